@@ -1,0 +1,55 @@
+// Three kinds of test, one runner: pure unit specs, integration specs against a real PostgreSQL
+// (DATABASE_URL, or an embedded server started once for the run), and chain specs against a local
+// Hardhat node started once for the run. Each project's global setup starts only what it needs.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const moduleNameMapper = {
+  '^@ayllu/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@ayllu/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@ayllu/chain$': '<rootDir>/libs/chain/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/test'],
+  setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.chain\\.spec\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/test/postgres.global-setup.ts',
+      globalTeardown: '<rootDir>/test/postgres.global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      displayName: 'chain',
+      testMatch: ['**/*.chain.spec.ts'],
+      globalSetup: '<rootDir>/test/chain.global-setup.ts',
+      globalTeardown: '<rootDir>/test/chain.global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};
