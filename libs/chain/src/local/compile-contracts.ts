@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+/**
+ * Compiles contracts/ with the pinned solc-js (offline). Hardhat's cache makes it a no-op, about a
+ * second, when nothing changed, so callers run it unconditionally rather than guessing staleness.
+ */
+export function compileContracts(): void {
+  execFileSync(
+    path.join(repoRoot, 'node_modules/.bin/hardhat'),
+    ['--config', 'contracts/hardhat.config.js', 'compile', '--quiet'],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}

@@ -1,0 +1,70 @@
+import { getAddress, parseAbi, parseEventLogs, type Address } from 'viem';
+import { loadAylluArtifact } from './artifacts';
+import { deployContract } from './deploy-contract';
+import { deploySafeSingletons, type SafeSingletons } from './deploy-safe-singletons';
+import { deploySuperfluidFramework, type SuperfluidFramework } from './deploy-superfluid-framework';
+import { devClients, type DevClients } from './dev-clients';
+
+/** Everything deployed on a local development chain, as written to `dev-chain.json`. */
+export type DevChain = {
+  readonly chainId: number;
+  readonly rpcUrl: string;
+  readonly deployer: Address;
+  readonly superfluid: SuperfluidFramework;
+  readonly safe: SafeSingletons;
+  /** The DAO asset for development: an 18-decimal ERC-20 anyone may mint. */
+  readonly testToken: Address;
+  /** The Superfluid wrapper of `testToken`, used for payouts. */
+  readonly testSuperToken: Address;
+  /** An ERC-4626 strategy over `testToken` with `simulateYield(amount)`. */
+  readonly testStrategy: Address;
+  /** A CommunityVault implementation that per-DAO proxies point at. */
+  readonly communityVaultImplementation: Address;
+};
+
+const SEMI_UPGRADABLE = 1;
+const superTokenFactoryAbi = parseAbi([
+  'function createERC20Wrapper(address underlyingToken, uint8 underlyingDecimals, uint8 upgradability, string name, string symbol) returns (address)',
+  'event SuperTokenCreated(address indexed token)',
+]);
+
+/**
+ * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:
+ * on a fresh node the addresses are therefore always the same. Needs compiled contracts
+ * (`npm run contracts:compile`).
+ */
+export async function deployDevChain(rpcUrl: string, clients: DevClients = devClients(rpcUrl)): Promise<DevChain> {
+  const wallet = clients.wallet(0);
+  const client = { wallet, public: clients.public };
+  const superfluid = await deploySuperfluidFramework(clients, wallet);
+  const safe = await deploySafeSingletons(client);
+
+  const token = loadAylluArtifact('src/test/TestToken.sol', 'TestToken');
+  const testToken = await deployContract(client, { name: 'TestToken', ...token, args: ['Ayllu Test Token', 'TST'] });
+  const hash = await wallet.writeContract({
+    address: superfluid.superTokenFactory,
+    abi: superTokenFactoryAbi,
+    functionName: 'createERC20Wrapper',
+    args: [testToken, 18, SEMI_UPGRADABLE, 'Super Ayllu Test Token', 'TSTx'],
+  });
+  const receipt = await clients.public.waitForTransactionReceipt({ hash });
+  const [created] = parseEventLogs({ abi: superTokenFactoryAbi, logs: receipt.logs, eventName: 'SuperTokenCreated' });
+  if (receipt.status !== 'success' || !created) throw new Error(`Creating the test Super Token failed (${hash})`);
+
+  const strategy = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
+  const testStrategy = await deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] });
+  const vault = loadAylluArtifact('src/CommunityVault.sol', 'CommunityVault');
+  const communityVaultImplementation = await deployContract(client, { name: 'CommunityVault', ...vault });
+
+  return {
+    chainId: await clients.public.getChainId(),
+    rpcUrl,
+    deployer: wallet.account.address,
+    superfluid,
+    safe,
+    testToken,
+    testSuperToken: getAddress(created.args.token),
+    testStrategy,
+    communityVaultImplementation,
+  };
+}

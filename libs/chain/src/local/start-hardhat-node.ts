@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+/** A running `hardhat node` child process. */
+export type HardhatNode = {
+  readonly rpcUrl: string;
+  readonly port: number;
+  readonly pid: number;
+  stop(): Promise<void>;
+};
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+
+async function answers(rpcUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `hardhat node` with the project's config on 127.0.0.1:`port` and resolves once it answers RPC.
+ * The child leads its own process group (`detached`), so a stop, or a teardown in another process that
+ * only knows the pid, ends the node and anything it spawned with one signal to `-pid`.
+ */
+export async function startHardhatNode(options: { port?: number; timeoutMs?: number; log?: boolean } = {}): Promise<HardhatNode> {
+  const port = options.port ?? (await freePort());
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  if (await answers(rpcUrl)) throw new Error(`Something already answers on ${rpcUrl}; choose another CHAIN_PORT`);
+  const child = spawn(
+    path.join(repoRoot, 'node_modules/.bin/hardhat'),
+    ['--config', 'contracts/hardhat.config.js', 'node', '--port', String(port), '--hostname', '127.0.0.1'],
+    { cwd: repoRoot, detached: true, stdio: ['ignore', options.log ? 'inherit' : 'ignore', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('Could not start hardhat node');
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    await exited;
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!(await answers(rpcUrl))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`hardhat node did not answer on ${rpcUrl}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { rpcUrl, port, pid, stop };
+}
