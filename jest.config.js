@@ -1,6 +1,9 @@
 // Three kinds of test, one runner: pure unit specs, integration specs against a real PostgreSQL
 // (DATABASE_URL, or an embedded server started once for the run), and chain specs against a local
 // Hardhat node started once for the run. Each project's global setup starts only what it needs.
+// Aliases are rewritten at compile time from tsconfig.base.json, so files Jest loads outside its module
+// registry (global setup and teardown) resolve them too.
+const { compilerOptions } = require('./tsconfig.base.json');
 const swc = [
   '@swc/jest',
   {
@@ -8,6 +11,8 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
+      baseUrl: __dirname,
+      paths: compilerOptions.paths,
     },
     module: { type: 'commonjs' },
     sourceMaps: 'inline',
@@ -17,6 +22,7 @@ const moduleNameMapper = {
   '^@ayllu/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@ayllu/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@ayllu/chain$': '<rootDir>/libs/chain/src/index.ts',
+  '^@ayllu/platform$': '<rootDir>/libs/platform/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
@@ -41,7 +47,7 @@ module.exports = {
       testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/test/postgres.global-setup.ts',
       globalTeardown: '<rootDir>/test/postgres.global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/integration-timeout.ts'],
     },
     {
       ...common,
@@ -49,7 +55,7 @@ module.exports = {
       testMatch: ['**/*.chain.spec.ts'],
       globalSetup: '<rootDir>/test/chain.global-setup.ts',
       globalTeardown: '<rootDir>/test/chain.global-teardown.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/chain-timeout.ts'],
     },
   ],
 };

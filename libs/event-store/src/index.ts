@@ -1,0 +1,18 @@
+export { PostgresEventStore } from './postgres-event-store';
+export { EventNotifications } from './event-notifications';
+export type { EventNotificationsOptions } from './event-notifications';
+export { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+export { decodeJson, encodeJson, reviveBigints } from './json-codec';
+export { EventStore1763683200000 } from './migrations/1763683200000-event-store';
+export { START } from './types';
+export type {
+  AppendContext,
+  AppendResult,
+  Checkpoint,
+  EventMetadata,
+  ExpectedVersion,
+  IdempotencyRequest,
+  NewEvent,
+  RecordedEvent,
+  StreamWrite,
+} from './types';

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, STREAM_VERSIONS_SQL } from './append-sql';
+import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+import { encodeJson, reviveBigints } from './json-codec';
+import { type EventRow, toRecordedEvent } from './row-mapping';
+import type {
+  AppendContext,
+  AppendResult,
+  Checkpoint,
+  EventMetadata,
+  ExpectedVersion,
+  RecordedEvent,
+  StreamWrite,
+} from './types';
+
+const UNIQUE_VIOLATION = '23505';
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+const expectedAsInt = (expected: ExpectedVersion): number =>
+  expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
+
+export class PostgresEventStore {
+  constructor(private readonly db: Pool) {}
+
+  /**
+   * Appends events to one or more streams atomically (one INSERT, one transaction). Throws
+   * ConcurrencyError when a stream is not at its expected version, IdempotencyKeyReusedError when the key
+   * belongs to another request; returns `appended: false` and the first response on a retried request.
+   */
+  async append(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult> {
+    const rows = writes.flatMap((write) =>
+      write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
+    );
+    if (rows.length === 0) return { appended: false, events: [], response: context.idempotency?.response };
+    const idem = context.idempotency;
+    const params = [
+      rows.map((r) => r.write.streamId),
+      rows.map((r) => expectedAsInt(r.write.expectedVersion)),
+      rows.map((r) => r.ord),
+      rows.map((r) => r.metadata.eventId),
+      rows.map((r) => r.event.type),
+      rows.map((r) => encodeJson(r.event.data)),
+      rows.map((r) => JSON.stringify(r.metadata)),
+      idem?.key ?? null,
+      idem?.fingerprint ?? null,
+      idem ? encodeJson(idem.response ?? null) : null,
+    ];
+    let inserted: Omit<EventRow, 'type' | 'data' | 'metadata'>[];
+    try {
+      inserted = (await this.db.query(APPEND_SQL, params)).rows;
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(writes);
+      throw error;
+    }
+    if (inserted.length === 0) return this.explainNothingAppended(writes, context);
+    const events = inserted.map((row, i) =>
+      toRecordedEvent({ ...row, type: rows[i]!.event.type, data: rows[i]!.event.data, metadata: rows[i]!.metadata }),
+    );
+    return { appended: true, events, response: idem?.response };
+  }
+
+  async readStream(streamId: string, afterVersion = 0, db: Queryable = this.db): Promise<RecordedEvent[]> {
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version`,
+      [streamId, afterVersion],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** Events after a checkpoint, in commit-safe order (see READ_ALL_SQL). */
+  async readAll(after: Checkpoint, limit: number, db: Queryable = this.db): Promise<RecordedEvent[]> {
+    const { rows } = await db.query<EventRow>(READ_ALL_SQL, [
+      after.transactionId.toString(),
+      after.position.toString(),
+      limit,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  /** The checkpoint of the event at a public log position, or null if there is no such event yet. */
+  async checkpointAt(position: bigint, db: Queryable = this.db): Promise<Checkpoint | null> {
+    const { rows } = await db.query<{ transaction_id: string }>(
+      `SELECT transaction_id FROM events WHERE global_position = $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      [position.toString()],
+    );
+    return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position } : null;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
+    return rows[0]!.version;
+  }
+
+  private metadataFor(context: AppendContext): EventMetadata {
+    return {
+      eventId: randomUUID(),
+      causationId: context.causationId ?? null,
+      correlationId: context.correlationId,
+      actor: context.actor,
+      idempotencyKey: context.idempotency?.key ?? null,
+      occurredAt: context.occurredAt,
+    };
+  }
+
+  private async explainNothingAppended(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult> {
+    const idem = context.idempotency;
+    if (idem) {
+      const { rows } = await this.db.query<{ fingerprint: string; response: unknown }>(
+        'SELECT fingerprint, response FROM idempotency_keys WHERE key = $1',
+        [idem.key],
+      );
+      const stored = rows[0];
+      if (stored) {
+        if (stored.fingerprint !== idem.fingerprint) throw new IdempotencyKeyReusedError();
+        return { appended: false, events: [], response: reviveBigints(stored.response) };
+      }
+    }
+    throw await this.conflictFor(writes);
+  }
+
+  private async conflictFor(writes: readonly StreamWrite[]): Promise<ConcurrencyError> {
+    const { rows } = await this.db.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [
+      writes.map((w) => w.streamId),
+    ]);
+    const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
+    const conflicting =
+      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ??
+      writes[0]!;
+    return new ConcurrencyError(conflicting.streamId, conflicting.expectedVersion, actual.get(conflicting.streamId) ?? 0);
+  }
+}
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: string }).code === UNIQUE_VIOLATION &&
+  (error as { constraint?: string }).constraint === constraint;

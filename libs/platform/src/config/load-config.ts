@@ -1,0 +1,81 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  readonly env: Environment;
+  readonly port: number;
+  readonly host: string;
+  /** Null means: start the embedded PostgreSQL under `dataDir`. */
+  readonly databaseUrl: string | null;
+  readonly embeddedPostgresPort: number;
+  /** Null in development means: generate one under `dataDir` and print it once. */
+  readonly adminApiKey: string | null;
+  readonly dataDir: string;
+  readonly rpcUrl: string | null;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** A configuration problem, naming the variable, so the process can stop with one clear line. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+
+const oneOf = <T extends string>(variable: string, value: string, allowed: readonly T[]): T => {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(variable, `must be one of ${allowed.join(', ')} (got "${value}")`);
+};
+
+const portFrom = (variable: string, value: string): number => {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(variable, `must be a port number between 1 and 65535 (got "${value}")`);
+  }
+  return port;
+};
+
+const urlFrom = (variable: string, value: string, protocols: readonly string[]): string => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(variable, 'must be a URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(variable, `must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+  }
+  return value;
+};
+
+/** Reads and checks the environment once, at boot. Values are never echoed back when they may be secret. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig => {
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV ?? 'development', ENVIRONMENTS);
+  const adminApiKey = env.ADMIN_API_KEY?.trim() || null;
+  if (adminApiKey !== null && adminApiKey.length < 24) {
+    throw new ConfigError('ADMIN_API_KEY', 'must be at least 24 characters long');
+  }
+  if (adminApiKey === null && nodeEnv === 'production') {
+    throw new ConfigError('ADMIN_API_KEY', 'is required when NODE_ENV=production');
+  }
+  const dataDir = env.DATA_DIR?.trim() || './.data';
+  return {
+    env: nodeEnv,
+    port: portFrom('PORT', env.PORT ?? '3000'),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ? urlFrom('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']) : null,
+    embeddedPostgresPort: portFrom('EMBEDDED_POSTGRES_PORT', env.EMBEDDED_POSTGRES_PORT ?? '54329'),
+    adminApiKey,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    rpcUrl: env.RPC_URL ? urlFrom('RPC_URL', env.RPC_URL, ['http:', 'https:']) : null,
+    logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), LOG_LEVELS),
+  };
+};

@@ -1,0 +1,28 @@
+import { EventStore1763683200000 } from '@ayllu/event-store';
+import { DataSource } from 'typeorm';
+import { ReadModels1763683300000 } from './migrations/1763683300000-read-models';
+
+/** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
+export const MIGRATIONS = [EventStore1763683200000, ReadModels1763683300000];
+
+export const createDataSource = (url: string): DataSource =>
+  new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+  });
+
+/** Applies pending migrations; returns the names of those applied now. */
+export const runMigrations = async (url: string): Promise<string[]> => {
+  const dataSource = createDataSource(url);
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+};
