@@ -2,8 +2,9 @@
 // internet and fails offline (HH502), so the solc build subtask is pointed at the solc-js that npm
 // installed (pinned in package.json), which makes `npm run contracts:compile` work on a fresh offline clone.
 const path = require('node:path');
-const { subtask } = require('hardhat/config');
-const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require('hardhat/builtin-tasks/task-names');
+const { subtask, task } = require('hardhat/config');
+const { TASK_COMPILE, TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require('hardhat/builtin-tasks/task-names');
+const { writeAbiModules } = require('./scripts/write-abi-modules');
 
 const SOLC_VERSION = '0.8.30';
 
@@ -16,6 +17,11 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async ({ solcVersion }, _hre, runS
     version: SOLC_VERSION,
     longVersion: solc.version(),
   };
+});
+
+task(TASK_COMPILE, async (args, hre, runSuper) => {
+  await runSuper(args);
+  await writeAbiModules(hre.artifacts);
 });
 
 /** @type {import('hardhat/config').HardhatUserConfig} */
