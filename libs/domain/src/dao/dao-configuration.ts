@@ -1,0 +1,106 @@
+import type { Address } from '../shared/address';
+
+/** The DAO's rules (DESIGN.md "Domain"). Field names are part of the API and of stored events. */
+export type DaoAccess = 'open' | 'closed' | 'hybrid';
+export type VotingType = 'democratic' | 'weighted';
+export type YieldMode = 'compound' | 'distribute' | 'treasury';
+
+export const PROPOSAL_TYPES = [
+  'ADD_MEMBER',
+  'REMOVE_MEMBER',
+  'WITHDRAW_FUNDS',
+  'CHANGE_PARAMETERS',
+  'CHANGE_STRATEGY',
+  'DISTRIBUTE_YIELDS',
+  'UPGRADE_CONTRACT',
+] as const;
+export type ProposalType = (typeof PROPOSAL_TYPES)[number];
+
+export interface DaoConfiguration {
+  readonly name: string;
+  readonly description: string;
+  readonly access: DaoAccess;
+  readonly votingType: VotingType;
+  /** Share of the eligible weight that must take part (for + against + abstain), in basis points. */
+  readonly quorumBps: number;
+  readonly votingPeriodSeconds: number;
+  /** Close a vote as soon as its outcome can no longer change. */
+  readonly earlyClose: boolean;
+  readonly allowVoteChange: boolean;
+  /** In the token's smallest unit. */
+  readonly minimumDeposit: bigint;
+  readonly maxMembers: number;
+  readonly maxActiveProposals: number;
+  /** Largest withdrawal, as basis points of the member's balance, that needs no vote. */
+  readonly smallWithdrawalLimitBps: number;
+  readonly emergencyExitWaitSeconds: number;
+  readonly platformFeeBps: number;
+  readonly yieldMode: YieldMode;
+  readonly timelockDelaySeconds: number;
+  /** How long a Succeeded proposal may wait to be queued before it expires. */
+  readonly executionWindowSeconds: number;
+  /** A proposal passes when for × 10000 > threshold × (for + against). */
+  readonly approvalThresholdBps: Readonly<Record<ProposalType, number>>;
+  readonly treasurers: readonly Address[];
+  /** Signatures the Safe needs; 0 only while there are no treasurers. */
+  readonly treasurerThreshold: number;
+  readonly feeCollector?: Address;
+}
+
+const DAY = 24 * 60 * 60;
+
+/** Defaults for every field but `name`; the treasurer threshold default depends on the treasurers. */
+export const DAO_DEFAULTS = {
+  description: '',
+  access: 'open',
+  votingType: 'democratic',
+  quorumBps: 5100,
+  votingPeriodSeconds: 3 * DAY,
+  earlyClose: false,
+  allowVoteChange: false,
+  minimumDeposit: 0n,
+  maxMembers: 1000,
+  maxActiveProposals: 10,
+  smallWithdrawalLimitBps: 1000,
+  emergencyExitWaitSeconds: 7 * DAY,
+  platformFeeBps: 1000,
+  yieldMode: 'compound',
+  timelockDelaySeconds: 2 * DAY,
+  executionWindowSeconds: 7 * DAY,
+  approvalThresholdBps: {
+    ADD_MEMBER: 5000,
+    REMOVE_MEMBER: 6000,
+    WITHDRAW_FUNDS: 5000,
+    CHANGE_PARAMETERS: 5000,
+    CHANGE_STRATEGY: 5000,
+    DISTRIBUTE_YIELDS: 5000,
+    UPGRADE_CONTRACT: 5000,
+  },
+  treasurers: [],
+} as const satisfies Omit<DaoConfiguration, 'name' | 'treasurerThreshold' | 'feeCollector'>;
+
+/** Bounds the validator enforces, kept beside the defaults they constrain. */
+export const DAO_LIMITS = {
+  nameMaxLength: 100,
+  descriptionMaxLength: 2000,
+  votingPeriodSeconds: { min: 60, max: 90 * DAY },
+  maxMembers: { min: 1, max: 1000 },
+  maxActiveProposals: { min: 1, max: 100 },
+  platformFeeBps: { max: 1000 },
+  executionWindowSeconds: { min: 60 },
+  maxTreasurers: 20,
+} as const;
+
+/**
+ * What a caller may send: `name` is required, everything else falls back to DAO_DEFAULTS. Typed loosely on
+ * purpose where JSON could carry anything, because the validator checks every field at run time.
+ */
+export type DaoConfigurationInput = {
+  readonly [K in keyof DaoConfiguration]?: K extends 'approvalThresholdBps'
+    ? Partial<Record<ProposalType, number>>
+    : DaoConfiguration[K];
+} & {
+  readonly name: string;
+  /** Founding members, ACTIVE from the start. */
+  readonly founders?: readonly Address[];
+};

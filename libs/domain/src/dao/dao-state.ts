@@ -1,0 +1,68 @@
+import type { Address } from '../shared/address';
+import type { DaoConfiguration } from './dao-configuration';
+
+export type MemberStatus = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'SUSPENDED' | 'REMOVED';
+
+export interface Member {
+  readonly address: Address;
+  readonly status: MemberStatus;
+  readonly totalDeposited: bigint;
+  readonly currentBalance: bigint;
+  readonly accruedYield: bigint;
+  /** When the member first became ACTIVE; null while they never were. */
+  readonly joinedAt: string | null;
+  /** Voting weight right now: 1 per ACTIVE member (democratic) or the balance (weighted); 0 otherwise. */
+  readonly weight: bigint;
+  /** Admitted by an admin (hybrid) or by an ADD_MEMBER vote, so the first deposit may activate them. */
+  readonly admitted: boolean;
+  /** Payout-pool units an ADD_MEMBER proposal granted, if any. */
+  readonly units: bigint | null;
+  /** The REMOVE_MEMBER proposal currently deciding about this member, if any. */
+  readonly pendingRemoval: string | null;
+}
+
+export type WithdrawalKind = 'small' | 'large';
+/**
+ * approved: may be taken from the vault; awaiting-vote: a WITHDRAW_FUNDS proposal decides;
+ * rejected: that proposal did not pass; confirmed: the chain reported the withdrawal.
+ */
+export type WithdrawalStatus = 'approved' | 'awaiting-vote' | 'rejected' | 'confirmed';
+
+export interface WithdrawalRequest {
+  readonly withdrawalId: string;
+  readonly member: Address;
+  readonly amount: bigint;
+  readonly kind: WithdrawalKind;
+  readonly status: WithdrawalStatus;
+  readonly proposalId: string | null;
+  readonly requestedAt: string;
+}
+
+export interface EmergencyExit {
+  readonly member: Address;
+  readonly requestedAt: string;
+  readonly availableAt: string;
+}
+
+export interface AbsentDao {
+  readonly status: 'Absent';
+}
+
+export interface ActiveDao {
+  readonly status: 'Active';
+  readonly daoId: string;
+  readonly configuration: DaoConfiguration;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly members: ReadonlyMap<Address, Member>;
+  readonly withdrawals: ReadonlyMap<string, WithdrawalRequest>;
+  readonly emergencyExits: ReadonlyMap<Address, EmergencyExit>;
+  /** Proposals still in voting: their count is what maxActiveProposals limits. */
+  readonly activeProposals: ReadonlySet<string>;
+  /** `chainId:txHash:logIndex` of every deposit or withdrawal already applied, so a replay changes nothing. */
+  readonly chainEvents: ReadonlySet<string>;
+}
+
+export type DaoState = AbsentDao | ActiveDao;
+
+export const initialDaoState = (): DaoState => ({ status: 'Absent' });
