@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { PostgresEventStore } from '@ayllu/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { COUNTING_TABLE_SQL, countingProjection } from '../../../../test/fixtures/counting-projection';
+import type { Projection } from './projection';
+import { ProjectionRunner, readCheckpoint } from './projection-runner';
+
+const ROOT = join(__dirname, '../../../..');
+
+const appendMany = async (store: PostgresEventStore, count: number, perAppend = 10) => {
+  for (let i = 0; i < count; i += perAppend) {
+    const events = Array.from({ length: Math.min(perAppend, count - i) }, (_, j) => ({ type: 'Ticked', data: { n: i + j } }));
+    await store.append([{ streamId: `tick-${randomUUID()}`, expectedVersion: 'no-stream', events }], {
+      actor: 'system:test',
+      correlationId: randomUUID(),
+      occurredAt: '2026-11-20T00:00:00.000Z',
+    });
+  }
+};
+
+const appliedCounts = async (db: TestDatabase) =>
+  (
+    await db.pool.query<{ rows: number; distinct: number; events: number }>(
+      `SELECT (SELECT count(*) FROM test_applied)::int AS rows,
+              (SELECT count(DISTINCT event_id) FROM test_applied)::int AS distinct,
+              (SELECT count(*) FROM events)::int AS events`,
+    )
+  ).rows[0]!;
+
+describe('ProjectionRunner', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool);
+    await db.pool.query(COUNTING_TABLE_SQL);
+  });
+  afterEach(() => db.drop());
+
+  it('applies every event once and stores the checkpoint with the writes', async () => {
+    await appendMany(store, 120);
+    const runner = new ProjectionRunner(db.pool, store, [countingProjection()], { batchSize: 25 });
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 120, distinct: 120, events: 120 });
+    const checkpoint = await readCheckpoint(db.pool, 'counting');
+    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    expect(checkpoint.position).toBe(BigInt(rows[0].p));
+  });
+
+  it('keeps nothing of a batch that fails half-way, and resumes where it was', async () => {
+    await appendMany(store, 30);
+    let failAt = 15;
+    const flaky: Projection = {
+      ...countingProjection(),
+      async apply(tx, events) {
+        for (const event of events) {
+          if (failAt-- === 0) throw new Error('crash mid-batch');
+          await tx.query('INSERT INTO test_applied (event_id, position) VALUES ($1, $2)', [event.metadata.eventId, event.position.toString()]);
+        }
+      },
+    };
+    const errors: unknown[] = [];
+    const runner = new ProjectionRunner(db.pool, store, [flaky], { batchSize: 30, onError: (_n, e) => errors.push(e) });
+    await runner.catchUp();
+    expect(errors).toHaveLength(1);
+    expect(await appliedCounts(db)).toMatchObject({ rows: 0 });
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 30, distinct: 30, events: 30 });
+  });
+
+  it('catches up after a restart from its stored checkpoint', async () => {
+    await appendMany(store, 40);
+    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    await appendMany(store, 25);
+    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 65, distinct: 65, events: 65 });
+  });
+
+  it('never applies a batch twice when two workers run at once', async () => {
+    await appendMany(store, 200);
+    const make = () => new ProjectionRunner(db.pool, store, [countingProjection(1)], { batchSize: 20 });
+    const [a, b] = [make(), make()];
+    await Promise.all([a.catchUp(), b.catchUp(), a.catchUp(), b.catchUp()]);
+    await a.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 200, distinct: 200, events: 200 });
+  });
+
+  it('rebuilds from position 0 to the same read model', async () => {
+    await appendMany(store, 90);
+    const runner = new ProjectionRunner(db.pool, store, [countingProjection()], { batchSize: 40 });
+    await runner.catchUp();
+    const progress: number[] = [];
+    const applied = await runner.rebuild(countingProjection(), (n) => progress.push(n));
+    expect(applied).toBe(90);
+    expect(progress).toEqual([40, 80, 90, 90]);
+    expect(await appliedCounts(db)).toEqual({ rows: 90, distinct: 90, events: 90 });
+  });
+
+  it('loses and doubles nothing when its process is killed mid-batch, again and again', async () => {
+    await appendMany(store, 400, 20);
+    const kills: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const child = spawn(process.execPath, ['-r', './tools/register.js', 'test/fixtures/projection-crash-child.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, CHILD_DATABASE_URL: db.url },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      // Each batch of 50 takes about 100 ms (2 ms per event): a kill lands inside a batch almost always.
+      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 200)));
+      const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied');
+      kills.push(rows[0]!.n);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
+    expect(kills.some((n) => n > 0)).toBe(true);
+    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 400, distinct: 400, events: 400 });
+  });
+});
