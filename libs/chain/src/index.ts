@@ -1,0 +1,22 @@
+// The public entry point of @ayllu/chain: a plain list of exports, nothing else.
+export { safeAbi, safeProxyFactoryAbi, multiSendAbi } from './abi/safe-abi';
+export { deploySafeSingletons } from './local/deploy-safe-singletons';
+export type { SafeSingletons } from './local/deploy-safe-singletons';
+export { buildSafeTransaction } from './safe/build-safe-transaction';
+export type { BuildSafeTransactionParams } from './safe/build-safe-transaction';
+export { deploySafe } from './safe/deploy-safe';
+export type { DeploySafeParams } from './safe/deploy-safe';
+export { encodeMultiSendCallOnly } from './safe/encode-multi-send';
+export { encodeSafeSignatures } from './safe/encode-safe-signatures';
+export { executeSafeTransaction, SafeExecutionError } from './safe/execute-safe-transaction';
+export type { SafeExecutionErrorCode, SafeExecutionResult } from './safe/execute-safe-transaction';
+export { readSafeExecution } from './safe/read-safe-execution';
+export type { SafeExecutionOutcome } from './safe/read-safe-execution';
+export { readSafeState } from './safe/read-safe-state';
+export type { SafeState } from './safe/read-safe-state';
+export { SafeOperation } from './safe/safe-transaction';
+export type { SafeCall, SafeSignature, SafeTransaction } from './safe/safe-transaction';
+export { hashSafeTransaction, safeTransactionTypedData, safeTxTypes } from './safe/safe-typed-data';
+export type { SafeTransactionContext } from './safe/safe-typed-data';
+export { verifySafeSignature } from './safe/verify-safe-signature';
+export type { SafeSignatureCheck } from './safe/verify-safe-signature';
