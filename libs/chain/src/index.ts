@@ -20,3 +20,10 @@ export { hashSafeTransaction, safeTransactionTypedData, safeTxTypes } from './sa
 export type { SafeTransactionContext } from './safe/safe-typed-data';
 export { verifySafeSignature } from './safe/verify-safe-signature';
 export type { SafeSignatureCheck } from './safe/verify-safe-signature';
+export { timelockAbi } from './abi/timelock-abi';
+export { deployTimelock } from './timelock/deploy-timelock';
+export { readTimelockOperation, timelockOperationStates } from './timelock/read-timelock-operation';
+export type { TimelockOperation, TimelockOperationState } from './timelock/read-timelock-operation';
+export type { TimelockBatch } from './timelock/timelock-batch';
+export { cancelOperationCall, executeBatchCall, scheduleBatchCall } from './timelock/timelock-calldata';
+export { timelockOperationId } from './timelock/timelock-operation-id';

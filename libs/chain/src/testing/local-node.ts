@@ -44,7 +44,7 @@ export async function startLocalNode(): Promise<LocalNode> {
   );
   const chain = { ...hardhat, rpcUrls: { default: { http: [rpcUrl] } } } as Chain;
   const transport = http(rpcUrl, { retryCount: 0 });
-  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient;
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
