@@ -23,3 +23,29 @@ export type * from './dao/dao-events';
 export type * from './dao/dao-state';
 export { initialDaoState } from './dao/dao-state';
 export { daoDecider } from './dao/dao-decider';
+export type { RequestWithdrawal } from './dao/funds/request-withdrawal';
+export { requestWithdrawal } from './dao/funds/request-withdrawal';
+export { memberWeight } from './dao/member-weight';
+
+export type * from './proposal/proposal-commands';
+export type * from './proposal/proposal-events';
+export type * from './proposal/proposal-payloads';
+export type * from './proposal/proposal-state';
+export type { Tally, VoteChoice, VotingRules } from './proposal/tally';
+export { outcomeDecided, passes, quorumReached, thresholdPassed } from './proposal/tally';
+export { initialProposalState } from './proposal/proposal-state';
+export { proposalDecider } from './proposal/proposal-decider';
+export { validateProposalPayload } from './proposal/validate-proposal-payload';
+export { submitProposal } from './proposal/submit-proposal';
+export { castVote } from './proposal/cast-vote';
+export { canCloseEarly, closeVoting, uncastWeight } from './proposal/close-voting';
+export { cancelProposal, vetoProposal } from './proposal/cancel-proposal';
+export { expireProposal } from './proposal/expire-proposal';
+export { remindVoters, reminderDueAt } from './proposal/remind-voters';
+export {
+  queueProposal,
+  recordProposalExecuted,
+  recordProposalExecutionFailed,
+  scheduleProposal,
+} from './proposal/execution';
+export { applyProposalEffects } from './proposal/apply-proposal-effects';

@@ -1,6 +1,7 @@
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
-import type { DaoConfiguration } from './dao-configuration';
+import type { DaoConfiguration, ProposalType } from './dao-configuration';
+import type { WithdrawalKind } from './dao-state';
 
 export type DaoCreated = Event<
   'DaoCreated',
@@ -14,4 +15,124 @@ export type DaoCreated = Event<
   }
 >;
 
-export type DaoEvent = DaoCreated;
+type MemberFact<Type extends string, Extra = unknown> = Event<Type, { readonly member: Address } & Extra>;
+
+export type MemberJoinRequested = MemberFact<'MemberJoinRequested', { readonly requestedAt: string }>;
+/** Hybrid DAOs: an admin verified the member; their first sufficient deposit activates them. */
+export type MemberApproved = MemberFact<'MemberApproved', { readonly approvedBy: string; readonly approvedAt: string }>;
+/** An executed ADD_MEMBER vote. `active` false: admitted, waiting for the first sufficient deposit. */
+export type MemberAdmitted = MemberFact<
+  'MemberAdmitted',
+  { readonly proposalId: string; readonly units: bigint | null; readonly active: boolean; readonly admittedAt: string }
+>;
+export type MemberActivated = MemberFact<'MemberActivated', { readonly activatedAt: string }>;
+/** An ACTIVE member withdrew everything: no longer contributing, no weight, until they deposit again. */
+export type MemberBecameInactive = MemberFact<'MemberBecameInactive', { readonly at: string }>;
+export type MemberSuspended = MemberFact<
+  'MemberSuspended',
+  { readonly reason: string; readonly suspendedBy: string; readonly suspendedAt: string }
+>;
+export type MemberReinstated = MemberFact<
+  'MemberReinstated',
+  { readonly reason: string; readonly reinstatedBy: string; readonly reinstatedAt: string }
+>;
+export type MemberLeft = MemberFact<'MemberLeft', { readonly leftAt: string }>;
+export type MemberRemoved = MemberFact<
+  'MemberRemoved',
+  { readonly proposalId: string; readonly reason: string; readonly removedAt: string }
+>;
+
+interface ChainFact {
+  readonly member: Address;
+  readonly amount: bigint;
+  readonly chainId: number;
+  readonly txHash: string;
+  readonly logIndex: number;
+  readonly confirmedAt: string;
+}
+export type DepositConfirmed = Event<'DepositConfirmed', ChainFact>;
+/** `withdrawalId`: the approved request this withdrawal fulfils, when one matches. */
+export type WithdrawalConfirmed = Event<'WithdrawalConfirmed', ChainFact & { readonly withdrawalId: string | null }>;
+
+export type WithdrawalRequested = Event<
+  'WithdrawalRequested',
+  {
+    readonly withdrawalId: string;
+    readonly member: Address;
+    readonly amount: bigint;
+    readonly kind: WithdrawalKind;
+    /** Small requests are approved at once; large ones wait for their WITHDRAW_FUNDS vote. */
+    readonly status: 'approved' | 'awaiting-vote';
+    readonly proposalId: string | null;
+    readonly requestedAt: string;
+  }
+>;
+/** An executed WITHDRAW_FUNDS proposal; `withdrawalId` is null for a pool-level payment. */
+export type WithdrawalApproved = Event<
+  'WithdrawalApproved',
+  {
+    readonly proposalId: string;
+    readonly withdrawalId: string | null;
+    readonly recipient: Address;
+    readonly amount: bigint;
+    readonly approvedAt: string;
+  }
+>;
+
+export type EmergencyExitRequested = MemberFact<
+  'EmergencyExitRequested',
+  { readonly requestedAt: string; readonly availableAt: string }
+>;
+/** The member leaves with `amount`, their whole balance; the chain's WithdrawalConfirmed settles it. */
+export type EmergencyExitCompleted = MemberFact<
+  'EmergencyExitCompleted',
+  { readonly amount: bigint; readonly completedAt: string }
+>;
+
+/** A proposal entered voting: it takes one of the maxActiveProposals slots. */
+export type ProposalOpened = Event<
+  'ProposalOpened',
+  {
+    readonly proposalId: string;
+    readonly type: ProposalType;
+    /** The member a REMOVE_MEMBER proposal is about, so the DAO can show they are under a vote. */
+    readonly subject: Address | null;
+    /** The withdrawal request a WITHDRAW_FUNDS proposal decides, if any. */
+    readonly withdrawalId: string | null;
+  }
+>;
+export type ProposalOutcome = 'Succeeded' | 'Defeated' | 'Canceled' | 'Vetoed' | 'Expired' | 'Failed';
+/** A proposal left voting (or, for Expired and Failed, will never take effect). */
+export type ProposalSettled = Event<'ProposalSettled', { readonly proposalId: string; readonly outcome: ProposalOutcome }>;
+
+/** An executed CHANGE_PARAMETERS proposal; applies to proposals submitted afterwards only. */
+export type DaoConfigurationChanged = Event<
+  'DaoConfigurationChanged',
+  {
+    readonly proposalId: string;
+    readonly changes: Readonly<Record<string, unknown>>;
+    readonly configuration: DaoConfiguration;
+    readonly changedAt: string;
+  }
+>;
+
+export type DaoEvent =
+  | DaoCreated
+  | MemberJoinRequested
+  | MemberApproved
+  | MemberAdmitted
+  | MemberActivated
+  | MemberBecameInactive
+  | MemberSuspended
+  | MemberReinstated
+  | MemberLeft
+  | MemberRemoved
+  | DepositConfirmed
+  | WithdrawalConfirmed
+  | WithdrawalRequested
+  | WithdrawalApproved
+  | EmergencyExitRequested
+  | EmergencyExitCompleted
+  | ProposalOpened
+  | ProposalSettled
+  | DaoConfigurationChanged;

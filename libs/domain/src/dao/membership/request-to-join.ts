@@ -1,0 +1,24 @@
+import { DomainError } from '../../shared/domain-error';
+import type { RequestToJoin } from '../dao-commands';
+import type { MemberJoinRequested } from '../dao-events';
+import { hasFreeSeat, requireDao } from '../dao-guards';
+import type { DaoState } from '../dao-state';
+import { isChecksumAddress } from '../../shared/address';
+
+/** Anyone may ask; a former (REMOVED) member may ask again. The request holds no seat yet. */
+export const requestToJoin = (command: RequestToJoin, state: DaoState): MemberJoinRequested[] => {
+  const dao = requireDao(state);
+  const { member } = command.data;
+  if (!isChecksumAddress(member))
+    throw new DomainError('MEMBER.INVALID_ADDRESS', 'The member must be an EIP-55 checksummed address', 'invalid', [
+      { field: 'member', message: 'must be an EIP-55 checksummed address' },
+    ]);
+  const existing = dao.members.get(member);
+  if (existing?.status === 'PENDING')
+    throw new DomainError('MEMBER.ALREADY_REQUESTED', `${member} already asked to join`, 'conflict');
+  if (existing && existing.status !== 'REMOVED')
+    throw new DomainError('MEMBER.ALREADY_MEMBER', `${member} is already a member (${existing.status})`, 'conflict');
+  if (!hasFreeSeat(dao))
+    throw new DomainError('DAO.MEMBER_LIMIT_REACHED', `The DAO has its ${dao.configuration.maxMembers} members`, 'conflict');
+  return [{ type: 'MemberJoinRequested', data: { member, requestedAt: command.metadata.now } }];
+};

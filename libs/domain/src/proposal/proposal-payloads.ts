@@ -1,0 +1,22 @@
+import type { Address } from '../shared/address';
+import type { DaoConfiguration } from '../dao/dao-configuration';
+
+/** Payload of each proposal type (issue 3). Amounts are bigint in the token's smallest unit. */
+export interface ProposalPayloads {
+  readonly ADD_MEMBER: { readonly member: Address; readonly units?: bigint };
+  readonly REMOVE_MEMBER: { readonly member: Address; readonly reason: string };
+  /** `withdrawalId` links a member's large withdrawal request; absent for a pool-level payment. */
+  readonly WITHDRAW_FUNDS: { readonly recipient: Address; readonly amount: bigint; readonly withdrawalId?: string };
+  readonly CHANGE_PARAMETERS: { readonly changes: Partial<DaoConfiguration> };
+  readonly CHANGE_STRATEGY: { readonly strategy: Address };
+  readonly DISTRIBUTE_YIELDS: {
+    readonly mode: 'stream' | 'instant' | 'stop';
+    readonly flowRatePerSecond?: bigint;
+    readonly amount?: bigint;
+  };
+  readonly UPGRADE_CONTRACT: { readonly implementation: Address };
+}
+
+export type ProposalOf = {
+  [T in keyof ProposalPayloads]: { readonly type: T; readonly payload: ProposalPayloads[T] };
+}[keyof ProposalPayloads];

@@ -1,0 +1,24 @@
+import { DomainError } from '../shared/domain-error';
+import { requireActiveMember, requireDao } from '../dao/dao-guards';
+import type { DaoState } from '../dao/dao-state';
+import { openProposal } from './open-proposal';
+import type { StreamEvents, SubmitProposal } from './proposal-commands';
+import { validateProposalPayload } from './validate-proposal-payload';
+
+/** Any ACTIVE member may propose. DAO side: ProposalOpened; proposal side: ProposalSubmitted. */
+export const submitProposal = (command: SubmitProposal, state: DaoState): StreamEvents => {
+  const dao = requireDao(state);
+  const { proposalId, proposer, type, payload, description = '' } = command.data;
+  requireActiveMember(dao, proposer);
+  if (typeof description !== 'string' || description.length > 2000)
+    throw new DomainError('PROPOSAL.INVALID_DESCRIPTION', 'The description is at most 2000 characters', 'invalid', [
+      { field: 'description', message: 'must be at most 2000 characters' },
+    ]);
+  const proposal = validateProposalPayload(type, payload, dao);
+  // A withdrawal of a member's own funds goes through RequestWithdrawal, which links the request.
+  if (proposal.type === 'WITHDRAW_FUNDS' && proposal.payload.withdrawalId !== undefined)
+    throw new DomainError('PROPOSAL.INVALID_PAYLOAD', 'withdrawalId is set by RequestWithdrawal only', 'invalid', [
+      { field: 'payload.withdrawalId', message: 'must not be given' },
+    ]);
+  return openProposal(dao, { proposalId, proposer, proposal, description, now: command.metadata.now, withdrawalId: null });
+};
