@@ -27,3 +27,27 @@ export type { TimelockOperation, TimelockOperationState } from './timelock/read-
 export type { TimelockBatch } from './timelock/timelock-batch';
 export { cancelOperationCall, executeBatchCall, scheduleBatchCall } from './timelock/timelock-calldata';
 export { timelockOperationId } from './timelock/timelock-operation-id';
+export { gdaEventsAbi, gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from './abi/superfluid-abi';
+export { bootstrapSafeCalls } from './deploy/bootstrap-safe-calls';
+export { deployDao } from './deploy/deploy-dao';
+export type { DaoDeployment, DaoSafeSpec, DeployDaoParams } from './deploy/deploy-dao';
+export { deployVaultProxy } from './deploy/deploy-vault-proxy';
+export type { VaultConfig, VaultParameters } from './deploy/deploy-vault-proxy';
+export { claimAllCall, connectPoolCall, distributeCall, distributeFlowCall } from './superfluid/payout-calls';
+export type { PayoutPool } from './superfluid/payout-calls';
+export { readMemberPayout } from './superfluid/read-member-payout';
+export type { MemberPayout } from './superfluid/read-member-payout';
+export { readVaultMember } from './vault/read-vault-member';
+export type { VaultMember } from './vault/read-vault-member';
+export {
+  admitMemberCall,
+  approveDepositCall,
+  approveWithdrawalCall,
+  completeEmergencyExitCall,
+  depositCall,
+  harvestCall,
+  removeMemberCall,
+  requestEmergencyExitCall,
+  setStrategyCall,
+  withdrawCall,
+} from './vault/vault-calls';

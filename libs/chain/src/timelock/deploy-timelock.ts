@@ -1,4 +1,4 @@
-import { zeroAddress, type Abi, type Address, type Hex, type PublicClient, type WalletClient } from 'viem';
+import { getAddress, zeroAddress, type Abi, type Address, type Hex, type PublicClient, type WalletClient } from 'viem';
 
 type Artifact = { readonly abi: Abi; readonly bytecode: Hex };
 
@@ -24,5 +24,5 @@ export async function deployTimelock(
   });
   const receipt = await client.public.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`Deploying the timelock failed in ${hash}`);
-  return receipt.contractAddress;
+  return getAddress(receipt.contractAddress);
 }

@@ -1,0 +1,216 @@
+import { encodeFunctionData, erc20Abi, getAddress, keccak256, parseEther, toHex, zeroHash, type Address } from 'viem';
+import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
+import { testTokenAbi } from '../../../../contracts/abi/test-token';
+import { startPrivateDevChain, type DevChainContext } from '../../../../test/chain/dev-chain';
+import { safeAbi } from '../abi/safe-abi';
+import { superfluidPoolAbi, superTokenAbi } from '../abi/superfluid-abi';
+import { timelockAbi } from '../abi/timelock-abi';
+import { buildSafeTransaction } from '../safe/build-safe-transaction';
+import { executeSafeTransaction } from '../safe/execute-safe-transaction';
+import { readSafeState } from '../safe/read-safe-state';
+import type { SafeCall } from '../safe/safe-transaction';
+import { safeTransactionTypedData } from '../safe/safe-typed-data';
+import { claimAllCall, connectPoolCall, distributeFlowCall, type PayoutPool } from '../superfluid/payout-calls';
+import { readMemberPayout } from '../superfluid/read-member-payout';
+import { readTimelockOperation } from '../timelock/read-timelock-operation';
+import { executeBatchCall, scheduleBatchCall } from '../timelock/timelock-calldata';
+import { timelockOperationId } from '../timelock/timelock-operation-id';
+import { readVaultMember } from '../vault/read-vault-member';
+import { approveDepositCall, approveWithdrawalCall, depositCall } from '../vault/vault-calls';
+import { deployDao, type DaoDeployment } from './deploy-dao';
+
+const DAY = 86_400n;
+const TOKEN = 10n ** 18n;
+
+describe('deployDao', () => {
+  let ctx: DevChainContext & { stop(): Promise<void> };
+  let dao: DaoDeployment;
+  const treasurers = [1, 2, 3];
+  const members = [4, 5, 6];
+  const address = (index: number) => ctx.clients.wallet(index).account.address;
+
+  const send = async (index: number, call: SafeCall) => {
+    const hash = await ctx.clients.wallet(index).sendTransaction({ to: call.to, data: call.data, value: call.value });
+    const receipt = await ctx.clients.public.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`call from account ${index} reverted`);
+    return receipt;
+  };
+  const throughSafe = async (...calls: SafeCall[]) => {
+    const { public: client } = ctx.clients;
+    const chainId = dao.chainId;
+    const transaction = buildSafeTransaction({
+      calls,
+      nonce: (await readSafeState(client, dao.safe)).nonce,
+      multiSendCallOnly: ctx.devChain.safe.multiSendCallOnly,
+    });
+    const signatures = await Promise.all(
+      [1, 3].map(async (i) => ({
+        signer: address(i),
+        data: await ctx.clients.wallet(i).signTypedData(safeTransactionTypedData({ chainId, safe: dao.safe }, transaction)),
+      })),
+    );
+    return executeSafeTransaction({ wallet: ctx.clients.wallet(0), public: client, safe: dao.safe, chainId, transaction, signatures });
+  };
+  const advance = async (seconds: bigint) => {
+    await ctx.clients.test.increaseTime({ seconds: Number(seconds) });
+    await ctx.clients.test.mine({ blocks: 1 });
+  };
+  const payout = (): PayoutPool => ({ forwarder: ctx.devChain.superfluid.gdaV1Forwarder, token: ctx.devChain.testSuperToken, pool: dao.pool });
+
+  beforeAll(async () => {
+    ctx = await startPrivateDevChain();
+    const { devChain } = ctx;
+    dao = await deployDao(
+      { wallet: ctx.clients.wallet(0), public: ctx.clients.public },
+      {
+        singletons: devChain.safe,
+        safe: { kind: 'new', treasurers: treasurers.map(address), threshold: 2n },
+        timelockDelay: DAY,
+        vault: {
+          implementation: devChain.communityVaultImplementation,
+          asset: devChain.testToken,
+          payoutToken: devChain.testSuperToken,
+          gdaForwarder: devChain.superfluid.gdaV1Forwarder,
+          parameters: { accessMode: 0, minimumDeposit: TOKEN, smallWithdrawalLimitBps: 1_000, withdrawalWindow: 86_400, emergencyExitWait: 7 * 86_400 },
+          unitScale: TOKEN,
+        },
+      },
+    );
+  });
+  afterAll(() => ctx?.stop());
+
+  it('gives the Safe the treasurers as owners, their threshold and the timelock as a module, and nothing else', async () => {
+    const state = await readSafeState(ctx.clients.public, dao.safe);
+    expect([...state.owners].sort()).toEqual(treasurers.map(address).sort());
+    expect(state.threshold).toBe(2n);
+    expect(dao.timelockModuleEnabled).toBe(true);
+  });
+
+  it('makes the Safe the only proposer and canceller of the timelock, with an open executor and no admin', async () => {
+    const role = (name: string) => keccak256(toHex(name));
+    const hasRole = (name: string, account: Address) =>
+      ctx.clients.public.readContract({ address: dao.timelock, abi: timelockAbi, functionName: 'hasRole', args: [role(name), account] });
+    expect(await hasRole('PROPOSER_ROLE', dao.safe)).toBe(true);
+    expect(await hasRole('CANCELLER_ROLE', dao.safe)).toBe(true);
+    expect(await hasRole('EXECUTOR_ROLE', '0x0000000000000000000000000000000000000000')).toBe(true);
+    expect(await hasRole('DEFAULT_ADMIN_ROLE', address(0))).toBe(false);
+    expect(await ctx.clients.public.readContract({ address: dao.timelock, abi: timelockAbi, functionName: 'getMinDelay' })).toBe(DAY);
+  });
+
+  it('puts the vault under the timelock, with the Safe as guardian and the vault as its pool admin', async () => {
+    const read = <F extends 'owner' | 'guardian' | 'pool'>(functionName: F) =>
+      ctx.clients.public.readContract({ address: dao.vault, abi: communityVaultAbi, functionName });
+    expect(await read('owner')).toBe(dao.timelock);
+    expect(await read('guardian')).toBe(dao.safe);
+    expect(await ctx.clients.public.readContract({ address: dao.pool, abi: superfluidPoolAbi, functionName: 'admin' })).toBe(dao.vault);
+  });
+
+  it('runs a governed batch: the timelock moves the Safe funds as its module and approves a withdrawal on the vault', async () => {
+    const recipient = getAddress('0x00000000000000000000000000000000000DeC0d');
+    await ctx.clients.test.setBalance({ address: dao.safe, value: parseEther('5') });
+    const batch = {
+      calls: [
+        {
+          to: dao.safe,
+          value: 0n,
+          data: encodeFunctionData({ abi: moduleAbi, functionName: 'execTransactionFromModule', args: [recipient, parseEther('2'), '0x', 0] }),
+        },
+        approveWithdrawalCall(dao.vault, address(4), 50n * TOKEN),
+      ],
+      predecessor: zeroHash,
+      salt: keccak256(toHex('proposal-1')),
+    };
+    expect((await throughSafe(scheduleBatchCall(dao.timelock, batch, DAY))).outcome).toBe('success');
+    await advance(DAY);
+    await send(9, executeBatchCall(dao.timelock, batch));
+    expect((await readTimelockOperation(ctx.clients.public, dao.timelock, timelockOperationId(batch))).state).toBe('Done');
+    expect(await ctx.clients.public.getBalance({ address: recipient })).toBe(parseEther('2'));
+    expect((await readVaultMember(ctx.clients.public, dao.vault, address(4))).approvedWithdrawal).toBe(50n * TOKEN);
+  });
+
+  it('streams the Safe yield to three depositors pro rata: a connected member live, an unconnected one through claimAll', async () => {
+    const { devChain, clients } = ctx;
+    const deposits = [100n, 200n, 300n].map((n) => n * TOKEN);
+    for (const [i, member] of members.entries()) {
+      await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(member), deposits[i]!] }) });
+      await send(member, approveDepositCall(devChain.testToken, dao.vault, deposits[i]!));
+      await send(member, depositCall(dao.vault, deposits[i]!));
+      expect((await readVaultMember(clients.public, dao.vault, address(member))).units).toBe(deposits[i]! / TOKEN);
+    }
+    // Treasury: the deployer wraps test tokens into the Super Token and gives them to the Safe.
+    const treasury = 1_000_000n * TOKEN;
+    await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(0), treasury] }) });
+    await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [devChain.testSuperToken, treasury] }) });
+    await send(0, { to: devChain.testSuperToken, value: 0n, data: encodeFunctionData({ abi: superTokenAbi, functionName: 'upgrade', args: [treasury] }) });
+    await send(0, { to: devChain.testSuperToken, value: 0n, data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [dao.safe, treasury] }) });
+
+    await send(4, connectPoolCall(payout()));
+    const requested = 1_000_000_000_000n; // wei per second
+    expect((await throughSafe(distributeFlowCall(payout(), dao.safe, requested))).outcome).toBe('success');
+
+    const totalRate = await clients.public.readContract({ address: dao.pool, abi: superfluidPoolAbi, functionName: 'getTotalFlowRate' });
+    // The GDA rounds the requested rate down to a multiple of the total units (600): the loss is below 600 wei/s.
+    expect(totalRate).toBeLessThanOrEqual(requested);
+    expect(requested - totalRate).toBeLessThan(600n);
+    const start = await Promise.all(members.map((m) => readMemberPayout(clients.public, payout(), address(m))));
+    start.forEach((p, i) => expect(p.flowRate).toBe((totalRate * deposits[i]!) / (600n * TOKEN)));
+    expect(start.map((p) => p.connected)).toEqual([true, false, false]);
+
+    await advance(DAY);
+    const after = await Promise.all(members.map((m) => readMemberPayout(clients.public, payout(), address(m))));
+    const elapsed = after[0]!.timestamp - start[0]!.timestamp;
+    expect(after[0]!.balance - start[0]!.balance).toBe(start[0]!.flowRate * elapsed); // live, already in the balance
+    expect(after[1]!.balance).toBe(0n); // accrued in the pool, not yet claimed
+    expect(after[1]!.claimable).toBe(start[1]!.flowRate * elapsed);
+
+    await send(9, claimAllCall(payout(), address(5)));
+    const claimed = await readMemberPayout(clients.public, payout(), address(5));
+    expect(claimed.balance).toBe(start[1]!.flowRate * (claimed.timestamp - start[1]!.timestamp));
+    expect(claimed.claimable).toBe(0n);
+  });
+
+  it('attaches to an existing Safe and hands back the enableModule transaction when no owner signs', async () => {
+    const { devChain, clients } = ctx;
+    const attached = await deployDao(
+      { wallet: clients.wallet(0), public: clients.public },
+      {
+        singletons: devChain.safe,
+        safe: { kind: 'existing', safe: dao.safe },
+        timelockDelay: DAY,
+        vault: {
+          implementation: devChain.communityVaultImplementation,
+          asset: devChain.testToken,
+          payoutToken: devChain.testSuperToken,
+          gdaForwarder: devChain.superfluid.gdaV1Forwarder,
+          parameters: { accessMode: 1, minimumDeposit: TOKEN, smallWithdrawalLimitBps: 1_000, withdrawalWindow: 86_400, emergencyExitWait: 7 * 86_400 },
+          unitScale: TOKEN,
+        },
+      },
+    );
+    expect(attached.safe).toBe(dao.safe);
+    expect(attached.timelockModuleEnabled).toBe(false);
+    expect(attached.pendingModuleTransaction).toMatchObject({
+      to: dao.safe,
+      data: encodeFunctionData({ abi: safeAbi, functionName: 'enableModule', args: [attached.timelock] }),
+      nonce: (await readSafeState(clients.public, dao.safe)).nonce,
+    });
+    const { pendingModuleTransaction: tx } = attached;
+    expect((await throughSafe({ to: tx!.to, value: tx!.value, data: tx!.data })).outcome).toBe('success');
+    expect(await clients.public.readContract({ address: dao.safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [attached.timelock] })).toBe(true);
+  });
+});
+
+const moduleAbi = [
+  {
+    type: 'function',
+    name: 'execTransactionFromModule',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'to', type: 'address' },
+      { name: 'value', type: 'uint256' },
+      { name: 'data', type: 'bytes' },
+      { name: 'operation', type: 'uint8' },
+    ],
+    outputs: [{ name: 'success', type: 'bool' }],
+  },
+] as const;
