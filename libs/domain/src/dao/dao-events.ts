@@ -103,7 +103,10 @@ export type ProposalOpened = Event<
 >;
 export type ProposalOutcome = 'Succeeded' | 'Defeated' | 'Canceled' | 'Vetoed' | 'Expired' | 'Failed';
 /** A proposal left voting (or, for Expired and Failed, will never take effect). */
-export type ProposalSettled = Event<'ProposalSettled', { readonly proposalId: string; readonly outcome: ProposalOutcome }>;
+export type ProposalSettled = Event<
+  'ProposalSettled',
+  { readonly proposalId: string; readonly outcome: ProposalOutcome }
+>;
 
 /** An executed CHANGE_PARAMETERS proposal; applies to proposals submitted afterwards only. */
 export type DaoConfigurationChanged = Event<

@@ -17,11 +17,18 @@ export const newMember = (address: Address): Member => ({
 });
 
 /** Replaces one member, keeping `weight` in step with status and balance. */
-export const updateMember = (dao: ActiveDao, address: Address, change: (member: Member) => Partial<Member>): ActiveDao => {
+export const updateMember = (
+  dao: ActiveDao,
+  address: Address,
+  change: (member: Member) => Partial<Member>,
+): ActiveDao => {
   const current = dao.members.get(address) ?? newMember(address);
   const next = { ...current, ...change(current) };
   const members = new Map(dao.members);
-  members.set(address, { ...next, weight: memberWeight(next.status, next.currentBalance, dao.configuration.votingType) });
+  members.set(address, {
+    ...next,
+    weight: memberWeight(next.status, next.currentBalance, dao.configuration.votingType),
+  });
   return { ...dao, members };
 };
 

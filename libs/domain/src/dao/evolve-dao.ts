@@ -1,13 +1,7 @@
 import { assertNever } from '../shared/decider';
 import type { DaoEvent } from './dao-events';
 import type { ActiveDao, DaoState, Member } from './dao-state';
-import {
-  chainKey,
-  reweighAll,
-  setStatus,
-  updateMember,
-  updateWithdrawal,
-} from './dao-state-updates';
+import { chainKey, reweighAll, setStatus, updateMember, updateWithdrawal } from './dao-state-updates';
 import { memberWeight } from './member-weight';
 
 export const evolveDao = (state: DaoState, event: DaoEvent): DaoState => {
@@ -83,7 +77,9 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
       return { ...next, chainEvents: new Set(dao.chainEvents).add(chainKey(event.data)) };
     }
     case 'WithdrawalConfirmed': {
-      let next = updateMember(dao, event.data.member, (m) => ({ currentBalance: m.currentBalance - event.data.amount }));
+      let next = updateMember(dao, event.data.member, (m) => ({
+        currentBalance: m.currentBalance - event.data.amount,
+      }));
       if (event.data.withdrawalId) next = updateWithdrawal(next, event.data.withdrawalId, { status: 'confirmed' });
       return { ...next, chainEvents: new Set(dao.chainEvents).add(chainKey(event.data)) };
     }
@@ -107,7 +103,9 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
     case 'ProposalOpened': {
       const next = { ...dao, activeProposals: new Set(dao.activeProposals).add(event.data.proposalId) };
       const { subject, type, proposalId } = event.data;
-      return type === 'REMOVE_MEMBER' && subject ? updateMember(next, subject, () => ({ pendingRemoval: proposalId })) : next;
+      return type === 'REMOVE_MEMBER' && subject
+        ? updateMember(next, subject, () => ({ pendingRemoval: proposalId }))
+        : next;
     }
     case 'ProposalSettled':
       return settled(dao, event.data.proposalId, event.data.outcome);
@@ -125,7 +123,8 @@ const settled = (dao: ActiveDao, proposalId: string, outcome: string): ActiveDao
   let next: ActiveDao = { ...dao, activeProposals };
   if (outcome === 'Succeeded') return next;
   for (const member of dao.members.values())
-    if (member.pendingRemoval === proposalId) next = updateMember(next, member.address, () => ({ pendingRemoval: null }));
+    if (member.pendingRemoval === proposalId)
+      next = updateMember(next, member.address, () => ({ pendingRemoval: null }));
   for (const w of dao.withdrawals.values())
     if (w.proposalId === proposalId && w.status === 'awaiting-vote')
       next = updateWithdrawal(next, w.withdrawalId, { status: 'rejected' });

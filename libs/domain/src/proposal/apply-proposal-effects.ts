@@ -13,7 +13,11 @@ import type { ExistingProposal } from './proposal-state';
  * UPGRADE_CONTRACT act on the vault and the payout pool only; their results come back as chain events.
  * Rules are checked again against the DAO as it is now, since it may have changed during the vote.
  */
-export const applyProposalEffects = (proposal: ExistingProposal, state: DaoState, metadata: CommandMetadata): DaoEvent[] => {
+export const applyProposalEffects = (
+  proposal: ExistingProposal,
+  state: DaoState,
+  metadata: CommandMetadata,
+): DaoEvent[] => {
   const dao = requireDao(state);
   const { now } = metadata;
   const { proposalId } = proposal;
@@ -25,7 +29,11 @@ export const applyProposalEffects = (proposal: ExistingProposal, state: DaoState
       const current = dao.members.get(member);
       if (current && current.status !== 'PENDING' && current.status !== 'REMOVED') return [];
       if (!hasFreeSeat(dao))
-        throw new DomainError('DAO.MEMBER_LIMIT_REACHED', `The DAO has its ${dao.configuration.maxMembers} members`, 'conflict');
+        throw new DomainError(
+          'DAO.MEMBER_LIMIT_REACHED',
+          `The DAO has its ${dao.configuration.maxMembers} members`,
+          'conflict',
+        );
       // Closed DAOs: the vote is the admission. Open or hybrid: admitted, ACTIVE once the minimum is deposited.
       const balance = current?.currentBalance ?? 0n;
       const active =
@@ -40,7 +48,10 @@ export const applyProposalEffects = (proposal: ExistingProposal, state: DaoState
     case 'WITHDRAW_FUNDS': {
       const { recipient, amount, withdrawalId } = decided.payload;
       return [
-        { type: 'WithdrawalApproved', data: { proposalId, withdrawalId: withdrawalId ?? null, recipient, amount, approvedAt: now } },
+        {
+          type: 'WithdrawalApproved',
+          data: { proposalId, withdrawalId: withdrawalId ?? null, recipient, amount, approvedAt: now },
+        },
       ];
     }
     case 'CHANGE_PARAMETERS': {

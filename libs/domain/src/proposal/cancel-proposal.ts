@@ -31,7 +31,10 @@ export const vetoProposal = (command: VetoProposal, state: ProposalState): Strea
   return {
     dao: [{ type: 'ProposalSettled', data: { proposalId, outcome: 'Vetoed' } }],
     proposal: [
-      { type: 'ProposalVetoed', data: { proposalId, vetoedBy: command.metadata.actor, reason, vetoedAt: command.metadata.now } },
+      {
+        type: 'ProposalVetoed',
+        data: { proposalId, vetoedBy: command.metadata.actor, reason, vetoedAt: command.metadata.now },
+      },
     ],
   };
 };

@@ -41,10 +41,16 @@ export const closeEvents = (proposal: ActiveProposal, now: string, early: boolea
         type: 'ProposalSucceeded',
         data: { proposalId, tally, closedAt: now, early, queueBy: addSeconds(now, proposal.executionWindowSeconds) },
       }
-    : { type: 'ProposalDefeated', data: { proposalId, tally, closedAt: now, early, quorumReached: quorumReached(tally, proposal) } };
+    : {
+        type: 'ProposalDefeated',
+        data: { proposalId, tally, closedAt: now, early, quorumReached: quorumReached(tally, proposal) },
+      };
   return {
     dao: [
-      { type: 'ProposalSettled', data: { proposalId, outcome: closed.type === 'ProposalSucceeded' ? 'Succeeded' : 'Defeated' } },
+      {
+        type: 'ProposalSettled',
+        data: { proposalId, outcome: closed.type === 'ProposalSucceeded' ? 'Succeeded' : 'Defeated' },
+      },
     ],
     proposal: [closed],
   };

@@ -23,7 +23,11 @@ export const evolveProposal = (state: ProposalState, event: ProposalEvent): Prop
       const { voter, choice, weight } = event.data;
       const previous = state.ballots.get(voter);
       const withdrawn = previous ? addBallot(state.tally, previous.choice, -previous.weight) : state.tally;
-      return { ...state, ballots: new Map(state.ballots).set(voter, { choice, weight }), tally: addBallot(withdrawn, choice, weight) };
+      return {
+        ...state,
+        ballots: new Map(state.ballots).set(voter, { choice, weight }),
+        tally: addBallot(withdrawn, choice, weight),
+      };
     }
     case 'ProposalReminderDue':
       return { ...state, reminded: true };
@@ -32,9 +36,23 @@ export const evolveProposal = (state: ProposalState, event: ProposalEvent): Prop
     case 'ProposalDefeated':
       return { ...state, status: 'Defeated', closedAt: event.data.closedAt };
     case 'ProposalCanceled':
-      return { ...state, status: 'Canceled', canceledAt: event.data.canceledAt, canceledBy: event.data.canceledBy, vetoed: false, reason: null };
+      return {
+        ...state,
+        status: 'Canceled',
+        canceledAt: event.data.canceledAt,
+        canceledBy: event.data.canceledBy,
+        vetoed: false,
+        reason: null,
+      };
     case 'ProposalVetoed':
-      return { ...state, status: 'Canceled', canceledAt: event.data.vetoedAt, canceledBy: event.data.vetoedBy, vetoed: true, reason: event.data.reason };
+      return {
+        ...state,
+        status: 'Canceled',
+        canceledAt: event.data.vetoedAt,
+        canceledBy: event.data.vetoedBy,
+        vetoed: true,
+        reason: event.data.reason,
+      };
     case 'ProposalExpired':
       return { ...state, status: 'Expired', expiredAt: event.data.expiredAt };
     case 'ProposalQueued':

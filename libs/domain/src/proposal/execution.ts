@@ -22,16 +22,25 @@ import type { ProposalState } from './proposal-state';
 export const queueProposal = (command: QueueProposal, state: ProposalState): ProposalQueued[] => {
   const proposal = requireStatus(state, 'Succeeded');
   if (isAtOrAfter(command.metadata.now, proposal.queueBy))
-    throw new DomainError('PROPOSAL.EXECUTION_WINDOW_PASSED', `It had to be queued before ${proposal.queueBy}`, 'conflict');
+    throw new DomainError(
+      'PROPOSAL.EXECUTION_WINDOW_PASSED',
+      `It had to be queued before ${proposal.queueBy}`,
+      'conflict',
+    );
   const { safeTxHash } = command.data;
-  return [{ type: 'ProposalQueued', data: { proposalId: proposal.proposalId, safeTxHash, queuedAt: command.metadata.now } }];
+  return [
+    { type: 'ProposalQueued', data: { proposalId: proposal.proposalId, safeTxHash, queuedAt: command.metadata.now } },
+  ];
 };
 
 export const scheduleProposal = (command: ScheduleProposal, state: ProposalState): ProposalScheduled[] => {
   const proposal = requireStatus(state, 'Queued');
   const { operationId, eta } = command.data;
   return [
-    { type: 'ProposalScheduled', data: { proposalId: proposal.proposalId, operationId, eta, scheduledAt: command.metadata.now } },
+    {
+      type: 'ProposalScheduled',
+      data: { proposalId: proposal.proposalId, operationId, eta, scheduledAt: command.metadata.now },
+    },
   ];
 };
 
@@ -45,17 +54,28 @@ export const recordProposalExecuted = (
   const { now } = command.metadata;
   return {
     dao: applyProposalEffects(proposal, requireDao(dao), command.metadata),
-    proposal: [{ type: 'ProposalExecuted', data: { proposalId: proposal.proposalId, txHash: command.data.txHash, executedAt: now } }],
+    proposal: [
+      {
+        type: 'ProposalExecuted',
+        data: { proposalId: proposal.proposalId, txHash: command.data.txHash, executedAt: now },
+      },
+    ],
   };
 };
 
-export const recordProposalExecutionFailed = (command: RecordProposalExecutionFailed, state: ProposalState): StreamEvents => {
+export const recordProposalExecutionFailed = (
+  command: RecordProposalExecutionFailed,
+  state: ProposalState,
+): StreamEvents => {
   const proposal = requireStatus(state, 'Queued', 'Scheduled');
   const { proposalId } = proposal;
   return {
     dao: [{ type: 'ProposalSettled', data: { proposalId, outcome: 'Failed' } }],
     proposal: [
-      { type: 'ProposalExecutionFailed', data: { proposalId, reason: command.data.reason, failedAt: command.metadata.now } },
+      {
+        type: 'ProposalExecutionFailed',
+        data: { proposalId, reason: command.data.reason, failedAt: command.metadata.now },
+      },
     ],
   };
 };

@@ -19,7 +19,10 @@ export interface OpenProposal {
  * Takes a voting slot and freezes the rules: eligible voters are the members ACTIVE now with weight > 0
  * (one each, or their balance), so a later joiner, deposit or parameter change cannot alter this vote.
  */
-export const openProposal = (dao: ActiveDao, open: OpenProposal): { dao: ProposalOpened[]; proposal: ProposalSubmitted[] } => {
+export const openProposal = (
+  dao: ActiveDao,
+  open: OpenProposal,
+): { dao: ProposalOpened[]; proposal: ProposalSubmitted[] } => {
   const config = dao.configuration;
   if (dao.activeProposals.has(open.proposalId))
     throw new DomainError('PROPOSAL.ALREADY_EXISTS', `Proposal ${open.proposalId} already exists`, 'conflict');

@@ -45,7 +45,10 @@ export type VoteCast = Event<
 
 type ProposalFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string } & Extra>;
 
-export type ProposalCanceled = ProposalFact<'ProposalCanceled', { readonly canceledBy: string; readonly canceledAt: string }>;
+export type ProposalCanceled = ProposalFact<
+  'ProposalCanceled',
+  { readonly canceledBy: string; readonly canceledAt: string }
+>;
 export type ProposalVetoed = ProposalFact<
   'ProposalVetoed',
   { readonly vetoedBy: string; readonly reason: string; readonly vetoedAt: string }
@@ -71,7 +74,10 @@ export type ProposalScheduled = ProposalFact<
   'ProposalScheduled',
   { readonly operationId: string; readonly eta: string; readonly scheduledAt: string }
 >;
-export type ProposalExecuted = ProposalFact<'ProposalExecuted', { readonly txHash: string; readonly executedAt: string }>;
+export type ProposalExecuted = ProposalFact<
+  'ProposalExecuted',
+  { readonly txHash: string; readonly executedAt: string }
+>;
 export type ProposalExecutionFailed = ProposalFact<
   'ProposalExecutionFailed',
   { readonly reason: string; readonly failedAt: string }

@@ -34,7 +34,12 @@ export type ProposalState =
     })
   | (ProposalRecord & { readonly status: 'Expired'; readonly expiredAt: string })
   | (ProposalRecord & { readonly status: 'Queued'; readonly safeTxHash: string })
-  | (ProposalRecord & { readonly status: 'Scheduled'; readonly safeTxHash: string; readonly operationId: string; readonly eta: string })
+  | (ProposalRecord & {
+      readonly status: 'Scheduled';
+      readonly safeTxHash: string;
+      readonly operationId: string;
+      readonly eta: string;
+    })
   | (ProposalRecord & { readonly status: 'Executed'; readonly txHash: string; readonly executedAt: string })
   | (ProposalRecord & { readonly status: 'Failed'; readonly reason: string; readonly failedAt: string });
 

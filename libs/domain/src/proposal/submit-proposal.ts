@@ -20,5 +20,12 @@ export const submitProposal = (command: SubmitProposal, state: DaoState): Stream
     throw new DomainError('PROPOSAL.INVALID_PAYLOAD', 'withdrawalId is set by RequestWithdrawal only', 'invalid', [
       { field: 'payload.withdrawalId', message: 'must not be given' },
     ]);
-  return openProposal(dao, { proposalId, proposer, proposal, description, now: command.metadata.now, withdrawalId: null });
+  return openProposal(dao, {
+    proposalId,
+    proposer,
+    proposal,
+    description,
+    now: command.metadata.now,
+    withdrawalId: null,
+  });
 };

@@ -40,7 +40,8 @@ export const passes = (tally: Tally, rules: VotingRules): boolean =>
  */
 export const outcomeDecided = (tally: Tally, uncastWeight: bigint, rules: VotingRules): boolean => {
   const couldPass = passes({ ...tally, for: tally.for + uncastWeight }, rules);
-  const couldFail = !quorumReached(tally, rules) || !thresholdPassed({ ...tally, against: tally.against + uncastWeight }, rules);
+  const couldFail =
+    !quorumReached(tally, rules) || !thresholdPassed({ ...tally, against: tally.against + uncastWeight }, rules);
   return !couldPass || !couldFail;
 };
 

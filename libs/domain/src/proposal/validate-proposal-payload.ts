@@ -40,7 +40,8 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
   switch (type as ProposalOf['type']) {
     case 'ADD_MEMBER':
       address('member');
-      if (p.units !== undefined && (typeof p.units !== 'bigint' || p.units < 0n)) fail('units', 'must be a whole number ≥ 0');
+      if (p.units !== undefined && (typeof p.units !== 'bigint' || p.units < 0n))
+        fail('units', 'must be a whole number ≥ 0');
       break;
     case 'REMOVE_MEMBER':
       address('member');
@@ -110,6 +111,10 @@ const requireMeaningful = (proposal: ProposalOf, dao: ActiveDao): void => {
     if (!member || member.status === 'REMOVED' || member.status === 'PENDING')
       throw new DomainError('MEMBER.NOT_FOUND', `${proposal.payload.member} is not a member`, 'not-found');
     if (member.pendingRemoval)
-      throw new DomainError('MEMBER.REMOVAL_PENDING', `Proposal ${member.pendingRemoval} already decides this`, 'conflict');
+      throw new DomainError(
+        'MEMBER.REMOVAL_PENDING',
+        `Proposal ${member.pendingRemoval} already decides this`,
+        'conflict',
+      );
   }
 };

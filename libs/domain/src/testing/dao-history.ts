@@ -24,7 +24,14 @@ export const daoCreated = (founders: readonly string[], configuration: Partial<D
 let logIndex = 0;
 export const deposited = (member: string, amount: bigint, at: string = T0): DepositConfirmed => ({
   type: 'DepositConfirmed',
-  data: { member, amount, chainId: 31337, txHash: `0x${(++logIndex).toString(16).padStart(64, '0')}`, logIndex: 0, confirmedAt: at },
+  data: {
+    member,
+    amount,
+    chainId: 31337,
+    txHash: `0x${(++logIndex).toString(16).padStart(64, '0')}`,
+    logIndex: 0,
+    confirmedAt: at,
+  },
 });
 
 export const joinRequested = (member: string, at: string = T0): MemberJoinRequested => ({

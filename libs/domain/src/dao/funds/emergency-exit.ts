@@ -9,7 +9,8 @@ import type { DaoState } from '../dao-state';
 export const requestEmergencyExit = (command: RequestEmergencyExit, state: DaoState): EmergencyExitRequested[] => {
   const dao = requireDao(state);
   const member = requireMember(dao, command.data.member);
-  if (member.status === 'REMOVED') throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
+  if (member.status === 'REMOVED')
+    throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
   if (member.currentBalance === 0n)
     throw new DomainError('WITHDRAWAL.NOTHING_TO_WITHDRAW', `${member.address} holds nothing`, 'conflict');
   if (dao.emergencyExits.has(member.address))
@@ -37,6 +38,9 @@ export const completeEmergencyExit = (command: CompleteEmergencyExit, state: Dao
   if (!isAtOrAfter(now, exit.availableAt))
     throw new DomainError('EMERGENCY_EXIT.NOT_YET_AVAILABLE', `Available from ${exit.availableAt}`, 'conflict');
   return [
-    { type: 'EmergencyExitCompleted', data: { member: member.address, amount: member.currentBalance, completedAt: now } },
+    {
+      type: 'EmergencyExitCompleted',
+      data: { member: member.address, amount: member.currentBalance, completedAt: now },
+    },
   ];
 };

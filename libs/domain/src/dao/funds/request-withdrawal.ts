@@ -37,7 +37,15 @@ export const requestWithdrawal = (command: RequestWithdrawal, state: DaoState): 
   const small = amount * 10_000n <= member.currentBalance * BigInt(dao.configuration.smallWithdrawalLimitBps);
   const requested = (status: 'approved' | 'awaiting-vote', linked: string | null): WithdrawalRequested => ({
     type: 'WithdrawalRequested',
-    data: { withdrawalId, member: address, amount, kind: small ? 'small' : 'large', status, proposalId: linked, requestedAt: now },
+    data: {
+      withdrawalId,
+      member: address,
+      amount,
+      kind: small ? 'small' : 'large',
+      status,
+      proposalId: linked,
+      requestedAt: now,
+    },
   });
   if (small) return { dao: [requested('approved', null)], proposal: [] };
 

@@ -7,7 +7,11 @@ import type { ChainLog, DaoCommand } from '../dao-commands';
 const { given } = deciderSpec(daoDecider);
 
 const join = (member: string): DaoCommand => ({ type: 'RequestToJoin', data: { member }, metadata: meta(member) });
-const approve = (member: string, metadata = adminMeta()): DaoCommand => ({ type: 'ApproveMember', data: { member }, metadata });
+const approve = (member: string, metadata = adminMeta()): DaoCommand => ({
+  type: 'ApproveMember',
+  data: { member },
+  metadata,
+});
 const deposit = (member: string, amount: bigint, log: Partial<ChainLog> = {}): DaoCommand => ({
   type: 'ConfirmDeposit',
   data: { member, amount, chainId: 31337, txHash: '0xabc', logIndex: 0, ...log },
@@ -27,26 +31,40 @@ describe('Membership', () => {
   describe('open DAO', () => {
     const open = daoCreated([alice], { access: 'open', minimumDeposit: 50n });
 
-    it('a join request makes the member PENDING', () => given([open]).when(join(bob)).then([joinRequested(bob)]));
+    it('a join request makes the member PENDING', () =>
+      given([open])
+        .when(join(bob))
+        .then([joinRequested(bob)]));
 
     it('the first confirmed deposit of at least the minimum makes them ACTIVE', () =>
-      given([open, joinRequested(bob)]).when(deposit(bob, 50n)).then([depositFact(bob, 50n), activated(bob)]));
+      given([open, joinRequested(bob)])
+        .when(deposit(bob, 50n))
+        .then([depositFact(bob, 50n), activated(bob)]));
 
     it('a deposit below the minimum leaves them PENDING', () =>
-      given([open, joinRequested(bob)]).when(deposit(bob, 49n)).then([depositFact(bob, 49n)]));
+      given([open, joinRequested(bob)])
+        .when(deposit(bob, 49n))
+        .then([depositFact(bob, 49n)]));
 
     it('deposits add up towards the minimum', () =>
-      given([open, joinRequested(bob), deposited(bob, 30n)]).when(deposit(bob, 20n)).then([depositFact(bob, 20n), activated(bob)]));
+      given([open, joinRequested(bob), deposited(bob, 30n)])
+        .when(deposit(bob, 20n))
+        .then([depositFact(bob, 20n), activated(bob)]));
 
     it('a replayed chain log changes nothing', () =>
-      given([open, joinRequested(bob), depositFact(bob, 10n)]).when(deposit(bob, 10n)).then([]));
+      given([open, joinRequested(bob), depositFact(bob, 10n)])
+        .when(deposit(bob, 10n))
+        .then([]));
 
     it('refuses a second request while one is pending', () =>
-      given([open, joinRequested(bob)]).when(join(bob)).thenThrows('MEMBER.ALREADY_REQUESTED'));
+      given([open, joinRequested(bob)])
+        .when(join(bob))
+        .thenThrows('MEMBER.ALREADY_REQUESTED'));
 
     it('refuses a request from a member', () => given([open]).when(join(alice)).thenThrows('MEMBER.ALREADY_MEMBER'));
 
-    it('refuses a lower-case address', () => given([open]).when(join(bob.toLowerCase())).thenThrows('MEMBER.INVALID_ADDRESS'));
+    it('refuses a lower-case address', () =>
+      given([open]).when(join(bob.toLowerCase())).thenThrows('MEMBER.INVALID_ADDRESS'));
 
     it('refuses to join a DAO that does not exist', () => given([]).when(join(bob)).thenThrows('DAO.NOT_FOUND'));
   });
@@ -58,68 +76,114 @@ describe('Membership', () => {
       given([full]).when(join(carol)).thenThrows('DAO.MEMBER_LIMIT_REACHED'));
 
     it('records a deposit but does not activate beyond the limit', () =>
-      given([daoCreated([alice], { maxMembers: 2 }), joinRequested(bob), joinRequested(carol), deposited(bob, 1n), activated(bob)])
+      given([
+        daoCreated([alice], { maxMembers: 2 }),
+        joinRequested(bob),
+        joinRequested(carol),
+        deposited(bob, 1n),
+        activated(bob),
+      ])
         .when(deposit(carol, 5n))
         .then([depositFact(carol, 5n)]));
   });
 
   describe('closed DAO', () => {
     it('a deposit never activates: only an ADD_MEMBER vote does', () =>
-      given([daoCreated([alice], { access: 'closed' }), joinRequested(bob)]).when(deposit(bob, 100n)).then([depositFact(bob, 100n)]));
+      given([daoCreated([alice], { access: 'closed' }), joinRequested(bob)])
+        .when(deposit(bob, 100n))
+        .then([depositFact(bob, 100n)]));
 
     it('admins cannot approve: admission is by vote', () =>
-      given([daoCreated([alice], { access: 'closed' }), joinRequested(bob)]).when(approve(bob)).thenThrows('MEMBER.APPROVAL_NOT_APPLICABLE'));
+      given([daoCreated([alice], { access: 'closed' }), joinRequested(bob)])
+        .when(approve(bob))
+        .thenThrows('MEMBER.APPROVAL_NOT_APPLICABLE'));
   });
 
   describe('hybrid DAO', () => {
     const hybrid = daoCreated([alice], { access: 'hybrid', minimumDeposit: 10n });
-    const approved = { type: 'MemberApproved' as const, data: { member: bob, approvedBy: 'admin:key-1', approvedAt: T0 } };
+    const approved = {
+      type: 'MemberApproved' as const,
+      data: { member: bob, approvedBy: 'admin:key-1', approvedAt: T0 },
+    };
 
     it('a deposit before approval leaves the member PENDING', () =>
-      given([hybrid, joinRequested(bob)]).when(deposit(bob, 10n)).then([depositFact(bob, 10n)]));
+      given([hybrid, joinRequested(bob)])
+        .when(deposit(bob, 10n))
+        .then([depositFact(bob, 10n)]));
 
     it('an admin approves, then the first deposit activates', () => {
-      given([hybrid, joinRequested(bob)]).when(approve(bob)).then([approved]);
-      given([hybrid, joinRequested(bob), approved]).when(deposit(bob, 10n)).then([depositFact(bob, 10n), activated(bob)]);
+      given([hybrid, joinRequested(bob)])
+        .when(approve(bob))
+        .then([approved]);
+      given([hybrid, joinRequested(bob), approved])
+        .when(deposit(bob, 10n))
+        .then([depositFact(bob, 10n), activated(bob)]);
     });
 
     it('approval of a member who already deposited activates at once', () =>
-      given([hybrid, joinRequested(bob), deposited(bob, 10n)]).when(approve(bob)).then([approved, activated(bob)]));
+      given([hybrid, joinRequested(bob), deposited(bob, 10n)])
+        .when(approve(bob))
+        .then([approved, activated(bob)]));
 
     it('only an admin may approve', () =>
-      given([hybrid, joinRequested(bob)]).when(approve(bob, meta(alice))).thenThrows('AUTH.ADMIN_REQUIRED'));
+      given([hybrid, joinRequested(bob)])
+        .when(approve(bob, meta(alice)))
+        .thenThrows('AUTH.ADMIN_REQUIRED'));
 
-    it('cannot approve twice', () => given([hybrid, joinRequested(bob), approved]).when(approve(bob)).thenThrows('MEMBER.NOT_PENDING'));
+    it('cannot approve twice', () =>
+      given([hybrid, joinRequested(bob), approved])
+        .when(approve(bob))
+        .thenThrows('MEMBER.NOT_PENDING'));
   });
 
   describe('suspension', () => {
     const dao = daoCreated([alice, bob]);
-    const suspend = (reason = 'spam'): DaoCommand => ({ type: 'SuspendMember', data: { member: bob, reason }, metadata: adminMeta() });
-    const reinstate: DaoCommand = { type: 'ReinstateMember', data: { member: bob, reason: 'appeal' }, metadata: adminMeta() };
-    const suspended = { type: 'MemberSuspended' as const, data: { member: bob, reason: 'spam', suspendedBy: 'admin:key-1', suspendedAt: T0 } };
+    const suspend = (reason = 'spam'): DaoCommand => ({
+      type: 'SuspendMember',
+      data: { member: bob, reason },
+      metadata: adminMeta(),
+    });
+    const reinstate: DaoCommand = {
+      type: 'ReinstateMember',
+      data: { member: bob, reason: 'appeal' },
+      metadata: adminMeta(),
+    };
+    const suspended = {
+      type: 'MemberSuspended' as const,
+      data: { member: bob, reason: 'spam', suspendedBy: 'admin:key-1', suspendedAt: T0 },
+    };
 
     it('an admin suspends an ACTIVE member with a reason', () => given([dao]).when(suspend()).then([suspended]));
     it('requires a reason', () => given([dao]).when(suspend('  ')).thenThrows('MEMBER.REASON_REQUIRED'));
     it('reinstates a suspended member', () =>
-      given([dao, suspended]).when(reinstate).then([
-        { type: 'MemberReinstated', data: { member: bob, reason: 'appeal', reinstatedBy: 'admin:key-1', reinstatedAt: T0 } },
-      ]));
+      given([dao, suspended])
+        .when(reinstate)
+        .then([
+          {
+            type: 'MemberReinstated',
+            data: { member: bob, reason: 'appeal', reinstatedBy: 'admin:key-1', reinstatedAt: T0 },
+          },
+        ]));
     it('cannot reinstate someone not suspended', () => given([dao]).when(reinstate).thenThrows('MEMBER.NOT_SUSPENDED'));
     it('a suspended member has no weight', () => expect(activeDao([dao, suspended]).members.get(bob)?.weight).toBe(0n));
     it('refuses an unknown member', () =>
-      given([dao]).when({ ...suspend(), data: { member: dave, reason: 'x' } }).thenThrows('MEMBER.NOT_FOUND'));
+      given([dao])
+        .when({ type: 'SuspendMember', data: { member: dave, reason: 'x' }, metadata: adminMeta() })
+        .thenThrows('MEMBER.NOT_FOUND'));
   });
 
   describe('leaving and balances', () => {
     const weighted = daoCreated([alice, bob], { votingType: 'weighted' });
 
     it('a member with an empty balance leaves (REMOVED)', () =>
-      given([weighted]).when({ type: 'LeaveDao', data: { member: bob }, metadata: meta(bob) }).then([
-        { type: 'MemberLeft', data: { member: bob, leftAt: T0 } },
-      ]));
+      given([weighted])
+        .when({ type: 'LeaveDao', data: { member: bob }, metadata: meta(bob) })
+        .then([{ type: 'MemberLeft', data: { member: bob, leftAt: T0 } }]));
 
     it('a member holding funds must withdraw first', () =>
-      given([weighted, deposited(bob, 5n)]).when({ type: 'LeaveDao', data: { member: bob }, metadata: meta(bob) }).thenThrows('MEMBER.HAS_BALANCE'));
+      given([weighted, deposited(bob, 5n)])
+        .when({ type: 'LeaveDao', data: { member: bob }, metadata: meta(bob) })
+        .thenThrows('MEMBER.HAS_BALANCE'));
 
     it('weighted voting power follows the balance', () =>
       expect(activeDao([weighted, deposited(bob, 70n), deposited(bob, 30n)]).members.get(bob)).toMatchObject({
@@ -129,18 +193,49 @@ describe('Membership', () => {
       }));
 
     it('withdrawing everything makes an ACTIVE member INACTIVE; depositing again reactivates', () => {
-      given([weighted, deposited(bob, 5n)]).when(withdrawal(bob, 5n)).then([
-        { type: 'WithdrawalConfirmed', data: { member: bob, amount: 5n, chainId: 31337, txHash: '0xdef', logIndex: 1, confirmedAt: T0, withdrawalId: null } },
-        { type: 'MemberBecameInactive', data: { member: bob, at: T0 } },
-      ]);
+      given([weighted, deposited(bob, 5n)])
+        .when(withdrawal(bob, 5n))
+        .then([
+          {
+            type: 'WithdrawalConfirmed',
+            data: {
+              member: bob,
+              amount: 5n,
+              chainId: 31337,
+              txHash: '0xdef',
+              logIndex: 1,
+              confirmedAt: T0,
+              withdrawalId: null,
+            },
+          },
+          { type: 'MemberBecameInactive', data: { member: bob, at: T0 } },
+        ]);
       const inactive = { type: 'MemberBecameInactive' as const, data: { member: bob, at: T0 } };
-      given([weighted, deposited(bob, 5n), { type: 'WithdrawalConfirmed', data: { member: bob, amount: 5n, chainId: 1, txHash: '0x1', logIndex: 0, confirmedAt: T0, withdrawalId: null } }, inactive])
+      given([
+        weighted,
+        deposited(bob, 5n),
+        {
+          type: 'WithdrawalConfirmed',
+          data: {
+            member: bob,
+            amount: 5n,
+            chainId: 1,
+            txHash: '0x1',
+            logIndex: 0,
+            confirmedAt: T0,
+            withdrawalId: null,
+          },
+        },
+        inactive,
+      ])
         .when(deposit(bob, 1n))
         .then([depositFact(bob, 1n), activated(bob)]);
     });
 
     it('refuses a confirmed withdrawal above the recorded balance (log out of order)', () =>
-      given([weighted, deposited(bob, 5n)]).when(withdrawal(bob, 6n)).thenThrows('WITHDRAWAL.EXCEEDS_BALANCE'));
+      given([weighted, deposited(bob, 5n)])
+        .when(withdrawal(bob, 6n))
+        .thenThrows('WITHDRAWAL.EXCEEDS_BALANCE'));
 
     it('refuses a zero deposit', () => given([weighted]).when(deposit(bob, 0n)).thenThrows('DEPOSIT.INVALID_AMOUNT'));
   });

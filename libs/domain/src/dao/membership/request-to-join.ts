@@ -19,6 +19,10 @@ export const requestToJoin = (command: RequestToJoin, state: DaoState): MemberJo
   if (existing && existing.status !== 'REMOVED')
     throw new DomainError('MEMBER.ALREADY_MEMBER', `${member} is already a member (${existing.status})`, 'conflict');
   if (!hasFreeSeat(dao))
-    throw new DomainError('DAO.MEMBER_LIMIT_REACHED', `The DAO has its ${dao.configuration.maxMembers} members`, 'conflict');
+    throw new DomainError(
+      'DAO.MEMBER_LIMIT_REACHED',
+      `The DAO has its ${dao.configuration.maxMembers} members`,
+      'conflict',
+    );
   return [{ type: 'MemberJoinRequested', data: { member, requestedAt: command.metadata.now } }];
 };

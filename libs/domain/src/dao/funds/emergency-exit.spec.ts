@@ -1,0 +1,43 @@
+import { deciderSpec } from '../../testing/given';
+import { daoCreated, deposited } from '../../testing/dao-history';
+import { at, bob, DAY, meta, T0 } from '../../testing/fixtures';
+import { daoDecider } from '../dao-decider';
+import type { DaoCommand } from '../dao-commands';
+import type { DaoEvent } from '../dao-events';
+
+const { given } = deciderSpec(daoDecider);
+const funded = [daoCreated([bob]), deposited(bob, 80n)];
+const requestExit: DaoCommand = { type: 'RequestEmergencyExit', data: { member: bob }, metadata: meta(bob) };
+const complete = (now: string): DaoCommand => ({
+  type: 'CompleteEmergencyExit',
+  data: { member: bob },
+  metadata: meta(bob, now),
+});
+const requested: DaoEvent = {
+  type: 'EmergencyExitRequested',
+  data: { member: bob, requestedAt: T0, availableAt: at(7 * DAY) },
+};
+
+describe('Emergency exit', () => {
+  it('is available after the DAO wait', () => given(funded).when(requestExit).then([requested]));
+  it('cannot be requested twice', () =>
+    given([...funded, requested])
+      .when(requestExit)
+      .thenThrows('EMERGENCY_EXIT.ALREADY_REQUESTED'));
+  it('refuses to complete before the wait', () =>
+    given([...funded, requested])
+      .when(complete(at(7 * DAY - 1)))
+      .thenThrows('EMERGENCY_EXIT.NOT_YET_AVAILABLE'));
+  it('completes after the wait with the whole balance', () =>
+    given([...funded, requested])
+      .when(complete(at(7 * DAY)))
+      .then([{ type: 'EmergencyExitCompleted', data: { member: bob, amount: 80n, completedAt: at(7 * DAY) } }]));
+  it('needs a request first', () =>
+    given(funded)
+      .when(complete(at(8 * DAY)))
+      .thenThrows('EMERGENCY_EXIT.NOT_REQUESTED'));
+  it('needs a balance', () =>
+    given([daoCreated([bob])])
+      .when(requestExit)
+      .thenThrows('WITHDRAWAL.NOTHING_TO_WITHDRAW'));
+});
