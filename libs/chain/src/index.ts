@@ -51,3 +51,9 @@ export {
   setStrategyCall,
   withdrawCall,
 } from './vault/vault-calls';
+export type { ChainFact, ChainFactType, FactOrigin, WatchedContracts } from './indexer/chain-facts';
+export { ChainIndexer, ReorgTooDeepError } from './indexer/chain-indexer';
+export type { BlockRef, ChainIndexerOptions, IndexerCheckpoint, PollResult } from './indexer/chain-indexer';
+export { decodeChainLogs } from './indexer/decode-chain-logs';
+export { defaultRetryPolicy, RpcHealthTracker } from './indexer/rpc-health';
+export type { RetryPolicy, RpcHealth, RpcHealthStatus } from './indexer/rpc-health';
