@@ -16,3 +16,5 @@ export type {
   RecordedEvent,
   StreamWrite,
 } from './types';
+export { handleCommand, loadStream } from './handle-command';
+export type { HandleCommandOptions, HandledCommand, LoadedStream, StreamDecider } from './handle-command';

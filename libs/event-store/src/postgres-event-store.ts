@@ -88,6 +88,21 @@ export class PostgresEventStore {
     return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position } : null;
   }
 
+  /**
+   * The stored response of an earlier request with this idempotency key; throws when the key was used
+   * for a different request; undefined when the key is new.
+   */
+  async findIdempotentResponse(key: string, fingerprint: string): Promise<{ response: unknown } | undefined> {
+    const { rows } = await this.db.query<{ fingerprint: string; response: unknown }>(
+      'SELECT fingerprint, response FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
+    const stored = rows[0];
+    if (!stored) return undefined;
+    if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    return { response: reviveBigints(stored.response) };
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
     return rows[0]!.version;
@@ -106,17 +121,8 @@ export class PostgresEventStore {
 
   private async explainNothingAppended(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult> {
     const idem = context.idempotency;
-    if (idem) {
-      const { rows } = await this.db.query<{ fingerprint: string; response: unknown }>(
-        'SELECT fingerprint, response FROM idempotency_keys WHERE key = $1',
-        [idem.key],
-      );
-      const stored = rows[0];
-      if (stored) {
-        if (stored.fingerprint !== idem.fingerprint) throw new IdempotencyKeyReusedError();
-        return { appended: false, events: [], response: reviveBigints(stored.response) };
-      }
-    }
+    const stored = idem ? await this.findIdempotentResponse(idem.key, idem.fingerprint) : undefined;
+    if (stored) return { appended: false, events: [], response: stored.response };
     throw await this.conflictFor(writes);
   }
 

@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@ayllu/event-store';
+import type { AppConfig } from '@ayllu/platform';
+import type { Pool } from 'pg';
+import { DaosModule } from './daos/daos.module';
+import { HealthController } from './health/health.controller';
+import { AdminKeyGuard } from './shared/admin-key.guard';
+import { ProblemFilter } from './shared/problem.filter';
+import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
+import { RequestValidationPipe } from './shared/validation.pipe';
+
+export interface ApiDependencies {
+  readonly config: AppConfig;
+  readonly pool: Pool;
+  readonly adminApiKey: string;
+}
+
+/** The composition root: infrastructure comes in from the caller (main, tests, `npm start`). */
+@Module({})
+export class AppModule {
+  static with(deps: ApiDependencies): DynamicModule {
+    const infrastructure = {
+      module: AppModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: deps.config },
+        { provide: PG_POOL, useValue: deps.pool },
+        { provide: EVENT_STORE, useValue: new PostgresEventStore(deps.pool) },
+        { provide: ADMIN_API_KEY, useValue: deps.adminApiKey },
+        AdminKeyGuard,
+      ],
+      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, ADMIN_API_KEY, AdminKeyGuard],
+    };
+    return {
+      ...infrastructure,
+      imports: [CqrsModule.forRoot(), DaosModule],
+      controllers: [HealthController],
+      providers: [
+        ...infrastructure.providers,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+      ],
+    };
+  }
+}

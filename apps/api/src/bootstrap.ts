@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type ApiDependencies } from './app.module';
+import { createLogger, PinoNestLogger } from './shared/pino-logger';
+import { sendProblem, toProblem } from './shared/problem.filter';
+import { Logger } from '@nestjs/common';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const ONE_MIB = 1024 * 1024;
+
+/** Builds the HTTP application (not yet listening). Tests and `npm start` call this with their infrastructure. */
+export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyApplication> => {
+  const logger = createLogger(deps.config.logLevel, 'api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: ONE_MIB,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(deps), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (body parsing, size limit) never reach Nest's filters: answer them
+  // in the same problem format. Unknown routes reach the filter as Nest's NotFoundException.
+  const httpLogger = new Logger('HTTP');
+  // The API speaks JSON only: a text/plain body is refused (415) instead of reaching validation as a string.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.setErrorHandler((error, request, reply) => {
+    sendProblem(reply, { ...toProblem(error, httpLogger), instance: request.url, requestId: String(request.id) });
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ayllu API')
+      .setDescription(
+        'Event-sourced DAO governance. Admin routes need `Authorization: Bearer <admin key>`. ' +
+          'Errors are RFC 7807 problem documents (`application/problem+json`) with a stable `code` and per-field `errors`. ' +
+          'POST routes honour `Idempotency-Key`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, 'admin')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+};

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DaoConfiguration } from '@ayllu/domain';
+
+/** What the API shows of a DAO: its configuration flattened, amounts as decimal strings. */
+export class DaoView {
+  @ApiProperty({ example: 'dao_01JD6W3H7Y2R9Q4K5M8N0P1S2T' }) id!: string;
+  @ApiProperty({ example: 'Lima Savers Circle' }) name!: string;
+  @ApiProperty({ example: 'Neighbourhood savings pool' }) description!: string;
+  @ApiProperty({ enum: ['open', 'closed', 'hybrid'] }) access!: string;
+  @ApiProperty({ enum: ['democratic', 'weighted'] }) votingType!: string;
+  @ApiProperty({ example: 5100 }) quorumBps!: number;
+  @ApiProperty({ example: 259200 }) votingPeriodSeconds!: number;
+  @ApiProperty() earlyClose!: boolean;
+  @ApiProperty() allowVoteChange!: boolean;
+  @ApiProperty({ example: '50000000000000000000', description: 'Smallest token unit, decimal string' }) minimumDeposit!: string;
+  @ApiProperty({ example: 1000 }) maxMembers!: number;
+  @ApiProperty({ example: 10 }) maxActiveProposals!: number;
+  @ApiProperty({ example: 1000 }) smallWithdrawalLimitBps!: number;
+  @ApiProperty({ example: 604800 }) emergencyExitWaitSeconds!: number;
+  @ApiProperty({ example: 1000 }) platformFeeBps!: number;
+  @ApiProperty({ enum: ['compound', 'distribute', 'treasury'] }) yieldMode!: string;
+  @ApiProperty({ example: 172800 }) timelockDelaySeconds!: number;
+  @ApiProperty({ example: 604800 }) executionWindowSeconds!: number;
+  @ApiProperty({ example: { ADD_MEMBER: 5000, REMOVE_MEMBER: 6000 } }) approvalThresholdBps!: Record<string, number>;
+  @ApiProperty({ type: [String] }) treasurers!: string[];
+  @ApiProperty({ example: 2 }) treasurerThreshold!: number;
+  @ApiPropertyOptional() feeCollector?: string;
+  @ApiProperty({ example: 3 }) memberCount!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: 'admin:3f2a9c0d11e4' }) createdBy!: string;
+}
+
+export interface DaoViewSource {
+  readonly id: string;
+  readonly configuration: DaoConfiguration | Record<string, unknown>;
+  readonly memberCount: number;
+  readonly createdAt: string | Date;
+  readonly createdBy: string;
+}
+
+export const toDaoView = (source: DaoViewSource): DaoView => {
+  const configuration = JSON.parse(
+    JSON.stringify(source.configuration, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  ) as Omit<DaoView, 'id' | 'memberCount' | 'createdAt' | 'createdBy'>;
+  return {
+    id: source.id,
+    ...configuration,
+    memberCount: source.memberCount,
+    createdAt: new Date(source.createdAt).toISOString(),
+    createdBy: source.createdBy,
+  };
+};

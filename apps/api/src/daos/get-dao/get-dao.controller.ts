@@ -1,0 +1,49 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { daoDecider } from '@ayllu/domain';
+import { loadStream, type PostgresEventStore } from '@ayllu/event-store';
+import type { Pool } from 'pg';
+import { ApiProblemResponses } from '../../shared/api-problems';
+import { problem, ProblemException } from '../../shared/problem';
+import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
+import { DaoView, toDaoView } from '../dao.view';
+
+const DAO_ID = /^dao_[0-9a-f]{28}$/;
+
+export const notFound = (daoId: string) => new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
+
+@ApiTags('DAOs')
+@Controller('v1/daos')
+export class GetDaoController {
+  constructor(
+    @Inject(PG_POOL) private readonly db: Pool,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a DAO' })
+  @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
+  @ApiOkResponse({ type: DaoView })
+  @ApiProblemResponses(404)
+  async get(@Param('id') id: string): Promise<DaoView> {
+    if (!DAO_ID.test(id)) throw notFound(id);
+    const { rows } = await this.db.query(
+      'SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (row) {
+      return toDaoView({ id: row.id, configuration: row.configuration, memberCount: row.member_count, createdAt: row.created_at, createdBy: row.created_by });
+    }
+    // Just created and not projected yet: answer from the log, so a client can read its own write.
+    const { state } = await loadStream(this.store, `dao-${id}`, daoDecider);
+    if (state.status === 'Absent') throw notFound(id);
+    return toDaoView({
+      id,
+      configuration: state.configuration,
+      memberCount: [...state.members.values()].filter((m) => m.status !== 'REMOVED').length,
+      createdAt: state.createdAt,
+      createdBy: state.createdBy,
+    });
+  }
+}

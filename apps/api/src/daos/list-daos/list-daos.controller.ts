@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { Pool } from 'pg';
+import { ApiProblemResponses } from '../../shared/api-problems';
+import { problem, ProblemException } from '../../shared/problem';
+import { PG_POOL } from '../../shared/tokens';
+import { DaoView, toDaoView } from '../dao.view';
+
+export class ListDaosQuery {
+  @ApiPropertyOptional({ description: '1 to 100, default 50', example: '50' })
+  @IsOptional()
+  @Matches(/^([1-9]\d?|100)$/, { message: 'must be an integer from 1 to 100' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'must be a cursor returned by this endpoint' })
+  cursor?: string;
+}
+
+export class DaoPage {
+  @ApiProperty({ type: [DaoView] }) items!: DaoView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+const decodeCursor = (cursor: string): [string, string] => {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(String(value[0]))) && typeof value[1] === 'string') {
+      return [String(value[0]), value[1]];
+    }
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new ProblemException(
+    problem(400, 'REQUEST.INVALID', 'Invalid fields: cursor', { errors: [{ field: 'cursor', message: 'must be a cursor returned by this endpoint' }] }),
+  );
+};
+
+@ApiTags('DAOs')
+@Controller('v1/daos')
+export class ListDaosController {
+  constructor(@Inject(PG_POOL) private readonly db: Pool) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List DAOs, newest first' })
+  @ApiOkResponse({ type: DaoPage })
+  @ApiProblemResponses(400)
+  async list(@Query() query: ListDaosQuery): Promise<DaoPage> {
+    const limit = Number(query.limit ?? 50);
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const { rows } = await this.db.query(
+      `SELECT id, configuration, member_count, created_at, created_by FROM rm_daos
+       WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::text)
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) =>
+        toDaoView({ id: r.id, configuration: r.configuration, memberCount: r.member_count, createdAt: r.created_at, createdBy: r.created_by }),
+      ),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { ConfigError, loadConfig, resolveAdminKey } from '@ayllu/platform';
+import { Pool } from 'pg';
+import { createApiApp } from './bootstrap';
+
+/** The API on its own (e.g. one replica in docker-compose). `npm start` runs it together with the rest. */
+const main = async () => {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required to run the API alone (npm start runs an embedded database)');
+  const { key } = resolveAdminKey(config.adminApiKey, config.dataDir);
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 20 });
+  const app = await createApiApp({ config, pool, adminApiKey: key });
+  await app.listen({ port: config.port, host: config.host === '127.0.0.1' ? '0.0.0.0' : config.host });
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
