@@ -18,3 +18,5 @@ export type {
 } from './types';
 export { handleCommand, loadStream } from './handle-command';
 export type { HandleCommandOptions, HandledCommand, LoadedStream, StreamDecider } from './handle-command';
+export { handleStreams } from './handle-streams';
+export type { HandleStreamsOptions, StreamFold } from './handle-streams';
