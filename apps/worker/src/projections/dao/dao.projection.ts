@@ -1,51 +1,78 @@
-import type { DaoEvent } from '@ayllu/domain';
+import { daoDecider, type ActiveDao, type DaoEvent, type Member } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { PoolClient } from 'pg';
 import { toPlainJson, type Projection } from '../projection';
+import { loadDaoStates, updateDaos, upsertMembers, type ChangedMember, type DaoTouch } from './dao-rows';
 
-/** The DAO list and detail read model (`rm_daos`) and the members of each DAO (`rm_members`). */
+/**
+ * The DAO list and detail read model (`rm_daos`) and the members of each DAO (`rm_members`): status,
+ * balances, weight and why. Each batch loads the touched DAOs once, runs the domain's `evolve` over their
+ * events in memory (so the read model can never disagree with the rules), and writes every changed row
+ * back with one statement per table.
+ */
 export const daoProjection: Projection = {
   name: 'dao',
   tables: ['rm_daos', 'rm_members'],
   async apply(tx, events) {
-    for (const event of events) {
-      if (event.streamId.startsWith('dao-')) await applyDaoEvent(tx, event as RecordedEvent<DaoEvent['type'], DaoEvent['data']>);
+    const daoEvents = events.filter((e) => e.streamId.startsWith('dao-')) as RecordedEvent<DaoEvent['type'], DaoEvent['data']>[];
+    if (daoEvents.length === 0) return;
+    const ids = [...new Set(daoEvents.map((e) => e.streamId.slice('dao-'.length)))];
+    const states = await loadDaoStates(tx, ids);
+    const changed = new Map<string, ChangedMember>();
+    const touched = new Map<string, DaoTouch>();
+    for (const event of daoEvents) {
+      const daoId = event.streamId.slice('dao-'.length);
+      const domainEvent = { type: event.type, data: event.data } as DaoEvent;
+      const before = states.get(daoId);
+      if (!before && domainEvent.type !== 'DaoCreated') continue;
+      const after = daoDecider.evolve(before ?? daoDecider.initialState(), domainEvent);
+      if (after.status !== 'Active') continue;
+      if (!before) await insertDao(tx, after, event);
+      states.set(daoId, after);
+      for (const member of changedMembers(before, after, domainEvent))
+        changed.set(`${daoId}:${member.address}`, {
+          daoId,
+          member,
+          votingType: after.configuration.votingType,
+          updatedAt: event.recordedAt,
+        });
+      touched.set(daoId, { dao: after, version: event.version, position: event.position, updatedAt: event.recordedAt });
     }
+    await upsertMembers(tx, [...changed.values()]);
+    await updateDaos(tx, [...touched.values()]);
   },
 };
 
-const applyDaoEvent = async (tx: PoolClient, event: RecordedEvent<DaoEvent['type'], DaoEvent['data']>): Promise<void> => {
-  const e = { type: event.type, data: event.data } as DaoEvent;
-  switch (e.type) {
-    case 'DaoCreated': {
-      const { configuration, founders } = e.data;
-      await tx.query(
-        `INSERT INTO rm_daos (id, name, description, configuration, member_count, created_at, created_by, updated_at, version, last_position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8, $9)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          e.data.daoId,
-          configuration.name,
-          configuration.description,
-          JSON.stringify(toPlainJson(configuration)),
-          founders.length,
-          e.data.createdAt,
-          e.data.createdBy,
-          event.version,
-          event.position.toString(),
-        ],
-      );
-      const weight = configuration.votingType === 'democratic' ? 1 : 0;
-      await tx.query(
-        `INSERT INTO rm_members (dao_id, address, status, voting_weight, joined_at, updated_at)
-         SELECT $1, address, 'ACTIVE', $3, $4, $4 FROM unnest($2::text[]) AS address
-         ON CONFLICT DO NOTHING`,
-        [e.data.daoId, founders, weight, e.data.createdAt],
-      );
-      return;
-    }
-    default:
-      // Events this read model does not show yet; the projection still moves past them.
-      return;
+/**
+ * Members an event changed. The domain replaces a member's object when it changes it, so identity tells;
+ * a full scan is needed only when an event names no member but rewrote the map (a reweigh, a settled
+ * removal vote), which is rare.
+ */
+const changedMembers = (before: ActiveDao | undefined, after: ActiveDao, event: DaoEvent): Member[] => {
+  if (before && before.members === after.members) return [];
+  const named = 'member' in event.data ? event.data.member : event.type === 'ProposalOpened' ? event.data.subject : null;
+  if (before && named) {
+    const member = after.members.get(named);
+    return member && member !== before.members.get(named) ? [member] : [];
   }
+  return [...after.members.values()].filter((m) => m !== before?.members.get(m.address));
+};
+
+const insertDao = async (tx: PoolClient, dao: ActiveDao, event: RecordedEvent): Promise<void> => {
+  const { configuration } = dao;
+  await tx.query(
+    `INSERT INTO rm_daos (id, name, description, configuration, member_count, created_at, created_by, updated_at, version, last_position)
+     VALUES ($1, $2, $3, $4, 0, $5, $6, $5, $7, $8)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      dao.daoId,
+      configuration.name,
+      configuration.description,
+      JSON.stringify(toPlainJson(configuration)),
+      dao.createdAt,
+      dao.createdBy,
+      event.version,
+      event.position.toString(),
+    ],
+  );
 };

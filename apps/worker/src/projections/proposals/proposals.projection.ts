@@ -1,0 +1,59 @@
+import { proposalDecider, type ExistingProposal, type ProposalEvent, type ProposalState } from '@ayllu/domain';
+import type { RecordedEvent } from '@ayllu/event-store';
+import type { PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { decodeProposalState } from './proposal-fold-state';
+import { insertBallots, upsertProposals, type BallotRow, type ProposalTouch } from './proposal-rows';
+
+const PREFIX = 'proposal-';
+
+interface Loaded {
+  readonly state: ProposalState;
+  readonly submittedPosition: bigint;
+}
+
+/**
+ * Proposals (`rm_proposals`: type, payload, frozen rules, live tally, state, deadlines) and every ballot
+ * (`rm_votes`). Like the DAO projection, a batch folds each touched proposal in memory with the domain's
+ * `evolve` and writes the results with one statement per table.
+ */
+export const proposalsProjection: Projection = {
+  name: 'proposals',
+  tables: ['rm_proposals', 'rm_votes'],
+  async apply(tx, events) {
+    const mine = events.filter((e) => e.streamId.startsWith(PREFIX)) as RecordedEvent<ProposalEvent['type'], ProposalEvent['data']>[];
+    if (mine.length === 0) return;
+    const states = await loadProposals(tx, [...new Set(mine.map((e) => e.streamId.slice(PREFIX.length)))]);
+    const touched = new Map<string, ProposalTouch>();
+    const ballots: BallotRow[] = [];
+    for (const event of mine) {
+      const id = event.streamId.slice(PREFIX.length);
+      const domainEvent = { type: event.type, data: event.data } as ProposalEvent;
+      const before = states.get(id) ?? { state: proposalDecider.initialState(), submittedPosition: event.position };
+      const state = proposalDecider.evolve(before.state, domainEvent);
+      if (state.status === 'Absent') continue;
+      states.set(id, { state, submittedPosition: before.submittedPosition });
+      touched.set(id, {
+        state: state as ExistingProposal,
+        submittedPosition: before.submittedPosition,
+        version: event.version,
+        position: event.position,
+        updatedAt: event.recordedAt,
+      });
+      if (domainEvent.type === 'VoteCast')
+        ballots.push({ daoId: state.daoId, vote: domainEvent.data, version: event.version, position: event.position });
+    }
+    await upsertProposals(tx, [...touched.values()]);
+    await insertBallots(tx, ballots);
+  },
+};
+
+const loadProposals = async (tx: PoolClient, ids: readonly string[]): Promise<Map<string, Loaded>> => {
+  const { rows } = await tx.query<{ id: string; fold_state: unknown; submitted_position: string }>(
+    'SELECT id, fold_state, submitted_position FROM rm_proposals WHERE id = ANY($1)',
+    [ids],
+  );
+  return new Map(
+    rows.map((r) => [r.id, { state: decodeProposalState(r.fold_state), submittedPosition: BigInt(r.submitted_position) }]),
+  );
+};
