@@ -52,6 +52,5 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  app.enableShutdownHooks();
   return app;
 };

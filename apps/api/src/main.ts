@@ -8,8 +8,17 @@ const main = async () => {
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required to run the API alone (npm start runs an embedded database)');
   const { key } = resolveAdminKey(config.adminApiKey, config.dataDir);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 20 });
+  // An idle connection dropped by the server (restart, failover) must not take the process down.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   const app = await createApiApp({ config, pool, adminApiKey: key });
-  await app.listen({ port: config.port, host: config.host === '127.0.0.1' ? '0.0.0.0' : config.host });
+  await app.listen({ port: config.port, host: config.host });
+  const shutdown = async () => {
+    await app.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 };
 
 main().catch((error: unknown) => {

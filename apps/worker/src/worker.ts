@@ -40,7 +40,6 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     stop: async () => {
       unsubscribe();
       await notifications.stop();
-      await runner.catchUp();
     },
   };
 };

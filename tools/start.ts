@@ -1,0 +1,92 @@
+// `npm start`: the whole platform in one process tree on a laptop. With nothing configured it starts the
+// embedded PostgreSQL (data under DATA_DIR, kept across restarts) and a local chain, runs migrations, then
+// the API and the worker. DATABASE_URL and RPC_URL point it at existing servers instead. Ctrl-C stops all.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
+import { Pool } from 'pg';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { startWorker } from '../apps/worker/src/worker';
+import { compileContracts } from '../libs/chain/src/local/compile-contracts';
+import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const main = async () => {
+  const config = loadConfig();
+  const stops: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('\nStopping…');
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  // Ctrl-C reaches the embedded PostgreSQL too (same process group), so connections drop while we stop:
+  // expected then. Any other crash still stops the chain node and the database before exiting.
+  process.on('uncaughtException', (error) => {
+    if (stopping) return;
+    console.error(error);
+    void stopAll(1);
+  });
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      say(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`);
+      const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+      stops.push(embedded.stop);
+      databaseUrl = embedded.url;
+    }
+    const applied = await runMigrations(databaseUrl);
+    say(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+
+    let rpcUrl = config.rpcUrl;
+    if (!rpcUrl && process.env.START_CHAIN !== 'false') {
+      const port = Number(process.env.CHAIN_PORT ?? 8545);
+      say(`Starting the local chain (hardhat node) on 127.0.0.1:${port}`);
+      compileContracts();
+      const node: HardhatNode = await startHardhatNode({ port });
+      stops.push(() => node.stop());
+      const devChain = await deployDevChain(node.rpcUrl);
+      mkdirSync(config.dataDir, { recursive: true });
+      writeFileSync(join(config.dataDir, 'dev-chain.json'), JSON.stringify(devChain, null, 2));
+      rpcUrl = node.rpcUrl;
+    }
+
+    const admin = resolveAdminKey(config.adminApiKey, config.dataDir);
+    const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  // An idle connection dropped by the server (restart, failover) must not take the process down.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+    stops.push(() => pool.end());
+    const worker = await startWorker({ config, pool, databaseUrl });
+    stops.push(worker.stop);
+    const api = await createApiApp({ config, pool, adminApiKey: admin.key });
+    await api.listen({ port: config.port, host: config.host });
+    stops.push(() => api.close());
+
+    const base = `http://${config.host}:${config.port}`;
+    say('');
+    say(`Ayllu is running.`);
+    say(`  API      ${base}/v1/daos`);
+    say(`  Docs     ${base}/docs   (OpenAPI JSON at ${base}/docs-json)`);
+    say(`  Health   ${base}/health`);
+    if (rpcUrl) say(`  Chain    ${rpcUrl}   (addresses in ${join(config.dataDir, 'dev-chain.json')})`);
+    if (admin.generated) {
+      say(`  Admin key (shown once, kept in ${admin.file}):`);
+      say(`    ${admin.key}`);
+    } else if (admin.file) {
+      say(`  Admin key in ${admin.file}`);
+    }
+    say('Ctrl-C stops everything.');
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    await stopAll(1);
+  }
+};
+
+void main();
