@@ -23,6 +23,7 @@ const moduleNameMapper = {
   '^@ayllu/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@ayllu/chain$': '<rootDir>/libs/chain/src/index.ts',
   '^@ayllu/platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^@ayllu/notifications$': '<rootDir>/libs/notifications/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -1,0 +1,31 @@
+import { decryptSecret, signStandardWebhook, toDiscordMessage } from '@ayllu/notifications';
+import type { ClaimedNotification } from './claim-due';
+
+export interface BuiltRequest {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * The body and headers of one attempt. Both formats carry the Standard Webhooks headers (id, timestamp,
+ * signatures) and the log position; a secret rotated less than 24 h ago signs beside the new one.
+ */
+export const buildRequest = (claimed: ClaimedNotification, now: Date, secretsKey: Buffer): BuiltRequest => {
+  const { envelope, endpoint } = claimed;
+  const body = JSON.stringify(endpoint.format === 'discord' ? toDiscordMessage(envelope) : envelope);
+  const secrets = [decryptSecret(endpoint.secretEncrypted, secretsKey)];
+  if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now.getTime()) {
+    secrets.push(decryptSecret(endpoint.previousSecretEncrypted, secretsKey));
+  }
+  const signed = signStandardWebhook(claimed.id, Math.floor(now.getTime() / 1000), body, secrets);
+  return {
+    body,
+    headers: {
+      ...signed,
+      'content-type': 'application/json',
+      'user-agent': 'Ayllu-Webhooks/1',
+      'ayllu-log-position': envelope.logPosition,
+      'ayllu-notification-type': envelope.type,
+    },
+  };
+};

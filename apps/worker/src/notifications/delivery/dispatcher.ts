@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { PostgresEventStore } from '@ayllu/event-store';
+import type { Pool } from 'pg';
+import type { NotificationConfig } from '@ayllu/notifications';
+import { guardedLookup, type ResolveAll } from '@ayllu/notifications';
+import { buildRequest } from './build-request';
+import { claimDue, type ClaimedNotification } from './claim-due';
+import { disableEndpoint } from './disable-endpoint';
+import { sendHttp, type HttpOutcome } from './http-sender';
+import { recordOutcome, type RecordResult } from './record-outcome';
+import { ATTEMPT_TIMEOUT_MS } from './retry-schedule';
+
+export interface DispatcherOptions {
+  readonly config: NotificationConfig;
+  /** The clock every schedule decision reads; tests move it. */
+  readonly now?: () => Date;
+  readonly timeoutMs?: number;
+  /** How long a claim keeps other workers off; longer than the timeout, so a live attempt never loses it. */
+  readonly leaseMs?: number;
+  readonly batchSize?: number;
+  readonly resolve?: ResolveAll;
+  readonly onError?: (error: unknown) => void;
+  readonly onAttempt?: (claimed: ClaimedNotification, outcome: HttpOutcome, result: RecordResult) => void;
+}
+
+/**
+ * Delivers due notifications: claim a batch, send each (in parallel), record each. Several dispatchers
+ * (threads of one worker or several workers) share the queue safely through claims and leases.
+ */
+export class NotificationDispatcher {
+  private readonly now: () => Date;
+  private readonly timeoutMs: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly options: DispatcherOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+    this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 4);
+    this.batchSize = options.batchSize ?? 50;
+  }
+
+  /** Claims and delivers one batch; returns how many notifications it attempted. */
+  async runOnce(): Promise<number> {
+    const claimed = await claimDue(this.pool, this.now(), this.leaseMs, this.batchSize, randomUUID());
+    await Promise.all(claimed.map((c) => this.deliver(c)));
+    return claimed.length;
+  }
+
+  /** Delivers until nothing is due. Overlapping calls coalesce. */
+  drain(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          while ((await this.runOnce()) > 0);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Polls for due retries; `drain()` on a wake-up delivers new notifications at once. */
+  start(pollIntervalMs = 500): void {
+    this.timer ??= setInterval(() => void this.drain(), pollIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async deliver(claimed: ClaimedNotification): Promise<void> {
+    try {
+      const startedAt = this.now();
+      const { body, headers } = buildRequest(claimed, startedAt, this.options.config.secretsKey);
+      const outcome = await sendHttp({
+        url: claimed.endpoint.url,
+        body,
+        headers,
+        timeoutMs: this.timeoutMs,
+        lookup: guardedLookup(this.options.config.allowedNetworks, this.options.resolve),
+      });
+      const now = this.now();
+      const result = await recordOutcome(this.pool, claimed, outcome, startedAt, now);
+      if (result.verdict.kind === 'gone' || result.endpointFailingTooLong) {
+        await disableEndpoint(this.pool, this.store, {
+          endpointId: claimed.endpointId,
+          daoId: claimed.daoId,
+          url: claimed.endpoint.url,
+          reason: result.verdict.kind === 'gone' ? 'gone' : 'failing',
+          now,
+          endpointVersion: claimed.endpoint.updatedAt,
+        });
+      }
+      this.options.onAttempt?.(claimed, outcome, result);
+    } catch (error) {
+      // The claim's lease runs out and the notification is attempted again: nothing is lost.
+      this.options.onError?.(error);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { RecordedEvent } from '@ayllu/event-store';
+import { mapEvent } from './map-event';
+import { NOTIFICATION_EXAMPLES } from './notification-examples';
+
+const recorded = (streamId: string, type: string, data: unknown): RecordedEvent => ({
+  streamId,
+  version: 1,
+  position: 7n,
+  transactionId: 1n,
+  type,
+  data,
+  metadata: { eventId: 'e1', causationId: null, correlationId: 'c', actor: 'system:test', idempotencyKey: null, occurredAt: '2026-11-21T10:00:00.000Z' },
+  recordedAt: new Date(),
+});
+const proposal = { daoId: 'dao_1', type: 'WITHDRAW_FUNDS', description: 'Fix the well' };
+
+describe('events to notifications', () => {
+  it('makes proposal.created from ProposalSubmitted', () => {
+    const [n] = mapEvent(
+      recorded('proposal-p1', 'ProposalSubmitted', {
+        proposalId: 'p1',
+        daoId: 'dao_1',
+        type: 'ADD_MEMBER',
+        proposer: '0xabc',
+        description: 'Admit Bob',
+        votingEndsAt: '2026-11-24T10:00:00.000Z',
+        quorumBps: 5100,
+        thresholdBps: 5000,
+        eligibleVoters: [{ voter: '0xabc', weight: 1n }],
+      }),
+      null,
+    );
+    expect(n).toEqual({
+      daoId: 'dao_1',
+      type: 'proposal.created',
+      data: expect.objectContaining({ proposalId: 'p1', proposalType: 'ADD_MEMBER', eligibleVoters: 1 }),
+    });
+  });
+
+  it('finds the DAO of a proposal event through the proposal, and writes bigint tallies as strings', () => {
+    const [n] = mapEvent(
+      recorded('proposal-p1', 'ProposalSucceeded', { proposalId: 'p1', tally: { for: 3n, against: 1n, abstain: 0n }, closedAt: 'x', early: true }),
+      proposal,
+    );
+    expect(n).toMatchObject({ daoId: 'dao_1', type: 'proposal.passed', data: { description: 'Fix the well', tally: { for: '3', against: '1', abstain: '0' } } });
+    expect(mapEvent(recorded('proposal-p9', 'ProposalExpired', { proposalId: 'p9' }), null)).toEqual([]);
+  });
+
+  it('takes DAO events from the dao stream', () => {
+    expect(mapEvent(recorded('dao-dao_1', 'MemberSuspended', { member: '0xb', reason: 'r', suspendedBy: 'admin:1', suspendedAt: 't' }), null)).toEqual([
+      { daoId: 'dao_1', type: 'member.suspended', data: { member: '0xb', reason: 'r', suspendedBy: 'admin:1', suspendedAt: 't' } },
+    ]);
+    expect(mapEvent(recorded('dao-dao_1', 'VoteCast', {}), null)).toEqual([]);
+    expect(mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0]!.data).toMatchObject({
+      amount: '5000000000000000000',
+    });
+  });
+
+  it('maps execution events by name before they exist: Safe signatures, payout streams with rates per month', () => {
+    const [safe] = mapEvent(
+      recorded('safe-tx-1', 'SafeTransactionProposed', { daoId: 'dao_1', safeTxHash: '0xh', threshold: 2, signedBy: [], missingSigners: ['0xa', '0xb'] }),
+      null,
+    );
+    expect(safe).toMatchObject({ type: 'safe_transaction.signatures_needed', data: { missingSigners: ['0xa', '0xb'], threshold: 2 } });
+    // 1,000 tokens a month in total: 1000e18 / 2,592,000 s per second; members by units 3:1.
+    const flow = (1000n * 10n ** 18n) / 2_592_000n;
+    const [stream] = mapEvent(
+      recorded('dao-dao_1', 'PayoutStreamStarted', {
+        flowRatePerSecond: flow,
+        totalUnits: 4n,
+        members: [
+          { member: '0xa', units: 3n },
+          { member: '0xb', units: 1n },
+        ],
+      }),
+      null,
+    );
+    expect(stream!.type).toBe('stream.started');
+    const data = stream!.data as typeof NOTIFICATION_EXAMPLES['stream.started'];
+    expect(Number(data.totalRatePerMonth)).toBeCloseTo(1000, 3);
+    expect(data.members.map((m) => Math.round(Number(m.ratePerMonth)))).toEqual([750, 250]);
+  });
+});

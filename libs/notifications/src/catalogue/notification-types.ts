@@ -1,0 +1,111 @@
+/**
+ * The notification catalogue: every type a webhook may subscribe to, with the shape of its `data`.
+ * Amounts are decimal strings in the token's smallest unit (bigint never goes through JSON as a
+ * number); `ratePerMonth` fields are in whole token units, for reading.
+ */
+export const NOTIFICATION_TYPES = [
+  'proposal.created',
+  'proposal.voting_ends_soon',
+  'proposal.passed',
+  'proposal.defeated',
+  'proposal.canceled',
+  'proposal.vetoed',
+  'proposal.expired',
+  'safe_transaction.signatures_needed',
+  'timelock.scheduled',
+  'proposal.executed',
+  'proposal.execution_failed',
+  'member.joined',
+  'member.suspended',
+  'member.removed',
+  'withdrawal.requested',
+  'withdrawal.approved',
+  'withdrawal.paid',
+  'stream.started',
+  'stream.changed',
+  'stream.stopped',
+  'webhook.endpoint_disabled',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export interface TallyData {
+  readonly for: string;
+  readonly against: string;
+  readonly abstain: string;
+}
+
+export interface StreamMemberRate {
+  readonly member: string;
+  /** Token units per 30 days, as a decimal string. */
+  readonly ratePerMonth: string;
+}
+
+/** The `data` of each type. */
+export interface NotificationData {
+  'proposal.created': {
+    proposalId: string;
+    proposalType: string;
+    description: string;
+    proposer: string;
+    votingEndsAt: string;
+    quorumBps: number;
+    thresholdBps: number;
+    eligibleVoters: number;
+  };
+  'proposal.voting_ends_soon': { proposalId: string; description: string; votingEndsAt: string; notVoted: string[] };
+  'proposal.passed': { proposalId: string; description: string; tally: TallyData; closedAt: string; early: boolean };
+  'proposal.defeated': { proposalId: string; description: string; tally: TallyData; closedAt: string; quorumReached: boolean };
+  'proposal.canceled': { proposalId: string; description: string; canceledBy: string; canceledAt: string };
+  'proposal.vetoed': { proposalId: string; description: string; vetoedBy: string; reason: string; vetoedAt: string };
+  'proposal.expired': { proposalId: string; description: string; expiredAt: string };
+  'safe_transaction.signatures_needed': {
+    proposalId: string | null;
+    safeTxHash: string;
+    threshold: number | null;
+    signedBy: string[];
+    /** The treasurers who still must sign. */
+    missingSigners: string[];
+  };
+  'timelock.scheduled': { proposalId: string | null; operationId: string; eta: string };
+  'proposal.executed': { proposalId: string; description: string; txHash: string; executedAt: string };
+  'proposal.execution_failed': { proposalId: string; description: string; reason: string; failedAt: string };
+  'member.joined': { member: string; joinedAt: string };
+  'member.suspended': { member: string; reason: string; suspendedBy: string; suspendedAt: string };
+  'member.removed': { member: string; reason: string; proposalId: string; removedAt: string };
+  'withdrawal.requested': {
+    withdrawalId: string;
+    member: string;
+    amount: string;
+    kind: string;
+    status: string;
+    proposalId: string | null;
+    requestedAt: string;
+  };
+  'withdrawal.approved': { withdrawalId: string | null; proposalId: string; recipient: string; amount: string; approvedAt: string };
+  'withdrawal.paid': { withdrawalId: string | null; member: string; amount: string; txHash: string; paidAt: string };
+  'stream.started': StreamData;
+  'stream.changed': StreamData;
+  'stream.stopped': StreamData;
+  'webhook.endpoint_disabled': { endpointId: string; url: string; reason: 'gone' | 'failing'; disabledAt: string };
+}
+
+export interface StreamData {
+  readonly proposalId: string | null;
+  /** Token units per 30 days for the whole pool. */
+  readonly totalRatePerMonth: string;
+  readonly members: readonly StreamMemberRate[];
+}
+
+/** What a webhook receives in the `standard` format (the JSON body), and what a Discord message is drawn from. */
+export interface NotificationEnvelope<T extends NotificationType = NotificationType> {
+  /** Stable across retries and redeliveries: deduplicate on it. Also the `webhook-id` header. */
+  readonly id: string;
+  readonly type: T;
+  /** When the fact happened (the event's time), ISO-8601. */
+  readonly timestamp: string;
+  readonly daoId: string;
+  /** The event's global log position, as a decimal string: order by it. */
+  readonly logPosition: string;
+  readonly eventId: string;
+  readonly data: NotificationData[T];
+}

@@ -1,0 +1,125 @@
+import type { APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
+import type { NotificationData, NotificationEnvelope, NotificationType } from '../catalogue/notification-types';
+import { fitDiscordLimits } from './discord-limits';
+import { shortAmount, shortHex, shortNumber } from './shorten';
+
+const GREEN = 0x2ecc71;
+const RED = 0xe74c3c;
+const BLUE = 0x3498db;
+const AMBER = 0xf1c40f;
+const GREY = 0x95a5a6;
+
+interface Rendered {
+  readonly title: string;
+  readonly description?: string;
+  readonly color: number;
+  readonly fields?: APIEmbedField[];
+}
+
+const f = (name: string, value: string, inline = true): APIEmbedField => ({ name, value: value || '—', inline });
+const who = (list: readonly string[]) => (list.length ? list.map(shortHex).join(', ') : 'nobody');
+const when = (iso: string) => {
+  const seconds = Math.floor(Date.parse(iso) / 1000);
+  return Number.isFinite(seconds) ? `<t:${seconds}:f>` : iso;
+};
+const tallyText = (t: { for: string; against: string; abstain: string }) =>
+  `for ${shortNumber(Number(t.for))} · against ${shortNumber(Number(t.against))} · abstain ${shortNumber(Number(t.abstain))}`;
+
+type Renderers = { readonly [T in NotificationType]: (d: NotificationData[T]) => Rendered };
+
+const RENDER: Renderers = {
+  'proposal.created': (d) => ({
+    title: `New proposal: ${d.proposalType}`,
+    description: d.description,
+    color: BLUE,
+    fields: [f('Proposer', shortHex(d.proposer)), f('Voting ends', when(d.votingEndsAt)), f('Eligible voters', String(d.eligibleVoters))],
+  }),
+  'proposal.voting_ends_soon': (d) => ({
+    title: 'Voting ends in 24 hours',
+    description: d.description,
+    color: AMBER,
+    fields: [f('Ends', when(d.votingEndsAt)), f('Not voted yet', who(d.notVoted), false)],
+  }),
+  'proposal.passed': (d) => ({ title: 'Proposal passed', description: d.description, color: GREEN, fields: [f('Tally', tallyText(d.tally), false)] }),
+  'proposal.defeated': (d) => ({
+    title: 'Proposal defeated',
+    description: d.description,
+    color: RED,
+    fields: [f('Tally', tallyText(d.tally), false), f('Quorum', d.quorumReached ? 'reached' : 'not reached')],
+  }),
+  'proposal.canceled': (d) => ({ title: 'Proposal canceled', description: d.description, color: GREY, fields: [f('By', shortHex(d.canceledBy))] }),
+  'proposal.vetoed': (d) => ({
+    title: 'Proposal vetoed',
+    description: d.description,
+    color: RED,
+    fields: [f('By', shortHex(d.vetoedBy)), f('Reason', d.reason, false)],
+  }),
+  'proposal.expired': (d) => ({ title: 'Proposal expired', description: d.description, color: GREY }),
+  'safe_transaction.signatures_needed': (d) => ({
+    title: 'Safe transaction needs signatures',
+    color: AMBER,
+    fields: [
+      f('Safe tx', shortHex(d.safeTxHash)),
+      f('Threshold', d.threshold === null ? '?' : String(d.threshold)),
+      f('Signed', who(d.signedBy), false),
+      f('Still to sign', who(d.missingSigners), false),
+    ],
+  }),
+  'timelock.scheduled': (d) => ({ title: 'Timelock scheduled', color: BLUE, fields: [f('Executable from', when(d.eta)), f('Operation', shortHex(d.operationId))] }),
+  'proposal.executed': (d) => ({ title: 'Proposal executed', description: d.description, color: GREEN, fields: [f('Transaction', shortHex(d.txHash))] }),
+  'proposal.execution_failed': (d) => ({ title: 'Proposal execution failed', description: d.description, color: RED, fields: [f('Reason', d.reason, false)] }),
+  'member.joined': (d) => ({ title: 'Member joined', color: GREEN, fields: [f('Member', shortHex(d.member))] }),
+  'member.suspended': (d) => ({ title: 'Member suspended', color: AMBER, fields: [f('Member', shortHex(d.member)), f('Reason', d.reason, false)] }),
+  'member.removed': (d) => ({ title: 'Member removed', color: RED, fields: [f('Member', shortHex(d.member)), f('Reason', d.reason, false)] }),
+  'withdrawal.requested': (d) => ({
+    title: 'Withdrawal requested',
+    color: BLUE,
+    fields: [f('Member', shortHex(d.member)), f('Amount', shortAmount(d.amount)), f('Status', d.status)],
+  }),
+  'withdrawal.approved': (d) => ({ title: 'Withdrawal approved', color: GREEN, fields: [f('Recipient', shortHex(d.recipient)), f('Amount', shortAmount(d.amount))] }),
+  'withdrawal.paid': (d) => ({
+    title: 'Withdrawal paid',
+    color: GREEN,
+    fields: [f('Member', shortHex(d.member)), f('Amount', shortAmount(d.amount)), f('Transaction', shortHex(d.txHash))],
+  }),
+  'stream.started': (d) => streamRender('Yield stream started', GREEN, d),
+  'stream.changed': (d) => streamRender('Yield stream changed', BLUE, d),
+  'stream.stopped': (d) => streamRender('Yield stream stopped', GREY, d),
+  'webhook.endpoint_disabled': (d) => ({
+    title: 'Webhook endpoint disabled',
+    description: d.reason === 'gone' ? 'The receiver answered 410 Gone.' : 'Deliveries kept failing for 5 days.',
+    color: RED,
+    fields: [f('Endpoint', d.endpointId), f('URL', d.url, false)],
+  }),
+};
+
+function streamRender(title: string, color: number, d: NotificationData['stream.started']): Rendered {
+  return {
+    title,
+    color,
+    fields: [
+      f('Pool rate / month', shortNumber(Number(d.totalRatePerMonth)), false),
+      ...d.members.map((m) => f(shortHex(m.member), `${shortNumber(Number(m.ratePerMonth))} / month`)),
+    ],
+  };
+}
+
+/** A Discord webhook message for a notification, always within Discord's limits. */
+export const toDiscordMessage = (envelope: NotificationEnvelope): RESTPostAPIWebhookWithTokenJSONBody => {
+  const render = RENDER[envelope.type] as (d: unknown) => Rendered;
+  const r = render(envelope.data);
+  return fitDiscordLimits({
+    username: 'Ayllu',
+    allowed_mentions: { parse: [] },
+    embeds: [
+      {
+        title: r.title,
+        ...(r.description ? { description: r.description } : {}),
+        color: r.color,
+        fields: r.fields ?? [],
+        timestamp: envelope.timestamp,
+        footer: { text: `${envelope.type} · ${envelope.id} · #${envelope.logPosition}` },
+      },
+    ],
+  });
+};

@@ -1,0 +1,98 @@
+import type { RecordedEvent } from '@ayllu/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { mapEvent, type ProposalInfo } from '../catalogue/map-event';
+import type { NotificationEnvelope } from '../catalogue/notification-types';
+import { notificationId } from './notification-id';
+
+type Db = Pick<PoolClient | Pool, 'query'>;
+
+export interface EnqueueOptions {
+  readonly now: Date;
+  /** Only this endpoint (a replay); otherwise every matching active or paused endpoint of the DAO. */
+  readonly endpointId?: string;
+  /** Put an already delivered or dead notification back in the queue (replay); otherwise keep it. */
+  readonly reset?: boolean;
+}
+
+interface EndpointRow {
+  id: string;
+  event_types: string[] | null;
+}
+
+const proposalInfo = async (db: Db, event: RecordedEvent): Promise<ProposalInfo | null> => {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  if (event.type === 'ProposalSubmitted' && typeof data.proposalId === 'string' && typeof data.daoId === 'string') {
+    const info = { daoId: data.daoId, type: String(data.type ?? ''), description: String(data.description ?? '') };
+    await db.query(
+      `INSERT INTO notification_proposals (proposal_id, dao_id, type, description) VALUES ($1, $2, $3, $4) ON CONFLICT (proposal_id) DO NOTHING`,
+      [data.proposalId, info.daoId, info.type, info.description],
+    );
+    return info;
+  }
+  if (typeof data.proposalId !== 'string') return null;
+  const { rows } = await db.query<{ dao_id: string; type: string; description: string }>(
+    'SELECT dao_id, type, description FROM notification_proposals WHERE proposal_id = $1',
+    [data.proposalId],
+  );
+  return rows[0] ? { daoId: rows[0].dao_id, type: rows[0].type, description: rows[0].description } : null;
+};
+
+/**
+ * Turns events into outbox rows: one per (notification, subscribed endpoint), with an id derived from
+ * both so that running this twice over the same events changes nothing (or, with `reset`, re-queues).
+ * Returns how many rows were written.
+ */
+export const enqueueNotifications = async (db: Db, events: readonly RecordedEvent[], options: EnqueueOptions): Promise<number> => {
+  const endpointsByDao = new Map<string, EndpointRow[]>();
+  let written = 0;
+  for (const event of events) {
+    const mapped = mapEvent(event, await proposalInfo(db, event));
+    for (const notification of mapped) {
+      let endpoints = endpointsByDao.get(notification.daoId);
+      if (!endpoints) {
+        const { rows } = await db.query<EndpointRow>(
+          `SELECT id, event_types FROM webhook_endpoints
+           WHERE dao_id = $1 AND ($2::text IS NULL OR id = $2) AND ($2::text IS NOT NULL OR status IN ('active', 'paused'))`,
+          [notification.daoId, options.endpointId ?? null],
+        );
+        endpoints = rows;
+        endpointsByDao.set(notification.daoId, endpoints);
+      }
+      for (const endpoint of endpoints) {
+        if (endpoint.event_types !== null && !endpoint.event_types.includes(notification.type)) continue;
+        const id = notificationId(endpoint.id, event.metadata.eventId);
+        const envelope: NotificationEnvelope = {
+          id,
+          type: notification.type,
+          timestamp: event.metadata.occurredAt,
+          daoId: notification.daoId,
+          logPosition: event.position.toString(),
+          eventId: event.metadata.eventId,
+          data: notification.data,
+        };
+        const result = await db.query(
+          `INSERT INTO notifications (id, endpoint_id, dao_id, type, event_id, log_position, occurred_at, payload, status, attempt, next_attempt_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9)
+           ON CONFLICT (id) DO ${
+             options.reset
+               ? `UPDATE SET status = 'pending', attempt = 0, next_attempt_at = $9, claimed_until = NULL, claim_token = NULL`
+               : 'NOTHING'
+           }`,
+          [
+            id,
+            endpoint.id,
+            notification.daoId,
+            notification.type,
+            event.metadata.eventId,
+            event.position.toString(),
+            event.metadata.occurredAt,
+            JSON.stringify(envelope),
+            options.now,
+          ],
+        );
+        written += result.rowCount ?? 0;
+      }
+    }
+  }
+  return written;
+};
