@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminKeyId, adminKeyMatches, resolveAdminKey } from './admin-key';
+import { ConfigError, loadConfig } from './load-config';
+
+const KEY = 'k'.repeat(32);
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '/srv/ayllu');
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: null,
+      adminApiKey: null,
+      dataDir: '/srv/ayllu/.data',
+      rpcUrl: null,
+      logLevel: 'info',
+    });
+    expect(config.embeddedPostgresPort).not.toBe(5432);
+  });
+
+  it.each([
+    [{ PORT: '0' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: 'http' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ RPC_URL: 'ws://127.0.0.1:8545' }, 'RPC_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
+    [{ NODE_ENV: 'production' }, 'ADMIN_API_KEY'],
+    [{ EMBEDDED_POSTGRES_PORT: '-1' }, 'EMBEDDED_POSTGRES_PORT'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('never echoes the admin key in its error', () => {
+    expect(() => loadConfig({ ADMIN_API_KEY: 'secret12' })).toThrow(/ADMIN_API_KEY/);
+    expect(() => loadConfig({ ADMIN_API_KEY: 'secret12' })).not.toThrow(/secret12/);
+  });
+
+  it('accepts a production configuration', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: KEY, DATABASE_URL: 'postgres://u@h:5432/d', PORT: '8080' });
+    expect(config).toMatchObject({ env: 'production', port: 8080, adminApiKey: KEY, databaseUrl: 'postgres://u@h:5432/d' });
+  });
+});
+
+describe('admin key', () => {
+  it('generates a development key once, keeps it private, and reuses it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ayllu-key-'));
+    const first = resolveAdminKey(null, dir);
+    expect(first.generated).toBe(true);
+    expect(statSync(first.file!).mode & 0o777).toBe(0o600);
+    expect(readFileSync(first.file!, 'utf8').trim()).toBe(first.key);
+    const second = resolveAdminKey(null, dir);
+    expect(second).toMatchObject({ key: first.key, generated: false });
+  });
+
+  it('uses a configured key as is', () => {
+    expect(resolveAdminKey(KEY, '/nonexistent')).toEqual({ key: KEY, generated: false, file: null });
+  });
+
+  it('matches only the exact key, and identifies it without revealing it', () => {
+    expect(adminKeyMatches(KEY, KEY)).toBe(true);
+    expect(adminKeyMatches(`${KEY}x`, KEY)).toBe(false);
+    expect(adminKeyMatches('', KEY)).toBe(false);
+    expect(adminKeyId(KEY)).toMatch(/^admin:[0-9a-f]{12}$/);
+    expect(adminKeyId(KEY)).not.toContain(KEY.slice(0, 6));
+  });
+});
