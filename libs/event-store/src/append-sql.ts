@@ -58,3 +58,12 @@ WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
 ORDER BY transaction_id, global_position
 LIMIT $3`;
+
+/** READ_ALL_SQL restricted to a set of streams (the (stream_id, version) index finds their rows). */
+export const READ_STREAMS_AFTER_SQL = `
+SELECT ${EVENT_COLUMNS} FROM events
+WHERE stream_id = ANY($1::text[])
+  AND (transaction_id, global_position) > ($2::xid8, $3::bigint)
+  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY transaction_id, global_position
+LIMIT $4`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, STREAM_VERSIONS_SQL } from './append-sql';
+import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
 import { type EventRow, toRecordedEvent } from './row-mapping';
@@ -72,6 +72,26 @@ export class PostgresEventStore {
   /** Events after a checkpoint, in commit-safe order (see READ_ALL_SQL). */
   async readAll(after: Checkpoint, limit: number, db: Queryable = this.db): Promise<RecordedEvent[]> {
     const { rows } = await db.query<EventRow>(READ_ALL_SQL, [
+      after.transactionId.toString(),
+      after.position.toString(),
+      limit,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * Events of the given streams after a checkpoint, in the same commit-safe order as readAll: an audit
+   * log of a few streams (a DAO and its proposals) that a client can page through without gaps.
+   */
+  async readStreamsAfter(
+    streamIds: readonly string[],
+    after: Checkpoint,
+    limit: number,
+    db: Queryable = this.db,
+  ): Promise<RecordedEvent[]> {
+    if (streamIds.length === 0) return [];
+    const { rows } = await db.query<EventRow>(READ_STREAMS_AFTER_SQL, [
+      streamIds,
       after.transactionId.toString(),
       after.position.toString(),
       limit,
