@@ -4,8 +4,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
-import { sendProblem, toProblem } from './shared/problem.filter';
-import { Logger } from '@nestjs/common';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
@@ -30,14 +28,10 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself (body parsing, size limit) never reach Nest's filters: answer them
-  // in the same problem format. Unknown routes reach the filter as Nest's NotFoundException.
-  const httpLogger = new Logger('HTTP');
   // The API speaks JSON only: a text/plain body is refused (415) instead of reaching validation as a string.
+  // Errors raised by Fastify itself (body parsing, size limit) reach the ProblemFilter through Nest's own
+  // Fastify error handler, so they are answered in the same problem format.
   fastify.removeContentTypeParser('text/plain');
-  fastify.setErrorHandler((error, request, reply) => {
-    sendProblem(reply, { ...toProblem(error, httpLogger), instance: request.url, requestId: String(request.id) });
-  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
