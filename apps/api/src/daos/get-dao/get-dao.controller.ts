@@ -1,11 +1,14 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { daoDecider } from '@ayllu/domain';
-import { loadStream, type PostgresEventStore } from '@ayllu/event-store';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { problem, ProblemException } from '../../shared/problem';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
+import { foldStream, parseAsOf } from '../../governance-reads/shared/as-of';
+import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
+import { isSeated } from '../../governance-reads/members/member.view';
 import { DaoView, toDaoView } from '../dao.view';
 
 const DAO_ID = /^dao_[0-9a-f]{28}$/;
@@ -21,12 +24,13 @@ export class GetDaoController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a DAO' })
+  @ApiOperation({ summary: 'Read a DAO', description: '`asOf` (an ISO time or a log position) folds the log up to that point: the DAO as it was then.' })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: DaoView })
-  @ApiProblemResponses(404)
-  async get(@Param('id') id: string): Promise<DaoView> {
+  @ApiProblemResponses(400, 404)
+  async get(@Param('id') id: string, @Query() query: AsOfQuery): Promise<DaoView> {
     if (!DAO_ID.test(id)) throw notFound(id);
+    if (query.asOf !== undefined) return this.fromLog(id, query.asOf);
     const { rows } = await this.db.query(
       'SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1',
       [id],
@@ -36,12 +40,17 @@ export class GetDaoController {
       return toDaoView({ id: row.id, configuration: row.configuration, memberCount: row.member_count, createdAt: row.created_at, createdBy: row.created_by });
     }
     // Just created and not projected yet: answer from the log, so a client can read its own write.
-    const { state } = await loadStream(this.store, `dao-${id}`, daoDecider);
+    return this.fromLog(id, undefined);
+  }
+
+  private async fromLog(id: string, asOf: string | undefined): Promise<DaoView> {
+    const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
+    const { state } = await foldStream(this.store, `dao-${id}`, daoDecider, cut);
     if (state.status === 'Absent') throw notFound(id);
     return toDaoView({
       id,
       configuration: state.configuration,
-      memberCount: [...state.members.values()].filter((m) => m.status !== 'REMOVED').length,
+      memberCount: [...state.members.values()].filter(isSeated).length,
       createdAt: state.createdAt,
       createdBy: state.createdBy,
     });

@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { START, type PostgresEventStore } from '@ayllu/event-store';
+import type { Pool } from 'pg';
+import { ApiProblemResponses } from '../../../shared/api-problems';
+import { problem, ProblemException } from '../../../shared/problem';
+import { EVENT_STORE, PG_POOL } from '../../../shared/tokens';
+import { TimelineEntry, timelineEntry } from '../../proposals/get-proposal/get-proposal.controller';
+import { daoNotFound, daoStream, proposalStream, requireDaoId } from '../../shared/lookups';
+
+export class ListEventsQuery {
+  @ApiPropertyOptional({ description: 'A public log position: events after it (default: from the start)', example: '1042' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'must be a log position (digits)' })
+  after?: string;
+
+  @ApiPropertyOptional({ description: '1 to 1000, default 100', example: '100' })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'must be an integer from 1 to 1000' })
+  limit?: string;
+}
+
+export class AuditEntry extends TimelineEntry {
+  @ApiProperty({ example: 'proposal-prop_0193a1b2c3d4e5f6' }) streamId!: string;
+}
+
+export class AuditPage {
+  @ApiProperty({ type: [AuditEntry] }) items!: AuditEntry[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null when this page is empty' })
+  nextAfter!: string | null;
+}
+
+@ApiTags('Audit log')
+@Controller('v1/daos/:id/events')
+export class ListEventsController {
+  constructor(
+    @Inject(PG_POOL) private readonly db: Pool,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The DAO's audit log: every event of the DAO and its proposals",
+    description: 'In commit-safe order: a page never skips an event that commits late, so paging with `after` = `nextAfter` sees every event once.',
+  })
+  @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
+  @ApiOkResponse({ type: AuditPage })
+  @ApiProblemResponses(400, 404)
+  async list(@Param('id') id: string, @Query() query: ListEventsQuery): Promise<AuditPage> {
+    requireDaoId(id);
+    const opened = await this.db.query<{ type: string; proposal_id: string | null }>(
+      `SELECT type, data->>'proposalId' AS proposal_id FROM events WHERE stream_id = $1 AND (version = 1 OR type = 'ProposalOpened')`,
+      [daoStream(id)],
+    );
+    if (opened.rows.length === 0) throw daoNotFound(id);
+    const streams = [daoStream(id), ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!))];
+    const after = query.after === undefined || BigInt(query.after) === 0n ? START : await this.store.checkpointAt(BigInt(query.after));
+    if (!after)
+      throw new ProblemException(
+        problem(400, 'REQUEST.INVALID', 'Invalid fields: after', { errors: [{ field: 'after', message: `${query.after} is not a committed position of the log` }] }),
+      );
+    const events = await this.store.readStreamsAfter(streams, after, Number(query.limit ?? 100));
+    return {
+      items: events.map((e) => ({ streamId: e.streamId, ...timelineEntry(e) })),
+      nextAfter: events.length > 0 ? events[events.length - 1]!.position.toString() : null,
+    };
+  }
+}

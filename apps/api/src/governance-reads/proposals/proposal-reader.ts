@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { proposalDecider, type ExistingProposal } from '@ayllu/domain';
+import type { PostgresEventStore, RecordedEvent } from '@ayllu/event-store';
+import type { Pool } from 'pg';
+import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
+import { foldStream, parseAsOf, type LogCut } from '../shared/as-of';
+import { daoNotFound, daoStream, proposalNotFound, proposalStream, requireDaoId, requireProposalId } from '../shared/lookups';
+import { decodeFoldState } from './proposal.view';
+
+export interface FoldedProposal {
+  readonly state: ExistingProposal;
+  readonly events: RecordedEvent[];
+}
+
+/** Proposals from the read model, or folded from the log (asOf, or not projected yet). */
+@Injectable()
+export class ProposalReader {
+  constructor(
+    @Inject(PG_POOL) private readonly db: Pool,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+  ) {}
+
+  async list(daoId: string, state: string | undefined, asOf: string | undefined): Promise<ExistingProposal[]> {
+    requireDaoId(daoId);
+    if (asOf === undefined) {
+      const projected = await this.db.query('SELECT 1 FROM rm_daos WHERE id = $1', [daoId]);
+      if (projected.rows.length > 0) {
+        const { rows } = await this.db.query<{ fold_state: unknown }>(
+          `SELECT fold_state FROM rm_proposals WHERE dao_id = $1 AND ($2::text IS NULL OR state = $2) ORDER BY submitted_position`,
+          [daoId, state ?? null],
+        );
+        return rows.map((r) => decodeFoldState(r.fold_state) as ExistingProposal);
+      }
+    }
+    const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
+    const ids = await this.proposalIdsOf(daoId, cut);
+    const folded = await Promise.all(ids.map((id) => this.foldOne(id, cut)));
+    return folded.filter((p): p is FoldedProposal => p !== null && (state === undefined || p.state.status === state)).map((p) => p.state);
+  }
+
+  /** One proposal folded from its stream (up to the cut), with the events it was folded from. */
+  async get(daoId: string, proposalId: string, asOf: string | undefined): Promise<FoldedProposal> {
+    requireDaoId(daoId);
+    requireProposalId(proposalId);
+    const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
+    const folded = await this.foldOne(proposalId, cut);
+    if (!folded || folded.state.daoId !== daoId) throw proposalNotFound(proposalId);
+    return folded;
+  }
+
+  private async foldOne(proposalId: string, cut: LogCut | null): Promise<FoldedProposal | null> {
+    const { state, events } = await foldStream(this.store, proposalStream(proposalId), proposalDecider, cut);
+    return state.status === 'Absent' ? null : { state, events };
+  }
+
+  /** The DAO's proposals in the order they opened, as its own stream records them (404 if no such DAO). */
+  private async proposalIdsOf(daoId: string, cut: LogCut | null): Promise<string[]> {
+    const events = await foldStream(this.store, daoStream(daoId), { evolve: (s: null) => s, initialState: () => null }, cut);
+    if (events.events.length === 0) throw daoNotFound(daoId);
+    return events.events.filter((e) => e.type === 'ProposalOpened').map((e) => (e.data as { proposalId: string }).proposalId);
+  }
+}

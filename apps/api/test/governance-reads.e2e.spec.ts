@@ -1,0 +1,195 @@
+import { PostgresEventStore } from '@ayllu/event-store';
+import { ProjectionRunner } from '../../worker/src/projections/projection-runner';
+import { PROJECTIONS } from '../../worker/src/projections/projections';
+import { governanceLog, isoAt, memberAddress } from '../../worker/src/testing/governance-log';
+import { startTestApi, type TestApi } from '../../../test/support/api';
+
+const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [string, string, string, string, string];
+const pause = () => new Promise((r) => setTimeout(r, 30));
+
+describe('Governance reads over HTTP', () => {
+  let api: TestApi;
+  let log: ReturnType<typeof governanceLog>;
+  let project: () => Promise<void>;
+  let daoId: string;
+  let otherDaoId: string;
+  let proposalId: string;
+  const marks: Record<string, string> = {};
+  const lastPosition = async () => (await api.db.pool.query('SELECT max(global_position)::text AS p FROM events')).rows[0].p as string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const store = new PostgresEventStore(api.db.pool);
+    log = governanceLog(store);
+    const runner = new ProjectionRunner(api.db.pool, store, PROJECTIONS);
+    project = () => runner.catchUp();
+
+    marks.beforeCreation = new Date().toISOString();
+    await pause();
+    daoId = await log.createDao({ founders: [alice, bob, carol], votingType: 'weighted', allowVoteChange: true }, isoAt(-7200));
+    await log.deposit(daoId, alice, 1000n, isoAt(-7100));
+    await log.deposit(daoId, bob, 600n, isoAt(-7100));
+    await log.deposit(daoId, carol, 400n, isoAt(-7100));
+    marks.afterDeposits = await lastPosition();
+    await pause();
+    marks.timeAfterDeposits = new Date().toISOString();
+    await pause();
+    await log.requestToJoin(daoId, dave, isoAt(-7000));
+    proposalId = await log.submitProposal(daoId, alice, { type: 'CHANGE_STRATEGY', payload: { strategy: erin }, description: 'Move idle funds' }, isoAt(-6000));
+    await log.vote(daoId, proposalId, bob, 'against', isoAt(-5900));
+    marks.afterFirstVote = await lastPosition();
+    await log.vote(daoId, proposalId, bob, 'for', isoAt(-5800));
+    await log.vote(daoId, proposalId, carol, 'abstain', isoAt(-5700));
+    otherDaoId = await log.createDao({ founders: [erin] }, isoAt(-5000));
+    await project();
+  });
+  afterAll(() => api.close());
+
+  describe('members', () => {
+    it('lists status, balance, weight and why', async () => {
+      const res = await api.request('GET', `/v1/daos/${daoId}/members`);
+      expect(res.status).toBe(200);
+      expect(res.body.map((m: { address: string; status: string; balance: string; weight: string; weightReason: string }) => [m.address, m.status, m.balance, m.weight, m.weightReason])).toEqual([
+        ...[
+          [alice, '1000'],
+          [bob, '600'],
+          [carol, '400'],
+        ]
+          .sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
+          .map(([a, n]) => [a, 'ACTIVE', n, n, `weighted: current balance ${n} (smallest unit)`]),
+        [dave, 'PENDING', '0', '0', 'pending: only ACTIVE members carry weight'],
+      ]);
+    });
+
+    it('answers the same from the log (asOf now) as from the read model', async () => {
+      const projected = await api.request('GET', `/v1/daos/${daoId}/members`);
+      const folded = await api.request('GET', `/v1/daos/${daoId}/members?asOf=${await lastPosition()}`);
+      expect(folded.body).toEqual(projected.body);
+      const one = await api.request('GET', `/v1/daos/${daoId}/members/${bob}?asOf=${new Date(Date.now() + 60_000).toISOString()}`);
+      expect(one.body).toEqual(projected.body.find((m: { address: string }) => m.address === bob));
+    });
+
+    it('reads one member in any letter case, and as it was before its deposit', async () => {
+      const now = await api.request('GET', `/v1/daos/${daoId}/members/${alice.toLowerCase()}`);
+      expect(now.status).toBe(200);
+      expect(now.body).toMatchObject({ address: alice, status: 'ACTIVE', balance: '1000', totalDeposited: '1000', weight: '1000' });
+      const before = await api.request('GET', `/v1/daos/${daoId}/members/${dave}?asOf=${marks.afterDeposits}`);
+      expect(before.status).toBe(404);
+      expect(before.body.code).toBe('MEMBER.NOT_FOUND');
+    });
+
+    it('refuses a malformed address and answers 404 for a stranger or an unknown DAO', async () => {
+      const bad = await api.request('GET', `/v1/daos/${daoId}/members/0x123`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'address' })]);
+      expect((await api.request('GET', `/v1/daos/${daoId}/members/${erin}`)).status).toBe(404);
+      const unknown = await api.request('GET', `/v1/daos/dao_${'0'.repeat(28)}/members`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('DAO.NOT_FOUND');
+    });
+  });
+
+  describe('time travel on the DAO', () => {
+    it('shows the DAO as of a time or a position, and refuses bad asOf values naming the field', async () => {
+      expect((await api.request('GET', `/v1/daos/${daoId}?asOf=${marks.beforeCreation}`)).status).toBe(404);
+      const then = await api.request('GET', `/v1/daos/${daoId}?asOf=${marks.timeAfterDeposits}`);
+      expect(then.status).toBe(200);
+      expect(then.body).toMatchObject({ id: daoId, votingType: 'weighted', memberCount: 3 });
+      const now = await api.request('GET', `/v1/daos/${daoId}`);
+      expect(now.body.memberCount).toBe(3);
+      for (const asOf of ['yesterday', '2026-13-45T00:00:00Z', '-1', '2026-01-01']) {
+        const res = await api.request('GET', `/v1/daos/${daoId}?asOf=${encodeURIComponent(asOf)}`);
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
+      }
+      const future = await api.request('GET', `/v1/daos/${daoId}?asOf=999999999999`);
+      expect(future.status).toBe(400);
+      expect(future.body.errors[0].field).toBe('asOf');
+    });
+  });
+
+  describe('proposals', () => {
+    it('lists proposals with frozen rules, live tally and state, filtered by state', async () => {
+      const all = await api.request('GET', `/v1/daos/${daoId}/proposals`);
+      expect(all.status).toBe(200);
+      expect(all.body).toEqual([
+        expect.objectContaining({
+          id: proposalId,
+          daoId,
+          type: 'CHANGE_STRATEGY',
+          payload: { strategy: erin },
+          proposer: alice,
+          state: 'Active',
+          tally: { for: '600', against: '0', abstain: '400' },
+          rules: expect.objectContaining({ votingType: 'weighted', quorumBps: 5100, thresholdBps: 5000, totalEligibleWeight: '2000', eligibleVoterCount: 3 }),
+        }),
+      ]);
+      expect((await api.request('GET', `/v1/daos/${daoId}/proposals?state=Active`)).body).toHaveLength(1);
+      expect((await api.request('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`)).body).toEqual([]);
+      const folded = await api.request('GET', `/v1/daos/${daoId}/proposals?asOf=${await lastPosition()}`);
+      expect(folded.body).toEqual(all.body);
+      expect((await api.request('GET', `/v1/daos/${daoId}/proposals?asOf=${marks.afterDeposits}`)).body).toEqual([]);
+    });
+
+    it('refuses an unknown state naming the field', async () => {
+      const res = await api.request('GET', `/v1/daos/${daoId}/proposals?state=Passed`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'state' })]);
+    });
+
+    it('shows one proposal with its voters, tally and a timeline of every event; asOf rewinds the tally', async () => {
+      const res = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}`);
+      expect(res.status).toBe(200);
+      expect(res.body.rules.eligibleVoters).toHaveLength(3);
+      expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast']);
+      expect(res.body.timeline[1]).toMatchObject({ actor: bob, data: { voter: bob, choice: 'against', weight: '600' } });
+      const then = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}?asOf=${marks.afterFirstVote}`);
+      expect(then.body.tally).toEqual({ for: '0', against: '600', abstain: '0' });
+      expect(then.body.timeline).toHaveLength(2);
+    });
+
+    it('lists every ballot, the superseded one marked replaced', async () => {
+      const res = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}/votes`);
+      expect(res.status).toBe(200);
+      expect(res.body.map((b: { voter: string; choice: string; replaces: string | null; replaced: boolean }) => [b.voter, b.choice, b.replaces, b.replaced])).toEqual([
+        [bob, 'against', null, true],
+        [bob, 'for', 'against', false],
+        [carol, 'abstain', null, false],
+      ]);
+    });
+
+    it('answers 404 for an unknown proposal or one of another DAO', async () => {
+      expect((await api.request('GET', `/v1/daos/${daoId}/proposals/prop_nope`)).body.code).toBe('PROPOSAL.NOT_FOUND');
+      expect((await api.request('GET', `/v1/daos/${otherDaoId}/proposals/${proposalId}`)).status).toBe(404);
+      expect((await api.request('GET', `/v1/daos/${otherDaoId}/proposals/${proposalId}/votes`)).status).toBe(404);
+    });
+  });
+
+  describe('audit log', () => {
+    it("pages through the DAO's and its proposals' events only, in order", async () => {
+      const seen: { streamId: string; type: string; position: string }[] = [];
+      let after = '0';
+      for (;;) {
+        const page = await api.request('GET', `/v1/daos/${daoId}/events?after=${after}&limit=3`);
+        expect(page.status).toBe(200);
+        if (page.body.items.length === 0) break;
+        seen.push(...page.body.items);
+        after = page.body.nextAfter;
+      }
+      expect(seen.map((e) => e.type)).toEqual([
+        'DaoCreated', 'DepositConfirmed', 'DepositConfirmed', 'DepositConfirmed', 'MemberJoinRequested',
+        'ProposalOpened', 'ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast',
+      ]);
+      expect(new Set(seen.map((e) => e.streamId))).toEqual(new Set([`dao-${daoId}`, `proposal-${proposalId}`]));
+    });
+
+    it('refuses a bad limit or position naming the field', async () => {
+      for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=ten', 'limit'], ['after=-4', 'after'], ['after=999999999999', 'after']]) {
+        const res = await api.request('GET', `/v1/daos/${daoId}/events?${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      expect((await api.request('GET', `/v1/daos/dao_${'1'.repeat(28)}/events`)).status).toBe(404);
+    });
+  });
+});
