@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { DaosModule } from './daos/daos.module';
+import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
 import { HealthController } from './health/health.controller';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
@@ -35,7 +36,7 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule],
+      imports: [CqrsModule.forRoot(), DaosModule, GovernanceReadsModule],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,
