@@ -27,3 +27,5 @@ export { assertDeliverableUrl, guardedLookup, parseWebhookUrl, resolveAll, Webho
 export type { ResolveAll } from './security/url-guard';
 export { signStandardWebhook } from './signing/standard-webhook-signature';
 export type { SignedHeaders } from './signing/standard-webhook-signature';
+export { PREVIOUS_SECRET_GRACE_MS, WebhookEndpoints } from './endpoints/webhook-endpoints';
+export type { NewWebhookEndpoint, WebhookEndpoint, WebhookFormat, WebhookStatus } from './endpoints/webhook-endpoints';

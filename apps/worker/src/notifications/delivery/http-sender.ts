@@ -80,10 +80,10 @@ export const sendHttp = (attempt: HttpAttempt): Promise<HttpOutcome> => {
 };
 
 const describe = (error: unknown): string => {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
-    const code = (error as { code?: string }).code;
-    return code ? `${code}: ${error.message}` : error.message;
-  }
+  // Duck-typed: errors from Node internals are not always instances of this realm's Error (Jest).
+  const e = (error ?? {}) as { name?: string; code?: string; message?: string };
+  // The only signal on the request is the attempt timeout.
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'ABORT_ERR') return 'timeout';
+  if (typeof e.message === 'string') return e.code ? `${e.code}: ${e.message}` : e.message;
   return String(error);
 };

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { NotificationType } from '../catalogue/notification-types';
+import { encryptSecret, generateWebhookSecret } from '../secrets/webhook-secret';
+
+export type WebhookFormat = 'standard' | 'discord';
+export type WebhookStatus = 'active' | 'paused' | 'disabled';
+
+export interface WebhookEndpoint {
+  readonly id: string;
+  readonly daoId: string;
+  readonly url: string;
+  /** '*' for every type. */
+  readonly events: readonly NotificationType[] | '*';
+  readonly format: WebhookFormat;
+  readonly description: string;
+  readonly status: WebhookStatus;
+  readonly disabledReason: string | null;
+  readonly previousSecretExpiresAt: Date | null;
+  readonly failingSince: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface NewWebhookEndpoint {
+  readonly daoId: string;
+  readonly url: string;
+  readonly events: readonly NotificationType[] | '*';
+  readonly format: WebhookFormat;
+  readonly description: string;
+}
+
+/** How long a rotated-out secret keeps signing beside the new one. */
+export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600 * 1000;
+
+const COLUMNS = `id, dao_id, url, event_types, format, description, status, disabled_reason, previous_secret_expires_at, failing_since, created_at, updated_at`;
+
+const toEndpoint = (r: Record<string, unknown>): WebhookEndpoint => ({
+  id: r.id as string,
+  daoId: r.dao_id as string,
+  url: r.url as string,
+  events: r.event_types === null ? '*' : (r.event_types as NotificationType[]),
+  format: r.format as WebhookFormat,
+  description: r.description as string,
+  status: r.status as WebhookStatus,
+  disabledReason: (r.disabled_reason as string | null) ?? null,
+  previousSecretExpiresAt: (r.previous_secret_expires_at as Date | null) ?? null,
+  failingSince: (r.failing_since as Date | null) ?? null,
+  createdAt: r.created_at as Date,
+  updatedAt: r.updated_at as Date,
+});
+
+/** Time-ordered, unguessable endpoint ids, like DAO ids: `wh_` + 12 hex of ms + 16 random hex. */
+const newEndpointId = (now: Date) => `wh_${now.getTime().toString(16).padStart(12, '0')}${randomBytes(8).toString('hex')}`;
+
+/**
+ * Webhook endpoints as stored configuration. Secrets go in encrypted and come out only once, as the
+ * return value of `create` and `rotateSecret`; no read returns them.
+ */
+export class WebhookEndpoints {
+  constructor(
+    private readonly db: Pool,
+    private readonly secretsKey: Buffer,
+  ) {}
+
+  async create(input: NewWebhookEndpoint, now: Date): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const secret = generateWebhookSecret();
+    const { rows } = await this.db.query(
+      `INSERT INTO webhook_endpoints (id, dao_id, url, event_types, format, description, status, secret_encrypted, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $8) RETURNING ${COLUMNS}`,
+      [newEndpointId(now), input.daoId, input.url, input.events === '*' ? null : input.events, input.format, input.description, encryptSecret(secret, this.secretsKey), now],
+    );
+    return { endpoint: toEndpoint(rows[0]), secret };
+  }
+
+  async get(daoId: string, id: string): Promise<WebhookEndpoint | null> {
+    const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 AND id = $2`, [daoId, id]);
+    return rows[0] ? toEndpoint(rows[0]) : null;
+  }
+
+  async list(daoId: string): Promise<WebhookEndpoint[]> {
+    const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 ORDER BY created_at, id`, [daoId]);
+    return rows.map(toEndpoint);
+  }
+
+  /** Pause, resume (also re-enables a disabled endpoint and forgets its failures), or change URL, filter, description. */
+  async update(
+    daoId: string,
+    id: string,
+    changes: { url?: string; events?: readonly NotificationType[] | '*'; description?: string; status?: 'active' | 'paused' },
+    now: Date,
+  ): Promise<WebhookEndpoint | null> {
+    const { rows } = await this.db.query(
+      `UPDATE webhook_endpoints SET
+         url = COALESCE($3, url),
+         event_types = CASE WHEN $4::boolean THEN $5::text[] ELSE event_types END,
+         description = COALESCE($6, description),
+         status = COALESCE($7, status),
+         disabled_reason = CASE WHEN $7 IS NULL THEN disabled_reason ELSE NULL END,
+         failing_since = CASE WHEN $7 = 'active' AND status = 'disabled' THEN NULL ELSE failing_since END,
+         updated_at = $8
+       WHERE dao_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+      [
+        daoId,
+        id,
+        changes.url ?? null,
+        changes.events !== undefined,
+        changes.events === undefined || changes.events === '*' ? null : changes.events,
+        changes.description ?? null,
+        changes.status ?? null,
+        now,
+      ],
+    );
+    return rows[0] ? toEndpoint(rows[0]) : null;
+  }
+
+  async delete(daoId: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.db.query('DELETE FROM webhook_endpoints WHERE dao_id = $1 AND id = $2', [daoId, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** A new secret; the current one keeps signing beside it for 24 h, so receivers can switch without a gap. */
+  async rotateSecret(daoId: string, id: string, now: Date): Promise<{ endpoint: WebhookEndpoint; secret: string } | null> {
+    const secret = generateWebhookSecret();
+    const { rows } = await this.db.query(
+      `UPDATE webhook_endpoints SET
+         previous_secret_encrypted = secret_encrypted,
+         previous_secret_expires_at = $3,
+         secret_encrypted = $4,
+         updated_at = $5
+       WHERE dao_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+      [daoId, id, new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS), encryptSecret(secret, this.secretsKey), now],
+    );
+    return rows[0] ? { endpoint: toEndpoint(rows[0]), secret } : null;
+  }
+}
