@@ -49,3 +49,23 @@ export {
   scheduleProposal,
 } from './proposal/execution';
 export { applyProposalEffects } from './proposal/apply-proposal-effects';
+
+// Execution (issue 5): the DAO's treasury stream and the process manager that drives proposals on chain.
+export type * from './execution/treasury-events';
+export type * from './execution/treasury-commands';
+export type * from './execution/treasury-state';
+export type { ExecutionAction, VaultParameterChanges } from './execution/proposal-actions';
+export type { ExecutionStep } from './execution/next-execution-step';
+export type { ExecutionHistory, ExecutionStates } from './execution/execution-history';
+export { treasuryStreamId } from './execution/treasury-events';
+export { evolveTreasury, initialTreasuryState, operationOf, transactionsOf } from './execution/treasury-state';
+export { describeAction, proposalActions, splitFee } from './execution/proposal-actions';
+export { executionSalt } from './execution/execution-salt';
+export { nextSafeNonce } from './execution/safe-nonce';
+export { nextExecutionStep } from './execution/next-execution-step';
+export { recordDaoContractsDeployed } from './execution/record-contracts-deployed';
+export { proposeSafeTransaction } from './execution/propose-safe-transaction';
+export { addSafeSignature, thresholdMet } from './execution/add-safe-signature';
+export { recordSafeTransactionExecuted } from './execution/record-safe-execution';
+export { recordTimelockOperationExecuted, recordTimelockOperationFailed } from './execution/record-timelock-outcome';
+export { foldExecution } from './execution/execution-history';

@@ -1,0 +1,66 @@
+import type { ProposalState } from '../proposal/proposal-state';
+import { operationOf, transactionsOf, type TreasuryState } from './treasury-state';
+
+/**
+ * The execution process manager: from what the log says about one proposal and its DAO's treasury (and the
+ * chain's clock), the one thing to do next. The worker performs it, appends what happened, and asks again;
+ * since the answer depends only on recorded state, a restart or a second worker asks the same question and
+ * gets the same answer, and every chain call it leads to is keyed.
+ *
+ * Succeeded → propose the schedule Safe tx → signatures → execute it (relayer) → Scheduled (ETA) →
+ * execute the batch at the ETA → Executed | Failed. A vetoed proposal whose operation is scheduled is
+ * cancelled through the Safe.
+ */
+export type ExecutionStep =
+  | { readonly type: 'Wait'; readonly reason: string }
+  | { readonly type: 'Done' }
+  | { readonly type: 'ProposeSchedule' }
+  | { readonly type: 'AwaitSignatures'; readonly safeTxHash: string; readonly missing: number }
+  | { readonly type: 'ExecuteSafeTransaction'; readonly safeTxHash: string }
+  | { readonly type: 'WaitUntil'; readonly eta: string; readonly operationId: string }
+  | { readonly type: 'ExecuteOperation'; readonly operationId: string }
+  | { readonly type: 'ProposeCancel'; readonly operationId: string };
+
+export const nextExecutionStep = (
+  proposal: ProposalState,
+  treasury: TreasuryState,
+  /** The latest block's time (ISO): the timelock judges readiness by chain time, not by our clock. */
+  chainNow: string,
+): ExecutionStep => {
+  switch (proposal.status) {
+    case 'Absent':
+    case 'Active':
+    case 'Defeated':
+    case 'Expired':
+    case 'Executed':
+    case 'Failed':
+      return { type: 'Done' };
+    default:
+      break;
+  }
+  if (treasury.status !== 'Deployed') return { type: 'Wait', reason: "the DAO's contracts are not deployed yet" };
+  const txs = transactionsOf(treasury, proposal.proposalId);
+  const operation = operationOf(treasury, proposal.proposalId);
+
+  if (proposal.status === 'Canceled') {
+    if (!proposal.vetoed || operation?.status !== 'Scheduled') return { type: 'Done' };
+    const cancel = txs.find((tx) => tx.purpose === 'cancel' && tx.status !== 'Replaced' && tx.status !== 'Failed');
+    if (!cancel) return { type: 'ProposeCancel', operationId: operation.operationId };
+    return signaturesStep(cancel.safeTxHash, cancel.signatures.size, treasury.contracts.threshold, cancel.status);
+  }
+  if (operation?.status === 'Scheduled') {
+    if (Date.parse(chainNow) >= Date.parse(operation.eta)) return { type: 'ExecuteOperation', operationId: operation.operationId };
+    return { type: 'WaitUntil', eta: operation.eta, operationId: operation.operationId };
+  }
+  if (operation) return { type: 'Done' };
+  const schedule = txs.find((tx) => tx.purpose === 'schedule' && tx.status !== 'Replaced' && tx.status !== 'Failed');
+  if (!schedule) return { type: 'ProposeSchedule' };
+  return signaturesStep(schedule.safeTxHash, schedule.signatures.size, treasury.contracts.threshold, schedule.status);
+};
+
+const signaturesStep = (safeTxHash: string, signed: number, threshold: number, status: string): ExecutionStep => {
+  // Executed but its effect (the operation) not recorded yet: the record comes with the execution itself.
+  if (status === 'Executed') return { type: 'Wait', reason: 'the Safe transaction executed; recording its effect' };
+  if (signed >= threshold) return { type: 'ExecuteSafeTransaction', safeTxHash };
+  return { type: 'AwaitSignatures', safeTxHash, missing: threshold - signed };
+};

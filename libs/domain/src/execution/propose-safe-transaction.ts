@@ -1,0 +1,52 @@
+import { DomainError } from '../shared/domain-error';
+import { queueProposal } from '../proposal/execution';
+import type { ProposalState } from '../proposal/proposal-state';
+import { executionSalt } from './execution-salt';
+import { nextSafeNonce } from './safe-nonce';
+import type { ExecutionEvents, ProposeSafeTransaction } from './treasury-commands';
+import { requireDeployed } from './treasury-guards';
+import { operationOf, transactionsOf, type TreasuryState } from './treasury-state';
+
+const LIVE = new Set(['AwaitingSignatures', 'Executed']);
+
+/**
+ * Puts a Safe transaction in the treasurers' queue: one that schedules a Succeeded proposal's batch (the
+ * proposal becomes Queued), or one that cancels a vetoed proposal's scheduled operation. Proposing twice
+ * for the same purpose is a no-op while the first is alive, so a retried or duplicated step appends nothing.
+ */
+export const proposeSafeTransaction = (
+  command: ProposeSafeTransaction,
+  states: { readonly treasury: TreasuryState; readonly proposal: ProposalState },
+): ExecutionEvents => {
+  const treasury = requireDeployed(states.treasury);
+  const { proposalId, purpose, nonce, onChainNonce, salt } = command.data;
+  const alive = transactionsOf(treasury, proposalId).some((tx) => tx.purpose === purpose && LIVE.has(tx.status));
+  if (alive) return { treasury: [], proposal: [], dao: [] };
+  const expected = nextSafeNonce(treasury, onChainNonce);
+  if (nonce !== expected)
+    throw new DomainError('SAFE_TX.NONCE_NOT_NEXT', `The next Safe nonce is ${expected}, not ${nonce}`, 'conflict');
+  if (salt !== executionSalt(proposalId))
+    throw new DomainError('SAFE_TX.SALT_MISMATCH', 'The timelock salt must derive from the proposal id', 'invalid');
+
+  const proposal = states.proposal;
+  let proposalEvents: ExecutionEvents['proposal'] = [];
+  if (purpose === 'schedule') {
+    if (proposal.status === 'Succeeded') proposalEvents = queueProposal({ ...command, type: 'QueueProposal', data: { proposalId, safeTxHash: command.data.safeTxHash } }, proposal);
+    // Queued already: its earlier transaction was replaced; the new one takes over without a new ProposalQueued.
+    else if (proposal.status !== 'Queued')
+      throw new DomainError('PROPOSAL.NOT_EXECUTABLE', `A ${proposal.status} proposal is not executed`, 'conflict');
+  } else {
+    const operation = operationOf(treasury, proposalId);
+    const vetoed = proposal.status === 'Canceled' && proposal.vetoed;
+    if (!vetoed || operation?.status !== 'Scheduled' || operation.operationId !== command.data.operationId)
+      throw new DomainError('TIMELOCK.NOTHING_TO_CANCEL', 'Only a vetoed proposal with a scheduled operation is cancelled', 'conflict');
+  }
+  const { onChainNonce: _read, ...data } = command.data;
+  return {
+    treasury: [
+      { type: 'SafeTransactionProposed', data: { ...data, daoId: treasury.daoId, proposedAt: command.metadata.now } },
+    ],
+    proposal: proposalEvents,
+    dao: [],
+  };
+};

@@ -1,0 +1,69 @@
+import type { Address } from '../shared/address';
+import type { Command } from '../shared/decider';
+import type { DaoEvent } from '../dao/dao-events';
+import type { ProposalEvent } from '../proposal/proposal-events';
+import type {
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
+
+export type RecordDaoContractsDeployed = Command<
+  'RecordDaoContractsDeployed',
+  DaoContracts & { readonly daoId: string; readonly attached: boolean }
+>;
+
+/** Built by the worker from `proposalActions` with libs/chain; the domain checks the queue rules. */
+export type ProposeSafeTransaction = Command<
+  'ProposeSafeTransaction',
+  {
+    readonly proposalId: string;
+    readonly purpose: SafeTransactionPurpose;
+    readonly safeTxHash: string;
+    readonly nonce: bigint;
+    /** The Safe's nonce read from the chain just before building the transaction. */
+    readonly onChainNonce: bigint;
+    readonly transaction: SafeTransactionFields;
+    readonly operationId: string;
+    readonly salt: string;
+    readonly calls: readonly OperationCall[];
+  }
+>;
+
+/** The signature's cryptography is checked at the edge (it recovers to `signer`); the domain keeps the rules. */
+export type AddSafeSignature = Command<
+  'AddSafeSignature',
+  { readonly safeTxHash: string; readonly signer: Address; readonly signature: string }
+>;
+
+export type RecordSafeTransactionExecuted = Command<
+  'RecordSafeTransactionExecuted',
+  {
+    readonly safeTxHash: string;
+    readonly txHash: string;
+    readonly success: boolean;
+    /** When the scheduled operation becomes ready (chain time, ISO); for `schedule` transactions. */
+    readonly eta: string | null;
+  }
+>;
+
+export type RecordTimelockOperationExecuted = Command<
+  'RecordTimelockOperationExecuted',
+  { readonly operationId: string; readonly txHash: string }
+>;
+
+export type RecordTimelockOperationFailed = Command<
+  'RecordTimelockOperationFailed',
+  { readonly operationId: string; readonly reason: string }
+>;
+
+/** What an execution use case returns; the worker appends the three streams in one transaction. */
+export interface ExecutionEvents {
+  readonly treasury: readonly TreasuryEvent[];
+  readonly proposal: readonly ProposalEvent[];
+  readonly dao: readonly DaoEvent[];
+}
+
+export const noExecutionEvents: ExecutionEvents = { treasury: [], proposal: [], dao: [] };

@@ -1,0 +1,130 @@
+import type { Address } from '../shared/address';
+import type { Event } from '../shared/decider';
+
+/**
+ * Stream `treasury-<daoId>`: the DAO's on-chain treasury as the platform drives it. One stream per DAO so that
+ * Safe nonces form a strict queue under optimistic concurrency (two proposals never take the same nonce).
+ */
+
+/** The addresses the DAO's chain calls go to, recorded once its contracts exist (or its Safe was attached). */
+export interface DaoContracts {
+  readonly chainId: number;
+  readonly safe: Address;
+  readonly timelock: Address;
+  readonly vault: Address;
+  readonly pool: Address;
+  /** The Super Token streamed to members. */
+  readonly payoutToken: Address;
+  readonly gdaForwarder: Address;
+  readonly cfaForwarder: Address;
+  readonly owners: readonly Address[];
+  readonly threshold: number;
+  readonly timelockDelaySeconds: number;
+  /** First block to index for this DAO. */
+  readonly fromBlock: bigint;
+}
+
+export type DaoContractsDeployed = Event<
+  'DaoContractsDeployed',
+  DaoContracts & { readonly daoId: string; readonly attached: boolean; readonly deployedAt: string }
+>;
+
+/** What the Safe signs, minus the nonce (kept beside it) and the signatures. */
+export interface SafeTransactionFields {
+  readonly to: Address;
+  readonly value: bigint;
+  readonly data: string;
+  readonly operation: 0 | 1;
+  readonly safeTxGas: bigint;
+  readonly baseGas: bigint;
+  readonly gasPrice: bigint;
+  readonly gasToken: Address;
+  readonly refundReceiver: Address;
+}
+
+/** `schedule` puts the proposal's batch in the timelock; `cancel` takes a vetoed one out. */
+export type SafeTransactionPurpose = 'schedule' | 'cancel';
+
+/** One call of the timelock batch, in words and in data, so treasurers see what they sign. */
+export interface OperationCall {
+  readonly to: Address;
+  readonly value: bigint;
+  readonly data: string;
+  readonly description: string;
+}
+
+export type SafeTransactionProposed = Event<
+  'SafeTransactionProposed',
+  {
+    readonly daoId: string;
+    readonly proposalId: string;
+    readonly purpose: SafeTransactionPurpose;
+    readonly safeTxHash: string;
+    readonly nonce: bigint;
+    readonly transaction: SafeTransactionFields;
+    readonly operationId: string;
+    readonly salt: string;
+    /** The timelock batch the operation runs (the scheduled calls; for a cancellation, the cancelled ones). */
+    readonly calls: readonly OperationCall[];
+    readonly proposedAt: string;
+  }
+>;
+
+export type SafeTransactionSignatureAdded = Event<
+  'SafeTransactionSignatureAdded',
+  { readonly safeTxHash: string; readonly signer: Address; readonly signature: string; readonly addedAt: string }
+>;
+
+export type SafeTransactionExecuted = Event<
+  'SafeTransactionExecuted',
+  {
+    readonly safeTxHash: string;
+    readonly proposalId: string;
+    readonly nonce: bigint;
+    readonly txHash: string;
+    /** False: the Safe emitted ExecutionFailure (the nonce is used, the inner call did nothing). */
+    readonly success: boolean;
+    readonly executedAt: string;
+  }
+>;
+
+/** Another transaction with the same nonce executed first: this one can never run. */
+export type SafeTransactionReplaced = Event<
+  'SafeTransactionReplaced',
+  { readonly safeTxHash: string; readonly nonce: bigint; readonly replacedBy: string; readonly replacedAt: string }
+>;
+
+type OperationFact<Type extends string, Extra> = Event<
+  Type,
+  { readonly proposalId: string; readonly operationId: string } & Extra
+>;
+/** `eta` is chain time (ISO): the operation may run from then on. */
+export type TimelockOperationScheduled = OperationFact<
+  'TimelockOperationScheduled',
+  { readonly eta: string; readonly txHash: string; readonly scheduledAt: string }
+>;
+export type TimelockOperationExecuted = OperationFact<
+  'TimelockOperationExecuted',
+  { readonly txHash: string; readonly executedAt: string }
+>;
+export type TimelockOperationFailed = OperationFact<
+  'TimelockOperationFailed',
+  { readonly reason: string; readonly failedAt: string }
+>;
+export type TimelockOperationCancelled = OperationFact<
+  'TimelockOperationCancelled',
+  { readonly txHash: string; readonly cancelledAt: string }
+>;
+
+export type TreasuryEvent =
+  | DaoContractsDeployed
+  | SafeTransactionProposed
+  | SafeTransactionSignatureAdded
+  | SafeTransactionExecuted
+  | SafeTransactionReplaced
+  | TimelockOperationScheduled
+  | TimelockOperationExecuted
+  | TimelockOperationFailed
+  | TimelockOperationCancelled;
+
+export const treasuryStreamId = (daoId: string): string => `treasury-${daoId}`;

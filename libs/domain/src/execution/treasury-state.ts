@@ -1,0 +1,111 @@
+import type { Address } from '../shared/address';
+import { assertNever } from '../shared/decider';
+import type {
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
+
+export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced';
+
+export interface QueuedSafeTransaction {
+  readonly safeTxHash: string;
+  readonly proposalId: string;
+  readonly purpose: SafeTransactionPurpose;
+  readonly nonce: bigint;
+  readonly transaction: SafeTransactionFields;
+  readonly operationId: string;
+  readonly salt: string;
+  readonly calls: readonly OperationCall[];
+  readonly status: SafeTransactionStatus;
+  /** Signer → signature, in the order they arrived. */
+  readonly signatures: ReadonlyMap<Address, string>;
+  readonly txHash: string | null;
+}
+
+export type OperationStatus = 'Scheduled' | 'Executed' | 'Failed' | 'Cancelled';
+
+export interface TimelockOperation {
+  readonly operationId: string;
+  readonly proposalId: string;
+  readonly eta: string;
+  readonly status: OperationStatus;
+  readonly reason: string | null;
+  readonly txHash: string;
+}
+
+export type TreasuryState =
+  | { readonly status: 'Undeployed' }
+  | {
+      readonly status: 'Deployed';
+      readonly daoId: string;
+      readonly contracts: DaoContracts;
+      readonly transactions: ReadonlyMap<string, QueuedSafeTransaction>;
+      readonly operations: ReadonlyMap<string, TimelockOperation>;
+    };
+export type DeployedTreasury = Extract<TreasuryState, { status: 'Deployed' }>;
+
+export const initialTreasuryState = (): TreasuryState => ({ status: 'Undeployed' });
+
+const withTx = (state: DeployedTreasury, hash: string, change: Partial<QueuedSafeTransaction>): DeployedTreasury => {
+  const current = state.transactions.get(hash);
+  if (!current) return state;
+  return { ...state, transactions: new Map(state.transactions).set(hash, { ...current, ...change }) };
+};
+
+const withOperation = (state: DeployedTreasury, id: string, change: Partial<TimelockOperation>): DeployedTreasury => {
+  const current = state.operations.get(id);
+  if (!current) return state;
+  return { ...state, operations: new Map(state.operations).set(id, { ...current, ...change }) };
+};
+
+export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): TreasuryState => {
+  if (event.type === 'DaoContractsDeployed') {
+    if (state.status === 'Deployed') return state;
+    const { daoId, attached: _attached, deployedAt: _at, ...contracts } = event.data;
+    return { status: 'Deployed', daoId, contracts, transactions: new Map(), operations: new Map() };
+  }
+  if (state.status !== 'Deployed') return state;
+  switch (event.type) {
+    case 'SafeTransactionProposed': {
+      const { daoId: _dao, proposedAt: _at, ...tx } = event.data;
+      const queued: QueuedSafeTransaction = { ...tx, status: 'AwaitingSignatures', signatures: new Map(), txHash: null };
+      return { ...state, transactions: new Map(state.transactions).set(tx.safeTxHash, queued) };
+    }
+    case 'SafeTransactionSignatureAdded': {
+      const current = state.transactions.get(event.data.safeTxHash);
+      if (!current) return state;
+      const signatures = new Map(current.signatures).set(event.data.signer, event.data.signature);
+      return withTx(state, event.data.safeTxHash, { signatures });
+    }
+    case 'SafeTransactionExecuted':
+      return withTx(state, event.data.safeTxHash, {
+        status: event.data.success ? 'Executed' : 'Failed',
+        txHash: event.data.txHash,
+      });
+    case 'SafeTransactionReplaced':
+      return withTx(state, event.data.safeTxHash, { status: 'Replaced' });
+    case 'TimelockOperationScheduled': {
+      const { operationId, proposalId, eta, txHash } = event.data;
+      const operation: TimelockOperation = { operationId, proposalId, eta, txHash, status: 'Scheduled', reason: null };
+      return { ...state, operations: new Map(state.operations).set(operationId, operation) };
+    }
+    case 'TimelockOperationExecuted':
+      return withOperation(state, event.data.operationId, { status: 'Executed', txHash: event.data.txHash });
+    case 'TimelockOperationFailed':
+      return withOperation(state, event.data.operationId, { status: 'Failed', reason: event.data.reason });
+    case 'TimelockOperationCancelled':
+      return withOperation(state, event.data.operationId, { status: 'Cancelled', txHash: event.data.txHash });
+    default:
+      return assertNever(event);
+  }
+};
+
+/** The Safe transactions of a proposal, oldest first. */
+export const transactionsOf = (state: DeployedTreasury, proposalId: string): QueuedSafeTransaction[] =>
+  [...state.transactions.values()].filter((tx) => tx.proposalId === proposalId);
+
+export const operationOf = (state: DeployedTreasury, proposalId: string): TimelockOperation | undefined =>
+  [...state.operations.values()].find((op) => op.proposalId === proposalId);
