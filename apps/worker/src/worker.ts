@@ -2,6 +2,7 @@ import { EventNotifications, PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
+import { startNotifications } from './notifications/start-notifications';
 import { ProjectionRunner } from './projections/projection-runner';
 import { PROJECTIONS } from './projections/projections';
 
@@ -32,6 +33,8 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     onError: (error) => logger.warn({ err: error }, 'event notifications connection lost; reconnecting'),
   });
   const unsubscribe = notifications.subscribe(() => void runner.catchUp());
+  const webhooks = await startNotifications({ pool: deps.pool, store, logger });
+  const unsubscribeWebhooks = notifications.subscribe(webhooks.wake);
   await notifications.start();
   await runner.catchUp();
   logger.info({ projections: PROJECTIONS.map((p) => p.name) }, 'worker started');
@@ -39,7 +42,9 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     runner,
     stop: async () => {
       unsubscribe();
+      unsubscribeWebhooks();
       await notifications.stop();
+      await webhooks.stop();
     },
   };
 };
