@@ -1,0 +1,72 @@
+// `npm run bench [-- --full] [-- --only=append,rebuild]`: every benchmark of issue 7 in one run, each
+// figure beside a baseline measured in the same run. Writes BENCHMARKS.md and bench/results/bench.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type PartId } from './harness/args';
+import { openBenchDatabase } from './harness/database';
+import { machineInfo } from './harness/machine';
+import { renderMarkdown, type RunSummary } from './harness/report';
+import type { BenchContext, PartResult } from './harness/types';
+import { runAppend } from './parts/append';
+
+const ROOT = path.resolve(__dirname, '..');
+
+type Runner = (ctx: BenchContext) => Promise<PartResult>;
+
+const runners: Partial<Record<PartId, Runner>> = {
+  append: runAppend,
+};
+
+const main = async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const log = (message: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)}s] ${message}`);
+  const machine = machineInfo();
+  const db = await openBenchDatabase(log);
+  const parts: PartResult[] = [];
+  const failures: { part: string; error: string }[] = [];
+  try {
+    const ctx: BenchContext = { full: args.full, databaseUrl: db.url, log };
+    for (const id of args.only) {
+      const runner = runners[id];
+      if (!runner) {
+        failures.push({ part: id, error: 'not implemented in this version of the harness' });
+        continue;
+      }
+      log(`part ${id}: start`);
+      try {
+        parts.push(await runner(ctx));
+        log(`part ${id}: done`);
+      } catch (error) {
+        console.error(error);
+        failures.push({ part: id, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+      }
+    }
+  } finally {
+    await db.close();
+  }
+  const summary: RunSummary = {
+    startedAt: startedAt.toISOString(),
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    full: args.full,
+    machine,
+    database: { origin: db.origin, settings: db.settings },
+    parts,
+    failures,
+  };
+  const notes = path.join(__dirname, 'notes.md');
+  const markdown = renderMarkdown(summary, existsSync(notes) ? readFileSync(notes, 'utf8') : '');
+  if (args.write) {
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(path.join(__dirname, 'results', 'bench.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), markdown + '\n');
+    log('wrote BENCHMARKS.md and bench/results/bench.json');
+  } else console.log(markdown);
+  if (failures.length > 0) process.exitCode = 1;
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
