@@ -6,6 +6,7 @@ import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
+import { GovernanceModule } from './governance/governance.module';
 import { HealthController } from './health/health.controller';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
@@ -36,7 +37,7 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule, GovernanceReadsModule],
+      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,

@@ -15,13 +15,17 @@ const CHOICES = ['for', 'against', 'abstain'];
  */
 export const castVote = (command: CastVote, proposalState: ProposalState, daoState: DaoState): StreamEvents => {
   const proposal = requireActiveProposal(proposalState);
-  const { voter, choice, proposalId } = command.data;
+  const { voter, choice, proposalId, reason } = command.data;
   const { now } = command.metadata;
   if (isAtOrAfter(now, proposal.votingEndsAt))
     throw new DomainError('PROPOSAL.VOTING_ENDED', `Voting ended at ${proposal.votingEndsAt}`, 'conflict');
   if (!CHOICES.includes(choice))
     throw new DomainError('VOTE.INVALID_CHOICE', 'A vote is for, against or abstain', 'invalid', [
       { field: 'choice', message: 'must be for, against or abstain' },
+    ]);
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > 500))
+    throw new DomainError('VOTE.INVALID_REASON', 'A reason is at most 500 characters', 'invalid', [
+      { field: 'reason', message: 'must be at most 500 characters' },
     ]);
   const weight = proposal.eligibleVoters.get(voter);
   if (weight === undefined)
@@ -44,7 +48,15 @@ export const castVote = (command: CastVote, proposalState: ProposalState, daoSta
     [
       {
         type: 'VoteCast',
-        data: { proposalId, voter, choice, weight, replaces: previous?.choice ?? null, castAt: now },
+        data: {
+          proposalId,
+          voter,
+          choice,
+          weight,
+          replaces: previous?.choice ?? null,
+          castAt: now,
+          ...(reason ? { reason } : {}),
+        },
       },
     ],
     now,

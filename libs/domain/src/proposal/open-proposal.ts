@@ -10,6 +10,7 @@ export interface OpenProposal {
   readonly proposalId: string;
   readonly proposer: Address;
   readonly proposal: ProposalOf;
+  readonly title: string;
   readonly description: string;
   readonly now: string;
   readonly withdrawalId: string | null;
@@ -55,6 +56,7 @@ export const openProposal = (
           daoId: dao.daoId,
           ...proposal,
           proposer: open.proposer,
+          title: open.title,
           description: open.description,
           votingType: config.votingType,
           eligibleVoters,

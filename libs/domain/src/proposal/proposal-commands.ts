@@ -12,12 +12,13 @@ export type SubmitProposal = Command<
     readonly proposer: Address;
     readonly type: string;
     readonly payload: unknown;
+    readonly title?: string;
     readonly description?: string;
   }
 >;
 export type CastVote = Command<
   'CastVote',
-  { readonly proposalId: string; readonly voter: Address; readonly choice: VoteChoice }
+  { readonly proposalId: string; readonly voter: Address; readonly choice: VoteChoice; readonly reason?: string }
 >;
 /** From the deadline job (or after a vote, when early close applies). */
 export type CloseVoting = Command<'CloseVoting', { readonly proposalId: string }>;

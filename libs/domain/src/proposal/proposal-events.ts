@@ -16,6 +16,8 @@ export type ProposalSubmitted = Event<
     readonly proposalId: string;
     readonly daoId: string;
     readonly proposer: Address;
+    /** One line shown in lists; '' when none was given (proposals opened by a withdrawal request). */
+    readonly title: string;
     readonly description: string;
     readonly votingType: VotingType;
     readonly eligibleVoters: readonly EligibleVoter[];
@@ -40,6 +42,8 @@ export type VoteCast = Event<
     readonly weight: bigint;
     readonly replaces: VoteChoice | null;
     readonly castAt: string;
+    /** The voter's stated reason, present only when one was given (it is part of what they signed). */
+    readonly reason?: string;
   }
 >;
 

@@ -86,6 +86,18 @@ describe('Submitting a proposal', () => {
     });
   });
 
+  it('keeps the signed title with the frozen rules, and refuses a multi-line or overlong one', () => {
+    const titled = (title: string): SubmitProposal => ({
+      ...submit('CHANGE_STRATEGY', { strategy: dave }),
+      data: { ...submit('CHANGE_STRATEGY', { strategy: dave }).data, title },
+    });
+    expect(givenDao(base).when(titled('Move idle funds')).result().proposal[0]).toMatchObject({
+      data: { title: 'Move idle funds' },
+    });
+    givenDao(base).when(titled('two\nlines')).thenThrows('PROPOSAL.INVALID_TITLE');
+    givenDao(base).when(titled('t'.repeat(201))).thenThrows('PROPOSAL.INVALID_TITLE');
+  });
+
   it('refuses a proposer who is not an ACTIVE member', () => {
     givenDao(base)
       .when(submit('CHANGE_STRATEGY', { strategy: dave }, 'p-1', dave))

@@ -8,8 +8,12 @@ import { validateProposalPayload } from './validate-proposal-payload';
 /** Any ACTIVE member may propose. DAO side: ProposalOpened; proposal side: ProposalSubmitted. */
 export const submitProposal = (command: SubmitProposal, state: DaoState): StreamEvents => {
   const dao = requireDao(state);
-  const { proposalId, proposer, type, payload, description = '' } = command.data;
+  const { proposalId, proposer, type, payload, title = '', description = '' } = command.data;
   requireActiveMember(dao, proposer);
+  if (typeof title !== 'string' || title.length > 200 || /[\r\n]/.test(title))
+    throw new DomainError('PROPOSAL.INVALID_TITLE', 'The title is one line of at most 200 characters', 'invalid', [
+      { field: 'title', message: 'must be one line of at most 200 characters' },
+    ]);
   if (typeof description !== 'string' || description.length > 2000)
     throw new DomainError('PROPOSAL.INVALID_DESCRIPTION', 'The description is at most 2000 characters', 'invalid', [
       { field: 'description', message: 'must be at most 2000 characters' },
@@ -24,6 +28,7 @@ export const submitProposal = (command: SubmitProposal, state: DaoState): Stream
     proposalId,
     proposer,
     proposal,
+    title,
     description,
     now: command.metadata.now,
     withdrawalId: null,

@@ -59,6 +59,11 @@ describe('Voting', () => {
         .when(vote(bob, 'for'))
         .then({ dao: [], proposal: [ballot(bob, 'for')] }));
 
+    it('keeps the reason the voter signed with their ballot', () =>
+      givenVote(opened(three()))
+        .when({ ...vote(bob, 'for'), data: { ...vote(bob, 'for').data, reason: 'Better yield' } })
+        .then({ dao: [], proposal: [{ ...ballot(bob, 'for'), data: { ...ballot(bob, 'for').data, reason: 'Better yield' } }] }));
+
     it('refuses a non-member', () =>
       givenVote(opened(three())).when(vote(dave, 'for')).thenThrows('VOTE.NOT_ELIGIBLE'));
 

@@ -13,6 +13,10 @@ export interface AppConfig {
   readonly adminApiKey: string | null;
   readonly dataDir: string;
   readonly rpcUrl: string | null;
+  /** EIP-712 signatures of member writes are bound to this chain (CHAIN_ID, default 31337, the local chain). */
+  readonly chainId: number;
+  /** Key the worker's relayer sends execution transactions with (RELAYER_PRIVATE_KEY); Hardhat account #0 outside production. */
+  readonly relayerPrivateKey: `0x${string}` | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -41,6 +45,24 @@ const portFrom = (variable: string, value: string): number => {
     throw new ConfigError(variable, `must be a port number between 1 and 65535 (got "${value}")`);
   }
   return port;
+};
+
+const chainIdFrom = (value: string): number => {
+  const chainId = Number(value);
+  if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(chainId)) {
+    throw new ConfigError('CHAIN_ID', `must be a positive integer (got "${value}")`);
+  }
+  return chainId;
+};
+
+// Hardhat's well-known account #0: a development default only, never accepted in production.
+const HARDHAT_ACCOUNT_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+const relayerKeyFrom = (value: string | undefined, nodeEnv: Environment): `0x${string}` | null => {
+  const key = value?.trim();
+  if (!key) return nodeEnv === 'production' ? null : HARDHAT_ACCOUNT_0;
+  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) throw new ConfigError('RELAYER_PRIVATE_KEY', 'must be 0x followed by 64 hex digits');
+  return key as `0x${string}`;
 };
 
 const urlFrom = (variable: string, value: string, protocols: readonly string[]): string => {
@@ -76,6 +98,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminApiKey,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
     rpcUrl: env.RPC_URL ? urlFrom('RPC_URL', env.RPC_URL, ['http:', 'https:']) : null,
+    chainId: chainIdFrom(env.CHAIN_ID?.trim() || '31337'),
+    relayerPrivateKey: relayerKeyFrom(env.RELAYER_PRIVATE_KEY, nodeEnv),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), LOG_LEVELS),
   };
 };

@@ -53,6 +53,7 @@ export const requestWithdrawal = (command: RequestWithdrawal, state: DaoState): 
     proposalId,
     proposer: address,
     proposal: { type: 'WITHDRAW_FUNDS', payload: { recipient: address, amount, withdrawalId } },
+    title: 'Withdrawal request',
     description: `Withdrawal of ${amount} requested by ${address}`,
     now,
     withdrawalId,

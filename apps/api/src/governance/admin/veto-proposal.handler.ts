@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { vetoProposal } from '@ayllu/domain';
+import { handleStreams, type PostgresEventStore } from '@ayllu/event-store';
+import type { IdempotencyScope } from '../../shared/idempotency';
+import { EVENT_STORE } from '../../shared/tokens';
+import { daoStream, proposalStream, requireProposalIn, stateAfter } from '../streams';
+import { toProposalView, type ProposalView } from '../views/proposal.view';
+
+export class VetoProposalCommand {
+  constructor(
+    readonly daoId: string,
+    readonly proposalId: string,
+    readonly reason: string,
+    readonly actor: string,
+    readonly requestId: string,
+    readonly idempotency: IdempotencyScope | undefined,
+  ) {}
+}
+
+/** The proposal ends as Canceled (vetoed, with the reason); the DAO frees its slot and whatever it held. */
+@CommandHandler(VetoProposalCommand)
+export class VetoProposalHandler implements ICommandHandler<VetoProposalCommand, ProposalView> {
+  constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
+
+  async execute({ daoId, proposalId, reason, actor, requestId, idempotency }: VetoProposalCommand): Promise<ProposalView> {
+    const now = new Date().toISOString();
+    const proposal = proposalStream(proposalId);
+    const result = await handleStreams({
+      store: this.store,
+      streams: { dao: daoStream(daoId), proposal },
+      decide: (states) => {
+        requireProposalIn(daoId, states.proposal);
+        return vetoProposal({ type: 'VetoProposal', data: { proposalId, reason }, metadata: { now, actor } }, states.proposal);
+      },
+      respond: (states, decided) => toProposalView(stateAfter(proposal, states.proposal, decided.proposal)),
+      context: { actor, correlationId: requestId, occurredAt: now },
+      ...(idempotency ? { idempotency } : {}),
+    });
+    return result.response as ProposalView;
+  }
+}

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { submitProposal } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
+import { EVENT_STORE } from '../../../shared/tokens';
+import { appendSigned } from '../../../signatures/append-signed';
+import type { VerifiedMessage } from '../../../signatures/signature-verifier';
+import type { ProposalMessage } from '../../../signatures/signed-messages.dto';
+import { daoStream, proposalStream, stateAfter } from '../../streams';
+import { toProposalView, type ProposalView } from '../../views/proposal.view';
+
+export class SubmitProposalCommand {
+  constructor(
+    readonly daoId: string,
+    readonly proposalId: string,
+    readonly verified: VerifiedMessage<ProposalMessage>,
+    /** The signed canonical payload, parsed, amounts as bigint. */
+    readonly payload: Record<string, unknown>,
+    readonly requestId: string,
+  ) {}
+}
+
+@CommandHandler(SubmitProposalCommand)
+export class SubmitProposalHandler implements ICommandHandler<SubmitProposalCommand, ProposalView> {
+  constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
+
+  async execute({ daoId, proposalId, verified, payload, requestId }: SubmitProposalCommand): Promise<ProposalView> {
+    const now = new Date().toISOString();
+    const { message, signer } = verified;
+    const proposal = proposalStream(proposalId);
+    return (await appendSigned({
+      store: this.store,
+      verified,
+      streams: { dao: daoStream(daoId), proposal },
+      decide: ({ dao }) =>
+        submitProposal(
+          {
+            type: 'SubmitProposal',
+            data: { proposalId, proposer: signer, type: message.type, payload, title: message.title, description: message.description },
+            metadata: { now, actor: signer },
+          },
+          dao,
+        ),
+      respond: (states, decided) => toProposalView(stateAfter(proposal, states.proposal, decided.proposal)),
+      now,
+      correlationId: requestId,
+    })) as ProposalView;
+  }
+}
