@@ -1,0 +1,115 @@
+import { deployDao } from '@ayllu/chain';
+import { recordDaoContractsDeployed, type DaoState } from '@ayllu/domain';
+import { handleStreams } from '@ayllu/event-store';
+import type { Address } from 'viem';
+import type { ExecutionChain } from './execution-chain';
+import { daoFold, loadTreasury, treasuryFold } from './execution-streams';
+import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
+
+const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
+const DAY = 86_400;
+
+/**
+ * Deploys a new DAO's Safe (owners = treasurers, their threshold), timelock and vault, then records
+ * `DaoContractsDeployed`. The deployment is a run of transactions, not one keyed call: a row lock on its
+ * ledger key keeps it single across workers, and the log's record keeps it once. A crash in the middle
+ * leaves unused contracts behind and deploys again (nothing is lost: no funds reach contracts the log
+ * does not know).
+ */
+export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ step: string; outcome: StepOutcome }> {
+  const treasury = await loadTreasury(deps.store, daoId);
+  if (treasury.status === 'Deployed') return { step: 'Deployed', outcome: { next: 'idle' } };
+  const events = await deps.store.readStream(`dao-${daoId}`);
+  const dao = events.reduce((s, e) => daoFold(daoId).evolve(s, e as never), daoFold(daoId).initialState()) as DaoState;
+  if (dao.status !== 'Active') return { step: 'NoDao', outcome: { next: 'idle' } };
+  const { configuration } = dao;
+  if (configuration.treasurers.length === 0 || configuration.treasurerThreshold < 1)
+    return { step: 'NoTreasurers', outcome: { next: 'idle' } };
+
+  const key = `deploy:${deps.chain.chainId}:${daoId}`;
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, 'deploy', $2, 'intended') ON CONFLICT (key) DO NOTHING`, [key, daoId]);
+    const locked = await client.query('SELECT status, result FROM chain_calls WHERE key = $1 FOR UPDATE SKIP LOCKED', [key]);
+    if (locked.rows.length === 0) {
+      await client.query('ROLLBACK');
+      return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
+    }
+    const row = locked.rows[0] as { status: string; result: Record<string, string> | null };
+    const deployment = row.status === 'confirmed' && row.result ? row.result : await deploy(deps.chain, configuration);
+    await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [key, JSON.stringify(deployment)]);
+    await client.query('COMMIT');
+    const now = deps.now().toISOString();
+    await handleStreams({
+      store: deps.store,
+      streams: { treasury: treasuryFold(daoId) },
+      decide: (s) => ({
+        treasury: recordDaoContractsDeployed(
+          {
+            type: 'RecordDaoContractsDeployed',
+            data: {
+              daoId,
+              attached: false,
+              chainId: Number(deployment.chainId),
+              safe: deployment.safe!,
+              timelock: deployment.timelock!,
+              vault: deployment.vault!,
+              pool: deployment.pool!,
+              payoutToken: deps.chain.shared.testSuperToken,
+              gdaForwarder: deps.chain.shared.superfluid.gdaV1Forwarder,
+              cfaForwarder: deps.chain.shared.superfluid.cfaV1Forwarder,
+              owners: configuration.treasurers,
+              threshold: configuration.treasurerThreshold,
+              timelockDelaySeconds: configuration.timelockDelaySeconds,
+              fromBlock: BigInt(deployment.fromBlock!),
+            },
+            metadata: { actor: 'system:execution', now },
+          },
+          s.treasury,
+        ),
+      }),
+      context: { actor: 'system:execution', correlationId: `deploy:${daoId}`, occurredAt: now },
+    });
+    return { step: 'Deployed', outcome: { next: 'idle' } };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function deploy(chain: ExecutionChain, configuration: Extract<DaoState, { status: 'Active' }>['configuration']) {
+  const { shared } = chain;
+  const deployment = await deployDao(
+    { wallet: chain.relayer, public: chain.public },
+    {
+      singletons: shared.safe,
+      safe: { kind: 'new', treasurers: configuration.treasurers as Address[], threshold: BigInt(configuration.treasurerThreshold) },
+      timelockDelay: BigInt(configuration.timelockDelaySeconds),
+      vault: {
+        implementation: shared.communityVaultImplementation,
+        asset: shared.testToken,
+        payoutToken: shared.testSuperToken,
+        gdaForwarder: shared.superfluid.gdaV1Forwarder,
+        parameters: {
+          accessMode: ACCESS_MODES[configuration.access],
+          minimumDeposit: configuration.minimumDeposit,
+          smallWithdrawalLimitBps: configuration.smallWithdrawalLimitBps,
+          withdrawalWindow: DAY,
+          emergencyExitWait: configuration.emergencyExitWaitSeconds,
+        },
+        unitScale: 10n ** 18n,
+      },
+    },
+  );
+  return {
+    chainId: String(deployment.chainId),
+    safe: deployment.safe,
+    timelock: deployment.timelock,
+    vault: deployment.vault,
+    pool: deployment.pool,
+    fromBlock: deployment.fromBlock.toString(),
+  };
+}

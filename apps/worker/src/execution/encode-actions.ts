@@ -1,0 +1,95 @@
+import {
+  admitMemberCall,
+  approveWithdrawalCall,
+  distributeCall,
+  distributeFlowCall,
+  removeMemberCall,
+  setStrategyCall,
+  superTokenAbi,
+  type SafeCall,
+} from '@ayllu/chain';
+import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
+import { encodeFunctionData, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
+
+const moduleAbi = parseAbi([
+  'function execTransactionFromModule(address to, uint256 value, bytes data, uint8 operation) returns (bool success)',
+]);
+const cfaForwarderAbi = parseAbi(['function setFlowrate(address token, address receiver, int96 flowrate) returns (bool)']);
+
+/**
+ * The timelock runs every call of the batch itself. Vault calls go straight to the vault (the timelock owns
+ * it); calls that spend the treasury's Super Tokens must come from the Safe, so the timelock, a module of the
+ * Safe, asks the Safe to make them.
+ */
+const throughSafe = (safe: Address, call: SafeCall): SafeCall => ({
+  to: safe,
+  value: 0n,
+  data: encodeFunctionData({ abi: moduleAbi, functionName: 'execTransactionFromModule', args: [call.to, call.value, call.data, 0] }),
+});
+
+const readVaultParameters = (client: PublicClient, vault: Address) =>
+  client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' });
+
+/** Encodes a proposal's actions into the calls of its timelock batch, each described in words. */
+export async function encodeActions(
+  client: PublicClient,
+  contracts: DaoContracts,
+  actions: readonly ExecutionAction[],
+): Promise<OperationCall[]> {
+  const vault = contracts.vault as Address;
+  const safe = contracts.safe as Address;
+  const payout = { forwarder: contracts.gdaForwarder as Address, token: contracts.payoutToken as Address, pool: contracts.pool as Address };
+  const encodeOne = async (action: ExecutionAction): Promise<SafeCall> => {
+    switch (action.kind) {
+      case 'vault.admitMember':
+        return admitMemberCall(vault, action.member as Address);
+      case 'vault.removeMember':
+        return removeMemberCall(vault, action.member as Address);
+      case 'vault.approveWithdrawal':
+        return approveWithdrawalCall(vault, action.member as Address, action.amount);
+      case 'vault.setStrategy':
+        return setStrategyCall(vault, action.strategy as Address);
+      case 'vault.upgrade':
+        return {
+          to: vault,
+          value: 0n,
+          data: encodeFunctionData({ abi: communityVaultAbi, functionName: 'upgradeToAndCall', args: [action.implementation as Address, '0x'] }),
+        };
+      case 'vault.setParameters': {
+        const current = await readVaultParameters(client, vault);
+        const { changes } = action;
+        const next = {
+          ...current,
+          ...(changes.accessMode !== undefined && { accessMode: changes.accessMode }),
+          ...(changes.minimumDeposit !== undefined && { minimumDeposit: changes.minimumDeposit }),
+          ...(changes.smallWithdrawalLimitBps !== undefined && { smallWithdrawalLimitBps: changes.smallWithdrawalLimitBps }),
+          ...(changes.emergencyExitWaitSeconds !== undefined && { emergencyExitWait: changes.emergencyExitWaitSeconds }),
+        };
+        return { to: vault, value: 0n, data: encodeFunctionData({ abi: communityVaultAbi, functionName: 'setParameters', args: [next] }) };
+      }
+      case 'payout.distributeFlow':
+        return throughSafe(safe, distributeFlowCall(payout, safe, action.flowRatePerSecond));
+      case 'payout.distribute':
+        return throughSafe(safe, distributeCall(payout, safe, action.amount));
+      case 'fee.flow':
+        return throughSafe(safe, {
+          to: contracts.cfaForwarder as Address,
+          value: 0n,
+          data: encodeFunctionData({ abi: cfaForwarderAbi, functionName: 'setFlowrate', args: [payout.token, action.receiver as Address, action.flowRatePerSecond] }),
+        });
+      case 'fee.transfer':
+        return throughSafe(safe, {
+          to: payout.token,
+          value: 0n,
+          data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver as Address, action.amount] }),
+        });
+      case 'timelock.marker':
+        // The timelock accepts plain calls to itself (receive()): an operation with no effect but its delay.
+        return { to: contracts.timelock as Address, value: 0n, data: '0x' as Hex };
+    }
+  };
+  const calls: OperationCall[] = [];
+  for (const action of actions) calls.push({ ...(await encodeOne(action)), description: describeAction(action) });
+  return calls;
+}

@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import { runDaoStep } from './deploy-dao-contracts';
+import { runProposalStep, type ExecutionDeps, type StepOutcome } from './run-proposal-step';
+
+export interface StepperOptions {
+  /** How long a claimed item is leased: a worker that dies mid-step frees it after this. */
+  readonly leaseMs: number;
+  readonly retryMs: number;
+  readonly onError: (subject: string, error: unknown) => void;
+}
+
+type Table = 'execution_processes' | 'execution_daos';
+type Claimed = { id: string; dao_id: string; wakes: string };
+
+/**
+ * Runs due execution steps. Items are claimed with SKIP LOCKED and a lease, so several workers share the
+ * work without taking the same item; a wake-up that arrives while a step runs (`wakes` moved) makes the item
+ * due again instead of being lost.
+ */
+export class ExecutionStepper {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly deps: ExecutionDeps,
+    private readonly options: StepperOptions,
+  ) {}
+
+  tick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        let worked = true;
+        while (worked) {
+          const daos = await this.claim('execution_daos', 'dao_id', 'dao_id');
+          for (const item of daos) await this.run('execution_daos', 'dao_id', item, () => runDaoStep(this.deps, item.id));
+          const proposals = await this.claim('execution_processes', 'proposal_id', 'dao_id');
+          for (const item of proposals)
+            await this.run('execution_processes', 'proposal_id', item, () => runProposalStep(this.deps, item.dao_id, item.id));
+          worked = daos.length + proposals.length > 0;
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async claim(table: Table, idColumn: string, daoColumn: string): Promise<Claimed[]> {
+    const { rows } = await this.pool.query<Claimed>(
+      `WITH due AS (
+         SELECT ${idColumn} FROM ${table} WHERE due_at <= now() ORDER BY due_at LIMIT 10 FOR UPDATE SKIP LOCKED)
+       UPDATE ${table} t SET due_at = now() + make_interval(secs => $1::float8 / 1000), updated_at = now()
+       FROM due WHERE t.${idColumn} = due.${idColumn}
+       RETURNING t.${idColumn} AS id, t.${daoColumn} AS dao_id, t.wakes::text AS wakes`,
+      [this.options.leaseMs],
+    );
+    return rows;
+  }
+
+  private async run(table: Table, idColumn: string, item: Claimed, step: () => Promise<{ step: unknown; outcome: StepOutcome }>) {
+    let next: Date | null;
+    let label: string;
+    let error: string | null = null;
+    try {
+      const result = await step();
+      label = typeof result.step === 'string' ? result.step : (result.step as { type: string }).type;
+      const { outcome } = result;
+      next = outcome.next === 'idle' ? null : outcome.next === 'now' ? new Date(0) : outcome.at;
+    } catch (caught) {
+      this.options.onError(`${table}:${item.id}`, caught);
+      label = 'Error';
+      error = (caught as Error).message?.slice(0, 2000) ?? String(caught);
+      next = new Date(Date.now() + this.options.retryMs);
+    }
+    await this.pool.query(
+      `UPDATE ${table} SET
+         due_at = CASE WHEN wakes::text <> $2 THEN now() WHEN $3::timestamptz IS NULL THEN NULL ELSE GREATEST($3::timestamptz, now()) END,
+         last_step = $4, last_error = $5, updated_at = now()
+       WHERE ${idColumn} = $1`,
+      [item.id, item.wakes, next && next.getTime() === 0 ? new Date().toISOString() : next?.toISOString() ?? null, label, error],
+    );
+  }
+}

@@ -1,0 +1,176 @@
+import { cancelOperationCall, scheduleBatchCall, timelockOperationId } from '@ayllu/chain';
+import {
+  executionSalt,
+  nextExecutionStep,
+  nextSafeNonce,
+  proposalActions,
+  proposeSafeTransaction,
+  recordSafeTransactionExecuted,
+  recordTimelockOperationExecuted,
+  recordTimelockOperationFailed,
+  transactionsOf,
+  type DeployedTreasury,
+  type ExecutionStates,
+  type ExecutionStep,
+  type OperationCall,
+} from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
+import type { Pool } from 'pg';
+import { zeroHash, type Address, type Hex } from 'viem';
+import { crashPoint } from './crash-point';
+import { encodeActions } from './encode-actions';
+import type { ExecutionChain } from './execution-chain';
+import { appendExecution, loadExecution } from './execution-streams';
+import { keyedChainCall } from './keyed-chain-call';
+import { buildSingleCallSafeTransaction, confirmSafeTransaction, findSafeExecution, onChainSafeNonce, sendSafeTransaction } from './safe-steps';
+import { confirmOperation, findOperationExecution, operationEta, sendOperation, simulateOperation } from './timelock-steps';
+
+export interface ExecutionDeps {
+  readonly pool: Pool;
+  readonly store: PostgresEventStore;
+  readonly chain: ExecutionChain;
+  /** Wall-clock time for the log's metadata; readiness is judged by chain time. */
+  readonly now: () => Date;
+  /** Longest wait before looking at a scheduled operation again (chain time can jump on a dev chain). */
+  readonly maxWaitMs: number;
+}
+
+/** What the stepper does next with this proposal: nothing until woken, again now, or at a time. */
+export type StepOutcome = { readonly next: 'idle' } | { readonly next: 'now' } | { readonly next: 'at'; readonly at: Date };
+
+const ACTOR = 'system:execution';
+
+export async function runProposalStep(deps: ExecutionDeps, daoId: string, proposalId: string): Promise<{ step: ExecutionStep; outcome: StepOutcome }> {
+  const states = await loadExecution(deps.store, daoId, proposalId);
+  const block = await deps.chain.public.getBlock();
+  const chainNow = new Date(Number(block.timestamp) * 1000).toISOString();
+  const step = nextExecutionStep(states.proposal, states.treasury, chainNow);
+  const outcome = await perform(deps, { daoId, proposalId }, states, step, chainNow);
+  return { step, outcome };
+}
+
+async function perform(
+  deps: ExecutionDeps,
+  ids: { daoId: string; proposalId: string },
+  states: ExecutionStates,
+  step: ExecutionStep,
+  chainNow: string,
+): Promise<StepOutcome> {
+  const treasury = states.treasury as DeployedTreasury;
+  const append = (decide: Parameters<typeof appendExecution>[2]) =>
+    appendExecution(deps.store, ids, decide, { actor: ACTOR, now: () => deps.now().toISOString(), correlationId: `execution:${ids.proposalId}` });
+  const metadata = () => ({ actor: ACTOR, now: deps.now().toISOString() });
+
+  switch (step.type) {
+    case 'Done':
+    case 'Wait':
+    case 'AwaitSignatures':
+      return { next: 'idle' };
+    case 'WaitUntil': {
+      const remaining = Date.parse(step.eta) - Date.parse(chainNow);
+      return { next: 'at', at: new Date(deps.now().getTime() + Math.max(0, Math.min(remaining, deps.maxWaitMs))) };
+    }
+    case 'ProposeSchedule':
+    case 'ProposeCancel': {
+      const { contracts } = treasury;
+      const salt = executionSalt(ids.proposalId);
+      let calls: readonly OperationCall[];
+      let call: { to: Address; value: bigint; data: Hex };
+      let operationId: Hex;
+      if (step.type === 'ProposeSchedule') {
+        if (states.proposal.status === 'Absent' || states.dao.status !== 'Active') return { next: 'idle' };
+        calls = await encodeActions(deps.chain.public, contracts, proposalActions(states.proposal, states.dao.configuration));
+        const batch = { calls: calls.map((c) => ({ to: c.to as Address, value: c.value, data: c.data as Hex })), predecessor: zeroHash, salt: salt as Hex };
+        operationId = timelockOperationId(batch);
+        call = scheduleBatchCall(contracts.timelock as Address, batch, BigInt(contracts.timelockDelaySeconds));
+      } else {
+        operationId = step.operationId as Hex;
+        calls = transactionsOf(treasury, ids.proposalId).find((tx) => tx.purpose === 'schedule')?.calls ?? [];
+        call = cancelOperationCall(contracts.timelock as Address, operationId);
+      }
+      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe as Address);
+      const nonce = nextSafeNonce(treasury, onChainNonce);
+      const { transaction, safeTxHash } = buildSingleCallSafeTransaction(contracts, call, nonce);
+      const { nonce: _n, ...fields } = transaction;
+      await append((s) =>
+        proposeSafeTransaction(
+          {
+            type: 'ProposeSafeTransaction',
+            data: {
+              proposalId: ids.proposalId,
+              purpose: step.type === 'ProposeSchedule' ? 'schedule' : 'cancel',
+              safeTxHash,
+              nonce,
+              onChainNonce,
+              transaction: fields,
+              operationId,
+              salt,
+              calls,
+            },
+            metadata: metadata(),
+          },
+          s,
+        ),
+      );
+      crashPoint('after-propose');
+      return { next: 'now' };
+    }
+    case 'ExecuteSafeTransaction': {
+      const { contracts } = treasury;
+      const tx = treasury.transactions.get(step.safeTxHash)!;
+      const safeTxHash = tx.safeTxHash as Hex;
+      const done = await keyedChainCall(deps.pool, {
+        key: `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`,
+        kind: 'safe-exec',
+        daoId: ids.daoId,
+        reconcile: () => findSafeExecution(deps.chain, contracts, safeTxHash),
+        send: () => sendSafeTransaction(deps.chain, contracts, tx),
+        confirm: (txHash) => confirmSafeTransaction(deps.chain, contracts, txHash, safeTxHash),
+        afterSend: () => crashPoint('after-safe-send'),
+      });
+      if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
+      const { txHash, success } = done.result;
+      const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId as Hex) : null;
+      await append((s) =>
+        recordSafeTransactionExecuted(
+          { type: 'RecordSafeTransactionExecuted', data: { safeTxHash, txHash, success, eta }, metadata: metadata() },
+          s,
+        ),
+      );
+      crashPoint('after-safe-record');
+      return { next: 'now' };
+    }
+    case 'ExecuteOperation': {
+      const { contracts } = treasury;
+      const operationId = step.operationId as Hex;
+      const tx = transactionsOf(treasury, ids.proposalId).find((t) => t.purpose === 'schedule' && t.operationId === operationId)!;
+      const recorded = await findOperationExecution(deps.chain, contracts, operationId);
+      if (!recorded) {
+        const reason = await simulateOperation(deps.chain, contracts, tx);
+        if (reason !== undefined) {
+          await append((s) =>
+            recordTimelockOperationFailed({ type: 'RecordTimelockOperationFailed', data: { operationId, reason }, metadata: metadata() }, s),
+          );
+          return { next: 'now' };
+        }
+      }
+      const done = await keyedChainCall(deps.pool, {
+        key: `timelock-exec:${contracts.chainId}:${contracts.timelock}:${operationId}`,
+        kind: 'timelock-exec',
+        daoId: ids.daoId,
+        reconcile: async () => recorded ?? (await findOperationExecution(deps.chain, contracts, operationId)),
+        send: () => sendOperation(deps.chain, contracts, tx),
+        confirm: (txHash) => confirmOperation(deps.chain, txHash),
+        afterSend: () => crashPoint('after-timelock-send'),
+      });
+      if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
+      const run = done.result;
+      await append((s) =>
+        run.status === 'executed'
+          ? recordTimelockOperationExecuted({ type: 'RecordTimelockOperationExecuted', data: { operationId, txHash: run.txHash }, metadata: metadata() }, s)
+          : recordTimelockOperationFailed({ type: 'RecordTimelockOperationFailed', data: { operationId, reason: run.reason }, metadata: metadata() }, s),
+      );
+      return { next: 'now' };
+    }
+  }
+}
