@@ -11,6 +11,7 @@ const ROOT = join(__dirname, '..');
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
 
   it('is valid and runs postgres, a chain node, migrations, the api and the worker', () => {
