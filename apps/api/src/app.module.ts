@@ -8,10 +8,12 @@ import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
 import { GovernanceModule } from './governance/governance.module';
 import { HealthController } from './health/health.controller';
+import { TreasuryModule } from './treasury/treasury.module';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
 import { RequestValidationPipe } from './shared/validation.pipe';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiDependencies {
   readonly config: AppConfig;
@@ -37,7 +39,7 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule],
+      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, WebhooksModule, TreasuryModule],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTIFICATION_TYPES, type NotificationType } from '@ayllu/notifications';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsWebhookEvents } from '../webhook-events.validator';
+
+export class UpdateWebhookRequest {
+  @ApiPropertyOptional({ enum: ['active', 'paused'], description: '`paused` queues without sending; `active` resumes (and re-enables a disabled endpoint)' })
+  @IsOptional()
+  @IsIn(['active', 'paused'])
+  status?: 'active' | 'paused';
+
+  @ApiPropertyOptional({ oneOf: [{ type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } }, { type: 'string', enum: ['*'] }] })
+  @IsOptional()
+  @IsWebhookEvents()
+  events?: NotificationType[] | '*';
+
+  @ApiPropertyOptional({ maxLength: 2048 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+}

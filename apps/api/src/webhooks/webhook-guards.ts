@@ -1,0 +1,32 @@
+import { assertDeliverableUrl, WebhookUrlRefused, type NotificationConfig, type WebhookEndpoint, type WebhookEndpoints } from '@ayllu/notifications';
+import type { PostgresEventStore } from '@ayllu/event-store';
+import { problem, ProblemException } from '../shared/problem';
+
+const DAO_ID = /^dao_[0-9a-f]{28}$/;
+const WEBHOOK_ID = /^wh_[0-9a-f]{28}$/;
+
+export const daoNotFound = (daoId: string) => new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
+export const webhookNotFound = (id: string) => new ProblemException(problem(404, 'WEBHOOK.NOT_FOUND', `No webhook ${id} in this DAO`));
+
+/** 404 unless the DAO exists (read from the log, so a DAO created a moment ago counts). */
+export const requireDao = async (store: PostgresEventStore, daoId: string): Promise<void> => {
+  if (!DAO_ID.test(daoId) || (await store.streamVersion(`dao-${daoId}`)) === 0) throw daoNotFound(daoId);
+};
+
+export const requireWebhook = async (endpoints: WebhookEndpoints, daoId: string, id: string): Promise<WebhookEndpoint> => {
+  const endpoint = WEBHOOK_ID.test(id) ? await endpoints.get(daoId, id) : null;
+  if (!endpoint) throw webhookNotFound(id);
+  return endpoint;
+};
+
+/** 422 naming the field when the URL is not http(s) or resolves to an address webhooks may not reach. */
+export const requireDeliverableUrl = async (url: string, config: NotificationConfig): Promise<void> => {
+  try {
+    await assertDeliverableUrl(url, config.allowedNetworks);
+  } catch (error) {
+    if (!(error instanceof WebhookUrlRefused)) throw error;
+    throw new ProblemException(
+      problem(422, 'WEBHOOK.URL_REFUSED', `The webhook URL ${error.message}`, { errors: [{ field: 'url', message: error.message }] }),
+    );
+  }
+};
