@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { DeployedTreasury, QueuedSafeTransaction } from '@ayllu/domain';
+
+const STATUS: Record<QueuedSafeTransaction['status'], string> = {
+  AwaitingSignatures: 'awaiting-signatures',
+  Executed: 'executed',
+  Failed: 'failed',
+  Replaced: 'replaced',
+};
+export const SAFE_TX_STATUSES = Object.values(STATUS);
+
+export class SafeTransactionView {
+  @ApiProperty() safeTxHash!: string;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty({ enum: ['schedule', 'cancel'] }) purpose!: string;
+  @ApiProperty({ enum: SAFE_TX_STATUSES }) status!: string;
+  @ApiProperty({ description: 'Safe nonce (decimal string)' }) nonce!: string;
+  @ApiProperty({ description: 'What it does, in words: one line per call of the timelock batch', type: [String] }) description!: string[];
+  @ApiProperty() operationId!: string;
+  @ApiProperty() threshold!: number;
+  @ApiProperty({ type: [String] }) signedBy!: string[];
+  @ApiProperty({ type: [String], description: 'Owners who have not signed yet' }) awaiting!: string[];
+  @ApiProperty() signaturesMissing!: number;
+  @ApiProperty({ nullable: true, type: String }) executionTxHash!: string | null;
+}
+
+export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafeTransaction): SafeTransactionView => {
+  const signedBy = [...tx.signatures.keys()];
+  const signed = new Set(signedBy.map((s) => s.toLowerCase()));
+  const { threshold, owners } = treasury.contracts;
+  const verb = tx.purpose === 'schedule' ? 'Schedule in the timelock' : 'Cancel in the timelock';
+  return {
+    safeTxHash: tx.safeTxHash,
+    proposalId: tx.proposalId,
+    purpose: tx.purpose,
+    status: STATUS[tx.status],
+    nonce: tx.nonce.toString(),
+    description: [`${verb} (proposal ${tx.proposalId}):`, ...tx.calls.map((call) => `- ${call.description}`)],
+    operationId: tx.operationId,
+    threshold,
+    signedBy,
+    awaiting: tx.status === 'AwaitingSignatures' ? owners.filter((o) => !signed.has(o.toLowerCase())) : [],
+    signaturesMissing: tx.status === 'AwaitingSignatures' ? Math.max(0, threshold - signedBy.length) : 0,
+    executionTxHash: tx.txHash,
+  };
+};
