@@ -3,6 +3,7 @@ import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
 import { startNotifications } from './notifications/start-notifications';
+import { startExecution } from './execution/start-execution';
 import { ProjectionRunner } from './projections/projection-runner';
 import { PROJECTIONS } from './projections/projections';
 
@@ -37,10 +38,13 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   const unsubscribeWebhooks = notifications.subscribe(webhooks.wake);
   await notifications.start();
   await runner.catchUp();
+  // Passed proposals through Safe and timelock (issue 5); null when no chain is configured.
+  const execution = await startExecution({ config: deps.config, pool: deps.pool, databaseUrl: deps.databaseUrl, store, logger });
   logger.info({ projections: PROJECTIONS.map((p) => p.name) }, 'worker started');
   return {
     runner,
     stop: async () => {
+      await execution?.stop();
       unsubscribe();
       unsubscribeWebhooks();
       await notifications.stop();
