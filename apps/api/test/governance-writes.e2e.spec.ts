@@ -158,4 +158,236 @@ describe('Governance writes over HTTP (signed)', () => {
       expect(await eventCount()).toBe(before);
     });
   });
+  describe('refusals: a 4xx with a clear reason, and nothing appended', () => {
+    let daoId: string;
+    let otherDao: string;
+    let pid: string;
+    beforeAll(async () => {
+      daoId = await createDao([alice, bob, carol]);
+      otherDao = await createDao([alice, bob, carol]);
+      pid = (await propose(daoId)).body.id;
+    });
+    const votes = () => `/v1/daos/${daoId}/proposals/${pid}/votes`;
+    const refused = async (path: string, body: unknown, status: number, code: string, field?: string) => {
+      const before = await eventCount();
+      const res = await api.request('POST', path, { body });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.code).toBe(code);
+      if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await eventCount()).toBe(before);
+      return res;
+    };
+
+    it('a message signed by someone other than the voter it names: 401 SIGNATURE.INVALID', async () => {
+      const body = await sign(daoId, 'vote', { voter: bob.address, proposalId: pid, support: 'for' }, dave);
+      await refused(votes(), body, 401, 'SIGNATURE.INVALID');
+    });
+
+    it('a malformed signature: 401 SIGNATURE.INVALID; a signature of the wrong length: 400 naming it', async () => {
+      const body = await voteBody(daoId, pid, alice, 'for');
+      await refused(votes(), { ...body, signature: `0x${'00'.repeat(65)}` }, 401, 'SIGNATURE.INVALID');
+      await refused(votes(), { ...body, signature: '0x1234' }, 400, 'REQUEST.INVALID', 'signature');
+    });
+
+    it('a tampered message (the signature no longer matches): 401', async () => {
+      const body = await voteBody(daoId, pid, alice, 'for');
+      await refused(votes(), { ...body, message: { ...body.message, support: 'against' } }, 401, 'SIGNATURE.INVALID');
+    });
+
+    it('a signature made for another chain recovers another address: 401', async () => {
+      const body = await voteBody(daoId, pid, alice, 'for', { chainId: 1 });
+      await refused(votes(), body, 401, 'SIGNATURE.INVALID');
+    });
+
+    it('an expired message: 400 SIGNATURE.EXPIRED; a deadline more than 24 h ahead: 400', async () => {
+      const past = await voteBody(daoId, pid, alice, 'for', { mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) - 1 }) });
+      await refused(votes(), past, 400, 'SIGNATURE.EXPIRED', 'message.deadline');
+      const far = await voteBody(daoId, pid, alice, 'for', { mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) + 90000 }) });
+      await refused(votes(), far, 400, 'SIGNATURE.DEADLINE_TOO_FAR', 'message.deadline');
+    });
+
+    it('a message for another DAO: 400 SIGNATURE.WRONG_DAO', async () => {
+      const body = await sign(otherDao, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, alice);
+      await refused(`/v1/daos/${daoId}/proposals`, body, 400, 'SIGNATURE.WRONG_DAO', 'message.dao');
+    });
+
+    it.each<[string, (m: Record<string, unknown>) => Record<string, unknown>, string]>([
+      ['a missing voter', ({ voter: _v, ...m }) => m, 'message.voter'],
+      ['an extra field', (m) => ({ ...m, weight: '100' }), 'message.weight'],
+      ['a malformed nonce', (m) => ({ ...m, nonce: '0x12' }), 'message.nonce'],
+      ['a string deadline', (m) => ({ ...m, deadline: String(m.deadline) }), 'message.deadline'],
+      ['an unknown support', (m) => ({ ...m, support: 'yes' }), 'message.support'],
+    ])('a malformed message (%s): 400 naming the field', async (_label, change, field) => {
+      const body = await voteBody(daoId, pid, alice, 'for');
+      await refused(votes(), { ...body, message: change(body.message) }, 400, 'REQUEST.INVALID', field);
+    });
+
+    it('a vote message for another proposal than the route names: 400', async () => {
+      const body = await voteBody(daoId, pid, alice, 'for');
+      await refused(`/v1/daos/${daoId}/proposals/prop_other/votes`, body, 400, 'REQUEST.INVALID', 'message.proposalId');
+    });
+
+    it('a proposal payload that is not the canonical text: 400 naming message.payload', async () => {
+      const body = await sign(daoId, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, alice, {
+        mutate: (m: Record<string, unknown>) => ({ ...m, payload: `{ "strategy": "${STRATEGY}" }` }),
+      });
+      await refused(`/v1/daos/${daoId}/proposals`, body, 400, 'REQUEST.INVALID', 'message.payload');
+    });
+
+    it('a replayed message: 409 SIGNATURE.REPLAYED, even when both copies arrive at once', async () => {
+      const body = await voteBody(daoId, pid, carol, 'abstain');
+      const [first, second] = await Promise.all([
+        api.request('POST', votes(), { body }),
+        api.request('POST', votes(), { body }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([201, 409]);
+      expect([first, second].find((r) => r.status === 409)!.body.code).toBe('SIGNATURE.REPLAYED');
+      await refused(votes(), body, 409, 'SIGNATURE.REPLAYED');
+      expect((await proposalEvents(pid)).filter((e) => e.type === 'VoteCast')).toHaveLength(1);
+    });
+
+    it('a nonce reused for a different message: 409 SIGNATURE.REPLAYED', async () => {
+      const first = await sign(daoId, 'proposal', { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'one', payload: { strategy: STRATEGY } }, bob);
+      expect((await api.request('POST', `/v1/daos/${daoId}/proposals`, { body: first })).status).toBe(201);
+      const reuse = await sign(daoId, 'proposal', { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'two', payload: { strategy: STRATEGY } }, bob, {
+        mutate: (m: Record<string, unknown>) => ({ ...m, nonce: first.message.nonce }),
+      });
+      await refused(`/v1/daos/${daoId}/proposals`, reuse, 409, 'SIGNATURE.REPLAYED');
+    });
+
+    it('domain refusals keep their kind: a non-member proposing is 404, voting is 403, a second vote 409', async () => {
+      const stranger = await sign(daoId, 'proposal', { proposer: dave.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, dave);
+      await refused(`/v1/daos/${daoId}/proposals`, stranger, 404, 'MEMBER.NOT_FOUND');
+      await refused(votes(), await voteBody(daoId, pid, dave, 'for'), 403, 'VOTE.NOT_ELIGIBLE');
+      expect((await vote(daoId, pid, alice, 'for')).status).toBe(201);
+      await refused(votes(), await voteBody(daoId, pid, alice, 'against'), 409, 'VOTE.ALREADY_CAST');
+    });
+
+    it('an invalid payload is a 422 from the domain naming the payload field', async () => {
+      const body = await sign(daoId, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: 'nowhere' } }, alice);
+      await refused(`/v1/daos/${daoId}/proposals`, body, 422, 'PROPOSAL.INVALID_PAYLOAD', 'payload.strategy');
+    });
+  });
+
+  describe('admin decisions', () => {
+    it('approves a hybrid joiner, who becomes ACTIVE with their deposit; honours Idempotency-Key', async () => {
+      const daoId = await createDao([alice], { access: 'hybrid', minimumDeposit: '10' });
+      await api.request('POST', `/v1/daos/${daoId}/join-requests`, { body: await sign(daoId, 'join-request', { address: eve.address }, eve) });
+      await deposit(daoId, eve.address, 10n, 2);
+      const headers = { 'idempotency-key': `approve-${daoId}` };
+      const approved = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
+      expect(approved.status).toBe(201);
+      expect(approved.body).toMatchObject({ address: eve.address, status: 'ACTIVE', admitted: true, currentBalance: '10', weight: '1' });
+      const before = await eventCount();
+      const retry = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(approved.body);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('suspends with a reason (the member can no longer vote) and reinstates', async () => {
+      const daoId = await createDao([alice, bob, carol]);
+      const pid = (await propose(daoId)).body.id;
+      const suspended = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address}/suspension`, { admin: true, body: { reason: 'Spam' } });
+      expect(suspended.status).toBe(201);
+      expect(suspended.body).toMatchObject({ status: 'SUSPENDED', weight: '0' });
+      const refusedVote = await vote(daoId, pid, bob, 'for');
+      expect(refusedVote.status).toBe(403);
+      expect(refusedVote.body.code).toBe('MEMBER.NOT_ACTIVE');
+      const reinstated = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address.toLowerCase()}/reinstatement`, { admin: true, body: { reason: 'Appeal upheld' } });
+      expect(reinstated.status).toBe(201);
+      expect(reinstated.body).toMatchObject({ address: bob.address, status: 'ACTIVE' });
+      expect((await vote(daoId, pid, bob, 'for')).status).toBe(201);
+    });
+
+    it('vetoes a proposal with a reason', async () => {
+      const daoId = await createDao([alice, bob]);
+      const pid = (await propose(daoId)).body.id;
+      const vetoed = await api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/veto`, { admin: true, body: { reason: 'Unaudited strategy' } });
+      expect(vetoed.status).toBe(201);
+      expect(vetoed.body).toMatchObject({ id: pid, state: 'Canceled' });
+      const late = await vote(daoId, pid, alice, 'for');
+      expect(late.status).toBe(409);
+    });
+
+    it.each<[string, string, unknown, number, string]>([
+      ['no admin key', 'approval', undefined, 401, 'AUTH.UNAUTHORIZED'],
+      ['no reason', 'suspension', {}, 400, 'REQUEST.INVALID'],
+      ['a malformed address', 'suspension', { reason: 'x' }, 400, 'REQUEST.INVALID'],
+      ['approval in an open DAO', 'approval', undefined, 409, 'MEMBER.APPROVAL_NOT_APPLICABLE'],
+    ])('refuses %s and changes nothing', async (label, route, body, status, code) => {
+      const daoId = await createDao([alice]);
+      const before = await eventCount();
+      const address = label === 'a malformed address' ? '0x123' : alice.address;
+      const res = await api.request('POST', `/v1/daos/${daoId}/members/${address}/${route}`, { admin: label !== 'no admin key', body });
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+      expect(await eventCount()).toBe(before);
+    });
+  });
+
+  describe('withdrawal requests and emergency exits', () => {
+    let daoId: string;
+    beforeAll(async () => {
+      daoId = await createDao([alice, bob]);
+      await deposit(daoId, alice.address, 1000n, 3);
+    });
+    const request = async (who: TestSigner, amount: string) =>
+      api.request('POST', `/v1/daos/${daoId}/withdrawal-requests`, { body: await sign(daoId, 'withdrawal-request', { member: who.address, amount }, who) });
+
+    it('approves a request within the small-withdrawal limit (201)', async () => {
+      const res = await request(alice, '100');
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ member: alice.address, amount: '100', kind: 'small', status: 'approved', proposal: null });
+    });
+
+    it('opens a WITHDRAW_FUNDS proposal for a larger one (202)', async () => {
+      const res = await request(alice, '500');
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ kind: 'large', status: 'awaiting-vote', proposal: { type: 'WITHDRAW_FUNDS', state: 'Active', payload: { amount: '500' } } });
+    });
+
+    it.each([['zero', '0'], ['more than the balance', '1000000']])('refuses %s with 422 and appends nothing', async (_label, amount) => {
+      const before = await eventCount();
+      const res = await request(alice, amount);
+      expect(res.status).toBe(422);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('accepts an emergency exit (202) with the date it becomes available', async () => {
+      const res = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, { body: await sign(daoId, 'emergency-exit', { member: alice.address }, alice) });
+      expect(res.status).toBe(202);
+      expect(Date.parse(res.body.availableAt) - Date.parse(res.body.requestedAt)).toBe(7 * 24 * 3600 * 1000);
+      expect(res.body.member).toMatchObject({ address: alice.address, currentBalance: '1000' });
+      const empty = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, { body: await sign(daoId, 'emergency-exit', { member: bob.address }, bob) });
+      expect(empty.status).toBe(409);
+      expect(empty.body.code).toBe('WITHDRAWAL.NOTHING_TO_WITHDRAW');
+    });
+  });
+
+  it('documents every write route in OpenAPI with request examples and problem responses', async () => {
+    const doc = (await api.request('GET', '/docs-json')).body;
+    const routes = [
+      '/v1/daos/{id}/typed-data/proposal',
+      '/v1/daos/{id}/join-requests',
+      '/v1/daos/{id}/proposals',
+      '/v1/daos/{id}/proposals/{pid}/votes',
+      '/v1/daos/{id}/withdrawal-requests',
+      '/v1/daos/{id}/emergency-exits',
+      '/v1/daos/{id}/members/{address}/approval',
+      '/v1/daos/{id}/members/{address}/suspension',
+      '/v1/daos/{id}/members/{address}/reinstatement',
+      '/v1/daos/{id}/proposals/{pid}/veto',
+    ];
+    for (const route of routes) {
+      const post = doc.paths[route]?.post;
+      expect(post).toBeDefined();
+      if (!route.endsWith('/approval')) expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(route.includes('typed-data') ? ['200', '400', '404'] : ['400', '401']));
+    }
+    expect(doc.components.schemas.SignedVote.properties.signature.example).toMatch(/^0x/);
+    expect(doc.components.schemas.ProposalMessage.properties.payload.description).toContain('canonical JSON');
+    expect(doc.components.schemas.VoteMessage.properties.support.enum).toEqual(['for', 'against', 'abstain']);
+  });
 });

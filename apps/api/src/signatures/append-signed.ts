@@ -57,6 +57,18 @@ export const appendSigned = async <F extends Folds>(options: AppendSignedOptions
     return result.response;
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) throw signatureProblems.replayed();
+    // Two copies raced: the loser re-decided against the winner's events and was refused by the domain
+    // (e.g. already voted). The claim tells the truth: it was this very message, so it is a replay.
+    if (await claimTaken(options.store, verified.claim)) throw signatureProblems.replayed();
+    throw error;
+  }
+};
+
+const claimTaken = async (store: PostgresEventStore, claim: { key: string; fingerprint: string }): Promise<boolean> => {
+  try {
+    return (await store.findIdempotentResponse(claim.key, claim.fingerprint)) !== undefined;
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return true;
     throw error;
   }
 };
