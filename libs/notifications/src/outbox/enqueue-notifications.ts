@@ -17,6 +17,7 @@ export interface EnqueueOptions {
 interface EndpointRow {
   id: string;
   event_types: string[] | null;
+  created_at: Date;
 }
 
 const proposalInfo = async (db: Db, event: RecordedEvent): Promise<ProposalInfo | null> => {
@@ -51,7 +52,7 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
       let endpoints = endpointsByDao.get(notification.daoId);
       if (!endpoints) {
         const { rows } = await db.query<EndpointRow>(
-          `SELECT id, event_types FROM webhook_endpoints
+          `SELECT id, event_types, created_at FROM webhook_endpoints
            WHERE dao_id = $1 AND ($2::text IS NULL OR id = $2) AND ($2::text IS NOT NULL OR status IN ('active', 'paused'))`,
           [notification.daoId, options.endpointId ?? null],
         );
@@ -60,6 +61,8 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
       }
       for (const endpoint of endpoints) {
         if (endpoint.event_types !== null && !endpoint.event_types.includes(notification.type)) continue;
+        // A subscription hears what happens after it was made; older events come only through a replay.
+        if (!options.endpointId && endpoint.created_at.getTime() > event.recordedAt.getTime()) continue;
         const id = notificationId(endpoint.id, event.metadata.eventId);
         const envelope: NotificationEnvelope = {
           id,
