@@ -2,6 +2,7 @@ import { EventNotifications, PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
+import { startNotifications } from './notifications/start-notifications';
 import { startJobScheduler, type JobScheduler } from './jobs/job-scheduler';
 import type { Clock } from './jobs/proposal-job-handlers';
 import { proposalDeadlinesSubscription } from './jobs/proposal-deadlines.subscription';
@@ -55,6 +56,8 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     onError: (error) => logger.warn({ err: error }, 'event notifications connection lost; reconnecting'),
   });
   const unsubscribe = notifications.subscribe(() => void catchUp());
+  const webhooks = await startNotifications({ pool: deps.pool, store, logger });
+  const unsubscribeWebhooks = notifications.subscribe(webhooks.wake);
   await notifications.start();
   await catchUp();
   // Passed proposals through Safe and timelock (issue 5); null when no chain is configured.
@@ -67,7 +70,9 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     stop: async () => {
       await execution?.stop();
       unsubscribe();
+      unsubscribeWebhooks();
       await notifications.stop();
+      await webhooks.stop();
       await catchUp();
       await jobs.stop();
     },
