@@ -52,7 +52,12 @@ export const signIntent = async (
 ): Promise<SignedMessage> => {
   const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/${action}`, { body: intent });
   if (res.status !== 200) throw new Error(`typed-data ${action} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  const { domain, types, primaryType, message: issued } = res.body as {
+  const {
+    domain,
+    types,
+    primaryType,
+    message: issued,
+  } = res.body as {
     domain: { name: string; version: string; chainId: number };
     types: Record<string, { name: string; type: string }[]>;
     primaryType: string;

@@ -15,12 +15,21 @@ describe('50 members voting on one proposal at the same moment', () => {
 
   it('records every vote exactly once and the tally folded from the log is exact', async () => {
     const members = hardhatAccounts(MEMBERS);
-    const created = await api.request('POST', '/v1/daos', { admin: true, body: { name: 'Fifty', founders: members.map((m) => m.address) } });
+    const created = await api.request('POST', '/v1/daos', {
+      admin: true,
+      body: { name: 'Fifty', founders: members.map((m) => m.address) },
+    });
     expect(created.status).toBe(201);
     const daoId: string = created.body.id;
     const proposer = members[0]!;
     const proposal = await api.request('POST', `/v1/daos/${daoId}/proposals`, {
-      body: await signIntent(api, daoId, 'proposal', { proposer: proposer.address, type: 'CHANGE_STRATEGY', title: 'Fifty', payload: { strategy: STRATEGY } }, proposer),
+      body: await signIntent(
+        api,
+        daoId,
+        'proposal',
+        { proposer: proposer.address, type: 'CHANGE_STRATEGY', title: 'Fifty', payload: { strategy: STRATEGY } },
+        proposer,
+      ),
     });
     expect(proposal.status).toBe(201);
     const pid: string = proposal.body.id;
@@ -34,7 +43,9 @@ describe('50 members voting on one proposal at the same moment', () => {
     const answers = await Promise.all(bodies.map((body) => api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body })));
 
     expect(answers.map((a) => a.status)).toEqual(Array(MEMBERS).fill(201));
-    const events = (await new PostgresEventStore(api.db.pool).readStream(`proposal-${pid}`)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
+    const events = (await new PostgresEventStore(api.db.pool).readStream(`proposal-${pid}`)).map(
+      (e) => ({ type: e.type, data: e.data }) as ProposalEvent,
+    );
     const cast = events.filter((e) => e.type === 'VoteCast');
     expect(cast).toHaveLength(MEMBERS);
     expect(new Set(cast.map((e) => (e.type === 'VoteCast' ? e.data.voter : '')))).toEqual(new Set(members.map((m) => m.address)));

@@ -17,7 +17,10 @@ describe('Governance writes over HTTP (signed)', () => {
 
   const eventCount = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
   const createDao = async (founders: TestSigner[], config: Record<string, unknown> = {}): Promise<string> => {
-    const res = await api.request('POST', '/v1/daos', { admin: true, body: { name: 'Ayllu', founders: founders.map((f) => f.address), ...config } });
+    const res = await api.request('POST', '/v1/daos', {
+      admin: true,
+      body: { name: 'Ayllu', founders: founders.map((f) => f.address), ...config },
+    });
     expect(res.status).toBe(201);
     return res.body.id;
   };
@@ -60,7 +63,9 @@ describe('Governance writes over HTTP (signed)', () => {
       expect(res.body.message).toMatchObject({ member: alice.address, amount: '1000000000000000000000', dao: daoId });
       expect(res.body.message.nonce).toMatch(/^0x[0-9a-f]{64}$/);
       expect(res.body.message.deadline - Math.floor(Date.now() / 1000)).toBeGreaterThan(3590);
-      const again = await api.request('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, { body: { member: alice.address, amount: '1' } });
+      const again = await api.request('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, {
+        body: { member: alice.address, amount: '1' },
+      });
       expect(again.body.message.nonce).not.toBe(res.body.message.nonce);
     });
 
@@ -79,9 +84,19 @@ describe('Governance writes over HTTP (signed)', () => {
       ['an unknown support', 'vote', { voter: alice.address, proposalId: 'p', support: 'maybe' }, 'support'],
       ['a numeric amount', 'withdrawal-request', { member: alice.address, amount: 5 }, 'amount'],
       ['a past deadline', 'emergency-exit', { member: alice.address, deadline: 1000 }, 'deadline'],
-      ['a deadline two days out', 'emergency-exit', { member: alice.address, deadline: Math.floor(Date.now() / 1000) + 172800 }, 'deadline'],
+      [
+        'a deadline two days out',
+        'emergency-exit',
+        { member: alice.address, deadline: Math.floor(Date.now() / 1000) + 172800 },
+        'deadline',
+      ],
       ['an unknown field', 'emergency-exit', { member: alice.address, colour: 'red' }, 'colour'],
-      ['a payload amount as a number', 'proposal', { proposer: alice.address, type: 'WITHDRAW_FUNDS', title: 'x', payload: { recipient: bob.address, amount: 5 } }, 'payload.amount'],
+      [
+        'a payload amount as a number',
+        'proposal',
+        { proposer: alice.address, type: 'WITHDRAW_FUNDS', title: 'x', payload: { recipient: bob.address, amount: 5 } },
+        'payload.amount',
+      ],
     ])('refuses an intent with %s (400, field named)', async (_label, action, intent, field) => {
       const daoId = await createDao([alice]);
       const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/${action}`, { body: intent });
@@ -90,7 +105,9 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('answers 404 for an unknown DAO', async () => {
-      const res = await api.request('POST', '/v1/daos/dao_0000000000000000000000000000/typed-data/join-request', { body: { address: alice.address } });
+      const res = await api.request('POST', '/v1/daos/dao_0000000000000000000000000000/typed-data/join-request', {
+        body: { address: alice.address },
+      });
       expect(res.status).toBe(404);
     });
   });
@@ -124,8 +141,12 @@ describe('Governance writes over HTTP (signed)', () => {
       const state = fold(proposalDecider, events);
       expect(state.status === 'Active' && state.tally).toEqual({ for: 2n, against: 1n, abstain: 0n });
       const cast = events.filter((e) => e.type === 'VoteCast');
-      expect(cast.map((e) => e.data)).toContainEqual(expect.objectContaining({ voter: bob.address, reason: expect.stringContaining('against') }));
-      const [row] = (await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`, [`proposal-${pid}`])).rows;
+      expect(cast.map((e) => e.data)).toContainEqual(
+        expect.objectContaining({ voter: bob.address, reason: expect.stringContaining('against') }),
+      );
+      const [row] = (
+        await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`, [`proposal-${pid}`])
+      ).rows;
       expect(row.metadata.actor).toMatch(/^0x[0-9a-fA-F]{40}$/);
       expect(row.metadata.idempotencyKey).toMatch(new RegExp(`^sig:31337:${daoId}:0x[0-9a-fA-F]{40}:0x[0-9a-f]{64}$`));
       expect(row.metadata.causationId).toMatch(/^0x[0-9a-f]{64}$/);
@@ -142,14 +163,34 @@ describe('Governance writes over HTTP (signed)', () => {
       expect(late.body.code).toBe('PROPOSAL.NOT_ACTIVE');
     });
 
+    it('records a changed vote as a new ballot when the DAO allows it; repeating the same choice records nothing', async () => {
+      const daoId = await createDao([alice, bob, carol], { allowVoteChange: true });
+      const pid = (await propose(daoId)).body.id;
+      await vote(daoId, pid, alice, 'for');
+      const changed = await vote(daoId, pid, alice, 'against');
+      expect(changed.body).toMatchObject({ support: 'against', replaces: 'for' });
+      expect(changed.body.proposal.tally).toEqual({ for: '0', against: '1', abstain: '0' });
+      const before = await eventCount();
+      const same = await vote(daoId, pid, alice, 'against');
+      expect(same.status).toBe(201);
+      expect(same.body).toMatchObject({ support: 'against', castAt: null });
+      expect(await eventCount()).toBe(before);
+      expect((await proposalEvents(pid)).filter((e) => e.type === 'VoteCast')).toHaveLength(2);
+    });
+
     it('lets a member who joined after the proposal opened not vote on it', async () => {
       const daoId = await createDao([alice, bob, carol]);
       const pid = (await propose(daoId)).body.id;
-      const join = await api.request('POST', `/v1/daos/${daoId}/join-requests`, { body: await sign(daoId, 'join-request', { address: eve.address }, eve) });
+      const join = await api.request('POST', `/v1/daos/${daoId}/join-requests`, {
+        body: await sign(daoId, 'join-request', { address: eve.address }, eve),
+      });
       expect(join.status).toBe(201);
       expect(join.body).toMatchObject({ daoId, address: eve.address, status: 'PENDING' });
       await deposit(daoId, eve.address, 10n, 1);
-      const dao = fold(daoDecider, (await store.readStream(`dao-${daoId}`)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent));
+      const dao = fold(
+        daoDecider,
+        (await store.readStream(`dao-${daoId}`)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent),
+      );
       expect(dao.status === 'Active' && dao.members.get(eve.address)?.status).toBe('ACTIVE');
       const before = await eventCount();
       const res = await vote(daoId, pid, eve, 'for');
@@ -201,14 +242,23 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('an expired message: 400 SIGNATURE.EXPIRED; a deadline more than 24 h ahead: 400', async () => {
-      const past = await voteBody(daoId, pid, alice, 'for', { mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) - 1 }) });
+      const past = await voteBody(daoId, pid, alice, 'for', {
+        mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) - 1 }),
+      });
       await refused(votes(), past, 400, 'SIGNATURE.EXPIRED', 'message.deadline');
-      const far = await voteBody(daoId, pid, alice, 'for', { mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) + 90000 }) });
+      const far = await voteBody(daoId, pid, alice, 'for', {
+        mutate: (m: Record<string, unknown>) => ({ ...m, deadline: Math.floor(Date.now() / 1000) + 90000 }),
+      });
       await refused(votes(), far, 400, 'SIGNATURE.DEADLINE_TOO_FAR', 'message.deadline');
     });
 
     it('a message for another DAO: 400 SIGNATURE.WRONG_DAO', async () => {
-      const body = await sign(otherDao, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, alice);
+      const body = await sign(
+        otherDao,
+        'proposal',
+        { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } },
+        alice,
+      );
       await refused(`/v1/daos/${daoId}/proposals`, body, 400, 'SIGNATURE.WRONG_DAO', 'message.dao');
     });
 
@@ -229,18 +279,21 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('a proposal payload that is not the canonical text: 400 naming message.payload', async () => {
-      const body = await sign(daoId, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, alice, {
-        mutate: (m: Record<string, unknown>) => ({ ...m, payload: `{ "strategy": "${STRATEGY}" }` }),
-      });
+      const body = await sign(
+        daoId,
+        'proposal',
+        { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } },
+        alice,
+        {
+          mutate: (m: Record<string, unknown>) => ({ ...m, payload: `{ "strategy": "${STRATEGY}" }` }),
+        },
+      );
       await refused(`/v1/daos/${daoId}/proposals`, body, 400, 'REQUEST.INVALID', 'message.payload');
     });
 
     it('a replayed message: 409 SIGNATURE.REPLAYED, even when both copies arrive at once', async () => {
       const body = await voteBody(daoId, pid, carol, 'abstain');
-      const [first, second] = await Promise.all([
-        api.request('POST', votes(), { body }),
-        api.request('POST', votes(), { body }),
-      ]);
+      const [first, second] = await Promise.all([api.request('POST', votes(), { body }), api.request('POST', votes(), { body })]);
       expect([first.status, second.status].sort()).toEqual([201, 409]);
       expect([first, second].find((r) => r.status === 409)!.body.code).toBe('SIGNATURE.REPLAYED');
       await refused(votes(), body, 409, 'SIGNATURE.REPLAYED');
@@ -248,16 +301,32 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('a nonce reused for a different message: 409 SIGNATURE.REPLAYED', async () => {
-      const first = await sign(daoId, 'proposal', { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'one', payload: { strategy: STRATEGY } }, bob);
+      const first = await sign(
+        daoId,
+        'proposal',
+        { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'one', payload: { strategy: STRATEGY } },
+        bob,
+      );
       expect((await api.request('POST', `/v1/daos/${daoId}/proposals`, { body: first })).status).toBe(201);
-      const reuse = await sign(daoId, 'proposal', { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'two', payload: { strategy: STRATEGY } }, bob, {
-        mutate: (m: Record<string, unknown>) => ({ ...m, nonce: first.message.nonce }),
-      });
+      const reuse = await sign(
+        daoId,
+        'proposal',
+        { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'two', payload: { strategy: STRATEGY } },
+        bob,
+        {
+          mutate: (m: Record<string, unknown>) => ({ ...m, nonce: first.message.nonce }),
+        },
+      );
       await refused(`/v1/daos/${daoId}/proposals`, reuse, 409, 'SIGNATURE.REPLAYED');
     });
 
     it('domain refusals keep their kind: a non-member proposing is 404, voting is 403, a second vote 409', async () => {
-      const stranger = await sign(daoId, 'proposal', { proposer: dave.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } }, dave);
+      const stranger = await sign(
+        daoId,
+        'proposal',
+        { proposer: dave.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: STRATEGY } },
+        dave,
+      );
       await refused(`/v1/daos/${daoId}/proposals`, stranger, 404, 'MEMBER.NOT_FOUND');
       await refused(votes(), await voteBody(daoId, pid, dave, 'for'), 403, 'VOTE.NOT_ELIGIBLE');
       expect((await vote(daoId, pid, alice, 'for')).status).toBe(201);
@@ -265,7 +334,12 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('an invalid payload is a 422 from the domain naming the payload field', async () => {
-      const body = await sign(daoId, 'proposal', { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: 'nowhere' } }, alice);
+      const body = await sign(
+        daoId,
+        'proposal',
+        { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 't', payload: { strategy: 'nowhere' } },
+        alice,
+      );
       await refused(`/v1/daos/${daoId}/proposals`, body, 422, 'PROPOSAL.INVALID_PAYLOAD', 'payload.strategy');
     });
   });
@@ -273,7 +347,9 @@ describe('Governance writes over HTTP (signed)', () => {
   describe('admin decisions', () => {
     it('approves a hybrid joiner, who becomes ACTIVE with their deposit; honours Idempotency-Key', async () => {
       const daoId = await createDao([alice], { access: 'hybrid', minimumDeposit: '10' });
-      await api.request('POST', `/v1/daos/${daoId}/join-requests`, { body: await sign(daoId, 'join-request', { address: eve.address }, eve) });
+      await api.request('POST', `/v1/daos/${daoId}/join-requests`, {
+        body: await sign(daoId, 'join-request', { address: eve.address }, eve),
+      });
       await deposit(daoId, eve.address, 10n, 2);
       const headers = { 'idempotency-key': `approve-${daoId}` };
       const approved = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
@@ -289,13 +365,19 @@ describe('Governance writes over HTTP (signed)', () => {
     it('suspends with a reason (the member can no longer vote) and reinstates', async () => {
       const daoId = await createDao([alice, bob, carol]);
       const pid = (await propose(daoId)).body.id;
-      const suspended = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address}/suspension`, { admin: true, body: { reason: 'Spam' } });
+      const suspended = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address}/suspension`, {
+        admin: true,
+        body: { reason: 'Spam' },
+      });
       expect(suspended.status).toBe(201);
       expect(suspended.body).toMatchObject({ status: 'SUSPENDED', weight: '0' });
       const refusedVote = await vote(daoId, pid, bob, 'for');
       expect(refusedVote.status).toBe(403);
       expect(refusedVote.body.code).toBe('MEMBER.NOT_ACTIVE');
-      const reinstated = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address.toLowerCase()}/reinstatement`, { admin: true, body: { reason: 'Appeal upheld' } });
+      const reinstated = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address.toLowerCase()}/reinstatement`, {
+        admin: true,
+        body: { reason: 'Appeal upheld' },
+      });
       expect(reinstated.status).toBe(201);
       expect(reinstated.body).toMatchObject({ address: bob.address, status: 'ACTIVE' });
       expect((await vote(daoId, pid, bob, 'for')).status).toBe(201);
@@ -304,7 +386,10 @@ describe('Governance writes over HTTP (signed)', () => {
     it('vetoes a proposal with a reason', async () => {
       const daoId = await createDao([alice, bob]);
       const pid = (await propose(daoId)).body.id;
-      const vetoed = await api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/veto`, { admin: true, body: { reason: 'Unaudited strategy' } });
+      const vetoed = await api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/veto`, {
+        admin: true,
+        body: { reason: 'Unaudited strategy' },
+      });
       expect(vetoed.status).toBe(201);
       expect(vetoed.body).toMatchObject({ id: pid, state: 'Canceled' });
       const late = await vote(daoId, pid, alice, 'for');
@@ -334,7 +419,9 @@ describe('Governance writes over HTTP (signed)', () => {
       await deposit(daoId, alice.address, 1000n, 3);
     });
     const request = async (who: TestSigner, amount: string) =>
-      api.request('POST', `/v1/daos/${daoId}/withdrawal-requests`, { body: await sign(daoId, 'withdrawal-request', { member: who.address, amount }, who) });
+      api.request('POST', `/v1/daos/${daoId}/withdrawal-requests`, {
+        body: await sign(daoId, 'withdrawal-request', { member: who.address, amount }, who),
+      });
 
     it('approves a request within the small-withdrawal limit (201)', async () => {
       const res = await request(alice, '100');
@@ -345,10 +432,17 @@ describe('Governance writes over HTTP (signed)', () => {
     it('opens a WITHDRAW_FUNDS proposal for a larger one (202)', async () => {
       const res = await request(alice, '500');
       expect(res.status).toBe(202);
-      expect(res.body).toMatchObject({ kind: 'large', status: 'awaiting-vote', proposal: { type: 'WITHDRAW_FUNDS', state: 'Active', payload: { amount: '500' } } });
+      expect(res.body).toMatchObject({
+        kind: 'large',
+        status: 'awaiting-vote',
+        proposal: { type: 'WITHDRAW_FUNDS', state: 'Active', payload: { amount: '500' } },
+      });
     });
 
-    it.each([['zero', '0'], ['more than the balance', '1000000']])('refuses %s with 422 and appends nothing', async (_label, amount) => {
+    it.each([
+      ['zero', '0'],
+      ['more than the balance', '1000000'],
+    ])('refuses %s with 422 and appends nothing', async (_label, amount) => {
       const before = await eventCount();
       const res = await request(alice, amount);
       expect(res.status).toBe(422);
@@ -356,11 +450,15 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('accepts an emergency exit (202) with the date it becomes available', async () => {
-      const res = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, { body: await sign(daoId, 'emergency-exit', { member: alice.address }, alice) });
+      const res = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, {
+        body: await sign(daoId, 'emergency-exit', { member: alice.address }, alice),
+      });
       expect(res.status).toBe(202);
       expect(Date.parse(res.body.availableAt) - Date.parse(res.body.requestedAt)).toBe(7 * 24 * 3600 * 1000);
       expect(res.body.member).toMatchObject({ address: alice.address, currentBalance: '1000' });
-      const empty = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, { body: await sign(daoId, 'emergency-exit', { member: bob.address }, bob) });
+      const empty = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, {
+        body: await sign(daoId, 'emergency-exit', { member: bob.address }, bob),
+      });
       expect(empty.status).toBe(409);
       expect(empty.body.code).toBe('WITHDRAWAL.NOTHING_TO_WITHDRAW');
     });
@@ -383,8 +481,11 @@ describe('Governance writes over HTTP (signed)', () => {
     for (const route of routes) {
       const post = doc.paths[route]?.post;
       expect(post).toBeDefined();
-      if (!route.endsWith('/approval')) expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
-      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(route.includes('typed-data') ? ['200', '400', '404'] : ['400', '401']));
+      if (!route.endsWith('/approval'))
+        expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+      expect(Object.keys(post.responses)).toEqual(
+        expect.arrayContaining(route.includes('typed-data') ? ['200', '400', '404'] : ['400', '401']),
+      );
     }
     expect(doc.components.schemas.SignedVote.properties.signature.example).toMatch(/^0x/);
     expect(doc.components.schemas.ProposalMessage.properties.payload.description).toContain('canonical JSON');

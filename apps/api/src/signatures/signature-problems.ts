@@ -21,8 +21,7 @@ export const signatureProblems = {
         errors: [{ field: 'message.dao', message: `must be ${expected}` }],
       }),
     ),
-  replayed: () =>
-    new ProblemException(problem(409, 'SIGNATURE.REPLAYED', 'This signed message (its nonce) was already used')),
+  replayed: () => new ProblemException(problem(409, 'SIGNATURE.REPLAYED', 'This signed message (its nonce) was already used')),
   malformed: (field: string, message: string) =>
     new ProblemException(problem(400, 'REQUEST.INVALID', `Invalid fields: ${field}`, { errors: [{ field, message }] })),
 };

@@ -23,7 +23,11 @@ export class VetoProposalController {
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiParam({ name: 'pid', example: 'prop_0193a1b2c3d4e5f60718293a4b5c' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first answer and change nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key return the first answer and change nothing',
+  })
   @ApiBody({ type: ReasonRequest })
   @ApiCreatedResponse({ type: ProposalView })
   @ApiProblemResponses(400, 401, 404, 409, 415, 422)

@@ -37,7 +37,12 @@ export class RequestEmergencyExitHandler implements ICommandHandler<RequestEmerg
         const after = stateAfter(dao, states.dao, decided.dao);
         if (after.status !== 'Active') throw new Error('the DAO vanished while deciding');
         const exit = after.emergencyExits.get(member)!;
-        return { daoId, member: toMemberView(daoId, after.members.get(member)!), requestedAt: exit.requestedAt, availableAt: exit.availableAt };
+        return {
+          daoId,
+          member: toMemberView(daoId, after.members.get(member)!),
+          requestedAt: exit.requestedAt,
+          availableAt: exit.availableAt,
+        };
       },
       now,
       correlationId: requestId,

@@ -14,8 +14,7 @@ const AMOUNT_FIELDS: Record<string, readonly string[]> = {
  * is a malformed request (400, field named); everything else is judged by the domain's own validation.
  */
 export const payloadToDomain = (type: string, payload: unknown, fieldPrefix: string): Record<string, unknown> => {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-    throw malformed(fieldPrefix, 'must be a JSON object');
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw malformed(fieldPrefix, 'must be a JSON object');
   const out: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
   for (const field of AMOUNT_FIELDS[type] ?? []) if (out[field] !== undefined) out[field] = amount(out[field], `${fieldPrefix}.${field}`);
   if (type === 'CHANGE_PARAMETERS' && typeof out.changes === 'object' && out.changes !== null && !Array.isArray(out.changes)) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ProposalView } from '../views/proposal.view';
+import type { ProposalState, VoteCast } from '@ayllu/domain';
+import { ProposalView, toProposalView } from '../views/proposal.view';
 
 /** The ballot just recorded, with the proposal's state and live tally after it. */
 export class VoteView {
@@ -9,7 +10,24 @@ export class VoteView {
   @ApiProperty({ example: '1', description: 'The weight frozen for this voter when the proposal opened' }) weight!: string;
   @ApiProperty({ enum: ['for', 'against', 'abstain'], nullable: true, description: 'The earlier choice this ballot changes' })
   replaces!: string | null;
-  @ApiProperty() castAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the request repeated the current choice and recorded nothing' })
+  castAt!: string | null;
   @ApiPropertyOptional({ example: 'Better yield, same risk' }) reason?: string;
   @ApiProperty({ type: ProposalView }) proposal!: ProposalView;
 }
+
+/** From the proposal after the write; `cast` is absent when the vote repeated the voter's current choice. */
+export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, voter: string): VoteView => {
+  if (after.status === 'Absent') throw new Error('a vote was decided on an absent proposal');
+  const ballot = after.ballots.get(voter);
+  return {
+    proposalId: after.proposalId,
+    voter,
+    support: cast?.data.choice ?? ballot?.choice ?? '',
+    weight: (cast?.data.weight ?? ballot?.weight ?? 0n).toString(),
+    replaces: cast?.data.replaces ?? null,
+    castAt: cast?.data.castAt ?? null,
+    ...(cast?.data.reason ? { reason: cast.data.reason } : {}),
+    proposal: toProposalView(after)!,
+  };
+};

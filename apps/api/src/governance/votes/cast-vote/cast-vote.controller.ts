@@ -37,7 +37,8 @@ export class CastVoteController {
     @Body() body: SignedVote,
     @Req() request: FastifyRequest,
   ): Promise<VoteView> {
-    if (body.message.proposalId !== pid) throw signatureProblems.malformed('message.proposalId', `must be ${pid}, the proposal in the route`);
+    if (body.message.proposalId !== pid)
+      throw signatureProblems.malformed('message.proposalId', `must be ${pid}, the proposal in the route`);
     const verified = await this.verifier.verify('vote', id, body);
     return this.commands.execute(new CastVoteCommand(id, verified, String(request.id)));
   }

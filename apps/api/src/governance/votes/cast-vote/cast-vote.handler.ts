@@ -7,8 +7,7 @@ import { appendSigned } from '../../../signatures/append-signed';
 import type { VerifiedMessage } from '../../../signatures/signature-verifier';
 import type { VoteMessage } from '../../../signatures/signed-messages.dto';
 import { daoStream, proposalStream, requireProposalIn, stateAfter } from '../../streams';
-import { toProposalView, type ProposalView } from '../../views/proposal.view';
-import type { VoteView } from '../vote.view';
+import { toVoteView, type VoteView } from '../vote.view';
 
 export class CastVoteCommand {
   constructor(
@@ -36,29 +35,24 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand, VoteVie
         return castVote(
           {
             type: 'CastVote',
-            data: { proposalId: message.proposalId, voter: signer, choice: message.support, ...(message.reason ? { reason: message.reason } : {}) },
+            data: {
+              proposalId: message.proposalId,
+              voter: signer,
+              choice: message.support,
+              ...(message.reason ? { reason: message.reason } : {}),
+            },
             metadata: { now, actor: signer },
           },
           states.proposal,
           states.dao,
         );
       },
-      respond: (states, decided) => {
-        const after = stateAfter(proposal, states.proposal, decided.proposal);
-        const cast = (decided.proposal ?? []).find((e) => e.type === 'VoteCast') as VoteCast | undefined;
-        const view = toProposalView(after) as ProposalView;
-        const ballot = after.status === 'Absent' ? undefined : after.ballots.get(signer);
-        return {
-          proposalId: message.proposalId,
-          voter: signer,
-          support: cast?.data.choice ?? ballot?.choice ?? message.support,
-          weight: (cast?.data.weight ?? ballot?.weight ?? 0n).toString(),
-          replaces: cast?.data.replaces ?? null,
-          castAt: cast?.data.castAt ?? now,
-          ...(message.reason ? { reason: message.reason } : {}),
-          proposal: view,
-        } satisfies VoteView;
-      },
+      respond: (states, decided) =>
+        toVoteView(
+          stateAfter(proposal, states.proposal, decided.proposal),
+          (decided.proposal ?? []).find((e) => e.type === 'VoteCast') as VoteCast | undefined,
+          signer,
+        ),
       now,
       correlationId: requestId,
     })) as VoteView;
