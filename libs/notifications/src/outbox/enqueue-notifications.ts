@@ -45,7 +45,7 @@ const proposalInfo = async (db: Db, event: RecordedEvent): Promise<ProposalInfo 
  */
 export const enqueueNotifications = async (db: Db, events: readonly RecordedEvent[], options: EnqueueOptions): Promise<number> => {
   const endpointsByDao = new Map<string, EndpointRow[]>();
-  let written = 0;
+  const rows: OutboxRow[] = [];
   for (const event of events) {
     const mapped = mapEvent(event, await proposalInfo(db, event));
     for (const notification of mapped) {
@@ -73,29 +73,42 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
           eventId: event.metadata.eventId,
           data: notification.data,
         };
-        const result = await db.query(
-          `INSERT INTO notifications (id, endpoint_id, dao_id, type, event_id, log_position, occurred_at, payload, status, attempt, next_attempt_at, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9)
-           ON CONFLICT (id) DO ${
-             options.reset
-               ? `UPDATE SET status = 'pending', attempt = 0, next_attempt_at = $9, claimed_until = NULL, claim_token = NULL`
-               : 'NOTHING'
-           }`,
-          [
-            id,
-            endpoint.id,
-            notification.daoId,
-            notification.type,
-            event.metadata.eventId,
-            event.position.toString(),
-            event.metadata.occurredAt,
-            JSON.stringify(envelope),
-            options.now,
-          ],
-        );
-        written += result.rowCount ?? 0;
+        rows.push({ id, endpointId: endpoint.id, envelope, eventId: event.metadata.eventId, occurredAt: event.metadata.occurredAt });
       }
     }
   }
-  return written;
+  return rows.length === 0 ? 0 : insertRows(db, rows, options);
+};
+
+interface OutboxRow {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly envelope: NotificationEnvelope;
+  readonly eventId: string;
+  readonly occurredAt: string;
+}
+
+/** One INSERT for the whole batch: the outbox keeps up with the log without a round trip per row. */
+const insertRows = async (db: Db, rows: readonly OutboxRow[], options: EnqueueOptions): Promise<number> => {
+  const result = await db.query(
+    `INSERT INTO notifications (id, endpoint_id, dao_id, type, event_id, log_position, occurred_at, payload, status, attempt, next_attempt_at, created_at)
+     SELECT r.id, r.endpoint_id, r.dao_id, r.type, r.event_id, r.log_position, r.occurred_at, r.payload, 'pending', 0, $9, $9
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[], $8::jsonb[])
+            AS r(id, endpoint_id, dao_id, type, event_id, log_position, occurred_at, payload)
+     ON CONFLICT (id) DO ${
+       options.reset ? `UPDATE SET status = 'pending', attempt = 0, next_attempt_at = $9, claimed_until = NULL, claim_token = NULL` : 'NOTHING'
+     }`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.endpointId),
+      rows.map((r) => r.envelope.daoId),
+      rows.map((r) => r.envelope.type),
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.envelope.logPosition),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => JSON.stringify(r.envelope)),
+      options.now,
+    ],
+  );
+  return result.rowCount ?? 0;
 };

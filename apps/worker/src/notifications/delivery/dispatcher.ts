@@ -7,7 +7,7 @@ import { buildRequest } from './build-request';
 import { claimDue, type ClaimedNotification } from './claim-due';
 import { disableEndpoint } from './disable-endpoint';
 import { sendHttp, type HttpOutcome } from './http-sender';
-import { recordOutcome, type RecordResult } from './record-outcome';
+import { judge, recordDelivered, recordOutcome, type SentAttempt, type RecordResult } from './record-outcome';
 import { ATTEMPT_TIMEOUT_MS } from './retry-schedule';
 
 export interface DispatcherOptions {
@@ -18,6 +18,8 @@ export interface DispatcherOptions {
   /** How long a claim keeps other workers off; longer than the timeout, so a live attempt never loses it. */
   readonly leaseMs?: number;
   readonly batchSize?: number;
+  /** Claim-and-send loops one `drain` runs at once. */
+  readonly lanes?: number;
   readonly resolve?: ResolveAll;
   readonly onError?: (error: unknown) => void;
   readonly onAttempt?: (claimed: ClaimedNotification, outcome: HttpOutcome, result: RecordResult) => void;
@@ -32,6 +34,7 @@ export class NotificationDispatcher {
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly lanes: number;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -44,13 +47,24 @@ export class NotificationDispatcher {
     this.now = options.now ?? (() => new Date());
     this.timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 4);
-    this.batchSize = options.batchSize ?? 50;
+    this.batchSize = options.batchSize ?? 25;
+    this.lanes = options.lanes ?? 4;
   }
 
   /** Claims and delivers one batch; returns how many notifications it attempted. */
   async runOnce(): Promise<number> {
     const claimed = await claimDue(this.pool, this.now(), this.leaseMs, this.batchSize, randomUUID());
-    await Promise.all(claimed.map((c) => this.deliver(c)));
+    const attempts = await Promise.all(claimed.map((c) => this.attempt(c)));
+    const delivered = attempts.filter((a): a is SentAttempt => a !== null && judge(a.outcome, a.claimed.attempt, this.now()).kind === 'delivered');
+    try {
+      const recorded = await recordDelivered(this.pool, delivered, this.now());
+      for (const d of delivered) this.options.onAttempt?.(d.claimed, d.outcome, { verdict: { kind: 'delivered' }, recorded: recorded.has(d.claimed.id), endpointFailingTooLong: false });
+    } catch (error) {
+      // The claims' leases run out and these are attempted again: nothing is lost.
+      this.options.onError?.(error);
+    }
+    const others = attempts.filter((a): a is SentAttempt => a !== null && !delivered.includes(a));
+    await Promise.all(others.map((a) => this.recordFailure(a)));
     return claimed.length;
   }
 
@@ -63,11 +77,16 @@ export class NotificationDispatcher {
     this.running = (async () => {
       do {
         this.again = false;
-        try {
-          while ((await this.runOnce()) > 0);
-        } catch (error) {
-          this.options.onError?.(error);
-        }
+        // Several lanes claim and send side by side, so one slow receiver's batch does not hold up the rest.
+        await Promise.all(
+          Array.from({ length: this.lanes }, async () => {
+            try {
+              while ((await this.runOnce()) > 0);
+            } catch (error) {
+              this.options.onError?.(error);
+            }
+          }),
+        );
       } while (this.again);
     })().finally(() => {
       this.running = null;
@@ -87,7 +106,8 @@ export class NotificationDispatcher {
     await this.running;
   }
 
-  private async deliver(claimed: ClaimedNotification): Promise<void> {
+  /** Sends one attempt; null when it could not even be built (the lease then brings it back). */
+  private async attempt(claimed: ClaimedNotification): Promise<SentAttempt | null> {
     try {
       const startedAt = this.now();
       const { body, headers } = buildRequest(claimed, startedAt, this.options.config.secretsKey);
@@ -98,6 +118,15 @@ export class NotificationDispatcher {
         timeoutMs: this.timeoutMs,
         lookup: guardedLookup(this.options.config.allowedNetworks, this.options.resolve),
       });
+      return { claimed, outcome, startedAt };
+    } catch (error) {
+      this.options.onError?.(error);
+      return null;
+    }
+  }
+
+  private async recordFailure({ claimed, outcome, startedAt }: SentAttempt): Promise<void> {
+    try {
       const now = this.now();
       const result = await recordOutcome(this.pool, claimed, outcome, startedAt, now);
       if (result.verdict.kind === 'gone' || result.endpointFailingTooLong) {

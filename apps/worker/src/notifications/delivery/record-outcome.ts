@@ -45,6 +45,10 @@ export const recordOutcome = async (
   now: Date,
 ): Promise<RecordResult> => {
   const verdict = judge(outcome, claimed.attempt, now);
+  if (verdict.kind === 'delivered') {
+    const recorded = await recordDelivered(pool, [{ claimed, outcome, startedAt }], now);
+    return { verdict, recorded: recorded.has(claimed.id), endpointFailingTooLong: false };
+  }
   const tx = await pool.connect();
   try {
     await tx.query('BEGIN');
@@ -58,9 +62,6 @@ export const recordOutcome = async (
     const where = `WHERE id = $1 AND claim_token = $2`;
     let updated: number | null;
     switch (verdict.kind) {
-      case 'delivered':
-        updated = (await tx.query(`UPDATE notifications SET status = 'delivered', delivered_at = $5, ${base} ${where}`, [...common, now])).rowCount;
-        break;
       case 'dead':
         updated = (await tx.query(`UPDATE notifications SET status = 'dead', ${base} ${where}`, common)).rowCount;
         break;
@@ -80,9 +81,7 @@ export const recordOutcome = async (
         break;
     }
     let failingTooLong = false;
-    if (verdict.kind === 'delivered') {
-      await tx.query('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [claimed.endpointId]);
-    } else if (verdict.kind === 'retry' || verdict.kind === 'dead') {
+    if (verdict.kind === 'retry' || verdict.kind === 'dead') {
       const { rows } = await tx.query<{ failing_since: Date }>(
         `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $2) WHERE id = $1 RETURNING failing_since`,
         [claimed.endpointId, startedAt],
@@ -98,4 +97,46 @@ export const recordOutcome = async (
   } finally {
     tx.release();
   }
+};
+
+export interface SentAttempt {
+  readonly claimed: ClaimedNotification;
+  readonly outcome: HttpOutcome;
+  readonly startedAt: Date;
+}
+
+/**
+ * The common case for a whole batch in one statement (one round trip, one commit): the attempts, the
+ * notifications (each only while its claim holds) and the endpoints' health. Returns the ids recorded.
+ */
+export const recordDelivered = async (pool: Pool, delivered: readonly SentAttempt[], now: Date): Promise<Set<string>> => {
+  if (delivered.length === 0) return new Set();
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::int[], $7::text[])
+         AS i(id, claim_token, attempt, started_at, duration_ms, status_code, endpoint_id)
+     ), attempts AS (
+       INSERT INTO notification_attempts (notification_id, attempt, started_at, duration_ms, status_code, error, outcome)
+       SELECT id, attempt, started_at, duration_ms, status_code, NULL, 'delivered' FROM input
+     ), healthy AS (
+       UPDATE webhook_endpoints e SET failing_since = NULL
+        WHERE e.id IN (SELECT endpoint_id FROM input) AND e.failing_since IS NOT NULL
+     )
+     UPDATE notifications n SET status = 'delivered', delivered_at = $8, claimed_until = NULL, claim_token = NULL,
+            last_status_code = i.status_code, last_error = NULL
+       FROM input i
+      WHERE n.id = i.id AND n.claim_token = i.claim_token
+     RETURNING n.id`,
+    [
+      delivered.map((d) => d.claimed.id),
+      delivered.map((d) => d.claimed.claimToken),
+      delivered.map((d) => d.claimed.attempt),
+      delivered.map((d) => d.startedAt),
+      delivered.map((d) => d.outcome.durationMs),
+      delivered.map((d) => d.outcome.statusCode),
+      delivered.map((d) => d.claimed.endpointId),
+      now,
+    ],
+  );
+  return new Set(rows.map((r) => r.id));
 };
