@@ -13,6 +13,7 @@ import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
 import { RequestValidationPipe } from './shared/validation.pipe';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiDependencies {
   readonly config: AppConfig;
@@ -38,7 +39,7 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, TreasuryModule],
+      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, WebhooksModule, TreasuryModule],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,
