@@ -8,6 +8,7 @@ import { machineInfo } from './harness/machine';
 import { renderMarkdown, type RunSummary } from './harness/report';
 import type { BenchContext, PartResult } from './harness/types';
 import { runAppend } from './parts/append';
+import { runRebuild } from './parts/rebuild';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -15,6 +16,7 @@ type Runner = (ctx: BenchContext) => Promise<PartResult>;
 
 const runners: Partial<Record<PartId, Runner>> = {
   append: runAppend,
+  rebuild: runRebuild,
 };
 
 const main = async () => {

@@ -1,8 +1,9 @@
-import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@ayllu/event-store';
+import { runJsonChild } from '../harness/children';
 import { fmtInt, percentile, round, times } from '../harness/stats';
 import type { BenchContext, PartResult } from '../harness/types';
+import type { EmmettJob } from './emmett-worker';
 import { copyAppend, oursAppend, runWriters, voteLikeEvent, type RunResult } from './append-workloads';
 
 const WRITERS = 16;
@@ -50,14 +51,15 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
   const singlePerWriter = ctx.full ? 1_000 : 150;
   const batchPerWriter = ctx.full ? 60 : 10;
   const ourPool = new Pool({ connectionString: ctx.databaseUrl, max: WRITERS });
-  const emmettPool = new Pool({ connectionString: ctx.databaseUrl, max: WRITERS });
   const ours = new PostgresEventStore(ourPool);
-  const emmett = getPostgreSQLEventStore(ctx.databaseUrl, { connectionOptions: { pooled: true, pool: emmettPool } });
+  // Emmett runs in a child process: its driver layer replaces pg's global type parsers (emmett-worker.ts).
+  const emmett = (job: Omit<Extract<EmmettJob, { kind: 'append' }>, 'kind' | 'url' | 'writers' | 'streams'>) =>
+    runJsonChild<RunResult>('bench/parts/emmett-worker.ts', { kind: 'append', url: ctx.databaseUrl, writers: WRITERS, streams: STREAMS, ...job });
   const single = { ours: [] as RunResult[], emmett: [] as RunResult[], quiet: [] as RunResult[] };
   const batch = { ours: [] as RunResult[], emmett: [] as RunResult[], copy: [] as RunResult[] };
   try {
-    // Warm-up: creates Emmett's schema (its auto-migration) and warms both pools and plans.
-    await emmett.appendToStream('warmup-emmett', [voteLikeEvent(0)]);
+    // Warm-up: creates Emmett's schema (its auto-migration) and warms the pool and plans.
+    await emmett({ perWriter: 1, eventsPerCall: 1, streamOf: 'single', tag: 'warmup' });
     await oursAppend(ours, 'warmup-ours', [voteLikeEvent(0)]);
     // Each writer owns the streams s with s % WRITERS === writer, visited in a scattered order: no two
     // writers race on one stream (in production a stream's commands come through one handler at a time).
@@ -65,7 +67,7 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
     for (let round = 0; round < rounds; round++) {
       ctx.log(`append: round ${round + 1}/${rounds}, 1-event appends`);
       single.ours.push(await runWriters(WRITERS, singlePerWriter, 1, (w, i) => oursAppend(ours, `ours-s-${pick(w, i)}`, [voteLikeEvent(i)])));
-      single.emmett.push(await runWriters(WRITERS, singlePerWriter, 1, (w, i) => emmett.appendToStream(`emmett-s-${pick(w, i)}`, [voteLikeEvent(i)])));
+      single.emmett.push(await emmett({ perWriter: singlePerWriter, eventsPerCall: 1, streamOf: 'single', tag: `s${round}` }));
       // Diagnostic: the same appends with the LISTEN/NOTIFY wake-up trigger off. PostgreSQL serialises the
       // commits of transactions that sent NOTIFY (one global lock), which defeats group commit.
       await ourPool.query('ALTER TABLE events DISABLE TRIGGER events_appended');
@@ -77,13 +79,11 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
       ctx.log(`append: round ${round + 1}/${rounds}, ${BATCH}-event batches`);
       const events = Array.from({ length: BATCH }, (_, i) => voteLikeEvent(i));
       batch.ours.push(await runWriters(WRITERS, batchPerWriter, BATCH, (w, i) => oursAppend(ours, `ours-b-${round}-${w}-${i}`, events)));
-      batch.emmett.push(await runWriters(WRITERS, batchPerWriter, BATCH, (w, i) => emmett.appendToStream(`emmett-b-${round}-${w}-${i}`, events)));
+      batch.emmett.push(await emmett({ perWriter: batchPerWriter, eventsPerCall: BATCH, streamOf: 'batch', tag: `${round}` }));
       batch.copy.push(await runWriters(WRITERS, batchPerWriter, BATCH, (w, i) => copyAppend(ourPool, `copy-b-${round}-${w}-${i}`, events)));
     }
   } finally {
-    await emmett.close();
     await ourPool.end();
-    await emmettPool.end().catch(() => undefined);
   }
   const s = { ours: summarise(single.ours, 1), emmett: summarise(single.emmett, 1), quiet: summarise(single.quiet, 1) };
   const b = { ours: summarise(batch.ours, BATCH), emmett: summarise(batch.emmett, BATCH), copy: summarise(batch.copy, BATCH) };
