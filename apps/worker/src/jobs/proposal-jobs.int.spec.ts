@@ -29,6 +29,9 @@ describe('Proposal jobs (pg-boss)', () => {
   const clock = () => new Date(Date.now() + offsetMs);
   const start = async () => {
     const pool = new Pool({ connectionString: db.url, max: 5 });
+    // pg-pool's end() resolves before its sockets close; the database drop that follows may then
+    // terminate them, which is expected at teardown and must not fail the suite.
+    pool.on('error', () => undefined);
     pools.push(pool);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
     const worker = await startWorker({ config, pool, databaseUrl: db.url, clock, jobPollingIntervalSeconds: 0.5 });
@@ -38,6 +41,7 @@ describe('Proposal jobs (pg-boss)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    db.pool.on('error', () => undefined);
     log = governanceLog(new PostgresEventStore(db.pool));
   });
   afterAll(async () => {
