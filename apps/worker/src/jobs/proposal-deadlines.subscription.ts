@@ -47,7 +47,7 @@ export const proposalDeadlinesSubscription = (boss: PgBoss, clock: Clock): Proje
           );
           await send('close', { daoId, proposalId, trigger: 'deadline' }, votingEndsAt);
           const remindAt = reminderDueAt(e.data);
-          if (Date.parse(remindAt) > clock().getTime() && remindAt < votingEndsAt)
+          if (Date.parse(remindAt) > clock().getTime() && Date.parse(remindAt) < Date.parse(votingEndsAt))
             await send('remind', { daoId, proposalId, trigger: 'deadline' }, remindAt);
           break;
         }

@@ -56,7 +56,7 @@ export const proposalJobHandlers = (store: PostgresEventStore, clock: Clock) => 
         data,
         (proposal, now) =>
           // An early check that finds the outcome still open is simply done; the deadline job remains.
-          data.trigger === 'early' && proposal.status === 'Active' && !canCloseEarly(proposal) && now < proposal.votingEndsAt
+          data.trigger === 'early' && proposal.status === 'Active' && !canCloseEarly(proposal) && Date.parse(now) < Date.parse(proposal.votingEndsAt)
             ? { dao: [], proposal: [] }
             : closeVoting({ type: 'CloseVoting', data: { proposalId: data.proposalId }, metadata: metadata(now) }, proposal),
         jobId,
