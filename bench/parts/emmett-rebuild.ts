@@ -29,7 +29,15 @@ const toRecorded = (e: EmmettRead): RecordedEvent => ({
  * batches, checkpoints and runs each projection's handler in its transaction; the handler is our
  * projection's own `apply`, so both runners do identical read-model work and only the machinery differs.
  */
-export const rebuildWithEmmett = async (connectionString: string, projections: readonly Projection[], batchSize: number): Promise<void> => {
+export const rebuildWithEmmett = async (
+  connectionString: string,
+  projections: readonly Projection[],
+  batchSize: number,
+  budgetSeconds: number,
+): Promise<{ events: number; seconds: number; finished: boolean }> => {
+  // Emmett's rebuild is slow here (a few hundred events/s), so it runs for at most `budgetSeconds`
+  // and the rate is taken over the prefix of the log it got through (the log is homogeneous).
+  let handled = 0;
   const definitions = projections.map((projection) =>
     postgreSQLProjection({
       name: `bench-${projection.name}`,
@@ -40,13 +48,20 @@ export const rebuildWithEmmett = async (connectionString: string, projections: r
         // Our rows parsed with pg's own parsers (as in the worker), not the ones dumbo installs globally.
         const tx = { query: (text: string, values?: unknown[]) => client.query({ text, values, types: pgDefaultTypes }) } as unknown as PoolClient;
         await projection.apply(tx, (events as unknown as EmmettRead[]).map(toRecorded));
+        if (projection === projections[0]) handled += events.length;
       },
     }),
   );
   const consumer = rebuildPostgreSQLProjections({ connectionString, projections: definitions, pulling: { batchSize } });
+  const start = process.hrtime.bigint();
+  let finished = false;
   try {
-    await consumer.start();
+    const done = consumer.start().then(() => {
+      finished = true;
+    });
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, budgetSeconds * 1000).unref())]);
   } finally {
     await consumer.close();
   }
+  return { events: handled, seconds: Number(process.hrtime.bigint() - start) / 1e9, finished };
 };

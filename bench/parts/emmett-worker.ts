@@ -11,15 +11,13 @@ import { rebuildWithEmmett } from './emmett-rebuild';
 
 export type EmmettJob =
   | { kind: 'append'; url: string; writers: number; perWriter: number; eventsPerCall: number; streamOf: 'single' | 'batch'; streams: number; tag: string }
-  | { kind: 'rebuild'; url: string; batchSize: number };
+  | { kind: 'rebuild'; url: string; batchSize: number; budgetSeconds: number };
 
 const pick = (writers: number, streams: number, writer: number, i: number) => writer + writers * ((i * 37) % Math.floor(streams / writers));
 
 const run = async (job: EmmettJob): Promise<unknown> => {
   if (job.kind === 'rebuild') {
-    const start = process.hrtime.bigint();
-    await rebuildWithEmmett(job.url, PROJECTIONS, job.batchSize);
-    return { seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+    return rebuildWithEmmett(job.url, PROJECTIONS, job.batchSize, job.budgetSeconds);
   }
   const pool = new Pool({ connectionString: job.url, max: job.writers });
   const store = getPostgreSQLEventStore(job.url, { connectionOptions: { pooled: true, pool } });
