@@ -79,6 +79,8 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
 
 function resolveChain(config: AppConfig): ExecutionChain | null {
   const shared = loadSharedContracts(config.dataDir);
+  // Tests say which chain they mean; a dev-chain.json left by `npm start` must not pull them onto it.
+  if (config.env === 'test' && !config.rpcUrl) return null;
   const rpcUrl = config.rpcUrl ?? shared?.rpcUrl ?? null;
   if (!shared || !rpcUrl || !config.relayerPrivateKey) return null;
   return executionChain({ rpcUrl, chainId: config.chainId, relayerPrivateKey: config.relayerPrivateKey, shared });
