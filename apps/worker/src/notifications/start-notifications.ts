@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { loadNotificationConfig, type NotificationConfig } from '@ayllu/notifications';
+import { OutboxPump } from './outbox/outbox-pump';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export interface NotificationsDependencies {
@@ -26,9 +27,8 @@ export interface RunningNotifications {
 export const startNotifications = async (deps: NotificationsDependencies): Promise<RunningNotifications> => {
   const now = deps.now ?? (() => new Date());
   const config = deps.config ?? loadNotificationConfig();
-  const outbox = new ProjectionRunner(deps.pool, deps.store, [outboxProjection(now)], {
-    onError: (_name, error) => deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
-  });
+  const projection = outboxProjection(now);
+  const outbox = new ProjectionRunner(deps.pool, deps.store, [projection]);
   const dispatcher = new NotificationDispatcher(deps.pool, deps.store, {
     config,
     now,
@@ -39,9 +39,12 @@ export const startNotifications = async (deps: NotificationsDependencies): Promi
         'webhook attempt',
       ),
   });
-  const wake = () => void outbox.catchUp().then(() => dispatcher.drain());
+  const pump = new OutboxPump(outbox, projection, () => void dispatcher.drain(), (error) =>
+    deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
+  );
+  const wake = () => void pump.pump();
   dispatcher.start();
-  await outbox.catchUp();
+  await pump.pump();
   void dispatcher.drain();
   return {
     outbox,
@@ -49,7 +52,7 @@ export const startNotifications = async (deps: NotificationsDependencies): Promi
     wake,
     stop: async () => {
       await dispatcher.stop();
-      await outbox.catchUp();
+      await pump.pump();
     },
   };
 };

@@ -47,7 +47,7 @@ export class NotificationDispatcher {
     this.now = options.now ?? (() => new Date());
     this.timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 4);
-    this.batchSize = options.batchSize ?? 25;
+    this.batchSize = options.batchSize ?? 50;
     this.lanes = options.lanes ?? 4;
   }
 
