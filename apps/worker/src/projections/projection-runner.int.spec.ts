@@ -108,14 +108,22 @@ describe('ProjectionRunner', () => {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
-      // Each batch of 50 takes about 100 ms (2 ms per event): a kill lands inside a batch almost always.
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 200)));
-      const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied');
-      kills.push(rows[0]!.n);
+      // Wait until this process has committed a batch (so the run makes progress however loaded the
+      // machine is), then kill it a random moment later: inside the next batch, whose 50 events take
+      // about 100 ms at 2 ms each.
+      const before = kills.at(-1) ?? 0;
+      let applied = before;
+      for (let waited = 0; applied === before && waited < 30_000; waited += 20) {
+        await new Promise((r) => setTimeout(r, 20));
+        applied = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied')).rows[0]!.n;
+      }
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 80)));
+      kills.push(applied);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
     }
-    expect(kills.some((n) => n > 0)).toBe(true);
+    expect(kills.at(-1)).toBeGreaterThan(0);
+    expect(kills.at(-1)).toBeLessThan(400); // still mid-run at the last kill
     await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 400, distinct: 400, events: 400 });
   });
