@@ -38,6 +38,7 @@ export class ProposalView {
   @ApiProperty({ example: { recipient: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', amount: '1000' }, description: 'Amounts as decimal strings' })
   payload!: Record<string, unknown>;
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }) proposer!: string;
+  @ApiProperty({ example: 'Move idle funds to the new vault strategy' }) title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ enum: ['Active', 'Succeeded', 'Defeated', 'Canceled', 'Expired', 'Queued', 'Scheduled', 'Executed', 'Failed'] })
   state!: string;
@@ -52,7 +53,7 @@ export class ProposalView {
 }
 
 const RECORD_KEYS = new Set([
-  'status', 'proposalId', 'daoId', 'type', 'payload', 'proposer', 'description', 'votingType', 'eligibleVoters',
+  'status', 'proposalId', 'daoId', 'type', 'payload', 'proposer', 'title', 'description', 'votingType', 'eligibleVoters',
   'totalEligibleWeight', 'quorumBps', 'thresholdBps', 'votingStartsAt', 'votingEndsAt', 'allowVoteChange', 'earlyClose',
   'executionWindowSeconds', 'ballots', 'tally', 'reminded',
 ]);
@@ -64,6 +65,7 @@ export const proposalViewOf = (p: ExistingProposal, withVoters: boolean): Propos
   type: p.type,
   payload: plain(p.payload) as Record<string, unknown>,
   proposer: p.proposer,
+  title: p.title ?? '',
   description: p.description,
   state: p.status,
   rules: {
