@@ -55,13 +55,18 @@ export const rebuildWithEmmett = async (
   const consumer = rebuildPostgreSQLProjections({ connectionString, projections: definitions, pulling: { batchSize } });
   const start = process.hrtime.bigint();
   let finished = false;
+  let result = { events: 0, seconds: 0, finished: false };
   try {
     const done = consumer.start().then(() => {
       finished = true;
     });
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, budgetSeconds * 1000).unref())]);
   } finally {
+    // Read before close(): closing resolves start() too.
+    const reachedEnd = finished;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     await consumer.close();
+    result = { events: handled, seconds, finished: reachedEnd };
   }
-  return { events: handled, seconds: Number(process.hrtime.bigint() - start) / 1e9, finished };
+  return result;
 };

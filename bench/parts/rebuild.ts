@@ -49,6 +49,9 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: 4 });
   try {
     const store = new PostgresEventStore(pool);
+    // The log holds governance history only (earlier parts' append events are removed), so any prefix of
+    // it is like the whole: Emmett's rate may be taken over a prefix.
+    await pool.query('TRUNCATE events, projection_checkpoints');
     ctx.log(`rebuild: seeding ${fmtInt(target)} governance events`);
     const seeded = await seedGovernanceLog(store, target, SHAPE);
     // Emmett creates its schema on first use (a one-append probe, removed before the copy).
