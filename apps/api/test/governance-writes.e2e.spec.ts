@@ -185,7 +185,7 @@ describe('Governance writes over HTTP (signed)', () => {
         body: await sign(daoId, 'join-request', { address: eve.address }, eve),
       });
       expect(join.status).toBe(201);
-      expect(join.body).toMatchObject({ daoId, address: eve.address, status: 'PENDING' });
+      expect(join.body).toMatchObject({ address: eve.address, status: 'PENDING' });
       await deposit(daoId, eve.address, 10n, 1);
       const dao = fold(
         daoDecider,
@@ -354,7 +354,7 @@ describe('Governance writes over HTTP (signed)', () => {
       const headers = { 'idempotency-key': `approve-${daoId}` };
       const approved = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
       expect(approved.status).toBe(201);
-      expect(approved.body).toMatchObject({ address: eve.address, status: 'ACTIVE', admitted: true, currentBalance: '10', weight: '1' });
+      expect(approved.body).toMatchObject({ address: eve.address, status: 'ACTIVE', admitted: true, balance: '10', weight: '1' });
       const before = await eventCount();
       const retry = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
       expect(retry.status).toBe(201);
@@ -455,7 +455,7 @@ describe('Governance writes over HTTP (signed)', () => {
       });
       expect(res.status).toBe(202);
       expect(Date.parse(res.body.availableAt) - Date.parse(res.body.requestedAt)).toBe(7 * 24 * 3600 * 1000);
-      expect(res.body.member).toMatchObject({ address: alice.address, currentBalance: '1000' });
+      expect(res.body.member).toMatchObject({ address: alice.address, balance: '1000' });
       const empty = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, {
         body: await sign(daoId, 'emergency-exit', { member: bob.address }, bob),
       });

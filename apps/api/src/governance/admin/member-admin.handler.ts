@@ -38,7 +38,7 @@ export class DecideMemberHandler implements ICommandHandler<DecideMemberCommand,
       command: { type, data: { member, ...reason }, metadata: { now, actor } } as DaoCommand,
       context: { actor, correlationId: requestId, occurredAt: now },
       ...(idempotency ? { idempotency } : {}),
-      respond: (state) => memberViewFrom(daoId, state, member),
+      respond: (state) => memberViewFrom(state, member),
     });
     return result.response as MemberView;
   }

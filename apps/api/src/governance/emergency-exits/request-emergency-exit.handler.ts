@@ -7,7 +7,7 @@ import { appendSigned } from '../../signatures/append-signed';
 import type { VerifiedMessage } from '../../signatures/signature-verifier';
 import type { EmergencyExitMessage } from '../../signatures/signed-messages.dto';
 import { daoStream, stateAfter } from '../streams';
-import { toMemberView } from '../views/member.view';
+import { memberViewFrom } from '../views/member.view';
 import type { EmergencyExitView } from './emergency-exit.view';
 
 export class RequestEmergencyExitCommand {
@@ -39,7 +39,7 @@ export class RequestEmergencyExitHandler implements ICommandHandler<RequestEmerg
         const exit = after.emergencyExits.get(member)!;
         return {
           daoId,
-          member: toMemberView(daoId, after.members.get(member)!),
+          member: memberViewFrom(after, member),
           requestedAt: exit.requestedAt,
           availableAt: exit.availableAt,
         };

@@ -32,7 +32,7 @@ export class RequestToJoinHandler implements ICommandHandler<RequestToJoinComman
       decide: ({ dao: state }) => ({
         dao: daoDecider.decide({ type: 'RequestToJoin', data: { member }, metadata: { now, actor: member } }, state),
       }),
-      respond: (states, decided) => memberViewFrom(daoId, stateAfter(dao, states.dao, decided.dao), member),
+      respond: (states, decided) => memberViewFrom(stateAfter(dao, states.dao, decided.dao), member),
       now,
       correlationId: requestId,
     })) as MemberView;
