@@ -15,7 +15,7 @@ const ROOT = join(__dirname, '..');
     });
 
   it('is valid and runs postgres, a chain node, migrations, the api and the worker', () => {
-    const output = config({ ADMIN_API_KEY: 'compose-admin-key-0123456789' });
+    const output = config({ ADMIN_API_KEY: 'compose-admin-key-0123456789', WEBHOOK_SECRETS_KEY: '00'.repeat(32) });
     for (const service of ['postgres:', 'chain:', 'migrate:', 'api:', 'worker:']) expect(output).toContain(service);
     expect(output).toContain('DATABASE_URL: postgres://ayllu:ayllu@postgres:5432/ayllu');
   });
