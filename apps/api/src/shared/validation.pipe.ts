@@ -11,10 +11,12 @@ interface FieldError {
 const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(/^property \S+ /, 'is not allowed: ').replace(new RegExp(`^${error.property} `), ''),
-    }));
+    // The property name is the client's text (an unknown query key may be `*x?`): never build a RegExp of it.
+    const named = `${error.property} `;
+    const own = Object.values(error.constraints ?? {}).map((constraint) => {
+      const message = constraint.replace(/^property \S+ /, 'is not allowed: ');
+      return { field, message: message.startsWith(named) ? message.slice(named.length) : message };
+    });
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
@@ -36,6 +38,13 @@ const nulCharacterFields = (value: unknown, path: string): FieldError[] => {
 export class RequestValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
+    // Path parameters and single query values reach SQL as they are: a NUL would fail there as a 500.
+    if (metadata.type !== 'custom' && typeof value === 'string' && value.includes('\u0000')) {
+      const field = metadata.data ?? metadata.type;
+      throw new ProblemException(
+        problem(400, 'REQUEST.INVALID', `Invalid fields: ${field}`, { errors: [{ field, message: 'must not contain the NUL character' }] }),
+      );
+    }
     if (metadata.type === 'custom' || !type || [String, Number, Boolean, Array, Object].includes(type as never)) return value;
     if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new ProblemException(problem(400, 'REQUEST.INVALID_BODY', 'The body must be a JSON object'));
