@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
+import { sendFrameworkProblem } from './shared/problem.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
@@ -15,6 +16,7 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
     loggerInstance: logger,
     bodyLimit: ONE_MIB,
     requestIdHeader: 'x-request-id',
+    frameworkErrors: sendFrameworkProblem,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -54,6 +54,8 @@ const fastifyProblem = (status: number, code: string | undefined, message: strin
       return problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'REQUEST.EMPTY_BODY', 'The body is empty; send a JSON object');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'REQUEST.INVALID_URL', 'The URL is not valid (a malformed percent-encoding)');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem(400, 'REQUEST.INVALID_CONTENT_LENGTH', 'Content-Length does not match the body');
     default:
@@ -79,4 +81,12 @@ export class ProblemFilter implements ExceptionFilter {
 export const sendProblem = (reply: FastifyReply, body: ProblemDetails): void => {
   if (body.status === 401) reply.header('www-authenticate', 'Bearer');
   void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
+};
+
+/**
+ * Fastify's router refuses some URLs (a malformed percent-encoding) before any Nest code runs, so the
+ * ProblemFilter never sees them: this answers those in the same problem format (`frameworkErrors`).
+ */
+export const sendFrameworkProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+  sendProblem(reply, { ...toProblem(error, new Logger('HTTP')), instance: request.url, requestId: String(request.id) });
 };
