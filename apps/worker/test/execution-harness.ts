@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  castVote,
-  closeVoting,
-  daoDecider,
-  submitProposal,
-  treasuryStreamId,
-  type DaoContracts,
-  type ProposalState,
-} from '@ayllu/domain';
+import { castVote, closeVoting, daoDecider, submitProposal, treasuryStreamId, type DaoContracts, type ProposalState } from '@ayllu/domain';
 import { handleStreams, PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
 import { loadConfig } from '@ayllu/platform';
 import pino from 'pino';
@@ -59,7 +51,12 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
         databaseUrl: db.url,
         store,
         logger: pino({ level: 'silent' }),
-        chain: executionChain({ rpcUrl: chain.devChain.rpcUrl, chainId: chain.devChain.chainId, relayerPrivateKey: relayerKey, shared: chain.devChain }),
+        chain: executionChain({
+          rpcUrl: chain.devChain.rpcUrl,
+          chainId: chain.devChain.chainId,
+          relayerPrivateKey: relayerKey,
+          shared: chain.devChain,
+        }),
         pollMs: 200,
         leaseMs: env.leaseMs ?? 2000,
       });
@@ -86,7 +83,10 @@ export const waitFor = async <T>(what: string, probe: () => Promise<T | undefine
 
 export const eventsOf = (store: PostgresEventStore, streamId: string): Promise<RecordedEvent[]> => store.readStream(streamId);
 
-export async function createDao(world: ExecutionWorld, configuration: Record<string, unknown> = {}): Promise<{ daoId: string; contracts: DaoContracts }> {
+export async function createDao(
+  world: ExecutionWorld,
+  configuration: Record<string, unknown> = {},
+): Promise<{ daoId: string; contracts: DaoContracts }> {
   const daoId = `dao_${randomUUID().replace(/-/g, '').slice(0, 28)}`;
   const now = new Date().toISOString();
   await handleStreams({
@@ -130,7 +130,11 @@ export async function passProposal(world: ExecutionWorld, daoId: string, type: s
   await handleStreams({
     store: world.store,
     streams,
-    decide: (s) => submitProposal({ type: 'SubmitProposal', data: { proposalId, proposer, type, payload }, metadata: { actor: proposer, now: at(0) } }, s.dao),
+    decide: (s) =>
+      submitProposal(
+        { type: 'SubmitProposal', data: { proposalId, proposer, type, payload }, metadata: { actor: proposer, now: at(0) } },
+        s.dao,
+      ),
     context: context(at(0)),
   });
   for (const voter of world.founders.slice(0, 3)) {
@@ -138,14 +142,21 @@ export async function passProposal(world: ExecutionWorld, daoId: string, type: s
       store: world.store,
       streams,
       decide: (s) =>
-        castVote({ type: 'CastVote', data: { proposalId, voter: voter.address, choice: 'for' }, metadata: { actor: voter.address, now: at(1) } }, s.proposal, s.dao),
+        castVote(
+          { type: 'CastVote', data: { proposalId, voter: voter.address, choice: 'for' }, metadata: { actor: voter.address, now: at(1) } },
+          s.proposal,
+          s.dao,
+        ),
       context: context(at(1)),
     });
   }
   await handleStreams({
     store: world.store,
     streams,
-    decide: (s) => ((s.proposal as ProposalState).status === 'Active' ? closeVoting({ type: 'CloseVoting', data: { proposalId }, metadata: sys(at(3601)) }, s.proposal) : {}),
+    decide: (s) =>
+      (s.proposal as ProposalState).status === 'Active'
+        ? closeVoting({ type: 'CloseVoting', data: { proposalId }, metadata: sys(at(3601)) }, s.proposal)
+        : {},
     context: context(at(3601)),
   });
   const state = (await eventsOf(world.store, `proposal-${proposalId}`)).reduce(

@@ -30,7 +30,10 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
   const client = await deps.pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, 'deploy', $2, 'intended') ON CONFLICT (key) DO NOTHING`, [key, daoId]);
+    await client.query(
+      `INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, 'deploy', $2, 'intended') ON CONFLICT (key) DO NOTHING`,
+      [key, daoId],
+    );
     const locked = await client.query('SELECT status, result FROM chain_calls WHERE key = $1 FOR UPDATE SKIP LOCKED', [key]);
     if (locked.rows.length === 0) {
       await client.query('ROLLBACK');
@@ -38,7 +41,10 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
     }
     const row = locked.rows[0] as { status: string; result: Record<string, string> | null };
     const deployment = row.status === 'confirmed' && row.result ? row.result : await deploy(deps.chain, configuration);
-    await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [key, JSON.stringify(deployment)]);
+    await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [
+      key,
+      JSON.stringify(deployment),
+    ]);
     await client.query('COMMIT');
     const now = deps.now().toISOString();
     await handleStreams({

@@ -11,22 +11,9 @@ import {
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
 import { encodeFunctionData, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
+import { throughSafe } from './module-call';
 
-const moduleAbi = parseAbi([
-  'function execTransactionFromModule(address to, uint256 value, bytes data, uint8 operation) returns (bool success)',
-]);
 const cfaForwarderAbi = parseAbi(['function setFlowrate(address token, address receiver, int96 flowrate) returns (bool)']);
-
-/**
- * The timelock runs every call of the batch itself. Vault calls go straight to the vault (the timelock owns
- * it); calls that spend the treasury's Super Tokens must come from the Safe, so the timelock, a module of the
- * Safe, asks the Safe to make them.
- */
-const throughSafe = (safe: Address, call: SafeCall): SafeCall => ({
-  to: safe,
-  value: 0n,
-  data: encodeFunctionData({ abi: moduleAbi, functionName: 'execTransactionFromModule', args: [call.to, call.value, call.data, 0] }),
-});
 
 const readVaultParameters = (client: PublicClient, vault: Address) =>
   client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' });
@@ -54,7 +41,11 @@ export async function encodeActions(
         return {
           to: vault,
           value: 0n,
-          data: encodeFunctionData({ abi: communityVaultAbi, functionName: 'upgradeToAndCall', args: [action.implementation as Address, '0x'] }),
+          data: encodeFunctionData({
+            abi: communityVaultAbi,
+            functionName: 'upgradeToAndCall',
+            args: [action.implementation as Address, '0x'],
+          }),
         };
       case 'vault.setParameters': {
         const current = await readVaultParameters(client, vault);
@@ -76,7 +67,11 @@ export async function encodeActions(
         return throughSafe(safe, {
           to: contracts.cfaForwarder as Address,
           value: 0n,
-          data: encodeFunctionData({ abi: cfaForwarderAbi, functionName: 'setFlowrate', args: [payout.token, action.receiver as Address, action.flowRatePerSecond] }),
+          data: encodeFunctionData({
+            abi: cfaForwarderAbi,
+            functionName: 'setFlowrate',
+            args: [payout.token, action.receiver as Address, action.flowRatePerSecond],
+          }),
         });
       case 'fee.transfer':
         return throughSafe(safe, {

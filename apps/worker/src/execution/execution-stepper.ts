@@ -83,7 +83,7 @@ export class ExecutionStepper {
          due_at = CASE WHEN wakes::text <> $2 THEN now() WHEN $3::timestamptz IS NULL THEN NULL ELSE GREATEST($3::timestamptz, now()) END,
          last_step = $4, last_error = $5, updated_at = now()
        WHERE ${idColumn} = $1`,
-      [item.id, item.wakes, next && next.getTime() === 0 ? new Date().toISOString() : next?.toISOString() ?? null, label, error],
+      [item.id, item.wakes, next && next.getTime() === 0 ? new Date().toISOString() : (next?.toISOString() ?? null), label, error],
     );
   }
 }

@@ -32,7 +32,10 @@ export const treasuryFold = (daoId: string): StreamFold<TreasuryState, TreasuryE
 });
 
 const load = async <S, E extends NewEvent>(store: PostgresEventStore, fold: StreamFold<S, E>): Promise<S> =>
-  (await store.readStream(fold.streamId)).reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as unknown as E), fold.initialState());
+  (await store.readStream(fold.streamId)).reduce(
+    (s, e) => fold.evolve(s, { type: e.type, data: e.data } as unknown as E),
+    fold.initialState(),
+  );
 
 export const loadExecution = async (store: PostgresEventStore, daoId: string, proposalId: string): Promise<ExecutionStates> => {
   const [dao, proposal, treasury] = await Promise.all([

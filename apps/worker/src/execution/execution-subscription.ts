@@ -27,10 +27,9 @@ export const executionSubscription: Projection = {
           data.daoId,
         ]);
       } else if (WAKING_PROPOSAL_EVENTS.has(event.type)) {
-        await tx.query(
-          `UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE proposal_id = $1`,
-          [data.proposalId],
-        );
+        await tx.query(`UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE proposal_id = $1`, [
+          data.proposalId,
+        ]);
       } else if (event.streamId.startsWith('treasury-')) {
         // A signature names only its transaction: wake every unfinished proposal of the DAO (a handful).
         await tx.query(

@@ -31,10 +31,11 @@ export async function keyedChainCall<R>(pool: Pool, call: KeyedCall<R>): Promise
   let pendingHash: Hex | null = null;
   try {
     await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, $2, $3, 'intended') ON CONFLICT (key) DO NOTHING`,
-      [call.key, call.kind, call.daoId],
-    );
+    await client.query(`INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, $2, $3, 'intended') ON CONFLICT (key) DO NOTHING`, [
+      call.key,
+      call.kind,
+      call.daoId,
+    ]);
     let row: { status: string; tx_hash: string | null; result: unknown };
     try {
       const { rows } = await client.query('SELECT status, tx_hash, result FROM chain_calls WHERE key = $1 FOR UPDATE NOWAIT', [call.key]);
@@ -56,13 +57,19 @@ export async function keyedChainCall<R>(pool: Pool, call: KeyedCall<R>): Promise
     } else {
       const found = await call.reconcile();
       if (found !== undefined) {
-        await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [call.key, toJson(found)]);
+        await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [
+          call.key,
+          toJson(found),
+        ]);
         await client.query('COMMIT');
         return { status: 'done', result: found };
       }
       await client.query('UPDATE chain_calls SET attempts = attempts + 1, updated_at = now() WHERE key = $1', [call.key]);
       pendingHash = await call.send();
-      await client.query(`UPDATE chain_calls SET status = 'sent', tx_hash = $2, updated_at = now() WHERE key = $1`, [call.key, pendingHash]);
+      await client.query(`UPDATE chain_calls SET status = 'sent', tx_hash = $2, updated_at = now() WHERE key = $1`, [
+        call.key,
+        pendingHash,
+      ]);
       await client.query('COMMIT');
       call.afterSend?.();
     }
@@ -74,7 +81,10 @@ export async function keyedChainCall<R>(pool: Pool, call: KeyedCall<R>): Promise
   }
   try {
     const result = await call.confirm(pendingHash);
-    await pool.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [call.key, toJson(result)]);
+    await pool.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [
+      call.key,
+      toJson(result),
+    ]);
     return { status: 'done', result };
   } catch (error) {
     // A reverted transaction: forget its hash so the next attempt re-checks the chain and may send again.

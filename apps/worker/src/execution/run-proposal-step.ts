@@ -22,7 +22,13 @@ import { encodeActions } from './encode-actions';
 import type { ExecutionChain } from './execution-chain';
 import { appendExecution, loadExecution } from './execution-streams';
 import { keyedChainCall } from './keyed-chain-call';
-import { buildSingleCallSafeTransaction, confirmSafeTransaction, findSafeExecution, onChainSafeNonce, sendSafeTransaction } from './safe-steps';
+import {
+  buildSingleCallSafeTransaction,
+  confirmSafeTransaction,
+  findSafeExecution,
+  onChainSafeNonce,
+  sendSafeTransaction,
+} from './safe-steps';
 import { confirmOperation, findOperationExecution, operationEta, sendOperation, simulateOperation } from './timelock-steps';
 
 export interface ExecutionDeps {
@@ -40,7 +46,11 @@ export type StepOutcome = { readonly next: 'idle' } | { readonly next: 'now' } |
 
 const ACTOR = 'system:execution';
 
-export async function runProposalStep(deps: ExecutionDeps, daoId: string, proposalId: string): Promise<{ step: ExecutionStep; outcome: StepOutcome }> {
+export async function runProposalStep(
+  deps: ExecutionDeps,
+  daoId: string,
+  proposalId: string,
+): Promise<{ step: ExecutionStep; outcome: StepOutcome }> {
   const states = await loadExecution(deps.store, daoId, proposalId);
   const block = await deps.chain.public.getBlock();
   const chainNow = new Date(Number(block.timestamp) * 1000).toISOString();
@@ -58,7 +68,11 @@ async function perform(
 ): Promise<StepOutcome> {
   const treasury = states.treasury as DeployedTreasury;
   const append = (decide: Parameters<typeof appendExecution>[2]) =>
-    appendExecution(deps.store, ids, decide, { actor: ACTOR, now: () => deps.now().toISOString(), correlationId: `execution:${ids.proposalId}` });
+    appendExecution(deps.store, ids, decide, {
+      actor: ACTOR,
+      now: () => deps.now().toISOString(),
+      correlationId: `execution:${ids.proposalId}`,
+    });
   const metadata = () => ({ actor: ACTOR, now: deps.now().toISOString() });
 
   switch (step.type) {
@@ -80,7 +94,11 @@ async function perform(
       if (step.type === 'ProposeSchedule') {
         if (states.proposal.status === 'Absent' || states.dao.status !== 'Active') return { next: 'idle' };
         calls = await encodeActions(deps.chain.public, contracts, proposalActions(states.proposal, states.dao.configuration));
-        const batch = { calls: calls.map((c) => ({ to: c.to as Address, value: c.value, data: c.data as Hex })), predecessor: zeroHash, salt: salt as Hex };
+        const batch = {
+          calls: calls.map((c) => ({ to: c.to as Address, value: c.value, data: c.data as Hex })),
+          predecessor: zeroHash,
+          salt: salt as Hex,
+        };
         operationId = timelockOperationId(batch);
         call = scheduleBatchCall(contracts.timelock as Address, batch, BigInt(contracts.timelockDelaySeconds));
       } else {
@@ -144,31 +162,43 @@ async function perform(
       const { contracts } = treasury;
       const operationId = step.operationId as Hex;
       const tx = transactionsOf(treasury, ids.proposalId).find((t) => t.purpose === 'schedule' && t.operationId === operationId)!;
-      const recorded = await findOperationExecution(deps.chain, contracts, operationId);
-      if (!recorded) {
+      const key = `timelock-exec:${contracts.chainId}:${contracts.timelock}:${operationId}`;
+      const recorded = await findOperationExecution(deps.chain, contracts, tx);
+      // Simulate only before anything was sent: a sent, still pending run must be waited for, not judged.
+      const sent = (await deps.pool.query('SELECT 1 FROM chain_calls WHERE key = $1 AND tx_hash IS NOT NULL', [key])).rowCount;
+      if (!recorded && !sent) {
         const reason = await simulateOperation(deps.chain, contracts, tx);
         if (reason !== undefined) {
           await append((s) =>
-            recordTimelockOperationFailed({ type: 'RecordTimelockOperationFailed', data: { operationId, reason }, metadata: metadata() }, s),
+            recordTimelockOperationFailed(
+              { type: 'RecordTimelockOperationFailed', data: { operationId, reason }, metadata: metadata() },
+              s,
+            ),
           );
           return { next: 'now' };
         }
       }
       const done = await keyedChainCall(deps.pool, {
-        key: `timelock-exec:${contracts.chainId}:${contracts.timelock}:${operationId}`,
+        key,
         kind: 'timelock-exec',
         daoId: ids.daoId,
-        reconcile: async () => recorded ?? (await findOperationExecution(deps.chain, contracts, operationId)),
+        reconcile: async () => recorded ?? (await findOperationExecution(deps.chain, contracts, tx)),
         send: () => sendOperation(deps.chain, contracts, tx),
-        confirm: (txHash) => confirmOperation(deps.chain, txHash),
+        confirm: (txHash) => confirmOperation(deps.chain, contracts, tx, txHash),
         afterSend: () => crashPoint('after-timelock-send'),
       });
       if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
       const run = done.result;
       await append((s) =>
         run.status === 'executed'
-          ? recordTimelockOperationExecuted({ type: 'RecordTimelockOperationExecuted', data: { operationId, txHash: run.txHash }, metadata: metadata() }, s)
-          : recordTimelockOperationFailed({ type: 'RecordTimelockOperationFailed', data: { operationId, reason: run.reason }, metadata: metadata() }, s),
+          ? recordTimelockOperationExecuted(
+              { type: 'RecordTimelockOperationExecuted', data: { operationId, txHash: run.txHash }, metadata: metadata() },
+              s,
+            )
+          : recordTimelockOperationFailed(
+              { type: 'RecordTimelockOperationFailed', data: { operationId, reason: run.reason }, metadata: metadata() },
+              s,
+            ),
       );
       return { next: 'now' };
     }

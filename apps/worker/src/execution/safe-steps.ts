@@ -20,11 +20,7 @@ export const safeTransactionOf = (tx: QueuedSafeTransaction): SafeTransaction =>
   nonce: tx.nonce,
 });
 
-export const buildSingleCallSafeTransaction = (
-  contracts: DaoContracts,
-  call: { to: Address; value: bigint; data: Hex },
-  nonce: bigint,
-) => {
+export const buildSingleCallSafeTransaction = (contracts: DaoContracts, call: { to: Address; value: bigint; data: Hex }, nonce: bigint) => {
   const transaction = buildSafeTransaction({ calls: [call], nonce });
   const safeTxHash = hashSafeTransaction({ chainId: contracts.chainId, safe: contracts.safe as Address }, transaction);
   return { transaction, safeTxHash };

@@ -1,0 +1,81 @@
+import { superfluidPoolAbi, superTokenAbi } from '@ayllu/chain';
+import type { DaoContracts } from '@ayllu/domain';
+import { parseAbi, type Address, type Hex } from 'viem';
+import type { PrivateKeyAccount } from 'viem/accounts';
+import { communityVaultAbi } from '../../../contracts/abi/community-vault';
+import { testTokenAbi } from '../../../contracts/abi/test-token';
+import type { ExecutionWorld } from './execution-harness';
+
+const cfaForwarderAbi = parseAbi(['function getFlowrate(address token, address sender, address receiver) view returns (int96)']);
+
+/** Chain reads and writes the execution specs share: deposits, funding the Safe, flow rates and balances. */
+export function moneyOf(world: ExecutionWorld, contracts: DaoContracts) {
+  const { public: client } = world.clients;
+  const wait = async (hash: Hex) => client.waitForTransactionReceipt({ hash });
+  const mint = async (account: PrivateKeyAccount, amount: bigint) =>
+    wait(
+      await world.clients
+        .wallet(account)
+        .writeContract({ address: world.devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [account.address, amount] }),
+    );
+
+  return {
+    /** The member mints test tokens and deposits them: the vault admits them (open DAO) and sets their units. */
+    deposit: async (member: PrivateKeyAccount, amount: bigint) => {
+      const wallet = world.clients.wallet(member);
+      await mint(member, amount);
+      await wait(
+        await wallet.writeContract({
+          address: world.devChain.testToken,
+          abi: testTokenAbi,
+          functionName: 'approve',
+          args: [contracts.vault as Address, amount],
+        }),
+      );
+      return wait(
+        await wallet.writeContract({
+          address: contracts.vault as Address,
+          abi: communityVaultAbi,
+          functionName: 'deposit',
+          args: [amount],
+        }),
+      );
+    },
+    /** Yield the treasury holds as Super Tokens (what DISTRIBUTE_YIELDS spends). */
+    fundSafe: async (funder: PrivateKeyAccount, amount: bigint) => {
+      const wallet = world.clients.wallet(funder);
+      await mint(funder, amount);
+      await wait(
+        await wallet.writeContract({
+          address: world.devChain.testToken,
+          abi: testTokenAbi,
+          functionName: 'approve',
+          args: [world.devChain.testSuperToken, amount],
+        }),
+      );
+      await wait(
+        await wallet.writeContract({ address: world.devChain.testSuperToken, abi: superTokenAbi, functionName: 'upgrade', args: [amount] }),
+      );
+      await wait(
+        await wallet.writeContract({
+          address: world.devChain.testSuperToken,
+          abi: superTokenAbi,
+          functionName: 'transfer',
+          args: [contracts.safe as Address, amount],
+        }),
+      );
+    },
+    poolFlowRate: () =>
+      client.readContract({ address: contracts.pool as Address, abi: superfluidPoolAbi, functionName: 'getTotalFlowRate' }),
+    poolUnits: () => client.readContract({ address: contracts.pool as Address, abi: superfluidPoolAbi, functionName: 'getTotalUnits' }),
+    feeFlowRate: (collector: Address) =>
+      client.readContract({
+        address: contracts.cfaForwarder as Address,
+        abi: cfaForwarderAbi,
+        functionName: 'getFlowrate',
+        args: [contracts.payoutToken as Address, contracts.safe as Address, collector],
+      }),
+    superBalance: (holder: Address) =>
+      client.readContract({ address: contracts.payoutToken as Address, abi: superTokenAbi, functionName: 'balanceOf', args: [holder] }),
+  };
+}
