@@ -4,6 +4,7 @@ export type { EventNotificationsOptions } from './event-notifications';
 export { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 export { decodeJson, encodeJson, reviveBigints } from './json-codec';
 export { EventStore1763683200000 } from './migrations/1763683200000-event-store';
+export { NotifyFromApplication1763683400000 } from './migrations/1763683400000-notify-from-application';
 export { START } from './types';
 export type {
   AppendContext,

@@ -21,7 +21,12 @@ type Queryable = Pick<Pool | PoolClient, 'query'>;
 const expectedAsInt = (expected: ExpectedVersion): number =>
   expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
 
+export const EVENTS_CHANNEL = 'ayllu_events';
+
 export class PostgresEventStore {
+  private notifyInFlight = false;
+  private notifyAgain = false;
+
   constructor(private readonly db: Pool) {}
 
   /**
@@ -58,6 +63,7 @@ export class PostgresEventStore {
     const events = inserted.map((row, i) =>
       toRecordedEvent({ ...row, type: rows[i]!.event.type, data: rows[i]!.event.data, metadata: rows[i]!.metadata }),
     );
+    this.signalAppended();
     return { appended: true, events, response: idem?.response };
   }
 
@@ -126,6 +132,30 @@ export class PostgresEventStore {
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
     return rows[0]!.version;
+  }
+
+  /**
+   * Wakes subscribers after an append has committed. Not inside the append: PostgreSQL serialises the
+   * commits of notifying transactions, which would cost concurrent writers group commit. At most one
+   * NOTIFY is in flight; appends meanwhile are covered by one more. A lost one (crash) is covered by the
+   * subscribers' polling.
+   */
+  private signalAppended(): void {
+    if (this.notifyInFlight) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifyInFlight = true;
+    this.db
+      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifyInFlight = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.signalAppended();
+        }
+      });
   }
 
   private metadataFor(context: AppendContext): EventMetadata {
