@@ -22,7 +22,7 @@ export interface ExecutionWorld extends DevChainContext {
   readonly treasurers: PrivateKeyAccount[];
   readonly founders: PrivateKeyAccount[];
   readonly relayerKey: `0x${string}`;
-  startDriver(env?: { leaseMs?: number }): Promise<RunningExecution>;
+  startDriver(env?: { leaseMs?: number; indexerConfirmations?: number }): Promise<RunningExecution>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +59,7 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
         }),
         pollMs: 200,
         leaseMs: env.leaseMs ?? 2000,
+        indexerConfirmations: env.indexerConfirmations ?? 0,
       });
       running.push(driver!);
       return driver!;

@@ -1,0 +1,79 @@
+import type { ChainFact } from '@ayllu/chain';
+import { daoDecider, DomainError, recordSafeTransactionExecuted, type DaoState } from '@ayllu/domain';
+import { handleStreams } from '@ayllu/event-store';
+import type { Hex } from 'viem';
+import type { ExecutionDeps } from '../execution/run-proposal-step';
+import { appendExecution, daoFold, loadTreasury } from '../execution/execution-streams';
+import { operationEta } from '../execution/timelock-steps';
+
+const ACTOR = 'system:indexer';
+
+/**
+ * Puts one confirmed chain fact into the log. Every append is idempotent: deposits and withdrawals by their
+ * (chainId, txHash, logIndex) key in the DAO's state, treasury facts by the transaction's recorded status,
+ * so a replayed range or a second worker appends nothing new. Facts the platform has no use for are skipped.
+ */
+export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: ChainFact): Promise<void> {
+  const now = deps.now().toISOString();
+  const log = { chainId: fact.origin.chainId, txHash: fact.origin.transactionHash, logIndex: fact.origin.logIndex };
+  const context = { actor: ACTOR, correlationId: `chain:${fact.origin.key}`, occurredAt: now };
+  switch (fact.type) {
+    case 'DepositConfirmed':
+    case 'WithdrawalConfirmed': {
+      const type = fact.type === 'DepositConfirmed' ? 'ConfirmDeposit' : 'ConfirmWithdrawal';
+      await handleStreams({
+        store: deps.store,
+        streams: { dao: daoFold(daoId) },
+        decide: (s) => ({
+          dao: daoDecider.decide(
+            { type, data: { member: fact.data.member, amount: fact.data.assets, ...log }, metadata: { actor: ACTOR, now } },
+            s.dao as DaoState,
+          ),
+        }),
+        context,
+      });
+      return;
+    }
+    case 'SafeTransactionExecuted': {
+      // Treasurers may execute a queued transaction themselves, outside the platform: record it as ours.
+      const treasury = await loadTreasury(deps.store, daoId);
+      if (treasury.status !== 'Deployed') return;
+      const tx = [...treasury.transactions.values()].find((t) => t.safeTxHash.toLowerCase() === fact.data.safeTxHash.toLowerCase());
+      if (!tx || tx.status !== 'AwaitingSignatures') return;
+      const eta =
+        tx.purpose === 'schedule' && fact.data.success ? await operationEta(deps.chain, treasury.contracts, tx.operationId as Hex) : null;
+      await appendExecution(
+        deps.store,
+        { daoId, proposalId: tx.proposalId },
+        (s) =>
+          recordSafeTransactionExecuted(
+            {
+              type: 'RecordSafeTransactionExecuted',
+              data: { safeTxHash: tx.safeTxHash, txHash: fact.origin.transactionHash, success: fact.data.success, eta },
+              metadata: { actor: ACTOR, now },
+            },
+            s,
+          ),
+        { actor: ACTOR, now: () => now, correlationId: `chain:${fact.origin.key}` },
+      );
+      return;
+    }
+    case 'TimelockOperationExecuted': {
+      // Anyone may run a ready operation. The process manager records it (checking the Safe's inner calls
+      // in that transaction's receipt): wake it rather than judge the run here.
+      const treasury = await loadTreasury(deps.store, daoId);
+      if (treasury.status !== 'Deployed') return;
+      const operation = treasury.operations.get(fact.data.operationId) ?? treasury.operations.get(fact.data.operationId.toLowerCase());
+      if (!operation || operation.status !== 'Scheduled') return;
+      await deps.pool.query(`UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE proposal_id = $1`, [
+        operation.proposalId,
+      ]);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** A refusal the indexer should retry (the log is behind, e.g. a withdrawal before its deposit), not skip. */
+export const retryable = (error: unknown): boolean => !(error instanceof DomainError) || error.kind === 'conflict';

@@ -1,0 +1,131 @@
+import { ChainIndexer, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
+import type { PoolClient } from 'pg';
+import type { ExecutionDeps } from '../execution/run-proposal-step';
+import { applyChainFact, retryable } from './apply-chain-fact';
+import { loadCheckpoint, storeCheckpoint } from './indexer-checkpoint';
+
+type Row = {
+  dao_id: string;
+  chain_id: number;
+  contracts: WatchedContracts;
+  from_block: string;
+  checkpoint: Parameters<typeof loadCheckpoint>[0] | null;
+  last_fact_block: string | null;
+};
+
+export interface ChainIndexLoopOptions {
+  /** Blocks a log must be buried under before it becomes a fact. */
+  readonly confirmations: bigint;
+  readonly onError: (daoId: string, error: unknown) => void;
+  readonly onHalt: (daoId: string, reason: string) => void;
+}
+
+/**
+ * Polls each deployed DAO's contracts behind the head and appends the facts to the log, then moves the DAO's
+ * checkpoint. The row is locked (SKIP LOCKED) while a DAO is polled, so two workers never index it at once;
+ * a crash between appending and moving the checkpoint replays the range, which appends nothing twice.
+ *
+ * Reorgs, conservatively: facts are appended only `confirmations` deep. If the chain still rewinds below a
+ * block the log took a fact from, the log cannot take it back (there is no retraction event), so the DAO's
+ * indexing halts with the reason in `chain_index.halted`; the execution workflow is unaffected (its own
+ * calls are reconciled from receipts). A rewind above every appended fact just moves the checkpoint back.
+ */
+export class ChainIndexLoop {
+  private readonly indexers = new Map<string, ChainIndexer>();
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: ExecutionDeps,
+    private readonly options: ChainIndexLoopOptions,
+  ) {}
+
+  tick(): Promise<void> {
+    this.running ??= this.pollAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pollAll(): Promise<void> {
+    const { rows } = await this.deps.pool.query<{ dao_id: string }>(
+      `SELECT dao_id FROM chain_index WHERE halted IS NULL AND chain_id = $1`,
+      [this.deps.chain.chainId],
+    );
+    for (const { dao_id } of rows) {
+      await this.pollDao(dao_id).catch(async (error: unknown) => {
+        this.options.onError(dao_id, error);
+        await this.deps.pool.query(`UPDATE chain_index SET last_error = $2, updated_at = now() WHERE dao_id = $1`, [
+          dao_id,
+          String((error as Error).message ?? error).slice(0, 2000),
+        ]);
+      });
+    }
+  }
+
+  private async pollDao(daoId: string): Promise<void> {
+    const client = await this.deps.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Row>('SELECT * FROM chain_index WHERE dao_id = $1 AND halted IS NULL FOR UPDATE SKIP LOCKED', [
+        daoId,
+      ]);
+      const row = rows[0];
+      if (row) await this.catchUp(client, row);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async catchUp(client: PoolClient, row: Row): Promise<void> {
+    const indexer = this.indexerOf(row);
+    let checkpoint: IndexerCheckpoint = row.checkpoint
+      ? loadCheckpoint(row.checkpoint)
+      : await indexer.checkpointAt(BigInt(row.from_block) - 1n);
+    let lastFactBlock = row.last_fact_block === null ? null : BigInt(row.last_fact_block);
+    for (let round = 0; round < 20; round++) {
+      const result = await indexer.poll(checkpoint);
+      if (result.rewoundTo !== undefined && lastFactBlock !== null && lastFactBlock > result.rewoundTo) {
+        const reason = `reorg: the chain rewound to block ${result.rewoundTo}, below block ${lastFactBlock} whose facts are in the log`;
+        await client.query(`UPDATE chain_index SET halted = $2, updated_at = now() WHERE dao_id = $1`, [row.dao_id, reason]);
+        this.options.onHalt(row.dao_id, reason);
+        return;
+      }
+      for (const fact of result.facts) {
+        try {
+          await applyChainFact(this.deps, row.dao_id, fact);
+        } catch (error) {
+          if (retryable(error)) throw error;
+          // A fact the domain refuses for good (e.g. from an address it cannot hold): note it and go on.
+          this.options.onError(row.dao_id, error);
+        }
+        if (lastFactBlock === null || fact.origin.blockNumber > lastFactBlock) lastFactBlock = fact.origin.blockNumber;
+      }
+      const moved =
+        result.nextCheckpoint.blockHash !== checkpoint.blockHash || result.nextCheckpoint.blockNumber !== checkpoint.blockNumber;
+      checkpoint = result.nextCheckpoint;
+      await client.query(
+        `UPDATE chain_index SET checkpoint = $2, last_fact_block = $3, last_error = NULL, updated_at = now() WHERE dao_id = $1`,
+        [row.dao_id, storeCheckpoint(checkpoint), lastFactBlock?.toString() ?? null],
+      );
+      if (!moved) return;
+    }
+  }
+
+  private indexerOf(row: Row): ChainIndexer {
+    let indexer = this.indexers.get(row.dao_id);
+    if (!indexer) {
+      indexer = new ChainIndexer({
+        client: this.deps.chain.public,
+        chainId: row.chain_id,
+        contracts: row.contracts,
+        confirmations: this.options.confirmations,
+      });
+      this.indexers.set(row.dao_id, indexer);
+    }
+    return indexer;
+  }
+}
