@@ -9,6 +9,7 @@ import { renderMarkdown, type RunSummary } from './harness/report';
 import type { BenchContext, PartResult } from './harness/types';
 import { runAppend } from './parts/append';
 import { runRebuild } from './parts/rebuild';
+import { runVotes } from './parts/votes';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,6 +17,7 @@ type Runner = (ctx: BenchContext) => Promise<PartResult>;
 
 const runners: Partial<Record<PartId, Runner>> = {
   append: runAppend,
+  votes: runVotes,
   rebuild: runRebuild,
 };
 

@@ -55,7 +55,7 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
   // Emmett runs in a child process: its driver layer replaces pg's global type parsers (emmett-worker.ts).
   const emmett = (job: Omit<Extract<EmmettJob, { kind: 'append' }>, 'kind' | 'url' | 'writers' | 'streams'>) =>
     runJsonChild<RunResult>('bench/parts/emmett-worker.ts', { kind: 'append', url: ctx.databaseUrl, writers: WRITERS, streams: STREAMS, ...job });
-  const single = { ours: [] as RunResult[], emmett: [] as RunResult[], quiet: [] as RunResult[] };
+  const single = { ours: [] as RunResult[], emmett: [] as RunResult[] };
   const batch = { ours: [] as RunResult[], emmett: [] as RunResult[], copy: [] as RunResult[] };
   try {
     // Warm-up: creates Emmett's schema (its auto-migration) and warms the pool and plans.
@@ -68,14 +68,6 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
       ctx.log(`append: round ${round + 1}/${rounds}, 1-event appends`);
       single.ours.push(await runWriters(WRITERS, singlePerWriter, 1, (w, i) => oursAppend(ours, `ours-s-${pick(w, i)}`, [voteLikeEvent(i)])));
       single.emmett.push(await emmett({ perWriter: singlePerWriter, eventsPerCall: 1, streamOf: 'single', tag: `s${round}` }));
-      // Diagnostic: the same appends with the LISTEN/NOTIFY wake-up trigger off. PostgreSQL serialises the
-      // commits of transactions that sent NOTIFY (one global lock), which defeats group commit.
-      await ourPool.query('ALTER TABLE events DISABLE TRIGGER events_appended');
-      try {
-        single.quiet.push(await runWriters(WRITERS, singlePerWriter, 1, (w, i) => oursAppend(ours, `quiet-s-${pick(w, i)}`, [voteLikeEvent(i)])));
-      } finally {
-        await ourPool.query('ALTER TABLE events ENABLE TRIGGER events_appended');
-      }
       ctx.log(`append: round ${round + 1}/${rounds}, ${BATCH}-event batches`);
       const events = Array.from({ length: BATCH }, (_, i) => voteLikeEvent(i));
       batch.ours.push(await runWriters(WRITERS, batchPerWriter, BATCH, (w, i) => oursAppend(ours, `ours-b-${round}-${w}-${i}`, events)));
@@ -85,7 +77,7 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
   } finally {
     await ourPool.end();
   }
-  const s = { ours: summarise(single.ours, 1), emmett: summarise(single.emmett, 1), quiet: summarise(single.quiet, 1) };
+  const s = { ours: summarise(single.ours, 1), emmett: summarise(single.emmett, 1) };
   const b = { ours: summarise(batch.ours, BATCH), emmett: summarise(batch.emmett, BATCH), copy: summarise(batch.copy, BATCH) };
   const singleRatio = s.ours.eventsPerSecond / s.emmett.eventsPerSecond;
   const copyRatio = b.ours.eventsPerSecond / b.copy.eventsPerSecond;
@@ -109,7 +101,6 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
         rows: [
           row('Ayllu PostgresEventStore', s.ours, s.emmett, 'Emmett'),
           row('Emmett emmett-postgresql', s.emmett, s.emmett, 'Emmett'),
-          row('(diagnostic) Ayllu store, NOTIFY trigger disabled', s.quiet, s.emmett, 'Emmett'),
         ],
       },
       {
@@ -127,10 +118,7 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
         target: '1-event appends ≥ 2× Emmett',
         measured: times(singleRatio),
         met: singleRatio >= 2,
-        note:
-          singleRatio >= 2
-            ? undefined
-            : `with the NOTIFY trigger off the same store does ${times(s.quiet.eventsPerSecond / s.emmett.eventsPerSecond)} Emmett: see "Why 1-event appends miss" below`,
+        note: singleRatio >= 2 ? undefined : 'see "Why 1-event appends miss" below',
       },
       { target: '100-event batches ≥ 40% of COPY rows/s', measured: `${round(copyRatio * 100, 1)}%`, met: copyRatio >= 0.4 },
       { target: 'p99 append latency (reported)', measured: `1-event ${round(s.ours.p99Ms)} ms, batch ${round(b.ours.p99Ms)} ms`, met: null },

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+// An empty data directory: a dev-chain.json left by `npm start` in ./.data must not attach the bench to a chain.
+const dataDir = () => mkdtempSync(path.join(os.tmpdir(), 'ayllu-bench-data-'));
+
+export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+  });
+
+/** Peak resident set (VmHWM) and current resident set (VmRSS) of a live process, in MiB. */
+export const memoryOf = (pid: number): { peakMiB: number; rssMiB: number } => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakMiB: kb('VmHWM') / 1024, rssMiB: kb('VmRSS') / 1024 };
+};
+
+export interface Service {
+  readonly name: string;
+  readonly pid: number;
+  readonly url: string;
+  /** VmHWM read just before the process is stopped (the kernel's own peak, so no sampling gap). */
+  readonly stop: () => Promise<{ peakMiB: number; rssMiB: number }>;
+}
+
+const waitFor = async (url: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode} before answering`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+/**
+ * Starts a TypeScript entry point as its own Node process (the repository's swc register), so its
+ * memory is its own and the load generator does not share its event loop. `readyPath` is polled when
+ * the process serves HTTP; otherwise `readyLine` on stdout/stderr marks it started.
+ */
+export const startService = async (options: {
+  readonly name: string;
+  readonly file: string;
+  readonly env: Record<string, string>;
+  readonly port?: number;
+  readonly readyPath?: string;
+  readonly readyLine?: RegExp;
+}): Promise<Service> => {
+  const child = spawn(process.execPath, ['-r', './tools/register.js', options.file], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const lineSeen = new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (options.readyLine?.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+  });
+  const url = `http://127.0.0.1:${options.port ?? 0}`;
+  try {
+    if (options.readyPath) await waitFor(`${url}${options.readyPath}`, child, 60_000);
+    else
+      await Promise.race([
+        lineSeen,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${options.name} not ready in 60 s:\n${output}`)), 60_000)),
+      ]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    name: options.name,
+    pid: child.pid!,
+    url,
+    stop: async () => {
+      const memory = memoryOf(child.pid!);
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      return memory;
+    },
+  };
+};
+
+/** The API alone (apps/api/src/main.ts) on a free port; request logging off (LOG_LEVEL=warn). */
+export const startApi = async (databaseUrl: string): Promise<Service> => {
+  const port = await freePort();
+  return startService({
+    name: 'api',
+    file: 'apps/api/src/main.ts',
+    env: { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: BENCH_ADMIN_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'development', CHAIN_ID: '31337', DATA_DIR: dataDir() },
+    port,
+    readyPath: '/health',
+  });
+};
+
+/** The worker alone (apps/worker/src/main.ts): projections, jobs, notifications; no chain configured. */
+export const startWorkerProcess = (databaseUrl: string): Promise<Service> =>
+  startService({
+    name: 'worker',
+    file: 'apps/worker/src/main.ts',
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_ENV: 'development', CHAIN_ID: '31337', RPC_URL: '', DATA_DIR: dataDir() },
+    readyLine: /worker started/,
+  });
