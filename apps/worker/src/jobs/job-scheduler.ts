@@ -58,11 +58,15 @@ export const startJobScheduler = async (options: JobSchedulerOptions): Promise<J
  */
 const installOnce = async (pool: Pool, install: () => Promise<void>): Promise<void> => {
   const lock = await pool.connect();
+  // Checked out, the client has no 'error' listener: a server restart now must fail the start, not crash it.
+  const ignoreError = (): void => undefined;
+  lock.on('error', ignoreError);
   try {
     await lock.query("SELECT pg_advisory_lock(hashtext('ayllu:pgboss-install'))");
     await install();
   } finally {
     await lock.query("SELECT pg_advisory_unlock(hashtext('ayllu:pgboss-install'))").catch(() => undefined);
+    lock.removeListener('error', ignoreError);
     lock.release();
   }
 };

@@ -10,6 +10,18 @@ export interface ProjectionRunnerOptions {
 const lockKey = (name: string) => `projection:${name}`;
 
 /**
+ * A client checked out of the pool has no 'error' listener, so a connection the server drops mid-batch
+ * (restart, failover) would emit an unhandled 'error' and take the whole worker down. The query in flight
+ * rejects anyway and the batch is retried; the pool discards the dead client on release.
+ */
+const ignoreClientError = (): void => undefined;
+const checkOut = async (pool: Pool): Promise<PoolClient> => {
+  const client = await pool.connect();
+  client.on('error', ignoreClientError);
+  return client;
+};
+
+/**
  * Moves projections forward. Each batch is one transaction holding the read-model writes and the new
  * checkpoint together: a crash anywhere either keeps the whole batch or none of it. A transaction-scoped
  * advisory lock per projection lets several workers run the same runner without doing a batch twice.
@@ -33,7 +45,7 @@ export class ProjectionRunner {
    * `wait` is set, when another worker holds the projection.
    */
   async runBatch(projection: Projection, wait = false): Promise<number> {
-    const tx = await this.pool.connect();
+    const tx = await checkOut(this.pool);
     try {
       await tx.query('BEGIN');
       const lock = wait
@@ -57,6 +69,7 @@ export class ProjectionRunner {
       await tx.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      tx.removeListener('error', ignoreClientError);
       tx.release();
     }
   }
@@ -89,7 +102,7 @@ export class ProjectionRunner {
    * Holds the projection's lock while emptying so no worker batch interleaves with the reset.
    */
   async rebuild(projection: Projection, onProgress?: (applied: number) => void): Promise<number> {
-    const tx = await this.pool.connect();
+    const tx = await checkOut(this.pool);
     try {
       await tx.query('BEGIN');
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(projection.name)]);
@@ -100,6 +113,7 @@ export class ProjectionRunner {
       await tx.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      tx.removeListener('error', ignoreClientError);
       tx.release();
     }
     let applied = 0;
