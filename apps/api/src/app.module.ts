@@ -8,6 +8,7 @@ import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
 import { GovernanceModule } from './governance/governance.module';
 import { HealthController } from './health/health.controller';
+import { PayoutsModule } from './payouts/payouts.module';
 import { TreasuryModule } from './treasury/treasury.module';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
@@ -39,7 +40,7 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, WebhooksModule, TreasuryModule],
+      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, WebhooksModule, TreasuryModule, PayoutsModule],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,

@@ -1,3 +1,4 @@
+import { connectPoolCall } from '@ayllu/chain';
 import type { DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,11 +12,13 @@ import { treasurersOf } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
-describe('DISTRIBUTE_YIELDS: the Safe streams yield to members through the pool, the platform fee to its collector', () => {
+describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members through the pool, the platform fee to its collector', () => {
   let world: ExecutionWorld;
   let api: NestFastifyApplication;
   let dao: { daoId: string; contracts: DaoContracts };
   let carryOut: ReturnType<typeof treasurersOf>['carryOut'];
+  let get: ReturnType<typeof treasurersOf>['get'];
+  let post: ReturnType<typeof treasurersOf>['post'];
   let money: ReturnType<typeof moneyOf>;
   const collector = privateKeyToAccount(keccak256(toHex('ayllu:test:fee-collector'))).address;
   // 10% platform fee; four members of 100 tokens hold 100 units each.
@@ -29,7 +32,7 @@ describe('DISTRIBUTE_YIELDS: the Safe streams yield to members through the pool,
     const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     await world.startDriver();
     dao = await createDao(world, { feeCollector: collector, platformFeeBps: 1000 });
-    ({ carryOut } = treasurersOf(world, base, dao));
+    ({ carryOut, get, post } = treasurersOf(world, base, dao));
     money = moneyOf(world, dao.contracts);
     for (const founder of world.founders) await money.deposit(founder, parseEther('100'));
     await money.fundSafe(world.treasurers[0]!, parseEther('1000'));
@@ -47,6 +50,55 @@ describe('DISTRIBUTE_YIELDS: the Safe streams yield to members through the pool,
     expect((await yields({ mode: 'stream', flowRatePerSecond: 1_000_000_000n })).type).toBe('ProposalExecuted');
     expect(await money.poolFlowRate()).toBe(members(1_000_000_000n));
     expect(await money.feeFlowRate(collector)).toBe(100_000_000n);
+  });
+
+  describe('while the stream runs', () => {
+    type Payouts = {
+      totalFlowRate: string;
+      totalUnits: string;
+      members: { address: string; units: string; flowRate: string; connected: boolean; received: string; claimable: string }[];
+    };
+    const payouts = async () => (await get(`/v1/daos/${dao.daoId}/payouts`)) as Payouts;
+    const claim = (member: string) => post(`/v1/daos/${dao.daoId}/members/${member}/claim`, {});
+
+    it('GET payouts: the pool, its total rate, each member’s units, rate and what they received so far, read from the chain', async () => {
+      await world.clients.test.increaseTime({ seconds: 100 });
+      await world.clients.test.mine({ blocks: 1 });
+      const view = await payouts();
+      expect(view).toMatchObject({ totalFlowRate: String(members(1_000_000_000n)), totalUnits: '400' });
+      expect(view.members).toHaveLength(4);
+      for (const m of view.members) {
+        expect(m).toMatchObject({ units: '100', flowRate: String(members(1_000_000_000n) / 4n), connected: false });
+        expect(BigInt(m.received)).toBeGreaterThanOrEqual(100n * (members(1_000_000_000n) / 4n));
+        expect(BigInt(m.claimable)).toBeGreaterThan(0n);
+      }
+    });
+
+    it('POST claim: the relayer moves an unconnected member’s accrual into their balance', async () => {
+      const member = world.founders[1]!.address;
+      const before = await money.superBalance(member);
+      const response = await claim(member);
+      expect(response.status).toBe(200);
+      const claimed = BigInt(response.body.claimed as string);
+      expect(claimed).toBeGreaterThan(0n);
+      expect((await money.superBalance(member)) - before).toBe(claimed);
+    });
+
+    it('a claim for a connected member, or for someone without units, is refused and sends nothing', async () => {
+      const connected = world.founders[2]!;
+      const call = connectPoolCall({
+        forwarder: dao.contracts.gdaForwarder as Address,
+        token: dao.contracts.payoutToken as Address,
+        pool: dao.contracts.pool as Address,
+      });
+      await world.clients.public.waitForTransactionReceipt({
+        hash: await world.clients.wallet(connected).sendTransaction({ to: call.to, data: call.data }),
+      });
+      expect((await payouts()).members.find((m) => m.address === connected.address)?.connected).toBe(true);
+      expect(await claim(connected.address)).toMatchObject({ status: 409, body: { code: 'PAYOUT.CONNECTED' } });
+      expect(await claim(collector)).toMatchObject({ status: 404, body: { code: 'PAYOUT.NOT_A_MEMBER' } });
+      expect((await claim('0x1234')).status).toBe(400);
+    });
   });
 
   it('change (stream at another rate): both streams move to the new rate', async () => {
