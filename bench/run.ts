@@ -10,6 +10,7 @@ import type { BenchContext, PartResult } from './harness/types';
 import { runAppend } from './parts/append';
 import { runRebuild } from './parts/rebuild';
 import { runVotes } from './parts/votes';
+import { runReadApi } from './parts/read-api';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -19,6 +20,7 @@ const runners: Partial<Record<PartId, Runner>> = {
   append: runAppend,
   votes: runVotes,
   rebuild: runRebuild,
+  'read-api': runReadApi,
 };
 
 const main = async () => {
