@@ -11,6 +11,7 @@ import { runAppend } from './parts/append';
 import { runRebuild } from './parts/rebuild';
 import { runVotes } from './parts/votes';
 import { runReadApi } from './parts/read-api';
+import { runMemory } from './parts/memory';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -21,6 +22,7 @@ const runners: Partial<Record<PartId, Runner>> = {
   votes: runVotes,
   rebuild: runRebuild,
   'read-api': runReadApi,
+  memory: runMemory,
 };
 
 const main = async () => {

@@ -1,0 +1,27 @@
+import { memorySamples } from '../harness/memory-log';
+import { round } from '../harness/stats';
+import type { BenchContext, PartResult } from '../harness/types';
+
+/**
+ * Part 6. Peak RSS of the API and worker processes while parts 2 and 4 loaded them: the kernel's own
+ * high-water mark (VmHWM in /proc/<pid>/status), read just before each process was stopped.
+ */
+export const runMemory = async (_ctx: BenchContext): Promise<PartResult> => {
+  if (memorySamples.length === 0) throw new Error('no memory samples: run part 6 with parts votes and/or read-api');
+  return {
+    id: 'memory',
+    title: '6. Memory',
+    settings: { source: 'VmHWM (peak resident set) of each child process, read from /proc/<pid>/status before it was stopped' },
+    tables: [
+      {
+        title: 'Peak RSS of the service processes',
+        columns: ['during part', 'process', 'peak RSS MiB', 'RSS at end MiB'],
+        rows: memorySamples.map((s) => ({ 'during part': s.part, process: s.process, 'peak RSS MiB': round(s.peakMiB, 1), 'RSS at end MiB': round(s.rssAtEndMiB, 1) })),
+      },
+    ],
+    targets: [{ target: 'peak RSS of api and worker (reported)', measured: memorySamples.map((s) => `${s.process} ${round(s.peakMiB, 0)} MiB (${s.part})`).join(', '), met: null }],
+    notes: [],
+    data: { samples: memorySamples },
+    seconds: 0,
+  };
+};
