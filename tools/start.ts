@@ -58,14 +58,16 @@ const main = async () => {
       rpcUrl = node.rpcUrl;
     }
 
+    // The API and the worker see the chain this process started as if RPC_URL had named it.
+    const runtime = { ...config, rpcUrl };
     const admin = resolveAdminKey(config.adminApiKey, config.dataDir);
     const pool = new Pool({ connectionString: databaseUrl, max: 20 });
   // An idle connection dropped by the server (restart, failover) must not take the process down.
   pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
     stops.push(() => pool.end());
-    const worker = await startWorker({ config, pool, databaseUrl });
+    const worker = await startWorker({ config: runtime, pool, databaseUrl });
     stops.push(worker.stop);
-    const api = await createApiApp({ config, pool, adminApiKey: admin.key });
+    const api = await createApiApp({ config: runtime, pool, adminApiKey: admin.key });
     await api.listen({ port: config.port, host: config.host });
     stops.push(() => api.close());
 
