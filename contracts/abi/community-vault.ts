@@ -22,6 +22,11 @@ export const communityVaultAbi = [
     type: 'error',
   },
   {
+    inputs: [],
+    name: 'CommunityVaultAssetsLost',
+    type: 'error',
+  },
+  {
     inputs: [
       {
         internalType: 'uint256',

@@ -115,9 +115,10 @@ contract CommunityVault is
             if (_memberCount >= MAX_MEMBERS) revert CommunityVaultMembersFull(MAX_MEMBERS);
             _memberCount += 1;
         }
-        _shares[msg.sender] += assets;
-        _totalShares += assets;
-        emit Deposited(msg.sender, assets, assets);
+        uint256 shares = _sharesFor(assets, totalAssets());
+        _shares[msg.sender] += shares;
+        _totalShares += shares;
+        emit Deposited(msg.sender, assets, shares);
         _asset.safeTransferFrom(msg.sender, address(this), assets);
         _syncUnits(msg.sender);
     }
@@ -137,10 +138,12 @@ contract CommunityVault is
             // Rounding the consumed fraction up keeps many small withdrawals from slipping under the limit.
             _instantLimiter.consume(_key(msg.sender), Math.mulDiv(assets, _FRACTION_ONE, balance, Math.Rounding.Ceil));
         }
+        // Valued before the burn: the shares' worth depends on the assets held per share, which the burn changes.
+        uint256 paid = _assetsFor(assets, totalAssets());
         _burn(msg.sender, assets);
-        emit Withdrawn(msg.sender, assets, assets, usedApproval);
+        emit Withdrawn(msg.sender, paid, assets, usedApproval);
         _syncUnits(msg.sender);
-        _pay(msg.sender, assets);
+        _pay(msg.sender, paid);
     }
 
     /// @inheritdoc ICommunityVault
@@ -300,9 +303,10 @@ contract CommunityVault is
         return _memberCount;
     }
 
-    /// @notice The assets `member` is owed: equal to their shares, since yield goes to the treasury.
+    /// @notice The assets `member` is owed: equal to their shares, since yield goes to the treasury, unless the
+    /// vault holds less than the principal (a strategy loss or rounding), which members then share pro rata.
     function balanceOf(address member) external view returns (uint256) {
-        return _shares[member];
+        return _assetsFor(_shares[member], totalAssets());
     }
 
     function sharesOf(address member) external view returns (uint256) {
@@ -367,11 +371,32 @@ contract CommunityVault is
 
     /// @dev Ends `member`'s membership and returns what they are owed; the caller pays it after syncing units.
     function _leave(address member) private returns (uint256 owed) {
-        owed = _shares[member];
-        if (owed > 0) _burn(member, owed);
+        uint256 shares = _shares[member];
+        owed = _assetsFor(shares, totalAssets());
+        if (shares > 0) _burn(member, shares);
         delete _admitted[member];
         delete _approvedWithdrawal[member];
         delete _exitAvailableAt[member];
+    }
+
+    /// @dev Shares for a deposit of `assets` while the vault holds `held`: 1:1 while the principal is covered. Below
+    /// it, at the assets held per share (rounded down, for the vault), so a newcomer neither pays for an earlier
+    /// shortfall nor dilutes it away.
+    function _sharesFor(uint256 assets, uint256 held) private view returns (uint256) {
+        uint256 total = _totalShares;
+        if (held >= total) return assets;
+        if (held == 0) revert CommunityVaultAssetsLost();
+        return Math.mulDiv(assets, total, held);
+    }
+
+    /// @dev What `shares` are worth while the vault holds `held`: 1:1 while the principal is covered (anything above
+    /// it is yield for the treasury). Below it (a strategy loss, or ERC-4626 rounding against the vault, which
+    /// costs up to one strategy share per deposit or withdrawal) every share is worth its part of what is held,
+    /// rounded down: a shortfall is shared pro rata instead of locking the last members in.
+    function _assetsFor(uint256 shares, uint256 held) private view returns (uint256) {
+        uint256 total = _totalShares;
+        if (held >= total) return shares;
+        return Math.mulDiv(shares, held, total);
     }
 
     function _burn(address member, uint256 shares) private {
@@ -393,7 +418,8 @@ contract CommunityVault is
         emit PoolUnitsUpdated(member, units);
     }
 
-    /// @dev Pays from idle assets, pulling any shortfall out of the strategy first.
+    /// @dev Pays from idle assets, pulling any shortfall out of the strategy first. `amount` never exceeds
+    /// {totalAssets} (see {_assetsFor}), so a strategy whose `maxWithdraw` is its `previewRedeem` can always pay it.
     function _pay(address to, uint256 amount) private {
         if (amount == 0) return;
         uint256 idle = _asset.balanceOf(address(this));

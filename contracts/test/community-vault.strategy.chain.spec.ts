@@ -1,7 +1,7 @@
 // Runs on a private node (usePrivateVault): it reverts snapshots between tests and moves time.
 // CHANGE_STRATEGY and harvest: the owner (timelock) moves idle funds into an ERC-4626 strategy, the Safe harvests
 // what the vault holds above the members' principal, and payouts pull any shortfall back out of the strategy.
-import { parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import { encodeAbiParameters, keccak256, parseEther, parseEventLogs, toHex, type Address, type TransactionReceipt } from 'viem';
 import { communityVaultAbi } from '../abi/community-vault';
 import { testStrategyAbi } from '../abi/test-strategy';
 import { testTokenAbi } from '../abi/test-token';
@@ -95,6 +95,15 @@ describe('CommunityVault strategy', () => {
     ];
     for (const hash of sent) await clients.public.waitForTransactionReceipt({ hash });
     await simulateYield(strategy, tokens(1) + 7n);
+  };
+
+  /** A strategy loss: the strategy's token balance is lowered directly (TestToken is OpenZeppelin's ERC20, balances at slot 0). */
+  const loseFromStrategy = async (strategy: Address, amount: bigint) => {
+    const { clients, devChain } = chain();
+    const held = await chain().steps.tokenBalance(strategy);
+    const slot = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [strategy, 0n]));
+    await clients.test.setStorageAt({ address: devChain.testToken, index: slot, value: toHex(held - amount, { size: 32 }) });
+    expect(await chain().steps.tokenBalance(strategy)).toBe(held - amount);
   };
 
   // ------------------------------------------------------------------ setStrategy
@@ -305,19 +314,70 @@ describe('CommunityVault strategy', () => {
     });
   });
 
-  // ------------------------------------------------------------------ rounding
+  // ------------------------------------------------------------------ shortfalls
 
-  describe('at a share price that is not a round number', () => {
-    // Fails before the fix: investing at this price leaves the vault 1 wei short, and the last payout reverts.
-    it.failing('rounds against the vault yet pays every member their whole balance', async () => {
+  describe('when the vault holds less than the principal', () => {
+    /** Every member leaves; returns what each was paid. None of it may revert. */
+    const everyoneLeaves = async () => {
+      const { steps, owner } = chain();
+      for (const m of [bob(), alice()]) await steps.removeMember(owner, m.address);
+      return [await steps.tokenBalance(alice().address), await steps.tokenBalance(bob().address)];
+    };
+
+    it('from rounding at a share price that is not round: shares the missing wei instead of locking the last member in', async () => {
       const { steps, owner } = chain();
       await priceAboveOne(second);
       await steps.setStrategy(owner, second);
+      // Depositing 150 tokens bought strategy shares worth 1 wei less (ERC-4626 rounds for the strategy).
+      expect(await read.totalAssets()).toBe(tokens(150) - 1n);
+      expect(await steps.balanceOf(alice().address)).toBe(tokens(100) - 1n);
       await steps.withdraw(alice(), tokens(10));
-      await steps.removeMember(owner, bob().address);
-      await steps.removeMember(owner, alice().address);
-      expect(await steps.tokenBalance(alice().address)).toBe(tokens(100));
-      expect(await steps.tokenBalance(bob().address)).toBe(tokens(50));
+      expect(await steps.tokenBalance(alice().address)).toBe(tokens(10) - 1n);
+      const [a, b] = await everyoneLeaves();
+      // Every payout is at most 1 wei short of the balance, and everything the vault held was paid out.
+      expect(tokens(100) - (a! + tokens(10) - 1n)).toBeLessThanOrEqual(1n);
+      expect(tokens(50) - b!).toBeLessThanOrEqual(1n);
+      expect(await read.totalAssets()).toBe(0n);
+    });
+
+    it('from rounding, and yield covers it before anything is harvested', async () => {
+      const { steps, owner, guardian } = chain();
+      await priceAboveOne(second);
+      await steps.setStrategy(owner, second);
+      await simulateYield(second, tokens(1));
+      await expectPrincipalCovered();
+      await steps.harvest(guardian);
+      await expectPrincipalCovered();
+      expect(await everyoneLeaves()).toEqual([tokens(100), tokens(50)]);
+    });
+
+    it('from a strategy loss: members share it pro rata, a newcomer neither pays for it nor dilutes it', async () => {
+      const { steps, owner, guardian } = chain();
+      await steps.setStrategy(owner, first);
+      await loseFromStrategy(first, tokens(30)); // 120 left for 150 of principal: 80%
+      expect(await steps.balanceOf(alice().address)).toBe(tokens(80));
+      expect(await steps.balanceOf(bob().address)).toBe(tokens(40));
+      expect(await revertOf(steps.harvest(guardian))).toEqual({ name: 'CommunityVaultNoYield', args: [] });
+      const carol = chain().members[2]!;
+      await steps.fundAndApprove(carol, tokens(8));
+      await steps.deposit(carol, tokens(8)); // 10 shares at 0.8 each
+      expect(await read.totalShares()).toBe(tokens(160));
+      expect(await steps.balanceOf(carol.address)).toBe(tokens(8));
+      await steps.withdraw(bob(), tokens(5));
+      expect(await steps.tokenBalance(bob().address)).toBe(tokens(4));
+      await steps.removeMember(owner, carol.address);
+      expect(await steps.tokenBalance(carol.address)).toBe(tokens(8));
+      expect(await everyoneLeaves()).toEqual([tokens(80), tokens(40)]);
+    });
+
+    describe('should revert', () => {
+      it('a deposit once the strategy lost everything', async () => {
+        const { steps, owner } = chain();
+        await steps.setStrategy(owner, first);
+        await loseFromStrategy(first, tokens(150));
+        await steps.fundAndApprove(alice(), tokens(1));
+        expect(await revertOf(steps.deposit(alice(), tokens(1)))).toEqual({ name: 'CommunityVaultAssetsLost', args: [] });
+      });
     });
   });
 });

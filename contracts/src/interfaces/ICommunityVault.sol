@@ -77,8 +77,14 @@ interface ICommunityVault {
     error CommunityVaultStrategyAssetMismatch(address strategy);
     /// @notice The vault holds no realised yield to harvest.
     error CommunityVaultNoYield();
+    /// @notice The strategy lost every asset backing the members' shares: no deposit can be priced against them.
+    error CommunityVaultAssetsLost();
 
+    /// @notice Deposits `assets` for shares: 1:1 while the vault holds at least its members' principal, else at the
+    /// assets held per share (rounded down).
     function deposit(uint256 assets) external;
+    /// @notice Gives up `assets` of the caller's shares (`sharesOf`) and pays what they are worth: the same amount
+    /// while the vault holds at least its members' principal, else their pro-rata part of what it holds.
     function withdraw(uint256 assets) external;
     function requestEmergencyExit() external;
     function completeEmergencyExit() external;
