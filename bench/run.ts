@@ -12,6 +12,7 @@ import { runRebuild } from './parts/rebuild';
 import { runVotes } from './parts/votes';
 import { runReadApi } from './parts/read-api';
 import { runMemory } from './parts/memory';
+import { runGas } from './parts/gas';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -22,6 +23,7 @@ const runners: Partial<Record<PartId, Runner>> = {
   votes: runVotes,
   rebuild: runRebuild,
   'read-api': runReadApi,
+  gas: runGas,
   memory: runMemory,
 };
 
