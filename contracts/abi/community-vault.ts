@@ -153,6 +153,22 @@ export const communityVaultAbi = [
   {
     inputs: [
       {
+        internalType: 'uint256',
+        name: 'assetsBefore',
+        type: 'uint256',
+      },
+      {
+        internalType: 'uint256',
+        name: 'assetsAfter',
+        type: 'uint256',
+      },
+    ],
+    name: 'CommunityVaultStrategyMoveLoss',
+    type: 'error',
+  },
+  {
+    inputs: [
+      {
         internalType: 'address',
         name: 'caller',
         type: 'address',

@@ -53,6 +53,8 @@ contract CommunityVault is
     /// @dev The rate limiter counts fractions of a balance in this precision (1e18 = the whole balance).
     uint256 private constant _FRACTION_ONE = 1e18;
     uint256 private constant _BPS = 10_000;
+    /// @dev A strategy move may lose at most 1 ppm of the assets (+2 wei) to ERC-4626 rounding; see {setStrategy}.
+    uint256 private constant _MOVE_LOSS_DIVISOR = 1_000_000;
 
     IERC20 private _asset;
     ISuperfluidToken private _payoutToken;
@@ -209,10 +211,14 @@ contract CommunityVault is
     /// @inheritdoc ICommunityVault
     /// @dev Redeems everything from the current strategy, then invests every idle asset in the new one
     /// (`address(0)` keeps the funds idle). Unharvested yield moves along and stays harvestable.
+    /// Redeeming and depositing each round for the strategy, by up to one of its shares: a move may lose at most
+    /// 1 ppm of the assets plus 2 wei. More means a share price far coarser than the amounts moved (e.g. assets
+    /// donated to a strategy with no shares yet), which would hand members' principal to the strategy: it reverts.
     function setStrategy(IERC4626 newStrategy) external onlyOwner nonReentrant {
         if (address(newStrategy) != address(0) && newStrategy.asset() != address(_asset)) {
             revert CommunityVaultStrategyAssetMismatch(address(newStrategy));
         }
+        uint256 before = totalAssets();
         IERC4626 previous = _strategy;
         _strategy = newStrategy;
         if (address(previous) != address(0)) {
@@ -227,6 +233,8 @@ contract CommunityVault is
                 newStrategy.deposit(invested, address(this));
             }
         }
+        uint256 held = totalAssets();
+        if (held + before / _MOVE_LOSS_DIVISOR + 2 < before) revert CommunityVaultStrategyMoveLoss(before, held);
         emit StrategyChanged(address(previous), address(newStrategy), invested);
     }
 

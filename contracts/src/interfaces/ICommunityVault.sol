@@ -79,6 +79,8 @@ interface ICommunityVault {
     error CommunityVaultNoYield();
     /// @notice The strategy lost every asset backing the members' shares: no deposit can be priced against them.
     error CommunityVaultAssetsLost();
+    /// @notice Moving to the new strategy would turn assets worth `assetsBefore` into `assetsAfter` (more than rounding lost).
+    error CommunityVaultStrategyMoveLoss(uint256 assetsBefore, uint256 assetsAfter);
 
     /// @notice Deposits `assets` for shares: 1:1 while the vault holds at least its members' principal, else at the
     /// assets held per share (rounded down).
