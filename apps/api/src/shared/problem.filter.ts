@@ -11,11 +11,14 @@ const isDatabaseUnavailable = (error: unknown): boolean => {
   const code = (error as { code?: string } | null)?.code;
   const message = error instanceof Error ? error.message : '';
   return (
-    code === 'ECONNREFUSED' ||
+    // The socket refused, reset or timed out (a reset arrives when the server goes down mid-handshake).
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code ?? '') ||
     code === '57P01' || // admin_shutdown
+    code === '57P02' || // crash_shutdown
     code === '57P03' || // cannot_connect_now
     code === '53300' || // too_many_connections
-    /Connection terminated|timeout exceeded when trying to connect/i.test(message)
+    /^08/.test(code ?? '') || // connection_exception class
+    /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(message)
   );
 };
 
