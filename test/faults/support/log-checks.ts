@@ -14,13 +14,13 @@ const checksum = async (pool: Pool, tables: readonly string[]): Promise<Record<s
   return out;
 };
 
-/** Every projection's checkpoint has reached the last committed event. */
-export const projectionsAtHead = async (pool: Pool): Promise<boolean> => {
+/** Every projection's checkpoint (and those of `others`, e.g. the outbox) has reached the last committed event. */
+export const projectionsAtHead = async (pool: Pool, others: readonly string[] = []): Promise<boolean> => {
   const { rows } = await pool.query<{ behind: number }>(
     `SELECT count(*)::int AS behind FROM unnest($1::text[]) AS p(name)
      LEFT JOIN projection_checkpoints c ON c.name = p.name
      WHERE coalesce(c.position, 0) < (SELECT coalesce(max(global_position), 0) FROM events)`,
-    [PROJECTIONS.map((p) => p.name)],
+    [[...PROJECTIONS.map((p) => p.name), ...others]],
   );
   return rows[0]!.behind === 0;
 };
