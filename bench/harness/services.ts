@@ -111,7 +111,16 @@ export const startApi = async (databaseUrl: string): Promise<Service> => {
   return startService({
     name: 'api',
     file: 'apps/api/src/main.ts',
-    env: { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: BENCH_ADMIN_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'development', CHAIN_ID: '31337', DATA_DIR: dataDir() },
+    env: {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_API_KEY: BENCH_ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      CHAIN_ID: '31337',
+      DATA_DIR: dataDir(),
+    },
     port,
     readyPath: '/health',
   });

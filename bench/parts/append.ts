@@ -54,7 +54,13 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
   const ours = new PostgresEventStore(ourPool);
   // Emmett runs in a child process: its driver layer replaces pg's global type parsers (emmett-worker.ts).
   const emmett = (job: Omit<Extract<EmmettJob, { kind: 'append' }>, 'kind' | 'url' | 'writers' | 'streams'>) =>
-    runJsonChild<RunResult>('bench/parts/emmett-worker.ts', { kind: 'append', url: ctx.databaseUrl, writers: WRITERS, streams: STREAMS, ...job });
+    runJsonChild<RunResult>('bench/parts/emmett-worker.ts', {
+      kind: 'append',
+      url: ctx.databaseUrl,
+      writers: WRITERS,
+      streams: STREAMS,
+      ...job,
+    });
   const single = { ours: [] as RunResult[], emmett: [] as RunResult[] };
   const batch = { ours: [] as RunResult[], emmett: [] as RunResult[], copy: [] as RunResult[] };
   try {
@@ -66,7 +72,9 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
     const pick = (writer: number, i: number) => writer + WRITERS * ((i * 37) % Math.floor(STREAMS / WRITERS));
     for (let round = 0; round < rounds; round++) {
       ctx.log(`append: round ${round + 1}/${rounds}, 1-event appends`);
-      single.ours.push(await runWriters(WRITERS, singlePerWriter, 1, (w, i) => oursAppend(ours, `ours-s-${pick(w, i)}`, [voteLikeEvent(i)])));
+      single.ours.push(
+        await runWriters(WRITERS, singlePerWriter, 1, (w, i) => oursAppend(ours, `ours-s-${pick(w, i)}`, [voteLikeEvent(i)])),
+      );
       single.emmett.push(await emmett({ perWriter: singlePerWriter, eventsPerCall: 1, streamOf: 'single', tag: `s${round}` }));
       ctx.log(`append: round ${round + 1}/${rounds}, ${BATCH}-event batches`);
       const events = Array.from({ length: BATCH }, (_, i) => voteLikeEvent(i));
@@ -98,10 +106,7 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
       {
         title: '1-event appends, 16 writers across 1,000 streams',
         columns: ['system', 'events/s', 'appends/s', 'p50 ms', 'p99 ms', 'vs Emmett'],
-        rows: [
-          row('Ayllu PostgresEventStore', s.ours, s.emmett, 'Emmett'),
-          row('Emmett emmett-postgresql', s.emmett, s.emmett, 'Emmett'),
-        ],
+        rows: [row('Ayllu PostgresEventStore', s.ours, s.emmett, 'Emmett'), row('Emmett emmett-postgresql', s.emmett, s.emmett, 'Emmett')],
       },
       {
         title: '100-event batches (one new stream per batch), 16 writers',
@@ -121,7 +126,11 @@ export const runAppend = async (ctx: BenchContext): Promise<PartResult> => {
         note: singleRatio >= 2 ? undefined : 'see "Why 1-event appends miss" below',
       },
       { target: '100-event batches ≥ 40% of COPY rows/s', measured: `${round(copyRatio * 100, 1)}%`, met: copyRatio >= 0.4 },
-      { target: 'p99 append latency (reported)', measured: `1-event ${round(s.ours.p99Ms)} ms, batch ${round(b.ours.p99Ms)} ms`, met: null },
+      {
+        target: 'p99 append latency (reported)',
+        measured: `1-event ${round(s.ours.p99Ms)} ms, batch ${round(b.ours.p99Ms)} ms`,
+        met: null,
+      },
     ],
     notes: [],
     data: { single: s, batch: b },

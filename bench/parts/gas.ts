@@ -39,7 +39,12 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
   try {
     const client = { wallet: node.wallet(0), public: node.public };
     const tokenArtifact = loadAylluArtifact('src/test/TestToken.sol', 'TestToken');
-    const token = await deployContract(client, { name: 'TestToken', abi: tokenArtifact.abi, bytecode: tokenArtifact.bytecode, args: ['Bench', 'BNCH'] });
+    const token = await deployContract(client, {
+      name: 'TestToken',
+      abi: tokenArtifact.abi,
+      bytecode: tokenArtifact.bytecode,
+      args: ['Bench', 'BNCH'],
+    });
     let fresh = 0;
     const mints = (n: number): SafeCall[] =>
       Array.from({ length: n }, () => {
@@ -48,7 +53,13 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
       });
     const singletons = await deploySafeSingletons(client);
     const owner = node.wallet(1);
-    const safe = await deploySafe(client, { owners: [owner.account!.address], threshold: 1n, singleton: singletons.safeSingleton, proxyFactory: singletons.safeProxyFactory, fallbackHandler: singletons.fallbackHandler });
+    const safe = await deploySafe(client, {
+      owners: [owner.account!.address],
+      threshold: 1n,
+      singleton: singletons.safeSingleton,
+      proxyFactory: singletons.safeProxyFactory,
+      fallbackHandler: singletons.fallbackHandler,
+    });
     const timelock = await deployTimelock(client, { proposer: safe, minDelay: DELAY });
 
     const rows: Record<string, string | number>[] = [];
@@ -61,9 +72,23 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
 
       const batch = { calls: mints(size), predecessor: zeroHash, salt: keccak256(toHex(`bench-${size}`)) };
       const { nonce } = await readSafeState(node.public, safe);
-      const transaction = buildSafeTransaction({ calls: [scheduleBatchCall(timelock, batch, DELAY)], nonce, multiSendCallOnly: singletons.multiSendCallOnly });
-      const signature = await owner.signTypedData({ account: owner.account!, ...safeTransactionTypedData({ chainId: node.chain.id, safe }, transaction) });
-      const scheduled = await executeSafeTransaction({ wallet: node.wallet(0), public: node.public, safe, chainId: node.chain.id, transaction, signatures: [{ signer: owner.account!.address, data: signature }] });
+      const transaction = buildSafeTransaction({
+        calls: [scheduleBatchCall(timelock, batch, DELAY)],
+        nonce,
+        multiSendCallOnly: singletons.multiSendCallOnly,
+      });
+      const signature = await owner.signTypedData({
+        account: owner.account!,
+        ...safeTransactionTypedData({ chainId: node.chain.id, safe }, transaction),
+      });
+      const scheduled = await executeSafeTransaction({
+        wallet: node.wallet(0),
+        public: node.public,
+        safe,
+        chainId: node.chain.id,
+        transaction,
+        signatures: [{ signer: owner.account!.address, data: signature }],
+      });
       const scheduleGas = (await node.public.getTransactionReceipt({ hash: scheduled.transactionHash })).gasUsed;
       await node.test.increaseTime({ seconds: Number(DELAY) + 1 });
       await node.test.mine({ blocks: 1 });
@@ -74,16 +99,33 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
       const votes = oz.castVotes.reduce((a, b) => a + b, 0n);
       const ozTotal = oz.propose + votes + oz.queue + oz.execute;
       if (size === 1) singleRatio = Number(ayllu) / Number(bare);
-      const r = (flow: string, gas: bigint, detail: string) => ({ calls: size, flow, gas: fmtInt(Number(gas)), 'vs bare calls': times(Number(gas) / Number(bare)), detail });
+      const r = (flow: string, gas: bigint, detail: string) => ({
+        calls: size,
+        flow,
+        gas: fmtInt(Number(gas)),
+        'vs bare calls': times(Number(gas) / Number(bare)),
+        detail,
+      });
       rows.push(
         r('bare calls from an account', bare, `${size} transaction(s)`),
-        r('Ayllu: Safe execTransaction(scheduleBatch) + timelock executeBatch', ayllu, `schedule ${fmtInt(Number(scheduleGas))} + execute ${fmtInt(Number(executeGas))}; ${voters} votes off chain: 0 gas`),
-        r(`OpenZeppelin Governor, ${voters} voters: propose + castVote × ${voters} + queue + execute`, ozTotal, `propose ${fmtInt(Number(oz.propose))}, castVote ${fmtInt(Number(votes) / voters)} each (${fmtInt(Number(votes))}), queue ${fmtInt(Number(oz.queue))}, execute ${fmtInt(Number(oz.execute))}; plus delegate ${fmtInt(Number(oz.delegatePerVoter))} once per voter`),
+        r(
+          'Ayllu: Safe execTransaction(scheduleBatch) + timelock executeBatch',
+          ayllu,
+          `schedule ${fmtInt(Number(scheduleGas))} + execute ${fmtInt(Number(executeGas))}; ${voters} votes off chain: 0 gas`,
+        ),
+        r(
+          `OpenZeppelin Governor, ${voters} voters: propose + castVote × ${voters} + queue + execute`,
+          ozTotal,
+          `propose ${fmtInt(Number(oz.propose))}, castVote ${fmtInt(Number(votes) / voters)} each (${fmtInt(Number(votes))}), queue ${fmtInt(Number(oz.queue))}, execute ${fmtInt(Number(oz.execute))}; plus delegate ${fmtInt(Number(oz.delegatePerVoter))} once per voter`,
+        ),
       );
       results[`calls${size}`] = { bare, scheduleGas, executeGas, ayllu, oz };
     }
 
-    const gasFile = JSON.parse(readFileSync(path.join(__dirname, '..', 'results', 'gas.json'), 'utf8')) as { measuredOn: string; rows: { operation: string; members: number | ''; gas: number; note: string }[] };
+    const gasFile = JSON.parse(readFileSync(path.join(__dirname, '..', 'results', 'gas.json'), 'utf8')) as {
+      measuredOn: string;
+      rows: { operation: string; members: number | ''; gas: number; note: string }[];
+    };
     const flowRows = gasFile.rows.filter((row) => /distributeFlow|ERC-20 transfers/.test(row.operation));
     return {
       id: 'gas',
@@ -95,7 +137,11 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
         'OpenZeppelin Governor': `contracts/src/bench/BenchGovernor.sol: GovernorCountingSimple + GovernorVotes + GovernorVotesQuorumFraction(51%) + GovernorTimelockControl, ERC20Votes token, ${voters} voters with one token each${ctx.full ? '' : ' (`--full`: 100)'}`,
       },
       tables: [
-        { title: 'A governed execution, and what voting costs on chain', columns: ['calls', 'flow', 'gas', 'vs bare calls', 'detail'], rows },
+        {
+          title: 'A governed execution, and what voting costs on chain',
+          columns: ['calls', 'flow', 'gas', 'vs bare calls', 'detail'],
+          rows,
+        },
         {
           title: `Paying members: distributeFlow vs ERC-20 transfers (from \`npm run bench:gas\`, bench/results/gas.json, ${gasFile.measuredOn}; not re-measured in this run)`,
           columns: ['operation', 'members', 'gas', 'note'],
@@ -109,7 +155,11 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
           met: singleRatio <= 1.05,
           ...(singleRatio <= 1.05 ? {} : { note: 'see "Why governed execution misses 1.05×" below' }),
         },
-        { target: 'on-chain voting cost: 0 per vote (Ayllu) vs OpenZeppelin Governor', measured: `Ayllu 0; Governor ${fmtInt(Number((results.calls1 as { oz: { castVotes: bigint[] } }).oz.castVotes.reduce((a, b) => a + b, 0n)) / voters)} per castVote`, met: null },
+        {
+          target: 'on-chain voting cost: 0 per vote (Ayllu) vs OpenZeppelin Governor',
+          measured: `Ayllu 0; Governor ${fmtInt(Number((results.calls1 as { oz: { castVotes: bigint[] } }).oz.castVotes.reduce((a, b) => a + b, 0n)) / voters)} per castVote`,
+          met: null,
+        },
       ],
       notes: [],
       data: JSON.parse(JSON.stringify({ results, flowRows }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),

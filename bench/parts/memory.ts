@@ -16,10 +16,21 @@ export const runMemory = async (_ctx: BenchContext): Promise<PartResult> => {
       {
         title: 'Peak RSS of the service processes',
         columns: ['during part', 'process', 'peak RSS MiB', 'RSS at end MiB'],
-        rows: memorySamples.map((s) => ({ 'during part': s.part, process: s.process, 'peak RSS MiB': round(s.peakMiB, 1), 'RSS at end MiB': round(s.rssAtEndMiB, 1) })),
+        rows: memorySamples.map((s) => ({
+          'during part': s.part,
+          process: s.process,
+          'peak RSS MiB': round(s.peakMiB, 1),
+          'RSS at end MiB': round(s.rssAtEndMiB, 1),
+        })),
       },
     ],
-    targets: [{ target: 'peak RSS of api and worker (reported)', measured: memorySamples.map((s) => `${s.process} ${round(s.peakMiB, 0)} MiB (${s.part})`).join(', '), met: null }],
+    targets: [
+      {
+        target: 'peak RSS of api and worker (reported)',
+        measured: memorySamples.map((s) => `${s.process} ${round(s.peakMiB, 0)} MiB (${s.part})`).join(', '),
+        met: null,
+      },
+    ],
     notes: [],
     data: { samples: memorySamples },
     seconds: 0,

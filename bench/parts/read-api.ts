@@ -38,7 +38,12 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
   const services: Service[] = [];
   try {
     const accounts = benchAccounts('reads', MEMBERS);
-    const dao = await seedVotingDao(new PostgresEventStore(pool), `reads-${Date.now().toString(36)}`, accounts.map((a) => a.address), 8);
+    const dao = await seedVotingDao(
+      new PostgresEventStore(pool),
+      `reads-${Date.now().toString(36)}`,
+      accounts.map((a) => a.address),
+      8,
+    );
     const worker = await startWorkerProcess(ctx.databaseUrl);
     services.push(worker);
     const api = await startApi(ctx.databaseUrl);
@@ -62,7 +67,13 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
     const routesFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'ayllu-bench-routes-')), 'routes.json');
     writeFileSync(routesFile, JSON.stringify(bodies));
     const port = await freePort();
-    const bare = await startService({ name: 'bare-fastify', file: 'bench/parts/bare-fastify.ts', env: { BENCH_PORT: String(port), BENCH_ROUTES: routesFile }, port, readyPath: '/health' });
+    const bare = await startService({
+      name: 'bare-fastify',
+      file: 'bench/parts/bare-fastify.ts',
+      env: { BENCH_PORT: String(port), BENCH_ROUTES: routesFile },
+      port,
+      readyPath: '/health',
+    });
     services.push(bare);
 
     const results: Record<string, { ours: Shot; bare: Shot; half: Shot; bytes: number }> = {};
@@ -83,9 +94,33 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
     services.splice(services.indexOf(worker), 1);
 
     const rows = Object.entries(results).flatMap(([name, r]) => [
-      { route: `GET ${name} (${fmtInt(r.bytes)} B)`, server: 'Ayllu API (Nest + Fastify + PostgreSQL read model)', 'requests/s': fmtInt(r.ours.rps), 'p50 ms': r.ours.p50, 'p99 ms': r.ours.p99, 'vs bare': times(r.ours.rps / r.bare.rps), 'errors / non-2xx': `${r.ours.errors} / ${r.ours.non2xx}` },
-      { route: `GET ${name}`, server: 'bare Fastify, same bytes from memory', 'requests/s': fmtInt(r.bare.rps), 'p50 ms': r.bare.p50, 'p99 ms': r.bare.p99, 'vs bare': times(1), 'errors / non-2xx': `${r.bare.errors} / ${r.bare.non2xx}` },
-      { route: `GET ${name}`, server: `Ayllu API at half its peak (${fmtInt(Math.floor(r.ours.rps / 2))} req/s offered)`, 'requests/s': fmtInt(r.half.rps), 'p50 ms': r.half.p50, 'p99 ms': r.half.p99, 'vs bare': times(r.half.rps / r.bare.rps), 'errors / non-2xx': `${r.half.errors} / ${r.half.non2xx}` },
+      {
+        route: `GET ${name} (${fmtInt(r.bytes)} B)`,
+        server: 'Ayllu API (Nest + Fastify + PostgreSQL read model)',
+        'requests/s': fmtInt(r.ours.rps),
+        'p50 ms': r.ours.p50,
+        'p99 ms': r.ours.p99,
+        'vs bare': times(r.ours.rps / r.bare.rps),
+        'errors / non-2xx': `${r.ours.errors} / ${r.ours.non2xx}`,
+      },
+      {
+        route: `GET ${name}`,
+        server: 'bare Fastify, same bytes from memory',
+        'requests/s': fmtInt(r.bare.rps),
+        'p50 ms': r.bare.p50,
+        'p99 ms': r.bare.p99,
+        'vs bare': times(1),
+        'errors / non-2xx': `${r.bare.errors} / ${r.bare.non2xx}`,
+      },
+      {
+        route: `GET ${name}`,
+        server: `Ayllu API at half its peak (${fmtInt(Math.floor(r.ours.rps / 2))} req/s offered)`,
+        'requests/s': fmtInt(r.half.rps),
+        'p50 ms': r.half.p50,
+        'p99 ms': r.half.p99,
+        'vs bare': times(r.half.rps / r.bare.rps),
+        'errors / non-2xx': `${r.half.errors} / ${r.half.non2xx}`,
+      },
     ]);
     return {
       id: 'read-api',
@@ -96,10 +131,25 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
         routes: `${routes.proposal}, ${routes.member}`,
         'API process': 'apps/api/src/main.ts, pool 20, LOG_LEVEL=warn (no per-request log lines)',
       },
-      tables: [{ title: 'Read routes, peak and at half of peak', columns: ['route', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors / non-2xx'], rows }],
+      tables: [
+        {
+          title: 'Read routes, peak and at half of peak',
+          columns: ['route', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors / non-2xx'],
+          rows,
+        },
+      ],
       targets: Object.entries(results).flatMap(([name, r]) => [
-        { target: `${name} route ≥ 0.75× bare Fastify`, measured: times(r.ours.rps / r.bare.rps), met: r.ours.rps / r.bare.rps >= 0.75, ...(r.ours.rps / r.bare.rps >= 0.75 ? {} : { note: 'see "Why the read API misses" below' }) },
-        { target: `${name} route p99 ≤ 10 ms at half of peak`, measured: `${r.half.p99} ms at ${fmtInt(r.half.rps)} req/s`, met: r.half.p99 <= 10 },
+        {
+          target: `${name} route ≥ 0.75× bare Fastify`,
+          measured: times(r.ours.rps / r.bare.rps),
+          met: r.ours.rps / r.bare.rps >= 0.75,
+          ...(r.ours.rps / r.bare.rps >= 0.75 ? {} : { note: 'see "Why the read API misses" below' }),
+        },
+        {
+          target: `${name} route p99 ≤ 10 ms at half of peak`,
+          measured: `${r.half.p99} ms at ${fmtInt(r.half.rps)} req/s`,
+          met: r.half.p99 <= 10,
+        },
       ]),
       notes: [],
       data: { routes, results },

@@ -45,7 +45,11 @@ export const seedVotingDao = async (
   // DaoCreated event is decided for the first members and its founder list widened afterwards: a state
   // the product cannot reach today, seeded only to see how ingestion scales.
   const created = daoDecider.decide(
-    { type: 'CreateDao', data: { daoId, name: `Bench ${label}`, founders: voters.slice(0, DAO_MAX_MEMBERS) }, metadata: { now, actor: 'admin:bench' } },
+    {
+      type: 'CreateDao',
+      data: { daoId, name: `Bench ${label}`, founders: voters.slice(0, DAO_MAX_MEMBERS) },
+      metadata: { now, actor: 'admin:bench' },
+    },
     dao,
   ) as DaoEvent[];
   addDao(
@@ -79,7 +83,12 @@ export const seedVotingDao = async (
 const VOTE_TYPES = { Vote: ACTION_SCHEMAS.vote.fields.map((f) => ({ ...f })) };
 
 /** One signed vote, as a wallet signs what `POST /typed-data/vote` issues, and the HTTP call carrying it. */
-export const signedVoteCall = async (account: PrivateKeyAccount, daoId: string, proposalId: string, support: 'for' | 'against' | 'abstain'): Promise<HttpCall> => {
+export const signedVoteCall = async (
+  account: PrivateKeyAccount,
+  daoId: string,
+  proposalId: string,
+  support: 'for' | 'against' | 'abstain',
+): Promise<HttpCall> => {
   const message = {
     voter: account.address,
     proposalId,

@@ -16,7 +16,8 @@ const SUPPORT = ['for', 'for', 'against', 'abstain'] as const;
 const signAll = async (accounts: readonly PrivateKeyAccount[], daoId: string, proposalIds: readonly string[]): Promise<HttpCall[]> => {
   const calls: HttpCall[] = [];
   for (const [p, pid] of proposalIds.entries())
-    for (const [v, account] of accounts.entries()) calls.push(await signedVoteCall(account, daoId, pid, SUPPORT[(v + p) % SUPPORT.length]!));
+    for (const [v, account] of accounts.entries())
+      calls.push(await signedVoteCall(account, daoId, pid, SUPPORT[(v + p) % SUPPORT.length]!));
   // A deterministic shuffle (LCG) so concurrent votes spread over the proposals like real traffic.
   let seed = 7;
   for (let i = calls.length - 1; i > 0; i--) {
@@ -31,7 +32,10 @@ const signAll = async (accounts: readonly PrivateKeyAccount[], daoId: string, pr
 const waitForTally = async (pool: Pool, daoId: string, expected: number, budgetSeconds: number): Promise<number | null> => {
   const started = Date.now();
   while (Date.now() - started < budgetSeconds * 1000) {
-    const { rows } = await pool.query(`SELECT coalesce(sum(tally_for + tally_against + tally_abstain), 0)::bigint AS n FROM rm_proposals WHERE dao_id = $1`, [daoId]);
+    const { rows } = await pool.query(
+      `SELECT coalesce(sum(tally_for + tally_against + tally_abstain), 0)::bigint AS n FROM rm_proposals WHERE dao_id = $1`,
+      [daoId],
+    );
     if (Number(rows[0].n) >= expected) return (Date.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -45,7 +49,10 @@ const rateBetween = (r: LoadResult, from: number, to: number) => {
   const b = Math.max(a + 1, Math.floor(done.length * to) - 1);
   return (b - a) / Math.max(1e-9, done[b]! - (a === 0 ? 0 : done[a]!));
 };
-const statusText = (r: LoadResult) => Object.entries(r.statuses).map(([s, n]) => `${s}: ${fmtInt(n)}`).join(', ');
+const statusText = (r: LoadResult) =>
+  Object.entries(r.statuses)
+    .map(([s, n]) => `${s}: ${fmtInt(n)}`)
+    .join(', ');
 
 /**
  * Part 2. Signed votes over HTTP against the API and the worker running as their own processes:
@@ -64,15 +71,35 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
   try {
     ctx.log(`votes: seeding DAOs and pre-signing ${fmtInt(spreadShape.members * spreadShape.proposals + bigSize)} votes`);
     const spreadAccounts = benchAccounts('spread', spreadShape.members);
-    const spread = await seedVotingDao(store, `spread-${tag}`, spreadAccounts.map((a) => a.address), spreadShape.proposals);
+    const spread = await seedVotingDao(
+      store,
+      `spread-${tag}`,
+      spreadAccounts.map((a) => a.address),
+      spreadShape.proposals,
+    );
     const spreadCalls = await signAll(spreadAccounts, spread.daoId, spread.proposalIds);
-    const warm = await seedVotingDao(store, `warm-${tag}`, spreadAccounts.slice(0, 64).map((a) => a.address), 1);
+    const warm = await seedVotingDao(
+      store,
+      `warm-${tag}`,
+      spreadAccounts.slice(0, 64).map((a) => a.address),
+      1,
+    );
     const warmCalls = await signAll(spreadAccounts.slice(0, 64), warm.daoId, warm.proposalIds);
     // Diagnostic: one connection on one proposal, so no vote ever conflicts: the per-vote service time.
-    const serial = await seedVotingDao(store, `serial-${tag}`, spreadAccounts.slice(0, 100).map((a) => a.address), 1);
+    const serial = await seedVotingDao(
+      store,
+      `serial-${tag}`,
+      spreadAccounts.slice(0, 100).map((a) => a.address),
+      1,
+    );
     const serialCalls = await signAll(spreadAccounts.slice(0, 100), serial.daoId, serial.proposalIds);
     const bigAccounts = benchAccounts('big', bigSize);
-    const big = await seedVotingDao(store, `big-${tag}`, bigAccounts.map((a) => a.address), 1);
+    const big = await seedVotingDao(
+      store,
+      `big-${tag}`,
+      bigAccounts.map((a) => a.address),
+      1,
+    );
     const bigCalls = await signAll(bigAccounts, big.daoId, big.proposalIds);
 
     ctx.log('votes: bare recoverTypedDataAddress ceiling');
@@ -122,24 +149,40 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
         'HTTP connections': `${CONCURRENCY} keep-alive, closed loop (load generator in the bench process, on the same 2 cores)`,
         processes: 'API (apps/api/src/main.ts, pool 20, LOG_LEVEL=warn) and worker (apps/worker/src/main.ts) as their own Node processes',
         'spread workload': `${spreadShape.members} members × ${spreadShape.proposals} proposals, shuffled`,
-        'one-proposal workload': `${fmtInt(bigSize)} voters${ctx.full ? ' (above the domain\'s 1,000-member cap: DaoCreated widened by the seeder)' : ' (the domain\'s 1,000-member cap; `--full` runs 100,000 past the cap)'}, time budget ${bigBudget} s`,
+        'one-proposal workload': `${fmtInt(bigSize)} voters${ctx.full ? " (above the domain's 1,000-member cap: DaoCreated widened by the seeder)" : " (the domain's 1,000-member cap; `--full` runs 100,000 past the cap)"}, time budget ${bigBudget} s`,
         signing: 'every vote pre-signed with viem (EIP-712, fresh nonce) before timing; DAOs and proposals seeded through the domain',
       },
       tables: [
         {
           title: 'Signed votes end to end (signature check, nonce claim, domain decision, append, tally in the answer)',
           columns: ['workload', 'votes accepted', 'seconds', 'votes/s', 'p50 ms', 'p99 ms', 'read-model tally caught up after', 'statuses'],
-          rows: [row(`${spreadShape.proposals} proposals, ${spreadShape.members} voters each`, spreadRun, spreadTally), row(`1 proposal, ${fmtInt(bigSize)} voters`, bigRun, bigTally), row('(diagnostic) 1 proposal, 100 voters, 1 connection', serialRun, null)],
+          rows: [
+            row(`${spreadShape.proposals} proposals, ${spreadShape.members} voters each`, spreadRun, spreadTally),
+            row(`1 proposal, ${fmtInt(bigSize)} voters`, bigRun, bigTally),
+            row('(diagnostic) 1 proposal, 100 voters, 1 connection', serialRun, null),
+          ],
         },
         {
           title: 'Beside the bare signature check (same run)',
           columns: ['measure', 'per second', 'vs ceiling'],
           rows: [
-            { measure: 'recoverTypedDataAddress, one core (bare loop)', 'per second': fmtInt(ceiling.perCore), 'vs ceiling': times(ceiling.perCore / ceiling.ceiling) },
+            {
+              measure: 'recoverTypedDataAddress, one core (bare loop)',
+              'per second': fmtInt(ceiling.perCore),
+              'vs ceiling': times(ceiling.perCore / ceiling.ceiling),
+            },
             { measure: `ceiling = one core × ${ceiling.cores} cores`, 'per second': fmtInt(ceiling.ceiling), 'vs ceiling': times(1) },
             { measure: 'signed votes over HTTP (spread workload)', 'per second': fmtInt(rate), 'vs ceiling': times(ratio) },
-            { measure: `one ${fmtInt(bigSize)}-voter proposal, first 10% of its votes`, 'per second': fmtInt(early), 'vs ceiling': times(early / ceiling.ceiling) },
-            { measure: `one ${fmtInt(bigSize)}-voter proposal, last 10% reached`, 'per second': fmtInt(late), 'vs ceiling': times(late / ceiling.ceiling) },
+            {
+              measure: `one ${fmtInt(bigSize)}-voter proposal, first 10% of its votes`,
+              'per second': fmtInt(early),
+              'vs ceiling': times(early / ceiling.ceiling),
+            },
+            {
+              measure: `one ${fmtInt(bigSize)}-voter proposal, last 10% reached`,
+              'per second': fmtInt(late),
+              'vs ceiling': times(late / ceiling.ceiling),
+            },
           ],
         },
       ],
@@ -165,9 +208,32 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
       notes: [],
       data: {
         ceiling,
-        spread: { ...spreadRun, latenciesMs: undefined, doneAtSeconds: undefined, p50: percentile(spreadRun.latenciesMs, 50), p99: percentile(spreadRun.latenciesMs, 99), tallySeconds: spreadTally },
-        serial: { ...serialRun, latenciesMs: undefined, doneAtSeconds: undefined, p50: percentile(serialRun.latenciesMs, 50), p99: percentile(serialRun.latenciesMs, 99) },
-        big: { size: bigSize, ...bigRun, latenciesMs: undefined, doneAtSeconds: undefined, p50: percentile(bigRun.latenciesMs, 50), p99: percentile(bigRun.latenciesMs, 99), tallySeconds: bigTally, early, late },
+        spread: {
+          ...spreadRun,
+          latenciesMs: undefined,
+          doneAtSeconds: undefined,
+          p50: percentile(spreadRun.latenciesMs, 50),
+          p99: percentile(spreadRun.latenciesMs, 99),
+          tallySeconds: spreadTally,
+        },
+        serial: {
+          ...serialRun,
+          latenciesMs: undefined,
+          doneAtSeconds: undefined,
+          p50: percentile(serialRun.latenciesMs, 50),
+          p99: percentile(serialRun.latenciesMs, 99),
+        },
+        big: {
+          size: bigSize,
+          ...bigRun,
+          latenciesMs: undefined,
+          doneAtSeconds: undefined,
+          p50: percentile(bigRun.latenciesMs, 50),
+          p99: percentile(bigRun.latenciesMs, 99),
+          tallySeconds: bigTally,
+          early,
+          late,
+        },
       },
       seconds: (Date.now() - started) / 1000,
     };
