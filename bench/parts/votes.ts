@@ -132,14 +132,14 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
     const bigTotal = bigRun.seconds + (bigTally ?? Number.NaN);
     const early = rateBetween(bigRun, 0, 0.1);
     const late = rateBetween(bigRun, 0.9, 1);
-    const row = (what: string, r: LoadResult, tally: number | null) => ({
+    const row = (what: string, r: LoadResult, tally: number | null | undefined) => ({
       workload: what,
       'votes accepted': fmtInt(accepted(r)),
       seconds: round(r.seconds),
       'votes/s': fmtInt(accepted(r) / r.seconds),
       'p50 ms': round(percentile(r.latenciesMs, 50)),
       'p99 ms': round(percentile(r.latenciesMs, 99)),
-      'read-model tally caught up after': tally === null ? 'not within budget' : `${round(tally)} s`,
+      'read-model tally caught up after': tally === undefined ? 'not measured' : tally === null ? 'not within budget' : `${round(tally)} s`,
       statuses: statusText(r),
     });
     return {
@@ -159,7 +159,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
           rows: [
             row(`${spreadShape.proposals} proposals, ${spreadShape.members} voters each`, spreadRun, spreadTally),
             row(`1 proposal, ${fmtInt(bigSize)} voters`, bigRun, bigTally),
-            row('(diagnostic) 1 proposal, 100 voters, 1 connection', serialRun, null),
+            row('(diagnostic) 1 proposal, 100 voters, 1 connection', serialRun, undefined),
           ],
         },
         {
