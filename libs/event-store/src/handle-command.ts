@@ -1,4 +1,5 @@
 import { ConcurrencyError } from './errors';
+import { loadFolded } from './stream-state-cache';
 import type { PostgresEventStore } from './postgres-event-store';
 import type { AppendContext, IdempotencyRequest, NewEvent, RecordedEvent } from './types';
 
@@ -19,9 +20,7 @@ export const loadStream = async <E extends NewEvent, S>(
   streamId: string,
   decider: Pick<StreamDecider<never, E, S>, 'evolve' | 'initialState'>,
 ): Promise<LoadedStream<S>> => {
-  const events = await store.readStream(streamId);
-  const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
-  return { state, version: events.length };
+  return loadFolded(store, streamId, decider);
 };
 
 export interface HandleCommandOptions<C, E extends NewEvent, S> {

@@ -1,4 +1,5 @@
 import { ConcurrencyError } from './errors';
+import { loadFolded } from './stream-state-cache';
 import type { HandledCommand } from './handle-command';
 import type { PostgresEventStore } from './postgres-event-store';
 import type { AppendContext, IdempotencyRequest, NewEvent, StreamWrite } from './types';
@@ -45,9 +46,7 @@ export const handleStreams = async <F extends AnyFolds>(
     const loaded = await Promise.all(
       keys.map(async (key) => {
         const fold = options.streams[key]!;
-        const events = await options.store.readStream(fold.streamId);
-        const state = events.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as never), fold.initialState());
-        return [key, { state, version: events.length }] as const;
+        return [key, await loadFolded(options.store, fold.streamId, fold)] as const;
       }),
     );
     const states = Object.fromEntries(loaded.map(([k, v]) => [k, v.state])) as States<F>;

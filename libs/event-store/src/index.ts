@@ -21,3 +21,5 @@ export { handleCommand, loadStream } from './handle-command';
 export type { HandleCommandOptions, HandledCommand, LoadedStream, StreamDecider } from './handle-command';
 export { handleStreams } from './handle-streams';
 export type { HandleStreamsOptions, StreamFold } from './handle-streams';
+export { loadFolded, StreamStateCache } from './stream-state-cache';
+export type { Fold } from './stream-state-cache';
