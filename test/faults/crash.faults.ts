@@ -54,7 +54,11 @@ describe(`Crashes: kill -9 of the API and the worker at random moments (${RUNS} 
     pool = new Pool({ connectionString: pg.url, max: 4 });
   });
   afterAll(async () => {
-    process.stdout.write(`crash figures: ${JSON.stringify(figures)}\n`);
+    // Webhook creation takes no Idempotency-Key: a retry after a crash that followed its commit makes a second one.
+    const doubled = await pool
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT dao_id FROM webhook_endpoints GROUP BY dao_id HAVING count(*) > 1) d`)
+      .catch(() => ({ rows: [{ n: -1 }] }));
+    process.stdout.write(`crash figures: ${JSON.stringify({ ...figures, daosWithDoubledWebhook: doubled.rows[0]!.n })}\n`);
     await api?.kill9();
     await worker?.kill9();
     await pool?.end();
