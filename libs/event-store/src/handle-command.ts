@@ -51,6 +51,7 @@ export const handleCommand = async <C, E extends NewEvent, S>(options: HandleCom
   // (the DAO it created exists), and the client must get the first answer, not that refusal.
   const replay = idem && (await options.store.findIdempotentResponse(idem.key, idem.fingerprint));
   if (replay) return { appended: false, events: [], response: replay.response };
+  const release = await options.store.streamLocks.acquire([options.streamId]);
   try {
     return await decideAndAppend(options);
   } catch (error) {
@@ -58,6 +59,8 @@ export const handleCommand = async <C, E extends NewEvent, S>(options: HandleCom
     const raced = idem && (await options.store.findIdempotentResponse(idem.key, idem.fingerprint));
     if (raced) return { appended: false, events: [], response: raced.response };
     throw error;
+  } finally {
+    release();
   }
 };
 

@@ -40,9 +40,19 @@ export const handleStreams = async <F extends AnyFolds>(
   const idem = options.idempotency;
   const replay = idem && (await options.store.findIdempotentResponse(idem.key, idem.fingerprint));
   if (replay) return { appended: false, events: [], response: replay.response };
+  const keys = Object.keys(options.streams) as (keyof F & string)[];
+  const release = await options.store.streamLocks.acquire(keys.map((key) => options.streams[key]!.streamId));
+  try {
+    return await decideAndAppendAll(options, keys);
+  } finally {
+    release();
+  }
+};
+
+const decideAndAppendAll = async <F extends AnyFolds>(options: HandleStreamsOptions<F>, keys: (keyof F & string)[]): Promise<HandledCommand> => {
+  const idem = options.idempotency;
   const attempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const keys = Object.keys(options.streams) as (keyof F & string)[];
     const loaded = await Promise.all(
       keys.map(async (key) => {
         const fold = options.streams[key]!;

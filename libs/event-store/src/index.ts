@@ -23,3 +23,4 @@ export { handleStreams } from './handle-streams';
 export type { HandleStreamsOptions, StreamFold } from './handle-streams';
 export { loadFolded, StreamStateCache } from './stream-state-cache';
 export type { Fold } from './stream-state-cache';
+export { StreamLocks } from './stream-locks';

@@ -4,6 +4,7 @@ import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
 import { type EventRow, toRecordedEvent } from './row-mapping';
+import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
 import type {
   AppendContext,
@@ -27,6 +28,8 @@ export const EVENTS_CHANNEL = 'ayllu_events';
 export class PostgresEventStore {
   /** Folded states of recently used streams (see StreamStateCache). */
   readonly stateCache = new StreamStateCache();
+  /** Per-stream queues for commands in this process (see StreamLocks). */
+  readonly streamLocks = new StreamLocks();
   private notifyInFlight = false;
   private notifyAgain = false;
 

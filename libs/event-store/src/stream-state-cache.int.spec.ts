@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { ConcurrencyError } from './errors';
 import { handleStreams } from './handle-streams';
 import { PostgresEventStore } from './postgres-event-store';
 import { loadFolded } from './stream-state-cache';
