@@ -24,8 +24,13 @@ export interface RunningProcess {
 }
 
 /** Runs a TypeScript entry point of the repository as its own process, the way `npm start` parts run. */
-export const runTs = (entry: string, args: readonly string[], env: Record<string, string>): RunningProcess => {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', entry, ...args], {
+export const runTs = (
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): RunningProcess => {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/register.js', entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +109,9 @@ const serviceEnv = (env: ServiceEnv, extra: Record<string, string>) => ({
 
 /** apps/api/src/main.ts as its own process; resolves once /health answers at all. */
 export const startApi = async (env: ServiceEnv, port: number, wait = true): Promise<RunningProcess & { url: string }> => {
-  const proc = runTs('apps/api/src/main.ts', [], serviceEnv(env, { PORT: String(port), HOST: '127.0.0.1' }));
+  // FAULTS_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under a fault or load.
+  const nodeArgs = process.env.FAULTS_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = runTs('apps/api/src/main.ts', [], serviceEnv(env, { PORT: String(port), HOST: '127.0.0.1' }), nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   if (wait) {
     await waitFor('the API to listen', async () => {
