@@ -13,6 +13,7 @@ const MEMBERS = Number(process.env.FAULTS_LOAD_MEMBERS ?? 1000);
 const WINDOW_MS = 60_000;
 const VOTE_CLIENTS = 16;
 const READ_CLIENTS = 4;
+const READ_THINK_MS = 100;
 
 /**
  * A DAO of 1,000 members who all vote on one proposal within a minute while four clients keep reading it
@@ -81,8 +82,12 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
       }
     };
     const reader = async (k: number) => {
-      for (let i = k; voting; i++)
+      // A member's screen polling (100 ms between reads per client): each page is large (1,000 members,
+      // 1,000 ballots, a 1,000-event timeline), so four clients still read ~10 MB of JSON a second.
+      for (let i = k; voting; i++) {
         reads.push({ ...(await http.send('GET', readPaths[i % readPaths.length]!)), kind: readPaths[i % readPaths.length]!, key: '' });
+        await new Promise((r) => setTimeout(r, READ_THINK_MS));
+      }
     };
     const readers = Array.from({ length: READ_CLIENTS }, (_, k) => reader(k));
     await Promise.all(Array.from({ length: VOTE_CLIENTS }, voter));
