@@ -81,6 +81,13 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     expect(dao.contracts).toMatchObject({ threshold: 2, owners: world.treasurers.map((t) => t.address) });
   });
 
+  it('a second DAO on the same chain gets contracts of its own', async () => {
+    const other = await createDao(world);
+    expect(other.contracts.safe).not.toBe(dao.contracts.safe);
+    expect(other.contracts.vault).not.toBe(dao.contracts.vault);
+    expect(other.contracts).toMatchObject({ threshold: 2, owners: world.treasurers.map((t) => t.address) });
+  });
+
   it('WITHDRAW_FUNDS: the allowance is approved on chain, the log agrees', async () => {
     const member = world.founders[1]!.address;
     const proposalId = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', { recipient: member, amount: parseEther('60') });
@@ -116,7 +123,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
       `SELECT kind, count(*)::int AS n FROM chain_calls WHERE status = 'confirmed' GROUP BY kind ORDER BY kind`,
     );
     expect(rows).toEqual([
-      { kind: 'deploy', n: 1 },
+      { kind: 'deploy', n: 2 },
       { kind: 'safe-exec', n: 3 },
       { kind: 'timelock-exec', n: 3 },
     ]);

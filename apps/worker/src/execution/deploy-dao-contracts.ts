@@ -1,7 +1,7 @@
 import { deployDao } from '@ayllu/chain';
 import { recordDaoContractsDeployed, type DaoState } from '@ayllu/domain';
 import { handleStreams } from '@ayllu/event-store';
-import type { Address } from 'viem';
+import { hexToBigInt, keccak256, toHex, type Address } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 import { daoFold, loadTreasury, treasuryFold } from './execution-streams';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
@@ -40,7 +40,14 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
       return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
     }
     const row = locked.rows[0] as { status: string; result: Record<string, string> | null };
-    const deployment = row.status === 'confirmed' && row.result ? row.result : await deploy(deps.chain, configuration);
+    let deployment = row.status === 'confirmed' && row.result ? row.result : null;
+    if (!deployment) {
+      // The Safe's address is CREATE2 of its setup and salt, and every DAO's Safe starts with the same setup
+      // (the relayer as sole owner): the salt must differ per DAO, and per attempt after a crash mid-way,
+      // which the head block does (a partial attempt mined blocks).
+      const head = await deps.chain.public.getBlockNumber({ cacheTime: 0 });
+      deployment = await deploy(deps.chain, configuration, safeSaltNonce(daoId, head));
+    }
     await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [
       key,
       JSON.stringify(deployment),
@@ -86,13 +93,20 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
   }
 }
 
-async function deploy(chain: ExecutionChain, configuration: Extract<DaoState, { status: 'Active' }>['configuration']) {
+const safeSaltNonce = (daoId: string, head: bigint): bigint => hexToBigInt(keccak256(toHex(`ayllu:safe:${daoId}:${head}`)));
+
+async function deploy(chain: ExecutionChain, configuration: Extract<DaoState, { status: 'Active' }>['configuration'], saltNonce: bigint) {
   const { shared } = chain;
   const deployment = await deployDao(
     { wallet: chain.relayer, public: chain.public },
     {
       singletons: shared.safe,
-      safe: { kind: 'new', treasurers: configuration.treasurers as Address[], threshold: BigInt(configuration.treasurerThreshold) },
+      safe: {
+        kind: 'new',
+        treasurers: configuration.treasurers as Address[],
+        threshold: BigInt(configuration.treasurerThreshold),
+        saltNonce,
+      },
       timelockDelay: BigInt(configuration.timelockDelaySeconds),
       vault: {
         implementation: shared.communityVaultImplementation,

@@ -1,4 +1,4 @@
-import { ChainIndexer, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
+import { ChainIndexer, ReorgTooDeepError, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
 import type { PoolClient } from 'pg';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { applyChainFact, retryable } from './apply-chain-fact';
@@ -87,7 +87,18 @@ export class ChainIndexLoop {
       : await indexer.checkpointAt(BigInt(row.from_block) - 1n);
     let lastFactBlock = row.last_fact_block === null ? null : BigInt(row.last_fact_block);
     for (let round = 0; round < 20; round++) {
-      const result = await indexer.poll(checkpoint);
+      let result: Awaited<ReturnType<ChainIndexer['poll']>>;
+      try {
+        result = await indexer.poll(checkpoint);
+      } catch (error) {
+        if (!(error instanceof ReorgTooDeepError)) throw error;
+        // Nothing this DAO's indexer saw is on the chain any more (a deep reorg, or a fresh dev chain under
+        // an old database): polling again cannot help.
+        const reason = `reorg deeper than the checkpoint remembers: ${error.message}`;
+        await client.query(`UPDATE chain_index SET halted = $2, updated_at = now() WHERE dao_id = $1`, [row.dao_id, reason]);
+        this.options.onHalt(row.dao_id, reason);
+        return;
+      }
       if (result.rewoundTo !== undefined && lastFactBlock !== null && lastFactBlock > result.rewoundTo) {
         const reason = `reorg: the chain rewound to block ${result.rewoundTo}, below block ${lastFactBlock} whose facts are in the log`;
         await client.query(`UPDATE chain_index SET halted = $2, updated_at = now() WHERE dao_id = $1`, [row.dao_id, reason]);
