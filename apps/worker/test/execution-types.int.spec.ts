@@ -114,4 +114,41 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     expect(proposal).toContain('ProposalVetoed');
     expect(proposal).not.toContain('ProposalExecuted');
   });
+  it("veto of a queued proposal: the Safe voids its transaction's nonce, and the proposal queued behind it still runs", async () => {
+    const first = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', {
+      recipient: world.founders[2]!.address,
+      amount: parseEther('1'),
+    });
+    const abandoned = await treasurers.pendingTx(first);
+    const second = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', {
+      recipient: world.founders[3]!.address,
+      amount: parseEther('2'),
+    });
+    const behind = await treasurers.pendingTx(second);
+    const nonceOf = async (hash: string) =>
+      BigInt((await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${hash}`)).nonce as string);
+    expect(await nonceOf(behind.safeTxHash)).toBe((await nonceOf(abandoned.safeTxHash)) + 1n);
+
+    const veto = await fetch(`${base}/v1/daos/${dao.daoId}/proposals/${first}/veto`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+      body: JSON.stringify({ reason: 'not this one' }),
+    });
+    expect(veto.status).toBe(201);
+    const reject = await waitFor('the reject transaction', async () => {
+      const list = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
+      return (list.items as { proposalId: string; purpose: string; safeTxHash: string }[]).find(
+        (t) => t.proposalId === first && t.purpose === 'reject',
+      );
+    });
+    expect(await nonceOf(reject.safeTxHash)).toBe(await nonceOf(abandoned.safeTxHash));
+    for (const t of [world.treasurers[0]!, world.treasurers[1]!]) expect((await treasurers.sign(t, reject.safeTxHash)).status).toBe(200);
+    await waitFor('the abandoned transaction replaced', async () => {
+      const view = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${abandoned.safeTxHash}`);
+      return view.status === 'replaced' ? view : undefined;
+    });
+    expect((await treasurers.carryOut(second)).type).toBe('ProposalExecuted');
+    expect(await read('approvedWithdrawalOf', [world.founders[3]!.address])).toBe(parseEther('2'));
+    expect(await read('approvedWithdrawalOf', [world.founders[2]!.address])).toBe(0n);
+  });
 });

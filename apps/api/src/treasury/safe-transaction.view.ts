@@ -12,7 +12,7 @@ export const SAFE_TX_STATUSES = Object.values(STATUS);
 export class SafeTransactionView {
   @ApiProperty() safeTxHash!: string;
   @ApiProperty() proposalId!: string;
-  @ApiProperty({ enum: ['schedule', 'cancel'] }) purpose!: string;
+  @ApiProperty({ enum: ['schedule', 'cancel', 'reject'] }) purpose!: string;
   @ApiProperty({ enum: SAFE_TX_STATUSES }) status!: string;
   @ApiProperty({ description: 'Safe nonce (decimal string)' }) nonce!: string;
   @ApiProperty({ description: 'What it does, in words: one line per call of the timelock batch', type: [String] }) description!: string[];
@@ -28,7 +28,9 @@ export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafe
   const signedBy = [...tx.signatures.keys()];
   const signed = new Set(signedBy.map((s) => s.toLowerCase()));
   const { threshold, owners } = treasury.contracts;
-  const verb = tx.purpose === 'schedule' ? 'Schedule in the timelock' : 'Cancel in the timelock';
+  const verb = { schedule: 'Schedule in the timelock', cancel: 'Cancel in the timelock', reject: 'Reject (use the nonce, do nothing)' }[
+    tx.purpose
+  ];
   return {
     safeTxHash: tx.safeTxHash,
     proposalId: tx.proposalId,

@@ -133,6 +133,37 @@ async function perform(
       crashPoint('after-propose');
       return { next: 'now' };
     }
+    case 'ProposeReject': {
+      // A call to the Safe itself with no data: it does nothing but use the abandoned transaction's nonce.
+      const { contracts } = treasury;
+      const abandoned = treasury.transactions.get(step.safeTxHash)!;
+      const call = { to: contracts.safe as Address, value: 0n, data: '0x' as Hex };
+      const { transaction, safeTxHash } = buildSingleCallSafeTransaction(contracts, call, step.nonce);
+      const { nonce: _n, ...fields } = transaction;
+      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe as Address);
+      const description = `Void Safe nonce ${step.nonce}: the vetoed proposal's schedule transaction can never run`;
+      await append((s) =>
+        proposeSafeTransaction(
+          {
+            type: 'ProposeSafeTransaction',
+            data: {
+              proposalId: ids.proposalId,
+              purpose: 'reject',
+              safeTxHash,
+              nonce: step.nonce,
+              onChainNonce,
+              transaction: fields,
+              operationId: abandoned.operationId,
+              salt: abandoned.salt,
+              calls: [{ ...call, description }],
+            },
+            metadata: metadata(),
+          },
+          s,
+        ),
+      );
+      return { next: 'now' };
+    }
     case 'ExecuteSafeTransaction': {
       const { contracts } = treasury;
       const tx = treasury.transactions.get(step.safeTxHash)!;

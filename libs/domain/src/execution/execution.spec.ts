@@ -47,7 +47,12 @@ const submit = (type: string, payload: unknown, id = 'p-1'): SubmitProposal => (
   metadata: meta(alice),
 });
 /** A DAO with contracts and a proposal that passed. */
-const passed = (type = 'ADD_MEMBER', payload: unknown = { member: dave }, id = 'p-1', dao: readonly DaoEvent[] = [daoCreated([alice, bob, carol])]): ExecutionHistory => {
+const passed = (
+  type = 'ADD_MEMBER',
+  payload: unknown = { member: dave },
+  id = 'p-1',
+  dao: readonly DaoEvent[] = [daoCreated([alice, bob, carol])],
+): ExecutionHistory => {
   const submitted = submitProposal(submit(type, payload, id), activeDao(dao));
   const succeeded: ProposalEvent = {
     type: 'ProposalSucceeded',
@@ -73,7 +78,17 @@ const propose = (history: ExecutionHistory, overrides: Partial<ProposeSafeTransa
       safeTxHash: hash(100 + Number(nonce)),
       nonce,
       onChainNonce: 0n,
-      transaction: { to: contracts.timelock, value: 0n, data: '0x01', operation: 0, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, gasToken: addressOf('zero'), refundReceiver: addressOf('zero') },
+      transaction: {
+        to: contracts.timelock,
+        value: 0n,
+        data: '0x01',
+        operation: 0,
+        safeTxGas: 0n,
+        baseGas: 0n,
+        gasPrice: 0n,
+        gasToken: addressOf('zero'),
+        refundReceiver: addressOf('zero'),
+      },
       operationId: hash(200 + Number(nonce)),
       salt: executionSalt(proposalId),
       calls: [],
@@ -84,7 +99,8 @@ const propose = (history: ExecutionHistory, overrides: Partial<ProposeSafeTransa
 };
 const sign = (safeTxHash: string, signer: string) =>
   ({ type: 'AddSafeSignature', data: { safeTxHash, signer, signature: `sig-${signer}` }, metadata: meta(signer) }) as const;
-const withTreasury = (history: ExecutionHistory, events: readonly TreasuryEvent[]) => appendExecution(history, { treasury: events, proposal: [], dao: [] });
+const withTreasury = (history: ExecutionHistory, events: readonly TreasuryEvent[]) =>
+  appendExecution(history, { treasury: events, proposal: [], dao: [] });
 const chainTime = (seconds: number) => at(seconds);
 
 /** Walks a passed proposal to a Safe transaction with two signatures, executed and scheduled. */
@@ -106,13 +122,17 @@ describe('Execution process manager', () => {
       expect(nextExecutionStep(foldExecution({ ...passed(), treasury: [] }).proposal, { status: 'Undeployed' }, T0).type).toBe('Wait'));
 
     it('asks for the Safe transaction that schedules its batch', () =>
-      expect(nextExecutionStep(foldExecution(passed()).proposal, foldExecution(passed()).treasury, T0)).toEqual({ type: 'ProposeSchedule' }));
+      expect(nextExecutionStep(foldExecution(passed()).proposal, foldExecution(passed()).treasury, T0)).toEqual({
+        type: 'ProposeSchedule',
+      }));
 
     it('queues the proposal with the Safe transaction, salt derived from the proposal id', () => {
       const events = proposeSafeTransaction(propose(passed()), foldExecution(passed()));
       expect(events.treasury.map((e) => e.type)).toEqual(['SafeTransactionProposed']);
       expect(events.treasury[0]!.data).toMatchObject({ proposalId: 'p-1', nonce: 0n, salt: executionSalt('p-1'), daoId: 'dao-1' });
-      expect(events.proposal).toEqual([{ type: 'ProposalQueued', data: { proposalId: 'p-1', safeTxHash: hash(100), queuedAt: at(3 * DAY) } }]);
+      expect(events.proposal).toEqual([
+        { type: 'ProposalQueued', data: { proposalId: 'p-1', safeTxHash: hash(100), queuedAt: at(3 * DAY) } },
+      ]);
     });
 
     it('refuses a salt that does not derive from the proposal id', () =>
@@ -149,12 +169,25 @@ describe('Execution process manager', () => {
       const first = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
       const rival = { ...passed('ADD_MEMBER', { member: erin }, 'p-2'), treasury: first.treasury };
       // A rival transaction for the same nonce (e.g. built by treasurers elsewhere), proposed on a stale read.
-      const rivalTx = withTreasury(first, [{ type: 'SafeTransactionProposed', data: { ...propose(rival, { safeTxHash: hash(999), nonce: 0n }).data, daoId: 'dao-1', proposedAt: T0 } as never }]);
+      const rivalTx = withTreasury(first, [
+        {
+          type: 'SafeTransactionProposed',
+          data: { ...propose(rival, { safeTxHash: hash(999), nonce: 0n }).data, daoId: 'dao-1', proposedAt: T0 } as never,
+        },
+      ]);
       const executed = recordSafeTransactionExecuted(
-        { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: hash(100), txHash: hash(1), success: true, eta: at(5 * DAY) }, metadata: system },
+        {
+          type: 'RecordSafeTransactionExecuted',
+          data: { safeTxHash: hash(100), txHash: hash(1), success: true, eta: at(5 * DAY) },
+          metadata: system,
+        },
         foldExecution(rivalTx),
       );
-      expect(executed.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted', 'SafeTransactionReplaced', 'TimelockOperationScheduled']);
+      expect(executed.treasury.map((e) => e.type)).toEqual([
+        'SafeTransactionExecuted',
+        'SafeTransactionReplaced',
+        'TimelockOperationScheduled',
+      ]);
       expect(executed.treasury[1]!.data).toMatchObject({ safeTxHash: hash(999), replacedBy: hash(100) });
     });
   });
@@ -162,7 +195,11 @@ describe('Execution process manager', () => {
   describe('treasurer signatures', () => {
     const queued = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
     it('waits for the threshold', () =>
-      expect(nextExecutionStep(foldExecution(queued).proposal, foldExecution(queued).treasury, T0)).toEqual({ type: 'AwaitSignatures', safeTxHash: hash(100), missing: 2 }));
+      expect(nextExecutionStep(foldExecution(queued).proposal, foldExecution(queued).treasury, T0)).toEqual({
+        type: 'AwaitSignatures',
+        safeTxHash: hash(100),
+        missing: 2,
+      }));
     it('records an owner signature, and a duplicate changes nothing', () => {
       const once = withTreasury(queued, addSafeSignature(sign(hash(100), t1), foldExecution(queued).treasury));
       expect(addSafeSignature(sign(hash(100), t1), foldExecution(once).treasury)).toEqual([]);
@@ -174,7 +211,10 @@ describe('Execution process manager', () => {
     it('asks the relayer to execute once the threshold is met', () => {
       let h = withTreasury(queued, addSafeSignature(sign(hash(100), t1), foldExecution(queued).treasury));
       h = withTreasury(h, addSafeSignature(sign(hash(100), t3), foldExecution(h).treasury));
-      expect(nextExecutionStep(foldExecution(h).proposal, foldExecution(h).treasury, T0)).toEqual({ type: 'ExecuteSafeTransaction', safeTxHash: hash(100) });
+      expect(nextExecutionStep(foldExecution(h).proposal, foldExecution(h).treasury, T0)).toEqual({
+        type: 'ExecuteSafeTransaction',
+        safeTxHash: hash(100),
+      });
     });
   });
 
@@ -192,7 +232,11 @@ describe('Execution process manager', () => {
     it('records a second report of the same execution as nothing new', () => {
       const h = scheduled();
       const again = recordSafeTransactionExecuted(
-        { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: hash(100), txHash: hash(1), success: true, eta: at(5 * DAY) }, metadata: system },
+        {
+          type: 'RecordSafeTransactionExecuted',
+          data: { safeTxHash: hash(100), txHash: hash(1), success: true, eta: at(5 * DAY) },
+          metadata: system,
+        },
         foldExecution(h),
       );
       expect(again.treasury).toEqual([]);
@@ -201,7 +245,14 @@ describe('Execution process manager', () => {
 
   describe('when the timelock ran the batch', () => {
     const ran = (history: ExecutionHistory) =>
-      recordTimelockOperationExecuted({ type: 'RecordTimelockOperationExecuted', data: { operationId: hash(200), txHash: hash(2) }, metadata: meta('system:execution', at(5 * DAY)) }, foldExecution(history));
+      recordTimelockOperationExecuted(
+        {
+          type: 'RecordTimelockOperationExecuted',
+          data: { operationId: hash(200), txHash: hash(2) },
+          metadata: meta('system:execution', at(5 * DAY)),
+        },
+        foldExecution(history),
+      );
     it('the proposal is Executed and its effect lands on the DAO in the same append', () => {
       const events = ran(scheduled());
       expect(events.treasury.map((e) => e.type)).toEqual(['TimelockOperationExecuted']);
@@ -224,22 +275,84 @@ describe('Execution process manager', () => {
   describe('an admin veto of a scheduled proposal', () => {
     const vetoed = () => {
       const h = scheduled();
-      const veto = vetoProposal({ type: 'VetoProposal', data: { proposalId: 'p-1', reason: 'fraud' }, metadata: adminMeta(at(4 * DAY)) }, foldExecution(h).proposal);
+      const veto = vetoProposal(
+        { type: 'VetoProposal', data: { proposalId: 'p-1', reason: 'fraud' }, metadata: adminMeta(at(4 * DAY)) },
+        foldExecution(h).proposal,
+      );
       return appendExecution(h, { ...veto, treasury: [] });
     };
     it('cancels the operation through the Safe', () => {
       const { proposal, treasury } = foldExecution(vetoed());
       expect(nextExecutionStep(proposal, treasury, at(4 * DAY))).toEqual({ type: 'ProposeCancel', operationId: hash(200) });
-      const cancel = proposeSafeTransaction(propose(vetoed(), { purpose: 'cancel', safeTxHash: hash(300), onChainNonce: 1n, nonce: 1n }), foldExecution(vetoed()));
+      const cancel = proposeSafeTransaction(
+        propose(vetoed(), { purpose: 'cancel', safeTxHash: hash(300), onChainNonce: 1n, nonce: 1n }),
+        foldExecution(vetoed()),
+      );
       expect(cancel.treasury[0]).toMatchObject({ type: 'SafeTransactionProposed', data: { purpose: 'cancel', nonce: 1n } });
       const withCancel = appendExecution(vetoed(), cancel);
       const executed = recordSafeTransactionExecuted(
-        { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: hash(300), txHash: hash(3), success: true, eta: null }, metadata: system },
+        {
+          type: 'RecordSafeTransactionExecuted',
+          data: { safeTxHash: hash(300), txHash: hash(3), success: true, eta: null },
+          metadata: system,
+        },
         foldExecution(withCancel),
       );
       expect(executed.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted', 'TimelockOperationCancelled']);
       const done = appendExecution(withCancel, executed);
       expect(nextExecutionStep(foldExecution(done).proposal, foldExecution(done).treasury, at(6 * DAY))).toEqual({ type: 'Done' });
+    });
+  });
+
+  describe('an admin veto before the schedule transaction ran', () => {
+    /** p-1's schedule transaction (nonce 0) awaits signatures when p-1 is vetoed. */
+    const vetoedWhileQueued = () => {
+      let h = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
+      const veto = vetoProposal(
+        { type: 'VetoProposal', data: { proposalId: 'p-1', reason: 'changed our minds' }, metadata: adminMeta(at(4 * DAY)) },
+        foldExecution(h).proposal,
+      );
+      h = appendExecution(h, { ...veto, treasury: [] });
+      return h;
+    };
+    const reject = (h: ExecutionHistory, nonce: bigint) =>
+      propose(h, { purpose: 'reject', safeTxHash: hash(400), nonce, onChainNonce: 0n, operationId: hash(200) });
+
+    it("voids the abandoned transaction's nonce with a reject, so the Safe's queue moves on", () => {
+      const { proposal, treasury } = foldExecution(vetoedWhileQueued());
+      expect(nextExecutionStep(proposal, treasury, at(4 * DAY))).toEqual({ type: 'ProposeReject', nonce: 0n, safeTxHash: hash(100) });
+      const proposed = proposeSafeTransaction(reject(vetoedWhileQueued(), 0n), foldExecution(vetoedWhileQueued()));
+      expect(proposed.treasury[0]).toMatchObject({ type: 'SafeTransactionProposed', data: { purpose: 'reject', nonce: 0n } });
+    });
+
+    it('refuses a reject at any other nonce', () =>
+      expect(() => proposeSafeTransaction(reject(vetoedWhileQueued(), 1n), foldExecution(vetoedWhileQueued()))).toThrow(
+        expect.objectContaining({ code: 'SAFE_TX.NONCE_NOT_NEXT' }),
+      ));
+
+    it('once the reject ran, the abandoned transaction is replaced and nothing is scheduled', () => {
+      let h = vetoedWhileQueued();
+      h = appendExecution(h, proposeSafeTransaction(reject(h, 0n), foldExecution(h)));
+      h = withTreasury(h, addSafeSignature(sign(hash(400), t1), foldExecution(h).treasury));
+      h = withTreasury(h, addSafeSignature(sign(hash(400), t3), foldExecution(h).treasury));
+      expect(nextExecutionStep(foldExecution(h).proposal, foldExecution(h).treasury, at(4 * DAY))).toEqual({
+        type: 'ExecuteSafeTransaction',
+        safeTxHash: hash(400),
+      });
+      const executed = recordSafeTransactionExecuted(
+        {
+          type: 'RecordSafeTransactionExecuted',
+          data: { safeTxHash: hash(400), txHash: hash(4), success: true, eta: null },
+          metadata: system,
+        },
+        foldExecution(h),
+      );
+      expect(executed.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted', 'SafeTransactionReplaced']);
+      expect(executed.proposal).toEqual([]);
+      h = appendExecution(h, executed);
+      const { proposal, treasury } = foldExecution(h);
+      expect(nextExecutionStep(proposal, treasury, at(5 * DAY))).toEqual({ type: 'Done' });
+      expect(nextSafeNonce(treasury as DeployedTreasury, 1n)).toBe(1n);
     });
   });
 
@@ -252,11 +365,15 @@ describe('Execution process manager', () => {
     it('ADD_MEMBER admits, REMOVE_MEMBER removes, WITHDRAW_FUNDS approves the allowance', () => {
       expect(actionsOf('ADD_MEMBER', { member: dave })).toEqual([{ kind: 'vault.admitMember', member: dave }]);
       expect(actionsOf('REMOVE_MEMBER', { member: bob, reason: 'absent' })).toEqual([{ kind: 'vault.removeMember', member: bob }]);
-      expect(actionsOf('WITHDRAW_FUNDS', { recipient: bob, amount: 500n })).toEqual([{ kind: 'vault.approveWithdrawal', member: bob, amount: 500n }]);
+      expect(actionsOf('WITHDRAW_FUNDS', { recipient: bob, amount: 500n })).toEqual([
+        { kind: 'vault.approveWithdrawal', member: bob, amount: 500n },
+      ]);
     });
     it('DISTRIBUTE_YIELDS streams to the pool, the platform fee to the fee collector', () => {
       const collector = addressOf('collector');
-      expect(actionsOf('DISTRIBUTE_YIELDS', { mode: 'stream', flowRatePerSecond: 1000n }, { feeCollector: collector, platformFeeBps: 1000 })).toEqual([
+      expect(
+        actionsOf('DISTRIBUTE_YIELDS', { mode: 'stream', flowRatePerSecond: 1000n }, { feeCollector: collector, platformFeeBps: 1000 }),
+      ).toEqual([
         { kind: 'payout.distributeFlow', flowRatePerSecond: 900n },
         { kind: 'fee.flow', receiver: collector, flowRatePerSecond: 100n },
       ]);

@@ -19,7 +19,9 @@ export type ExecutionStep =
   | { readonly type: 'ExecuteSafeTransaction'; readonly safeTxHash: string }
   | { readonly type: 'WaitUntil'; readonly eta: string; readonly operationId: string }
   | { readonly type: 'ExecuteOperation'; readonly operationId: string }
-  | { readonly type: 'ProposeCancel'; readonly operationId: string };
+  | { readonly type: 'ProposeCancel'; readonly operationId: string }
+  /** Vetoed while its schedule transaction still awaited signatures: void that transaction's nonce. */
+  | { readonly type: 'ProposeReject'; readonly nonce: bigint; readonly safeTxHash: string };
 
 export const nextExecutionStep = (
   proposal: ProposalState,
@@ -43,7 +45,15 @@ export const nextExecutionStep = (
   const operation = operationOf(treasury, proposal.proposalId);
 
   if (proposal.status === 'Canceled') {
-    if (!proposal.vetoed || operation?.status !== 'Scheduled') return { type: 'Done' };
+    if (!proposal.vetoed) return { type: 'Done' };
+    if (!operation) {
+      const abandoned = txs.find((tx) => tx.purpose === 'schedule' && tx.status === 'AwaitingSignatures');
+      if (!abandoned) return { type: 'Done' };
+      const reject = txs.find((tx) => tx.purpose === 'reject' && tx.status !== 'Replaced' && tx.status !== 'Failed');
+      if (!reject) return { type: 'ProposeReject', nonce: abandoned.nonce, safeTxHash: abandoned.safeTxHash };
+      return signaturesStep(reject.safeTxHash, reject.signatures.size, treasury.contracts.threshold, reject.status);
+    }
+    if (operation.status !== 'Scheduled') return { type: 'Done' };
     const cancel = txs.find((tx) => tx.purpose === 'cancel' && tx.status !== 'Replaced' && tx.status !== 'Failed');
     if (!cancel) return { type: 'ProposeCancel', operationId: operation.operationId };
     return signaturesStep(cancel.safeTxHash, cancel.signatures.size, treasury.contracts.threshold, cancel.status);

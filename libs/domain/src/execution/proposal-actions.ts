@@ -75,10 +75,7 @@ export const proposalActions = (proposal: ExistingProposal, configuration: DaoCo
   }
 };
 
-const yieldActions = (
-  payload: ProposalPayloads['DISTRIBUTE_YIELDS'],
-  configuration: DaoConfiguration,
-): ExecutionAction[] => {
+const yieldActions = (payload: ProposalPayloads['DISTRIBUTE_YIELDS'], configuration: DaoConfiguration): ExecutionAction[] => {
   const collector = configuration.feeCollector;
   const feeBps = collector ? configuration.platformFeeBps : 0;
   if (payload.mode === 'instant') {
@@ -105,7 +102,9 @@ export const describeAction = (action: ExecutionAction): string => {
     case 'vault.approveWithdrawal':
       return `Allow ${action.member} to withdraw ${action.amount} from the vault`;
     case 'vault.setParameters':
-      return `Set vault parameters ${Object.entries(action.changes).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
+      return `Set vault parameters ${Object.entries(action.changes)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ')}`;
     case 'vault.setStrategy':
       return `Move the vault's idle funds to strategy ${action.strategy}`;
     case 'vault.upgrade':

@@ -5,7 +5,7 @@ import { executionSalt } from './execution-salt';
 import { nextSafeNonce } from './safe-nonce';
 import type { ExecutionEvents, ProposeSafeTransaction } from './treasury-commands';
 import { requireDeployed } from './treasury-guards';
-import { operationOf, transactionsOf, type TreasuryState } from './treasury-state';
+import { operationOf, transactionsOf, type DeployedTreasury, type TreasuryState } from './treasury-state';
 
 const LIVE = new Set(['AwaitingSignatures', 'Executed']);
 
@@ -22,16 +22,20 @@ export const proposeSafeTransaction = (
   const { proposalId, purpose, nonce, onChainNonce, salt } = command.data;
   const alive = transactionsOf(treasury, proposalId).some((tx) => tx.purpose === purpose && LIVE.has(tx.status));
   if (alive) return { treasury: [], proposal: [], dao: [] };
+  const proposal = states.proposal;
+  if (purpose === 'reject') return proposeReject(command, treasury, proposal);
   const expected = nextSafeNonce(treasury, onChainNonce);
-  if (nonce !== expected)
-    throw new DomainError('SAFE_TX.NONCE_NOT_NEXT', `The next Safe nonce is ${expected}, not ${nonce}`, 'conflict');
+  if (nonce !== expected) throw new DomainError('SAFE_TX.NONCE_NOT_NEXT', `The next Safe nonce is ${expected}, not ${nonce}`, 'conflict');
   if (salt !== executionSalt(proposalId))
     throw new DomainError('SAFE_TX.SALT_MISMATCH', 'The timelock salt must derive from the proposal id', 'invalid');
 
-  const proposal = states.proposal;
   let proposalEvents: ExecutionEvents['proposal'] = [];
   if (purpose === 'schedule') {
-    if (proposal.status === 'Succeeded') proposalEvents = queueProposal({ ...command, type: 'QueueProposal', data: { proposalId, safeTxHash: command.data.safeTxHash } }, proposal);
+    if (proposal.status === 'Succeeded')
+      proposalEvents = queueProposal(
+        { ...command, type: 'QueueProposal', data: { proposalId, safeTxHash: command.data.safeTxHash } },
+        proposal,
+      );
     // Queued already: its earlier transaction was replaced; the new one takes over without a new ProposalQueued.
     else if (proposal.status !== 'Queued')
       throw new DomainError('PROPOSAL.NOT_EXECUTABLE', `A ${proposal.status} proposal is not executed`, 'conflict');
@@ -43,10 +47,33 @@ export const proposeSafeTransaction = (
   }
   const { onChainNonce: _read, ...data } = command.data;
   return {
-    treasury: [
-      { type: 'SafeTransactionProposed', data: { ...data, daoId: treasury.daoId, proposedAt: command.metadata.now } },
-    ],
+    treasury: [{ type: 'SafeTransactionProposed', data: { ...data, daoId: treasury.daoId, proposedAt: command.metadata.now } }],
     proposal: proposalEvents,
+    dao: [],
+  };
+};
+
+/** A reject takes the nonce of the vetoed proposal's unexecuted schedule transaction, not the next one. */
+const proposeReject = (command: ProposeSafeTransaction, treasury: DeployedTreasury, proposal: ProposalState): ExecutionEvents => {
+  const { proposalId, nonce } = command.data;
+  const vetoed = proposal.status === 'Canceled' && proposal.vetoed;
+  const abandoned = transactionsOf(treasury, proposalId).find((tx) => tx.purpose === 'schedule' && tx.status === 'AwaitingSignatures');
+  if (!vetoed || !abandoned || operationOf(treasury, proposalId))
+    throw new DomainError(
+      'SAFE_TX.NOTHING_TO_REJECT',
+      'Only a vetoed proposal whose schedule transaction never ran is rejected',
+      'conflict',
+    );
+  if (nonce !== abandoned.nonce)
+    throw new DomainError(
+      'SAFE_TX.NONCE_NOT_NEXT',
+      `A reject takes the abandoned transaction's nonce ${abandoned.nonce}, not ${nonce}`,
+      'conflict',
+    );
+  const { onChainNonce: _read, ...data } = command.data;
+  return {
+    treasury: [{ type: 'SafeTransactionProposed', data: { ...data, daoId: treasury.daoId, proposedAt: command.metadata.now } }],
+    proposal: [],
     dao: [],
   };
 };

@@ -41,7 +41,11 @@ export const recordSafeTransactionExecuted = (
   if (!success) {
     if (tx.purpose === 'schedule' && state.status === 'Queued') {
       const failed = recordProposalExecutionFailed(
-        { type: 'RecordProposalExecutionFailed', data: { proposalId, reason: 'The Safe transaction failed (ExecutionFailure)' }, metadata: command.metadata },
+        {
+          type: 'RecordProposalExecutionFailed',
+          data: { proposalId, reason: 'The Safe transaction failed (ExecutionFailure)' },
+          metadata: command.metadata,
+        },
         state,
       );
       proposal = [...failed.proposal];
@@ -51,8 +55,11 @@ export const recordSafeTransactionExecuted = (
     const at = eta ?? now;
     events.push({ type: 'TimelockOperationScheduled', data: { proposalId, operationId, eta: at, txHash, scheduledAt: now } });
     if (state.status === 'Queued')
-      proposal = scheduleProposal({ type: 'ScheduleProposal', data: { proposalId, operationId, eta: at }, metadata: command.metadata }, state);
-  } else {
+      proposal = scheduleProposal(
+        { type: 'ScheduleProposal', data: { proposalId, operationId, eta: at }, metadata: command.metadata },
+        state,
+      );
+  } else if (tx.purpose === 'cancel') {
     events.push({ type: 'TimelockOperationCancelled', data: { proposalId, operationId, txHash, cancelledAt: now } });
   }
   return { treasury: events, proposal, dao };

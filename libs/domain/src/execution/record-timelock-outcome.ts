@@ -17,7 +17,11 @@ export const recordTimelockOperationExecuted = (command: RecordTimelockOperation
   const { txHash } = command.data;
   const executed =
     states.proposal.status === 'Scheduled'
-      ? recordProposalExecuted({ type: 'RecordProposalExecuted', data: { proposalId, txHash }, metadata: command.metadata }, states.proposal, states.dao)
+      ? recordProposalExecuted(
+          { type: 'RecordProposalExecuted', data: { proposalId, txHash }, metadata: command.metadata },
+          states.proposal,
+          states.dao,
+        )
       : { proposal: [], dao: [] };
   return {
     treasury: [{ type: 'TimelockOperationExecuted', data: { proposalId, operationId, txHash, executedAt: command.metadata.now } }],
@@ -35,7 +39,10 @@ export const recordTimelockOperationFailed = (command: RecordTimelockOperationFa
   const { reason } = command.data;
   const failed =
     states.proposal.status === 'Scheduled' || states.proposal.status === 'Queued'
-      ? recordProposalExecutionFailed({ type: 'RecordProposalExecutionFailed', data: { proposalId, reason }, metadata: command.metadata }, states.proposal)
+      ? recordProposalExecutionFailed(
+          { type: 'RecordProposalExecutionFailed', data: { proposalId, reason }, metadata: command.metadata },
+          states.proposal,
+        )
       : { proposal: [], dao: [] };
   return {
     treasury: [{ type: 'TimelockOperationFailed', data: { proposalId, operationId, reason, failedAt: command.metadata.now } }],

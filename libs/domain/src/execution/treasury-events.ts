@@ -42,8 +42,12 @@ export interface SafeTransactionFields {
   readonly refundReceiver: Address;
 }
 
-/** `schedule` puts the proposal's batch in the timelock; `cancel` takes a vetoed one out. */
-export type SafeTransactionPurpose = 'schedule' | 'cancel';
+/**
+ * `schedule` puts the proposal's batch in the timelock; `cancel` takes a vetoed one out; `reject` is a call
+ * to the Safe itself that does nothing but use the nonce of a schedule transaction whose proposal was vetoed
+ * before it ran (the Safe's queue is strict: an unused nonce would block every later transaction).
+ */
+export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject';
 
 /** One call of the timelock batch, in words and in data, so treasurers see what they sign. */
 export interface OperationCall {
@@ -94,10 +98,7 @@ export type SafeTransactionReplaced = Event<
   { readonly safeTxHash: string; readonly nonce: bigint; readonly replacedBy: string; readonly replacedAt: string }
 >;
 
-type OperationFact<Type extends string, Extra> = Event<
-  Type,
-  { readonly proposalId: string; readonly operationId: string } & Extra
->;
+type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: string } & Extra>;
 /** `eta` is chain time (ISO): the operation may run from then on. */
 export type TimelockOperationScheduled = OperationFact<
   'TimelockOperationScheduled',
@@ -107,10 +108,7 @@ export type TimelockOperationExecuted = OperationFact<
   'TimelockOperationExecuted',
   { readonly txHash: string; readonly executedAt: string }
 >;
-export type TimelockOperationFailed = OperationFact<
-  'TimelockOperationFailed',
-  { readonly reason: string; readonly failedAt: string }
->;
+export type TimelockOperationFailed = OperationFact<'TimelockOperationFailed', { readonly reason: string; readonly failedAt: string }>;
 export type TimelockOperationCancelled = OperationFact<
   'TimelockOperationCancelled',
   { readonly txHash: string; readonly cancelledAt: string }

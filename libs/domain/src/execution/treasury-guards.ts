@@ -2,8 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import type { DeployedTreasury, QueuedSafeTransaction, TimelockOperation, TreasuryState } from './treasury-state';
 
 export const requireDeployed = (state: TreasuryState): DeployedTreasury => {
-  if (state.status !== 'Deployed')
-    throw new DomainError('TREASURY.NOT_DEPLOYED', "The DAO's contracts are not deployed yet", 'conflict');
+  if (state.status !== 'Deployed') throw new DomainError('TREASURY.NOT_DEPLOYED', "The DAO's contracts are not deployed yet", 'conflict');
   return state;
 };
 
@@ -15,8 +14,7 @@ export const requireSafeTransaction = (state: DeployedTreasury, safeTxHash: stri
 
 export const requireOperation = (state: DeployedTreasury, operationId: string): TimelockOperation => {
   const operation = state.operations.get(operationId);
-  if (!operation)
-    throw new DomainError('TIMELOCK.OPERATION_NOT_FOUND', `No timelock operation ${operationId} in this DAO`, 'not-found');
+  if (!operation) throw new DomainError('TIMELOCK.OPERATION_NOT_FOUND', `No timelock operation ${operationId} in this DAO`, 'not-found');
   return operation;
 };
 

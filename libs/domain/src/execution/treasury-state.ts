@@ -1,12 +1,6 @@
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
-import type {
-  DaoContracts,
-  OperationCall,
-  SafeTransactionFields,
-  SafeTransactionPurpose,
-  TreasuryEvent,
-} from './treasury-events';
+import type { DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
 
 export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced';
 
