@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '@ayllu/event-store';
@@ -63,6 +63,7 @@ describe(`Crashes: kill -9 of the API and the worker at random moments (${RUNS} 
     await worker?.kill9();
     await pool?.end();
     await pg?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const ensureRunning = async () => {

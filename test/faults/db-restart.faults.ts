@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '@ayllu/platform';
@@ -42,6 +42,7 @@ describe('Database restart under load', () => {
     await worker?.stop();
     await pool?.end().catch(() => undefined);
     await pg?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`answers 503 while it is down, then resumes with nothing lost (${VOTERS} votes, ${DAOS} DAOs, reads throughout)`, async () => {
