@@ -56,6 +56,13 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
           ),
         { actor: ACTOR, now: () => now, correlationId: `chain:${fact.origin.key}` },
       );
+      // The relayer may have sent it and died before confirming: its ledger row would stay 'sent' forever,
+      // since the step that confirms it no longer comes. Settle it from the chain's word.
+      const result = JSON.stringify({ txHash: fact.origin.transactionHash, success: fact.data.success });
+      await deps.pool.query(
+        `UPDATE chain_calls SET status = 'confirmed', tx_hash = $2, result = $3, updated_at = now() WHERE key = $1 AND status <> 'confirmed'`,
+        [`safe-exec:${treasury.contracts.chainId}:${treasury.contracts.safe}:${tx.safeTxHash}`, fact.origin.transactionHash, result],
+      );
       return;
     }
     case 'TimelockOperationExecuted': {
