@@ -34,7 +34,11 @@ export class AddSignatureController {
   @ApiBody({ type: AddSafeSignatureRequest })
   @ApiOkResponse({ type: SafeTransactionView })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  async add(@Param('id') id: string, @Param('safeTxHash') hash: string, @Body() body: AddSafeSignatureRequest): Promise<SafeTransactionView> {
+  async add(
+    @Param('id') id: string,
+    @Param('safeTxHash') hash: string,
+    @Body() body: AddSafeSignatureRequest,
+  ): Promise<SafeTransactionView> {
     const treasury = await requireTreasury(this.store, id);
     const tx = treasury.transactions.get(hash.toLowerCase());
     if (!tx) throw safeTxNotFound(hash);
@@ -44,7 +48,14 @@ export class AddSignatureController {
     const owners = this.chain ? (await readSafeState(this.chain, safe as Address)).owners : (treasury.contracts.owners as Address[]);
     const check = await verifySafeSignature({
       context: { chainId, safe: safe as Address },
-      transaction: { ...tx.transaction, to: tx.transaction.to as Address, data: tx.transaction.data as Hex, gasToken: tx.transaction.gasToken as Address, refundReceiver: tx.transaction.refundReceiver as Address, nonce: tx.nonce },
+      transaction: {
+        ...tx.transaction,
+        to: tx.transaction.to as Address,
+        data: tx.transaction.data as Hex,
+        gasToken: tx.transaction.gasToken as Address,
+        refundReceiver: tx.transaction.refundReceiver as Address,
+        nonce: tx.nonce,
+      },
       signature: body.signature as Hex,
       claimedSigner: signer,
       owners,
@@ -52,7 +63,11 @@ export class AddSignatureController {
     if (!check.valid) {
       if (check.reason === 'MALFORMED') throw refuse(400, 'SIGNATURE.MALFORMED', 'The signature is not a valid ECDSA signature');
       if (check.reason === 'SIGNER_MISMATCH')
-        throw refuse(422, 'SIGNATURE.SIGNER_MISMATCH', `The signature does not recover to ${signer} for Safe transaction ${tx.safeTxHash} on chain ${chainId} (signed another transaction, Safe or chain?)`);
+        throw refuse(
+          422,
+          'SIGNATURE.SIGNER_MISMATCH',
+          `The signature does not recover to ${signer} for Safe transaction ${tx.safeTxHash} on chain ${chainId} (signed another transaction, Safe or chain?)`,
+        );
       throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`);
     }
     await handleStreams({
@@ -60,7 +75,11 @@ export class AddSignatureController {
       streams: { treasury: { streamId: treasuryStreamId(id), evolve: evolveTreasury, initialState: initialTreasuryState } },
       decide: (s) => ({
         treasury: addSafeSignature(
-          { type: 'AddSafeSignature', data: { safeTxHash: tx.safeTxHash, signer, signature: body.signature.toLowerCase() }, metadata: { actor: signer, now: new Date().toISOString() } },
+          {
+            type: 'AddSafeSignature',
+            data: { safeTxHash: tx.safeTxHash, signer, signature: body.signature.toLowerCase() },
+            metadata: { actor: signer, now: new Date().toISOString() },
+          },
           s.treasury,
         ),
       }),

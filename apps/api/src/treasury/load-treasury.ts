@@ -1,4 +1,11 @@
-import { evolveTreasury, initialTreasuryState, treasuryStreamId, type DeployedTreasury, type TreasuryEvent, type TreasuryState } from '@ayllu/domain';
+import {
+  evolveTreasury,
+  initialTreasuryState,
+  treasuryStreamId,
+  type DeployedTreasury,
+  type TreasuryEvent,
+  type TreasuryState,
+} from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { problem, ProblemException } from '../shared/problem';
 

@@ -9,7 +9,8 @@ import { EVENT_STORE } from '../shared/tokens';
 import { requireTreasury, safeTxNotFound } from './load-treasury';
 import { SAFE_TX_STATUSES, SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+const plain = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 
 @ApiTags('Treasury')
 @Controller('v1/daos/:id/safe-transactions')
@@ -23,7 +24,11 @@ export class SafeTransactionsController {
   @ApiProblemResponses(400, 404)
   async list(@Param('id') id: string, @Query('status') status?: string): Promise<{ items: SafeTransactionView[] }> {
     if (status !== undefined && !SAFE_TX_STATUSES.includes(status))
-      throw new ProblemException(problem(400, 'REQUEST.INVALID', `status must be one of ${SAFE_TX_STATUSES.join(', ')}`, { errors: [{ field: 'status', message: 'unknown status' }] }));
+      throw new ProblemException(
+        problem(400, 'REQUEST.INVALID', `status must be one of ${SAFE_TX_STATUSES.join(', ')}`, {
+          errors: [{ field: 'status', message: 'unknown status' }],
+        }),
+      );
     const treasury = await requireTreasury(this.store, id);
     const items = [...treasury.transactions.values()]
       .map((tx) => toSafeTransactionView(treasury, tx))
@@ -44,7 +49,14 @@ export class SafeTransactionsController {
     if (!tx) throw safeTxNotFound(hash);
     const typedData = safeTransactionTypedData(
       { chainId: treasury.contracts.chainId, safe: treasury.contracts.safe as Address },
-      { ...tx.transaction, to: tx.transaction.to as Address, data: tx.transaction.data as Hex, gasToken: tx.transaction.gasToken as Address, refundReceiver: tx.transaction.refundReceiver as Address, nonce: tx.nonce },
+      {
+        ...tx.transaction,
+        to: tx.transaction.to as Address,
+        data: tx.transaction.data as Hex,
+        gasToken: tx.transaction.gasToken as Address,
+        refundReceiver: tx.transaction.refundReceiver as Address,
+        nonce: tx.nonce,
+      },
     );
     return { ...toSafeTransactionView(treasury, tx), typedData: plain(typedData) };
   }
