@@ -21,7 +21,13 @@ const main = async () => {
     if (stopping) return;
     stopping = true;
     say('\nStopping…');
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    // Each part gets a few seconds: one that hangs (a connection that will not drain) must not leave the
+    // chain node or the database running behind us.
+    for (const stop of stops.reverse()) {
+      await Promise.race([stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).catch((error: unknown) =>
+        console.error(error),
+      );
+    }
     process.exit(code);
   };
   process.once('SIGINT', () => void stopAll(0));
