@@ -1,3 +1,4 @@
+import { treasuryStreamId } from '@ayllu/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
@@ -54,7 +55,8 @@ export class ListEventsController {
       [daoStream(id)],
     );
     if (opened.rows.length === 0) throw daoNotFound(id);
-    const streams = [daoStream(id), ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!))];
+    // The DAO, its treasury (Safe transactions, timelock operations, contract deployment) and its proposals.
+    const streams = [daoStream(id), treasuryStreamId(id), ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!))];
     const after = query.after === undefined || BigInt(query.after) === 0n ? START : await this.store.checkpointAt(BigInt(query.after));
     if (!after)
       throw new ProblemException(
