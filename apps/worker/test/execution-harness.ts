@@ -10,6 +10,8 @@ import { fundedAccounts } from '../../../test/chain/accounts';
 import { startPrivateDevChain, type DevChainContext } from '../../../test/chain/dev-chain';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { executionChain } from '../src/execution/execution-chain';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import { PROJECTIONS } from '../src/projections/projections';
 import { daoFold, proposalFold } from '../src/execution/execution-streams';
 import { startExecution, type RunningExecution } from '../src/execution/start-execution';
 
@@ -167,6 +169,85 @@ export async function passProposal(world: ExecutionWorld, daoId: string, type: s
   const { status } = state as { status: string };
   if (status !== 'Succeeded' && status !== 'Queued') throw new Error(`The proposal did not pass: ${status}`);
   return proposalId;
+}
+
+/**
+ * Runs the worker's projections (PROJECTIONS) until every one has applied the whole log as it stood when
+ * called, as the worker does on its notifications; a projection's error fails the call. One `catchUp` is
+ * not enough: the log is read only below the oldest open transaction's id, so while another transaction
+ * is open (the driver's) an event already committed may be held back for a moment.
+ */
+export async function catchUpReadModels(world: ExecutionWorld): Promise<void> {
+  const errors: string[] = [];
+  const runner = new ProjectionRunner(world.db.pool, world.store, PROJECTIONS, {
+    onError: (name, error) => errors.push(`${name}: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+  const { rows } = await world.db.pool.query<{ head: string }>('SELECT coalesce(max(global_position), 0) AS head FROM events');
+  await waitFor('the read models to reach the head of the log', async () => {
+    await runner.catchUp();
+    if (errors.length > 0) throw new Error(`Projections failed to catch up:\n${errors.join('\n')}`);
+    const behind = await world.db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unnest($1::text[]) AS p(name)
+       LEFT JOIN projection_checkpoints c ON c.name = p.name WHERE coalesce(c.position, 0) < $2`,
+      [PROJECTIONS.map((p) => p.name), rows[0]!.head],
+    );
+    return behind.rows[0]!.n === 0 ? true : undefined;
+  });
+}
+
+/** A proposal's row in `rm_proposals`, after catching the read models up. */
+export async function proposalRow(
+  world: ExecutionWorld,
+  proposalId: string,
+): Promise<{ id: string; dao_id: string; type: string; state: string }> {
+  await catchUpReadModels(world);
+  const { rows } = await world.db.pool.query('SELECT id, dao_id, type, state FROM rm_proposals WHERE id = $1', [proposalId]);
+  return rows[0];
+}
+
+/** A member's row in `rm_members`, after catching the read models up. */
+export async function memberRow(
+  world: ExecutionWorld,
+  daoId: string,
+  member: string,
+): Promise<{ address: string; status: string; admitted: boolean; pending_removal: string | null } | undefined> {
+  await catchUpReadModels(world);
+  const { rows } = await world.db.pool.query(
+    'SELECT address, status, admitted, pending_removal FROM rm_members WHERE dao_id = $1 AND lower(address) = lower($2)',
+    [daoId, member],
+  );
+  return rows[0];
+}
+
+const projectedRows = async (world: ExecutionWorld): Promise<Record<string, string[]>> => {
+  const out: Record<string, string[]> = {};
+  for (const table of PROJECTIONS.flatMap((p) => p.tables))
+    out[table] = (await world.db.pool.query<{ row: string }>(`SELECT x::text AS row FROM ${table} x ORDER BY 1`)).rows.map((r) => r.row);
+  return out;
+};
+const logHead = async (world: ExecutionWorld): Promise<string> =>
+  (await world.db.pool.query<{ head: string }>(`SELECT count(*) || ':' || coalesce(max(global_position), 0) AS head FROM events`)).rows[0]!
+    .head;
+
+/**
+ * Every read-model row as the caught-up projections left it, then as rebuilding each projection from
+ * position 0 makes it. The driver may append meanwhile (the indexer); a pair is only returned when the
+ * log did not move between the two, so any difference is the projections' own.
+ */
+export async function readModelsAndRebuild(
+  world: ExecutionWorld,
+): Promise<{ kept: Record<string, string[]>; rebuilt: Record<string, string[]> }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const head = await logHead(world);
+    await catchUpReadModels(world);
+    const kept = await projectedRows(world);
+    const runner = new ProjectionRunner(world.db.pool, world.store, PROJECTIONS);
+    for (const projection of PROJECTIONS) await runner.rebuild(projection);
+    await catchUpReadModels(world);
+    const rebuilt = await projectedRows(world);
+    if ((await logHead(world)) === head) return { kept, rebuilt };
+  }
+  throw new Error('The event log kept moving: no quiet moment to compare the read models with a rebuild');
 }
 
 export const asAddress = (value: string) => value as Address;

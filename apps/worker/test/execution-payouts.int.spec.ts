@@ -6,7 +6,7 @@ import { parseEther, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { keccak256, toHex } from 'viem';
 import { createApiApp } from '../../api/src/bootstrap';
-import { createDao, passProposal, startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import { createDao, passProposal, proposalRow, readModelsAndRebuild, startExecutionWorld, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
 import { treasurersOf } from './execution-treasurers';
 
@@ -44,12 +44,20 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
   });
 
   const yields = async (payload: Record<string, unknown>) => carryOut(await passProposal(world, dao.daoId, 'DISTRIBUTE_YIELDS', payload));
+  /** The read models agree with the log's end for the proposal `end` closed, and a rebuild gives the same rows. */
+  const readModelsShow = async (end: { streamId: string }, state: string) => {
+    expect(await proposalRow(world, end.streamId.slice('proposal-'.length))).toMatchObject({ type: 'DISTRIBUTE_YIELDS', state });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
+  };
 
   it('start: the pool receives the members’ share, the fee collector its stream', async () => {
     expect(await money.poolUnits()).toBe(400n);
-    expect((await yields({ mode: 'stream', flowRatePerSecond: 1_000_000_000n })).type).toBe('ProposalExecuted');
+    const end = await yields({ mode: 'stream', flowRatePerSecond: 1_000_000_000n });
+    expect(end.type).toBe('ProposalExecuted');
     expect(await money.poolFlowRate()).toBe(members(1_000_000_000n));
     expect(await money.feeFlowRate(collector)).toBe(100_000_000n);
+    await readModelsShow(end, 'Executed');
   });
 
   describe('while the stream runs', () => {
@@ -102,22 +110,28 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
   });
 
   it('change (stream at another rate): both streams move to the new rate', async () => {
-    expect((await yields({ mode: 'stream', flowRatePerSecond: 2_000_000_000n })).type).toBe('ProposalExecuted');
+    const end = await yields({ mode: 'stream', flowRatePerSecond: 2_000_000_000n });
+    expect(end.type).toBe('ProposalExecuted');
     expect(await money.poolFlowRate()).toBe(members(2_000_000_000n));
     expect(await money.feeFlowRate(collector)).toBe(200_000_000n);
+    await readModelsShow(end, 'Executed');
   });
 
   it('stop: both streams end', async () => {
-    expect((await yields({ mode: 'stop' })).type).toBe('ProposalExecuted');
+    const end = await yields({ mode: 'stop' });
+    expect(end.type).toBe('ProposalExecuted');
     expect(await money.poolFlowRate()).toBe(0n);
     expect(await money.feeFlowRate(collector)).toBe(0n);
+    await readModelsShow(end, 'Executed');
   });
 
   it('instant: the amount leaves the Safe at once, the fee to the collector, the rest to the pool', async () => {
     const [safeBefore, collectorBefore] = [await money.superBalance(dao.contracts.safe as Address), await money.superBalance(collector)];
-    expect((await yields({ mode: 'instant', amount: parseEther('10') })).type).toBe('ProposalExecuted');
+    const end = await yields({ mode: 'instant', amount: parseEther('10') });
+    expect(end.type).toBe('ProposalExecuted');
     expect(safeBefore - (await money.superBalance(dao.contracts.safe as Address))).toBe(parseEther('10'));
     expect((await money.superBalance(collector)) - collectorBefore).toBe(parseEther('1'));
+    await readModelsShow(end, 'Executed');
   });
 
   it('a Safe call that cannot succeed fails the proposal with its reason, and moves nothing', async () => {
@@ -126,5 +140,6 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
     expect(end.type).toBe('ProposalExecutionFailed');
     expect((end.data as { reason: string }).reason).toMatch(/^The Safe's call "Distribute .* at once" would revert: .+/);
     expect(await money.superBalance(dao.contracts.safe as Address)).toBe(safeBefore);
+    await readModelsShow(end, 'Failed');
   });
 });

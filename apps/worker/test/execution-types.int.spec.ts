@@ -9,7 +9,17 @@ import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { loadAylluArtifact } from '../../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../../libs/chain/src/local/deploy-contract';
 import { createApiApp } from '../../api/src/bootstrap';
-import { createDao, eventsOf, passProposal, startExecutionWorld, waitFor, type ExecutionWorld } from './execution-harness';
+import {
+  createDao,
+  eventsOf,
+  memberRow,
+  passProposal,
+  proposalRow,
+  readModelsAndRebuild,
+  startExecutionWorld,
+  waitFor,
+  type ExecutionWorld,
+} from './execution-harness';
 import { moneyOf } from './execution-money';
 import { treasurersOf } from './execution-treasurers';
 
@@ -53,8 +63,14 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     const proposalId = await passProposal(world, dao.daoId, 'ADD_MEMBER', { member: newcomer.address });
     expect((await treasurers.carryOut(proposalId)).type).toBe('ProposalExecuted');
     expect(await read('isAdmitted', [newcomer.address])).toBe(true);
+    expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'ADD_MEMBER', state: 'Executed' });
+    // A closed DAO: the executed vote is the admission, so the member is ACTIVE before any deposit.
+    expect(await memberRow(world, dao.daoId, newcomer.address)).toMatchObject({ status: 'ACTIVE', admitted: true });
     await moneyOf(world, dao.contracts).deposit(newcomer, parseEther('5'));
     expect(await read('isMember', [newcomer.address])).toBe(true);
+    expect(await memberRow(world, dao.daoId, newcomer.address)).toMatchObject({ status: 'ACTIVE', admitted: true });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it("CHANGE_STRATEGY: the vault's strategy becomes the voted one", async () => {
@@ -62,6 +78,9 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     const proposalId = await passProposal(world, dao.daoId, 'CHANGE_STRATEGY', { strategy });
     expect((await treasurers.carryOut(proposalId)).type).toBe('ProposalExecuted');
     expect(getAddress(await read<Address>('strategy'))).toBe(getAddress(strategy));
+    expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'CHANGE_STRATEGY', state: 'Executed' });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('UPGRADE_CONTRACT: the vault proxy points at the new implementation, its state intact', async () => {
@@ -75,6 +94,9 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     const slot = (await world.clients.public.getStorageAt({ address: vault(), slot: IMPLEMENTATION_SLOT })) as Hex;
     expect(getAddress(sliceHex(slot, 12))).toBe(implementation);
     expect(getAddress(await read<Address>('strategy'))).toBe(getAddress(world.devChain.testStrategy));
+    expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'UPGRADE_CONTRACT', state: 'Executed' });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('veto of a scheduled proposal: the Safe cancels its timelock operation, which can never run', async () => {

@@ -5,7 +5,16 @@ import { parseEther, type Address } from 'viem';
 import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { testTokenAbi } from '../../../contracts/abi/test-token';
 import { createApiApp } from '../../api/src/bootstrap';
-import { createDao, eventsOf, passProposal, startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import {
+  createDao,
+  eventsOf,
+  memberRow,
+  passProposal,
+  proposalRow,
+  readModelsAndRebuild,
+  startExecutionWorld,
+  type ExecutionWorld,
+} from './execution-harness';
 import { treasurersOf } from './execution-treasurers';
 
 type Treasurers = ReturnType<typeof treasurersOf>;
@@ -96,6 +105,9 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     expect(await read('approvedWithdrawalOf', [member])).toBe(parseEther('60'));
     const daoEvents = await eventsOf(world.store, `dao-${dao.daoId}`);
     expect(daoEvents.find((e) => e.type === 'WithdrawalApproved')?.data).toMatchObject({ proposalId, recipient: member });
+    expect(await proposalRow(world, proposalId)).toMatchObject({ dao_id: dao.daoId, type: 'WITHDRAW_FUNDS', state: 'Executed' });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('REMOVE_MEMBER: the member is out of the vault and paid', async () => {
@@ -104,6 +116,10 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     expect((await carryOut(proposalId)).type).toBe('ProposalExecuted');
     expect(await read('isMember', [member])).toBe(false);
     expect((await eventsOf(world.store, `dao-${dao.daoId}`)).some((e) => e.type === 'MemberRemoved')).toBe(true);
+    expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'REMOVE_MEMBER', state: 'Executed' });
+    expect(await memberRow(world, dao.daoId, member)).toMatchObject({ status: 'REMOVED', pending_removal: null });
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('CHANGE_PARAMETERS (off chain): takes effect only when the timelocked operation runs', async () => {
@@ -111,6 +127,11 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     expect((await carryOut(proposalId)).type).toBe('ProposalExecuted');
     const changed = (await eventsOf(world.store, `dao-${dao.daoId}`)).find((e) => e.type === 'DaoConfigurationChanged');
     expect(changed?.data).toMatchObject({ proposalId, changes: { quorumBps: 6000 } });
+    expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'CHANGE_PARAMETERS', state: 'Executed' });
+    const { rows } = await world.db.pool.query(`SELECT configuration->'quorumBps' AS quorum FROM rm_daos WHERE id = $1`, [dao.daoId]);
+    expect(rows).toEqual([{ quorum: 6000 }]);
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
   });
 
   it('exactly one Safe execution and one timelock execution per proposal; every step in the log', async () => {
