@@ -201,7 +201,7 @@ describe('CommunityVault strategy', () => {
       const yieldBefore = (await read.totalAssets()) - (await read.totalShares());
       const safeBefore = await steps.tokenBalance(guardian.address);
       const receipt = await steps.harvest(chain()[by]);
-      const event = eventOf(receipt, 'YieldHarvested');
+      const event = eventOf(receipt, 'YieldHarvested') as { treasury: `0x${string}`; amount: bigint };
       return { yieldBefore, received: (await steps.tokenBalance(guardian.address)) - safeBefore, event };
     };
 
@@ -447,7 +447,7 @@ describe('CommunityVault strategy', () => {
           }
           else if (o.kind === 'priceAboveOne') await priceAboveOne(second);
           else if ((await read.totalAssets()) > (await read.totalShares())) await steps.harvest(guardian);
-          if (who && o.kind !== 'deposit') paid[o.m]! += (await steps.tokenBalance(who.address)) - before;
+          if (who && 'm' in o) paid[o.m]! += (await steps.tokenBalance(who.address)) - before;
 
           const [held, totalShares, idle, strategy] = await Promise.all([read.totalAssets(), read.totalShares(), read.idle(), read.strategy()]);
           const invested = strategy === NONE ? 0n : await clients.public.readContract({ address: strategy, abi: testStrategyAbi, functionName: 'previewRedeem', args: [await read.sharesIn(strategy)] });
