@@ -3,8 +3,7 @@
 // the API and the worker. DATABASE_URL and RPC_URL point it at existing servers instead. Ctrl-C stops all.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
-import { Pool } from 'pg';
+import { ConfigError, createPool, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { startWorker } from '../apps/worker/src/worker';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
@@ -67,9 +66,7 @@ const main = async () => {
     // The API and the worker see the chain this process started as if RPC_URL had named it.
     const runtime = { ...config, rpcUrl };
     const admin = resolveAdminKey(config.adminApiKey, config.dataDir);
-    const pool = new Pool({ connectionString: databaseUrl, max: 20 });
-  // An idle connection dropped by the server (restart, failover) must not take the process down.
-  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+    const pool = createPool(databaseUrl, 20);
     stops.push(() => pool.end());
     const worker = await startWorker({ config: runtime, pool, databaseUrl });
     stops.push(worker.stop);

@@ -1,14 +1,11 @@
-import { ConfigError, loadConfig } from '@ayllu/platform';
-import { Pool } from 'pg';
+import { ConfigError, createPool, loadConfig } from '@ayllu/platform';
 import { startWorker } from './worker';
 
 /** The worker on its own (e.g. replicas in docker-compose). `npm start` runs it together with the rest. */
 const main = async () => {
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required to run the worker alone (npm start runs an embedded database)');
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
-  // An idle connection dropped by the server (restart, failover) must not take the process down.
-  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  const pool = createPool(config.databaseUrl, 10);
   const worker = await startWorker({ config, pool, databaseUrl: config.databaseUrl });
   const shutdown = async () => {
     await worker.stop();

@@ -6,3 +6,4 @@ export { ensureDatabase, startEmbeddedPostgres } from './database/embedded-postg
 export type { EmbeddedDatabase } from './database/embedded-postgres';
 export { createDataSource, MIGRATIONS, runMigrations } from './database/migrations';
 export { createDatabaseFromTemplate, createEmptyDatabase, dropDatabase, withDatabase } from './database/test-databases';
+export { createPool } from './database/create-pool';
