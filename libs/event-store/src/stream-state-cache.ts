@@ -1,5 +1,4 @@
-import type { PostgresEventStore } from './postgres-event-store';
-import type { NewEvent } from './types';
+import type { NewEvent, RecordedEvent } from './types';
 
 export interface Fold<S, E extends NewEvent = NewEvent> {
   readonly evolve: (state: S, event: E) => S;
@@ -41,8 +40,14 @@ export class StreamStateCache {
 }
 
 /** A stream's state and version: from the cache plus the events after it, or from the start. */
+/** What loading needs of the store (structural, so the store can own its cache without an import cycle). */
+export interface FoldSource {
+  readonly stateCache: StreamStateCache;
+  readStream(streamId: string, afterVersion?: number): Promise<RecordedEvent[]>;
+}
+
 export const loadFolded = async <S, E extends NewEvent>(
-  store: PostgresEventStore,
+  store: FoldSource,
   streamId: string,
   fold: Fold<S, E>,
 ): Promise<{ state: S; version: number }> => {
