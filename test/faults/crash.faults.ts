@@ -56,11 +56,12 @@ describe(`Crashes: kill -9 of the API and the worker at random moments (${RUNS} 
     pool.on('error', () => undefined);
   });
   afterAll(async () => {
-    // Webhook creation takes no Idempotency-Key: a retry after a crash that followed its commit makes a second one.
+    // Webhook creation honours Idempotency-Key: a retry after a crash that followed its commit must not make a second one.
     const doubled = await pool
       .query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT dao_id FROM webhook_endpoints GROUP BY dao_id HAVING count(*) > 1) d`)
       .catch(() => ({ rows: [{ n: -1 }] }));
     process.stdout.write(`crash figures: ${JSON.stringify({ ...figures, daosWithDoubledWebhook: doubled.rows[0]!.n })}\n`);
+    expect(doubled.rows[0]!.n).toBe(0);
     await api?.kill9();
     await worker?.kill9();
     await pool?.end();

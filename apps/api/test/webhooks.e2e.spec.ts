@@ -81,6 +81,24 @@ describe('Webhooks over HTTP', () => {
     expect(res.body).toMatchObject({ code: 'WEBHOOK.URL_REFUSED', errors: [{ field: 'url' }] });
   });
 
+  it('honours Idempotency-Key: a retried creation returns the same endpoint and secret and creates nothing', async () => {
+    await deleteAll();
+    const headers = { 'idempotency-key': `hook-${Date.now()}` };
+    const body = { url: receiver.url, events: '*', description: 'retried' };
+    const send = (b: Record<string, unknown>) => api.request('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, headers, body: b });
+    const [first, second] = await Promise.all([send(body), send(body)]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.secret).toMatch(/^whsec_/);
+    const listed = (await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body;
+    expect(listed).toHaveLength(1);
+    const other = await send({ ...body, description: 'another request' });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
+    await deleteAll();
+  });
+
   it('refuses bad bodies, unknown DAOs and missing credentials', async () => {
     expect((await create({ url: receiver.url, events: ['proposal.teleported'] })).status).toBe(400);
     expect((await create({ url: receiver.url, events: [] })).status).toBe(400);

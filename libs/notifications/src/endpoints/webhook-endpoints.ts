@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { NotificationType } from '../catalogue/notification-types';
-import { encryptSecret, generateWebhookSecret } from '../secrets/webhook-secret';
+import { IdempotencyKeyReusedError } from '@ayllu/event-store';
+import { decryptSecret, encryptSecret, generateWebhookSecret } from '../secrets/webhook-secret';
 
 export type WebhookFormat = 'standard' | 'discord';
 export type WebhookStatus = 'active' | 'paused' | 'disabled';
@@ -63,14 +64,44 @@ export class WebhookEndpoints {
     private readonly secretsKey: Buffer,
   ) {}
 
-  async create(input: NewWebhookEndpoint, now: Date): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  /**
+   * Creates an endpoint. With an idempotency key, a retried request gets the endpoint the first one made,
+   * with its secret (kept encrypted like every secret, never in the idempotency records), and a key reused
+   * for another request is refused.
+   */
+  async create(
+    input: NewWebhookEndpoint,
+    now: Date,
+    idempotency?: { readonly key: string; readonly fingerprint: string },
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const secret = generateWebhookSecret();
     const { rows } = await this.db.query(
-      `INSERT INTO webhook_endpoints (id, dao_id, url, event_types, format, description, status, secret_encrypted, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $8) RETURNING ${COLUMNS}`,
-      [newEndpointId(now), input.daoId, input.url, input.events === '*' ? null : input.events, input.format, input.description, encryptSecret(secret, this.secretsKey), now],
+      `INSERT INTO webhook_endpoints (id, dao_id, url, event_types, format, description, status, secret_encrypted, created_at, updated_at,
+                                      idempotency_key, request_fingerprint)
+       VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $8, $9, $10)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        newEndpointId(now),
+        input.daoId,
+        input.url,
+        input.events === '*' ? null : input.events,
+        input.format,
+        input.description,
+        encryptSecret(secret, this.secretsKey),
+        now,
+        idempotency?.key ?? null,
+        idempotency?.fingerprint ?? null,
+      ],
     );
-    return { endpoint: toEndpoint(rows[0]), secret };
+    if (rows[0]) return { endpoint: toEndpoint(rows[0]), secret };
+    const first = await this.db.query(
+      `SELECT ${COLUMNS}, secret_encrypted, request_fingerprint FROM webhook_endpoints WHERE idempotency_key = $1`,
+      [idempotency!.key],
+    );
+    const row = first.rows[0];
+    if (!row || row.request_fingerprint !== idempotency!.fingerprint) throw new IdempotencyKeyReusedError();
+    return { endpoint: toEndpoint(row), secret: decryptSecret(row.secret_encrypted, this.secretsKey) };
   }
 
   async get(daoId: string, id: string): Promise<WebhookEndpoint | null> {

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { NotificationConfig, WebhookEndpoints } from '@ayllu/notifications';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
+import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
 import { requireDao, requireDeliverableUrl } from '../webhook-guards';
 import { NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
@@ -30,14 +31,20 @@ export class CreateWebhookController {
       'specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); `discord` sends Discord webhook messages. ' +
       'URLs resolving to private, loopback, link-local or other internal addresses are refused (422) unless the deployment allows them.',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the same endpoint and secret, and creates nothing' })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(400, 401, 404, 422)
-  async create(@Param('id') daoId: string, @Body() body: CreateWebhookRequest): Promise<WebhookWithSecretView> {
+  async create(
+    @Param('id') daoId: string,
+    @Body() body: CreateWebhookRequest,
+    @Idempotency() idempotency: IdempotencyScope | undefined,
+  ): Promise<WebhookWithSecretView> {
     await requireDao(this.store, daoId);
     await requireDeliverableUrl(body.url, this.config);
     const { endpoint, secret } = await this.endpoints.create(
       { daoId, url: body.url, events: body.events, format: body.format ?? 'standard', description: body.description ?? '' },
       new Date(),
+      idempotency,
     );
     return { ...toWebhookView(endpoint), secret };
   }
