@@ -99,6 +99,31 @@ describe('DAOs over HTTP', () => {
       expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok', database: 'ok' });
     });
 
+    it('reports an unreachable chain as degraded, and a reachable one with its block', async () => {
+      const { loadConfig } = await import('@ayllu/platform');
+      const { createApiApp } = await import('../src/bootstrap');
+      const { createServer } = await import('node:http');
+      const rpc = createServer((_req, res) => res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: '0x2a' })));
+      await new Promise<void>((r) => rpc.listen(0, '127.0.0.1', () => r()));
+      const port = (rpc.address() as { port: number }).port;
+      const probe = async (rpcUrl: string) => {
+        const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: api.db.url, ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'silent', RPC_URL: rpcUrl });
+        const app = await createApiApp({ config, pool: api.db.pool, adminApiKey: TEST_ADMIN_KEY });
+        await app.init();
+        try {
+          return JSON.parse((await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' })).body);
+        } finally {
+          await app.close();
+        }
+      };
+      try {
+        expect(await probe(`http://127.0.0.1:${port}`)).toEqual({ status: 'ok', database: 'ok', chain: { status: 'ok', blockNumber: '42' } });
+        expect(await probe('http://127.0.0.1:9')).toMatchObject({ status: 'degraded', database: 'ok', chain: { status: 'down' } });
+      } finally {
+        rpc.close();
+      }
+    });
+
     it('serves the OpenAPI document and UI', async () => {
       const json = await api.request('GET', '/docs-json');
       expect(json.status).toBe(200);

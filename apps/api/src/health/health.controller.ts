@@ -1,25 +1,55 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
-import { PG_POOL } from '../shared/tokens';
+import { APP_CONFIG, PG_POOL } from '../shared/tokens';
+
+type ChainHealth = { readonly status: 'ok'; readonly blockNumber: string } | { readonly status: 'down'; readonly error: string };
+
+/** One JSON-RPC round trip with a short deadline: the chain is reachable, and how far it is. */
+const checkChain = async (rpcUrl: string): Promise<ChainHealth> => {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+      signal: AbortSignal.timeout(1_500),
+    });
+    const body = (await response.json()) as { result?: string };
+    if (!response.ok || typeof body.result !== 'string') return { status: 'down', error: `RPC answered ${response.status}` };
+    return { status: 'ok', blockNumber: BigInt(body.result).toString() };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.name : 'unreachable' };
+  }
+};
 
 @ApiTags('Operations')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(PG_POOL) private readonly db: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly db: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and database reachability' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'ok' } } })
+  @ApiOperation({
+    summary: 'Liveness, database reachability and, when a chain is configured, chain reachability',
+    description:
+      '503 when the database does not answer. A chain that does not answer leaves the API serving (reads and votes need no chain) ' +
+      'and shows as `chain.status: "down"` with `status: "degraded"`; the worker retries chain calls with backoff meanwhile.',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'ok', chain: { status: 'ok', blockNumber: '1234' } } } })
   @ApiProblemResponses(503)
-  async check(): Promise<{ status: 'ok'; database: 'ok' }> {
+  async check(): Promise<{ status: 'ok' | 'degraded'; database: 'ok'; chain?: ChainHealth }> {
     try {
       await this.db.query('SELECT 1');
     } catch {
       throw new ProblemException(problem(503, 'HEALTH.DATABASE_UNAVAILABLE', 'The database does not answer'));
     }
-    return { status: 'ok', database: 'ok' };
+    if (!this.config.rpcUrl) return { status: 'ok', database: 'ok' };
+    const chain = await checkChain(this.config.rpcUrl);
+    return { status: chain.status === 'ok' ? 'ok' : 'degraded', database: 'ok', chain };
   }
 }
