@@ -1,5 +1,5 @@
-import { Pool } from 'pg';
-import { createDatabaseFromTemplate, dropDatabase } from '@ayllu/platform';
+import type { Pool } from 'pg';
+import { createDatabaseFromTemplate, createPool, dropDatabase } from '@ayllu/platform';
 
 export interface TestDatabase {
   readonly url: string;
@@ -12,7 +12,8 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   const templateUrl = process.env.AYLLU_TEST_TEMPLATE_URL;
   if (!templateUrl) throw new Error('AYLLU_TEST_TEMPLATE_URL is unset: run through the jest "integration" project');
   const url = await createDatabaseFromTemplate(templateUrl, process.env.AYLLU_TEST_RUN_ID!);
-  const pool = new Pool({ connectionString: url, max: 20 });
+  // Dropping the database at the end terminates connections that are still closing: expected, not a failure.
+  const pool = createPool(url, 20, () => undefined);
   return {
     url,
     pool,
