@@ -2,12 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import {
-  createEmptyDatabase,
-  runMigrations,
-  startEmbeddedPostgres,
-  type EmbeddedDatabase,
-} from '@ayllu/platform';
+import { createEmptyDatabase, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@ayllu/platform';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {

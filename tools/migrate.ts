@@ -3,9 +3,7 @@ import { ConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@
 
 const main = async () => {
   const config = loadConfig();
-  const embedded = config.databaseUrl
-    ? null
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
   try {
     const applied = await runMigrations(config.databaseUrl ?? embedded!.url);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply: the schema is up to date');

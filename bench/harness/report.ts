@@ -30,7 +30,9 @@ const part = (p: PartResult): string =>
   [
     `## ${p.title}`,
     '',
-    `Settings: ${Object.entries(p.settings).map(([k, v]) => `${k}: ${v}`).join('; ')}. Took ${p.seconds.toFixed(0)} s.`,
+    `Settings: ${Object.entries(p.settings)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')}. Took ${p.seconds.toFixed(0)} s.`,
     '',
     ...p.tables.flatMap((t) => [table(t), '']),
     '| target | measured | result | why |',

@@ -46,7 +46,9 @@ export const rebuildWithEmmett = async (
       handle: async (events, context) => {
         const client = context.connection.client as PoolClient;
         // Our rows parsed with pg's own parsers (as in the worker), not the ones dumbo installs globally.
-        const tx = { query: (text: string, values?: unknown[]) => client.query({ text, values, types: pgDefaultTypes }) } as unknown as PoolClient;
+        const tx = {
+          query: (text: string, values?: unknown[]) => client.query({ text, values, types: pgDefaultTypes }),
+        } as unknown as PoolClient;
         await projection.apply(tx, (events as unknown as EmmettRead[]).map(toRecorded));
         if (projection === projections[0]) handled += events.length;
       },

@@ -10,7 +10,16 @@ import { runWriters, voteLikeEvent } from './append-workloads';
 import { rebuildWithEmmett } from './emmett-rebuild';
 
 export type EmmettJob =
-  | { kind: 'append'; url: string; writers: number; perWriter: number; eventsPerCall: number; streamOf: 'single' | 'batch'; streams: number; tag: string }
+  | {
+      kind: 'append';
+      url: string;
+      writers: number;
+      perWriter: number;
+      eventsPerCall: number;
+      streamOf: 'single' | 'batch';
+      streams: number;
+      tag: string;
+    }
   | { kind: 'rebuild'; url: string; batchSize: number; budgetSeconds: number };
 
 const pick = (writers: number, streams: number, writer: number, i: number) => writer + writers * ((i * 37) % Math.floor(streams / writers));

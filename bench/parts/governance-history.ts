@@ -38,7 +38,11 @@ export const daoHistory = (index: number, shape: HistoryShape, base: number): St
   };
   addDao(
     daoDecider.decide(
-      { type: 'CreateDao', data: { daoId, name: `Bench DAO ${index}`, founders: members }, metadata: { now: iso(base, 0), actor: 'admin:bench' } },
+      {
+        type: 'CreateDao',
+        data: { daoId, name: `Bench DAO ${index}`, founders: members },
+        metadata: { now: iso(base, 0), actor: 'admin:bench' },
+      },
       dao,
     ) as DaoEvent[],
   );
@@ -55,14 +59,22 @@ export const daoHistory = (index: number, shape: HistoryShape, base: number): St
     const proposer = members[p % members.length]!;
     apply(
       submitProposal(
-        { type: 'SubmitProposal', data: { proposalId, proposer, type: 'CHANGE_STRATEGY', payload: { strategy: address(10_000 + p) } }, metadata: { now: iso(base, 10 + p), actor: proposer } },
+        {
+          type: 'SubmitProposal',
+          data: { proposalId, proposer, type: 'CHANGE_STRATEGY', payload: { strategy: address(10_000 + p) } },
+          metadata: { now: iso(base, 10 + p), actor: proposer },
+        },
         dao,
       ),
     );
     members.forEach((voter, v) =>
       apply(
         castVote(
-          { type: 'CastVote', data: { proposalId, voter, choice: v % 4 === 0 ? 'against' : 'for' }, metadata: { now: iso(base, 100 + v), actor: voter } },
+          {
+            type: 'CastVote',
+            data: { proposalId, voter, choice: v % 4 === 0 ? 'against' : 'for' },
+            metadata: { now: iso(base, 100 + v), actor: voter },
+          },
           proposal,
           dao,
         ),

@@ -55,9 +55,18 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
     ctx.log(`rebuild: seeding ${fmtInt(target)} governance events`);
     const seeded = await seedGovernanceLog(store, target, SHAPE);
     // Emmett creates its schema on first use (a one-append probe, removed before the copy).
-    await runJsonChild('bench/parts/emmett-worker.ts', { kind: 'append', url: ctx.databaseUrl, writers: 1, perWriter: 1, eventsPerCall: 1, streamOf: 'batch', streams: 1, tag: 'probe' });
+    await runJsonChild('bench/parts/emmett-worker.ts', {
+      kind: 'append',
+      url: ctx.databaseUrl,
+      writers: 1,
+      perWriter: 1,
+      eventsPerCall: 1,
+      streamOf: 'batch',
+      streams: 1,
+      tag: 'probe',
+    });
     await pool.query(`DELETE FROM emt_messages; DELETE FROM emt_streams;`);
-    ctx.log('rebuild: copying the log into Emmett\'s messages table');
+    ctx.log("rebuild: copying the log into Emmett's messages table");
     await pool.query(`
       INSERT INTO emt_messages (stream_position, transaction_id, created, stream_id, message_schema_version, message_id, message_type, message_data, message_metadata)
       SELECT version, pg_current_xact_id(), recorded_at, stream_id, '1', event_id::text, type, data,
@@ -104,16 +113,38 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
         shape: `democratic DAOs of ${SHAPE.members} members, ${SHAPE.proposalsPerDao} proposals each, every member votes (~1,021 events per DAO)`,
         'batch size': BATCH,
         projections: PROJECTIONS.map((p) => p.name).join(', '),
-        'read-model rows': Object.entries(oursRows).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', '),
+        'read-model rows': Object.entries(oursRows)
+          .map(([k, v]) => `${k} ${fmtInt(v)}`)
+          .join(', '),
       },
       tables: [
         {
           title: `Rebuilding every read model from ${fmtInt(total)} events`,
           columns: ['system', 'seconds', 'events/s', 'vs Emmett', 'vs bare scan'],
           rows: [
-            { system: 'Ayllu ProjectionRunner.rebuild (each projection in turn)', seconds: round(oursSeconds), 'events/s': fmtInt(ours), 'vs Emmett': times(ours / peer), 'vs bare scan': `${round((ours / bare) * 100, 1)}%` },
-            { system: emmettRun.finished ? 'Emmett rebuildPostgreSQLProjections (same apply)' : 'Emmett rebuildPostgreSQLProjections (same apply; rate over the prefix it reached, seconds extrapolated)', seconds: round(emmettSeconds), 'events/s': fmtInt(peer), 'vs Emmett': times(1), 'vs bare scan': `${round((peer / bare) * 100, 1)}%` },
-            { system: 'bare keyset scan of events (fetch + parse)', seconds: round(scanSeconds), 'events/s': fmtInt(bare), 'vs Emmett': times(bare / peer), 'vs bare scan': '100%' },
+            {
+              system: 'Ayllu ProjectionRunner.rebuild (each projection in turn)',
+              seconds: round(oursSeconds),
+              'events/s': fmtInt(ours),
+              'vs Emmett': times(ours / peer),
+              'vs bare scan': `${round((ours / bare) * 100, 1)}%`,
+            },
+            {
+              system: emmettRun.finished
+                ? 'Emmett rebuildPostgreSQLProjections (same apply)'
+                : 'Emmett rebuildPostgreSQLProjections (same apply; rate over the prefix it reached, seconds extrapolated)',
+              seconds: round(emmettSeconds),
+              'events/s': fmtInt(peer),
+              'vs Emmett': times(1),
+              'vs bare scan': `${round((peer / bare) * 100, 1)}%`,
+            },
+            {
+              system: 'bare keyset scan of events (fetch + parse)',
+              seconds: round(scanSeconds),
+              'events/s': fmtInt(bare),
+              'vs Emmett': times(bare / peer),
+              'vs bare scan': '100%',
+            },
           ],
         },
       ],
@@ -125,8 +156,8 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
         !emmettRun.finished
           ? `Emmett's rebuild was stopped after ${round(emmettRun.seconds, 0)} s, having applied ${fmtInt(emmettRun.events)} events; its seconds are extrapolated from that rate. Read-model rows when stopped: ${JSON.stringify(emmettRows)}.`
           : sameRows
-          ? 'Both rebuilds produced the same read-model row counts.'
-          : `Read-model row counts differ (ours ${JSON.stringify(oursRows)}, Emmett ${JSON.stringify(emmettRows)}): the comparison is suspect.`,
+            ? 'Both rebuilds produced the same read-model row counts.'
+            : `Read-model row counts differ (ours ${JSON.stringify(oursRows)}, Emmett ${JSON.stringify(emmettRows)}): the comparison is suspect.`,
         "Emmett's handler is our projection's own `apply` (see bench/parts/emmett-rebuild.ts), so the comparison isolates the runners: reading, batching, transactions and checkpoints.",
       ],
       data: { total, seeded, scanSeconds, oursSeconds, emmettRun, oursRows, emmettRows },

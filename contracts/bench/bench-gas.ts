@@ -20,11 +20,29 @@ const createPoolAbi = [
     inputs: [
       { name: 'token', type: 'address' },
       { name: 'admin', type: 'address' },
-      { name: 'config', type: 'tuple', components: [{ name: 'transferabilityForUnitsOwner', type: 'bool' }, { name: 'distributionFromAnyAddress', type: 'bool' }] },
+      {
+        name: 'config',
+        type: 'tuple',
+        components: [
+          { name: 'transferabilityForUnitsOwner', type: 'bool' },
+          { name: 'distributionFromAnyAddress', type: 'bool' },
+        ],
+      },
     ],
-    outputs: [{ name: 'success', type: 'bool' }, { name: 'pool', type: 'address' }],
+    outputs: [
+      { name: 'success', type: 'bool' },
+      { name: 'pool', type: 'address' },
+    ],
   },
-  { type: 'event', name: 'PoolCreated', inputs: [{ name: 'token', type: 'address', indexed: true }, { name: 'admin', type: 'address', indexed: true }, { name: 'pool', type: 'address', indexed: false }] },
+  {
+    type: 'event',
+    name: 'PoolCreated',
+    inputs: [
+      { name: 'token', type: 'address', indexed: true },
+      { name: 'admin', type: 'address', indexed: true },
+      { name: 'pool', type: 'address', indexed: false },
+    ],
+  },
 ] as const;
 
 type Row = { operation: string; members: number | ''; gas: bigint; note: string };
@@ -41,39 +59,124 @@ async function main(): Promise<void> {
       if (receipt.status !== 'success') throw new Error(`${hash} reverted`);
       return receipt.gasUsed;
     };
-    const [deployer, owner, treasurer, admin, alice] = (await fundedAccounts(clients, 'bench', 5)) as [Account, Account, Account, Account, Account];
+    const [deployer, owner, treasurer, admin, alice] = (await fundedAccounts(clients, 'bench', 5)) as [
+      Account,
+      Account,
+      Account,
+      Account,
+      Account,
+    ];
 
     // Vault member operations.
     const fixture = await deployCommunityVault(chain, { deployer, owner, guardian: treasurer });
     const steps = vaultSteps(chain, fixture.vault);
     await steps.fundAndApprove(alice, parseEther('1000'));
-    rows.push({ operation: 'vault deposit (new member, units set)', members: '', gas: (await steps.deposit(alice, parseEther('500'))).gasUsed, note: '' });
-    rows.push({ operation: 'vault deposit (existing member, units change)', members: '', gas: (await steps.deposit(alice, parseEther('100'))).gasUsed, note: '' });
-    rows.push({ operation: 'vault withdraw (instant, units change)', members: '', gas: (await steps.withdraw(alice, parseEther('10'))).gasUsed, note: 'rolling-window check included' });
+    rows.push({
+      operation: 'vault deposit (new member, units set)',
+      members: '',
+      gas: (await steps.deposit(alice, parseEther('500'))).gasUsed,
+      note: '',
+    });
+    rows.push({
+      operation: 'vault deposit (existing member, units change)',
+      members: '',
+      gas: (await steps.deposit(alice, parseEther('100'))).gasUsed,
+      note: '',
+    });
+    rows.push({
+      operation: 'vault withdraw (instant, units change)',
+      members: '',
+      gas: (await steps.withdraw(alice, parseEther('10'))).gasUsed,
+      note: 'rolling-window check included',
+    });
 
     // A pool administered by an account, so members can be added without deposits.
     const created = await pub.waitForTransactionReceipt({
-      hash: await clients.wallet(admin).writeContract({ address: devChain.superfluid.gdaV1Forwarder, abi: createPoolAbi, functionName: 'createPool', args: [devChain.testSuperToken, admin.address, { transferabilityForUnitsOwner: false, distributionFromAnyAddress: true }] }),
+      hash: await clients.wallet(admin).writeContract({
+        address: devChain.superfluid.gdaV1Forwarder,
+        abi: createPoolAbi,
+        functionName: 'createPool',
+        args: [devChain.testSuperToken, admin.address, { transferabilityForUnitsOwner: false, distributionFromAnyAddress: true }],
+      }),
     });
     const [poolCreated] = parseEventLogs({ abi: createPoolAbi, logs: created.logs, eventName: 'PoolCreated' });
     const pool = poolCreated!.args.pool;
     const memberAddress = (i: number): Address => `0x${keccak256(toHex(`bench-member-${i}`)).slice(26)}`;
-    const setUnits = (i: number) => clients.wallet(admin).writeContract({ address: pool, abi: superfluidPoolAbi, functionName: 'updateMemberUnits', args: [memberAddress(i), 1n + BigInt(i % 7)] });
-    rows.push({ operation: 'pool updateMemberUnits (new member, by admin)', members: '', gas: await gasOf(await setUnits(0)), note: 'what the vault pays inside a deposit' });
+    const setUnits = (i: number) =>
+      clients.wallet(admin).writeContract({
+        address: pool,
+        abi: superfluidPoolAbi,
+        functionName: 'updateMemberUnits',
+        args: [memberAddress(i), 1n + BigInt(i % 7)],
+      });
+    rows.push({
+      operation: 'pool updateMemberUnits (new member, by admin)',
+      members: '',
+      gas: await gasOf(await setUnits(0)),
+      note: 'what the vault pays inside a deposit',
+    });
 
     // The Safe holds Super Tokens and streams them.
-    const safe = await deploySafe({ wallet: clients.wallet(treasurer), public: pub }, { owners: [treasurer.address], threshold: 1n, singleton: devChain.safe.safeSingleton, proxyFactory: devChain.safe.safeProxyFactory, fallbackHandler: devChain.safe.fallbackHandler });
+    const safe = await deploySafe(
+      { wallet: clients.wallet(treasurer), public: pub },
+      {
+        owners: [treasurer.address],
+        threshold: 1n,
+        singleton: devChain.safe.safeSingleton,
+        proxyFactory: devChain.safe.safeProxyFactory,
+        fallbackHandler: devChain.safe.fallbackHandler,
+      },
+    );
     const treasurerWallet = clients.wallet(treasurer);
-    await gasOf(await treasurerWallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [treasurer.address, parseEther('1000000')] }));
-    await gasOf(await treasurerWallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [devChain.testSuperToken, parseEther('100000')] }));
-    await gasOf(await treasurerWallet.writeContract({ address: devChain.testSuperToken, abi: superTokenAbi, functionName: 'upgrade', args: [parseEther('100000')] }));
-    await gasOf(await treasurerWallet.writeContract({ address: devChain.testSuperToken, abi: superTokenAbi, functionName: 'transfer', args: [safe, parseEther('100000')] }));
+    await gasOf(
+      await treasurerWallet.writeContract({
+        address: devChain.testToken,
+        abi: testTokenAbi,
+        functionName: 'mint',
+        args: [treasurer.address, parseEther('1000000')],
+      }),
+    );
+    await gasOf(
+      await treasurerWallet.writeContract({
+        address: devChain.testToken,
+        abi: testTokenAbi,
+        functionName: 'approve',
+        args: [devChain.testSuperToken, parseEther('100000')],
+      }),
+    );
+    await gasOf(
+      await treasurerWallet.writeContract({
+        address: devChain.testSuperToken,
+        abi: superTokenAbi,
+        functionName: 'upgrade',
+        args: [parseEther('100000')],
+      }),
+    );
+    await gasOf(
+      await treasurerWallet.writeContract({
+        address: devChain.testSuperToken,
+        abi: superTokenAbi,
+        functionName: 'transfer',
+        args: [safe, parseEther('100000')],
+      }),
+    );
     const safeDistributeFlow = async (flowRate: bigint) => {
       const { nonce } = await readSafeState(pub, safe);
-      const data = encodeFunctionData({ abi: gdaForwarderAbi, functionName: 'distributeFlow', args: [devChain.testSuperToken, safe, pool, flowRate, '0x'] });
+      const data = encodeFunctionData({
+        abi: gdaForwarderAbi,
+        functionName: 'distributeFlow',
+        args: [devChain.testSuperToken, safe, pool, flowRate, '0x'],
+      });
       const transaction = buildSafeTransaction({ calls: [{ to: devChain.superfluid.gdaV1Forwarder, value: 0n, data }], nonce });
       const signature = await treasurerWallet.signTypedData(safeTransactionTypedData({ chainId: devChain.chainId, safe }, transaction));
-      const result = await executeSafeTransaction({ wallet: treasurerWallet, public: pub, safe, chainId: devChain.chainId, transaction, signatures: [{ signer: treasurer.address, data: signature }] });
+      const result = await executeSafeTransaction({
+        wallet: treasurerWallet,
+        public: pub,
+        safe,
+        chainId: devChain.chainId,
+        transaction,
+        signatures: [{ signer: treasurer.address, data: signature }],
+      });
       return gasOf(result.transactionHash);
     };
 
@@ -86,9 +189,21 @@ async function main(): Promise<void> {
       rows.push({ operation: 'Safe distributeFlow: stop stream', members: target, gas: stop, note: '' });
       let transfers = 0n;
       for (let i = 0; i < target; i++) {
-        transfers += await gasOf(await treasurerWallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'transfer', args: [memberAddress(i), parseEther('1')] }));
+        transfers += await gasOf(
+          await treasurerWallet.writeContract({
+            address: devChain.testToken,
+            abi: testTokenAbi,
+            functionName: 'transfer',
+            args: [memberAddress(i), parseEther('1')],
+          }),
+        );
       }
-      rows.push({ operation: 'ERC-20 transfers: one payout round', members: target, gas: transfers, note: `${target} transactions, ${transfers / BigInt(target)} each` });
+      rows.push({
+        operation: 'ERC-20 transfers: one payout round',
+        members: target,
+        gas: transfers,
+        note: `${target} transactions, ${transfers / BigInt(target)} each`,
+      });
     }
   } finally {
     await chain.stop();
@@ -96,7 +211,14 @@ async function main(): Promise<void> {
   console.table(rows.map((r) => ({ ...r, gas: r.gas.toLocaleString('en-US') })));
   const out = path.resolve(__dirname, '../../bench/results/gas.json');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ measuredOn: 'hardhat node (prague), solc 0.8.30 optimizer 200 runs', rows: rows.map((r) => ({ ...r, gas: Number(r.gas) })) }, null, 2) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { measuredOn: 'hardhat node (prague), solc 0.8.30 optimizer 200 runs', rows: rows.map((r) => ({ ...r, gas: Number(r.gas) })) },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`written to ${out}`);
 }
 

@@ -3,7 +3,14 @@ import { getAddress, parseEther, toHex, type Account } from 'viem';
 import { communityVaultAbi } from '../abi/community-vault';
 import { loadAylluArtifact } from '../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../libs/chain/src/local/deploy-contract';
-import { AccessMode, defaultParameters, deployCommunityVault, DAY, UNIT_SCALE, type VaultParameters } from '../../test/chain/community-vault';
+import {
+  AccessMode,
+  defaultParameters,
+  deployCommunityVault,
+  DAY,
+  UNIT_SCALE,
+  type VaultParameters,
+} from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
 import { superfluidPoolAbi } from '../../test/chain/superfluid-abi';
@@ -31,7 +38,17 @@ describe('CommunityVault membership and governance', () => {
         address: vault,
         abi: communityVaultAbi,
         functionName: 'initialize',
-        args: [{ asset: devChain.testToken, payoutToken: devChain.testSuperToken, gdaForwarder: devChain.superfluid.gdaV1Forwarder, owner: owner.address, guardian: guardian.address, parameters: defaultParameters, unitScale: UNIT_SCALE }],
+        args: [
+          {
+            asset: devChain.testToken,
+            payoutToken: devChain.testSuperToken,
+            gdaForwarder: devChain.superfluid.gdaV1Forwarder,
+            owner: owner.address,
+            guardian: guardian.address,
+            parameters: defaultParameters,
+            unitScale: UNIT_SCALE,
+          },
+        ],
       });
       expect((await revertOf(again)).name).toBe('InvalidInitialization');
     });
@@ -73,7 +90,11 @@ describe('CommunityVault membership and governance', () => {
 
       it('when the vault already has 1,000 members', async () => {
         const { steps, clients, vault } = chain();
-        await clients.test.setStorageAt({ address: vault, index: toHex(MEMBER_COUNT_SLOT, { size: 32 }), value: toHex(1000n, { size: 32 }) });
+        await clients.test.setStorageAt({
+          address: vault,
+          index: toHex(MEMBER_COUNT_SLOT, { size: 32 }),
+          value: toHex(1000n, { size: 32 }),
+        });
         expect(await read<bigint>('memberCount')).toBe(1000n);
         await steps.fundAndApprove(alice(), tokens(1));
         expect(await revertOf(steps.deposit(alice(), tokens(1)))).toEqual({ name: 'CommunityVaultMembersFull', args: [1000n] });
@@ -98,12 +119,18 @@ describe('CommunityVault membership and governance', () => {
       });
 
       it('should revert a deposit from an address nobody admitted', async () => {
-        expect(await revertOf(chain().steps.deposit(alice(), tokens(5)))).toEqual({ name: 'CommunityVaultNotAdmitted', args: [alice().address] });
+        expect(await revertOf(chain().steps.deposit(alice(), tokens(5)))).toEqual({
+          name: 'CommunityVaultNotAdmitted',
+          args: [alice().address],
+        });
       });
 
       it('should revert an admission by anyone but the owner or the Safe', async () => {
         const { steps, outsider } = chain();
-        expect(await revertOf(steps.admitMember(outsider, alice().address))).toEqual({ name: 'CommunityVaultUnauthorized', args: [outsider.address] });
+        expect(await revertOf(steps.admitMember(outsider, alice().address))).toEqual({
+          name: 'CommunityVaultUnauthorized',
+          args: [outsider.address],
+        });
       });
     });
   });
@@ -111,7 +138,13 @@ describe('CommunityVault membership and governance', () => {
   describe('setParameters', () => {
     it('applies new parameters and emits ParametersUpdated', async () => {
       const { steps, owner, clients, vault } = chain();
-      const next: VaultParameters = { accessMode: AccessMode.Hybrid, minimumDeposit: tokens(5), smallWithdrawalLimitBps: 500, withdrawalWindow: 2 * DAY, emergencyExitWait: 3 * DAY };
+      const next: VaultParameters = {
+        accessMode: AccessMode.Hybrid,
+        minimumDeposit: tokens(5),
+        smallWithdrawalLimitBps: 500,
+        withdrawalWindow: 2 * DAY,
+        emergencyExitWait: 3 * DAY,
+      };
       await steps.setParameters(owner, next);
       expect(await clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' })).toEqual(next);
     });
@@ -124,7 +157,10 @@ describe('CommunityVault membership and governance', () => {
         ['emergencyExitWait', { emergencyExitWait: 31 * DAY }],
       ])('out of bounds (%s)', async (name, change) => {
         const { steps, owner } = chain();
-        expect(await revertOf(steps.setParameters(owner, { ...defaultParameters, ...change }))).toEqual({ name: 'CommunityVaultParameterOutOfBounds', args: [name] });
+        expect(await revertOf(steps.setParameters(owner, { ...defaultParameters, ...change }))).toEqual({
+          name: 'CommunityVaultParameterOutOfBounds',
+          args: [name],
+        });
       });
 
       it('when anyone but the owner sets them', async () => {
@@ -152,14 +188,21 @@ describe('CommunityVault membership and governance', () => {
   describe('setGuardian', () => {
     it('hands the guardian role over', async () => {
       const { clients, owner, vault, outsider } = chain();
-      const hash = await clients.wallet(owner).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'setGuardian', args: [outsider.address] });
+      const hash = await clients
+        .wallet(owner)
+        .writeContract({ address: vault, abi: communityVaultAbi, functionName: 'setGuardian', args: [outsider.address] });
       await clients.public.waitForTransactionReceipt({ hash });
       expect(await read<string>('guardian')).toBe(outsider.address);
     });
 
     it('should revert for the zero address', async () => {
       const { clients, owner, vault } = chain();
-      const call = clients.wallet(owner).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'setGuardian', args: ['0x0000000000000000000000000000000000000000'] });
+      const call = clients.wallet(owner).writeContract({
+        address: vault,
+        abi: communityVaultAbi,
+        functionName: 'setGuardian',
+        args: ['0x0000000000000000000000000000000000000000'],
+      });
       expect((await revertOf(call)).name).toBe('CommunityVaultZeroAddress');
     });
   });
@@ -168,8 +211,13 @@ describe('CommunityVault membership and governance', () => {
     const upgrade = async (by: Account) => {
       const { clients, vault, deployer } = chain();
       const { abi, bytecode } = loadAylluArtifact('src/CommunityVault.sol', 'CommunityVault');
-      const next = await deployContract({ wallet: clients.wallet(deployer), public: clients.public }, { name: 'CommunityVault v2', abi, bytecode });
-      const hash = await clients.wallet(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'upgradeToAndCall', args: [next, '0x'] });
+      const next = await deployContract(
+        { wallet: clients.wallet(deployer), public: clients.public },
+        { name: 'CommunityVault v2', abi, bytecode },
+      );
+      const hash = await clients
+        .wallet(by)
+        .writeContract({ address: vault, abi: communityVaultAbi, functionName: 'upgradeToAndCall', args: [next, '0x'] });
       await clients.public.waitForTransactionReceipt({ hash });
       return next;
     };
@@ -179,7 +227,10 @@ describe('CommunityVault membership and governance', () => {
       await steps.fundAndApprove(alice(), tokens(3));
       await steps.deposit(alice(), tokens(3));
       const next = await upgrade(owner);
-      const slot = await clients.public.getStorageAt({ address: vault, slot: '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc' });
+      const slot = await clients.public.getStorageAt({
+        address: vault,
+        slot: '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc',
+      });
       expect(getAddress(`0x${slot!.slice(26)}`)).toBe(next);
       expect(await steps.balanceOf(alice().address)).toBe(tokens(3));
     });

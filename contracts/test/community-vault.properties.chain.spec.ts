@@ -23,7 +23,9 @@ type Op =
 
 const member = fc.integer({ min: 0, max: MEMBERS - 1 });
 // Whole tokens plus a random fraction, so units (whole tokens) and shares (wei) part ways.
-const amount = fc.tuple(fc.integer({ min: 1, max: 500 }), fc.bigInt({ min: 0n, max: UNIT_SCALE - 1n })).map(([t, wei]) => parseEther(String(t)) + wei);
+const amount = fc
+  .tuple(fc.integer({ min: 1, max: 500 }), fc.bigInt({ min: 0n, max: UNIT_SCALE - 1n }))
+  .map(([t, wei]) => parseEther(String(t)) + wei);
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('deposit' as const), member, amount }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), member, bps: fc.integer({ min: 1, max: 12_000 }) }) },
@@ -67,13 +69,18 @@ describe('CommunityVault invariants under random sequences', () => {
               break;
             case 'withdraw': {
               const want = (owed[o.member]! * BigInt(o.bps)) / 10_000n;
-              const allowed = want > 0n && want <= owed[o.member]! &&
-                (want <= (await readVault('instantWithdrawalAvailable', m.address)) || want <= (await readVault('approvedWithdrawalOf', m.address)));
+              const allowed =
+                want > 0n &&
+                want <= owed[o.member]! &&
+                (want <= (await readVault('instantWithdrawalAvailable', m.address)) ||
+                  want <= (await readVault('approvedWithdrawalOf', m.address)));
               if (allowed) {
                 await steps.withdraw(m, want);
                 owed[o.member]! -= want;
               } else {
-                expect(['CommunityVaultZeroAmount', 'CommunityVaultInsufficientBalance', 'CommunityVaultWithdrawalOverLimit']).toContain((await revertOf(steps.withdraw(m, want))).name);
+                expect(['CommunityVaultZeroAmount', 'CommunityVaultInsufficientBalance', 'CommunityVaultWithdrawalOverLimit']).toContain(
+                  (await revertOf(steps.withdraw(m, want))).name,
+                );
               }
               break;
             }
@@ -85,13 +92,20 @@ describe('CommunityVault invariants under random sequences', () => {
               else expect((await revertOf(steps.requestEmergencyExit(m))).name).toBe('CommunityVaultNotMember');
               break;
             case 'completeExit': {
-              const at = await clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'emergencyExitAvailableAt', args: [m.address] });
+              const at = await clients.public.readContract({
+                address: vault,
+                abi: communityVaultAbi,
+                functionName: 'emergencyExitAvailableAt',
+                args: [m.address],
+              });
               const now = (await clients.public.getBlock()).timestamp;
               if (at > 0n && now + 1n >= at) {
                 await steps.completeEmergencyExit(m);
                 owed[o.member] = 0n;
               } else {
-                expect(['CommunityVaultExitNotRequested', 'CommunityVaultExitNotReady']).toContain((await revertOf(steps.completeEmergencyExit(m))).name);
+                expect(['CommunityVaultExitNotRequested', 'CommunityVaultExitNotReady']).toContain(
+                  (await revertOf(steps.completeEmergencyExit(m))).name,
+                );
               }
               break;
             }
@@ -119,7 +133,9 @@ describe('CommunityVault invariants under random sequences', () => {
             unitsSum += units;
             balanceSum += balance;
           }
-          expect(await clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' })).toBe(unitsSum);
+          expect(await clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' })).toBe(
+            unitsSum,
+          );
           expect(await steps.tokenBalance(vault)).toBe(balanceSum);
         }
       }),

@@ -48,20 +48,25 @@ describe('CommunityVault strategy', () => {
     sharesIn: (strategy: Address) =>
       chain().clients.public.readContract({ address: strategy, abi: testStrategyAbi, functionName: 'balanceOf', args: [chain().vault] }),
     /** Everything the strategy holds (the vault is its only depositor unless a test adds one). */
-    assetsIn: (strategy: Address) => chain().clients.public.readContract({ address: strategy, abi: testStrategyAbi, functionName: 'totalAssets' }),
+    assetsIn: (strategy: Address) =>
+      chain().clients.public.readContract({ address: strategy, abi: testStrategyAbi, functionName: 'totalAssets' }),
     idle: () => chain().steps.tokenBalance(chain().vault),
   };
 
   const simulateYield = async (strategy: Address, amount: bigint) => {
     const { clients, deployer } = chain();
-    const hash = await clients.wallet(deployer).writeContract({ address: strategy, abi: testStrategyAbi, functionName: 'simulateYield', args: [amount] });
+    const hash = await clients
+      .wallet(deployer)
+      .writeContract({ address: strategy, abi: testStrategyAbi, functionName: 'simulateYield', args: [amount] });
     await clients.public.waitForTransactionReceipt({ hash });
   };
 
   /** Tokens sent to the vault by someone who is not a member: not principal, so harvestable. */
   const donate = async (amount: bigint) => {
     const { clients, deployer, devChain, vault } = chain();
-    const hash = await clients.wallet(deployer).writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [vault, amount] });
+    const hash = await clients
+      .wallet(deployer)
+      .writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [vault, amount] });
     await clients.public.waitForTransactionReceipt({ hash });
   };
 
@@ -90,7 +95,12 @@ describe('CommunityVault strategy', () => {
     const { clients, deployer, devChain } = chain();
     const wallet = clients.wallet(deployer);
     const sent = [
-      await wallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [deployer.address, tokens(3)] }),
+      await wallet.writeContract({
+        address: devChain.testToken,
+        abi: testTokenAbi,
+        functionName: 'mint',
+        args: [deployer.address, tokens(3)],
+      }),
       await wallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [strategy, tokens(3)] }),
       await wallet.writeContract({ address: strategy, abi: testStrategyAbi, functionName: 'deposit', args: [tokens(3), deployer.address] }),
     ];
@@ -158,11 +168,17 @@ describe('CommunityVault strategy', () => {
     describe('should revert', () => {
       it('when the Safe (guardian) sets it', async () => {
         const { steps, guardian } = chain();
-        expect(await revertOf(steps.setStrategy(guardian, first))).toEqual({ name: 'OwnableUnauthorizedAccount', args: [guardian.address] });
+        expect(await revertOf(steps.setStrategy(guardian, first))).toEqual({
+          name: 'OwnableUnauthorizedAccount',
+          args: [guardian.address],
+        });
       });
 
       it('when a member sets it', async () => {
-        expect(await revertOf(chain().steps.setStrategy(alice(), first))).toEqual({ name: 'OwnableUnauthorizedAccount', args: [alice().address] });
+        expect(await revertOf(chain().steps.setStrategy(alice(), first))).toEqual({
+          name: 'OwnableUnauthorizedAccount',
+          args: [alice().address],
+        });
       });
 
       it('for a strategy of another asset, leaving the funds where they were', async () => {
@@ -408,7 +424,11 @@ describe('CommunityVault strategy', () => {
       fc.record({ kind: fc.constant('withdraw' as const), m: fc.nat(2), bps: fc.integer({ min: 1, max: 10_000 }) }),
       fc.record({ kind: fc.constant('remove' as const), m: fc.nat(2) }),
       fc.record({ kind: fc.constant('setStrategy' as const), s: fc.nat(2) }),
-      fc.record({ kind: fc.constant('yield' as const), s: fc.integer({ min: 1, max: 2 }), amount: fc.bigInt({ min: 1n, max: tokens(20) }) }),
+      fc.record({
+        kind: fc.constant('yield' as const),
+        s: fc.integer({ min: 1, max: 2 }),
+        amount: fc.bigInt({ min: 1n, max: tokens(20) }),
+      }),
       fc.record({ kind: fc.constant('harvest' as const) }),
       fc.constant({ kind: 'priceAboveOne' as const }),
     );
@@ -419,7 +439,8 @@ describe('CommunityVault strategy', () => {
         base = await clients.test.snapshot();
         const deposited = [tokens(100), tokens(50), 0n];
         const paid = [0n, 0n, 0n];
-        const shareOf = (i: number) => clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'sharesOf', args: [members[i]!.address] });
+        const shareOf = (i: number) =>
+          clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'sharesOf', args: [members[i]!.address] });
         for (const [n, o] of ops.entries()) {
           const who = 'm' in o ? members[o.m]! : undefined;
           const before = who ? await steps.tokenBalance(who.address) : 0n;
@@ -444,13 +465,25 @@ describe('CommunityVault strategy', () => {
             // Yield accrues to a strategy's depositors: simulated only on the one the vault is in.
             if ((await read.strategy()) !== strategies[o.s]) continue;
             await simulateYield(strategies[o.s]!, o.amount);
-          }
-          else if (o.kind === 'priceAboveOne') await priceAboveOne(second);
+          } else if (o.kind === 'priceAboveOne') await priceAboveOne(second);
           else if ((await read.totalAssets()) > (await read.totalShares())) await steps.harvest(guardian);
           if (who && 'm' in o) paid[o.m]! += (await steps.tokenBalance(who.address)) - before;
 
-          const [held, totalShares, idle, strategy] = await Promise.all([read.totalAssets(), read.totalShares(), read.idle(), read.strategy()]);
-          const invested = strategy === NONE ? 0n : await clients.public.readContract({ address: strategy, abi: testStrategyAbi, functionName: 'previewRedeem', args: [await read.sharesIn(strategy)] });
+          const [held, totalShares, idle, strategy] = await Promise.all([
+            read.totalAssets(),
+            read.totalShares(),
+            read.idle(),
+            read.strategy(),
+          ]);
+          const invested =
+            strategy === NONE
+              ? 0n
+              : await clients.public.readContract({
+                  address: strategy,
+                  abi: testStrategyAbi,
+                  functionName: 'previewRedeem',
+                  args: [await read.sharesIn(strategy)],
+                });
           expect(held).toBe(idle + invested);
           const shares = await Promise.all([0, 1, 2].map(shareOf));
           const balances = await Promise.all(members.map((m) => steps.balanceOf(m.address)));

@@ -101,7 +101,9 @@ describe('CommunityVault withdrawals', () => {
       expect(await steps.tokenBalance(alice().address)).toBe(tokens(100));
       expect(await steps.balanceOf(alice().address)).toBe(0n);
       expect(await steps.unitsOf(alice().address)).toBe(0n);
-      expect(await clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'isMember', args: [alice().address] })).toBe(false);
+      expect(
+        await clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'isMember', args: [alice().address] }),
+      ).toBe(false);
     });
 
     describe('should revert', () => {

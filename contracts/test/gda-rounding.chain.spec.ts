@@ -26,7 +26,9 @@ describe('GDA rounding (seed 002)', () => {
 
     it('example 1: 100 wei/s over 3 units streams 99, 33 per member, 1 wei/s left undistributed', async () => {
       await threeMembersOfOneToken(chain());
-      expect(await chain().clients.public.readContract({ address: chain().pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' })).toBe(3n);
+      expect(
+        await chain().clients.public.readContract({ address: chain().pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' }),
+      ).toBe(3n);
       const [actual] = await estimate(chain(), 100n);
       expect(actual).toBe(99n);
     });

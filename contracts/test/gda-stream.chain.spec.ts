@@ -21,7 +21,12 @@ describe('a DAO streams yield into the vault pool', () => {
   const blockTime = async (blockNumber?: bigint) =>
     (await chain().clients.public.getBlock(blockNumber === undefined ? {} : { blockNumber })).timestamp;
   const superBalance = (who: Address) =>
-    chain().clients.public.readContract({ address: chain().devChain.testSuperToken, abi: superTokenAbi, functionName: 'balanceOf', args: [who] });
+    chain().clients.public.readContract({
+      address: chain().devChain.testSuperToken,
+      abi: superTokenAbi,
+      functionName: 'balanceOf',
+      args: [who],
+    });
   const forwarder = (account: Account) => ({ address: chain().devChain.superfluid.gdaV1Forwarder, abi: gdaForwarderAbi, account }) as const;
 
   /** Exact pro-rata amount for `units` of `totalUnits` over `seconds`, and the documented lower bound. */
@@ -40,19 +45,43 @@ describe('a DAO streams yield into the vault pool', () => {
     }
     // The treasury (the Safe in production; an account here) holds Super Tokens wrapped from the DAO's token.
     const wallet = clients.wallet(treasury);
-    await confirm(await wallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [treasury.address, tokens(10_000)] }));
-    await confirm(await wallet.writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [devChain.testSuperToken, tokens(10_000)] }));
-    await confirm(await wallet.writeContract({ address: devChain.testSuperToken, abi: superTokenAbi, functionName: 'upgrade', args: [tokens(10_000)] }));
+    await confirm(
+      await wallet.writeContract({
+        address: devChain.testToken,
+        abi: testTokenAbi,
+        functionName: 'mint',
+        args: [treasury.address, tokens(10_000)],
+      }),
+    );
+    await confirm(
+      await wallet.writeContract({
+        address: devChain.testToken,
+        abi: testTokenAbi,
+        functionName: 'approve',
+        args: [devChain.testSuperToken, tokens(10_000)],
+      }),
+    );
+    await confirm(
+      await wallet.writeContract({ address: devChain.testSuperToken, abi: superTokenAbi, functionName: 'upgrade', args: [tokens(10_000)] }),
+    );
     await confirm(await clients.wallet(alice()).writeContract({ ...forwarder(alice()), functionName: 'connectPool', args: [pool, '0x'] }));
     const started = await confirm(
-      await wallet.writeContract({ ...forwarder(treasury), functionName: 'distributeFlow', args: [devChain.testSuperToken, treasury.address, pool, REQUESTED_FLOW_RATE, '0x'] }),
+      await wallet.writeContract({
+        ...forwarder(treasury),
+        functionName: 'distributeFlow',
+        args: [devChain.testSuperToken, treasury.address, pool, REQUESTED_FLOW_RATE, '0x'],
+      }),
     );
     streamStartedAt = await blockTime(started.blockNumber);
   });
 
   it('gives members units equal to their deposits in whole tokens', async () => {
     const { steps, clients, pool } = chain();
-    expect([await steps.unitsOf(alice().address), await steps.unitsOf(bob().address), await steps.unitsOf(carol().address)]).toEqual([100n, 200n, 200n]);
+    expect([await steps.unitsOf(alice().address), await steps.unitsOf(bob().address), await steps.unitsOf(carol().address)]).toEqual([
+      100n,
+      200n,
+      200n,
+    ]);
     expect(await clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' })).toBe(500n);
   });
 
@@ -70,11 +99,13 @@ describe('a DAO streams yield into the vault pool', () => {
     expect(await superBalance(alice().address)).toBeGreaterThan(first);
   });
 
-  it('lets anyone claim an unconnected member\'s accrued share for them with claimAll', async () => {
+  it("lets anyone claim an unconnected member's accrued share for them with claimAll", async () => {
     const { steps, clients, pool, outsider } = chain();
     await steps.advanceTime(86_400);
     expect(await superBalance(bob().address)).toBe(0n);
-    const claimed = await confirm(await clients.wallet(outsider).writeContract({ ...forwarder(outsider), functionName: 'claimAll', args: [pool, bob().address, '0x'] }));
+    const claimed = await confirm(
+      await clients.wallet(outsider).writeContract({ ...forwarder(outsider), functionName: 'claimAll', args: [pool, bob().address, '0x'] }),
+    );
     const elapsed = (await blockTime(claimed.blockNumber)) - streamStartedAt;
     const received = await superBalance(bob().address);
     const { exact, floor } = expected(200n, 500n, elapsed);
@@ -93,7 +124,9 @@ describe('a DAO streams yield into the vault pool', () => {
     expect(actual).toBeLessThanOrEqual(REQUESTED_FLOW_RATE);
     expect(REQUESTED_FLOW_RATE - actual).toBeLessThan(500n);
     const rates = await Promise.all(
-      [alice(), bob(), carol()].map((m) => clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getMemberFlowRate', args: [m.address] })),
+      [alice(), bob(), carol()].map((m) =>
+        clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getMemberFlowRate', args: [m.address] }),
+      ),
     );
     expect(rates[1]).toBe(rates[0]! * 2n);
     expect(rates[2]).toBe(rates[1]);

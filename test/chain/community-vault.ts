@@ -79,8 +79,22 @@ export function vaultSteps({ devChain, clients }: DevChainContext, vault: Addres
   return {
     /** Mints `amount` of the test token to `member` and approves the vault for it. */
     fundAndApprove: async (member: Account, amount: bigint) => {
-      await confirm(await send(member).writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [member.address, amount] }));
-      await confirm(await send(member).writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [vault, amount] }));
+      await confirm(
+        await send(member).writeContract({
+          address: devChain.testToken,
+          abi: testTokenAbi,
+          functionName: 'mint',
+          args: [member.address, amount],
+        }),
+      );
+      await confirm(
+        await send(member).writeContract({
+          address: devChain.testToken,
+          abi: testTokenAbi,
+          functionName: 'approve',
+          args: [vault, amount],
+        }),
+      );
     },
     deposit: async (member: Account, amount: bigint) =>
       confirm(await send(member).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'deposit', args: [amount] })),
@@ -95,7 +109,9 @@ export function vaultSteps({ devChain, clients }: DevChainContext, vault: Addres
     removeMember: async (by: Account, member: Address) =>
       confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'removeMember', args: [member] })),
     approveWithdrawal: async (by: Account, member: Address, amount: bigint) =>
-      confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'approveWithdrawal', args: [member, amount] })),
+      confirm(
+        await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'approveWithdrawal', args: [member, amount] }),
+      ),
     setParameters: async (by: Account, parameters: VaultParameters) =>
       confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'setParameters', args: [parameters] })),
     setStrategy: async (by: Account, strategy: Address) =>
@@ -103,13 +119,15 @@ export function vaultSteps({ devChain, clients }: DevChainContext, vault: Addres
     harvest: async (by: Account) =>
       confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'harvest' })),
     pause: async (by: Account) => confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'pause' })),
-    unpause: async (by: Account) => confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'unpause' })),
+    unpause: async (by: Account) =>
+      confirm(await send(by).writeContract({ address: vault, abi: communityVaultAbi, functionName: 'unpause' })),
     /** Moves chain time forward and mines a block: only on a private node (see test/chain.global-setup.ts). */
     advanceTime: async (seconds: number) => {
       await clients.test.increaseTime({ seconds });
       await clients.test.mine({ blocks: 1 });
     },
-    balanceOf: (member: Address) => read.readContract({ address: vault, abi: communityVaultAbi, functionName: 'balanceOf', args: [member] }),
+    balanceOf: (member: Address) =>
+      read.readContract({ address: vault, abi: communityVaultAbi, functionName: 'balanceOf', args: [member] }),
     unitsOf: (member: Address) => read.readContract({ address: vault, abi: communityVaultAbi, functionName: 'unitsOf', args: [member] }),
     withdrawableNow: (member: Address) =>
       read.readContract({ address: vault, abi: communityVaultAbi, functionName: 'withdrawableNow', args: [member] }),

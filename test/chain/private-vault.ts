@@ -17,7 +17,9 @@ export type PrivateVault = DevChainContext &
  * `memberCount` funded member accounts, and a snapshot reverted before every test, so each test starts from
  * the freshly deployed vault and may move time freely. Read the returned getter inside tests only.
  */
-export function usePrivateVault(options: { members?: number; parameters?: Partial<VaultParameters>; unitScale?: bigint } = {}): () => PrivateVault {
+export function usePrivateVault(
+  options: { members?: number; parameters?: Partial<VaultParameters>; unitScale?: bigint } = {},
+): () => PrivateVault {
   let context: (PrivateVault & { stop(): Promise<void> }) | undefined;
   let snapshot: Hex | undefined;
 

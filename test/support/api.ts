@@ -41,7 +41,11 @@ export const startTestApi = async (): Promise<TestApi> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers,
-      ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.rawBody !== undefined
+        ? { body: options.rawBody }
+        : options.body !== undefined
+          ? { body: JSON.stringify(options.body) }
+          : {}),
     });
     const text = await response.text();
     let body: unknown = text;

@@ -17,7 +17,13 @@ describe('DAOs over HTTP', () => {
     it('creates a DAO with defaults and answers 201 with its id', async () => {
       const res = await api.request('POST', '/v1/daos', {
         admin: true,
-        body: { name: 'Lima Savers', founders: [ALICE, BOB], treasurers: [CAROL], treasurerThreshold: 1, minimumDeposit: '50000000000000000000' },
+        body: {
+          name: 'Lima Savers',
+          founders: [ALICE, BOB],
+          treasurers: [CAROL],
+          treasurerThreshold: 1,
+          minimumDeposit: '50000000000000000000',
+        },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -67,7 +73,9 @@ describe('DAOs over HTTP', () => {
     it('creates once when the same keyed request arrives many times at once', async () => {
       const headers = { 'idempotency-key': `burst-${Date.now()}` };
       const before = await eventCount();
-      const all = await Promise.all(Array.from({ length: 8 }, () => api.request('POST', '/v1/daos', { admin: true, headers, body: { name: 'Burst' } })));
+      const all = await Promise.all(
+        Array.from({ length: 8 }, () => api.request('POST', '/v1/daos', { admin: true, headers, body: { name: 'Burst' } })),
+      );
       expect(all.map((r) => r.status)).toEqual(Array(8).fill(201));
       expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
       expect(await eventCount()).toBe(before + 1);
@@ -107,7 +115,13 @@ describe('DAOs over HTTP', () => {
       await new Promise<void>((r) => rpc.listen(0, '127.0.0.1', () => r()));
       const port = (rpc.address() as { port: number }).port;
       const probe = async (rpcUrl: string) => {
-        const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: api.db.url, ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'silent', RPC_URL: rpcUrl });
+        const config = loadConfig({
+          NODE_ENV: 'test',
+          DATABASE_URL: api.db.url,
+          ADMIN_API_KEY: TEST_ADMIN_KEY,
+          LOG_LEVEL: 'silent',
+          RPC_URL: rpcUrl,
+        });
         const app = await createApiApp({ config, pool: api.db.pool, adminApiKey: TEST_ADMIN_KEY });
         await app.init();
         try {
@@ -117,7 +131,11 @@ describe('DAOs over HTTP', () => {
         }
       };
       try {
-        expect(await probe(`http://127.0.0.1:${port}`)).toEqual({ status: 'ok', database: 'ok', chain: { status: 'ok', blockNumber: '42' } });
+        expect(await probe(`http://127.0.0.1:${port}`)).toEqual({
+          status: 'ok',
+          database: 'ok',
+          chain: { status: 'ok', blockNumber: '42' },
+        });
         expect(await probe('http://127.0.0.1:9')).toMatchObject({ status: 'degraded', database: 'ok', chain: { status: 'down' } });
       } finally {
         rpc.close();
@@ -176,8 +194,18 @@ describe('DAOs over HTTP', () => {
       ['an unknown access mode', { body: { name: 'x', access: 'secret' } }, 400, 'access'],
       ['a NUL character', { body: { name: 'x\u0000y' } }, 400, 'name'],
       ['a 101-character name', { body: { name: 'n'.repeat(101) } }, 400, 'name'],
-      ['a bad threshold map', { body: { name: 'x', approvalThresholdBps: { REMOVE_MEMBER: 0 } } }, 400, 'approvalThresholdBps.REMOVE_MEMBER'],
-      ['an unknown proposal type in thresholds', { body: { name: 'x', approvalThresholdBps: { MINT: 5000 } } }, 400, 'approvalThresholdBps.MINT'],
+      [
+        'a bad threshold map',
+        { body: { name: 'x', approvalThresholdBps: { REMOVE_MEMBER: 0 } } },
+        400,
+        'approvalThresholdBps.REMOVE_MEMBER',
+      ],
+      [
+        'an unknown proposal type in thresholds',
+        { body: { name: 'x', approvalThresholdBps: { MINT: 5000 } } },
+        400,
+        'approvalThresholdBps.MINT',
+      ],
       ['a bad Idempotency-Key', { body: { name: 'x' }, headers: { 'idempotency-key': 'has space' } }, 400, 'Idempotency-Key'],
     ];
 

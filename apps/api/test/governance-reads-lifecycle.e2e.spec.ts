@@ -33,9 +33,9 @@ describe('Governance lifecycle over HTTP with two workers', () => {
     for (let i = 0; i < 2; i++) {
       const pool = new Pool({ connectionString: api.db.url, max: 5 });
       // pg-pool's end() resolves before its sockets close; the database drop that follows may then
-    // terminate them, which is expected at teardown and must not fail the suite.
-    pool.on('error', () => undefined);
-    pools.push(pool);
+      // terminate them, which is expected at teardown and must not fail the suite.
+      pool.on('error', () => undefined);
+      pools.push(pool);
       const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: api.db.url, LOG_LEVEL: 'silent' });
       workers.push(await startWorker({ config, pool, databaseUrl: api.db.url, clock, jobPollingIntervalSeconds: 0.5 }));
     }
@@ -54,7 +54,13 @@ describe('Governance lifecycle over HTTP with two workers', () => {
     expect(created.status).toBe(201);
     const daoId: string = created.body.id;
     const propose = async (who: TestSigner, title: string) => {
-      const body = await signIntent(api, daoId, 'proposal', { proposer: who.address, type: 'CHANGE_STRATEGY', title, payload: { strategy: STRATEGY } }, who);
+      const body = await signIntent(
+        api,
+        daoId,
+        'proposal',
+        { proposer: who.address, type: 'CHANGE_STRATEGY', title, payload: { strategy: STRATEGY } },
+        who,
+      );
       const res = await api.request('POST', `/v1/daos/${daoId}/proposals`, { body });
       expect(res.status).toBe(201);
       return res.body.id as string;
@@ -65,8 +71,18 @@ describe('Governance lifecycle over HTTP with two workers', () => {
     };
     const passing = await propose(alice, 'Move idle funds');
     const failing = await propose(bob, 'Move them again');
-    for (const [who, support] of [[alice, 'for'], [bob, 'for'], [carol, 'against']] as const) await vote(passing, who, support);
-    for (const [who, support] of [[alice, 'against'], [bob, 'for'], [carol, 'against']] as const) await vote(failing, who, support);
+    for (const [who, support] of [
+      [alice, 'for'],
+      [bob, 'for'],
+      [carol, 'against'],
+    ] as const)
+      await vote(passing, who, support);
+    for (const [who, support] of [
+      [alice, 'against'],
+      [bob, 'for'],
+      [carol, 'against'],
+    ] as const)
+      await vote(failing, who, support);
 
     const live = await eventually(
       () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Active`),
@@ -80,20 +96,39 @@ describe('Governance lifecycle over HTTP with two workers', () => {
     // The deadline passes for the workers' clock; both workers' close jobs run, twice each, at once.
     offsetMs = 61_000;
     await Promise.all(
-      workers.flatMap((w) => [passing, failing, passing, failing].map((proposalId) => w.jobs.handlers.close({ daoId, proposalId, trigger: 'deadline' }))),
+      workers.flatMap((w) =>
+        [passing, failing, passing, failing].map((proposalId) => w.jobs.handlers.close({ daoId, proposalId, trigger: 'deadline' })),
+      ),
     );
 
-    const succeeded = await eventually(() => api.request('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`), (res) => res.body.length === 1);
+    const succeeded = await eventually(
+      () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`),
+      (res) => res.body.length === 1,
+    );
     expect(succeeded.body.map((p: { id: string }) => p.id)).toEqual([passing]);
-    const defeated = await eventually(() => api.request('GET', `/v1/daos/${daoId}/proposals?state=Defeated`), (res) => res.body.length === 1);
+    const defeated = await eventually(
+      () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Defeated`),
+      (res) => res.body.length === 1,
+    );
     expect(defeated.body.map((p: { id: string }) => p.id)).toEqual([failing]);
-    for (const [pid, closing] of [[passing, 'ProposalSucceeded'], [failing, 'ProposalDefeated']]) {
+    for (const [pid, closing] of [
+      [passing, 'ProposalSucceeded'],
+      [failing, 'ProposalDefeated'],
+    ]) {
       const detail = await api.request('GET', `/v1/daos/${daoId}/proposals/${pid}`);
-      expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast', closing]);
+      expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+        'ProposalSubmitted',
+        'VoteCast',
+        'VoteCast',
+        'VoteCast',
+        closing,
+      ]);
       expect(detail.body.timeline.at(-1).actor).toBe('system:scheduler');
     }
     const audit = await api.request('GET', `/v1/daos/${daoId}/events?limit=1000`);
-    const closings = audit.body.items.filter((e: { type: string }) => ['ProposalSucceeded', 'ProposalDefeated', 'ProposalSettled'].includes(e.type));
+    const closings = audit.body.items.filter((e: { type: string }) =>
+      ['ProposalSucceeded', 'ProposalDefeated', 'ProposalSettled'].includes(e.type),
+    );
     expect(closings).toHaveLength(4);
   });
 });

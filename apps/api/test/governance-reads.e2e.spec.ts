@@ -35,7 +35,12 @@ describe('Governance reads over HTTP', () => {
     marks.timeAfterDeposits = new Date().toISOString();
     await pause();
     await log.requestToJoin(daoId, dave, isoAt(-7000));
-    proposalId = await log.submitProposal(daoId, alice, { type: 'CHANGE_STRATEGY', payload: { strategy: erin }, description: 'Move idle funds' }, isoAt(-6000));
+    proposalId = await log.submitProposal(
+      daoId,
+      alice,
+      { type: 'CHANGE_STRATEGY', payload: { strategy: erin }, description: 'Move idle funds' },
+      isoAt(-6000),
+    );
     await log.vote(daoId, proposalId, bob, 'against', isoAt(-5900));
     marks.afterFirstVote = await lastPosition();
     await log.vote(daoId, proposalId, bob, 'for', isoAt(-5800));
@@ -49,7 +54,15 @@ describe('Governance reads over HTTP', () => {
     it('lists status, balance, weight and why', async () => {
       const res = await api.request('GET', `/v1/daos/${daoId}/members`);
       expect(res.status).toBe(200);
-      expect(res.body.map((m: { address: string; status: string; balance: string; weight: string; weightReason: string }) => [m.address, m.status, m.balance, m.weight, m.weightReason])).toEqual([
+      expect(
+        res.body.map((m: { address: string; status: string; balance: string; weight: string; weightReason: string }) => [
+          m.address,
+          m.status,
+          m.balance,
+          m.weight,
+          m.weightReason,
+        ]),
+      ).toEqual([
         ...[
           [alice, '1000'],
           [bob, '600'],
@@ -121,7 +134,13 @@ describe('Governance reads over HTTP', () => {
           proposer: alice,
           state: 'Active',
           tally: { for: '600', against: '0', abstain: '400' },
-          rules: expect.objectContaining({ votingType: 'weighted', quorumBps: 5100, thresholdBps: 5000, totalEligibleWeight: '2000', eligibleVoterCount: 3 }),
+          rules: expect.objectContaining({
+            votingType: 'weighted',
+            quorumBps: 5100,
+            thresholdBps: 5000,
+            totalEligibleWeight: '2000',
+            eligibleVoterCount: 3,
+          }),
         }),
       ]);
       expect((await api.request('GET', `/v1/daos/${daoId}/proposals?state=Active`)).body).toHaveLength(1);
@@ -151,7 +170,14 @@ describe('Governance reads over HTTP', () => {
     it('lists every ballot, the superseded one marked replaced', async () => {
       const res = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}/votes`);
       expect(res.status).toBe(200);
-      expect(res.body.map((b: { voter: string; choice: string; replaces: string | null; replaced: boolean }) => [b.voter, b.choice, b.replaces, b.replaced])).toEqual([
+      expect(
+        res.body.map((b: { voter: string; choice: string; replaces: string | null; replaced: boolean }) => [
+          b.voter,
+          b.choice,
+          b.replaces,
+          b.replaced,
+        ]),
+      ).toEqual([
         [bob, 'against', null, true],
         [bob, 'for', 'against', false],
         [carol, 'abstain', null, false],
@@ -177,14 +203,28 @@ describe('Governance reads over HTTP', () => {
         after = page.body.nextAfter;
       }
       expect(seen.map((e) => e.type)).toEqual([
-        'DaoCreated', 'DepositConfirmed', 'DepositConfirmed', 'DepositConfirmed', 'MemberJoinRequested',
-        'ProposalOpened', 'ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast',
+        'DaoCreated',
+        'DepositConfirmed',
+        'DepositConfirmed',
+        'DepositConfirmed',
+        'MemberJoinRequested',
+        'ProposalOpened',
+        'ProposalSubmitted',
+        'VoteCast',
+        'VoteCast',
+        'VoteCast',
       ]);
       expect(new Set(seen.map((e) => e.streamId))).toEqual(new Set([`dao-${daoId}`, `proposal-${proposalId}`]));
     });
 
     it('refuses a bad limit or position naming the field', async () => {
-      for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=ten', 'limit'], ['after=-4', 'after'], ['after=999999999999', 'after']]) {
+      for (const [query, field] of [
+        ['limit=0', 'limit'],
+        ['limit=1001', 'limit'],
+        ['limit=ten', 'limit'],
+        ['after=-4', 'after'],
+        ['after=999999999999', 'after'],
+      ]) {
         const res = await api.request('GET', `/v1/daos/${daoId}/events?${query}`);
         expect(res.status).toBe(400);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);

@@ -35,7 +35,13 @@ describe('Webhooks over HTTP', () => {
   const create = (body: Record<string, unknown>) => api.request('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, body });
   const suspendBob = async (reason = 'KYC expired') => {
     const { events } = await store.append(
-      [{ streamId: `dao-${daoId}`, expectedVersion: 'any', events: [{ type: 'MemberSuspended', data: { member: BOB, reason, suspendedBy: 'admin:t', suspendedAt: clock.toISOString() } }] }],
+      [
+        {
+          streamId: `dao-${daoId}`,
+          expectedVersion: 'any',
+          events: [{ type: 'MemberSuspended', data: { member: BOB, reason, suspendedBy: 'admin:t', suspendedAt: clock.toISOString() } }],
+        },
+      ],
       { actor: 'admin:test', correlationId: randomUUID(), occurredAt: clock.toISOString() },
     );
     return events[0]!.position;
@@ -55,12 +61,20 @@ describe('Webhooks over HTTP', () => {
   it('creates a webhook and shows its secret once', async () => {
     const res = await create({ url: receiver.url, events: ['member.suspended'], format: 'standard', description: 'ops' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(/^wh_[0-9a-f]{28}$/), daoId, url: receiver.url, events: ['member.suspended'], status: 'active' });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(/^wh_[0-9a-f]{28}$/),
+      daoId,
+      url: receiver.url,
+      events: ['member.suspended'],
+      status: 'active',
+    });
     expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const read = await api.request('GET', `/v1/daos/${daoId}/webhooks/${res.body.id}`, { admin: true });
     expect(read.status).toBe(200);
     expect(read.body.secret).toBeUndefined();
-    expect(JSON.stringify((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body)).not.toContain(res.body.secret.slice(6));
+    expect(JSON.stringify((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body)).not.toContain(
+      res.body.secret.slice(6),
+    );
     const stored = await api.db.pool.query('SELECT secret_encrypted FROM webhook_endpoints WHERE id = $1', [res.body.id]);
     expect(stored.rows[0].secret_encrypted).not.toContain(res.body.secret.slice(6));
   });
@@ -104,7 +118,10 @@ describe('Webhooks over HTTP', () => {
     expect((await create({ url: receiver.url, events: [] })).status).toBe(400);
     expect((await create({ url: receiver.url, events: '*', format: 'slack' })).status).toBe(400);
     expect((await create({ url: receiver.url, events: '*', secret: 'mine' })).status).toBe(400);
-    const unknown = await api.request('POST', '/v1/daos/dao_0000000000000000000000000000/webhooks', { admin: true, body: { url: receiver.url, events: '*' } });
+    const unknown = await api.request('POST', '/v1/daos/dao_0000000000000000000000000000/webhooks', {
+      admin: true,
+      body: { url: receiver.url, events: '*' },
+    });
     expect(unknown.status).toBe(404);
     expect((await api.request('POST', `/v1/daos/${daoId}/webhooks`, { body: { url: receiver.url, events: '*' } })).status).toBe(401);
     expect((await api.request('GET', `/v1/daos/${daoId}/webhooks/wh_0000000000000000000000000000`, { admin: true })).status).toBe(404);
@@ -141,13 +158,18 @@ describe('Webhooks over HTTP', () => {
     await suspendBob();
     await work();
     expect(receiver.received).toHaveLength(0);
-    await api.request('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, { admin: true, body: { status: 'active', events: ['proposal.created'] } });
+    await api.request('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, {
+      admin: true,
+      body: { status: 'active', events: ['proposal.created'] },
+    });
     await work();
     expect(receiver.received).toHaveLength(1); // queued while paused
     await suspendBob('filtered out');
     await work();
     expect(receiver.received).toHaveLength(1);
-    expect((await api.request('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, { admin: true, body: { url: 'http://10.1.1.1/' } })).status).toBe(422);
+    expect(
+      (await api.request('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, { admin: true, body: { url: 'http://10.1.1.1/' } })).status,
+    ).toBe(422);
   });
 
   it('rotates the secret: the old and the new one both verify for 24 h', async () => {
@@ -159,7 +181,8 @@ describe('Webhooks over HTTP', () => {
     await suspendBob();
     await work();
     const got = receiver.received[0]!;
-    for (const secret of [hook.secret, rotated.body.secret]) expect(() => new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
+    for (const secret of [hook.secret, rotated.body.secret])
+      expect(() => new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
   });
 
   it('lists dead letters and redelivers one with the same id', async () => {
@@ -174,13 +197,19 @@ describe('Webhooks over HTTP', () => {
     expect(dead.body.items).toHaveLength(1);
     expect(dead.body.items[0].attempts).toHaveLength(8);
     receiver.reply = () => ({ status: 200 });
-    const again = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries/${dead.body.items[0].id}/redelivery`, { admin: true });
+    const again = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries/${dead.body.items[0].id}/redelivery`, {
+      admin: true,
+    });
     expect(again.status).toBe(202);
     await work();
     expect(receiver.received).toHaveLength(9);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([dead.body.items[0].id]));
-    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true })).body.items).toHaveLength(0);
-    expect((await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries/${randomUUID()}/redelivery`, { admin: true })).status).toBe(404);
+    expect(
+      (await api.request('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true })).body.items,
+    ).toHaveLength(0);
+    expect(
+      (await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries/${randomUUID()}/redelivery`, { admin: true })).status,
+    ).toBe(404);
   });
 
   it('replays everything since a log position with the original ids', async () => {
@@ -189,7 +218,10 @@ describe('Webhooks over HTTP', () => {
     await suspendBob('second');
     await work();
     expect(receiver.received).toHaveLength(1);
-    const replay = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: first.toString() } });
+    const replay = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, {
+      admin: true,
+      body: { since: first.toString() },
+    });
     expect(replay.status).toBe(202);
     expect(replay.body).toMatchObject({ queued: 2, complete: true });
     clock = new Date(); // the API queued them at its own now
@@ -197,8 +229,12 @@ describe('Webhooks over HTTP', () => {
     const bodies = receiver.received.map((r) => JSON.parse(r.body) as { id: string; data: { reason: string } });
     expect(bodies.map((b) => b.data.reason).sort()).toEqual(['before the webhook existed', 'second', 'second']);
     expect(bodies.filter((b) => b.data.reason === 'second').map((b) => b.id)).toEqual([bodies[0]!.id, bodies[0]!.id]);
-    expect((await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: '999999999' } })).status).toBe(404);
-    expect((await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: 'x' } })).status).toBe(400);
+    expect(
+      (await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: '999999999' } })).status,
+    ).toBe(404);
+    expect((await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: 'x' } })).status).toBe(
+      400,
+    );
   });
 
   it('deletes a webhook', async () => {

@@ -4,7 +4,8 @@ import { startWorker } from './worker';
 /** The worker on its own (e.g. replicas in docker-compose). `npm start` runs it together with the rest. */
 const main = async () => {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required to run the worker alone (npm start runs an embedded database)');
+  if (!config.databaseUrl)
+    throw new ConfigError('DATABASE_URL', 'is required to run the worker alone (npm start runs an embedded database)');
   const pool = createPool(config.databaseUrl, 10);
   const worker = await startWorker({ config, pool, databaseUrl: config.databaseUrl });
   const shutdown = async () => {

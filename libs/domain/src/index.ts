@@ -7,14 +7,7 @@ export type { Address } from './shared/address';
 export { isChecksumAddress, isHexAddress, toChecksumAddress } from './shared/address';
 export { keccak256 } from './shared/keccak256';
 
-export type {
-  DaoAccess,
-  DaoConfiguration,
-  DaoConfigurationInput,
-  ProposalType,
-  VotingType,
-  YieldMode,
-} from './dao/dao-configuration';
+export type { DaoAccess, DaoConfiguration, DaoConfigurationInput, ProposalType, VotingType, YieldMode } from './dao/dao-configuration';
 export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';
 export type { ValidatedDaoConfiguration } from './dao/validate-dao-configuration';
 export { validateDaoConfiguration } from './dao/validate-dao-configuration';
@@ -42,12 +35,7 @@ export { canCloseEarly, closeVoting, uncastWeight } from './proposal/close-votin
 export { cancelProposal, vetoProposal } from './proposal/cancel-proposal';
 export { expireProposal } from './proposal/expire-proposal';
 export { remindVoters, reminderDueAt } from './proposal/remind-voters';
-export {
-  queueProposal,
-  recordProposalExecuted,
-  recordProposalExecutionFailed,
-  scheduleProposal,
-} from './proposal/execution';
+export { queueProposal, recordProposalExecuted, recordProposalExecutionFailed, scheduleProposal } from './proposal/execution';
 export { applyProposalEffects } from './proposal/apply-proposal-effects';
 
 // Execution (issue 5): the DAO's treasury stream and the process manager that drives proposals on chain.

@@ -61,7 +61,9 @@ describe('EventNotifications', () => {
       let listening = 0;
       for (let i = 0; i < 50 && listening === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ayllu-listener-under-test'`);
+        const { rows } = await db.pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ayllu-listener-under-test'`,
+        );
         listening = rows[0].n;
       }
       expect(listening).toBe(1);

@@ -34,9 +34,7 @@ export interface HandleStreamsOptions<F extends AnyFolds> {
  * once, append every stream's events in one transaction with each stream's expected version. A conflict
  * on any of them re-decides against the newer states.
  */
-export const handleStreams = async <F extends AnyFolds>(
-  options: HandleStreamsOptions<F>,
-): Promise<HandledCommand> => {
+export const handleStreams = async <F extends AnyFolds>(options: HandleStreamsOptions<F>): Promise<HandledCommand> => {
   const idem = options.idempotency;
   const replay = idem && (await options.store.findIdempotentResponse(idem.key, idem.fingerprint));
   if (replay) return { appended: false, events: [], response: replay.response };
@@ -49,7 +47,10 @@ export const handleStreams = async <F extends AnyFolds>(
   }
 };
 
-const decideAndAppendAll = async <F extends AnyFolds>(options: HandleStreamsOptions<F>, keys: (keyof F & string)[]): Promise<HandledCommand> => {
+const decideAndAppendAll = async <F extends AnyFolds>(
+  options: HandleStreamsOptions<F>,
+  keys: (keyof F & string)[],
+): Promise<HandledCommand> => {
   const idem = options.idempotency;
   const attempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {

@@ -132,9 +132,15 @@ describe('PostgresEventStore', () => {
 
     it('refuses a reused key for a different request', async () => {
       const key = `k-${randomUUID()}`;
-      await store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context({ idempotency: idempotency(key) }));
+      await store.append(
+        [{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }],
+        context({ idempotency: idempotency(key) }),
+      );
       await expect(
-        store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context({ idempotency: idempotency(key, 'body-2') })),
+        store.append(
+          [{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }],
+          context({ idempotency: idempotency(key, 'body-2') }),
+        ),
       ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     });
 
@@ -142,7 +148,10 @@ describe('PostgresEventStore', () => {
       const key = `k-${randomUUID()}`;
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
-          store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context({ idempotency: idempotency(key) })),
+          store.append(
+            [{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }],
+            context({ idempotency: idempotency(key) }),
+          ),
         ),
       );
       expect(results.filter((r) => r.appended)).toHaveLength(1);
@@ -157,7 +166,10 @@ describe('PostgresEventStore', () => {
       await expect(
         store.append([{ streamId: id, expectedVersion: 'no-stream', events: [event(2)] }], context({ idempotency: idempotency(key) })),
       ).rejects.toBeInstanceOf(ConcurrencyError);
-      const retry = await store.append([{ streamId: id, expectedVersion: 1, events: [event(2)] }], context({ idempotency: idempotency(key) }));
+      const retry = await store.append(
+        [{ streamId: id, expectedVersion: 1, events: [event(2)] }],
+        context({ idempotency: idempotency(key) }),
+      );
       expect(retry.appended).toBe(true);
     });
   });

@@ -6,22 +6,13 @@ import { encodeJson, reviveBigints } from './json-codec';
 import { type EventRow, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
-import type {
-  AppendContext,
-  AppendResult,
-  Checkpoint,
-  EventMetadata,
-  ExpectedVersion,
-  RecordedEvent,
-  StreamWrite,
-} from './types';
+import type { AppendContext, AppendResult, Checkpoint, EventMetadata, ExpectedVersion, RecordedEvent, StreamWrite } from './types';
 
 const UNIQUE_VIOLATION = '23505';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-const expectedAsInt = (expected: ExpectedVersion): number =>
-  expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
+const expectedAsInt = (expected: ExpectedVersion): number => (expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected);
 
 export const EVENTS_CHANNEL = 'ayllu_events';
 
@@ -83,11 +74,7 @@ export class PostgresEventStore {
 
   /** Events after a checkpoint, in commit-safe order (see READ_ALL_SQL). */
   async readAll(after: Checkpoint, limit: number, db: Queryable = this.db): Promise<RecordedEvent[]> {
-    const { rows } = await db.query<EventRow>(READ_ALL_SQL, [
-      after.transactionId.toString(),
-      after.position.toString(),
-      limit,
-    ]);
+    const { rows } = await db.query<EventRow>(READ_ALL_SQL, [after.transactionId.toString(), after.position.toString(), limit]);
     return rows.map(toRecordedEvent);
   }
 
@@ -183,13 +170,10 @@ export class PostgresEventStore {
   }
 
   private async conflictFor(writes: readonly StreamWrite[]): Promise<ConcurrencyError> {
-    const { rows } = await this.db.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [
-      writes.map((w) => w.streamId),
-    ]);
+    const { rows } = await this.db.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [writes.map((w) => w.streamId)]);
     const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
     const conflicting =
-      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ??
-      writes[0]!;
+      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ?? writes[0]!;
     return new ConcurrencyError(conflicting.streamId, conflicting.expectedVersion, actual.get(conflicting.streamId) ?? 0);
   }
 }

@@ -46,10 +46,10 @@ describe('PostgresEventStore.readStreamsAfter', () => {
     const slow = await db.pool.connect();
     try {
       await slow.query('BEGIN');
-      await slow.query(
-        `INSERT INTO events (stream_id, version, event_id, type, data, metadata) VALUES ($1, 1, $2, 'Late', '{}', '{}')`,
-        [s, randomUUID()],
-      );
+      await slow.query(`INSERT INTO events (stream_id, version, event_id, type, data, metadata) VALUES ($1, 1, $2, 'Late', '{}', '{}')`, [
+        s,
+        randomUUID(),
+      ]);
       await store.append([{ streamId: `x-${randomUUID()}`, expectedVersion: 'no-stream', events: [tick(5)] }], context());
       expect(await store.readStreamsAfter([s], START, 10)).toEqual([]);
       await slow.query('COMMIT');

@@ -22,11 +22,23 @@ describe('folded stream states', () => {
     await mine.append([{ streamId, expectedVersion: 'no-stream', events: [{ type: 'Added', data: { n: 1 } }] }], context());
     expect(await loadFolded(mine, streamId, counter)).toEqual({ state: 1, version: 1 });
 
-    await theirs.append([{ streamId, expectedVersion: 1, events: [{ type: 'Added', data: { n: 10 } }, { type: 'Added', data: { n: 100 } }] }], context());
+    await theirs.append(
+      [
+        {
+          streamId,
+          expectedVersion: 1,
+          events: [
+            { type: 'Added', data: { n: 10 } },
+            { type: 'Added', data: { n: 100 } },
+          ],
+        },
+      ],
+      context(),
+    );
     const read = jest.spyOn(mine, 'readStream');
     expect(await loadFolded(mine, streamId, counter)).toEqual({ state: 111, version: 3 });
     expect(read).toHaveBeenCalledWith(streamId, 1);
-    expect(await (await read.mock.results[0]!.value)).toHaveLength(2);
+    expect(await await read.mock.results[0]!.value).toHaveLength(2);
   });
 
   it('decides against the latest state when a cached state is stale, and retries a conflict', async () => {

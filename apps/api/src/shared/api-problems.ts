@@ -35,6 +35,10 @@ const PROBLEM_SCHEMA = {
 export const ApiProblemResponses = (...statuses: number[]) =>
   applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } } }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
+      }),
     ),
   );

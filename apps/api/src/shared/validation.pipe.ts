@@ -22,7 +22,8 @@ const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] 
 
 /** PostgreSQL's JSONB cannot hold U+0000; refuse it at the edge instead of failing at the database. */
 const nulCharacterFields = (value: unknown, path: string): FieldError[] => {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: path || 'body', message: 'must not contain the NUL character' }] : [];
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? [{ field: path || 'body', message: 'must not contain the NUL character' }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => nulCharacterFields(v, path ? `${path}.${i}` : String(i)));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => nulCharacterFields(v, path ? `${path}.${k}` : k));

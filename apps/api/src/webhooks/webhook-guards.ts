@@ -1,4 +1,10 @@
-import { assertDeliverableUrl, WebhookUrlRefused, type NotificationConfig, type WebhookEndpoint, type WebhookEndpoints } from '@ayllu/notifications';
+import {
+  assertDeliverableUrl,
+  WebhookUrlRefused,
+  type NotificationConfig,
+  type WebhookEndpoint,
+  type WebhookEndpoints,
+} from '@ayllu/notifications';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { problem, ProblemException } from '../shared/problem';
 

@@ -7,7 +7,10 @@ export class WebhookView {
   @ApiProperty({ example: 'dao_0193a1b2c3d4e5f60718293a4b5c' }) daoId!: string;
   @ApiProperty({ example: 'https://hooks.example.org/ayllu' }) url!: string;
   @ApiProperty({
-    oneOf: [{ type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } }, { type: 'string', enum: ['*'] }],
+    oneOf: [
+      { type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } },
+      { type: 'string', enum: ['*'] },
+    ],
     example: ['proposal.created', 'proposal.passed'],
   })
   events!: string[] | '*';

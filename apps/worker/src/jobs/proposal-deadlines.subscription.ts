@@ -65,7 +65,8 @@ export const proposalDeadlinesSubscription = (boss: PgBoss, clock: Clock): Proje
           if (!proposal) break;
           proposal.open = false;
           await tx.query('UPDATE pm_proposal_deadlines SET open = false WHERE proposal_id = $1', [proposalId]);
-          if (e.type === 'ProposalSucceeded') await send('expire', { daoId: proposal.daoId, proposalId, trigger: 'deadline' }, e.data.queueBy);
+          if (e.type === 'ProposalSucceeded')
+            await send('expire', { daoId: proposal.daoId, proposalId, trigger: 'deadline' }, e.data.queueBy);
           break;
         }
         default:

@@ -56,7 +56,10 @@ export const proposalJobHandlers = (store: PostgresEventStore, clock: Clock) => 
         data,
         (proposal, now) =>
           // An early check that finds the outcome still open is simply done; the deadline job remains.
-          data.trigger === 'early' && proposal.status === 'Active' && !canCloseEarly(proposal) && Date.parse(now) < Date.parse(proposal.votingEndsAt)
+          data.trigger === 'early' &&
+          proposal.status === 'Active' &&
+          !canCloseEarly(proposal) &&
+          Date.parse(now) < Date.parse(proposal.votingEndsAt)
             ? { dao: [], proposal: [] }
             : closeVoting({ type: 'CloseVoting', data: { proposalId: data.proposalId }, metadata: metadata(now) }, proposal),
         jobId,
@@ -73,7 +76,8 @@ export const proposalJobHandlers = (store: PostgresEventStore, clock: Clock) => 
     expire: (data, jobId = randomUUID()) =>
       run(
         data,
-        (proposal, now) => expireProposal({ type: 'ExpireProposal', data: { proposalId: data.proposalId }, metadata: metadata(now) }, proposal),
+        (proposal, now) =>
+          expireProposal({ type: 'ExpireProposal', data: { proposalId: data.proposalId }, metadata: metadata(now) }, proposal),
         jobId,
       ),
   };

@@ -10,7 +10,9 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 
 const eventsOf = async (db: TestDatabase, streamId: string) =>
-  (await db.pool.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [streamId])).rows.map((r) => r.type);
+  (await db.pool.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [streamId])).rows.map(
+    (r) => r.type,
+  );
 
 const waitFor = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
   const until = Date.now() + timeoutMs;
@@ -55,10 +57,23 @@ describe('Proposal jobs (pg-boss)', () => {
     // Submitted two hours ago with a one-hour vote: the deadline has passed by the time the workers see it.
     const daoId = await log.createDao({ founders: [alice, bob, carol], votingPeriodSeconds: HOUR }, isoAt(-3 * HOUR));
     const passing = await log.submitProposal(daoId, alice, { type: 'CHANGE_STRATEGY', payload: { strategy: carol } }, isoAt(-2 * HOUR));
-    const failing = await log.submitProposal(daoId, bob, { type: 'UPGRADE_CONTRACT', payload: { implementation: carol } }, isoAt(-2 * HOUR));
-    for (const [voter, choice] of [[alice, 'for'], [bob, 'for'], [carol, 'against']] as const)
+    const failing = await log.submitProposal(
+      daoId,
+      bob,
+      { type: 'UPGRADE_CONTRACT', payload: { implementation: carol } },
+      isoAt(-2 * HOUR),
+    );
+    for (const [voter, choice] of [
+      [alice, 'for'],
+      [bob, 'for'],
+      [carol, 'against'],
+    ] as const)
       await log.vote(daoId, passing, voter, choice, isoAt(-1.5 * HOUR));
-    for (const [voter, choice] of [[alice, 'against'], [bob, 'for'], [carol, 'against']] as const)
+    for (const [voter, choice] of [
+      [alice, 'against'],
+      [bob, 'for'],
+      [carol, 'against'],
+    ] as const)
       await log.vote(daoId, failing, voter, choice, isoAt(-1.5 * HOUR));
 
     // The failing proposal is left to the scheduled job alone; on the passing one both workers' handlers
@@ -68,14 +83,31 @@ describe('Proposal jobs (pg-boss)', () => {
     // Whoever comes first closes; the scheduled job may well have been first.
     expect(outcomes.every((o) => o === 'appended' || o === 'nothing-to-do')).toBe(true);
     await waitFor(async () => {
-      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'proposal.close' AND state = 'completed'`);
+      const { rows } = await db.pool.query(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'proposal.close' AND state = 'completed'`,
+      );
       return rows[0].n === 2;
     });
     await waitFor(async () => (await eventsOf(db, `proposal-${failing}`)).includes('ProposalDefeated'));
 
-    expect(await eventsOf(db, `proposal-${passing}`)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast', 'ProposalSucceeded']);
-    expect(await eventsOf(db, `proposal-${failing}`)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast', 'ProposalDefeated']);
-    const settled = await db.pool.query(`SELECT data->>'outcome' AS outcome FROM events WHERE stream_id = $1 AND type = 'ProposalSettled' ORDER BY version`, [`dao-${daoId}`]);
+    expect(await eventsOf(db, `proposal-${passing}`)).toEqual([
+      'ProposalSubmitted',
+      'VoteCast',
+      'VoteCast',
+      'VoteCast',
+      'ProposalSucceeded',
+    ]);
+    expect(await eventsOf(db, `proposal-${failing}`)).toEqual([
+      'ProposalSubmitted',
+      'VoteCast',
+      'VoteCast',
+      'VoteCast',
+      'ProposalDefeated',
+    ]);
+    const settled = await db.pool.query(
+      `SELECT data->>'outcome' AS outcome FROM events WHERE stream_id = $1 AND type = 'ProposalSettled' ORDER BY version`,
+      [`dao-${daoId}`],
+    );
     expect(settled.rows.map((r) => r.outcome).sort()).toEqual(['Defeated', 'Succeeded']);
 
     // Scheduled once per proposal, though two process managers saw the submissions.
@@ -99,7 +131,9 @@ describe('Proposal jobs (pg-boss)', () => {
     const proposalId = await log.submitProposal(daoId, alice, { type: 'CHANGE_STRATEGY', payload: { strategy: bob } }, isoAt(0));
     const job = { daoId, proposalId, trigger: 'deadline' } as const;
     await waitFor(async () => {
-      const { rows } = await db.pool.query(`SELECT start_after FROM pgboss.job WHERE name = 'proposal.remind' AND singleton_key = $1`, [`remind:deadline:${proposalId}`]);
+      const { rows } = await db.pool.query(`SELECT start_after FROM pgboss.job WHERE name = 'proposal.remind' AND singleton_key = $1`, [
+        `remind:deadline:${proposalId}`,
+      ]);
       return rows.length === 1;
     });
 
@@ -116,7 +150,12 @@ describe('Proposal jobs (pg-boss)', () => {
     expect(await worker.jobs.handlers.expire(job)).toBe('appended');
     expect(await worker.jobs.handlers.expire(job)).toBe('nothing-to-do');
     expect(await eventsOf(db, `proposal-${proposalId}`)).toEqual([
-      'ProposalSubmitted', 'ProposalReminderDue', 'VoteCast', 'VoteCast', 'ProposalSucceeded', 'ProposalExpired',
+      'ProposalSubmitted',
+      'ProposalReminderDue',
+      'VoteCast',
+      'VoteCast',
+      'ProposalSucceeded',
+      'ProposalExpired',
     ]);
     offsetMs = 0;
   });

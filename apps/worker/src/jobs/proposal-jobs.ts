@@ -19,5 +19,4 @@ export interface ProposalJobData {
  * second job with the same singletonKey is not created while the first waits, so two workers (or a
  * subscription batch retried after a crash) schedule once.
  */
-export const singletonKey = (kind: ProposalJobKind, data: ProposalJobData): string =>
-  `${kind}:${data.trigger}:${data.proposalId}`;
+export const singletonKey = (kind: ProposalJobKind, data: ProposalJobData): string => `${kind}:${data.trigger}:${data.proposalId}`;

@@ -35,12 +35,21 @@ export const startNotifications = async (deps: NotificationsDependencies): Promi
     onError: (error) => deps.logger.error({ err: error }, 'webhook delivery failed to record; the lease will retry it'),
     onAttempt: (claimed, outcome, result) =>
       deps.logger.debug(
-        { notification: claimed.id, endpoint: claimed.endpointId, status: outcome.statusCode, error: outcome.error, verdict: result.verdict.kind },
+        {
+          notification: claimed.id,
+          endpoint: claimed.endpointId,
+          status: outcome.statusCode,
+          error: outcome.error,
+          verdict: result.verdict.kind,
+        },
         'webhook attempt',
       ),
   });
-  const pump = new OutboxPump(outbox, projection, () => void dispatcher.drain(), (error) =>
-    deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
+  const pump = new OutboxPump(
+    outbox,
+    projection,
+    () => void dispatcher.drain(),
+    (error) => deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
   );
   const wake = () => void pump.pump();
   dispatcher.start();

@@ -58,7 +58,13 @@ describe('Governance projections', () => {
       [weighted],
     );
     expect(members.rows).toEqual([
-      { address: alice, status: 'ACTIVE', balance: '1000', weight: '1000', weight_reason: 'weighted: current balance 1000 (smallest unit)' },
+      {
+        address: alice,
+        status: 'ACTIVE',
+        balance: '1000',
+        weight: '1000',
+        weight_reason: 'weighted: current balance 1000 (smallest unit)',
+      },
       { address: bob, status: 'ACTIVE', balance: '500', weight: '500', weight_reason: 'weighted: current balance 500 (smallest unit)' },
       { address: carol, status: 'SUSPENDED', balance: '200', weight: '0', weight_reason: 'suspended: only ACTIVE members carry weight' },
       { address: dave, status: 'PENDING', balance: '0', weight: '0', weight_reason: 'pending: only ACTIVE members carry weight' },
@@ -75,7 +81,9 @@ describe('Governance projections', () => {
       // Three of four democratic votes for: the fourth cannot flip it, so it closed at once.
       { id: early, state: 'Succeeded', f: '3', a: '0', ab: '0', total: '4' },
     ]);
-    const ballots = await db.pool.query('SELECT voter, choice, replaces, replaced FROM rm_votes WHERE proposal_id = $1 ORDER BY version', [pid]);
+    const ballots = await db.pool.query('SELECT voter, choice, replaces, replaced FROM rm_votes WHERE proposal_id = $1 ORDER BY version', [
+      pid,
+    ]);
     expect(ballots.rows).toEqual([
       { voter: bob, choice: 'against', replaces: null, replaced: true },
       { voter: bob, choice: 'for', replaces: 'against', replaced: false },

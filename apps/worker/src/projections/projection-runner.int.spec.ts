@@ -57,7 +57,10 @@ describe('ProjectionRunner', () => {
       async apply(tx, events) {
         for (const event of events) {
           if (failAt-- === 0) throw new Error('crash mid-batch');
-          await tx.query('INSERT INTO test_applied (event_id, position) VALUES ($1, $2)', [event.metadata.eventId, event.position.toString()]);
+          await tx.query('INSERT INTO test_applied (event_id, position) VALUES ($1, $2)', [
+            event.metadata.eventId,
+            event.position.toString(),
+          ]);
         }
       },
     };

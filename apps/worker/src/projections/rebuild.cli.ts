@@ -19,7 +19,10 @@ const main = async () => {
   const pool = new Pool({ connectionString: config.databaseUrl ?? embedded!.url });
   try {
     const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
-    const bar = new SingleBar({ format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left` }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left` },
+      Presets.shades_classic,
+    );
     bar.start(Number(rows[0]!.n), 0);
     const started = Date.now();
     const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), [projection], { batchSize: 2000 });

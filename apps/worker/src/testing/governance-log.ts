@@ -62,7 +62,8 @@ export const governanceLog = (store: PostgresEventStore) => {
       await handleStreams({
         store,
         streams: streams(daoId, proposalId),
-        decide: ({ dao }) => submitProposal({ type: 'SubmitProposal', data: { proposalId, proposer, ...proposal }, metadata: { now, actor: proposer } }, dao),
+        decide: ({ dao }) =>
+          submitProposal({ type: 'SubmitProposal', data: { proposalId, proposer, ...proposal }, metadata: { now, actor: proposer } }, dao),
         context: context(proposer, now),
       });
       return proposalId;

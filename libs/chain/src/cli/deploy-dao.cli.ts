@@ -37,7 +37,10 @@ async function main() {
     ? ({ kind: 'existing', safe: getAddress(values.safe) } as const)
     : ({
         kind: 'new',
-        treasurers: (values.treasurers ?? '').split(',').filter(Boolean).map((a) => getAddress(a.trim())),
+        treasurers: (values.treasurers ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((a) => getAddress(a.trim())),
         threshold: BigInt(values.threshold ?? '0'),
       } as const);
 

@@ -55,7 +55,11 @@ describe('deployDao', () => {
     await ctx.clients.test.increaseTime({ seconds: Number(seconds) });
     await ctx.clients.test.mine({ blocks: 1 });
   };
-  const payout = (): PayoutPool => ({ forwarder: ctx.devChain.superfluid.gdaV1Forwarder, token: ctx.devChain.testSuperToken, pool: dao.pool });
+  const payout = (): PayoutPool => ({
+    forwarder: ctx.devChain.superfluid.gdaV1Forwarder,
+    token: ctx.devChain.testSuperToken,
+    pool: dao.pool,
+  });
 
   beforeAll(async () => {
     ctx = await startPrivateDevChain();
@@ -71,7 +75,13 @@ describe('deployDao', () => {
           asset: devChain.testToken,
           payoutToken: devChain.testSuperToken,
           gdaForwarder: devChain.superfluid.gdaV1Forwarder,
-          parameters: { accessMode: 0, minimumDeposit: TOKEN, smallWithdrawalLimitBps: 1_000, withdrawalWindow: 86_400, emergencyExitWait: 7 * 86_400 },
+          parameters: {
+            accessMode: 0,
+            minimumDeposit: TOKEN,
+            smallWithdrawalLimitBps: 1_000,
+            withdrawalWindow: 86_400,
+            emergencyExitWait: 7 * 86_400,
+          },
           unitScale: TOKEN,
         },
       },
@@ -113,7 +123,11 @@ describe('deployDao', () => {
         {
           to: dao.safe,
           value: 0n,
-          data: encodeFunctionData({ abi: moduleAbi, functionName: 'execTransactionFromModule', args: [recipient, parseEther('2'), '0x', 0] }),
+          data: encodeFunctionData({
+            abi: moduleAbi,
+            functionName: 'execTransactionFromModule',
+            args: [recipient, parseEther('2'), '0x', 0],
+          }),
         },
         approveWithdrawalCall(dao.vault, address(4), 50n * TOKEN),
       ],
@@ -132,17 +146,37 @@ describe('deployDao', () => {
     const { devChain, clients } = ctx;
     const deposits = [100n, 200n, 300n].map((n) => n * TOKEN);
     for (const [i, member] of members.entries()) {
-      await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(member), deposits[i]!] }) });
+      await send(0, {
+        to: devChain.testToken,
+        value: 0n,
+        data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(member), deposits[i]!] }),
+      });
       await send(member, approveDepositCall(devChain.testToken, dao.vault, deposits[i]!));
       await send(member, depositCall(dao.vault, deposits[i]!));
       expect((await readVaultMember(clients.public, dao.vault, address(member))).units).toBe(deposits[i]! / TOKEN);
     }
     // Treasury: the deployer wraps test tokens into the Super Token and gives them to the Safe.
     const treasury = 1_000_000n * TOKEN;
-    await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(0), treasury] }) });
-    await send(0, { to: devChain.testToken, value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [devChain.testSuperToken, treasury] }) });
-    await send(0, { to: devChain.testSuperToken, value: 0n, data: encodeFunctionData({ abi: superTokenAbi, functionName: 'upgrade', args: [treasury] }) });
-    await send(0, { to: devChain.testSuperToken, value: 0n, data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [dao.safe, treasury] }) });
+    await send(0, {
+      to: devChain.testToken,
+      value: 0n,
+      data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(0), treasury] }),
+    });
+    await send(0, {
+      to: devChain.testToken,
+      value: 0n,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [devChain.testSuperToken, treasury] }),
+    });
+    await send(0, {
+      to: devChain.testSuperToken,
+      value: 0n,
+      data: encodeFunctionData({ abi: superTokenAbi, functionName: 'upgrade', args: [treasury] }),
+    });
+    await send(0, {
+      to: devChain.testSuperToken,
+      value: 0n,
+      data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [dao.safe, treasury] }),
+    });
 
     await send(4, connectPoolCall(payout()));
     const requested = 1_000_000_000_000n; // wei per second
@@ -182,7 +216,13 @@ describe('deployDao', () => {
           asset: devChain.testToken,
           payoutToken: devChain.testSuperToken,
           gdaForwarder: devChain.superfluid.gdaV1Forwarder,
-          parameters: { accessMode: 1, minimumDeposit: TOKEN, smallWithdrawalLimitBps: 1_000, withdrawalWindow: 86_400, emergencyExitWait: 7 * 86_400 },
+          parameters: {
+            accessMode: 1,
+            minimumDeposit: TOKEN,
+            smallWithdrawalLimitBps: 1_000,
+            withdrawalWindow: 86_400,
+            emergencyExitWait: 7 * 86_400,
+          },
           unitScale: TOKEN,
         },
       },
@@ -196,7 +236,9 @@ describe('deployDao', () => {
     });
     const { pendingModuleTransaction: tx } = attached;
     expect((await throughSafe({ to: tx!.to, value: tx!.value, data: tx!.data })).outcome).toBe('success');
-    expect(await clients.public.readContract({ address: dao.safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [attached.timelock] })).toBe(true);
+    expect(
+      await clients.public.readContract({ address: dao.safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [attached.timelock] }),
+    ).toBe(true);
   });
 });
 

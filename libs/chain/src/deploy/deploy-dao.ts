@@ -84,7 +84,13 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
 
   let pendingModuleTransaction: SafeTransaction | undefined;
   if (spec.kind === 'new') {
-    const calls = bootstrapSafeCalls({ safe, deployer: account.address, treasurers: spec.treasurers, threshold: spec.threshold, module: timelock });
+    const calls = bootstrapSafeCalls({
+      safe,
+      deployer: account.address,
+      treasurers: spec.treasurers,
+      threshold: spec.threshold,
+      module: timelock,
+    });
     await signAndExecute(calls, [clients.wallet]);
   } else {
     const enable: SafeCall = { to: safe, value: 0n, data: enableModuleData(timelock) };
@@ -103,7 +109,16 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
     args: [timelock],
   });
   if (spec.kind === 'new') await assertOwners(clients.public, safe, spec.treasurers, spec.threshold, timelockModuleEnabled);
-  return { chainId, safe, timelock, vault, pool, fromBlock, timelockModuleEnabled, ...(pendingModuleTransaction && { pendingModuleTransaction }) };
+  return {
+    chainId,
+    safe,
+    timelock,
+    vault,
+    pool,
+    fromBlock,
+    timelockModuleEnabled,
+    ...(pendingModuleTransaction && { pendingModuleTransaction }),
+  };
 }
 
 const enableModuleData = (module: Address) => encodeFunctionData({ abi: safeAbi, functionName: 'enableModule', args: [module] });
@@ -117,10 +132,15 @@ function validateTreasurers(treasurers: readonly Address[], threshold: bigint) {
   }
 }
 
-async function assertOwners(client: PublicClient, safe: Address, treasurers: readonly Address[], threshold: bigint, moduleEnabled: boolean) {
+async function assertOwners(
+  client: PublicClient,
+  safe: Address,
+  treasurers: readonly Address[],
+  threshold: bigint,
+  moduleEnabled: boolean,
+) {
   const state = await readSafeState(client, safe);
-  const sameOwners =
-    state.owners.length === treasurers.length && treasurers.every((t) => state.owners.some((o) => isAddressEqual(o, t)));
+  const sameOwners = state.owners.length === treasurers.length && treasurers.every((t) => state.owners.some((o) => isAddressEqual(o, t)));
   if (!sameOwners || state.threshold !== threshold || !moduleEnabled) {
     throw new Error(`Safe ${safe} did not end up with the treasurers, threshold ${threshold} and the timelock module`);
   }

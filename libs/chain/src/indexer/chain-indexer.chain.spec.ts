@@ -22,7 +22,12 @@ describe('ChainIndexer', () => {
   };
   const deposit = async (amount: bigint) => {
     const { devChain, clients } = ctx;
-    await clients.wallet(member).writeContract({ address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [clients.wallet(member).account.address, amount] });
+    await clients.wallet(member).writeContract({
+      address: devChain.testToken,
+      abi: testTokenAbi,
+      functionName: 'mint',
+      args: [clients.wallet(member).account.address, amount],
+    });
     await send(member, approveDepositCall(devChain.testToken, dao.vault, amount));
     return send(member, depositCall(dao.vault, amount));
   };
@@ -44,7 +49,13 @@ describe('ChainIndexer', () => {
           asset: devChain.testToken,
           payoutToken: devChain.testSuperToken,
           gdaForwarder: devChain.superfluid.gdaV1Forwarder,
-          parameters: { accessMode: 0, minimumDeposit: TOKEN, smallWithdrawalLimitBps: 1_000, withdrawalWindow: 86_400, emergencyExitWait: 604_800 },
+          parameters: {
+            accessMode: 0,
+            minimumDeposit: TOKEN,
+            smallWithdrawalLimitBps: 1_000,
+            withdrawalWindow: 86_400,
+            emergencyExitWait: 604_800,
+          },
           unitScale: TOKEN,
         },
       },

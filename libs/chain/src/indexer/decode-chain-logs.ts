@@ -23,7 +23,9 @@ export function decodeChainLogs(chainId: number, contracts: WatchedContracts, lo
     logIndex: log.logIndex,
     address: log.address,
   });
-  const sorted = [...logs].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+  const sorted = [...logs].sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+  );
   for (const log of sorted) {
     const at = origin(log);
     if (from(log, 'vault')) {
@@ -51,7 +53,8 @@ export function decodeChainLogs(chainId: number, contracts: WatchedContracts, lo
         const { id, index, target } = event.args;
         facts.push({ type: 'TimelockOperationExecuted', data: { operationId: id, index, target }, origin: at });
       }
-      if (event?.eventName === 'Cancelled') facts.push({ type: 'TimelockOperationCancelled', data: { operationId: event.args.id }, origin: at });
+      if (event?.eventName === 'Cancelled')
+        facts.push({ type: 'TimelockOperationCancelled', data: { operationId: event.args.id }, origin: at });
     } else if (from(log, 'pool')) {
       const [event] = parseEventLogs({ abi: superfluidPoolAbi, logs: [log] });
       if (event?.eventName === 'MemberUnitsUpdated') {

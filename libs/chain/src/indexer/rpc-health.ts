@@ -61,4 +61,5 @@ export class RpcHealthTracker {
   }
 }
 
-const describe = (error: unknown) => (error instanceof Error ? (error as Error & { shortMessage?: string }).shortMessage ?? error.message : String(error));
+const describe = (error: unknown) =>
+  error instanceof Error ? ((error as Error & { shortMessage?: string }).shortMessage ?? error.message) : String(error);

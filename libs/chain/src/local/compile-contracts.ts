@@ -8,9 +8,8 @@ const repoRoot = path.resolve(__dirname, '../../../..');
  * second, when nothing changed, so callers run it unconditionally rather than guessing staleness.
  */
 export function compileContracts(): void {
-  execFileSync(
-    path.join(repoRoot, 'node_modules/.bin/hardhat'),
-    ['--config', 'contracts/hardhat.config.js', 'compile', '--quiet'],
-    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/hardhat'), ['--config', 'contracts/hardhat.config.js', 'compile', '--quiet'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -37,10 +37,7 @@ const loadArtifact = (relativePath: string): Artifact =>
  * wallet's account. Sequential on purpose: the same deployer on a fresh node then always gets the same
  * addresses (its nonces 0..7 when nothing was sent before), which keeps the dev chain reproducible.
  */
-export async function deploySafeSingletons(client: {
-  wallet: WalletClient;
-  public: PublicClient;
-}): Promise<SafeSingletons> {
+export async function deploySafeSingletons(client: { wallet: WalletClient; public: PublicClient }): Promise<SafeSingletons> {
   const { wallet, public: publicClient } = client;
   const account = wallet.account;
   if (!account) throw new Error('deploySafeSingletons needs a wallet client with an account');

@@ -39,7 +39,6 @@ export function devClients(rpcUrl: string): DevClients {
     chain,
     public: createPublicClient({ chain, transport, pollingInterval: 50 }),
     test: createTestClient({ chain, transport, mode: 'hardhat' }),
-    wallet: (account) =>
-      createWalletClient({ chain, transport, account: typeof account === 'number' ? devAccount(account) : account }),
+    wallet: (account) => createWalletClient({ chain, transport, account: typeof account === 'number' ? devAccount(account) : account }),
   };
 }

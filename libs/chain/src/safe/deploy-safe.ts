@@ -12,10 +12,7 @@ export type DeploySafeParams = {
 };
 
 /** Creates a Safe proxy through the factory and returns its address (read from `ProxyCreation`). */
-export async function deploySafe(
-  client: { wallet: WalletClient; public: PublicClient },
-  params: DeploySafeParams,
-): Promise<Address> {
+export async function deploySafe(client: { wallet: WalletClient; public: PublicClient }, params: DeploySafeParams): Promise<Address> {
   const { owners, threshold } = params;
   if (owners.length === 0) throw new Error('A Safe needs at least one owner');
   if (threshold < 1n || threshold > BigInt(owners.length)) {

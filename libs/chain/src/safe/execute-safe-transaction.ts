@@ -15,12 +15,7 @@ import type { SafeSignature, SafeTransaction } from './safe-transaction';
 import { hashSafeTransaction } from './safe-typed-data';
 
 export type SafeExecutionErrorCode =
-  | 'CHAIN_MISMATCH'
-  | 'NONCE_MISMATCH'
-  | 'BELOW_THRESHOLD'
-  | 'NOT_AN_OWNER'
-  | 'REVERTED'
-  | 'NO_EXECUTION_EVENT';
+  'CHAIN_MISMATCH' | 'NONCE_MISMATCH' | 'BELOW_THRESHOLD' | 'NOT_AN_OWNER' | 'REVERTED' | 'NO_EXECUTION_EVENT';
 
 export class SafeExecutionError extends Error {
   constructor(
@@ -89,8 +84,7 @@ export async function executeSafeTransaction(params: {
     });
     hash = await wallet.writeContract({ ...request, account, chain: wallet.chain ?? null });
   } catch (error) {
-    const revert =
-      error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
+    const revert = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
     const reason = revert instanceof ContractFunctionRevertedError ? revert.reason : undefined;
     throw new SafeExecutionError('REVERTED', `execTransaction reverted: ${reason ?? (error as Error).message}`);
   }

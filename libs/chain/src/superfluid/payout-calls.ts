@@ -21,13 +21,21 @@ export function distributeFlowCall(payout: PayoutPool, from: Address, flowRatePe
 /** The Safe's call for a one-off distribution of `amount` to the pool's members, pro rata to units. */
 export function distributeCall(payout: PayoutPool, from: Address, amount: bigint): SafeCall {
   if (amount <= 0n) throw new Error('A distribution needs a positive amount');
-  const data = encodeFunctionData({ abi: gdaForwarderAbi, functionName: 'distribute', args: [payout.token, from, payout.pool, amount, '0x'] });
+  const data = encodeFunctionData({
+    abi: gdaForwarderAbi,
+    functionName: 'distribute',
+    args: [payout.token, from, payout.pool, amount, '0x'],
+  });
   return { to: payout.forwarder, value: 0n, data };
 }
 
 /** A member's own call to receive the stream live in their balance. */
 export function connectPoolCall(payout: PayoutPool): SafeCall {
-  return { to: payout.forwarder, value: 0n, data: encodeFunctionData({ abi: gdaForwarderAbi, functionName: 'connectPool', args: [payout.pool, '0x'] }) };
+  return {
+    to: payout.forwarder,
+    value: 0n,
+    data: encodeFunctionData({ abi: gdaForwarderAbi, functionName: 'connectPool', args: [payout.pool, '0x'] }),
+  };
 }
 
 /** Anyone's call that moves what an unconnected member has accrued into their balance. */

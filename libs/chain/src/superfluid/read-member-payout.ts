@@ -28,7 +28,12 @@ export async function readMemberPayout(
   const [units, flowRate, connected, claimable, [balance]] = await Promise.all([
     client.readContract({ address: payout.pool, abi: superfluidPoolAbi, functionName: 'getUnits', args: [member] }),
     client.readContract({ address: payout.pool, abi: superfluidPoolAbi, functionName: 'getMemberFlowRate', args: [member] }),
-    client.readContract({ address: payout.forwarder, abi: gdaForwarderAbi, functionName: 'isMemberConnected', args: [payout.pool, member] }),
+    client.readContract({
+      address: payout.forwarder,
+      abi: gdaForwarderAbi,
+      functionName: 'isMemberConnected',
+      args: [payout.pool, member],
+    }),
     client.readContract({ address: payout.pool, abi: superfluidPoolAbi, functionName: 'getClaimable', args: [member, Number(at)] }),
     client.readContract({ address: payout.token, abi: superTokenAbi, functionName: 'realtimeBalanceOf', args: [member, at] }),
   ]);

@@ -70,13 +70,22 @@ describe('Timelock adapter', () => {
       address: timelock,
       abi: timelockAbi,
       functionName: 'hashOperationBatch',
-      args: [operation.calls.map((c) => c.to), operation.calls.map((c) => c.value), operation.calls.map((c) => c.data), operation.predecessor, operation.salt],
+      args: [
+        operation.calls.map((c) => c.to),
+        operation.calls.map((c) => c.value),
+        operation.calls.map((c) => c.data),
+        operation.predecessor,
+        operation.salt,
+      ],
     });
     expect(timelockOperationId(operation)).toBe(onChain);
   });
 
   it('reports an unknown operation as Unset with no ETA', async () => {
-    expect(await readTimelockOperation(node.public, timelock, timelockOperationId(batch('never')))).toEqual({ state: 'Unset', eta: undefined });
+    expect(await readTimelockOperation(node.public, timelock, timelockOperationId(batch('never')))).toEqual({
+      state: 'Unset',
+      eta: undefined,
+    });
   });
 
   it('schedules through the Safe, waits for the delay, then lets anyone execute', async () => {
@@ -89,9 +98,9 @@ describe('Timelock adapter', () => {
 
     const stranger = node.wallet(7);
     const early = executeBatchCall(timelock, operation);
-    await expect(
-      node.public.call({ account: stranger.account!, to: early.to, data: early.data }),
-    ).rejects.toThrow(/TimelockUnexpectedOperationState|reverted/);
+    await expect(node.public.call({ account: stranger.account!, to: early.to, data: early.data })).rejects.toThrow(
+      /TimelockUnexpectedOperationState|reverted/,
+    );
 
     await node.test.increaseTime({ seconds: Number(DELAY) });
     await node.test.mine({ blocks: 1 });
@@ -99,7 +108,13 @@ describe('Timelock adapter', () => {
     expect(await latestTimestamp()).toBeGreaterThanOrEqual(scheduledAt + DELAY);
 
     const call = executeBatchCall(timelock, operation);
-    const hash = await stranger.sendTransaction({ account: stranger.account!, chain: node.chain, to: call.to, data: call.data, value: call.value });
+    const hash = await stranger.sendTransaction({
+      account: stranger.account!,
+      chain: node.chain,
+      to: call.to,
+      data: call.data,
+      value: call.value,
+    });
     expect((await node.public.waitForTransactionReceipt({ hash })).status).toBe('success');
     expect(await readTimelockOperation(node.public, timelock, id)).toEqual({ state: 'Done', eta: undefined });
   });

@@ -5,8 +5,7 @@ import type { DaoState } from './dao-state';
 import { validateDaoConfiguration } from './validate-dao-configuration';
 
 export const createDao = (command: CreateDao, state: DaoState): DaoCreated[] => {
-  if (state.status !== 'Absent')
-    throw new DomainError('DAO.ALREADY_EXISTS', `DAO ${command.data.daoId} already exists`, 'conflict');
+  if (state.status !== 'Absent') throw new DomainError('DAO.ALREADY_EXISTS', `DAO ${command.data.daoId} already exists`, 'conflict');
   const { daoId, ...input } = command.data;
   const { configuration, founders } = validateDaoConfiguration(input);
   return [

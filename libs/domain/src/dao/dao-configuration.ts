@@ -96,9 +96,7 @@ export const DAO_LIMITS = {
  * purpose where JSON could carry anything, because the validator checks every field at run time.
  */
 export type DaoConfigurationInput = {
-  readonly [K in keyof DaoConfiguration]?: K extends 'approvalThresholdBps'
-    ? Partial<Record<ProposalType, number>>
-    : DaoConfiguration[K];
+  readonly [K in keyof DaoConfiguration]?: K extends 'approvalThresholdBps' ? Partial<Record<ProposalType, number>> : DaoConfiguration[K];
 } & {
   readonly name: string;
   /** Founding members, ACTIVE from the start. */

@@ -79,15 +79,9 @@ export type WithdrawalApproved = Event<
   }
 >;
 
-export type EmergencyExitRequested = MemberFact<
-  'EmergencyExitRequested',
-  { readonly requestedAt: string; readonly availableAt: string }
->;
+export type EmergencyExitRequested = MemberFact<'EmergencyExitRequested', { readonly requestedAt: string; readonly availableAt: string }>;
 /** The member leaves with `amount`, their whole balance; the chain's WithdrawalConfirmed settles it. */
-export type EmergencyExitCompleted = MemberFact<
-  'EmergencyExitCompleted',
-  { readonly amount: bigint; readonly completedAt: string }
->;
+export type EmergencyExitCompleted = MemberFact<'EmergencyExitCompleted', { readonly amount: bigint; readonly completedAt: string }>;
 
 /** A proposal entered voting: it takes one of the maxActiveProposals slots. */
 export type ProposalOpened = Event<
@@ -103,10 +97,7 @@ export type ProposalOpened = Event<
 >;
 export type ProposalOutcome = 'Succeeded' | 'Defeated' | 'Canceled' | 'Vetoed' | 'Expired' | 'Failed';
 /** A proposal left voting (or, for Expired and Failed, will never take effect). */
-export type ProposalSettled = Event<
-  'ProposalSettled',
-  { readonly proposalId: string; readonly outcome: ProposalOutcome }
->;
+export type ProposalSettled = Event<'ProposalSettled', { readonly proposalId: string; readonly outcome: ProposalOutcome }>;
 
 /** An executed CHANGE_PARAMETERS proposal; applies to proposals submitted afterwards only. */
 export type DaoConfigurationChanged = Event<

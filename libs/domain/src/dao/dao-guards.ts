@@ -16,15 +16,13 @@ export const requireMember = (dao: ActiveDao, address: Address): Member => {
 
 export const requireActiveMember = (dao: ActiveDao, address: Address): Member => {
   const member = requireMember(dao, address);
-  if (member.status !== 'ACTIVE')
-    throw new DomainError('MEMBER.NOT_ACTIVE', `${address} is ${member.status}, not ACTIVE`, 'forbidden');
+  if (member.status !== 'ACTIVE') throw new DomainError('MEMBER.NOT_ACTIVE', `${address} is ${member.status}, not ACTIVE`, 'forbidden');
   return member;
 };
 
 /** Admin commands come through the admin API, whose actors are `admin:<key id>`. */
 export const requireAdmin = (metadata: CommandMetadata): void => {
-  if (!metadata.actor.startsWith('admin:'))
-    throw new DomainError('AUTH.ADMIN_REQUIRED', 'Only a DAO admin may do this', 'forbidden');
+  if (!metadata.actor.startsWith('admin:')) throw new DomainError('AUTH.ADMIN_REQUIRED', 'Only a DAO admin may do this', 'forbidden');
 };
 
 export const requireReason = (reason: unknown): string => {
@@ -40,8 +38,7 @@ export const requireReason = (reason: unknown): string => {
  * an open DAO cannot fill it; the limit is checked again when a pending member would become ACTIVE.
  */
 export const seatedCount = (dao: ActiveDao): number =>
-  [...dao.members.values()].filter((m) => m.status === 'ACTIVE' || m.status === 'INACTIVE' || m.status === 'SUSPENDED')
-    .length;
+  [...dao.members.values()].filter((m) => m.status === 'ACTIVE' || m.status === 'INACTIVE' || m.status === 'SUSPENDED').length;
 
 export const hasFreeSeat = (dao: ActiveDao): boolean => seatedCount(dao) < dao.configuration.maxMembers;
 

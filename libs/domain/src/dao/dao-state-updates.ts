@@ -17,11 +17,7 @@ export const newMember = (address: Address): Member => ({
 });
 
 /** Replaces one member, keeping `weight` in step with status and balance. */
-export const updateMember = (
-  dao: ActiveDao,
-  address: Address,
-  change: (member: Member) => Partial<Member>,
-): ActiveDao => {
+export const updateMember = (dao: ActiveDao, address: Address, change: (member: Member) => Partial<Member>): ActiveDao => {
   const current = dao.members.get(address) ?? newMember(address);
   const next = { ...current, ...change(current) };
   const members = new Map(dao.members);
@@ -39,11 +35,7 @@ export const setStatus =
     ...(status === 'ACTIVE' && member.joinedAt === null && at ? { joinedAt: at } : {}),
   });
 
-export const updateWithdrawal = (
-  dao: ActiveDao,
-  withdrawalId: string,
-  change: Partial<WithdrawalRequest>,
-): ActiveDao => {
+export const updateWithdrawal = (dao: ActiveDao, withdrawalId: string, change: Partial<WithdrawalRequest>): ActiveDao => {
   const current = dao.withdrawals.get(withdrawalId);
   if (!current) return dao;
   const withdrawals = new Map(dao.withdrawals);

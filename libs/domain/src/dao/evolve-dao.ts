@@ -103,9 +103,7 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
     case 'ProposalOpened': {
       const next = { ...dao, activeProposals: new Set(dao.activeProposals).add(event.data.proposalId) };
       const { subject, type, proposalId } = event.data;
-      return type === 'REMOVE_MEMBER' && subject
-        ? updateMember(next, subject, () => ({ pendingRemoval: proposalId }))
-        : next;
+      return type === 'REMOVE_MEMBER' && subject ? updateMember(next, subject, () => ({ pendingRemoval: proposalId })) : next;
     }
     case 'ProposalSettled':
       return settled(dao, event.data.proposalId, event.data.outcome);
@@ -123,10 +121,8 @@ const settled = (dao: ActiveDao, proposalId: string, outcome: string): ActiveDao
   let next: ActiveDao = { ...dao, activeProposals };
   if (outcome === 'Succeeded') return next;
   for (const member of dao.members.values())
-    if (member.pendingRemoval === proposalId)
-      next = updateMember(next, member.address, () => ({ pendingRemoval: null }));
+    if (member.pendingRemoval === proposalId) next = updateMember(next, member.address, () => ({ pendingRemoval: null }));
   for (const w of dao.withdrawals.values())
-    if (w.proposalId === proposalId && w.status === 'awaiting-vote')
-      next = updateWithdrawal(next, w.withdrawalId, { status: 'rejected' });
+    if (w.proposalId === proposalId && w.status === 'awaiting-vote') next = updateWithdrawal(next, w.withdrawalId, { status: 'rejected' });
   return next;
 };

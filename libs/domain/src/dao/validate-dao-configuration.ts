@@ -22,8 +22,7 @@ export interface ValidatedDaoConfiguration {
 export const validateDaoConfiguration = (input: DaoConfigurationInput): ValidatedDaoConfiguration => {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
-  const pick = <K extends keyof typeof DAO_DEFAULTS>(key: K) =>
-    (input[key] === undefined ? DAO_DEFAULTS[key] : input[key]) as unknown;
+  const pick = <K extends keyof typeof DAO_DEFAULTS>(key: K) => (input[key] === undefined ? DAO_DEFAULTS[key] : input[key]) as unknown;
 
   const integer = (field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number => {
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(field, 'must be an integer');
@@ -55,8 +54,7 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
 
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (typeof input.name !== 'string' || name.length === 0) fail('name', 'is required');
-  else if (name.length > DAO_LIMITS.nameMaxLength)
-    fail('name', `must be at most ${DAO_LIMITS.nameMaxLength} characters`);
+  else if (name.length > DAO_LIMITS.nameMaxLength) fail('name', `must be at most ${DAO_LIMITS.nameMaxLength} characters`);
 
   const description = pick('description');
   if (typeof description !== 'string') fail('description', 'must be text');
@@ -70,15 +68,10 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
   const treasurers = addresses('treasurers', pick('treasurers'), DAO_LIMITS.maxTreasurers);
   const treasurerThreshold = resolveTreasurerThreshold(input.treasurerThreshold, treasurers.length, fail);
 
-  const founders = addresses(
-    'founders',
-    input.founders ?? [],
-    Number.isSafeInteger(maxMembers) ? maxMembers : DAO_LIMITS.maxMembers.max,
-  );
+  const founders = addresses('founders', input.founders ?? [], Number.isSafeInteger(maxMembers) ? maxMembers : DAO_LIMITS.maxMembers.max);
 
   const feeCollector = input.feeCollector;
-  if (feeCollector !== undefined && !isChecksumAddress(feeCollector))
-    fail('feeCollector', 'must be an EIP-55 checksummed address');
+  if (feeCollector !== undefined && !isChecksumAddress(feeCollector)) fail('feeCollector', 'must be an EIP-55 checksummed address');
 
   const configuration: DaoConfiguration = {
     name,
@@ -107,11 +100,7 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
     platformFeeBps: integer('platformFeeBps', pick('platformFeeBps'), 0, DAO_LIMITS.platformFeeBps.max),
     yieldMode: oneOf('yieldMode', pick('yieldMode'), ['compound', 'distribute', 'treasury']),
     timelockDelaySeconds: integer('timelockDelaySeconds', pick('timelockDelaySeconds'), 0),
-    executionWindowSeconds: integer(
-      'executionWindowSeconds',
-      pick('executionWindowSeconds'),
-      DAO_LIMITS.executionWindowSeconds.min,
-    ),
+    executionWindowSeconds: integer('executionWindowSeconds', pick('executionWindowSeconds'), DAO_LIMITS.executionWindowSeconds.min),
     approvalThresholdBps: resolveThresholds(input.approvalThresholdBps, integer, fail),
     treasurers,
     treasurerThreshold,
@@ -140,21 +129,15 @@ const resolveThresholds = (
   }
   const overrides = given as Record<string, unknown>;
   for (const key of Object.keys(overrides))
-    if (!(PROPOSAL_TYPES as readonly string[]).includes(key))
-      fail(`approvalThresholdBps.${key}`, 'is not a proposal type');
+    if (!(PROPOSAL_TYPES as readonly string[]).includes(key)) fail(`approvalThresholdBps.${key}`, 'is not a proposal type');
   const resolved = { ...DAO_DEFAULTS.approvalThresholdBps } as Record<ProposalType, number>;
   for (const type of PROPOSAL_TYPES)
-    if (overrides[type] !== undefined)
-      resolved[type] = integer(`approvalThresholdBps.${type}`, overrides[type], 1, 10_000);
+    if (overrides[type] !== undefined) resolved[type] = integer(`approvalThresholdBps.${type}`, overrides[type], 1, 10_000);
   return resolved;
 };
 
 /** Required when there is more than one treasurer; 1 for a single treasurer; 0 (or absent) for none. */
-const resolveTreasurerThreshold = (
-  given: unknown,
-  treasurerCount: number,
-  fail: (field: string, message: string) => void,
-): number => {
+const resolveTreasurerThreshold = (given: unknown, treasurerCount: number, fail: (field: string, message: string) => void): number => {
   if (treasurerCount === 0) {
     if (given !== undefined && given !== 0) fail('treasurerThreshold', 'needs treasurers to sign');
     return 0;

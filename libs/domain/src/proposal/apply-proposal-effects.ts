@@ -13,11 +13,7 @@ import type { ExistingProposal } from './proposal-state';
  * UPGRADE_CONTRACT act on the vault and the payout pool only; their results come back as chain events.
  * Rules are checked again against the DAO as it is now, since it may have changed during the vote.
  */
-export const applyProposalEffects = (
-  proposal: ExistingProposal,
-  state: DaoState,
-  metadata: CommandMetadata,
-): DaoEvent[] => {
+export const applyProposalEffects = (proposal: ExistingProposal, state: DaoState, metadata: CommandMetadata): DaoEvent[] => {
   const dao = requireDao(state);
   const { now } = metadata;
   const { proposalId } = proposal;
@@ -29,15 +25,10 @@ export const applyProposalEffects = (
       const current = dao.members.get(member);
       if (current && current.status !== 'PENDING' && current.status !== 'REMOVED') return [];
       if (!hasFreeSeat(dao))
-        throw new DomainError(
-          'DAO.MEMBER_LIMIT_REACHED',
-          `The DAO has its ${dao.configuration.maxMembers} members`,
-          'conflict',
-        );
+        throw new DomainError('DAO.MEMBER_LIMIT_REACHED', `The DAO has its ${dao.configuration.maxMembers} members`, 'conflict');
       // Closed DAOs: the vote is the admission. Open or hybrid: admitted, ACTIVE once the minimum is deposited.
       const balance = current?.currentBalance ?? 0n;
-      const active =
-        dao.configuration.access === 'closed' || (balance > 0n && balance >= dao.configuration.minimumDeposit);
+      const active = dao.configuration.access === 'closed' || (balance > 0n && balance >= dao.configuration.minimumDeposit);
       return [{ type: 'MemberAdmitted', data: { member, proposalId, units: units ?? null, active, admittedAt: now } }];
     }
     case 'REMOVE_MEMBER': {

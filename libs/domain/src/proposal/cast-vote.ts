@@ -29,19 +29,11 @@ export const castVote = (command: CastVote, proposalState: ProposalState, daoSta
     ]);
   const weight = proposal.eligibleVoters.get(voter);
   if (weight === undefined)
-    throw new DomainError(
-      'VOTE.NOT_ELIGIBLE',
-      `${voter} was not an eligible voter when the proposal opened`,
-      'forbidden',
-    );
+    throw new DomainError('VOTE.NOT_ELIGIBLE', `${voter} was not an eligible voter when the proposal opened`, 'forbidden');
   requireActiveMember(requireDao(daoState), voter);
   const previous = proposal.ballots.get(voter);
   if (previous && !proposal.allowVoteChange)
-    throw new DomainError(
-      'VOTE.ALREADY_CAST',
-      `${voter} already voted and this DAO does not allow changes`,
-      'conflict',
-    );
+    throw new DomainError('VOTE.ALREADY_CAST', `${voter} already voted and this DAO does not allow changes`, 'conflict');
   if (previous?.choice === choice) return { dao: [], proposal: [] };
   return closeIfDecided(
     proposal,

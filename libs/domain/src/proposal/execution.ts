@@ -22,15 +22,9 @@ import type { ProposalState } from './proposal-state';
 export const queueProposal = (command: QueueProposal, state: ProposalState): ProposalQueued[] => {
   const proposal = requireStatus(state, 'Succeeded');
   if (isAtOrAfter(command.metadata.now, proposal.queueBy))
-    throw new DomainError(
-      'PROPOSAL.EXECUTION_WINDOW_PASSED',
-      `It had to be queued before ${proposal.queueBy}`,
-      'conflict',
-    );
+    throw new DomainError('PROPOSAL.EXECUTION_WINDOW_PASSED', `It had to be queued before ${proposal.queueBy}`, 'conflict');
   const { safeTxHash } = command.data;
-  return [
-    { type: 'ProposalQueued', data: { proposalId: proposal.proposalId, safeTxHash, queuedAt: command.metadata.now } },
-  ];
+  return [{ type: 'ProposalQueued', data: { proposalId: proposal.proposalId, safeTxHash, queuedAt: command.metadata.now } }];
 };
 
 export const scheduleProposal = (command: ScheduleProposal, state: ProposalState): ProposalScheduled[] => {
@@ -45,11 +39,7 @@ export const scheduleProposal = (command: ScheduleProposal, state: ProposalState
 };
 
 /** The operation ran on chain: the proposal is Executed and its effects land on the DAO. */
-export const recordProposalExecuted = (
-  command: RecordProposalExecuted,
-  state: ProposalState,
-  dao: DaoState,
-): StreamEvents => {
+export const recordProposalExecuted = (command: RecordProposalExecuted, state: ProposalState, dao: DaoState): StreamEvents => {
   const proposal = requireStatus(state, 'Scheduled');
   const { now } = command.metadata;
   return {
@@ -63,10 +53,7 @@ export const recordProposalExecuted = (
   };
 };
 
-export const recordProposalExecutionFailed = (
-  command: RecordProposalExecutionFailed,
-  state: ProposalState,
-): StreamEvents => {
+export const recordProposalExecutionFailed = (command: RecordProposalExecutionFailed, state: ProposalState): StreamEvents => {
   const proposal = requireStatus(state, 'Queued', 'Scheduled');
   const { proposalId } = proposal;
   return {

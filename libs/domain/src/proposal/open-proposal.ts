@@ -20,10 +20,7 @@ export interface OpenProposal {
  * Takes a voting slot and freezes the rules: eligible voters are the members ACTIVE now with weight > 0
  * (one each, or their balance), so a later joiner, deposit or parameter change cannot alter this vote.
  */
-export const openProposal = (
-  dao: ActiveDao,
-  open: OpenProposal,
-): { dao: ProposalOpened[]; proposal: ProposalSubmitted[] } => {
+export const openProposal = (dao: ActiveDao, open: OpenProposal): { dao: ProposalOpened[]; proposal: ProposalSubmitted[] } => {
   const config = dao.configuration;
   if (dao.activeProposals.has(open.proposalId))
     throw new DomainError('PROPOSAL.ALREADY_EXISTS', `Proposal ${open.proposalId} already exists`, 'conflict');
@@ -37,8 +34,7 @@ export const openProposal = (
     .filter((m) => m.status === 'ACTIVE' && m.weight > 0n)
     .map((m) => ({ voter: m.address, weight: m.weight }));
   const totalEligibleWeight = eligibleVoters.reduce((sum, v) => sum + v.weight, 0n);
-  if (totalEligibleWeight === 0n)
-    throw new DomainError('PROPOSAL.NO_ELIGIBLE_VOTERS', 'No member holds voting weight yet', 'conflict');
+  if (totalEligibleWeight === 0n) throw new DomainError('PROPOSAL.NO_ELIGIBLE_VOTERS', 'No member holds voting weight yet', 'conflict');
   const { proposal } = open;
   const subject = proposal.type === 'REMOVE_MEMBER' ? proposal.payload.member : null;
   return {

@@ -32,10 +32,7 @@ export type ScheduleProposal = Command<
   'ScheduleProposal',
   { readonly proposalId: string; readonly operationId: string; readonly eta: string }
 >;
-export type RecordProposalExecuted = Command<
-  'RecordProposalExecuted',
-  { readonly proposalId: string; readonly txHash: string }
->;
+export type RecordProposalExecuted = Command<'RecordProposalExecuted', { readonly proposalId: string; readonly txHash: string }>;
 export type RecordProposalExecutionFailed = Command<
   'RecordProposalExecutionFailed',
   { readonly proposalId: string; readonly reason: string }

@@ -49,10 +49,7 @@ export type VoteCast = Event<
 
 type ProposalFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string } & Extra>;
 
-export type ProposalCanceled = ProposalFact<
-  'ProposalCanceled',
-  { readonly canceledBy: string; readonly canceledAt: string }
->;
+export type ProposalCanceled = ProposalFact<'ProposalCanceled', { readonly canceledBy: string; readonly canceledAt: string }>;
 export type ProposalVetoed = ProposalFact<
   'ProposalVetoed',
   { readonly vetoedBy: string; readonly reason: string; readonly vetoedAt: string }
@@ -78,14 +75,8 @@ export type ProposalScheduled = ProposalFact<
   'ProposalScheduled',
   { readonly operationId: string; readonly eta: string; readonly scheduledAt: string }
 >;
-export type ProposalExecuted = ProposalFact<
-  'ProposalExecuted',
-  { readonly txHash: string; readonly executedAt: string }
->;
-export type ProposalExecutionFailed = ProposalFact<
-  'ProposalExecutionFailed',
-  { readonly reason: string; readonly failedAt: string }
->;
+export type ProposalExecuted = ProposalFact<'ProposalExecuted', { readonly txHash: string; readonly executedAt: string }>;
+export type ProposalExecutionFailed = ProposalFact<'ProposalExecutionFailed', { readonly reason: string; readonly failedAt: string }>;
 
 export type ProposalEvent =
   | ProposalSubmitted

@@ -19,10 +19,6 @@ export const requireStatus = <S extends ExistingProposal['status']>(
 ): Extract<ExistingProposal, { status: S }> => {
   const proposal = requireProposal(state);
   if (!(allowed as string[]).includes(proposal.status))
-    throw new DomainError(
-      'PROPOSAL.INVALID_TRANSITION',
-      `Not possible while the proposal is ${proposal.status}`,
-      'conflict',
-    );
+    throw new DomainError('PROPOSAL.INVALID_TRANSITION', `Not possible while the proposal is ${proposal.status}`, 'conflict');
   return proposal as Extract<ExistingProposal, { status: S }>;
 };

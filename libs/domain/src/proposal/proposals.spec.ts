@@ -18,9 +18,7 @@ const { given: givenDao } = specFor(
   (events: readonly DaoEvent[]) => fold(daoDecider, events),
   (c: SubmitProposal, s) => submitProposal(c, s),
 );
-const { given } = twoStreamSpec(
-  (run: (s: ReturnType<typeof import('../testing/dao-history').foldStreams>) => unknown, s) => run(s),
-);
+const { given } = twoStreamSpec((run: (s: ReturnType<typeof import('../testing/dao-history').foldStreams>) => unknown, s) => run(s));
 
 const submit = (type: string, payload: unknown, id = 'p-1', proposer = alice): SubmitProposal => ({
   type: 'SubmitProposal',
@@ -95,7 +93,9 @@ describe('Submitting a proposal', () => {
       data: { title: 'Move idle funds' },
     });
     givenDao(base).when(titled('two\nlines')).thenThrows('PROPOSAL.INVALID_TITLE');
-    givenDao(base).when(titled('t'.repeat(201))).thenThrows('PROPOSAL.INVALID_TITLE');
+    givenDao(base)
+      .when(titled('t'.repeat(201)))
+      .thenThrows('PROPOSAL.INVALID_TITLE');
   });
 
   it('refuses a proposer who is not an ACTIVE member', () => {
@@ -300,8 +300,7 @@ describe('Withdrawal requests', () => {
   it.each([0n, -5n])('refuses the amount %p', (amount) =>
     givenRequest(funded).when(request(amount)).thenThrows('WITHDRAWAL.INVALID_AMOUNT'),
   );
-  it('refuses more than the balance', () =>
-    givenRequest(funded).when(request(1001n)).thenThrows('WITHDRAWAL.EXCEEDS_BALANCE'));
+  it('refuses more than the balance', () => givenRequest(funded).when(request(1001n)).thenThrows('WITHDRAWAL.EXCEEDS_BALANCE'));
   it('a member under a REMOVE_MEMBER vote may still withdraw', () => {
     const underVote = open(funded, submit('REMOVE_MEMBER', { member: bob, reason: 'absent' })).dao;
     expect(activeDao(underVote).members.get(bob)?.pendingRemoval).toBe('p-1');
@@ -323,12 +322,7 @@ describe('Execution effects', () => {
   };
 
   it('ADD_MEMBER admits a pending member of a closed DAO as ACTIVE', () =>
-    expect(
-      executed(
-        [daoCreated([alice], { access: 'closed' }), joinRequested(dave)],
-        submit('ADD_MEMBER', { member: dave }),
-      ),
-    ).toEqual([
+    expect(executed([daoCreated([alice], { access: 'closed' }), joinRequested(dave)], submit('ADD_MEMBER', { member: dave }))).toEqual([
       {
         type: 'MemberAdmitted',
         data: { member: dave, proposalId: 'p-1', units: null, active: true, admittedAt: at(5 * DAY) },

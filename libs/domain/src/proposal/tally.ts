@@ -29,8 +29,7 @@ export const quorumReached = (tally: Tally, rules: VotingRules): boolean =>
 export const thresholdPassed = (tally: Tally, rules: VotingRules): boolean =>
   tally.for * 10_000n > BigInt(rules.thresholdBps) * (tally.for + tally.against);
 
-export const passes = (tally: Tally, rules: VotingRules): boolean =>
-  quorumReached(tally, rules) && thresholdPassed(tally, rules);
+export const passes = (tally: Tally, rules: VotingRules): boolean => quorumReached(tally, rules) && thresholdPassed(tally, rules);
 
 /**
  * Whether the outcome is already certain with `uncastWeight` still able to vote. The best case for
@@ -40,8 +39,7 @@ export const passes = (tally: Tally, rules: VotingRules): boolean =>
  */
 export const outcomeDecided = (tally: Tally, uncastWeight: bigint, rules: VotingRules): boolean => {
   const couldPass = passes({ ...tally, for: tally.for + uncastWeight }, rules);
-  const couldFail =
-    !quorumReached(tally, rules) || !thresholdPassed({ ...tally, against: tally.against + uncastWeight }, rules);
+  const couldFail = !quorumReached(tally, rules) || !thresholdPassed({ ...tally, against: tally.against + uncastWeight }, rules);
   return !couldPass || !couldFail;
 };
 

@@ -40,8 +40,7 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
   switch (type as ProposalOf['type']) {
     case 'ADD_MEMBER':
       address('member');
-      if (p.units !== undefined && (typeof p.units !== 'bigint' || p.units < 0n))
-        fail('units', 'must be a whole number ≥ 0');
+      if (p.units !== undefined && (typeof p.units !== 'bigint' || p.units < 0n)) fail('units', 'must be a whole number ≥ 0');
       break;
     case 'REMOVE_MEMBER':
       address('member');
@@ -74,8 +73,7 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       address('implementation');
       break;
   }
-  if (errors.length > 0)
-    throw new DomainError('PROPOSAL.INVALID_PAYLOAD', `Invalid ${String(type)} payload`, 'invalid', errors);
+  if (errors.length > 0) throw new DomainError('PROPOSAL.INVALID_PAYLOAD', `Invalid ${String(type)} payload`, 'invalid', errors);
   const proposal = { type, payload: p } as ProposalOf;
   requireMeaningful(proposal, dao);
   return proposal;
@@ -111,10 +109,6 @@ const requireMeaningful = (proposal: ProposalOf, dao: ActiveDao): void => {
     if (!member || member.status === 'REMOVED' || member.status === 'PENDING')
       throw new DomainError('MEMBER.NOT_FOUND', `${proposal.payload.member} is not a member`, 'not-found');
     if (member.pendingRemoval)
-      throw new DomainError(
-        'MEMBER.REMOVAL_PENDING',
-        `Proposal ${member.pendingRemoval} already decides this`,
-        'conflict',
-      );
+      throw new DomainError('MEMBER.REMOVAL_PENDING', `Proposal ${member.pendingRemoval} already decides this`, 'conflict');
   }
 };

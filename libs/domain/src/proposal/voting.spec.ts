@@ -12,12 +12,7 @@ import type { VoteChoice } from './tally';
 const { given: givenVote } = twoStreamSpec((command: CastVote, s) => castVote(command, s.proposal, s.dao));
 const { given: givenClose } = twoStreamSpec((command: CloseVoting, s) => closeVoting(command, s.proposal));
 
-const submit = (
-  proposer: string,
-  type = 'CHANGE_STRATEGY',
-  payload: unknown = { strategy: carol },
-  now = T0,
-): SubmitProposal => ({
+const submit = (proposer: string, type = 'CHANGE_STRATEGY', payload: unknown = { strategy: carol }, now = T0): SubmitProposal => ({
   type: 'SubmitProposal',
   data: { proposalId: 'p-1', proposer, type, payload },
   metadata: meta(proposer, now),
@@ -32,13 +27,7 @@ const vote = (voter: string, choice: VoteChoice, now = at(60)): CastVote => ({
   data: { proposalId: 'p-1', voter, choice },
   metadata: meta(voter, now),
 });
-const ballot = (
-  voter: string,
-  choice: VoteChoice,
-  weight = 1n,
-  replaces: VoteChoice | null = null,
-  castAt = at(60),
-): VoteCast => ({
+const ballot = (voter: string, choice: VoteChoice, weight = 1n, replaces: VoteChoice | null = null, castAt = at(60)): VoteCast => ({
   type: 'VoteCast',
   data: { proposalId: 'p-1', voter, choice, weight, replaces, castAt },
 });
@@ -64,8 +53,7 @@ describe('Voting', () => {
         .when({ ...vote(bob, 'for'), data: { ...vote(bob, 'for').data, reason: 'Better yield' } })
         .then({ dao: [], proposal: [{ ...ballot(bob, 'for'), data: { ...ballot(bob, 'for').data, reason: 'Better yield' } }] }));
 
-    it('refuses a non-member', () =>
-      givenVote(opened(three())).when(vote(dave, 'for')).thenThrows('VOTE.NOT_ELIGIBLE'));
+    it('refuses a non-member', () => givenVote(opened(three())).when(vote(dave, 'for')).thenThrows('VOTE.NOT_ELIGIBLE'));
 
     it('refuses a PENDING member', () =>
       givenVote(opened([...three(), joinRequested(dave)]))
@@ -146,12 +134,7 @@ describe('Voting', () => {
 
     it('counts only the latest ballot of a voter', () => {
       const history = opened(three({ allowVoteChange: true }));
-      const proposal = [
-        ...history.proposal,
-        ballot(alice, 'for'),
-        ballot(bob, 'for'),
-        ballot(bob, 'against', 1n, 'for'),
-      ];
+      const proposal = [...history.proposal, ballot(alice, 'for'), ballot(bob, 'for'), ballot(bob, 'against', 1n, 'for')];
       expect(
         givenClose({ ...history, proposal })
           .when(close())
@@ -181,12 +164,8 @@ describe('Voting', () => {
 
     it('quorum is met exactly at the boundary (≥)', () => {
       // quorum 5000 bps of 10 = 5 ballots: 5 meet it, 4 do not.
-      expect(outcomeOf(ballots(tenDao({ quorumBps: 5000 }), ['for', 'for', 'for', 'against', 'abstain']))).toBe(
-        'ProposalSucceeded',
-      );
-      expect(outcomeOf(ballots(tenDao({ quorumBps: 5000 }), ['for', 'for', 'for', 'against']))).toBe(
-        'ProposalDefeated',
-      );
+      expect(outcomeOf(ballots(tenDao({ quorumBps: 5000 }), ['for', 'for', 'for', 'against', 'abstain']))).toBe('ProposalSucceeded');
+      expect(outcomeOf(ballots(tenDao({ quorumBps: 5000 }), ['for', 'for', 'for', 'against']))).toBe('ProposalDefeated');
     });
 
     it('quorum counts abstentions', () =>
@@ -205,31 +184,25 @@ describe('Voting', () => {
       }));
 
     it('a tie is defeated: more than half is needed', () =>
-      expect(outcomeOf(ballots(tenDao(), ['for', 'for', 'for', 'against', 'against', 'against']))).toBe(
-        'ProposalDefeated',
-      ));
+      expect(outcomeOf(ballots(tenDao(), ['for', 'for', 'for', 'against', 'against', 'against']))).toBe('ProposalDefeated'));
 
     it('abstain-only ballots meet quorum but never pass', () =>
       expect(outcomeOf(ballots(tenDao(), Array<VoteChoice>(10).fill('abstain')))).toBe('ProposalDefeated'));
 
     describe('REMOVE_MEMBER needs more than 60%', () => {
       const removal = (choices: VoteChoice[]) => {
-        const history = opened(
-          [daoCreated(ten)],
-          submit(ten[0]!, 'REMOVE_MEMBER', { member: ten[9], reason: 'absent' }),
-        );
+        const history = opened([daoCreated(ten)], submit(ten[0]!, 'REMOVE_MEMBER', { member: ten[9], reason: 'absent' }));
         return ballots(history, choices);
       };
-      it('freezes the 6000 bps threshold', () =>
-        expect(removal([]).proposal[0]).toMatchObject({ data: { thresholdBps: 6000 } }));
+      it('freezes the 6000 bps threshold', () => expect(removal([]).proposal[0]).toMatchObject({ data: { thresholdBps: 6000 } }));
       it('exactly 60% is defeated', () =>
-        expect(
-          outcomeOf(removal(['for', 'for', 'for', 'for', 'for', 'for', 'against', 'against', 'against', 'against'])),
-        ).toBe('ProposalDefeated'));
+        expect(outcomeOf(removal(['for', 'for', 'for', 'for', 'for', 'for', 'against', 'against', 'against', 'against']))).toBe(
+          'ProposalDefeated',
+        ));
       it('7 of 10 passes', () =>
-        expect(
-          outcomeOf(removal(['for', 'for', 'for', 'for', 'for', 'for', 'for', 'against', 'against', 'against'])),
-        ).toBe('ProposalSucceeded'));
+        expect(outcomeOf(removal(['for', 'for', 'for', 'for', 'for', 'for', 'for', 'against', 'against', 'against']))).toBe(
+          'ProposalSucceeded',
+        ));
     });
 
     it('weighted and democratic voting give different outcomes on the same ballots', () => {
@@ -258,11 +231,7 @@ describe('Voting', () => {
     });
 
     it('weighs a weighted vote by the balance frozen at submission, not a later deposit', () => {
-      const history = opened([
-        daoCreated([alice, bob], { votingType: 'weighted' }),
-        deposited(alice, 10n),
-        deposited(bob, 30n),
-      ]);
+      const history = opened([daoCreated([alice, bob], { votingType: 'weighted' }), deposited(alice, 10n), deposited(bob, 30n)]);
       givenVote({ ...history, dao: [...history.dao, deposited(bob, 1000n)] })
         .when(vote(bob, 'for'))
         .then({ dao: [], proposal: [ballot(bob, 'for', 30n)] });

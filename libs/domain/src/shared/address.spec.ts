@@ -13,17 +13,14 @@ const EIP55_EXAMPLES = [
 ];
 
 describe('EIP-55 addresses', () => {
-  it.each(EIP55_EXAMPLES)('computes the checksum of %s', (address) =>
-    expect(toChecksumAddress(address.toLowerCase())).toBe(address),
-  );
+  it.each(EIP55_EXAMPLES)('computes the checksum of %s', (address) => expect(toChecksumAddress(address.toLowerCase())).toBe(address));
 
   it.each(EIP55_EXAMPLES)('accepts %s as checksummed', (address) => expect(isChecksumAddress(address)).toBe(true));
 
   it('refuses an all-lowercase address whose checksum has upper-case letters', () =>
     expect(isChecksumAddress('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed')).toBe(false));
 
-  it('refuses a single flipped case', () =>
-    expect(isChecksumAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toBe(false));
+  it('refuses a single flipped case', () => expect(isChecksumAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toBe(false));
 
   it.each([
     undefined,
@@ -35,6 +32,5 @@ describe('EIP-55 addresses', () => {
     '0xZZAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
   ])('refuses %p as not an address', (value) => expect(isChecksumAddress(value)).toBe(false));
 
-  it('will not checksum something that is not an address', () =>
-    expect(() => toChecksumAddress('0x1234')).toThrow(RangeError));
+  it('will not checksum something that is not an address', () => expect(() => toChecksumAddress('0x1234')).toThrow(RangeError));
 });

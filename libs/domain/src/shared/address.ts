@@ -29,5 +29,4 @@ export const toChecksumAddress = (value: string): Address => {
 };
 
 /** True only for an address written exactly in its EIP-55 form. */
-export const isChecksumAddress = (value: unknown): value is Address =>
-  isHexAddress(value) && toChecksumAddress(value) === value;
+export const isChecksumAddress = (value: unknown): value is Address => isHexAddress(value) && toChecksumAddress(value) === value;

@@ -8,8 +8,7 @@
 const MASK = (1n << 64n) - 1n;
 const RATE_BYTES = 136; // 1600 - 2 × 256 bits of capacity
 
-const rotl = (lane: bigint, by: number): bigint =>
-  by === 0 ? lane : ((lane << BigInt(by)) | (lane >> BigInt(64 - by))) & MASK;
+const rotl = (lane: bigint, by: number): bigint => (by === 0 ? lane : ((lane << BigInt(by)) | (lane >> BigInt(64 - by))) & MASK);
 
 /** ρ offsets, derived as in the spec: walk (x, y) → (y, 2x + 3y) from (1, 0), offset (t+1)(t+2)/2. */
 const RHO: readonly number[] = (() => {
@@ -49,8 +48,7 @@ const permute = (state: bigint[]): void => {
       for (let y = 0; y < 25; y += 5) state[x + y] = state[x + y]! ^ d;
     }
     // ρ and π: rotate each lane and move it to (y, 2x + 3y).
-    for (let x = 0; x < 5; x++)
-      for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(state[x + 5 * y]!, RHO[x + 5 * y]!);
+    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(state[x + 5 * y]!, RHO[x + 5 * y]!);
     // χ: the only non-linear step.
     for (let y = 0; y < 25; y += 5)
       for (let x = 0; x < 5; x++) state[x + y] = b[x + y]! ^ (~b[((x + 1) % 5) + y]! & MASK & b[((x + 2) % 5) + y]!);
@@ -88,8 +86,7 @@ const writeLane = (out: Uint8Array, at: number, lane: bigint): void => {
 };
 
 /** Lower-case hex without `0x`. */
-export const toHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** Bytes of an ASCII string (what EIP-55 hashes); refuses anything outside ASCII rather than guess an encoding. */
 export const asciiBytes = (text: string): Uint8Array =>

@@ -9,7 +9,14 @@ const recorded = (streamId: string, type: string, data: unknown): RecordedEvent 
   transactionId: 1n,
   type,
   data,
-  metadata: { eventId: 'e1', causationId: null, correlationId: 'c', actor: 'system:test', idempotencyKey: null, occurredAt: '2026-11-21T10:00:00.000Z' },
+  metadata: {
+    eventId: 'e1',
+    causationId: null,
+    correlationId: 'c',
+    actor: 'system:test',
+    idempotencyKey: null,
+    occurredAt: '2026-11-21T10:00:00.000Z',
+  },
   recordedAt: new Date(),
 });
 const proposal = { daoId: 'dao_1', type: 'WITHDRAW_FUNDS', description: 'Fix the well' };
@@ -39,26 +46,45 @@ describe('events to notifications', () => {
 
   it('finds the DAO of a proposal event through the proposal, and writes bigint tallies as strings', () => {
     const [n] = mapEvent(
-      recorded('proposal-p1', 'ProposalSucceeded', { proposalId: 'p1', tally: { for: 3n, against: 1n, abstain: 0n }, closedAt: 'x', early: true }),
+      recorded('proposal-p1', 'ProposalSucceeded', {
+        proposalId: 'p1',
+        tally: { for: 3n, against: 1n, abstain: 0n },
+        closedAt: 'x',
+        early: true,
+      }),
       proposal,
     );
-    expect(n).toMatchObject({ daoId: 'dao_1', type: 'proposal.passed', data: { description: 'Fix the well', tally: { for: '3', against: '1', abstain: '0' } } });
+    expect(n).toMatchObject({
+      daoId: 'dao_1',
+      type: 'proposal.passed',
+      data: { description: 'Fix the well', tally: { for: '3', against: '1', abstain: '0' } },
+    });
     expect(mapEvent(recorded('proposal-p9', 'ProposalExpired', { proposalId: 'p9' }), null)).toEqual([]);
   });
 
   it('takes DAO events from the dao stream', () => {
-    expect(mapEvent(recorded('dao-dao_1', 'MemberSuspended', { member: '0xb', reason: 'r', suspendedBy: 'admin:1', suspendedAt: 't' }), null)).toEqual([
+    expect(
+      mapEvent(recorded('dao-dao_1', 'MemberSuspended', { member: '0xb', reason: 'r', suspendedBy: 'admin:1', suspendedAt: 't' }), null),
+    ).toEqual([
       { daoId: 'dao_1', type: 'member.suspended', data: { member: '0xb', reason: 'r', suspendedBy: 'admin:1', suspendedAt: 't' } },
     ]);
     expect(mapEvent(recorded('dao-dao_1', 'VoteCast', {}), null)).toEqual([]);
-    expect(mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0]!.data).toMatchObject({
+    expect(
+      mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0]!.data,
+    ).toMatchObject({
       amount: '5000000000000000000',
     });
   });
 
   it('maps execution events by name before they exist: Safe signatures, payout streams with rates per month', () => {
     const [safe] = mapEvent(
-      recorded('safe-tx-1', 'SafeTransactionProposed', { daoId: 'dao_1', safeTxHash: '0xh', threshold: 2, signedBy: [], missingSigners: ['0xa', '0xb'] }),
+      recorded('safe-tx-1', 'SafeTransactionProposed', {
+        daoId: 'dao_1',
+        safeTxHash: '0xh',
+        threshold: 2,
+        signedBy: [],
+        missingSigners: ['0xa', '0xb'],
+      }),
       null,
     );
     expect(safe).toMatchObject({ type: 'safe_transaction.signatures_needed', data: { missingSigners: ['0xa', '0xb'], threshold: 2 } });
@@ -76,7 +102,7 @@ describe('events to notifications', () => {
       null,
     );
     expect(stream!.type).toBe('stream.started');
-    const data = stream!.data as typeof NOTIFICATION_EXAMPLES['stream.started'];
+    const data = stream!.data as (typeof NOTIFICATION_EXAMPLES)['stream.started'];
     expect(Number(data.totalRatePerMonth)).toBeCloseTo(1000, 3);
     expect(data.members.map((m) => Math.round(Number(m.ratePerMonth)))).toEqual([750, 250]);
   });

@@ -87,9 +87,20 @@ export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): M
         eligibleVoters: Array.isArray(d.eligibleVoters) ? d.eligibleVoters.length : 0,
       });
     case 'ProposalReminderDue':
-      return one(daoId, 'proposal.voting_ends_soon', { proposalId, description, votingEndsAt: str(d.votingEndsAt), notVoted: strings(d.notVoted) });
+      return one(daoId, 'proposal.voting_ends_soon', {
+        proposalId,
+        description,
+        votingEndsAt: str(d.votingEndsAt),
+        notVoted: strings(d.notVoted),
+      });
     case 'ProposalSucceeded':
-      return one(daoId, 'proposal.passed', { proposalId, description, tally: tally(d.tally), closedAt: str(d.closedAt), early: d.early === true });
+      return one(daoId, 'proposal.passed', {
+        proposalId,
+        description,
+        tally: tally(d.tally),
+        closedAt: str(d.closedAt),
+        early: d.early === true,
+      });
     case 'ProposalDefeated':
       return one(daoId, 'proposal.defeated', {
         proposalId,
@@ -101,7 +112,13 @@ export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): M
     case 'ProposalCanceled':
       return one(daoId, 'proposal.canceled', { proposalId, description, canceledBy: str(d.canceledBy), canceledAt: str(d.canceledAt) });
     case 'ProposalVetoed':
-      return one(daoId, 'proposal.vetoed', { proposalId, description, vetoedBy: str(d.vetoedBy), reason: str(d.reason), vetoedAt: str(d.vetoedAt) });
+      return one(daoId, 'proposal.vetoed', {
+        proposalId,
+        description,
+        vetoedBy: str(d.vetoedBy),
+        reason: str(d.reason),
+        vetoedAt: str(d.vetoedAt),
+      });
     case 'ProposalExpired':
       return one(daoId, 'proposal.expired', { proposalId, description, expiredAt: str(d.expiredAt) });
     case 'ProposalScheduled':
@@ -129,7 +146,12 @@ export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): M
     case 'MemberAdmitted':
       return d.active === true ? one(daoId, 'member.joined', { member: str(d.member), joinedAt: str(d.admittedAt) }) : [];
     case 'MemberSuspended':
-      return one(daoId, 'member.suspended', { member: str(d.member), reason: str(d.reason), suspendedBy: str(d.suspendedBy), suspendedAt: str(d.suspendedAt) });
+      return one(daoId, 'member.suspended', {
+        member: str(d.member),
+        reason: str(d.reason),
+        suspendedBy: str(d.suspendedBy),
+        suspendedAt: str(d.suspendedAt),
+      });
     case 'MemberRemoved':
       return one(daoId, 'member.removed', { member: str(d.member), reason: str(d.reason), proposalId, removedAt: str(d.removedAt) });
     case 'WithdrawalRequested':

@@ -18,7 +18,12 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     thresholdBps: 5000,
     eligibleVoters: 12,
   },
-  'proposal.voting_ends_soon': { proposalId: P, description: 'Pay the well repair invoice', votingEndsAt: '2026-11-23T12:00:00.000Z', notVoted: [BOB] },
+  'proposal.voting_ends_soon': {
+    proposalId: P,
+    description: 'Pay the well repair invoice',
+    votingEndsAt: '2026-11-23T12:00:00.000Z',
+    notVoted: [BOB],
+  },
   'proposal.passed': {
     proposalId: P,
     description: 'Pay the well repair invoice',
@@ -33,7 +38,12 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     closedAt: '2026-11-23T12:00:00.000Z',
     quorumReached: true,
   },
-  'proposal.canceled': { proposalId: P, description: 'Pay the well repair invoice', canceledBy: ALICE, canceledAt: '2026-11-21T09:00:00.000Z' },
+  'proposal.canceled': {
+    proposalId: P,
+    description: 'Pay the well repair invoice',
+    canceledBy: ALICE,
+    canceledAt: '2026-11-21T09:00:00.000Z',
+  },
   'proposal.vetoed': {
     proposalId: P,
     description: 'Pay the well repair invoice',
@@ -63,8 +73,20 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     proposalId: P,
     requestedAt: '2026-11-20T10:00:00.000Z',
   },
-  'withdrawal.approved': { withdrawalId: 'wd_01', proposalId: P, recipient: ALICE, amount: '250000000000000000000', approvedAt: '2026-11-25T12:01:00.000Z' },
-  'withdrawal.paid': { withdrawalId: 'wd_01', member: ALICE, amount: '250000000000000000000', txHash: TX, paidAt: '2026-11-25T12:05:00.000Z' },
+  'withdrawal.approved': {
+    withdrawalId: 'wd_01',
+    proposalId: P,
+    recipient: ALICE,
+    amount: '250000000000000000000',
+    approvedAt: '2026-11-25T12:01:00.000Z',
+  },
+  'withdrawal.paid': {
+    withdrawalId: 'wd_01',
+    member: ALICE,
+    amount: '250000000000000000000',
+    txHash: TX,
+    paidAt: '2026-11-25T12:05:00.000Z',
+  },
   'stream.started': {
     proposalId: P,
     totalRatePerMonth: '1000',
@@ -73,7 +95,14 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
       { member: BOB, ratePerMonth: '400' },
     ],
   },
-  'stream.changed': { proposalId: P, totalRatePerMonth: '1500', members: [{ member: ALICE, ratePerMonth: '900' }, { member: BOB, ratePerMonth: '600' }] },
+  'stream.changed': {
+    proposalId: P,
+    totalRatePerMonth: '1500',
+    members: [
+      { member: ALICE, ratePerMonth: '900' },
+      { member: BOB, ratePerMonth: '600' },
+    ],
+  },
   'stream.stopped': { proposalId: P, totalRatePerMonth: '0', members: [] },
   'webhook.endpoint_disabled': {
     endpointId: 'wh_0193a1b2c3d4e5f60718293a4b5c',

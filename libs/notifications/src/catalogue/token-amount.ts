@@ -11,4 +11,5 @@ export const toTokenUnits = (amount: bigint, decimals = 18, places = 6): string 
 };
 
 /** A flow rate (smallest unit per second) as token units per 30 days. */
-export const ratePerMonth = (flowRatePerSecond: bigint, decimals = 18): string => toTokenUnits(flowRatePerSecond * SECONDS_PER_MONTH, decimals);
+export const ratePerMonth = (flowRatePerSecond: bigint, decimals = 18): string =>
+  toTokenUnits(flowRatePerSecond * SECONDS_PER_MONTH, decimals);

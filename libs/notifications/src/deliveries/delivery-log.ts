@@ -56,19 +56,17 @@ export class DeliveryLog {
       [endpointId, query.status ?? null, query.beforePosition?.toString() ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
-    const items = page.map(
-      (r): Delivery => ({
-        id: r.id,
-        type: r.type,
-        logPosition: String(r.log_position),
-        status: r.status,
-        attempts: (r.attempts as DeliveryAttempt[]).map((a) => ({ ...a, startedAt: new Date(a.startedAt).toISOString() })),
-        lastStatusCode: r.last_status_code,
-        nextAttemptAt: r.status === 'pending' ? r.next_attempt_at.toISOString() : null,
-        deliveredAt: r.delivered_at ? r.delivered_at.toISOString() : null,
-        createdAt: r.created_at.toISOString(),
-      }),
-    );
+    const items = page.map((r): Delivery => ({
+      id: r.id,
+      type: r.type,
+      logPosition: String(r.log_position),
+      status: r.status,
+      attempts: (r.attempts as DeliveryAttempt[]).map((a) => ({ ...a, startedAt: new Date(a.startedAt).toISOString() })),
+      lastStatusCode: r.last_status_code,
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at.toISOString() : null,
+      deliveredAt: r.delivered_at ? r.delivered_at.toISOString() : null,
+      createdAt: r.created_at.toISOString(),
+    }));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? String(last.log_position) : null };
   }
@@ -88,7 +86,11 @@ export class DeliveryLog {
    * (inclusive) and queues each again with its usual id: receivers that deduplicate see nothing twice.
    * Returns null when no event has that position, else how many notifications were queued.
    */
-  async replaySince(endpointId: string, since: bigint, now: Date): Promise<{ queued: number; eventsRead: number; complete: boolean } | null> {
+  async replaySince(
+    endpointId: string,
+    since: bigint,
+    now: Date,
+  ): Promise<{ queued: number; eventsRead: number; complete: boolean } | null> {
     const at = await this.store.checkpointAt(since);
     if (!at) return null;
     let checkpoint: Checkpoint = { transactionId: at.transactionId, position: since - 1n };

@@ -35,7 +35,11 @@ export const embedCharacters = (embed: APIEmbed): number =>
  */
 export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody): RESTPostAPIWebhookWithTokenJSONBody => {
   const embeds = (message.embeds ?? []).slice(0, DISCORD_LIMITS.embeds).map((embed): APIEmbed => {
-    let fields = (embed.fields ?? []).map((f) => ({ ...f, name: cut(f.name, DISCORD_LIMITS.fieldName), value: cut(f.value || '—', DISCORD_LIMITS.fieldValue) }));
+    let fields = (embed.fields ?? []).map((f) => ({
+      ...f,
+      name: cut(f.name, DISCORD_LIMITS.fieldName),
+      value: cut(f.value || '—', DISCORD_LIMITS.fieldValue),
+    }));
     if (fields.length > DISCORD_LIMITS.fields) {
       const hidden = fields.length - (DISCORD_LIMITS.fields - 1);
       fields = [...fields.slice(0, DISCORD_LIMITS.fields - 1), { name: 'More', value: `+${hidden} more`, inline: false }];

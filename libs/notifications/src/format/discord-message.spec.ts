@@ -6,7 +6,15 @@ import { toDiscordMessage } from './discord-message';
 import { shortAmount, shortHex } from './shorten';
 
 const envelope = <T extends NotificationType>(type: T, data = NOTIFICATION_EXAMPLES[type]): NotificationEnvelope =>
-  ({ id: '0b7e6c5a-1d2f-5e3a-9b8c-7d6e5f4a3b2c', type, timestamp: '2026-11-21T10:00:00.000Z', daoId: 'dao_x', logPosition: '42', eventId: 'e', data }) as NotificationEnvelope;
+  ({
+    id: '0b7e6c5a-1d2f-5e3a-9b8c-7d6e5f4a3b2c',
+    type,
+    timestamp: '2026-11-21T10:00:00.000Z',
+    daoId: 'dao_x',
+    logPosition: '42',
+    eventId: 'e',
+    data,
+  }) as NotificationEnvelope;
 
 const expectWithinLimits = (message: RESTPostAPIWebhookWithTokenJSONBody) => {
   const embeds = message.embeds ?? [];
@@ -46,7 +54,9 @@ describe('Discord messages', () => {
 
   it('keeps a huge proposal and a 1,000-member stream within every limit', () => {
     const long = 'Ω'.repeat(10_000);
-    expectWithinLimits(toDiscordMessage(envelope('proposal.vetoed', { ...NOTIFICATION_EXAMPLES['proposal.vetoed'], description: long, reason: long })));
+    expectWithinLimits(
+      toDiscordMessage(envelope('proposal.vetoed', { ...NOTIFICATION_EXAMPLES['proposal.vetoed'], description: long, reason: long })),
+    );
     const members = Array.from({ length: 1000 }, (_, i) => ({ member: `0x${i.toString(16).padStart(40, '0')}`, ratePerMonth: '1.5' }));
     const stream = toDiscordMessage(envelope('stream.started', { proposalId: null, totalRatePerMonth: '1500', members }));
     expectWithinLimits(stream);
@@ -54,7 +64,11 @@ describe('Discord messages', () => {
   });
 
   it('trims to 6,000 characters across ten embeds', () => {
-    const embed: APIEmbed = { title: 't'.repeat(300), description: 'd'.repeat(5000), fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'v'.repeat(2000) })) };
+    const embed: APIEmbed = {
+      title: 't'.repeat(300),
+      description: 'd'.repeat(5000),
+      fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'v'.repeat(2000) })),
+    };
     expectWithinLimits(fitDiscordLimits({ embeds: Array.from({ length: 12 }, () => embed) }));
   });
 });

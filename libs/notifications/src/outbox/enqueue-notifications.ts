@@ -96,7 +96,9 @@ const insertRows = async (db: Db, rows: readonly OutboxRow[], options: EnqueueOp
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[], $8::jsonb[])
             AS r(id, endpoint_id, dao_id, type, event_id, log_position, occurred_at, payload)
      ON CONFLICT (id) DO ${
-       options.reset ? `UPDATE SET status = 'pending', attempt = 0, next_attempt_at = $9, claimed_until = NULL, claim_token = NULL` : 'NOTHING'
+       options.reset
+         ? `UPDATE SET status = 'pending', attempt = 0, next_attempt_at = $9, claimed_until = NULL, claim_token = NULL`
+         : 'NOTHING'
      }`,
     [
       rows.map((r) => r.id),

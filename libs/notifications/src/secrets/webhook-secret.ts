@@ -6,7 +6,8 @@ const PREFIX = 'whsec_';
 export const generateWebhookSecret = (): string => `${PREFIX}${randomBytes(32).toString('base64')}`;
 
 /** The HMAC key a `whsec_` secret stands for. */
-export const secretKeyBytes = (secret: string): Buffer => Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
+export const secretKeyBytes = (secret: string): Buffer =>
+  Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
 
 /** AES-256-GCM with a random nonce: `v1.<iv>.<tag>.<ciphertext>`, all base64url. */
 export const encryptSecret = (secret: string, key: Buffer): string => {

@@ -51,7 +51,7 @@ describe('webhook URL check', () => {
     'hooks.example.org': ['93.184.216.34'],
     'internal.example.org': ['10.0.0.5'],
     'mixed.example.org': ['93.184.216.34', '127.0.0.1'],
-    'localhost': ['127.0.0.1', '::1'],
+    localhost: ['127.0.0.1', '::1'],
     'metadata.example.org': ['::ffff:169.254.169.254'],
   });
   const refused = async (url: string, allowed = none) => {

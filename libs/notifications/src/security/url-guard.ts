@@ -11,7 +11,10 @@ export const resolveAll: ResolveAll = (hostname) =>
 
 /** Why a webhook URL was refused; `field`-level message for the API, never echoing more than the URL. */
 export class WebhookUrlRefused extends Error {
-  constructor(readonly reason: 'scheme' | 'malformed' | 'credentials' | 'unresolvable' | NetworkClass, message: string) {
+  constructor(
+    readonly reason: 'scheme' | 'malformed' | 'credentials' | 'unresolvable' | NetworkClass,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebhookUrlRefused';
   }
@@ -27,7 +30,8 @@ export const parseWebhookUrl = (text: string): URL => {
   } catch {
     throw new WebhookUrlRefused('malformed', 'must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookUrlRefused('scheme', `must use http or https (got "${url.protocol}")`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new WebhookUrlRefused('scheme', `must use http or https (got "${url.protocol}")`);
   if (url.username || url.password) throw new WebhookUrlRefused('credentials', 'must not carry credentials');
   if (!url.hostname) throw new WebhookUrlRefused('malformed', 'must name a host');
   return url;

@@ -24,7 +24,10 @@ describe('Standard Webhooks signatures (verified by the standardwebhooks library
   it('fails for another secret, a changed body, id or timestamp', () => {
     const secret = generateWebhookSecret();
     const headers = signStandardWebhook(id, now(), body, [secret]);
-    const verify = (b: string, h: Record<string, string>, s = secret) => () => new Webhook(s).verify(b, h);
+    const verify =
+      (b: string, h: Record<string, string>, s = secret) =>
+      () =>
+        new Webhook(s).verify(b, h);
     expect(verify(body, { ...headers }, generateWebhookSecret())).toThrow(WebhookVerificationError);
     expect(verify(body.replace('1000', '9000'), { ...headers })).toThrow(WebhookVerificationError);
     expect(verify(body, { ...headers, 'webhook-id': 'other' })).toThrow(WebhookVerificationError);

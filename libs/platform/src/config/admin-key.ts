@@ -26,8 +26,7 @@ export const resolveAdminKey = (configured: string | null, dataDir: string): Res
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /** Constant-time comparison: both sides are hashed first, so length differences leak nothing either. */
-export const adminKeyMatches = (presented: string, expected: string): boolean =>
-  timingSafeEqual(digest(presented), digest(expected));
+export const adminKeyMatches = (presented: string, expected: string): boolean => timingSafeEqual(digest(presented), digest(expected));
 
 /** A short, non-secret identifier of a key for logs and event metadata. */
 export const adminKeyId = (key: string): string => `admin:${digest(key).toString('hex').slice(0, 12)}`;

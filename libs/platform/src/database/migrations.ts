@@ -8,7 +8,16 @@ import { Execution1764000000001 } from './migrations/1764000000001-execution';
 import { ChainIndex1764100000001 } from './migrations/1764100000001-chain-index';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
-export const MIGRATIONS = [EventStore1763683200000, ReadModels1763683300000, NotifyFromApplication1763683400000, GovernanceReadModels1763800000001, Notifications1763900000000, Execution1764000000001, ChainIndex1764100000001, WebhookIdempotency1764200000000];
+export const MIGRATIONS = [
+  EventStore1763683200000,
+  ReadModels1763683300000,
+  NotifyFromApplication1763683400000,
+  GovernanceReadModels1763800000001,
+  Notifications1763900000000,
+  Execution1764000000001,
+  ChainIndex1764100000001,
+  WebhookIdempotency1764200000000,
+];
 
 export const createDataSource = (url: string): DataSource =>
   new DataSource({

@@ -21,8 +21,15 @@ export class CreateDaoController {
   @HttpCode(201)
   @UseGuards(AdminKeyGuard)
   @ApiBearerAuth('admin')
-  @ApiOperation({ summary: 'Create a DAO', description: 'Admin only. Founders start as ACTIVE members. Unset fields take the documented defaults.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first answer and change nothing' })
+  @ApiOperation({
+    summary: 'Create a DAO',
+    description: 'Admin only. Founders start as ACTIVE members. Unset fields take the documented defaults.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key return the first answer and change nothing',
+  })
   @ApiBody({ type: CreateDaoRequest })
   @ApiCreatedResponse({ type: DaoView })
   @ApiProblemResponses(400, 401, 409, 413, 415, 422)

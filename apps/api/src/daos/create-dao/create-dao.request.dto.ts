@@ -79,8 +79,18 @@ export class CreateDaoRequest {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxMembers?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxActiveProposals?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) smallWithdrawalLimitBps?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 604800 }) @IsOptional() @IsInt() @Min(0) @Max(365 * 24 * 3600) emergencyExitWaitSeconds?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  smallWithdrawalLimitBps?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 604800 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365 * 24 * 3600)
+  emergencyExitWaitSeconds?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 1000 }) @IsOptional() @IsInt() @Min(0) @Max(1000) platformFeeBps?: number;
 
   @ApiPropertyOptional({ enum: ['compound', 'distribute', 'treasury'], default: 'compound' })
@@ -89,7 +99,12 @@ export class CreateDaoRequest {
   yieldMode?: 'compound' | 'distribute' | 'treasury';
 
   @ApiPropertyOptional({ minimum: 0, default: 172800 }) @IsOptional() @IsInt() @Min(0) @Max(365 * 24 * 3600) timelockDelaySeconds?: number;
-  @ApiPropertyOptional({ minimum: 60, default: 604800 }) @IsOptional() @IsInt() @Min(60) @Max(365 * 24 * 3600) executionWindowSeconds?: number;
+  @ApiPropertyOptional({ minimum: 60, default: 604800 })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(365 * 24 * 3600)
+  executionWindowSeconds?: number;
 
   @ApiPropertyOptional({ type: ApprovalThresholds })
   @IsOptional()
@@ -98,7 +113,11 @@ export class CreateDaoRequest {
   @Type(() => ApprovalThresholds)
   approvalThresholdBps?: ApprovalThresholds;
 
-  @ApiPropertyOptional({ type: [String], example: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8'], description: 'Founding members (ACTIVE)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8'],
+    description: 'Founding members (ACTIVE)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

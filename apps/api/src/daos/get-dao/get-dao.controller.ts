@@ -24,20 +24,26 @@ export class GetDaoController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a DAO', description: '`asOf` (an ISO time or a log position) folds the log up to that point: the DAO as it was then.' })
+  @ApiOperation({
+    summary: 'Read a DAO',
+    description: '`asOf` (an ISO time or a log position) folds the log up to that point: the DAO as it was then.',
+  })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: DaoView })
   @ApiProblemResponses(400, 404)
   async get(@Param('id') id: string, @Query() query: AsOfQuery): Promise<DaoView> {
     if (!DAO_ID.test(id)) throw notFound(id);
     if (query.asOf !== undefined) return this.fromLog(id, query.asOf);
-    const { rows } = await this.db.query(
-      'SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1',
-      [id],
-    );
+    const { rows } = await this.db.query('SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1', [id]);
     const row = rows[0];
     if (row) {
-      return toDaoView({ id: row.id, configuration: row.configuration, memberCount: row.member_count, createdAt: row.created_at, createdBy: row.created_by });
+      return toDaoView({
+        id: row.id,
+        configuration: row.configuration,
+        memberCount: row.member_count,
+        createdAt: row.created_at,
+        createdBy: row.created_by,
+      });
     }
     // Just created and not projected yet: answer from the log, so a client can read its own write.
     return this.fromLog(id, undefined);

@@ -35,7 +35,9 @@ const decodeCursor = (cursor: string): [string, string] => {
     // fall through to the refusal below
   }
   throw new ProblemException(
-    problem(400, 'REQUEST.INVALID', 'Invalid fields: cursor', { errors: [{ field: 'cursor', message: 'must be a cursor returned by this endpoint' }] }),
+    problem(400, 'REQUEST.INVALID', 'Invalid fields: cursor', {
+      errors: [{ field: 'cursor', message: 'must be a cursor returned by this endpoint' }],
+    }),
   );
 };
 
@@ -61,7 +63,13 @@ export class ListDaosController {
     const last = page[page.length - 1];
     return {
       items: page.map((r) =>
-        toDaoView({ id: r.id, configuration: r.configuration, memberCount: r.member_count, createdAt: r.created_at, createdBy: r.created_by }),
+        toDaoView({
+          id: r.id,
+          configuration: r.configuration,
+          memberCount: r.member_count,
+          createdAt: r.created_at,
+          createdBy: r.created_by,
+        }),
       ),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };

@@ -33,9 +33,22 @@ export class FrozenRulesView {
 export class ProposalView {
   @ApiProperty({ example: 'prop_0193a1b2c3d4e5f6' }) id!: string;
   @ApiProperty({ example: 'dao_0193a1b2c3d4e5f60718293a4b5c' }) daoId!: string;
-  @ApiProperty({ enum: ['ADD_MEMBER', 'REMOVE_MEMBER', 'WITHDRAW_FUNDS', 'CHANGE_PARAMETERS', 'CHANGE_STRATEGY', 'DISTRIBUTE_YIELDS', 'UPGRADE_CONTRACT'] })
+  @ApiProperty({
+    enum: [
+      'ADD_MEMBER',
+      'REMOVE_MEMBER',
+      'WITHDRAW_FUNDS',
+      'CHANGE_PARAMETERS',
+      'CHANGE_STRATEGY',
+      'DISTRIBUTE_YIELDS',
+      'UPGRADE_CONTRACT',
+    ],
+  })
   type!: string;
-  @ApiProperty({ example: { recipient: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', amount: '1000' }, description: 'Amounts as decimal strings' })
+  @ApiProperty({
+    example: { recipient: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', amount: '1000' },
+    description: 'Amounts as decimal strings',
+  })
   payload!: Record<string, unknown>;
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }) proposer!: string;
   @ApiProperty({ example: 'Move idle funds to the new vault strategy' }) title!: string;
@@ -48,14 +61,35 @@ export class ProposalView {
   @ApiProperty() votingEndsAt!: string;
   @ApiProperty({ description: 'When the reminder to voters who have not voted is due' }) reminderDueAt!: string;
   @ApiProperty({ example: 2 }) ballotCount!: number;
-  @ApiProperty({ description: 'How the proposal ended or where it is on the execution path (closedAt, queueBy, canceledBy, vetoed, reason, ...)', example: { closedAt: '2026-01-04T00:00:00.000Z', queueBy: '2026-01-11T00:00:00.000Z' } })
+  @ApiProperty({
+    description: 'How the proposal ended or where it is on the execution path (closedAt, queueBy, canceledBy, vetoed, reason, ...)',
+    example: { closedAt: '2026-01-04T00:00:00.000Z', queueBy: '2026-01-11T00:00:00.000Z' },
+  })
   resolution!: Record<string, unknown>;
 }
 
 const RECORD_KEYS = new Set([
-  'status', 'proposalId', 'daoId', 'type', 'payload', 'proposer', 'title', 'description', 'votingType', 'eligibleVoters',
-  'totalEligibleWeight', 'quorumBps', 'thresholdBps', 'votingStartsAt', 'votingEndsAt', 'allowVoteChange', 'earlyClose',
-  'executionWindowSeconds', 'ballots', 'tally', 'reminded',
+  'status',
+  'proposalId',
+  'daoId',
+  'type',
+  'payload',
+  'proposer',
+  'title',
+  'description',
+  'votingType',
+  'eligibleVoters',
+  'totalEligibleWeight',
+  'quorumBps',
+  'thresholdBps',
+  'votingStartsAt',
+  'votingEndsAt',
+  'allowVoteChange',
+  'earlyClose',
+  'executionWindowSeconds',
+  'ballots',
+  'tally',
+  'reminded',
 ]);
 
 /** One view of a proposal, from its folded domain state (read model or log alike). */
@@ -97,4 +131,14 @@ export const decodeFoldState = (stored: unknown): ProposalState => {
   } as unknown as ProposalState;
 };
 
-export const PROPOSAL_STATES = ['Active', 'Succeeded', 'Defeated', 'Canceled', 'Expired', 'Queued', 'Scheduled', 'Executed', 'Failed'] as const;
+export const PROPOSAL_STATES = [
+  'Active',
+  'Succeeded',
+  'Defeated',
+  'Canceled',
+  'Expired',
+  'Queued',
+  'Scheduled',
+  'Executed',
+  'Failed',
+] as const;

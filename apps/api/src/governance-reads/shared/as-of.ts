@@ -2,9 +2,7 @@ import { START, type Checkpoint, type PostgresEventStore, type RecordedEvent } f
 import { problem, ProblemException } from '../../shared/problem';
 
 /** A point in the log's history: every event recorded at or before a time, or at or before a position. */
-export type LogCut =
-  | { readonly kind: 'time'; readonly at: Date }
-  | { readonly kind: 'position'; readonly checkpoint: Checkpoint };
+export type LogCut = { readonly kind: 'time'; readonly at: Date } | { readonly kind: 'position'; readonly checkpoint: Checkpoint };
 
 export const AS_OF_PATTERN = /^(\d{1,19}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))$/;
 export const AS_OF_MESSAGE = 'must be an ISO-8601 time with a zone (2026-01-31T12:00:00Z) or a log position (digits)';

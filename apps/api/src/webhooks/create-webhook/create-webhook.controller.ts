@@ -31,7 +31,11 @@ export class CreateWebhookController {
       'specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); `discord` sends Discord webhook messages. ' +
       'URLs resolving to private, loopback, link-local or other internal addresses are refused (422) unless the deployment allows them.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the same endpoint and secret, and creates nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the same endpoint and secret, and creates nothing',
+  })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(400, 401, 404, 422)
   async create(

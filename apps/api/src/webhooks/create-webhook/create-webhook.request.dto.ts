@@ -10,7 +10,10 @@ export class CreateWebhookRequest {
   url!: string;
 
   @ApiProperty({
-    oneOf: [{ type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } }, { type: 'string', enum: ['*'] }],
+    oneOf: [
+      { type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } },
+      { type: 'string', enum: ['*'] },
+    ],
     example: ['proposal.created', 'proposal.passed', 'safe_transaction.signatures_needed'],
   })
   @IsWebhookEvents()

@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { DeliveryLog, WebhookEndpoints } from '@ayllu/notifications';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
@@ -46,7 +54,8 @@ export class DeliveriesController {
   @Get()
   @ApiOperation({
     summary: 'Delivery log of a webhook, newest log position first',
-    description: 'Each notification with its attempts (status code, latency, error), status and next attempt. `status=dead` lists the dead letters.',
+    description:
+      'Each notification with its attempts (status code, latency, error), status and next attempt. `status=dead` lists the dead letters.',
   })
   @ApiOkResponse({ type: DeliveryPage })
   @ApiProblemResponses(400, 401, 404)

@@ -18,7 +18,8 @@ export class RotateWebhookSecretController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Rotate the signing secret',
-    description: 'Returns the new secret, shown once. For 24 h deliveries carry two `v1,` signatures: one with the new secret, one with the previous.',
+    description:
+      'Returns the new secret, shown once. For 24 h deliveries carry two `v1,` signatures: one with the new secret, one with the previous.',
   })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(401, 404)

@@ -4,12 +4,20 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsWebhookEvents } from '../webhook-events.validator';
 
 export class UpdateWebhookRequest {
-  @ApiPropertyOptional({ enum: ['active', 'paused'], description: '`paused` queues without sending; `active` resumes (and re-enables a disabled endpoint)' })
+  @ApiPropertyOptional({
+    enum: ['active', 'paused'],
+    description: '`paused` queues without sending; `active` resumes (and re-enables a disabled endpoint)',
+  })
   @IsOptional()
   @IsIn(['active', 'paused'])
   status?: 'active' | 'paused';
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } }, { type: 'string', enum: ['*'] }] })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'array', items: { type: 'string', enum: [...NOTIFICATION_TYPES] } },
+      { type: 'string', enum: ['*'] },
+    ],
+  })
   @IsOptional()
   @IsWebhookEvents()
   events?: NotificationType[] | '*';

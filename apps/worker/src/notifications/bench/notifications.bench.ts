@@ -11,7 +11,11 @@ const main = async () => {
   let embedded: EmbeddedDatabase | null = null;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'ayllu-bench-pg-')), port: 54000 + Math.floor(Math.random() * 1000), database: 'postgres' });
+    embedded = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(path.join(tmpdir(), 'ayllu-bench-pg-')),
+      port: 54000 + Math.floor(Math.random() * 1000),
+      database: 'postgres',
+    });
     serverUrl = embedded.adminUrl;
   }
   const url = await createEmptyDatabase(serverUrl, `ayllu_bench_webhooks_${Date.now().toString(36)}`);
@@ -25,7 +29,9 @@ const main = async () => {
     });
     console.log(JSON.stringify(result, null, 2));
     const { p50, p99 } = result.latencyMs;
-    console.log(`event commit -> first delivery attempt at ${result.ratePerSecond}/s: p50 ${p50} ms, p99 ${p99} ms (${result.delivered}/${result.notifications})`);
+    console.log(
+      `event commit -> first delivery attempt at ${result.ratePerSecond}/s: p50 ${p50} ms, p99 ${p99} ms (${result.delivered}/${result.notifications})`,
+    );
     if (result.delivered < result.notifications) process.exitCode = 1;
   } finally {
     await dropDatabase(url);

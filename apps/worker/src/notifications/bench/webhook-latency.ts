@@ -27,7 +27,8 @@ export interface WebhookLatencyResult {
 }
 
 const DAO = 'dao_0000000000000000000000000001';
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const round = (n: number) => Number(n.toFixed(1));
 
 /**
@@ -47,7 +48,10 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
     if (!arrivedAt.has(position)) arrivedAt.set(position, performance.now());
     return { status: 204 };
   };
-  await new WebhookEndpoints(pool, config.secretsKey).create({ daoId: DAO, url: receiver.url, events: '*', format: 'standard', description: 'bench' }, new Date());
+  await new WebhookEndpoints(pool, config.secretsKey).create(
+    { daoId: DAO, url: receiver.url, events: '*', format: 'standard', description: 'bench' },
+    new Date(),
+  );
   const notifications = await startNotifications({ pool, store, logger: pino({ level: 'warn', name: 'bench' }), config });
   const wakeups = new EventNotifications({ connection: { connectionString: options.databaseUrl }, pollIntervalMs: 1000 });
   wakeups.subscribe(notifications.wake);
@@ -65,7 +69,24 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
         store
           .append(
             // One stream per event: concurrent appends to one stream would conflict on its version.
-            [{ streamId: `bench-${i}`, expectedVersion: 'no-stream', events: [{ type: 'MemberSuspended', data: { daoId: DAO, member: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC', reason: `bench ${i}`, suspendedBy: 'admin:bench', suspendedAt: now } }] }],
+            [
+              {
+                streamId: `bench-${i}`,
+                expectedVersion: 'no-stream',
+                events: [
+                  {
+                    type: 'MemberSuspended',
+                    data: {
+                      daoId: DAO,
+                      member: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+                      reason: `bench ${i}`,
+                      suspendedBy: 'admin:bench',
+                      suspendedAt: now,
+                    },
+                  },
+                ],
+              },
+            ],
             { actor: 'admin:bench', correlationId: randomUUID(), occurredAt: now },
           )
           .then(({ events }) => {
@@ -92,7 +113,12 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
       seconds: options.seconds,
       notifications: total,
       delivered: sorted.length,
-      latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) },
+      latencyMs: {
+        p50: round(percentile(sorted, 50)),
+        p95: round(percentile(sorted, 95)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted.at(-1) ?? NaN),
+      },
       stagesMs: { outbox: round(Number(rows[0].outbox)), claim: round(Number(rows[0].claim)), http: round(Number(rows[0].http)) },
       loadAverage: loadavg().map(round),
     };

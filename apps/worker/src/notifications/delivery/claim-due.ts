@@ -25,7 +25,13 @@ export interface ClaimedNotification {
  * for the whole attempt after the claim commits. A worker that dies holding a claim loses it when the
  * lease ends, and the notification is then claimed again, once.
  */
-export const claimDue = async (pool: Pool, now: Date, leaseMs: number, limit: number, claimToken: string): Promise<ClaimedNotification[]> => {
+export const claimDue = async (
+  pool: Pool,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+  claimToken: string,
+): Promise<ClaimedNotification[]> => {
   const leaseEnd = new Date(now.getTime() + leaseMs);
   const { rows } = await pool.query(
     `WITH due AS (

@@ -117,7 +117,10 @@ describe('webhook delivery to real HTTP receivers', () => {
       h.advance(10_000);
       expect(await h.dispatcher().runOnce()).toBe(1); // the notice to the admins; nothing more to the gone endpoint
       expect(admins.received.map((r) => r.json)).toEqual([
-        expect.objectContaining({ type: 'webhook.endpoint_disabled', data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }) }),
+        expect.objectContaining({
+          type: 'webhook.endpoint_disabled',
+          data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }),
+        }),
       ]);
       expect(JSON.stringify(admins.received[0]!.json)).not.toContain('/hook');
       expect(receiver.received).toHaveLength(1);
@@ -142,7 +145,9 @@ describe('webhook delivery to real HTTP receivers', () => {
       }
       await h.fillOutbox();
       await dispatcher.runOnce();
-      expect(admins.received.map((r) => (r.json as NotificationEnvelope).data)).toEqual([expect.objectContaining({ endpointId: failing.id, reason: 'failing' })]);
+      expect(admins.received.map((r) => (r.json as NotificationEnvelope).data)).toEqual([
+        expect.objectContaining({ endpointId: failing.id, reason: 'failing' }),
+      ]);
     } finally {
       await admins.stop();
     }
@@ -150,7 +155,13 @@ describe('webhook delivery to real HTTP receivers', () => {
 
   it('honours a 429 retry_after without using up an attempt', async () => {
     receiver.reply = (_r, i) =>
-      i === 0 ? { status: 429, body: JSON.stringify({ message: 'You are being rate limited.', retry_after: 2.5, global: false }), headers: { 'content-type': 'application/json' } } : { status: 204 };
+      i === 0
+        ? {
+            status: 429,
+            body: JSON.stringify({ message: 'You are being rate limited.', retry_after: 2.5, global: false }),
+            headers: { 'content-type': 'application/json' },
+          }
+        : { status: 204 };
     await h.createEndpoint({ url: receiver.url, format: 'discord' });
     await suspendBob();
     await h.fillOutbox();
@@ -188,7 +199,8 @@ describe('webhook delivery to real HTTP receivers', () => {
     await h.fillOutbox();
     await h.dispatcher().runOnce();
     const first = receiver.received[0]!;
-    for (const secret of [old, rotated]) expect(() => new Webhook(secret).verify(first.body, first.headers as Record<string, string>)).not.toThrow();
+    for (const secret of [old, rotated])
+      expect(() => new Webhook(secret).verify(first.body, first.headers as Record<string, string>)).not.toThrow();
     expect(String(first.headers['webhook-signature']).split(' ')).toHaveLength(2);
     h.advance(24 * 3600_000 + 1);
     await suspendBob('again');

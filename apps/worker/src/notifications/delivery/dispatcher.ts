@@ -55,10 +55,17 @@ export class NotificationDispatcher {
   async runOnce(): Promise<number> {
     const claimed = await claimDue(this.pool, this.now(), this.leaseMs, this.batchSize, randomUUID());
     const attempts = await Promise.all(claimed.map((c) => this.attempt(c)));
-    const delivered = attempts.filter((a): a is SentAttempt => a !== null && judge(a.outcome, a.claimed.attempt, this.now()).kind === 'delivered');
+    const delivered = attempts.filter(
+      (a): a is SentAttempt => a !== null && judge(a.outcome, a.claimed.attempt, this.now()).kind === 'delivered',
+    );
     try {
       const recorded = await recordDelivered(this.pool, delivered, this.now());
-      for (const d of delivered) this.options.onAttempt?.(d.claimed, d.outcome, { verdict: { kind: 'delivered' }, recorded: recorded.has(d.claimed.id), endpointFailingTooLong: false });
+      for (const d of delivered)
+        this.options.onAttempt?.(d.claimed, d.outcome, {
+          verdict: { kind: 'delivered' },
+          recorded: recorded.has(d.claimed.id),
+          endpointFailingTooLong: false,
+        });
     } catch (error) {
       // The claims' leases run out and these are attempted again: nothing is lost.
       this.options.onError?.(error);

@@ -67,11 +67,15 @@ export const recordOutcome = async (
         break;
       case 'throttled':
         updated = (
-          await tx.query(`UPDATE notifications SET attempt = attempt - 1, next_attempt_at = $5, ${base} ${where}`, [...common, verdict.retryAt])
+          await tx.query(`UPDATE notifications SET attempt = attempt - 1, next_attempt_at = $5, ${base} ${where}`, [
+            ...common,
+            verdict.retryAt,
+          ])
         ).rowCount;
         break;
       case 'retry':
-        updated = (await tx.query(`UPDATE notifications SET next_attempt_at = $5, ${base} ${where}`, [...common, verdict.retryAt])).rowCount;
+        updated = (await tx.query(`UPDATE notifications SET next_attempt_at = $5, ${base} ${where}`, [...common, verdict.retryAt]))
+          .rowCount;
         break;
       case 'gone':
         // Kept pending on its schedule: if an admin re-enables the endpoint, the message still goes out.

@@ -40,7 +40,10 @@ export const startNotificationHarness = async (daoId: string): Promise<Notificat
       harness.now = new Date(harness.now.getTime() + ms);
     },
     createEndpoint: async (input) => {
-      const { endpoint, secret } = await endpoints.create({ daoId, events: '*', format: 'standard', description: '', ...input }, harness.now);
+      const { endpoint, secret } = await endpoints.create(
+        { daoId, events: '*', format: 'standard', description: '', ...input },
+        harness.now,
+      );
       return { id: endpoint.id, secret };
     },
     append: async (streamId, type, data) => {

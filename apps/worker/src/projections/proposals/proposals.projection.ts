@@ -53,7 +53,5 @@ const loadProposals = async (tx: PoolClient, ids: readonly string[]): Promise<Ma
     'SELECT id, fold_state, submitted_position FROM rm_proposals WHERE id = ANY($1)',
     [ids],
   );
-  return new Map(
-    rows.map((r) => [r.id, { state: decodeProposalState(r.fold_state), submittedPosition: BigInt(r.submitted_position) }]),
-  );
+  return new Map(rows.map((r) => [r.id, { state: decodeProposalState(r.fold_state), submittedPosition: BigInt(r.submitted_position) }]));
 };

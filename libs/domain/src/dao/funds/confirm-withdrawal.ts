@@ -11,10 +11,7 @@ import { requireChainAddress } from './chain-log';
  * if any. More than the recorded balance means the log is out of order (a deposit not yet applied), so it
  * is refused as a conflict for the indexer to retry, rather than letting a balance go negative.
  */
-export const confirmWithdrawal = (
-  command: ConfirmWithdrawal,
-  state: DaoState,
-): (WithdrawalConfirmed | MemberBecameInactive)[] => {
+export const confirmWithdrawal = (command: ConfirmWithdrawal, state: DaoState): (WithdrawalConfirmed | MemberBecameInactive)[] => {
   const dao = requireDao(state);
   const { member: address, amount, chainId, txHash, logIndex } = command.data;
   requireChainAddress(address);
@@ -23,9 +20,7 @@ export const confirmWithdrawal = (
   const member = requireMember(dao, address);
   if (amount > member.currentBalance)
     throw new DomainError('WITHDRAWAL.EXCEEDS_BALANCE', `${address} holds ${member.currentBalance}`, 'conflict');
-  const request = [...dao.withdrawals.values()].find(
-    (w) => w.member === address && w.amount === amount && w.status === 'approved',
-  );
+  const request = [...dao.withdrawals.values()].find((w) => w.member === address && w.amount === amount && w.status === 'approved');
   const { now } = command.metadata;
   const confirmed: WithdrawalConfirmed = {
     type: 'WithdrawalConfirmed',

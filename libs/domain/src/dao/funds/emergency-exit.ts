@@ -9,10 +9,8 @@ import type { DaoState } from '../dao-state';
 export const requestEmergencyExit = (command: RequestEmergencyExit, state: DaoState): EmergencyExitRequested[] => {
   const dao = requireDao(state);
   const member = requireMember(dao, command.data.member);
-  if (member.status === 'REMOVED')
-    throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
-  if (member.currentBalance === 0n)
-    throw new DomainError('WITHDRAWAL.NOTHING_TO_WITHDRAW', `${member.address} holds nothing`, 'conflict');
+  if (member.status === 'REMOVED') throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
+  if (member.currentBalance === 0n) throw new DomainError('WITHDRAWAL.NOTHING_TO_WITHDRAW', `${member.address} holds nothing`, 'conflict');
   if (dao.emergencyExits.has(member.address))
     throw new DomainError('EMERGENCY_EXIT.ALREADY_REQUESTED', 'An emergency exit is already under way', 'conflict');
   const { now } = command.metadata;

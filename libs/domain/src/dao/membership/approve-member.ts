@@ -12,9 +12,7 @@ export const approveMember = (command: ApproveMember, state: DaoState): (MemberA
   if (dao.configuration.access !== 'hybrid')
     throw new DomainError(
       'MEMBER.APPROVAL_NOT_APPLICABLE',
-      dao.configuration.access === 'open'
-        ? 'Open DAOs need no approval'
-        : 'Closed DAOs admit members by an ADD_MEMBER vote',
+      dao.configuration.access === 'open' ? 'Open DAOs need no approval' : 'Closed DAOs admit members by an ADD_MEMBER vote',
       'conflict',
     );
   const member = requireMember(dao, command.data.member);

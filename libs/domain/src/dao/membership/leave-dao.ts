@@ -11,13 +11,8 @@ import type { DaoState } from '../dao-state';
 export const leaveDao = (command: LeaveDao, state: DaoState): MemberLeft[] => {
   const dao = requireDao(state);
   const member = requireMember(dao, command.data.member);
-  if (member.status === 'REMOVED')
-    throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
+  if (member.status === 'REMOVED') throw new DomainError('MEMBER.ALREADY_LEFT', `${member.address} already left`, 'conflict');
   if (member.currentBalance > 0n)
-    throw new DomainError(
-      'MEMBER.HAS_BALANCE',
-      'Withdraw the balance (or use the emergency exit) before leaving',
-      'conflict',
-    );
+    throw new DomainError('MEMBER.HAS_BALANCE', 'Withdraw the balance (or use the emergency exit) before leaving', 'conflict');
   return [{ type: 'MemberLeft', data: { member: member.address, leftAt: command.metadata.now } }];
 };

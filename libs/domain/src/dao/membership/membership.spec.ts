@@ -63,8 +63,7 @@ describe('Membership', () => {
 
     it('refuses a request from a member', () => given([open]).when(join(alice)).thenThrows('MEMBER.ALREADY_MEMBER'));
 
-    it('refuses a lower-case address', () =>
-      given([open]).when(join(bob.toLowerCase())).thenThrows('MEMBER.INVALID_ADDRESS'));
+    it('refuses a lower-case address', () => given([open]).when(join(bob.toLowerCase())).thenThrows('MEMBER.INVALID_ADDRESS'));
 
     it('refuses to join a DAO that does not exist', () => given([]).when(join(bob)).thenThrows('DAO.NOT_FOUND'));
   });
@@ -72,17 +71,10 @@ describe('Membership', () => {
   describe('max members', () => {
     const full = daoCreated([alice, bob], { maxMembers: 2 });
 
-    it('refuses a join request when every seat is taken', () =>
-      given([full]).when(join(carol)).thenThrows('DAO.MEMBER_LIMIT_REACHED'));
+    it('refuses a join request when every seat is taken', () => given([full]).when(join(carol)).thenThrows('DAO.MEMBER_LIMIT_REACHED'));
 
     it('records a deposit but does not activate beyond the limit', () =>
-      given([
-        daoCreated([alice], { maxMembers: 2 }),
-        joinRequested(bob),
-        joinRequested(carol),
-        deposited(bob, 1n),
-        activated(bob),
-      ])
+      given([daoCreated([alice], { maxMembers: 2 }), joinRequested(bob), joinRequested(carol), deposited(bob, 1n), activated(bob)])
         .when(deposit(carol, 5n))
         .then([depositFact(carol, 5n)]));
   });

@@ -14,15 +14,10 @@ export const requestToJoin = (command: RequestToJoin, state: DaoState): MemberJo
       { field: 'member', message: 'must be an EIP-55 checksummed address' },
     ]);
   const existing = dao.members.get(member);
-  if (existing?.status === 'PENDING')
-    throw new DomainError('MEMBER.ALREADY_REQUESTED', `${member} already asked to join`, 'conflict');
+  if (existing?.status === 'PENDING') throw new DomainError('MEMBER.ALREADY_REQUESTED', `${member} already asked to join`, 'conflict');
   if (existing && existing.status !== 'REMOVED')
     throw new DomainError('MEMBER.ALREADY_MEMBER', `${member} is already a member (${existing.status})`, 'conflict');
   if (!hasFreeSeat(dao))
-    throw new DomainError(
-      'DAO.MEMBER_LIMIT_REACHED',
-      `The DAO has its ${dao.configuration.maxMembers} members`,
-      'conflict',
-    );
+    throw new DomainError('DAO.MEMBER_LIMIT_REACHED', `The DAO has its ${dao.configuration.maxMembers} members`, 'conflict');
   return [{ type: 'MemberJoinRequested', data: { member, requestedAt: command.metadata.now } }];
 };

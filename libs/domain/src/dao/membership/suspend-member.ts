@@ -24,7 +24,5 @@ export const reinstateMember = (command: ReinstateMember, state: DaoState): Memb
   if (member.status !== 'SUSPENDED')
     throw new DomainError('MEMBER.NOT_SUSPENDED', `${member.address} is ${member.status}, not SUSPENDED`, 'conflict');
   const { now, actor } = command.metadata;
-  return [
-    { type: 'MemberReinstated', data: { member: member.address, reason, reinstatedBy: actor, reinstatedAt: now } },
-  ];
+  return [{ type: 'MemberReinstated', data: { member: member.address, reason, reinstatedBy: actor, reinstatedAt: now } }];
 };

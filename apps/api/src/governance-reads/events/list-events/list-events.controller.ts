@@ -43,7 +43,8 @@ export class ListEventsController {
   @Get()
   @ApiOperation({
     summary: "The DAO's audit log: every event of the DAO and its proposals",
-    description: 'In commit-safe order: a page never skips an event that commits late, so paging with `after` = `nextAfter` sees every event once.',
+    description:
+      'In commit-safe order: a page never skips an event that commits late, so paging with `after` = `nextAfter` sees every event once.',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: AuditPage })
@@ -56,11 +57,17 @@ export class ListEventsController {
     );
     if (opened.rows.length === 0) throw daoNotFound(id);
     // The DAO, its treasury (Safe transactions, timelock operations, contract deployment) and its proposals.
-    const streams = [daoStream(id), treasuryStreamId(id), ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!))];
+    const streams = [
+      daoStream(id),
+      treasuryStreamId(id),
+      ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!)),
+    ];
     const after = query.after === undefined || BigInt(query.after) === 0n ? START : await this.store.checkpointAt(BigInt(query.after));
     if (!after)
       throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', 'Invalid fields: after', { errors: [{ field: 'after', message: `${query.after} is not a committed position of the log` }] }),
+        problem(400, 'REQUEST.INVALID', 'Invalid fields: after', {
+          errors: [{ field: 'after', message: `${query.after} is not a committed position of the log` }],
+        }),
       );
     const events = await this.store.readStreamsAfter(streams, after, Number(query.limit ?? 100));
     return {

@@ -22,7 +22,9 @@ export class GetMemberController {
   async get(@Param('id') id: string, @Param('address') address: string, @Query() query: AsOfQuery): Promise<MemberView> {
     if (!isHexAddress(address))
       throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', 'Invalid fields: address', { errors: [{ field: 'address', message: 'must be a 0x-prefixed 20-byte hex address' }] }),
+        problem(400, 'REQUEST.INVALID', 'Invalid fields: address', {
+          errors: [{ field: 'address', message: 'must be a 0x-prefixed 20-byte hex address' }],
+        }),
       );
     const checksummed = toChecksumAddress(address);
     const [member] = await this.members.list(id, query.asOf, checksummed);

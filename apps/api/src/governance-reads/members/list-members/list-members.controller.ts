@@ -13,7 +13,8 @@ export class ListMembersController {
   @Get()
   @ApiOperation({
     summary: "List a DAO's members",
-    description: 'Every member ever seen (PENDING requests and REMOVED members included), with status, balance and weight. `asOf` folds the log up to that point.',
+    description:
+      'Every member ever seen (PENDING requests and REMOVED members included), with status, balance and weight. `asOf` folds the log up to that point.',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: [MemberView] })

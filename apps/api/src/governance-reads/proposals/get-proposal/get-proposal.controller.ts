@@ -10,7 +10,10 @@ export class TimelineEntry {
   @ApiProperty({ example: '1042', description: 'Public log position' }) position!: string;
   @ApiProperty({ example: 3 }) version!: number;
   @ApiProperty({ example: 'VoteCast' }) type!: string;
-  @ApiProperty({ example: { voter: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', choice: 'for', weight: '1' } }) data!: Record<string, unknown>;
+  @ApiProperty({ example: { voter: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', choice: 'for', weight: '1' } }) data!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }) actor!: string;
   @ApiProperty() occurredAt!: string;
   @ApiProperty() recordedAt!: string;
@@ -36,7 +39,10 @@ export class GetProposalController {
   constructor(private readonly proposals: ProposalReader) {}
 
   @Get(':pid')
-  @ApiOperation({ summary: 'Read a proposal with its frozen rules, live tally, state and timeline', description: 'Folded from the log, so it is never behind; `asOf` stops at that point.' })
+  @ApiOperation({
+    summary: 'Read a proposal with its frozen rules, live tally, state and timeline',
+    description: 'Folded from the log, so it is never behind; `asOf` stops at that point.',
+  })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiParam({ name: 'pid', example: 'prop_0193a1b2c3d4e5f6' })
   @ApiOkResponse({ type: ProposalDetailView })

@@ -19,7 +19,10 @@ export class ListProposalsController {
   constructor(private readonly proposals: ProposalReader) {}
 
   @Get()
-  @ApiOperation({ summary: "List a DAO's proposals, oldest first", description: 'Frozen rules (without the voter list), live tally and state. `asOf` folds the log up to that point.' })
+  @ApiOperation({
+    summary: "List a DAO's proposals, oldest first",
+    description: 'Frozen rules (without the voter list), live tally and state. `asOf` folds the log up to that point.',
+  })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: [ProposalView] })
   @ApiProblemResponses(400, 404)

@@ -10,7 +10,8 @@ export class BallotView {
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }) voter!: string;
   @ApiProperty({ enum: ['for', 'against', 'abstain'] }) choice!: string;
   @ApiProperty({ example: '1' }) weight!: string;
-  @ApiProperty({ nullable: true, enum: ['for', 'against', 'abstain'], description: 'The choice this ballot changed' }) replaces!: string | null;
+  @ApiProperty({ nullable: true, enum: ['for', 'against', 'abstain'], description: 'The choice this ballot changed' }) replaces!:
+    string | null;
   @ApiProperty({ description: 'A later ballot of the same voter superseded this one' }) replaced!: boolean;
   @ApiProperty() castAt!: string;
   @ApiProperty({ example: '1042' }) position!: string;
