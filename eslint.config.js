@@ -2,6 +2,17 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
+// Stream ids are made and parsed only by the catalogue in libs/domain (streams.<kind>.of / .parse).
+const STREAM_KINDS = ['dao', 'proposal', 'treasury', 'webhook'];
+const streamPrefix = `/^(${STREAM_KINDS.join('|')})-$/`;
+const streamIdRules = [
+  {
+    selector: `TemplateLiteral > TemplateElement[value.raw=${streamPrefix}]`,
+    message: 'Stream ids come from the catalogue: streams.<kind>.of(id).streamId',
+  },
+  { selector: `Literal[value=${streamPrefix}]`, message: 'Stream ids are parsed by the catalogue: streams.<kind>.parse(streamId)' },
+];
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -37,6 +48,7 @@ module.exports = tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-constant-condition': ['error', { checkLoops: false }],
+      'no-restricted-syntax': ['error', ...streamIdRules],
     },
   },
   {
@@ -50,6 +62,7 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...streamIdRules,
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'The domain never reads a clock: use command.metadata.now',
@@ -61,5 +74,10 @@ module.exports = tseslint.config(
         { selector: "CallExpression[callee.name='randomUUID']", message: 'Ids arrive on the command' },
       ],
     },
+  },
+  {
+    // The catalogue is where stream ids are made and parsed.
+    files: ['libs/domain/src/streams/stream-catalogue.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

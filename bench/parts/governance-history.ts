@@ -1,4 +1,5 @@
 import {
+  streams,
   castVote,
   daoDecider,
   proposalDecider,
@@ -80,10 +81,10 @@ export const daoHistory = (index: number, shape: HistoryShape, base: number): St
         ),
       ),
     );
-    proposalWrites.push({ streamId: `proposal-${proposalId}`, expectedVersion: 'any', events: proposalEvents });
+    proposalWrites.push({ streamId: streams.proposal.of(proposalId).streamId, expectedVersion: 'any', events: proposalEvents });
   }
   // The DAO stream first, so every proposal's DAO exists when a projection reaches it.
-  return [{ streamId: `dao-${daoId}`, expectedVersion: 'any', events: daoEvents }, ...proposalWrites];
+  return [{ streamId: streams.dao.of(daoId).streamId, expectedVersion: 'any', events: daoEvents }, ...proposalWrites];
 };
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { daoDecider, submitProposal, type DaoEvent, type DaoState, type ProposalEvent } from '@ayllu/domain';
+import { streams, daoDecider, submitProposal, type DaoEvent, type DaoState, type ProposalEvent } from '@ayllu/domain';
 import type { PostgresEventStore, StreamWrite } from '@ayllu/event-store';
 import { keccak256, toHex, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
@@ -72,10 +72,14 @@ export const seedVotingDao = async (
     );
     addDao(decided.dao);
     proposalIds.push(proposalId);
-    proposalWrites.push({ streamId: `proposal-${proposalId}`, expectedVersion: 'no-stream', events: decided.proposal as ProposalEvent[] });
+    proposalWrites.push({
+      streamId: streams.proposal.of(proposalId).streamId,
+      expectedVersion: 'no-stream',
+      events: decided.proposal as ProposalEvent[],
+    });
   }
   const context = { actor: 'system:bench', correlationId: '00000000-0000-4000-8000-000000000000', occurredAt: now };
-  await store.append([{ streamId: `dao-${daoId}`, expectedVersion: 'no-stream', events: daoEvents }], context);
+  await store.append([{ streamId: streams.dao.of(daoId).streamId, expectedVersion: 'no-stream', events: daoEvents }], context);
   for (let i = 0; i < proposalWrites.length; i += 50) await store.append(proposalWrites.slice(i, i + 50), context);
   return { daoId, proposalIds };
 };

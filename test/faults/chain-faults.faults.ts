@@ -1,4 +1,4 @@
-import { treasuryStreamId } from '@ayllu/domain';
+import { streams } from '@ayllu/domain';
 import type { Hex } from 'viem';
 import { parseEther } from 'viem';
 import pino from 'pino';
@@ -24,7 +24,7 @@ describe('Chain faults: the node out of reach and a shallow reorg', () => {
   let dao: Awaited<ReturnType<typeof createDao>>;
   let money: ReturnType<typeof moneyOf>;
   const deposits = async (txHash: Hex) =>
-    (await eventsOf(world.store, `dao-${dao.daoId}`)).filter(
+    (await eventsOf(world.store, streams.dao.of(dao.daoId).streamId)).filter(
       (e) => e.type === 'DepositConfirmed' && (e.data as { txHash: string }).txHash === txHash,
     );
   const indexRow = async () =>
@@ -76,7 +76,9 @@ describe('Chain faults: the node out of reach and a shallow reorg', () => {
     expect(await deposits(before.transactionHash)).toHaveLength(1);
     expect(await deposits(during.transactionHash)).toHaveLength(1);
     expect((await indexRow()).halted).toBeNull();
-    expect((await eventsOf(world.store, treasuryStreamId(dao.daoId))).filter((e) => e.type === 'DaoContractsDeployed')).toHaveLength(1);
+    expect(
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).filter((e) => e.type === 'DaoContractsDeployed'),
+    ).toHaveLength(1);
   });
 
   it('never records a deposit a reorg removed before it was buried under the confirmations', async () => {

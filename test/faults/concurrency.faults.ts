@@ -1,4 +1,4 @@
-import { daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
+import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { startTestApi, type TestApi, type TestResponse } from '../support/api';
 import { labelledAccounts, type TestSigner } from '../support/signing';
@@ -76,7 +76,9 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     expect(unexpected.map((a) => `${a.kind} ${a.res.status} ${a.res.body?.code}`)).toEqual([]);
     const applied = (kind: string) => answers.filter((a) => a.kind === kind && a.res.status < 300);
 
-    const proposal = (await store.readStream(`proposal-${pid}`)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
+    const proposal = (await store.readStream(streams.proposal.of(pid).streamId)).map(
+      (e) => ({ type: e.type, data: e.data }) as ProposalEvent,
+    );
     const cast = proposal.filter((e) => e.type === 'VoteCast');
     // One ballot per voter, the one whose answer was 2xx.
     expect(cast).toHaveLength(VOTERS);
@@ -85,7 +87,7 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     const forVotes = BigInt(applied('vote').filter((a) => a.res.body.support === 'for').length);
     expect(state.status === 'Active' && state.tally).toEqual({ for: forVotes, against: BigInt(VOTERS) - forVotes, abstain: 0n });
 
-    const daoEvents = (await store.readStream(`dao-${daoId}`)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent);
+    const daoEvents = (await store.readStream(streams.dao.of(daoId).streamId)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent);
     const dao = fold(daoDecider, daoEvents);
     const requested = daoEvents.filter((e) => e.type === 'WithdrawalRequested');
     // Never more than the balance: ten withdrawals of 100 out of 1000, whatever the interleaving.
@@ -96,7 +98,7 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     expect(daoEvents.filter((e) => e.type === 'MemberApproved')).toHaveLength(1);
     expect(applied('suspension')).toHaveLength(1);
     expect(applied('approval')).toHaveLength(1);
-    const vetoLog = (await store.readStream(`proposal-${vetoed}`)).filter(
+    const vetoLog = (await store.readStream(streams.proposal.of(vetoed).streamId)).filter(
       (e) => e.type === 'ProposalVetoed' || e.type === 'ProposalCanceled',
     );
     expect(vetoLog).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +154,7 @@ describe('Database restart under load', () => {
       }
       expect(await brokenStreams(pool)).toEqual([]);
       const votes = await pool.query(`SELECT data->>'voter' AS voter FROM events WHERE stream_id = $1 AND type = 'VoteCast'`, [
-        `proposal-${pid}`,
+        streams.proposal.of(pid).streamId,
       ]);
       expect(votes.rows.map((r) => r.voter).sort()).toEqual(voters.map((v) => v.address).sort());
       const created = await pool.query(`SELECT count(*)::int AS n FROM events WHERE type = 'DaoCreated' AND data::text LIKE $1`, [

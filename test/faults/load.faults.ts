@@ -1,4 +1,4 @@
-import { fold, proposalDecider, type ProposalEvent } from '@ayllu/domain';
+import { streams, fold, proposalDecider, type ProposalEvent } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { TEST_ADMIN_KEY } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -114,7 +114,7 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
     expect(reads.filter((r) => r.status !== 200).map((r) => `${r.kind} ${r.status} ${r.text}`)).toEqual([]);
     expect(votingMs).toBeLessThanOrEqual(WINDOW_MS);
 
-    const events = (await new PostgresEventStore(db.pool).readStream(`proposal-${pid}`)).map(
+    const events = (await new PostgresEventStore(db.pool).readStream(streams.proposal.of(pid).streamId)).map(
       (e) => ({ type: e.type, data: e.data }) as ProposalEvent,
     );
     expect(events.filter((e) => e.type === 'VoteCast')).toHaveLength(MEMBERS);

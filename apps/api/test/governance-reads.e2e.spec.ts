@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { ProjectionRunner } from '../../worker/src/projections/projection-runner';
 import { PROJECTIONS } from '../../worker/src/projections/projections';
@@ -214,7 +215,9 @@ describe('Governance reads over HTTP', () => {
         'VoteCast',
         'VoteCast',
       ]);
-      expect(new Set(seen.map((e) => e.streamId))).toEqual(new Set([`dao-${daoId}`, `proposal-${proposalId}`]));
+      expect(new Set(seen.map((e) => e.streamId))).toEqual(
+        new Set([streams.dao.of(daoId).streamId, streams.proposal.of(proposalId).streamId]),
+      );
     });
 
     it('refuses a bad limit or position naming the field', async () => {

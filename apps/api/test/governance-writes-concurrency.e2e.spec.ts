@@ -1,4 +1,4 @@
-import { fold, proposalDecider, type ProposalEvent } from '@ayllu/domain';
+import { streams, fold, proposalDecider, type ProposalEvent } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { startTestApi, type TestApi } from '../../../test/support/api';
 import { hardhatAccounts, signIntent } from '../../../test/support/signing';
@@ -43,7 +43,7 @@ describe('50 members voting on one proposal at the same moment', () => {
     const answers = await Promise.all(bodies.map((body) => api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body })));
 
     expect(answers.map((a) => a.status)).toEqual(Array(MEMBERS).fill(201));
-    const events = (await new PostgresEventStore(api.db.pool).readStream(`proposal-${pid}`)).map(
+    const events = (await new PostgresEventStore(api.db.pool).readStream(streams.proposal.of(pid).streamId)).map(
       (e) => ({ type: e.type, data: e.data }) as ProposalEvent,
     );
     const cast = events.filter((e) => e.type === 'VoteCast');

@@ -1,5 +1,5 @@
-import { daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
-import { handleCommand, PostgresEventStore } from '@ayllu/event-store';
+import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
+import { PostgresEventStore } from '@ayllu/event-store';
 import { startTestApi, type TestApi } from '../../../test/support/api';
 import { HARDHAT_KEYS, signerFor, signIntent, type SignedActionName, type TestSigner } from '../../../test/support/signing';
 
@@ -35,20 +35,25 @@ describe('Governance writes over HTTP (signed)', () => {
   const vote = async (daoId: string, pid: string, who: TestSigner, support: string) =>
     api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body: await voteBody(daoId, pid, who, support) });
   const proposalEvents = async (pid: string) =>
-    (await store.readStream(`proposal-${pid}`)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
+    (await store.readStream(streams.proposal.of(pid).streamId)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
   /** A deposit as the chain indexer will append it (issue 4); here the test plays the indexer. */
   const deposit = (daoId: string, member: string, amount: bigint, logIndex: number) =>
-    handleCommand({
-      store,
-      streamId: `dao-${daoId}`,
-      decider: daoDecider,
-      command: {
-        type: 'ConfirmDeposit' as const,
-        data: { member, amount, chainId: 31337, txHash: `0x${'d'.repeat(63)}${logIndex % 10}`, logIndex },
-        metadata: { now: new Date().toISOString(), actor: 'system:indexer' },
+    store.handle(
+      { dao: streams.dao.of(daoId) },
+      ({ dao }) => ({
+        dao: daoDecider.decide(
+          {
+            type: 'ConfirmDeposit' as const,
+            data: { member, amount, chainId: 31337, txHash: `0x${'d'.repeat(63)}${logIndex % 10}`, logIndex },
+            metadata: { now: new Date().toISOString(), actor: 'system:indexer' },
+          },
+          dao,
+        ),
+      }),
+      {
+        context: { actor: 'system:indexer', correlationId: 'test', occurredAt: new Date().toISOString() },
       },
-      context: { actor: 'system:indexer', correlationId: 'test', occurredAt: new Date().toISOString() },
-    });
+    );
 
   describe('typed data', () => {
     it('fills in the DAO, a fresh nonce and a one-hour deadline, under the Ayllu domain of the configured chain', async () => {
@@ -145,7 +150,9 @@ describe('Governance writes over HTTP (signed)', () => {
         expect.objectContaining({ voter: bob.address, reason: expect.stringContaining('against') }),
       );
       const [row] = (
-        await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`, [`proposal-${pid}`])
+        await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`, [
+          streams.proposal.of(pid).streamId,
+        ])
       ).rows;
       expect(row.metadata.actor).toMatch(/^0x[0-9a-fA-F]{40}$/);
       expect(row.metadata.idempotencyKey).toMatch(new RegExp(`^sig:31337:${daoId}:0x[0-9a-fA-F]{40}:0x[0-9a-f]{64}$`));
@@ -189,7 +196,7 @@ describe('Governance writes over HTTP (signed)', () => {
       await deposit(daoId, eve.address, 10n, 1);
       const dao = fold(
         daoDecider,
-        (await store.readStream(`dao-${daoId}`)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent),
+        (await store.readStream(streams.dao.of(daoId).streamId)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent),
       );
       expect(dao.status === 'Active' && dao.members.get(eve.address)?.status).toBe('ACTIVE');
       const before = await eventCount();

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig } from '@ayllu/notifications';
@@ -37,7 +38,7 @@ describe('Webhooks over HTTP', () => {
     const { events } = await store.append(
       [
         {
-          streamId: `dao-${daoId}`,
+          streamId: streams.dao.of(daoId).streamId,
           expectedVersion: 'any',
           events: [{ type: 'MemberSuspended', data: { member: BOB, reason, suspendedBy: 'admin:t', suspendedAt: clock.toISOString() } }],
         },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { safeAbi, timelockAbi } from '@ayllu/chain';
-import { treasuryStreamId, type DaoContracts } from '@ayllu/domain';
+import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEther, parseEventLogs, type Address } from 'viem';
@@ -60,7 +60,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
         signed.add(tx.safeTxHash);
         for (const t of [world.treasurers[0]!, world.treasurers[2]!]) expect((await treasurers.sign(t, tx.safeTxHash)).status).toBe(200);
       }
-      const events = await eventsOf(world.store, `proposal-${proposalId}`);
+      const events = await eventsOf(world.store, streams.proposal.of(proposalId).streamId);
       if (!timeMoved && events.some((e) => e.type === 'ProposalScheduled')) {
         timeMoved = true;
         await world.clients.test.increaseTime({ seconds: TIMELOCK_DELAY + 1 });
@@ -72,7 +72,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
 
   /** Where the workflow stood when the worker died: the proposal's last treasury fact and its keyed calls. */
   const boundary = async (proposalId: string) => {
-    const treasury = (await eventsOf(world.store, treasuryStreamId(dao.daoId))).filter(
+    const treasury = (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).filter(
       (e) => (e.data as { proposalId?: string }).proposalId === proposalId,
     );
     const { rows } = await world.db.pool.query<{ kind: string; status: string }>(
@@ -115,7 +115,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
       expect(await boundary(proposalId)).toEqual(AT_DEATH[point]);
       const survivor = await world.startDriver();
       await advance(proposalId, async () =>
-        (await eventsOf(world.store, `proposal-${proposalId}`)).some(
+        (await eventsOf(world.store, streams.proposal.of(proposalId).streamId)).some(
           (e) => e.type === 'ProposalExecuted' || e.type === 'ProposalExecutionFailed',
         ),
       );
@@ -123,7 +123,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
     });
 
     it('the proposal is executed and its effect is on chain', async () => {
-      const events = await eventsOf(world.store, `proposal-${proposalId}`);
+      const events = await eventsOf(world.store, streams.proposal.of(proposalId).streamId);
       expect(events.filter((e) => e.type === 'ProposalExecuted')).toHaveLength(1);
       expect(events.some((e) => e.type === 'ProposalExecutionFailed')).toBe(false);
       const approved = await world.clients.public.readContract({
@@ -136,7 +136,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
     });
 
     it('the chain ran its Safe transaction once and its timelock operation once', async () => {
-      const treasury = (await eventsOf(world.store, treasuryStreamId(dao.daoId))).filter(
+      const treasury = (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).filter(
         (e) => (e.data as { proposalId?: string }).proposalId === proposalId,
       );
       const proposed = treasury.filter((e) => e.type === 'SafeTransactionProposed');
@@ -156,7 +156,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
     });
 
     it('the log has every step exactly once', async () => {
-      const treasury = (await eventsOf(world.store, treasuryStreamId(dao.daoId))).filter(
+      const treasury = (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).filter(
         (e) => (e.data as { proposalId?: string }).proposalId === proposalId,
       );
       expect(treasury.map((e) => e.type)).toEqual([
@@ -165,7 +165,9 @@ describe('Execution survives a worker killed at each step boundary', () => {
         'TimelockOperationScheduled',
         'TimelockOperationExecuted',
       ]);
-      const steps = (await eventsOf(world.store, `proposal-${proposalId}`)).map((e) => e.type).filter((t) => t.startsWith('Proposal'));
+      const steps = (await eventsOf(world.store, streams.proposal.of(proposalId).streamId))
+        .map((e) => e.type)
+        .filter((t) => t.startsWith('Proposal'));
       expect(steps.slice(-3)).toEqual(['ProposalQueued', 'ProposalScheduled', 'ProposalExecuted']);
     });
   });

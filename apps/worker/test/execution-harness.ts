@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { castVote, closeVoting, daoDecider, submitProposal, treasuryStreamId, type DaoContracts, type ProposalState } from '@ayllu/domain';
-import { handleStreams, PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
+import { streams, castVote, closeVoting, daoDecider, submitProposal, type DaoContracts } from '@ayllu/domain';
+import { PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
 import { loadConfig } from '@ayllu/platform';
 import pino from 'pino';
 import { keccak256, toHex, type Address } from 'viem';
@@ -12,7 +12,6 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { executionChain } from '../src/execution/execution-chain';
 import { ProjectionRunner } from '../src/projections/projection-runner';
 import { PROJECTIONS } from '../src/projections/projections';
-import { daoFold, proposalFold } from '../src/execution/execution-streams';
 import { startExecution, type RunningExecution } from '../src/execution/start-execution';
 
 export const TIMELOCK_DELAY = 3600;
@@ -92,10 +91,9 @@ export async function createDao(
 ): Promise<{ daoId: string; contracts: DaoContracts }> {
   const daoId = `dao_${randomUUID().replace(/-/g, '').slice(0, 28)}`;
   const now = new Date().toISOString();
-  await handleStreams({
-    store: world.store,
-    streams: { dao: daoFold(daoId) },
-    decide: (s) => ({
+  await world.store.handle(
+    { dao: streams.dao.of(daoId) },
+    (s) => ({
       dao: daoDecider.decide(
         {
           type: 'CreateDao',
@@ -114,10 +112,10 @@ export async function createDao(
         s.dao,
       ),
     }),
-    context: { actor: 'admin:test', correlationId: daoId, occurredAt: now },
-  });
+    { context: { actor: 'admin:test', correlationId: daoId, occurredAt: now } },
+  );
   const deployed = await waitFor('DaoContractsDeployed', async () =>
-    (await eventsOf(world.store, treasuryStreamId(daoId))).find((e) => e.type === 'DaoContractsDeployed'),
+    (await eventsOf(world.store, streams.treasury.of(daoId).streamId)).find((e) => e.type === 'DaoContractsDeployed'),
   );
   return { daoId, contracts: deployed.data as DaoContracts };
 }
@@ -125,48 +123,39 @@ export async function createDao(
 /** Submits a proposal, has three founders vote for it and closes the vote: it Succeeded. */
 export async function passProposal(world: ExecutionWorld, daoId: string, type: string, payload: unknown): Promise<string> {
   const proposalId = `prop_${randomUUID().replace(/-/g, '').slice(0, 28)}`;
-  const streams = { dao: daoFold(daoId), proposal: proposalFold(proposalId) };
+  const refs = { dao: streams.dao.of(daoId), proposal: streams.proposal.of(proposalId) };
   const context = (now: string) => ({ actor: 'system:test', correlationId: proposalId, occurredAt: now });
   const t0 = Date.now();
   const at = (s: number) => new Date(t0 + s * 1000).toISOString();
   const proposer = world.founders[0]!.address;
-  await handleStreams({
-    store: world.store,
-    streams,
-    decide: (s) =>
+  await world.store.handle(
+    refs,
+    (s) =>
       submitProposal(
         { type: 'SubmitProposal', data: { proposalId, proposer, type, payload }, metadata: { actor: proposer, now: at(0) } },
         s.dao,
       ),
-    context: context(at(0)),
-  });
+    { context: context(at(0)) },
+  );
   for (const voter of world.founders.slice(0, 3)) {
-    await handleStreams({
-      store: world.store,
-      streams,
-      decide: (s) =>
+    await world.store.handle(
+      refs,
+      (s) =>
         castVote(
           { type: 'CastVote', data: { proposalId, voter: voter.address, choice: 'for' }, metadata: { actor: voter.address, now: at(1) } },
           s.proposal,
           s.dao,
         ),
-      context: context(at(1)),
-    });
+      { context: context(at(1)) },
+    );
   }
-  await handleStreams({
-    store: world.store,
-    streams,
-    decide: (s) =>
-      (s.proposal as ProposalState).status === 'Active'
-        ? closeVoting({ type: 'CloseVoting', data: { proposalId }, metadata: sys(at(3601)) }, s.proposal)
-        : {},
-    context: context(at(3601)),
-  });
-  const state = (await eventsOf(world.store, `proposal-${proposalId}`)).reduce(
-    (s, e) => proposalFold(proposalId).evolve(s, e as never),
-    proposalFold(proposalId).initialState(),
-  ) as ProposalState;
-  const { status } = state as { status: string };
+  await world.store.handle(
+    refs,
+    (s) =>
+      s.proposal.status === 'Active' ? closeVoting({ type: 'CloseVoting', data: { proposalId }, metadata: sys(at(3601)) }, s.proposal) : {},
+    { context: context(at(3601)) },
+  );
+  const { status } = (await world.store.load(refs.proposal)).state;
   if (status !== 'Succeeded' && status !== 'Queued') throw new Error(`The proposal did not pass: ${status}`);
   return proposalId;
 }

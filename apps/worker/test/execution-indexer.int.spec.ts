@@ -1,5 +1,5 @@
 import { executeSafeTransaction, safeTransactionTypedData, type SafeTransaction } from '@ayllu/chain';
-import { treasuryStreamId, type DaoContracts } from '@ayllu/domain';
+import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEther, type Address, type Hex } from 'viem';
@@ -22,7 +22,8 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
   let treasurers: ReturnType<typeof treasurersOf>;
   let money: ReturnType<typeof moneyOf>;
 
-  const daoEvents = async (type: string) => (await eventsOf(world.store, `dao-${dao.daoId}`)).filter((e) => e.type === type);
+  const daoEvents = async (type: string) =>
+    (await eventsOf(world.store, streams.dao.of(dao.daoId).streamId)).filter((e) => e.type === type);
   const factOf = (type: string, txHash: Hex) =>
     waitFor(`${type} of ${txHash}`, async () => (await daoEvents(type)).find((e) => (e.data as { txHash: string }).txHash === txHash));
   const mine = () => world.clients.test.mine({ blocks: 1 });
@@ -120,7 +121,7 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     });
     await mine();
     const executed = await waitFor('SafeTransactionExecuted', async () =>
-      (await eventsOf(world.store, treasuryStreamId(dao.daoId))).find(
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).find(
         (e) => e.type === 'SafeTransactionExecuted' && (e.data as { safeTxHash: string }).safeTxHash === safeTxHash,
       ),
     );

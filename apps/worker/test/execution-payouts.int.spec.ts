@@ -1,4 +1,5 @@
 import { connectPoolCall } from '@ayllu/chain';
+import { streams } from '@ayllu/domain';
 import type { DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -46,7 +47,7 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
   const yields = async (payload: Record<string, unknown>) => carryOut(await passProposal(world, dao.daoId, 'DISTRIBUTE_YIELDS', payload));
   /** The read models agree with the log's end for the proposal `end` closed, and a rebuild gives the same rows. */
   const readModelsShow = async (end: { streamId: string }, state: string) => {
-    expect(await proposalRow(world, end.streamId.slice('proposal-'.length))).toMatchObject({ type: 'DISTRIBUTE_YIELDS', state });
+    expect(await proposalRow(world, streams.proposal.parse(end.streamId)!)).toMatchObject({ type: 'DISTRIBUTE_YIELDS', state });
     const { kept, rebuilt } = await readModelsAndRebuild(world);
     expect(rebuilt).toEqual(kept);
   };

@@ -1,4 +1,5 @@
 import { safeTransactionTypedData } from '@ayllu/chain';
+import { streams } from '@ayllu/domain';
 import type { DaoContracts } from '@ayllu/domain';
 import type { Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
@@ -44,7 +45,9 @@ export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: 
     });
 
   const proposalEvent = (proposalId: string, types: string[]) =>
-    waitFor(types.join(' or '), async () => (await eventsOf(world.store, `proposal-${proposalId}`)).find((e) => types.includes(e.type)));
+    waitFor(types.join(' or '), async () =>
+      (await eventsOf(world.store, streams.proposal.of(proposalId).streamId)).find((e) => types.includes(e.type)),
+    );
 
   /** Two treasurers sign the schedule transaction, time passes the timelock: the proposal ends Executed or Failed. */
   const carryOut = async (proposalId: string) => {

@@ -1,5 +1,5 @@
 import { readTimelockOperation } from '@ayllu/chain';
-import { treasuryStreamId, type DaoContracts } from '@ayllu/domain';
+import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getAddress, parseEther, sliceHex, type Address, type Hex } from 'viem';
@@ -125,14 +125,14 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     expect(cancel.description[0]).toMatch(/^Cancel in the timelock/);
     for (const t of [world.treasurers[0]!, world.treasurers[2]!]) expect((await treasurers.sign(t, cancel.safeTxHash)).status).toBe(200);
     const cancelled = await waitFor('TimelockOperationCancelled', async () =>
-      (await eventsOf(world.store, treasuryStreamId(dao.daoId))).find(
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).find(
         (e) => e.type === 'TimelockOperationCancelled' && (e.data as { proposalId: string }).proposalId === proposalId,
       ),
     );
     expect(cancelled.data).toMatchObject({ operationId });
     expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock as Address, operationId)).state).toBe('Unset');
     expect(await read('approvedWithdrawalOf', [member])).toBe(0n);
-    const proposal = (await eventsOf(world.store, `proposal-${proposalId}`)).map((e) => e.type);
+    const proposal = (await eventsOf(world.store, streams.proposal.of(proposalId).streamId)).map((e) => e.type);
     expect(proposal).toContain('ProposalVetoed');
     expect(proposal).not.toContain('ProposalExecuted');
   });

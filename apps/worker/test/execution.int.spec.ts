@@ -1,4 +1,4 @@
-import { treasuryStreamId, type DaoContracts } from '@ayllu/domain';
+import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEther, type Address } from 'viem';
@@ -103,7 +103,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     const end = await carryOut(proposalId);
     expect(end.type).toBe('ProposalExecuted');
     expect(await read('approvedWithdrawalOf', [member])).toBe(parseEther('60'));
-    const daoEvents = await eventsOf(world.store, `dao-${dao.daoId}`);
+    const daoEvents = await eventsOf(world.store, streams.dao.of(dao.daoId).streamId);
     expect(daoEvents.find((e) => e.type === 'WithdrawalApproved')?.data).toMatchObject({ proposalId, recipient: member });
     expect(await proposalRow(world, proposalId)).toMatchObject({ dao_id: dao.daoId, type: 'WITHDRAW_FUNDS', state: 'Executed' });
     const { kept, rebuilt } = await readModelsAndRebuild(world);
@@ -115,7 +115,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     const proposalId = await passProposal(world, dao.daoId, 'REMOVE_MEMBER', { member, reason: 'inactive' });
     expect((await carryOut(proposalId)).type).toBe('ProposalExecuted');
     expect(await read('isMember', [member])).toBe(false);
-    expect((await eventsOf(world.store, `dao-${dao.daoId}`)).some((e) => e.type === 'MemberRemoved')).toBe(true);
+    expect((await eventsOf(world.store, streams.dao.of(dao.daoId).streamId)).some((e) => e.type === 'MemberRemoved')).toBe(true);
     expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'REMOVE_MEMBER', state: 'Executed' });
     expect(await memberRow(world, dao.daoId, member)).toMatchObject({ status: 'REMOVED', pending_removal: null });
     const { kept, rebuilt } = await readModelsAndRebuild(world);
@@ -125,7 +125,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   it('CHANGE_PARAMETERS (off chain): takes effect only when the timelocked operation runs', async () => {
     const proposalId = await passProposal(world, dao.daoId, 'CHANGE_PARAMETERS', { changes: { quorumBps: 6000 } });
     expect((await carryOut(proposalId)).type).toBe('ProposalExecuted');
-    const changed = (await eventsOf(world.store, `dao-${dao.daoId}`)).find((e) => e.type === 'DaoConfigurationChanged');
+    const changed = (await eventsOf(world.store, streams.dao.of(dao.daoId).streamId)).find((e) => e.type === 'DaoConfigurationChanged');
     expect(changed?.data).toMatchObject({ proposalId, changes: { quorumBps: 6000 } });
     expect(await proposalRow(world, proposalId)).toMatchObject({ type: 'CHANGE_PARAMETERS', state: 'Executed' });
     const { rows } = await world.db.pool.query(`SELECT configuration->'quorumBps' AS quorum FROM rm_daos WHERE id = $1`, [dao.daoId]);
@@ -135,7 +135,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   });
 
   it('exactly one Safe execution and one timelock execution per proposal; every step in the log', async () => {
-    const treasury = await eventsOf(world.store, treasuryStreamId(dao.daoId));
+    const treasury = await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId);
     const executed = treasury.filter((e) => e.type === 'SafeTransactionExecuted');
     const proposed = treasury.filter((e) => e.type === 'SafeTransactionProposed');
     expect(executed).toHaveLength(proposed.length);
@@ -157,7 +157,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
       ({ safeTxHash } = await pendingTx(proposalId));
     });
     const signatures = async () =>
-      (await eventsOf(world.store, treasuryStreamId(dao.daoId))).filter(
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).filter(
         (e) => e.type === 'SafeTransactionSignatureAdded' && (e.data as { safeTxHash: string }).safeTxHash === safeTxHash,
       ).length;
 

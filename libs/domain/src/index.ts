@@ -45,7 +45,6 @@ export type * from './execution/treasury-state';
 export type { ExecutionAction, VaultParameterChanges } from './execution/proposal-actions';
 export type { ExecutionStep } from './execution/next-execution-step';
 export type { ExecutionHistory, ExecutionStates } from './execution/execution-history';
-export { treasuryStreamId } from './execution/treasury-events';
 export { evolveTreasury, initialTreasuryState, operationOf, transactionsOf } from './execution/treasury-state';
 export { describeAction, proposalActions, splitFee } from './execution/proposal-actions';
 export { executionSalt } from './execution/execution-salt';
@@ -57,3 +56,7 @@ export { addSafeSignature, thresholdMet } from './execution/add-safe-signature';
 export { recordSafeTransactionExecuted } from './execution/record-safe-execution';
 export { recordTimelockOperationExecuted, recordTimelockOperationFailed } from './execution/record-timelock-outcome';
 export { foldExecution } from './execution/execution-history';
+
+export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
+export { parseStreamId, streams } from './streams/stream-catalogue';
+export type * from './webhooks/webhook-events';

@@ -17,10 +17,10 @@ export type {
   RecordedEvent,
   StreamWrite,
 } from './types';
-export { handleCommand, loadStream } from './handle-command';
-export type { HandleCommandOptions, HandledCommand, LoadedStream, StreamDecider } from './handle-command';
-export { handleStreams } from './handle-streams';
-export type { HandleStreamsOptions, StreamFold } from './handle-streams';
-export { loadFolded, StreamStateCache } from './stream-state-cache';
-export type { Fold } from './stream-state-cache';
+export { handle } from './handle';
+export type { CommandHandlerResult, EventOf, EventsOf, HandleOptions, HandleTarget, StatesOf, StreamRefs } from './handle';
+export { loadStream, loadStreamWithEvents, withinCut } from './load-stream';
+export type { LoadedStream, LoadedStreamWithEvents, LoadOptions, StreamSource } from './load-stream';
+export type { LogCut, StreamRef } from './stream-ref';
+export { StreamStateCache } from './stream-state-cache';
 export { StreamLocks } from './stream-locks';

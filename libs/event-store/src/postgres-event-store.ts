@@ -6,7 +6,19 @@ import { encodeJson, reviveBigints } from './json-codec';
 import { type EventRow, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
-import type { AppendContext, AppendResult, Checkpoint, EventMetadata, ExpectedVersion, RecordedEvent, StreamWrite } from './types';
+import { handle, type CommandHandlerResult, type EventsOf, type HandleOptions, type StatesOf, type StreamRefs } from './handle';
+import { loadStream, loadStreamWithEvents, type LoadedStream, type LoadedStreamWithEvents, type LoadOptions } from './load-stream';
+import type { StreamRef } from './stream-ref';
+import type {
+  AppendContext,
+  AppendResult,
+  Checkpoint,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+  StreamWrite,
+} from './types';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -62,6 +74,25 @@ export class PostgresEventStore {
     );
     this.signalAppended();
     return { appended: true, events, response: idem?.response };
+  }
+
+  /** A stream's state (as of a cut of the log, or now), folded with the stream's own evolve. */
+  load<S, E extends NewEvent>(ref: StreamRef<S, E>, options?: LoadOptions): Promise<LoadedStream<S>> {
+    return loadStream(this, ref, options);
+  }
+
+  /** As `load`, with the events folded. */
+  loadWithEvents<S, E extends NewEvent>(ref: StreamRef<S, E>, options?: LoadOptions): Promise<LoadedStreamWithEvents<S>> {
+    return loadStreamWithEvents(this, ref, options);
+  }
+
+  /** The one command path: load the streams, decide, append atomically (see handle.ts). */
+  handle<R extends StreamRefs, Response = undefined>(
+    refs: R,
+    decide: (states: StatesOf<R>) => EventsOf<R>,
+    options: HandleOptions<R, Response>,
+  ): Promise<CommandHandlerResult<R, Response>> {
+    return handle(this, refs, decide, options);
   }
 
   async readStream(streamId: string, afterVersion = 0, db: Queryable = this.db): Promise<RecordedEvent[]> {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { handleStreams } from './handle-streams';
 import { PostgresEventStore } from './postgres-event-store';
-import { loadFolded } from './stream-state-cache';
 
 type Added = { type: 'Added'; data: { n: number } };
 const counter = { evolve: (sum: number, e: Added) => sum + e.data.n, initialState: () => 0 };
@@ -20,7 +18,7 @@ describe('folded stream states', () => {
     const mine = new PostgresEventStore(db.pool);
     const theirs = new PostgresEventStore(db.pool); // another API replica: its own cache
     await mine.append([{ streamId, expectedVersion: 'no-stream', events: [{ type: 'Added', data: { n: 1 } }] }], context());
-    expect(await loadFolded(mine, streamId, counter)).toEqual({ state: 1, version: 1 });
+    expect(await mine.load({ streamId, ...counter })).toEqual({ state: 1, version: 1 });
 
     await theirs.append(
       [
@@ -36,7 +34,7 @@ describe('folded stream states', () => {
       context(),
     );
     const read = jest.spyOn(mine, 'readStream');
-    expect(await loadFolded(mine, streamId, counter)).toEqual({ state: 111, version: 3 });
+    expect(await mine.load({ streamId, ...counter })).toEqual({ state: 111, version: 3 });
     expect(read).toHaveBeenCalledWith(streamId, 1);
     expect(await await read.mock.results[0]!.value).toHaveLength(2);
   });
@@ -46,10 +44,7 @@ describe('folded stream states', () => {
     const stores = [new PostgresEventStore(db.pool), new PostgresEventStore(db.pool)];
     // Each command appends the running total + 1, so a decision on a stale state shows in the sums.
     const step = (store: PostgresEventStore) =>
-      handleStreams({
-        store,
-        streams: { sum: { streamId, ...counter } },
-        decide: ({ sum }) => ({ sum: [{ type: 'Added', data: { n: sum + 1 } } as Added] }),
+      store.handle({ sum: { streamId, ...counter } }, ({ sum }) => ({ sum: [{ type: 'Added', data: { n: sum + 1 } } as Added] }), {
         context: context(),
         maxAttempts: 50,
       });

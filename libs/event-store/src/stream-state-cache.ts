@@ -1,10 +1,3 @@
-import type { NewEvent, RecordedEvent } from './types';
-
-export interface Fold<S, E extends NewEvent = NewEvent> {
-  readonly evolve: (state: S, event: E) => S;
-  readonly initialState: () => S;
-}
-
 interface Entry {
   readonly evolve: unknown;
   readonly state: unknown;
@@ -38,25 +31,3 @@ export class StreamStateCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
-
-/** A stream's state and version: from the cache plus the events after it, or from the start. */
-/** What loading needs of the store (structural, so the store can own its cache without an import cycle). */
-export interface FoldSource {
-  readonly stateCache: StreamStateCache;
-  readStream(streamId: string, afterVersion?: number): Promise<RecordedEvent[]>;
-}
-
-export const loadFolded = async <S, E extends NewEvent>(
-  store: FoldSource,
-  streamId: string,
-  fold: Fold<S, E>,
-): Promise<{ state: S; version: number }> => {
-  const cached = store.stateCache.get<S>(streamId, fold.evolve);
-  const from = cached?.version ?? 0;
-  const events = await store.readStream(streamId, from);
-  let state = cached ? cached.state : fold.initialState();
-  for (const event of events) state = fold.evolve(state, { type: event.type, data: event.data } as E);
-  const version = from + events.length;
-  store.stateCache.set(streamId, fold.evolve, state, version);
-  return { state, version };
-};

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { daoDecider } from '@ayllu/domain';
-import { handleCommand, type PostgresEventStore } from '@ayllu/event-store';
+import { streams, daoDecider } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
 
 let logIndex = 0;
 
@@ -12,24 +12,29 @@ export const chainFacts = (store: PostgresEventStore) => {
   const context = () => ({ actor: 'system:indexer', correlationId: randomUUID(), occurredAt: new Date().toISOString() });
   const deposit = (daoId: string, member: string, amount: bigint) => {
     const index = ++logIndex;
-    return handleCommand({
-      store,
-      streamId: `dao-${daoId}`,
-      decider: daoDecider,
-      command: {
-        type: 'ConfirmDeposit' as const,
-        data: { member, amount, chainId: 31337, txHash: `0x${index.toString(16).padStart(64, '0')}`, logIndex: index },
-        metadata: { now: new Date().toISOString(), actor: 'system:indexer' },
+    return store.handle(
+      { dao: streams.dao.of(daoId) },
+      ({ dao }) => ({
+        dao: daoDecider.decide(
+          {
+            type: 'ConfirmDeposit' as const,
+            data: { member, amount, chainId: 31337, txHash: `0x${index.toString(16).padStart(64, '0')}`, logIndex: index },
+            metadata: { now: new Date().toISOString(), actor: 'system:indexer' },
+          },
+          dao,
+        ),
+      }),
+      {
+        context: context(),
       },
-      context: context(),
-    });
+    );
   };
   /** A REMOVE_MEMBER proposal executed on chain, as its MemberRemoved event. */
   const removed = (daoId: string, member: string) =>
     store.append(
       [
         {
-          streamId: `dao-${daoId}`,
+          streamId: streams.dao.of(daoId).streamId,
           expectedVersion: 'any',
           events: [
             {

@@ -1,5 +1,5 @@
 import { readMemberPayout, superfluidPoolAbi, type PayoutPool } from '@ayllu/chain';
-import { daoDecider, type DaoEvent, type DaoState, type DeployedTreasury } from '@ayllu/domain';
+import { streams, type DeployedTreasury } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { parseAbi, type Address, type PublicClient } from 'viem';
 import { problem, ProblemException } from '../shared/problem';
@@ -18,10 +18,7 @@ export const noChain = () =>
   new ProblemException(problem(503, 'CHAIN.UNAVAILABLE', 'No chain is configured (RPC_URL or dev-chain.json): payouts live there'));
 
 const daoMembers = async (store: PostgresEventStore, daoId: string): Promise<Address[]> => {
-  const dao = (await store.readStream(`dao-${daoId}`)).reduce(
-    (s, e) => daoDecider.evolve(s, { type: e.type, data: e.data } as DaoEvent),
-    daoDecider.initialState(),
-  ) as DaoState;
+  const { state: dao } = await store.load(streams.dao.of(daoId));
   return dao.status === 'Active' ? ([...dao.members.keys()] as Address[]) : [];
 };
 

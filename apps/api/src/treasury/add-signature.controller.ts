@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Optional, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readSafeState, verifySafeSignature } from '@ayllu/chain';
-import { addSafeSignature, treasuryStreamId, evolveTreasury, initialTreasuryState, type DeployedTreasury } from '@ayllu/domain';
-import { handleStreams, type PostgresEventStore } from '@ayllu/event-store';
+import { addSafeSignature, streams } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
@@ -70,22 +70,24 @@ export class AddSignatureController {
         );
       throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`);
     }
-    await handleStreams({
-      store: this.store,
-      streams: { treasury: { streamId: treasuryStreamId(id), evolve: evolveTreasury, initialState: initialTreasuryState } },
-      decide: (s) => ({
+    const now = new Date().toISOString();
+    const { newState } = await this.store.handle(
+      { treasury: streams.treasury.of(id) },
+      ({ treasury }) => ({
         treasury: addSafeSignature(
           {
             type: 'AddSafeSignature',
             data: { safeTxHash: tx.safeTxHash, signer, signature: body.signature.toLowerCase() },
-            metadata: { actor: signer, now: new Date().toISOString() },
+            metadata: { actor: signer, now },
           },
-          s.treasury,
+          treasury,
         ),
       }),
-      context: { actor: signer, correlationId: `safe-tx:${tx.safeTxHash}`, occurredAt: new Date().toISOString() },
-    });
-    const after = (await requireTreasury(this.store, id)) as DeployedTreasury;
-    return toSafeTransactionView(after, after.transactions.get(tx.safeTxHash)!);
+      { context: { actor: signer, correlationId: `safe-tx:${tx.safeTxHash}`, occurredAt: now } },
+    );
+    const after = newState.treasury;
+    const signed = after.status === 'Deployed' ? after.transactions.get(tx.safeTxHash) : undefined;
+    if (after.status !== 'Deployed' || !signed) throw safeTxNotFound(tx.safeTxHash);
+    return toSafeTransactionView(after, signed);
   }
 }

@@ -5,6 +5,7 @@ import {
   type WebhookEndpoint,
   type WebhookEndpoints,
 } from '@ayllu/notifications';
+import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { problem, ProblemException } from '../shared/problem';
 
@@ -16,7 +17,7 @@ export const webhookNotFound = (id: string) => new ProblemException(problem(404,
 
 /** 404 unless the DAO exists (read from the log, so a DAO created a moment ago counts). */
 export const requireDao = async (store: PostgresEventStore, daoId: string): Promise<void> => {
-  if (!DAO_ID.test(daoId) || (await store.streamVersion(`dao-${daoId}`)) === 0) throw daoNotFound(daoId);
+  if (!DAO_ID.test(daoId) || (await store.streamVersion(streams.dao.of(daoId).streamId)) === 0) throw daoNotFound(daoId);
 };
 
 export const requireWebhook = async (endpoints: WebhookEndpoints, daoId: string, id: string): Promise<WebhookEndpoint> => {

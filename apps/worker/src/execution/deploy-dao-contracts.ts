@@ -1,9 +1,7 @@
 import { deployDao } from '@ayllu/chain';
-import { recordDaoContractsDeployed, type DaoState } from '@ayllu/domain';
-import { handleStreams } from '@ayllu/event-store';
+import { recordDaoContractsDeployed, streams, type ActiveDao } from '@ayllu/domain';
 import { hexToBigInt, keccak256, toHex, type Address } from 'viem';
 import type { ExecutionChain } from './execution-chain';
-import { daoFold, loadTreasury, treasuryFold } from './execution-streams';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
 
 const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
@@ -17,10 +15,9 @@ const DAY = 86_400;
  * does not know).
  */
 export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ step: string; outcome: StepOutcome }> {
-  const treasury = await loadTreasury(deps.store, daoId);
+  const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
   if (treasury.status === 'Deployed') return { step: 'Deployed', outcome: { next: 'idle' } };
-  const events = await deps.store.readStream(`dao-${daoId}`);
-  const dao = events.reduce((s, e) => daoFold(daoId).evolve(s, e as never), daoFold(daoId).initialState()) as DaoState;
+  const { state: dao } = await deps.store.load(streams.dao.of(daoId));
   if (dao.status !== 'Active') return { step: 'NoDao', outcome: { next: 'idle' } };
   const { configuration } = dao;
   if (configuration.treasurers.length === 0 || configuration.treasurerThreshold < 1)
@@ -54,10 +51,9 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
     ]);
     await client.query('COMMIT');
     const now = deps.now().toISOString();
-    await handleStreams({
-      store: deps.store,
-      streams: { treasury: treasuryFold(daoId) },
-      decide: (s) => ({
+    await deps.store.handle(
+      { treasury: streams.treasury.of(daoId) },
+      ({ treasury: current }) => ({
         treasury: recordDaoContractsDeployed(
           {
             type: 'RecordDaoContractsDeployed',
@@ -79,11 +75,11 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
             },
             metadata: { actor: 'system:execution', now },
           },
-          s.treasury,
+          current,
         ),
       }),
-      context: { actor: 'system:execution', correlationId: `deploy:${daoId}`, occurredAt: now },
-    });
+      { context: { actor: 'system:execution', correlationId: `deploy:${daoId}`, occurredAt: now } },
+    );
     return { step: 'Deployed', outcome: { next: 'idle' } };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -95,7 +91,7 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
 
 const safeSaltNonce = (daoId: string, head: bigint): bigint => hexToBigInt(keccak256(toHex(`ayllu:safe:${daoId}:${head}`)));
 
-async function deploy(chain: ExecutionChain, configuration: Extract<DaoState, { status: 'Active' }>['configuration'], saltNonce: bigint) {
+async function deploy(chain: ExecutionChain, configuration: ActiveDao['configuration'], saltNonce: bigint) {
   const { shared } = chain;
   const deployment = await deployDao(
     { wallet: chain.relayer, public: chain.public },

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projections/projection';
@@ -30,12 +31,12 @@ export const executionSubscription: Projection = {
         await tx.query(`UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE proposal_id = $1`, [
           data.proposalId,
         ]);
-      } else if (event.streamId.startsWith('treasury-')) {
+      } else if (streams.treasury.parse(event.streamId) !== null) {
         // A signature names only its transaction: wake every unfinished proposal of the DAO (a handful).
         await tx.query(
           `UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now()
            WHERE dao_id = $1 AND last_step IS DISTINCT FROM 'Done'`,
-          [event.streamId.slice('treasury-'.length)],
+          [streams.treasury.parse(event.streamId)],
         );
       }
     }

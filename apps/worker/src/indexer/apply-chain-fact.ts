@@ -1,9 +1,8 @@
 import type { ChainFact } from '@ayllu/chain';
-import { daoDecider, DomainError, recordSafeTransactionExecuted, type DaoState } from '@ayllu/domain';
-import { handleStreams } from '@ayllu/event-store';
+import { daoDecider, DomainError, recordSafeTransactionExecuted, streams } from '@ayllu/domain';
 import type { Hex } from 'viem';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
-import { appendExecution, daoFold, loadTreasury } from '../execution/execution-streams';
+import { appendExecution } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
 
 const ACTOR = 'system:indexer';
@@ -21,22 +20,21 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
     case 'DepositConfirmed':
     case 'WithdrawalConfirmed': {
       const type = fact.type === 'DepositConfirmed' ? 'ConfirmDeposit' : 'ConfirmWithdrawal';
-      await handleStreams({
-        store: deps.store,
-        streams: { dao: daoFold(daoId) },
-        decide: (s) => ({
+      await deps.store.handle(
+        { dao: streams.dao.of(daoId) },
+        ({ dao }) => ({
           dao: daoDecider.decide(
             { type, data: { member: fact.data.member, amount: fact.data.assets, ...log }, metadata: { actor: ACTOR, now } },
-            s.dao as DaoState,
+            dao,
           ),
         }),
-        context,
-      });
+        { context },
+      );
       return;
     }
     case 'SafeTransactionExecuted': {
       // Treasurers may execute a queued transaction themselves, outside the platform: record it as ours.
-      const treasury = await loadTreasury(deps.store, daoId);
+      const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
       if (treasury.status !== 'Deployed') return;
       const tx = [...treasury.transactions.values()].find((t) => t.safeTxHash.toLowerCase() === fact.data.safeTxHash.toLowerCase());
       if (!tx || tx.status !== 'AwaitingSignatures') return;
@@ -68,7 +66,7 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
     case 'TimelockOperationExecuted': {
       // Anyone may run a ready operation. The process manager records it (checking the Safe's inner calls
       // in that transaction's receipt): wake it rather than judge the run here.
-      const treasury = await loadTreasury(deps.store, daoId);
+      const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
       if (treasury.status !== 'Deployed') return;
       const operation = treasury.operations.get(fact.data.operationId) ?? treasury.operations.get(fact.data.operationId.toLowerCase());
       if (!operation || operation.status !== 'Scheduled') return;

@@ -1,12 +1,10 @@
-import { reminderDueAt, type ProposalEvent } from '@ayllu/domain';
+import { streams, reminderDueAt, type ProposalEvent } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type PgBoss from 'pg-boss';
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projections/projection';
 import type { Clock } from './proposal-job-handlers';
 import { PROPOSAL_QUEUES, singletonKey, type ProposalJobData, type ProposalJobKind } from './proposal-jobs';
-
-const PREFIX = 'proposal-';
 
 interface Scheduled {
   readonly daoId: string;
@@ -25,9 +23,12 @@ export const proposalDeadlinesSubscription = (boss: PgBoss, clock: Clock): Proje
   name: 'proposal-deadlines',
   tables: ['pm_proposal_deadlines'],
   async apply(tx, events) {
-    const mine = events.filter((e) => e.streamId.startsWith(PREFIX)) as RecordedEvent<ProposalEvent['type'], ProposalEvent['data']>[];
+    const mine = events.filter((e) => streams.proposal.parse(e.streamId) !== null) as RecordedEvent<
+      ProposalEvent['type'],
+      ProposalEvent['data']
+    >[];
     if (mine.length === 0) return;
-    const ids = [...new Set(mine.map((e) => e.streamId.slice(PREFIX.length)))];
+    const ids = [...new Set(mine.map((e) => streams.proposal.parse(e.streamId)!))];
     const known = await load(tx, ids);
     const db = { executeSql: (text: string, values: unknown[]) => tx.query(text, values) };
     const send = (kind: ProposalJobKind, data: ProposalJobData, at: string) =>
@@ -35,7 +36,7 @@ export const proposalDeadlinesSubscription = (boss: PgBoss, clock: Clock): Proje
     const earlyChecks = new Map<string, ProposalJobData>();
     for (const event of mine) {
       const e = { type: event.type, data: event.data } as ProposalEvent;
-      const proposalId = event.streamId.slice(PREFIX.length);
+      const proposalId = streams.proposal.parse(event.streamId)!;
       switch (e.type) {
         case 'ProposalSubmitted': {
           const { daoId, votingEndsAt, earlyClose } = e.data;

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   closeVoting,
   canCloseEarly,
-  daoDecider,
   DomainError,
   expireProposal,
-  proposalDecider,
   remindVoters,
+  streams,
   type ProposalState,
   type StreamEvents,
 } from '@ayllu/domain';
-import { handleStreams, type PostgresEventStore } from '@ayllu/event-store';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { ProposalJobData, ProposalJobKind } from './proposal-jobs';
 
 export type Clock = () => Date;
@@ -21,8 +20,8 @@ export type JobOutcome = 'appended' | 'nothing-to-do' | 'not-due';
 const ACTOR = 'system:scheduler';
 
 /**
- * The job handlers: each runs a domain use case through handleStreams, with `now` from the clock. The
- * domain makes every one idempotent (closing a closed proposal decides nothing), and handleStreams
+ * The job handlers: each runs a domain use case through the store's command path, with `now` from the clock. The
+ * domain makes every one idempotent (closing a closed proposal decides nothing), and the store
  * re-decides on a concurrent append, so a job run twice, or by two workers at once, appends once.
  */
 export const proposalJobHandlers = (store: PostgresEventStore, clock: Clock) => {
@@ -33,16 +32,12 @@ export const proposalJobHandlers = (store: PostgresEventStore, clock: Clock) => 
   ): Promise<JobOutcome> => {
     const now = clock().toISOString();
     try {
-      const result = await handleStreams({
-        store,
-        streams: {
-          dao: { streamId: `dao-${data.daoId}`, ...daoDecider },
-          proposal: { streamId: `proposal-${data.proposalId}`, ...proposalDecider },
-        },
-        decide: ({ proposal }) => decide(proposal, now),
-        context: { actor: ACTOR, correlationId: jobId, causationId: jobId, occurredAt: now },
-      });
-      return result.events.length > 0 ? 'appended' : 'nothing-to-do';
+      const result = await store.handle(
+        { dao: streams.dao.of(data.daoId), proposal: streams.proposal.of(data.proposalId) },
+        ({ proposal }) => decide(proposal, now),
+        { context: { actor: ACTOR, correlationId: jobId, causationId: jobId, occurredAt: now } },
+      );
+      return result.recorded.length > 0 ? 'appended' : 'nothing-to-do';
     } catch (error) {
       if (error instanceof DomainError && NOT_DUE.has(error.code)) return 'not-due';
       throw error;

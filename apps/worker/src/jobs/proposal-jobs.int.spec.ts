@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadConfig } from '@ayllu/platform';
 import { Pool } from 'pg';
@@ -88,16 +89,16 @@ describe('Proposal jobs (pg-boss)', () => {
       );
       return rows[0].n === 2;
     });
-    await waitFor(async () => (await eventsOf(db, `proposal-${failing}`)).includes('ProposalDefeated'));
+    await waitFor(async () => (await eventsOf(db, streams.proposal.of(failing).streamId)).includes('ProposalDefeated'));
 
-    expect(await eventsOf(db, `proposal-${passing}`)).toEqual([
+    expect(await eventsOf(db, streams.proposal.of(passing).streamId)).toEqual([
       'ProposalSubmitted',
       'VoteCast',
       'VoteCast',
       'VoteCast',
       'ProposalSucceeded',
     ]);
-    expect(await eventsOf(db, `proposal-${failing}`)).toEqual([
+    expect(await eventsOf(db, streams.proposal.of(failing).streamId)).toEqual([
       'ProposalSubmitted',
       'VoteCast',
       'VoteCast',
@@ -106,7 +107,7 @@ describe('Proposal jobs (pg-boss)', () => {
     ]);
     const settled = await db.pool.query(
       `SELECT data->>'outcome' AS outcome FROM events WHERE stream_id = $1 AND type = 'ProposalSettled' ORDER BY version`,
-      [`dao-${daoId}`],
+      [streams.dao.of(daoId).streamId],
     );
     expect(settled.rows.map((r) => r.outcome).sort()).toEqual(['Defeated', 'Succeeded']);
 
@@ -149,7 +150,7 @@ describe('Proposal jobs (pg-boss)', () => {
     offsetMs = 10 * DAY * 1000 + 10_000;
     expect(await worker.jobs.handlers.expire(job)).toBe('appended');
     expect(await worker.jobs.handlers.expire(job)).toBe('nothing-to-do');
-    expect(await eventsOf(db, `proposal-${proposalId}`)).toEqual([
+    expect(await eventsOf(db, streams.proposal.of(proposalId).streamId)).toEqual([
       'ProposalSubmitted',
       'ProposalReminderDue',
       'VoteCast',

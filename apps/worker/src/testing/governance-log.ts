@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   castVote,
   daoDecider,
-  proposalDecider,
+  streams,
   submitProposal,
   type Address,
   type DaoCommand,
@@ -10,26 +10,22 @@ import {
   toChecksumAddress,
   type VoteChoice,
 } from '@ayllu/domain';
-import { handleCommand, handleStreams, type HandledCommand, type PostgresEventStore } from '@ayllu/event-store';
+import type { PostgresEventStore } from '@ayllu/event-store';
 
 /**
  * Appends governance history the way the API and the chain indexer do (domain use cases through
- * handleCommand / handleStreams), with the domain's `now` chosen by the test: a proposal submitted
+ * the store's command path), with the domain's `now` chosen by the test: a proposal submitted
  * "three days ago" has a deadline that has already passed. For integration and e2e specs only.
  */
 export const governanceLog = (store: PostgresEventStore) => {
   const context = (actor: string, now: string) => ({ actor, correlationId: randomUUID(), occurredAt: now });
-  const daoCommand = (daoId: string, command: DaoCommand): Promise<HandledCommand> =>
-    handleCommand({
-      store,
-      streamId: `dao-${daoId}`,
-      decider: daoDecider,
-      command,
+  const daoCommand = (daoId: string, command: DaoCommand) =>
+    store.handle({ dao: streams.dao.of(daoId) }, ({ dao }) => ({ dao: daoDecider.decide(command, dao) }), {
       context: context(command.metadata.actor, command.metadata.now),
     });
-  const streams = (daoId: string, proposalId: string) => ({
-    dao: { streamId: `dao-${daoId}`, ...daoDecider },
-    proposal: { streamId: `proposal-${proposalId}`, ...proposalDecider },
+  const governance = (daoId: string, proposalId: string) => ({
+    dao: streams.dao.of(daoId),
+    proposal: streams.proposal.of(proposalId),
   });
 
   return {
@@ -59,23 +55,21 @@ export const governanceLog = (store: PostgresEventStore) => {
       now: string,
     ) => {
       const proposalId = `prop_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-      await handleStreams({
-        store,
-        streams: streams(daoId, proposalId),
-        decide: ({ dao }) =>
+      await store.handle(
+        governance(daoId, proposalId),
+        ({ dao }) =>
           submitProposal({ type: 'SubmitProposal', data: { proposalId, proposer, ...proposal }, metadata: { now, actor: proposer } }, dao),
-        context: context(proposer, now),
-      });
+        { context: context(proposer, now) },
+      );
       return proposalId;
     },
     vote: (daoId: string, proposalId: string, voter: Address, choice: VoteChoice, now: string) =>
-      handleStreams({
-        store,
-        streams: streams(daoId, proposalId),
-        decide: ({ dao, proposal }) =>
+      store.handle(
+        governance(daoId, proposalId),
+        ({ dao, proposal }) =>
           castVote({ type: 'CastVote', data: { proposalId, voter, choice }, metadata: { now, actor: voter } }, proposal, dao),
-        context: context(voter, now),
-      }),
+        { context: context(voter, now) },
+      ),
   };
 };
 

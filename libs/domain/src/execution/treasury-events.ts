@@ -124,5 +124,3 @@ export type TreasuryEvent =
   | TimelockOperationExecuted
   | TimelockOperationFailed
   | TimelockOperationCancelled;
-
-export const treasuryStreamId = (daoId: string): string => `treasury-${daoId}`;

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { NotificationData, NotificationType, StreamData } from './notification-types';
 import { ratePerMonth } from './token-amount';
@@ -33,7 +34,8 @@ const tally = (v: unknown) => {
 
 /** The DAO an event belongs to: its stream, its data, or the proposal it names. */
 export const daoIdOf = (event: RecordedEvent, proposal: ProposalInfo | null): string | null => {
-  if (event.streamId.startsWith('dao-')) return event.streamId.slice(4);
+  const daoId = streams.dao.parse(event.streamId);
+  if (daoId !== null) return daoId;
   const data = (event.data ?? {}) as Data;
   if (typeof data.daoId === 'string') return data.daoId;
   return proposal?.daoId ?? null;

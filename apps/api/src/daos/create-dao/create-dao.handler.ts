@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider, type Address, type DaoEvent, type DaoState } from '@ayllu/domain';
-import { handleCommand, type PostgresEventStore } from '@ayllu/event-store';
+import { daoDecider, streams, type Address, type DaoEvent, type DaoState } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
 import { toDaoView, type DaoView } from '../dao.view';
@@ -17,7 +17,7 @@ export class CreateDaoCommand {
   ) {}
 }
 
-const viewOf = (state: DaoState, events: readonly DaoEvent[]): DaoView | undefined => {
+const viewOf = (state: DaoState, events: readonly DaoEvent[] = []): DaoView | undefined => {
   const created = events.find((e) => e.type === 'DaoCreated');
   if (!created || state.status === 'Absent') return undefined;
   return toDaoView({
@@ -36,26 +36,23 @@ export class CreateDaoHandler implements ICommandHandler<CreateDaoCommand, DaoVi
   async execute({ daoId, body, actor, requestId, idempotency }: CreateDaoCommand): Promise<DaoView> {
     const now = new Date().toISOString();
     const { minimumDeposit, founders, treasurers, feeCollector, ...rest } = body;
-    const result = await handleCommand({
-      store: this.store,
-      streamId: `dao-${daoId}`,
-      decider: daoDecider,
-      command: {
-        type: 'CreateDao' as const,
-        data: {
-          ...rest,
-          daoId,
-          ...(minimumDeposit === undefined ? {} : { minimumDeposit: BigInt(minimumDeposit) }),
-          ...(founders === undefined ? {} : { founders: founders as Address[] }),
-          ...(treasurers === undefined ? {} : { treasurers: treasurers as Address[] }),
-          ...(feeCollector === undefined ? {} : { feeCollector: feeCollector as Address }),
-        },
-        metadata: { now, actor },
+    const command = {
+      type: 'CreateDao' as const,
+      data: {
+        ...rest,
+        daoId,
+        ...(minimumDeposit === undefined ? {} : { minimumDeposit: BigInt(minimumDeposit) }),
+        ...(founders === undefined ? {} : { founders: founders as Address[] }),
+        ...(treasurers === undefined ? {} : { treasurers: treasurers as Address[] }),
+        ...(feeCollector === undefined ? {} : { feeCollector: feeCollector as Address }),
       },
+      metadata: { now, actor },
+    };
+    const result = await this.store.handle({ dao: streams.dao.of(daoId) }, ({ dao }) => ({ dao: daoDecider.decide(command, dao) }), {
       context: { actor, correlationId: requestId, occurredAt: now },
       ...(idempotency ? { idempotency } : {}),
-      respond: viewOf,
+      respond: ({ newState, events }) => viewOf(newState.dao, events.dao),
     });
-    return result.response as DaoView;
+    return result.response!;
   }
 }

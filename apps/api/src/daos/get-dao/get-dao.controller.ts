@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { daoDecider } from '@ayllu/domain';
+import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { problem, ProblemException } from '../../shared/problem';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
-import { foldStream, parseAsOf } from '../../governance-reads/shared/as-of';
+import { parseAsOf } from '../../governance-reads/shared/as-of';
 import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
 import { isSeated } from '../../governance-reads/members/member.view';
 import { DaoView, toDaoView } from '../dao.view';
@@ -51,7 +51,7 @@ export class GetDaoController {
 
   private async fromLog(id: string, asOf: string | undefined): Promise<DaoView> {
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
-    const { state } = await foldStream(this.store, `dao-${id}`, daoDecider, cut);
+    const { state } = await this.store.load(streams.dao.of(id), { asOf: cut });
     if (state.status === 'Absent') throw notFound(id);
     return toDaoView({
       id,

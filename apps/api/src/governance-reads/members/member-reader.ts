@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { daoDecider, type ActiveDao, type Member } from '@ayllu/domain';
+import { streams, type ActiveDao, type Member } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
-import { foldStream, parseAsOf } from '../shared/as-of';
-import { daoNotFound, daoStream, requireDaoId } from '../shared/lookups';
+import { parseAsOf } from '../shared/as-of';
+import { daoNotFound, requireDaoId } from '../shared/lookups';
 import { MEMBER_COLUMNS, memberViewFromRow, memberViewOf, type MemberRow, type MemberView } from './member.view';
 
 /**
@@ -40,7 +40,7 @@ export class MemberReader {
   /** The DAO's domain state as of a cut (or now); 404 when it did not exist then. */
   async fold(daoId: string, asOf: string | undefined): Promise<ActiveDao> {
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
-    const { state } = await foldStream(this.store, daoStream(daoId), daoDecider, cut);
+    const { state } = await this.store.load(streams.dao.of(daoId), { asOf: cut });
     if (state.status !== 'Active') throw daoNotFound(daoId);
     return state;
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Member, VotingType } from '@ayllu/domain';
+import type { DaoState, Member, VotingType } from '@ayllu/domain';
+import { problem, ProblemException } from '../../shared/problem';
 
 /** A member as the API shows it: amounts and weights as decimal strings in the token's smallest unit. */
 export class MemberView {
@@ -76,3 +77,12 @@ export const memberViewFromRow = (row: MemberRow): MemberView => ({
 /** Seat holders, as rm_daos.member_count counts them. */
 export const isSeated = (member: Pick<Member, 'status'>): boolean =>
   member.status === 'ACTIVE' || member.status === 'INACTIVE' || member.status === 'SUSPENDED';
+
+/** A write answers with the same member shape as `GET /v1/daos/:id/members/:address`, from the state it wrote. */
+export const memberViewFrom = (state: DaoState, address: string): MemberView => {
+  const member = state.status === 'Active' ? state.members.get(address as never) : undefined;
+  if (!member || state.status !== 'Active') {
+    throw new ProblemException(problem(404, 'MEMBER.NOT_FOUND', `${address} is not a member of this DAO`));
+  }
+  return memberViewOf(member, state.configuration.votingType);
+};

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { proposalDecider, type ExistingProposal } from '@ayllu/domain';
-import type { PostgresEventStore, RecordedEvent } from '@ayllu/event-store';
+import { streams, type ExistingProposal } from '@ayllu/domain';
+import { withinCut, type LogCut, type PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
-import { foldStream, parseAsOf, type LogCut } from '../shared/as-of';
-import { daoNotFound, daoStream, proposalNotFound, proposalStream, requireDaoId, requireProposalId } from '../shared/lookups';
+import { parseAsOf } from '../shared/as-of';
+import { daoNotFound, proposalNotFound, requireDaoId, requireProposalId } from '../shared/lookups';
 import { decodeFoldState } from './proposal.view';
 
 export interface FoldedProposal {
   readonly state: ExistingProposal;
-  readonly events: RecordedEvent[];
+  readonly events: readonly RecordedEvent[];
 }
 
 /** Proposals from the read model, or folded from the log (asOf, or not projected yet). */
@@ -49,14 +49,14 @@ export class ProposalReader {
   }
 
   private async foldOne(proposalId: string, cut: LogCut | null): Promise<FoldedProposal | null> {
-    const { state, events } = await foldStream(this.store, proposalStream(proposalId), proposalDecider, cut);
+    const { state, events } = await this.store.loadWithEvents(streams.proposal.of(proposalId), { asOf: cut });
     return state.status === 'Absent' ? null : { state, events };
   }
 
   /** The DAO's proposals in the order they opened, as its own stream records them (404 if no such DAO). */
   private async proposalIdsOf(daoId: string, cut: LogCut | null): Promise<string[]> {
-    const events = await foldStream(this.store, daoStream(daoId), { evolve: (s: null) => s, initialState: () => null }, cut);
-    if (events.events.length === 0) throw daoNotFound(daoId);
-    return events.events.filter((e) => e.type === 'ProposalOpened').map((e) => (e.data as { proposalId: string }).proposalId);
+    const events = withinCut(await this.store.readStream(streams.dao.of(daoId).streamId), cut);
+    if (events.length === 0) throw daoNotFound(daoId);
+    return events.filter((e) => e.type === 'ProposalOpened').map((e) => (e.data as { proposalId: string }).proposalId);
   }
 }

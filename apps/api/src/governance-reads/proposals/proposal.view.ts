@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { reminderDueAt, type ExistingProposal, type ProposalState } from '@ayllu/domain';
 import { reviveBigints } from '@ayllu/event-store';
+import { problem, ProblemException } from '../../shared/problem';
 
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
@@ -120,6 +121,12 @@ export const proposalViewOf = (p: ExistingProposal, withVoters: boolean): Propos
   ballotCount: p.ballots.size,
   resolution: Object.fromEntries(Object.entries(p).filter(([k]) => !RECORD_KEYS.has(k))),
 });
+
+/** A write answers with the same proposal shape as `GET /v1/daos/:id/proposals/:pid`, from the state it wrote. */
+export const toProposalView = (state: ProposalState): ProposalView => {
+  if (state.status === 'Absent') throw new ProblemException(problem(404, 'PROPOSAL.NOT_FOUND', 'No such proposal in this DAO'));
+  return proposalViewOf(state, true);
+};
 
 /** Reads `rm_proposals.fold_state` (written by the worker's proposals projection: maps as entry lists). */
 export const decodeFoldState = (stored: unknown): ProposalState => {

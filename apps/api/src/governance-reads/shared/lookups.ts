@@ -16,6 +16,3 @@ export const requireDaoId = (daoId: string): void => {
 export const requireProposalId = (proposalId: string): void => {
   if (!PROPOSAL_ID.test(proposalId)) throw proposalNotFound(proposalId);
 };
-
-export const daoStream = (daoId: string) => `dao-${daoId}`;
-export const proposalStream = (proposalId: string) => `proposal-${proposalId}`;

@@ -6,7 +6,7 @@ import { AdminKeyGuard, type AdminRequest } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
 import { problem, ProblemException } from '../../shared/problem';
-import { MemberView } from '../views/member.view';
+import { MemberView } from '../../governance-reads/members/member.view';
 import { DecideMemberCommand, type MemberDecision } from './member-admin.handler';
 import { ReasonRequest } from './reason.request.dto';
 

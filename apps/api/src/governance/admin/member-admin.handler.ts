@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider, type DaoCommand } from '@ayllu/domain';
-import { handleCommand, type PostgresEventStore } from '@ayllu/event-store';
+import { daoDecider, streams, type DaoCommand } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
-import { daoStream } from '../streams';
-import { memberViewFrom, type MemberView } from '../views/member.view';
+import { memberViewFrom, type MemberView } from '../../governance-reads/members/member.view';
 
 export type MemberDecision =
   | { readonly type: 'ApproveMember' }
@@ -31,15 +30,12 @@ export class DecideMemberHandler implements ICommandHandler<DecideMemberCommand,
   async execute({ daoId, member, decision, actor, requestId, idempotency }: DecideMemberCommand): Promise<MemberView> {
     const now = new Date().toISOString();
     const { type, ...reason } = decision;
-    const result = await handleCommand({
-      store: this.store,
-      streamId: daoStream(daoId).streamId,
-      decider: daoDecider,
-      command: { type, data: { member, ...reason }, metadata: { now, actor } } as DaoCommand,
+    const command = { type, data: { member, ...reason }, metadata: { now, actor } } as DaoCommand;
+    const result = await this.store.handle({ dao: streams.dao.of(daoId) }, ({ dao }) => ({ dao: daoDecider.decide(command, dao) }), {
       context: { actor, correlationId: requestId, occurredAt: now },
       ...(idempotency ? { idempotency } : {}),
-      respond: (state) => memberViewFrom(state, member),
+      respond: ({ newState }) => memberViewFrom(newState.dao, member),
     });
-    return result.response as MemberView;
+    return result.response;
   }
 }

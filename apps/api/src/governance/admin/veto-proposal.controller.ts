@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, Ap
 import { AdminKeyGuard, type AdminRequest } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
-import { ProposalView } from '../views/proposal.view';
+import { ProposalView } from '../../governance-reads/proposals/proposal.view';
 import { ReasonRequest } from './reason.request.dto';
 import { VetoProposalCommand } from './veto-proposal.handler';
 

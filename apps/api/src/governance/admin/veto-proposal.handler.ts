@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { vetoProposal } from '@ayllu/domain';
-import { handleStreams, type PostgresEventStore } from '@ayllu/event-store';
+import { streams, vetoProposal } from '@ayllu/domain';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
-import { daoStream, proposalStream, requireProposalIn, stateAfter } from '../streams';
-import { toProposalView, type ProposalView } from '../views/proposal.view';
+import { requireProposalIn } from '../streams';
+import { toProposalView, type ProposalView } from '../../governance-reads/proposals/proposal.view';
 
 export class VetoProposalCommand {
   constructor(
@@ -25,18 +25,18 @@ export class VetoProposalHandler implements ICommandHandler<VetoProposalCommand,
 
   async execute({ daoId, proposalId, reason, actor, requestId, idempotency }: VetoProposalCommand): Promise<ProposalView> {
     const now = new Date().toISOString();
-    const proposal = proposalStream(proposalId);
-    const result = await handleStreams({
-      store: this.store,
-      streams: { dao: daoStream(daoId), proposal },
-      decide: (states) => {
+    const result = await this.store.handle(
+      { dao: streams.dao.of(daoId), proposal: streams.proposal.of(proposalId) },
+      (states) => {
         requireProposalIn(daoId, states.proposal);
         return vetoProposal({ type: 'VetoProposal', data: { proposalId, reason }, metadata: { now, actor } }, states.proposal);
       },
-      respond: (states, decided) => toProposalView(stateAfter(proposal, states.proposal, decided.proposal)),
-      context: { actor, correlationId: requestId, occurredAt: now },
-      ...(idempotency ? { idempotency } : {}),
-    });
-    return result.response as ProposalView;
+      {
+        respond: ({ newState }) => toProposalView(newState.proposal),
+        context: { actor, correlationId: requestId, occurredAt: now },
+        ...(idempotency ? { idempotency } : {}),
+      },
+    );
+    return result.response;
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MemberView } from '../views/member.view';
+import { MemberView } from '../../governance-reads/members/member.view';
 
 export class EmergencyExitView {
   @ApiProperty({ example: 'dao_0193a1b2c3d4e5f60718293a4b5c' }) daoId!: string;

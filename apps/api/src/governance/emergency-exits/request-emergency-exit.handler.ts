@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider } from '@ayllu/domain';
+import { daoDecider, streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { EVENT_STORE } from '../../shared/tokens';
 import { appendSigned } from '../../signatures/append-signed';
 import type { VerifiedMessage } from '../../signatures/signature-verifier';
 import type { EmergencyExitMessage } from '../../signatures/signed-messages.dto';
-import { daoStream, stateAfter } from '../streams';
-import { memberViewFrom } from '../views/member.view';
+import { memberViewFrom } from '../../governance-reads/members/member.view';
 import type { EmergencyExitView } from './emergency-exit.view';
 
 export class RequestEmergencyExitCommand {
@@ -25,16 +24,15 @@ export class RequestEmergencyExitHandler implements ICommandHandler<RequestEmerg
   async execute({ daoId, verified, requestId }: RequestEmergencyExitCommand): Promise<EmergencyExitView> {
     const now = new Date().toISOString();
     const member = verified.signer;
-    const dao = daoStream(daoId);
-    return (await appendSigned({
+    return appendSigned({
       store: this.store,
       verified,
-      streams: { dao },
+      streams: { dao: streams.dao.of(daoId) },
       decide: ({ dao: state }) => ({
         dao: daoDecider.decide({ type: 'RequestEmergencyExit', data: { member }, metadata: { now, actor: member } }, state),
       }),
-      respond: (states, decided) => {
-        const after = stateAfter(dao, states.dao, decided.dao);
+      respond: ({ newState }) => {
+        const after = newState.dao;
         if (after.status !== 'Active') throw new Error('the DAO vanished while deciding');
         const exit = after.emergencyExits.get(member)!;
         return {
@@ -46,6 +44,6 @@ export class RequestEmergencyExitHandler implements ICommandHandler<RequestEmerg
       },
       now,
       correlationId: requestId,
-    })) as EmergencyExitView;
+    });
   }
 }

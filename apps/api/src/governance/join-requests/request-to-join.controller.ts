@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { SignatureVerifier } from '../../signatures/signature-verifier';
 import { SignedJoinRequest } from '../../signatures/signed-messages.dto';
-import { MemberView } from '../views/member.view';
+import { MemberView } from '../../governance-reads/members/member.view';
 import { RequestToJoinCommand } from './request-to-join.handler';
 
 @ApiTags('Membership')

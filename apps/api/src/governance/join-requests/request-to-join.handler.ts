@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider } from '@ayllu/domain';
+import { daoDecider, streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { EVENT_STORE } from '../../shared/tokens';
 import { appendSigned } from '../../signatures/append-signed';
 import type { VerifiedMessage } from '../../signatures/signature-verifier';
 import type { JoinRequestMessage } from '../../signatures/signed-messages.dto';
-import { daoStream, stateAfter } from '../streams';
-import { memberViewFrom, type MemberView } from '../views/member.view';
+import { memberViewFrom, type MemberView } from '../../governance-reads/members/member.view';
 
 export class RequestToJoinCommand {
   constructor(
@@ -24,17 +23,16 @@ export class RequestToJoinHandler implements ICommandHandler<RequestToJoinComman
   async execute({ daoId, verified, requestId }: RequestToJoinCommand): Promise<MemberView> {
     const now = new Date().toISOString();
     const member = verified.signer;
-    const dao = daoStream(daoId);
-    return (await appendSigned({
+    return appendSigned({
       store: this.store,
       verified,
-      streams: { dao },
+      streams: { dao: streams.dao.of(daoId) },
       decide: ({ dao: state }) => ({
         dao: daoDecider.decide({ type: 'RequestToJoin', data: { member }, metadata: { now, actor: member } }, state),
       }),
-      respond: (states, decided) => memberViewFrom(stateAfter(dao, states.dao, decided.dao), member),
+      respond: ({ newState }) => memberViewFrom(newState.dao, member),
       now,
       correlationId: requestId,
-    })) as MemberView;
+    });
   }
 }

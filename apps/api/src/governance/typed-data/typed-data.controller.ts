@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { getAddress } from 'viem';
 import { ApiProblemResponses } from '../../shared/api-problems';
@@ -80,7 +81,7 @@ export class TypedDataController {
   }
 
   private async build(action: SignedAction, daoId: string, deadline: number | undefined, fields: Record<string, unknown>) {
-    if ((await this.store.streamVersion(`dao-${daoId}`)) === 0)
+    if ((await this.store.streamVersion(streams.dao.of(daoId).streamId)) === 0)
       throw new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
     const now = Math.floor(Date.now() / 1000);
     if (deadline !== undefined && deadline <= now) throw invalidDeadline('must be in the future');

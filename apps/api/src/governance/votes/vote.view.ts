@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProposalState, VoteCast } from '@ayllu/domain';
-import { ProposalView, toProposalView } from '../views/proposal.view';
+import { ProposalView, toProposalView } from '../../governance-reads/proposals/proposal.view';
 
 /** The ballot just recorded, with the proposal's state and live tally after it. */
 export class VoteView {
@@ -28,6 +28,6 @@ export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, vot
     replaces: cast?.data.replaces ?? null,
     castAt: cast?.data.castAt ?? null,
     ...(cast?.data.reason ? { reason: cast.data.reason } : {}),
-    proposal: toProposalView(after)!,
+    proposal: toProposalView(after),
   };
 };

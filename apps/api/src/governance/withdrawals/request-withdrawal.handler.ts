@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requestWithdrawal } from '@ayllu/domain';
+import { requestWithdrawal, streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { EVENT_STORE } from '../../shared/tokens';
 import { appendSigned } from '../../signatures/append-signed';
 import type { VerifiedMessage } from '../../signatures/signature-verifier';
 import type { WithdrawalRequestMessage } from '../../signatures/signed-messages.dto';
-import { daoStream, newId, proposalStream, stateAfter } from '../streams';
-import { toProposalView } from '../views/proposal.view';
+import { newId } from '../streams';
+import { toProposalView } from '../../governance-reads/proposals/proposal.view';
 import { toWithdrawalView, type WithdrawalView } from './withdrawal.view';
 
 export class RequestWithdrawalCommand {
@@ -27,13 +27,11 @@ export class RequestWithdrawalHandler implements ICommandHandler<RequestWithdraw
     const now = new Date().toISOString();
     const { message, signer } = verified;
     const withdrawalId = newId('wd');
-    const dao = daoStream(daoId);
-    const proposal = proposalStream(newId('prop'));
-    const proposalId = proposal.streamId.slice('proposal-'.length);
-    return (await appendSigned({
+    const proposalId = newId('prop');
+    return appendSigned({
       store: this.store,
       verified,
-      streams: { dao, proposal },
+      streams: { dao: streams.dao.of(daoId), proposal: streams.proposal.of(proposalId) },
       decide: (states) =>
         requestWithdrawal(
           {
@@ -43,13 +41,12 @@ export class RequestWithdrawalHandler implements ICommandHandler<RequestWithdraw
           },
           states.dao,
         ),
-      respond: (states, decided) => {
-        const opened = (decided.proposal?.length ?? 0) > 0;
-        const proposalView = opened ? toProposalView(stateAfter(proposal, states.proposal, decided.proposal)) : null;
-        return toWithdrawalView(daoId, stateAfter(dao, states.dao, decided.dao), withdrawalId, proposalView);
+      respond: ({ newState, events }) => {
+        const opened = (events.proposal?.length ?? 0) > 0;
+        return toWithdrawalView(daoId, newState.dao, withdrawalId, opened ? toProposalView(newState.proposal) : null);
       },
       now,
       correlationId: requestId,
-    })) as WithdrawalView;
+    });
   }
 }

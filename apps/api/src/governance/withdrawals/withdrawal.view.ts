@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DaoState } from '@ayllu/domain';
-import { ProposalView } from '../views/proposal.view';
+import { ProposalView } from '../../governance-reads/proposals/proposal.view';
 
 export class WithdrawalView {
   @ApiProperty({ example: 'wd_0193a1b2c3d4e5f60718293a4b5c' }) id!: string;

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
@@ -23,7 +24,12 @@ describe('webhook delivery to real HTTP receivers', () => {
   });
 
   const suspendBob = (reason = 'KYC expired') =>
-    h.append(`dao-${DAO}`, 'MemberSuspended', { member: BOB, reason, suspendedBy: 'admin:test', suspendedAt: h.now.toISOString() });
+    h.append(streams.dao.of(DAO).streamId, 'MemberSuspended', {
+      member: BOB,
+      reason,
+      suspendedBy: 'admin:test',
+      suspendedAt: h.now.toISOString(),
+    });
   const attempts = async () =>
     (await h.db.pool.query('SELECT attempt, started_at, status_code, error, outcome FROM notification_attempts ORDER BY id')).rows;
   const notification = async () => (await h.db.pool.query('SELECT * FROM notifications')).rows[0];

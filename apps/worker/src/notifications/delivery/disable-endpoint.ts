@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { redactUrl } from '@ayllu/notifications';
 import type { Pool } from 'pg';
@@ -23,7 +24,7 @@ export const disableEndpoint = async (pool: Pool, store: PostgresEventStore, req
   await store.append(
     [
       {
-        streamId: `webhook-${request.endpointId}`,
+        streamId: streams.webhook.of(request.endpointId).streamId,
         expectedVersion: 'any',
         events: [
           {

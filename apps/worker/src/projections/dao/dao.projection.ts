@@ -1,4 +1,4 @@
-import { daoDecider, type ActiveDao, type DaoEvent, type Member } from '@ayllu/domain';
+import { streams, daoDecider, type ActiveDao, type DaoEvent, type Member } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { PoolClient } from 'pg';
 import { toPlainJson, type Projection } from '../projection';
@@ -14,14 +14,14 @@ export const daoProjection: Projection = {
   name: 'dao',
   tables: ['rm_daos', 'rm_members'],
   async apply(tx, events) {
-    const daoEvents = events.filter((e) => e.streamId.startsWith('dao-')) as RecordedEvent<DaoEvent['type'], DaoEvent['data']>[];
+    const daoEvents = events.filter((e) => streams.dao.parse(e.streamId) !== null) as RecordedEvent<DaoEvent['type'], DaoEvent['data']>[];
     if (daoEvents.length === 0) return;
-    const ids = [...new Set(daoEvents.map((e) => e.streamId.slice('dao-'.length)))];
+    const ids = [...new Set(daoEvents.map((e) => streams.dao.parse(e.streamId)!))];
     const states = await loadDaoStates(tx, ids);
     const changed = new Map<string, ChangedMember>();
     const touched = new Map<string, DaoTouch>();
     for (const event of daoEvents) {
-      const daoId = event.streamId.slice('dao-'.length);
+      const daoId = streams.dao.parse(event.streamId)!;
       const domainEvent = { type: event.type, data: event.data } as DaoEvent;
       const before = states.get(daoId);
       if (!before && domainEvent.type !== 'DaoCreated') continue;

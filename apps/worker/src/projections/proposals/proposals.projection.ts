@@ -1,11 +1,9 @@
-import { proposalDecider, type ExistingProposal, type ProposalEvent, type ProposalState } from '@ayllu/domain';
+import { streams, proposalDecider, type ExistingProposal, type ProposalEvent, type ProposalState } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
 import { decodeProposalState } from './proposal-fold-state';
 import { insertBallots, upsertProposals, type BallotRow, type ProposalTouch } from './proposal-rows';
-
-const PREFIX = 'proposal-';
 
 interface Loaded {
   readonly state: ProposalState;
@@ -21,13 +19,16 @@ export const proposalsProjection: Projection = {
   name: 'proposals',
   tables: ['rm_proposals', 'rm_votes'],
   async apply(tx, events) {
-    const mine = events.filter((e) => e.streamId.startsWith(PREFIX)) as RecordedEvent<ProposalEvent['type'], ProposalEvent['data']>[];
+    const mine = events.filter((e) => streams.proposal.parse(e.streamId) !== null) as RecordedEvent<
+      ProposalEvent['type'],
+      ProposalEvent['data']
+    >[];
     if (mine.length === 0) return;
-    const states = await loadProposals(tx, [...new Set(mine.map((e) => e.streamId.slice(PREFIX.length)))]);
+    const states = await loadProposals(tx, [...new Set(mine.map((e) => streams.proposal.parse(e.streamId)!))]);
     const touched = new Map<string, ProposalTouch>();
     const ballots: BallotRow[] = [];
     for (const event of mine) {
-      const id = event.streamId.slice(PREFIX.length);
+      const id = streams.proposal.parse(event.streamId)!;
       const domainEvent = { type: event.type, data: event.data } as ProposalEvent;
       const before = states.get(id) ?? { state: proposalDecider.initialState(), submittedPosition: event.position };
       const state = proposalDecider.evolve(before.state, domainEvent);

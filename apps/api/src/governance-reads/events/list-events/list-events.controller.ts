@@ -1,14 +1,14 @@
-import { treasuryStreamId } from '@ayllu/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { streams } from '@ayllu/domain';
 import { START, type PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../../shared/api-problems';
 import { problem, ProblemException } from '../../../shared/problem';
 import { EVENT_STORE, PG_POOL } from '../../../shared/tokens';
 import { TimelineEntry, timelineEntry } from '../../proposals/get-proposal/get-proposal.controller';
-import { daoNotFound, daoStream, proposalStream, requireDaoId } from '../../shared/lookups';
+import { daoNotFound, requireDaoId } from '../../shared/lookups';
 
 export class ListEventsQuery {
   @ApiPropertyOptional({ description: 'A public log position: events after it (default: from the start)', example: '1042' })
@@ -53,14 +53,14 @@ export class ListEventsController {
     requireDaoId(id);
     const opened = await this.db.query<{ type: string; proposal_id: string | null }>(
       `SELECT type, data->>'proposalId' AS proposal_id FROM events WHERE stream_id = $1 AND (version = 1 OR type = 'ProposalOpened')`,
-      [daoStream(id)],
+      [streams.dao.of(id).streamId],
     );
     if (opened.rows.length === 0) throw daoNotFound(id);
     // The DAO, its treasury (Safe transactions, timelock operations, contract deployment) and its proposals.
-    const streams = [
-      daoStream(id),
-      treasuryStreamId(id),
-      ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => proposalStream(r.proposal_id!)),
+    const streamIds = [
+      streams.dao.of(id).streamId,
+      streams.treasury.of(id).streamId,
+      ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => streams.proposal.of(r.proposal_id!).streamId),
     ];
     const after = query.after === undefined || BigInt(query.after) === 0n ? START : await this.store.checkpointAt(BigInt(query.after));
     if (!after)
@@ -69,7 +69,7 @@ export class ListEventsController {
           errors: [{ field: 'after', message: `${query.after} is not a committed position of the log` }],
         }),
       );
-    const events = await this.store.readStreamsAfter(streams, after, Number(query.limit ?? 100));
+    const events = await this.store.readStreamsAfter(streamIds, after, Number(query.limit ?? 100));
     return {
       items: events.map((e) => ({ streamId: e.streamId, ...timelineEntry(e) })),
       nextAfter: events.length > 0 ? events[events.length - 1]!.position.toString() : null,

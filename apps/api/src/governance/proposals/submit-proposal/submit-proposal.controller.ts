@@ -8,7 +8,7 @@ import { signatureProblems } from '../../../signatures/signature-problems';
 import { SignatureVerifier } from '../../../signatures/signature-verifier';
 import { SignedProposal } from '../../../signatures/signed-messages.dto';
 import { newId } from '../../streams';
-import { ProposalView } from '../../views/proposal.view';
+import { ProposalView } from '../../../governance-reads/proposals/proposal.view';
 import { payloadToDomain } from '../proposal-payload';
 import { SubmitProposalCommand } from './submit-proposal.handler';
 

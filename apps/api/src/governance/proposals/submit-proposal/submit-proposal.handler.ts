@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { submitProposal } from '@ayllu/domain';
+import { streams, submitProposal } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { EVENT_STORE } from '../../../shared/tokens';
 import { appendSigned } from '../../../signatures/append-signed';
 import type { VerifiedMessage } from '../../../signatures/signature-verifier';
 import type { ProposalMessage } from '../../../signatures/signed-messages.dto';
-import { daoStream, proposalStream, stateAfter } from '../../streams';
-import { toProposalView, type ProposalView } from '../../views/proposal.view';
+import { toProposalView, type ProposalView } from '../../../governance-reads/proposals/proposal.view';
 
 export class SubmitProposalCommand {
   constructor(
@@ -27,11 +26,10 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposalComm
   async execute({ daoId, proposalId, verified, payload, requestId }: SubmitProposalCommand): Promise<ProposalView> {
     const now = new Date().toISOString();
     const { message, signer } = verified;
-    const proposal = proposalStream(proposalId);
-    return (await appendSigned({
+    return appendSigned({
       store: this.store,
       verified,
-      streams: { dao: daoStream(daoId), proposal },
+      streams: { dao: streams.dao.of(daoId), proposal: streams.proposal.of(proposalId) },
       decide: ({ dao }) =>
         submitProposal(
           {
@@ -41,9 +39,9 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposalComm
           },
           dao,
         ),
-      respond: (states, decided) => toProposalView(stateAfter(proposal, states.proposal, decided.proposal)),
+      respond: ({ newState }) => toProposalView(newState.proposal),
       now,
       correlationId: requestId,
-    })) as ProposalView;
+    });
   }
 }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { castVote, type VoteCast } from '@ayllu/domain';
+import { castVote, streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { EVENT_STORE } from '../../../shared/tokens';
 import { appendSigned } from '../../../signatures/append-signed';
 import type { VerifiedMessage } from '../../../signatures/signature-verifier';
 import type { VoteMessage } from '../../../signatures/signed-messages.dto';
-import { daoStream, proposalStream, requireProposalIn, stateAfter } from '../../streams';
+import { requireProposalIn } from '../../streams';
 import { toVoteView, type VoteView } from '../vote.view';
 
 export class CastVoteCommand {
@@ -25,11 +25,10 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand, VoteVie
   async execute({ daoId, verified, requestId }: CastVoteCommand): Promise<VoteView> {
     const now = new Date().toISOString();
     const { message, signer } = verified;
-    const proposal = proposalStream(message.proposalId);
-    return (await appendSigned({
+    return appendSigned({
       store: this.store,
       verified,
-      streams: { dao: daoStream(daoId), proposal },
+      streams: { dao: streams.dao.of(daoId), proposal: streams.proposal.of(message.proposalId) },
       decide: (states) => {
         requireProposalIn(daoId, states.proposal);
         return castVote(
@@ -47,14 +46,14 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand, VoteVie
           states.dao,
         );
       },
-      respond: (states, decided) =>
+      respond: ({ newState, events }) =>
         toVoteView(
-          stateAfter(proposal, states.proposal, decided.proposal),
-          (decided.proposal ?? []).find((e) => e.type === 'VoteCast') as VoteCast | undefined,
+          newState.proposal,
+          (events.proposal ?? []).find((e) => e.type === 'VoteCast'),
           signer,
         ),
       now,
       correlationId: requestId,
-    })) as VoteView;
+    });
   }
 }

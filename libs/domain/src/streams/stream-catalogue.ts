@@ -1,0 +1,71 @@
+import { evolveDao } from '../dao/evolve-dao';
+import type { DaoEvent } from '../dao/dao-events';
+import { initialDaoState, type DaoState } from '../dao/dao-state';
+import type { TreasuryEvent } from '../execution/treasury-events';
+import { evolveTreasury, initialTreasuryState, type TreasuryState } from '../execution/treasury-state';
+import { evolveProposal } from '../proposal/evolve-proposal';
+import type { ProposalEvent } from '../proposal/proposal-events';
+import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
+import type { Event } from '../shared/decider';
+import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
+
+/** One stream: where it lives in the log and how its events fold into its state. */
+export interface StreamRef<S, E extends Event> {
+  readonly streamId: string;
+  readonly evolve: (state: S, event: E) => S;
+  readonly initialState: () => S;
+}
+
+/** A kind of stream: how an id becomes a stream id and back, and how its events fold. */
+export interface StreamKind<Name extends string, S, E extends Event> {
+  readonly name: Name;
+  readonly of: (id: string) => StreamRef<S, E>;
+  /** The id inside a stream id of this kind, or null when the stream is of another kind. */
+  readonly parse: (streamId: string) => string | null;
+  readonly evolve: (state: S, event: E) => S;
+  readonly initialState: () => S;
+}
+
+const kind = <Name extends string, S, E extends Event>(
+  name: Name,
+  evolve: (state: S, event: E) => S,
+  initialState: () => S,
+): StreamKind<Name, S, E> => {
+  const prefix = `${name}-`;
+  return {
+    name,
+    of: (id) => ({ streamId: prefix + id, evolve, initialState }),
+    parse: (streamId) => (streamId.startsWith(prefix) && streamId.length > prefix.length ? streamId.slice(prefix.length) : null),
+    evolve,
+    initialState,
+  };
+};
+
+/**
+ * Every stream kind of the platform. Nothing else makes or parses a stream id (a lint rule keeps it so):
+ * - `dao-<daoId>`: the DAO aggregate (configuration, members, funds, the proposals it opened);
+ * - `proposal-<proposalId>`: one proposal, its frozen rules, ballots and execution steps;
+ * - `treasury-<daoId>`: the DAO's contracts, Safe transactions in nonce order and timelock operations;
+ * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint.
+ */
+export const streams = {
+  dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState),
+  proposal: kind<'proposal', ProposalState, ProposalEvent>('proposal', evolveProposal, initialProposalState),
+  treasury: kind<'treasury', TreasuryState, TreasuryEvent>('treasury', evolveTreasury, initialTreasuryState),
+  webhook: kind<'webhook', WebhookState, WebhookEvent>('webhook', evolveWebhook, initialWebhookState),
+} as const;
+
+export type StreamKindName = keyof typeof streams;
+
+/** Every event any stream of the catalogue holds. */
+export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent;
+export type DomainEventType = DomainEvent['type'];
+
+/** The kind and id of a stream id, or null for a stream the catalogue does not know. */
+export const parseStreamId = (streamId: string): { readonly kind: StreamKindName; readonly id: string } | null => {
+  for (const name of Object.keys(streams) as StreamKindName[]) {
+    const id = streams[name].parse(streamId);
+    if (id !== null) return { kind: name, id };
+  }
+  return null;
+};
