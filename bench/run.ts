@@ -1,4 +1,4 @@
-// `npm run bench [-- --full] [-- --only=append,rebuild]`: every benchmark of issue 7 in one run, each
+// `npm run bench [-- --full] [-- --only=append,rebuild]`: every benchmark in one run, each
 // figure beside a baseline measured in the same run. Writes BENCHMARKS.md and bench/results/bench.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

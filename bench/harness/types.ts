@@ -5,7 +5,7 @@ export interface Table {
   readonly rows: readonly Record<string, string | number>[];
 }
 
-/** A target from issue 7, what was measured against it, and whether it was met. */
+/** A target, what was measured against it, and whether it was met. */
 export interface TargetCheck {
   readonly target: string;
   readonly measured: string;

@@ -41,7 +41,7 @@ export const seedVotingDao = async (
     for (const e of events) dao = daoDecider.evolve(dao, e);
     daoEvents.push(...events);
   };
-  // The domain caps a DAO at DAO_MAX_MEMBERS; beyond that (the 100,000-voter proposal of issue 7) the
+  // The domain caps a DAO at DAO_MAX_MEMBERS; beyond that (the 100,000-voter proposal of the full run) the
   // DaoCreated event is decided for the first members and its founder list widened afterwards: a state
   // the product cannot reach today, seeded only to see how ingestion scales.
   const created = daoDecider.decide(

@@ -36,7 +36,7 @@ describe('Governance writes over HTTP (signed)', () => {
     api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body: await voteBody(daoId, pid, who, support) });
   const proposalEvents = async (pid: string) =>
     (await store.readStream(streams.proposal.of(pid).streamId)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
-  /** A deposit as the chain indexer will append it (issue 4); here the test plays the indexer. */
+  /** A deposit as the chain indexer will append it; here the test plays the indexer. */
   const deposit = (daoId: string, member: string, amount: bigint, logIndex: number) =>
     store.handle(
       { dao: streams.dao.of(daoId) },

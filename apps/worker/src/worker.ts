@@ -60,7 +60,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   const unsubscribeWebhooks = notifications.subscribe(webhooks.wake);
   await notifications.start();
   await catchUp();
-  // Passed proposals through Safe and timelock (issue 5); null when no chain is configured.
+  // Passed proposals through Safe and timelock; null when no chain is configured.
   const execution = await startExecution({ config: deps.config, pool: deps.pool, databaseUrl: deps.databaseUrl, store, logger });
   logger.info({ projections: PROJECTIONS.map((p) => p.name) }, 'worker started');
   return {

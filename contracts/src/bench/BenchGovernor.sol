@@ -10,7 +10,7 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 
 /// @title BenchGovernor
-/// @notice Benchmark only (issue 7, part 5): a plain OpenZeppelin Governor (simple counting, ERC20Votes
+/// @notice Benchmark only: a plain OpenZeppelin Governor (simple counting, ERC20Votes
 ///         weights, 51% quorum, timelock execution) whose propose/castVote/queue/execute gas is set beside
 ///         Ayllu's governed execution. Voting delay 1 block, period `period_` blocks.
 contract BenchGovernor is Governor, GovernorCountingSimple, GovernorVotes, GovernorVotesQuorumFraction, GovernorTimelockControl {

@@ -7,7 +7,7 @@ import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Vo
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 
 /// @title BenchVotesToken
-/// @notice Benchmark only (issue 7, part 5): the ERC20Votes token of the OpenZeppelin Governor that
+/// @notice Benchmark only: the ERC20Votes token of the OpenZeppelin Governor that
 ///         Ayllu's off-chain voting is compared with. Anyone may mint; never deploy outside a local chain.
 contract BenchVotesToken is ERC20, ERC20Permit, ERC20Votes {
     constructor() ERC20("Bench Votes", "BVOTE") ERC20Permit("Bench Votes") {}

@@ -38,7 +38,7 @@ export { remindVoters, reminderDueAt } from './proposal/remind-voters';
 export { queueProposal, recordProposalExecuted, recordProposalExecutionFailed, scheduleProposal } from './proposal/execution';
 export { applyProposalEffects } from './proposal/apply-proposal-effects';
 
-// Execution (issue 5): the DAO's treasury stream and the process manager that drives proposals on chain.
+// Execution: the DAO's treasury stream and the process manager that drives proposals on chain.
 export type * from './execution/treasury-events';
 export type * from './execution/treasury-commands';
 export type * from './execution/treasury-state';

@@ -1,4 +1,4 @@
-/** Metadata every stored event carries (DESIGN.md, event store rules). */
+/** Metadata every stored event carries (the event store rules: ids, causation, correlation, actor, idempotency key, time). */
 export interface EventMetadata {
   readonly eventId: string;
   readonly causationId: string | null;
@@ -19,7 +19,7 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
 /**
  * Where a reader stands in the log. Events are read in (transactionId, position) order: a transaction that
  * took its position earlier but commits later still sorts before later transactions, and readers only see
- * transactions older than every transaction still open, so nothing is skipped (see read-all.ts).
+ * transactions older than every transaction still open, so nothing is skipped (READ_ALL_SQL in append-sql.ts).
  */
 export interface Checkpoint {
   readonly transactionId: bigint;

@@ -1,6 +1,6 @@
 import type { Address } from '../shared/address';
 
-/** The DAO's rules (DESIGN.md "Domain"). Field names are part of the API and of stored events. */
+/** The DAO's rules. Field names are part of the API and of stored events. */
 export type DaoAccess = 'open' | 'closed' | 'hybrid';
 export type VotingType = 'democratic' | 'weighted';
 export type YieldMode = 'compound' | 'distribute' | 'treasury';

@@ -1,7 +1,7 @@
 import type { Address } from '../shared/address';
 import type { DaoConfiguration } from '../dao/dao-configuration';
 
-/** Payload of each proposal type (issue 3). Amounts are bigint in the token's smallest unit. */
+/** Payload of each proposal type. Amounts are bigint in the token's smallest unit. */
 export interface ProposalPayloads {
   readonly ADD_MEMBER: { readonly member: Address; readonly units?: bigint };
   readonly REMOVE_MEMBER: { readonly member: Address; readonly reason: string };

@@ -16,7 +16,7 @@ export type ProposalRecord = Omit<ProposalSubmitted['data'], 'eligibleVoters'> &
 };
 
 /**
- * `Active → Succeeded | Defeated | Canceled | Expired → Queued → Scheduled → Executed | Failed` (DESIGN.md).
+ * `Active → Succeeded | Defeated | Canceled | Expired → Queued → Scheduled → Executed | Failed`.
  * A veto is recorded as Canceled with `vetoed: true` and its reason: it ends the proposal the same way a
  * cancellation does, and keeping DESIGN's list of states exact keeps the read models' filters simple.
  */

@@ -31,7 +31,7 @@ export class ApprovalThresholds {
   @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) UPGRADE_CONTRACT?: number;
 }
 
-/** The body of `POST /v1/daos`. Only `name` is required; DESIGN.md's defaults fill the rest. */
+/** The body of `POST /v1/daos`. Only `name` is required; the domain's defaults (DAO_DEFAULTS) fill the rest. */
 export class CreateDaoRequest {
   @ApiProperty({ example: 'Lima Savers Circle', minLength: 1, maxLength: 100 })
   @IsString()

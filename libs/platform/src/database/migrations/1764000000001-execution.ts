@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The execution process manager's work tables (issue 5). `execution_processes` says which proposals (and
+ * The execution process manager's work tables. `execution_processes` says which proposals (and
  * `execution_daos` which DAOs) need their next step and when; `chain_calls` is the ledger of intended chain
  * calls: a row per unique key, written before sending, so that a crash or a second worker never sends twice.
  */

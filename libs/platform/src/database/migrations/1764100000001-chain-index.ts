@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The chain indexer's per-DAO progress (issue 5). A row appears when a DAO's contracts are recorded; the
+ * The chain indexer's per-DAO progress. A row appears when a DAO's contracts are recorded; the
  * checkpoint (block, hash and recent hashes, as the indexer gives it) moves only after the facts up to it
  * are in the log. `last_fact_block` is the newest block a fact was appended from: a reorg that rewinds
  * below it would take back something the log already holds, so the DAO's indexing halts (`halted`) for an
