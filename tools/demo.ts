@@ -180,7 +180,7 @@ async function main() {
     return res.status === 200 ? res.body : undefined;
   });
   say(`the worker deployed Safe ${contracts.safe}, timelock ${contracts.timelock}, vault ${contracts.vault}, pool ${contracts.pool}`);
-  const vault = contracts.vault as Address;
+  const vault = contracts.vault;
 
   step('Members deposit into the vault (their wallets, on chain); the indexer confirms each deposit into the log');
   const deposits = [100n, 200n, 300n, 400n].map((n) => parseEther(String(n)));

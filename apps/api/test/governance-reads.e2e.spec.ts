@@ -1,3 +1,4 @@
+import type { Address } from '@ayllu/domain';
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { ProjectionRunner } from '../../worker/src/projections/projection-runner';
@@ -5,7 +6,7 @@ import { PROJECTIONS } from '../../worker/src/projections/projections';
 import { governanceLog, isoAt, memberAddress } from '../../worker/src/testing/governance-log';
 import { startTestApi, type TestApi } from '../../../test/support/api';
 
-const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [string, string, string, string, string];
+const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [Address, Address, Address, Address, Address];
 const pause = () => new Promise((r) => setTimeout(r, 30));
 
 describe('Governance reads over HTTP', () => {

@@ -1,4 +1,4 @@
-import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
+import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent, type Address } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { startTestApi, type TestApi } from '../../../test/support/api';
 import { HARDHAT_KEYS, signerFor, signIntent, type SignedActionName, type TestSigner } from '../../../test/support/signing';
@@ -37,14 +37,14 @@ describe('Governance writes over HTTP (signed)', () => {
   const proposalEvents = async (pid: string) =>
     (await store.readStream(streams.proposal.of(pid).streamId)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
   /** A deposit as the chain indexer will append it; here the test plays the indexer. */
-  const deposit = (daoId: string, member: string, amount: bigint, logIndex: number) =>
+  const deposit = (daoId: string, member: Address, amount: bigint, logIndex: number) =>
     store.handle(
       { dao: streams.dao.of(daoId) },
       ({ dao }) => ({
         dao: daoDecider.decide(
           {
             type: 'ConfirmDeposit' as const,
-            data: { member, amount, chainId: 31337, txHash: `0x${'d'.repeat(63)}${logIndex % 10}`, logIndex },
+            data: { member, amount, chainId: 31337, txHash: `0x${'d'.repeat(63)}${logIndex % 10}` as const, logIndex },
             metadata: { now: new Date().toISOString(), actor: 'system:indexer' },
           },
           dao,

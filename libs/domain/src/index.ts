@@ -6,6 +6,8 @@ export { DomainError } from './shared/domain-error';
 export type { Address } from './shared/address';
 export { isChecksumAddress, isHexAddress, toChecksumAddress } from './shared/address';
 export { keccak256 } from './shared/keccak256';
+export type { Hash, Hex } from './shared/hex';
+export { isHash, isHex, lowerHex } from './shared/hex';
 
 export type { DaoAccess, DaoConfiguration, DaoConfigurationInput, ProposalType, VotingType, YieldMode } from './dao/dao-configuration';
 export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { streams, daoDecider } from '@ayllu/domain';
+import { streams, daoDecider, type Address } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 
 let logIndex = 0;
@@ -10,7 +10,7 @@ let logIndex = 0;
  */
 export const chainFacts = (store: PostgresEventStore) => {
   const context = () => ({ actor: 'system:indexer', correlationId: randomUUID(), occurredAt: new Date().toISOString() });
-  const deposit = (daoId: string, member: string, amount: bigint) => {
+  const deposit = (daoId: string, member: Address, amount: bigint) => {
     const index = ++logIndex;
     return store.handle(
       { dao: streams.dao.of(daoId) },

@@ -1,3 +1,4 @@
+import type { Address } from '@ayllu/domain';
 import { labelledAccounts, signIntent, type SignedActionName, type TestSigner } from '../../support/signing';
 import { STRATEGY } from './governance-fixture';
 import type { retryingClient } from './retrying-client';
@@ -9,7 +10,7 @@ type Client = ReturnType<typeof retryingClient>;
  * deposit (played by `deposit`, the indexer's part), a join request, a proposal and its votes, a
  * suspension and reinstatement, a withdrawal, and a second proposal vetoed. Faults are injected around it.
  */
-export const governanceLife = async (client: Client, label: string, deposit: (daoId: string, member: string) => Promise<unknown>) => {
+export const governanceLife = async (client: Client, label: string, deposit: (daoId: string, member: Address) => Promise<unknown>) => {
   const [a, b, c, d] = labelledAccounts(label, 4) as [TestSigner, TestSigner, TestSigner, TestSigner];
   const sign = (daoId: string, action: SignedActionName, intent: Record<string, unknown>, who: TestSigner) =>
     signIntent(client, daoId, action, intent, who);

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Optional, Param, Post } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { claimAllCall, readMemberPayout, superfluidPoolAbi } from '@ayllu/chain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import { getAddress, isAddress, isAddressEqual, parseEventLogs, type Address } from 'viem';
+import { getAddress, isAddress, isAddressEqual, parseEventLogs } from 'viem';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { EVENT_STORE } from '../shared/tokens';
@@ -62,7 +62,7 @@ export class ClaimController {
     const receipt = await this.chain.public.waitForTransactionReceipt({ hash: txHash });
     if (receipt.status !== 'success') throw new ProblemException(problem(502, 'CHAIN.REVERTED', `claimAll reverted in ${txHash}`));
     const claimed = parseEventLogs({ abi: superfluidPoolAbi, eventName: 'DistributionClaimed', logs: receipt.logs }).find(
-      (log) => isAddressEqual(log.address, payout.pool) && isAddressEqual(log.args.member, member as Address),
+      (log) => isAddressEqual(log.address, payout.pool) && isAddressEqual(log.args.member, member),
     );
     return { member, txHash, claimed: (claimed?.args.claimedAmount ?? 0n).toString() };
   }

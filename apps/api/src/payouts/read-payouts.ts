@@ -9,9 +9,9 @@ import type { MemberPayoutView, PayoutsView } from './payouts.view';
 const receivedAbi = parseAbi(['function getTotalAmountReceivedByMember(address member) view returns (uint256)']);
 
 export const payoutPoolOf = (treasury: DeployedTreasury): PayoutPool => ({
-  forwarder: treasury.contracts.gdaForwarder as Address,
-  token: treasury.contracts.payoutToken as Address,
-  pool: treasury.contracts.pool as Address,
+  forwarder: treasury.contracts.gdaForwarder,
+  token: treasury.contracts.payoutToken,
+  pool: treasury.contracts.pool,
 });
 
 export const noChain = () =>
@@ -19,7 +19,7 @@ export const noChain = () =>
 
 const daoMembers = async (store: PostgresEventStore, daoId: string): Promise<Address[]> => {
   const { state: dao } = await store.load(streams.dao.of(daoId));
-  return dao.status === 'Active' ? ([...dao.members.keys()] as Address[]) : [];
+  return dao.status === 'Active' ? [...dao.members.keys()] : [];
 };
 
 /** The DAO's pool and every member's position in it, read at one block time. */

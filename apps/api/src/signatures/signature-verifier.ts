@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyKeyReusedError, type PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
-import { getAddress, hashTypedData, recoverTypedDataAddress, type Hex } from 'viem';
+import { getAddress, hashTypedData, recoverTypedDataAddress, type Address, type Hex } from 'viem';
 import { APP_CONFIG, EVENT_STORE } from '../shared/tokens';
 import { signatureProblems } from './signature-problems';
 import { ACTION_SCHEMAS, type SignedAction } from './signed-actions';
@@ -14,7 +14,7 @@ export const MAX_DEADLINE_SECONDS = 24 * 3600;
 export interface VerifiedMessage<M extends MessageBinding> {
   readonly message: M;
   /** The recovered signer, checksummed: the actor of the command. */
-  readonly signer: string;
+  readonly signer: Address;
   /** The EIP-712 digest: recorded as the events' causation id. */
   readonly digest: Hex;
   /** `sig:<chainId>:<daoId>:<signer>:<nonce>`, claimed in the same statement as the events. */

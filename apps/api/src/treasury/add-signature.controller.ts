@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Optional, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readSafeState, verifySafeSignature } from '@ayllu/chain';
-import { addSafeSignature, streams } from '@ayllu/domain';
+import { addSafeSignature, lowerHex, streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { getAddress, type PublicClient } from 'viem';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { EVENT_STORE } from '../shared/tokens';
 import { AddSafeSignatureRequest } from './add-signature.request.dto';
-import { requireTreasury, safeTxNotFound } from './load-treasury';
+import { requireSafeTransactionIn, requireTreasury, safeTxNotFound } from './load-treasury';
 import { SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
 import { TREASURY_CHAIN } from './treasury-chain';
 
@@ -40,23 +40,15 @@ export class AddSignatureController {
     @Body() body: AddSafeSignatureRequest,
   ): Promise<SafeTransactionView> {
     const treasury = await requireTreasury(this.store, id);
-    const tx = treasury.transactions.get(hash.toLowerCase());
-    if (!tx) throw safeTxNotFound(hash);
+    const tx = requireSafeTransactionIn(treasury, hash);
     const signer = getAddress(body.signer);
     const { chainId, safe } = treasury.contracts;
     // Owners change on chain; read them now when a chain is reachable, else trust the deployment's record.
-    const owners = this.chain ? (await readSafeState(this.chain, safe as Address)).owners : (treasury.contracts.owners as Address[]);
+    const owners = this.chain ? (await readSafeState(this.chain, safe)).owners : treasury.contracts.owners;
     const check = await verifySafeSignature({
-      context: { chainId, safe: safe as Address },
-      transaction: {
-        ...tx.transaction,
-        to: tx.transaction.to as Address,
-        data: tx.transaction.data as Hex,
-        gasToken: tx.transaction.gasToken as Address,
-        refundReceiver: tx.transaction.refundReceiver as Address,
-        nonce: tx.nonce,
-      },
-      signature: body.signature as Hex,
+      context: { chainId, safe },
+      transaction: { ...tx.transaction, nonce: tx.nonce },
+      signature: body.signature,
       claimedSigner: signer,
       owners,
     });
@@ -77,7 +69,7 @@ export class AddSignatureController {
         treasury: addSafeSignature(
           {
             type: 'AddSafeSignature',
-            data: { safeTxHash: tx.safeTxHash, signer, signature: body.signature.toLowerCase() },
+            data: { safeTxHash: tx.safeTxHash, signer, signature: lowerHex(body.signature) },
             metadata: { actor: signer, now },
           },
           treasury,

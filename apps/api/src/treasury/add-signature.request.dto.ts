@@ -10,5 +10,5 @@ export class AddSafeSignatureRequest {
   @ApiProperty({ description: "65-byte EIP-712 signature (r‖s‖v, v 27 or 28) over the transaction's typed data" })
   @IsString()
   @Matches(/^0x[0-9a-fA-F]{130}$/, { message: 'signature must be 0x followed by 65 bytes of hex' })
-  signature!: string;
+  signature!: `0x${string}`;
 }

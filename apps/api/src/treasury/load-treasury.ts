@@ -1,4 +1,4 @@
-import { streams, type DeployedTreasury } from '@ayllu/domain';
+import { isHash, lowerHex, streams, type DeployedTreasury, type QueuedSafeTransaction } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { problem, ProblemException } from '../shared/problem';
 
@@ -12,3 +12,10 @@ export const requireTreasury = async (store: PostgresEventStore, daoId: string):
 
 export const safeTxNotFound = (hash: string) =>
   new ProblemException(problem(404, 'SAFE_TX.NOT_FOUND', `No Safe transaction ${hash} in this DAO`));
+
+/** The transaction a route names by its hash (any case); 404 for anything else, a malformed hash included. */
+export const requireSafeTransactionIn = (treasury: DeployedTreasury, hash: string): QueuedSafeTransaction => {
+  const tx = isHash(hash) ? treasury.transactions.get(lowerHex(hash)) : undefined;
+  if (!tx) throw safeTxNotFound(hash);
+  return tx;
+};

@@ -2,11 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { safeTransactionTypedData } from '@ayllu/chain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import type { Address, Hex } from 'viem';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { EVENT_STORE } from '../shared/tokens';
-import { requireTreasury, safeTxNotFound } from './load-treasury';
+import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
 import { SAFE_TX_STATUSES, SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
 
 const plain = (value: unknown): unknown =>
@@ -45,18 +44,10 @@ export class SafeTransactionsController {
   @ApiProblemResponses(404)
   async get(@Param('id') id: string, @Param('safeTxHash') hash: string) {
     const treasury = await requireTreasury(this.store, id);
-    const tx = treasury.transactions.get(hash.toLowerCase());
-    if (!tx) throw safeTxNotFound(hash);
+    const tx = requireSafeTransactionIn(treasury, hash);
     const typedData = safeTransactionTypedData(
-      { chainId: treasury.contracts.chainId, safe: treasury.contracts.safe as Address },
-      {
-        ...tx.transaction,
-        to: tx.transaction.to as Address,
-        data: tx.transaction.data as Hex,
-        gasToken: tx.transaction.gasToken as Address,
-        refundReceiver: tx.transaction.refundReceiver as Address,
-        nonce: tx.nonce,
-      },
+      { chainId: treasury.contracts.chainId, safe: treasury.contracts.safe },
+      { ...tx.transaction, nonce: tx.nonce },
     );
     return { ...toSafeTransactionView(treasury, tx), typedData: plain(typedData) };
   }

@@ -1,6 +1,6 @@
 import { deployDao } from '@ayllu/chain';
 import { recordDaoContractsDeployed, streams, type ActiveDao } from '@ayllu/domain';
-import { hexToBigInt, keccak256, toHex, type Address } from 'viem';
+import { getAddress, hexToBigInt, keccak256, toHex, type Address } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
 
@@ -37,7 +37,7 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
       return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
     }
     const row = locked.rows[0] as { status: string; result: Record<string, string> | null };
-    let deployment = row.status === 'confirmed' && row.result ? row.result : null;
+    let deployment = row.status === 'confirmed' && row.result ? readDeploymentRecord(row.result) : null;
     if (!deployment) {
       // The Safe's address is CREATE2 of its setup and salt, and every DAO's Safe starts with the same setup
       // (the relayer as sole owner): the salt must differ per DAO, and per attempt after a crash mid-way,
@@ -61,17 +61,17 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
               daoId,
               attached: false,
               chainId: Number(deployment.chainId),
-              safe: deployment.safe!,
-              timelock: deployment.timelock!,
-              vault: deployment.vault!,
-              pool: deployment.pool!,
+              safe: deployment.safe,
+              timelock: deployment.timelock,
+              vault: deployment.vault,
+              pool: deployment.pool,
               payoutToken: deps.chain.shared.testSuperToken,
               gdaForwarder: deps.chain.shared.superfluid.gdaV1Forwarder,
               cfaForwarder: deps.chain.shared.superfluid.cfaV1Forwarder,
               owners: configuration.treasurers,
               threshold: configuration.treasurerThreshold,
               timelockDelaySeconds: configuration.timelockDelaySeconds,
-              fromBlock: BigInt(deployment.fromBlock!),
+              fromBlock: BigInt(deployment.fromBlock),
             },
             metadata: { actor: 'system:execution', now },
           },
@@ -91,7 +91,26 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
 
 const safeSaltNonce = (daoId: string, head: bigint): bigint => hexToBigInt(keccak256(toHex(`ayllu:safe:${daoId}:${head}`)));
 
-async function deploy(chain: ExecutionChain, configuration: ActiveDao['configuration'], saltNonce: bigint) {
+/** What the deployment's ledger row keeps, so a retry after a crash records the contracts it already made. */
+interface DeploymentRecord {
+  readonly chainId: string;
+  readonly safe: Address;
+  readonly timelock: Address;
+  readonly vault: Address;
+  readonly pool: Address;
+  readonly fromBlock: string;
+}
+
+const readDeploymentRecord = (stored: Record<string, string>): DeploymentRecord => ({
+  chainId: String(stored.chainId),
+  safe: getAddress(String(stored.safe)),
+  timelock: getAddress(String(stored.timelock)),
+  vault: getAddress(String(stored.vault)),
+  pool: getAddress(String(stored.pool)),
+  fromBlock: String(stored.fromBlock),
+});
+
+async function deploy(chain: ExecutionChain, configuration: ActiveDao['configuration'], saltNonce: bigint): Promise<DeploymentRecord> {
   const { shared } = chain;
   const deployment = await deployDao(
     { wallet: chain.relayer, public: chain.public },
@@ -99,7 +118,7 @@ async function deploy(chain: ExecutionChain, configuration: ActiveDao['configura
       singletons: shared.safe,
       safe: {
         kind: 'new',
-        treasurers: configuration.treasurers as Address[],
+        treasurers: [...configuration.treasurers],
         threshold: BigInt(configuration.treasurerThreshold),
         saltNonce,
       },

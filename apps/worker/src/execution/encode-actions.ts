@@ -9,7 +9,7 @@ import {
   type SafeCall,
 } from '@ayllu/chain';
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
-import { encodeFunctionData, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { encodeFunctionData, parseAbi, type Address, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { throughSafe } from './module-call';
 
@@ -24,19 +24,19 @@ export async function encodeActions(
   contracts: DaoContracts,
   actions: readonly ExecutionAction[],
 ): Promise<OperationCall[]> {
-  const vault = contracts.vault as Address;
-  const safe = contracts.safe as Address;
-  const payout = { forwarder: contracts.gdaForwarder as Address, token: contracts.payoutToken as Address, pool: contracts.pool as Address };
+  const vault = contracts.vault;
+  const safe = contracts.safe;
+  const payout = { forwarder: contracts.gdaForwarder, token: contracts.payoutToken, pool: contracts.pool };
   const encodeOne = async (action: ExecutionAction): Promise<SafeCall> => {
     switch (action.kind) {
       case 'vault.admitMember':
-        return admitMemberCall(vault, action.member as Address);
+        return admitMemberCall(vault, action.member);
       case 'vault.removeMember':
-        return removeMemberCall(vault, action.member as Address);
+        return removeMemberCall(vault, action.member);
       case 'vault.approveWithdrawal':
-        return approveWithdrawalCall(vault, action.member as Address, action.amount);
+        return approveWithdrawalCall(vault, action.member, action.amount);
       case 'vault.setStrategy':
-        return setStrategyCall(vault, action.strategy as Address);
+        return setStrategyCall(vault, action.strategy);
       case 'vault.upgrade':
         return {
           to: vault,
@@ -44,7 +44,7 @@ export async function encodeActions(
           data: encodeFunctionData({
             abi: communityVaultAbi,
             functionName: 'upgradeToAndCall',
-            args: [action.implementation as Address, '0x'],
+            args: [action.implementation, '0x'],
           }),
         };
       case 'vault.setParameters': {
@@ -65,23 +65,23 @@ export async function encodeActions(
         return throughSafe(safe, distributeCall(payout, safe, action.amount));
       case 'fee.flow':
         return throughSafe(safe, {
-          to: contracts.cfaForwarder as Address,
+          to: contracts.cfaForwarder,
           value: 0n,
           data: encodeFunctionData({
             abi: cfaForwarderAbi,
             functionName: 'setFlowrate',
-            args: [payout.token, action.receiver as Address, action.flowRatePerSecond],
+            args: [payout.token, action.receiver, action.flowRatePerSecond],
           }),
         });
       case 'fee.transfer':
         return throughSafe(safe, {
           to: payout.token,
           value: 0n,
-          data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver as Address, action.amount] }),
+          data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
         });
       case 'timelock.marker':
         // The timelock accepts plain calls to itself (receive()): an operation with no effect but its delay.
-        return { to: contracts.timelock as Address, value: 0n, data: '0x' as Hex };
+        return { to: contracts.timelock, value: 0n, data: '0x' };
     }
   };
   const calls: OperationCall[] = [];

@@ -18,10 +18,10 @@ export const throughSafe = (safe: Address, call: SafeCall): SafeCall => ({
 });
 
 /** The inner call of a batch call that goes through the Safe's module entry point; undefined otherwise. */
-export const moduleCallOf = (safe: Address, call: { to: string; data: string }): SafeCall | undefined => {
-  if (!isAddressEqual(call.to as Address, safe)) return undefined;
+export const moduleCallOf = (safe: Address, call: { readonly to: Address; readonly data: Hex }): SafeCall | undefined => {
+  if (!isAddressEqual(call.to, safe)) return undefined;
   try {
-    const decoded = decodeFunctionData({ abi: moduleAbi, data: call.data as Hex });
+    const decoded = decodeFunctionData({ abi: moduleAbi, data: call.data });
     const [to, value, data] = decoded.args;
     return { to, value, data };
   } catch {

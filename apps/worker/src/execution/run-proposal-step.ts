@@ -1,4 +1,4 @@
-import { cancelOperationCall, scheduleBatchCall, timelockOperationId } from '@ayllu/chain';
+import { cancelOperationCall, scheduleBatchCall, timelockOperationId, type SafeCall } from '@ayllu/chain';
 import {
   executionSalt,
   nextExecutionStep,
@@ -95,18 +95,18 @@ async function perform(
         if (states.proposal.status === 'Absent' || states.dao.status !== 'Active') return { next: 'idle' };
         calls = await encodeActions(deps.chain.public, contracts, proposalActions(states.proposal, states.dao.configuration));
         const batch = {
-          calls: calls.map((c) => ({ to: c.to as Address, value: c.value, data: c.data as Hex })),
+          calls: calls.map((c) => ({ to: c.to, value: c.value, data: c.data })),
           predecessor: zeroHash,
-          salt: salt as Hex,
+          salt: salt,
         };
         operationId = timelockOperationId(batch);
-        call = scheduleBatchCall(contracts.timelock as Address, batch, BigInt(contracts.timelockDelaySeconds));
+        call = scheduleBatchCall(contracts.timelock, batch, BigInt(contracts.timelockDelaySeconds));
       } else {
-        operationId = step.operationId as Hex;
+        operationId = step.operationId;
         calls = transactionsOf(treasury, ids.proposalId).find((tx) => tx.purpose === 'schedule')?.calls ?? [];
-        call = cancelOperationCall(contracts.timelock as Address, operationId);
+        call = cancelOperationCall(contracts.timelock, operationId);
       }
-      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe as Address);
+      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe);
       const nonce = nextSafeNonce(treasury, onChainNonce);
       const { transaction, safeTxHash } = buildSingleCallSafeTransaction(contracts, call, nonce);
       const { nonce: _n, ...fields } = transaction;
@@ -137,10 +137,10 @@ async function perform(
       // A call to the Safe itself with no data: it does nothing but use the abandoned transaction's nonce.
       const { contracts } = treasury;
       const abandoned = treasury.transactions.get(step.safeTxHash)!;
-      const call = { to: contracts.safe as Address, value: 0n, data: '0x' as Hex };
+      const call: SafeCall = { to: contracts.safe, value: 0n, data: '0x' };
       const { transaction, safeTxHash } = buildSingleCallSafeTransaction(contracts, call, step.nonce);
       const { nonce: _n, ...fields } = transaction;
-      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe as Address);
+      const onChainNonce = await onChainSafeNonce(deps.chain, contracts.safe);
       const description = `Void Safe nonce ${step.nonce}: the vetoed proposal's schedule transaction can never run`;
       await append((s) =>
         proposeSafeTransaction(
@@ -167,7 +167,7 @@ async function perform(
     case 'ExecuteSafeTransaction': {
       const { contracts } = treasury;
       const tx = treasury.transactions.get(step.safeTxHash)!;
-      const safeTxHash = tx.safeTxHash as Hex;
+      const safeTxHash = tx.safeTxHash;
       const done = await keyedChainCall(deps.pool, {
         key: `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`,
         kind: 'safe-exec',
@@ -179,7 +179,7 @@ async function perform(
       });
       if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
       const { txHash, success } = done.result;
-      const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId as Hex) : null;
+      const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId) : null;
       await append((s) =>
         recordSafeTransactionExecuted(
           { type: 'RecordSafeTransactionExecuted', data: { safeTxHash, txHash, success, eta }, metadata: metadata() },
@@ -191,7 +191,7 @@ async function perform(
     }
     case 'ExecuteOperation': {
       const { contracts } = treasury;
-      const operationId = step.operationId as Hex;
+      const operationId = step.operationId;
       const tx = transactionsOf(treasury, ids.proposalId).find((t) => t.purpose === 'schedule' && t.operationId === operationId)!;
       const key = `timelock-exec:${contracts.chainId}:${contracts.timelock}:${operationId}`;
       const recorded = await findOperationExecution(deps.chain, contracts, tx);

@@ -13,16 +13,16 @@ import type { ExecutionChain } from './execution-chain';
 /** The Safe transaction as the chain sees it, rebuilt from what the log recorded. */
 export const safeTransactionOf = (tx: QueuedSafeTransaction): SafeTransaction => ({
   ...tx.transaction,
-  to: tx.transaction.to as Address,
-  data: tx.transaction.data as Hex,
-  gasToken: tx.transaction.gasToken as Address,
-  refundReceiver: tx.transaction.refundReceiver as Address,
+  to: tx.transaction.to,
+  data: tx.transaction.data,
+  gasToken: tx.transaction.gasToken,
+  refundReceiver: tx.transaction.refundReceiver,
   nonce: tx.nonce,
 });
 
 export const buildSingleCallSafeTransaction = (contracts: DaoContracts, call: { to: Address; value: bigint; data: Hex }, nonce: bigint) => {
   const transaction = buildSafeTransaction({ calls: [call], nonce });
-  const safeTxHash = hashSafeTransaction({ chainId: contracts.chainId, safe: contracts.safe as Address }, transaction);
+  const safeTxHash = hashSafeTransaction({ chainId: contracts.chainId, safe: contracts.safe }, transaction);
   return { transaction, safeTxHash };
 };
 
@@ -36,7 +36,7 @@ export async function findSafeExecution(
   contracts: DaoContracts,
   safeTxHash: Hex,
 ): Promise<SafeExecutionRecord | undefined> {
-  const logs = await chain.public.getLogs({ address: contracts.safe as Address, fromBlock: contracts.fromBlock, toBlock: 'latest' });
+  const logs = await chain.public.getLogs({ address: contracts.safe, fromBlock: contracts.fromBlock, toBlock: 'latest' });
   const events = parseEventLogs({ abi: safeAbi, eventName: ['ExecutionSuccess', 'ExecutionFailure'], logs }).filter(
     (log) => log.args.txHash.toLowerCase() === safeTxHash.toLowerCase(),
   );
@@ -49,10 +49,10 @@ export async function sendSafeTransaction(chain: ExecutionChain, contracts: DaoC
   const result = await executeSafeTransaction({
     wallet: chain.relayer,
     public: chain.public,
-    safe: contracts.safe as Address,
+    safe: contracts.safe,
     chainId: contracts.chainId,
     transaction: safeTransactionOf(tx),
-    signatures: [...tx.signatures].map(([signer, data]) => ({ signer: signer as Address, data: data as Hex })),
+    signatures: [...tx.signatures].map(([signer, data]) => ({ signer: signer, data: data })),
   });
   return result.transactionHash;
 }

@@ -7,13 +7,13 @@ import { revertReason } from './revert-reason';
 
 /** The batch a schedule transaction put in the timelock, rebuilt from the recorded calls. */
 export const batchOf = (tx: QueuedSafeTransaction): TimelockBatch => ({
-  calls: tx.calls.map((call) => ({ to: call.to as Address, value: call.value, data: call.data as Hex })),
+  calls: tx.calls.map((call) => ({ to: call.to, value: call.value, data: call.data })),
   predecessor: zeroHash,
-  salt: tx.salt as Hex,
+  salt: tx.salt,
 });
 
 export const operationEta = async (chain: ExecutionChain, contracts: DaoContracts, operationId: Hex): Promise<string | null> => {
-  const { eta } = await readTimelockOperation(chain.public, contracts.timelock as Address, operationId);
+  const { eta } = await readTimelockOperation(chain.public, contracts.timelock, operationId);
   return eta === undefined ? null : new Date(Number(eta) * 1000).toISOString();
 };
 
@@ -23,7 +23,7 @@ export type TimelockRun =
 /** The module calls of a batch (those the Safe makes for the timelock), with their descriptions. */
 const moduleCallsOf = (contracts: DaoContracts, tx: QueuedSafeTransaction) =>
   tx.calls.flatMap((call) => {
-    const inner = moduleCallOf(contracts.safe as Address, call);
+    const inner = moduleCallOf(contracts.safe, call);
     return inner ? [{ inner, description: call.description }] : [];
   });
 
@@ -44,9 +44,7 @@ async function runOf(
     abi: safeAbi,
     eventName: ['ExecutionFromModuleSuccess', 'ExecutionFromModuleFailure'],
     logs: receipt.logs,
-  }).filter(
-    (log) => isAddressEqual(log.address, contracts.safe as Address) && isAddressEqual(log.args.module, contracts.timelock as Address),
-  );
+  }).filter((log) => isAddressEqual(log.address, contracts.safe) && isAddressEqual(log.args.module, contracts.timelock));
   const calls = moduleCallsOf(contracts, tx);
   const failed = outcomes.findIndex((log) => log.eventName === 'ExecutionFromModuleFailure');
   if (failed < 0) return { status: 'executed', txHash };
@@ -61,7 +59,7 @@ async function runOf(
 
 const innerRevert = async (chain: ExecutionChain, contracts: DaoContracts, inner: { to: Address; value: bigint; data: Hex }) => {
   try {
-    await chain.public.call({ account: contracts.safe as Address, to: inner.to, data: inner.data, value: inner.value });
+    await chain.public.call({ account: contracts.safe, to: inner.to, data: inner.data, value: inner.value });
     return undefined;
   } catch (error) {
     return revertReason(error);
@@ -74,10 +72,10 @@ export async function findOperationExecution(
   contracts: DaoContracts,
   tx: QueuedSafeTransaction,
 ): Promise<TimelockRun | undefined> {
-  const operationId = tx.operationId as Hex;
-  const { state } = await readTimelockOperation(chain.public, contracts.timelock as Address, operationId);
+  const operationId = tx.operationId;
+  const { state } = await readTimelockOperation(chain.public, contracts.timelock, operationId);
   if (state !== 'Done') return undefined;
-  const logs = await chain.public.getLogs({ address: contracts.timelock as Address, fromBlock: contracts.fromBlock, toBlock: 'latest' });
+  const logs = await chain.public.getLogs({ address: contracts.timelock, fromBlock: contracts.fromBlock, toBlock: 'latest' });
   const executed = parseEventLogs({ abi: timelockAbi, eventName: 'CallExecuted', logs }).find((log) => log.args.id === operationId);
   if (!executed) throw new Error(`Operation ${operationId} is done but no CallExecuted log was found`);
   return runOf(chain, contracts, tx, await chain.public.getTransactionReceipt({ hash: executed.transactionHash }));
@@ -93,7 +91,7 @@ export async function simulateOperation(
   contracts: DaoContracts,
   tx: QueuedSafeTransaction,
 ): Promise<string | undefined> {
-  const call = executeBatchCall(contracts.timelock as Address, batchOf(tx));
+  const call = executeBatchCall(contracts.timelock, batchOf(tx));
   try {
     await chain.public.call({ account: chain.relayer.account, to: call.to, data: call.data, value: call.value });
   } catch (error) {
@@ -113,11 +111,11 @@ export async function simulateOperation(
  * estimated on their own, as the Safe, and added.
  */
 export async function sendOperation(chain: ExecutionChain, contracts: DaoContracts, tx: QueuedSafeTransaction): Promise<Hex> {
-  const call = executeBatchCall(contracts.timelock as Address, batchOf(tx));
+  const call = executeBatchCall(contracts.timelock, batchOf(tx));
   const outer = await chain.public.estimateGas({ account: chain.relayer.account, to: call.to, data: call.data, value: call.value });
   let inner = 0n;
   for (const { inner: c } of moduleCallsOf(contracts, tx))
-    inner += await chain.public.estimateGas({ account: contracts.safe as Address, to: c.to, data: c.data, value: c.value });
+    inner += await chain.public.estimateGas({ account: contracts.safe, to: c.to, data: c.data, value: c.value });
   const gas = outer + (inner * 64n) / 63n + 100_000n;
   return chain.relayer.sendTransaction({
     account: chain.relayer.account,

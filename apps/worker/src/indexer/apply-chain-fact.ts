@@ -1,6 +1,5 @@
 import type { ChainFact } from '@ayllu/chain';
-import { daoDecider, DomainError, recordSafeTransactionExecuted, streams } from '@ayllu/domain';
-import type { Hex } from 'viem';
+import { daoDecider, DomainError, lowerHex, recordSafeTransactionExecuted, streams } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { appendExecution } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
@@ -39,7 +38,7 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       const tx = [...treasury.transactions.values()].find((t) => t.safeTxHash.toLowerCase() === fact.data.safeTxHash.toLowerCase());
       if (!tx || tx.status !== 'AwaitingSignatures') return;
       const eta =
-        tx.purpose === 'schedule' && fact.data.success ? await operationEta(deps.chain, treasury.contracts, tx.operationId as Hex) : null;
+        tx.purpose === 'schedule' && fact.data.success ? await operationEta(deps.chain, treasury.contracts, tx.operationId) : null;
       await appendExecution(
         deps.store,
         { daoId, proposalId: tx.proposalId },
@@ -68,7 +67,7 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       // in that transaction's receipt): wake it rather than judge the run here.
       const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
       if (treasury.status !== 'Deployed') return;
-      const operation = treasury.operations.get(fact.data.operationId) ?? treasury.operations.get(fact.data.operationId.toLowerCase());
+      const operation = treasury.operations.get(fact.data.operationId) ?? treasury.operations.get(lowerHex(fact.data.operationId));
       if (!operation || operation.status !== 'Scheduled') return;
       await deps.pool.query(`UPDATE execution_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE proposal_id = $1`, [
         operation.proposalId,

@@ -1,3 +1,4 @@
+import type { Address } from '@ayllu/domain';
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadConfig } from '@ayllu/platform';
@@ -6,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { governanceLog, isoAt, memberAddress } from '../testing/governance-log';
 import { startWorker, type RunningWorker } from '../worker';
 
-const [alice, bob, carol] = [0, 1, 2].map(memberAddress) as [string, string, string];
+const [alice, bob, carol] = [0, 1, 2].map(memberAddress) as [Address, Address, Address];
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 

@@ -1,3 +1,4 @@
+import type { Address } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { governanceLog, isoAt, memberAddress } from '../testing/governance-log';
@@ -6,7 +7,7 @@ import { ProjectionRunner } from './projection-runner';
 import { PROJECTIONS } from './projections';
 import { proposalsProjection } from './proposals/proposals.projection';
 
-const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [string, string, string, string, string];
+const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [Address, Address, Address, Address, Address];
 
 /** Every row of every governance read model, in a stable order, as text: what "identical tables" means. */
 const dump = async (db: TestDatabase) => {

@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
 import type { DaoConfigurationInput } from './dao-configuration';
@@ -22,7 +23,7 @@ export interface ChainLog {
   readonly member: Address;
   readonly amount: bigint;
   readonly chainId: number;
-  readonly txHash: string;
+  readonly txHash: Hash;
   readonly logIndex: number;
 }
 export type ConfirmDeposit = Command<'ConfirmDeposit', ChainLog>;

@@ -96,9 +96,15 @@ export const DAO_LIMITS = {
  * purpose where JSON could carry anything, because the validator checks every field at run time.
  */
 export type DaoConfigurationInput = {
-  readonly [K in keyof DaoConfiguration]?: K extends 'approvalThresholdBps' ? Partial<Record<ProposalType, number>> : DaoConfiguration[K];
+  readonly [K in Exclude<keyof DaoConfiguration, AddressFields>]?: K extends 'approvalThresholdBps'
+    ? Partial<Record<ProposalType, number>>
+    : DaoConfiguration[K];
 } & {
   readonly name: string;
-  /** Founding members, ACTIVE from the start. */
-  readonly founders?: readonly Address[];
+  /** Founding members, ACTIVE from the start. Addresses arrive as sent and are checked here (EIP-55). */
+  readonly founders?: readonly string[];
+  readonly treasurers?: readonly string[];
+  readonly feeCollector?: string;
 };
+
+type AddressFields = 'treasurers' | 'feeCollector';

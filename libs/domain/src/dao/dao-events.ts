@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
 import type { DaoConfiguration, ProposalType } from './dao-configuration';
@@ -46,7 +47,7 @@ interface ChainFact {
   readonly member: Address;
   readonly amount: bigint;
   readonly chainId: number;
-  readonly txHash: string;
+  readonly txHash: Hash;
   readonly logIndex: number;
   readonly confirmedAt: string;
 }

@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { ActiveDao, Member, MemberStatus, WithdrawalRequest } from './dao-state';
 import { memberWeight } from './member-weight';
@@ -54,7 +55,7 @@ export const reweighAll = (dao: ActiveDao): ActiveDao => {
   return { ...dao, members };
 };
 
-export const chainKey = (log: { chainId: number; txHash: string; logIndex: number }): string =>
+export const chainKey = (log: { chainId: number; txHash: Hash; logIndex: number }): string =>
   `${log.chainId}:${log.txHash.toLowerCase()}:${log.logIndex}`;
 
 /** Balance not yet promised to an approved or voted-on withdrawal. */

@@ -1,3 +1,4 @@
+import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
 import type { DaoEvent } from './dao-events';
 import type { ActiveDao, DaoState, Member } from './dao-state';
@@ -12,7 +13,7 @@ export const evolveDao = (state: DaoState, event: DaoEvent): DaoState => {
 
 const created = (data: Extract<DaoEvent, { type: 'DaoCreated' }>['data']): ActiveDao => {
   const { daoId, configuration, founders, createdAt, createdBy } = data;
-  const members = new Map<string, Member>(
+  const members = new Map<Address, Member>(
     founders.map((address) => [
       address,
       {

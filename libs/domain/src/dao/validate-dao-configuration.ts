@@ -43,13 +43,13 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
       return [];
     }
     if (value.length > max) fail(field, `must hold at most ${max} addresses`);
-    const seen = new Set<string>();
+    const seen = new Set<Address>();
     value.forEach((address: unknown, i) => {
       if (!isChecksumAddress(address)) fail(`${field}[${i}]`, 'must be an EIP-55 checksummed address');
       else if (seen.has(address)) fail(`${field}[${i}]`, 'is listed twice');
       else seen.add(address);
     });
-    return value as Address[];
+    return [...seen];
   };
 
   const name = typeof input.name === 'string' ? input.name.trim() : '';
@@ -65,13 +65,17 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
   if (typeof minimumDeposit !== 'bigint' || minimumDeposit < 0n) fail('minimumDeposit', 'must be a whole amount ≥ 0');
 
   const maxMembers = integer('maxMembers', pick('maxMembers'), DAO_LIMITS.maxMembers.min, DAO_LIMITS.maxMembers.max);
-  const treasurers = addresses('treasurers', pick('treasurers'), DAO_LIMITS.maxTreasurers);
-  const treasurerThreshold = resolveTreasurerThreshold(input.treasurerThreshold, treasurers.length, fail);
+  const treasurersGiven = pick('treasurers');
+  const treasurers = addresses('treasurers', treasurersGiven, DAO_LIMITS.maxTreasurers);
+  // Judged against the list as given, so its errors read the same whether or not an address in it was valid.
+  const treasurerCount = Array.isArray(treasurersGiven) ? treasurersGiven.length : 0;
+  const treasurerThreshold = resolveTreasurerThreshold(input.treasurerThreshold, treasurerCount, fail);
 
   const founders = addresses('founders', input.founders ?? [], Number.isSafeInteger(maxMembers) ? maxMembers : DAO_LIMITS.maxMembers.max);
 
   const feeCollector = input.feeCollector;
-  if (feeCollector !== undefined && !isChecksumAddress(feeCollector)) fail('feeCollector', 'must be an EIP-55 checksummed address');
+  const checkedFeeCollector = feeCollector === undefined || !isChecksumAddress(feeCollector) ? undefined : feeCollector;
+  if (feeCollector !== undefined && !checkedFeeCollector) fail('feeCollector', 'must be an EIP-55 checksummed address');
 
   const configuration: DaoConfiguration = {
     name,
@@ -104,7 +108,7 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
     approvalThresholdBps: resolveThresholds(input.approvalThresholdBps, integer, fail),
     treasurers,
     treasurerThreshold,
-    ...(feeCollector !== undefined ? { feeCollector } : {}),
+    ...(checkedFeeCollector ? { feeCollector: checkedFeeCollector } : {}),
   };
 
   if (errors.length > 0)

@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import { DomainError } from '../shared/domain-error';
 import type { AddSafeSignature } from './treasury-commands';
 import type { SafeTransactionSignatureAdded } from './treasury-events';
@@ -23,7 +24,7 @@ export const addSafeSignature = (command: AddSafeSignature, state: TreasuryState
 };
 
 /** Whether the transaction has the signatures the Safe needs. */
-export const thresholdMet = (state: TreasuryState, safeTxHash: string): boolean => {
+export const thresholdMet = (state: TreasuryState, safeTxHash: Hash): boolean => {
   if (state.status !== 'Deployed') return false;
   const tx = state.transactions.get(safeTxHash);
   return !!tx && tx.signatures.size >= state.contracts.threshold;

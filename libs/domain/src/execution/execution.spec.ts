@@ -1,3 +1,5 @@
+import type { Hash } from '../shared/hex';
+import type { Address } from '../shared/address';
 import type { DaoEvent } from '../dao/dao-events';
 import { activeDao, daoCreated } from '../testing/dao-history';
 import { addressOf, adminMeta, alice, at, bob, carol, dave, DAY, erin, meta, T0 } from '../testing/fixtures';
@@ -65,7 +67,7 @@ const passed = (
   };
 };
 
-const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
+const hash = (n: number): Hash => `0x${n.toString(16).padStart(64, '0')}`;
 const propose = (history: ExecutionHistory, overrides: Partial<ProposeSafeTransaction['data']> = {}): ProposeSafeTransaction => {
   const { proposal, treasury } = foldExecution(history);
   const proposalId = proposal.status === 'Absent' ? 'p-1' : proposal.proposalId;
@@ -97,8 +99,8 @@ const propose = (history: ExecutionHistory, overrides: Partial<ProposeSafeTransa
     metadata: system,
   };
 };
-const sign = (safeTxHash: string, signer: string) =>
-  ({ type: 'AddSafeSignature', data: { safeTxHash, signer, signature: `sig-${signer}` }, metadata: meta(signer) }) as const;
+const sign = (safeTxHash: Hash, signer: Address) =>
+  ({ type: 'AddSafeSignature', data: { safeTxHash, signer, signature: `0x51${signer.slice(2)}` }, metadata: meta(signer) }) as const;
 const withTreasury = (history: ExecutionHistory, events: readonly TreasuryEvent[]) =>
   appendExecution(history, { treasury: events, proposal: [], dao: [] });
 const chainTime = (seconds: number) => at(seconds);

@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { ProposalState } from '../proposal/proposal-state';
 import { operationOf, transactionsOf, type TreasuryState } from './treasury-state';
 
@@ -15,13 +16,13 @@ export type ExecutionStep =
   | { readonly type: 'Wait'; readonly reason: string }
   | { readonly type: 'Done' }
   | { readonly type: 'ProposeSchedule' }
-  | { readonly type: 'AwaitSignatures'; readonly safeTxHash: string; readonly missing: number }
-  | { readonly type: 'ExecuteSafeTransaction'; readonly safeTxHash: string }
-  | { readonly type: 'WaitUntil'; readonly eta: string; readonly operationId: string }
-  | { readonly type: 'ExecuteOperation'; readonly operationId: string }
-  | { readonly type: 'ProposeCancel'; readonly operationId: string }
+  | { readonly type: 'AwaitSignatures'; readonly safeTxHash: Hash; readonly missing: number }
+  | { readonly type: 'ExecuteSafeTransaction'; readonly safeTxHash: Hash }
+  | { readonly type: 'WaitUntil'; readonly eta: string; readonly operationId: Hash }
+  | { readonly type: 'ExecuteOperation'; readonly operationId: Hash }
+  | { readonly type: 'ProposeCancel'; readonly operationId: Hash }
   /** Vetoed while its schedule transaction still awaited signatures: void that transaction's nonce. */
-  | { readonly type: 'ProposeReject'; readonly nonce: bigint; readonly safeTxHash: string };
+  | { readonly type: 'ProposeReject'; readonly nonce: bigint; readonly safeTxHash: Hash };
 
 export const nextExecutionStep = (
   proposal: ProposalState,
@@ -68,7 +69,7 @@ export const nextExecutionStep = (
   return signaturesStep(schedule.safeTxHash, schedule.signatures.size, treasury.contracts.threshold, schedule.status);
 };
 
-const signaturesStep = (safeTxHash: string, signed: number, threshold: number, status: string): ExecutionStep => {
+const signaturesStep = (safeTxHash: Hash, signed: number, threshold: number, status: string): ExecutionStep => {
   // Executed but its effect (the operation) not recorded yet: the record comes with the execution itself.
   if (status === 'Executed') return { type: 'Wait', reason: 'the Safe transaction executed; recording its effect' };
   if (signed >= threshold) return { type: 'ExecuteSafeTransaction', safeTxHash };

@@ -1,3 +1,4 @@
+import type { Hash, Hex } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
 import type { DaoEvent } from '../dao/dao-events';
@@ -15,13 +16,13 @@ export type ProposeSafeTransaction = Command<
   {
     readonly proposalId: string;
     readonly purpose: SafeTransactionPurpose;
-    readonly safeTxHash: string;
+    readonly safeTxHash: Hash;
     readonly nonce: bigint;
     /** The Safe's nonce read from the chain just before building the transaction. */
     readonly onChainNonce: bigint;
     readonly transaction: SafeTransactionFields;
-    readonly operationId: string;
-    readonly salt: string;
+    readonly operationId: Hash;
+    readonly salt: Hash;
     readonly calls: readonly OperationCall[];
   }
 >;
@@ -29,14 +30,14 @@ export type ProposeSafeTransaction = Command<
 /** The signature's cryptography is checked at the edge (it recovers to `signer`); the domain keeps the rules. */
 export type AddSafeSignature = Command<
   'AddSafeSignature',
-  { readonly safeTxHash: string; readonly signer: Address; readonly signature: string }
+  { readonly safeTxHash: Hash; readonly signer: Address; readonly signature: Hex }
 >;
 
 export type RecordSafeTransactionExecuted = Command<
   'RecordSafeTransactionExecuted',
   {
-    readonly safeTxHash: string;
-    readonly txHash: string;
+    readonly safeTxHash: Hash;
+    readonly txHash: Hash;
     readonly success: boolean;
     /** When the scheduled operation becomes ready (chain time, ISO); for `schedule` transactions. */
     readonly eta: string | null;
@@ -45,12 +46,12 @@ export type RecordSafeTransactionExecuted = Command<
 
 export type RecordTimelockOperationExecuted = Command<
   'RecordTimelockOperationExecuted',
-  { readonly operationId: string; readonly txHash: string }
+  { readonly operationId: Hash; readonly txHash: Hash }
 >;
 
 export type RecordTimelockOperationFailed = Command<
   'RecordTimelockOperationFailed',
-  { readonly operationId: string; readonly reason: string }
+  { readonly operationId: Hash; readonly reason: string }
 >;
 
 /** What an execution use case returns; the worker appends the three streams in one transaction. */

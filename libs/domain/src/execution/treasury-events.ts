@@ -1,3 +1,4 @@
+import type { Hash, Hex } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
 
@@ -33,7 +34,7 @@ export type DaoContractsDeployed = Event<
 export interface SafeTransactionFields {
   readonly to: Address;
   readonly value: bigint;
-  readonly data: string;
+  readonly data: Hex;
   readonly operation: 0 | 1;
   readonly safeTxGas: bigint;
   readonly baseGas: bigint;
@@ -53,7 +54,7 @@ export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject';
 export interface OperationCall {
   readonly to: Address;
   readonly value: bigint;
-  readonly data: string;
+  readonly data: Hex;
   readonly description: string;
 }
 
@@ -63,11 +64,11 @@ export type SafeTransactionProposed = Event<
     readonly daoId: string;
     readonly proposalId: string;
     readonly purpose: SafeTransactionPurpose;
-    readonly safeTxHash: string;
+    readonly safeTxHash: Hash;
     readonly nonce: bigint;
     readonly transaction: SafeTransactionFields;
-    readonly operationId: string;
-    readonly salt: string;
+    readonly operationId: Hash;
+    readonly salt: Hash;
     /** The timelock batch the operation runs (the scheduled calls; for a cancellation, the cancelled ones). */
     readonly calls: readonly OperationCall[];
     readonly proposedAt: string;
@@ -76,16 +77,16 @@ export type SafeTransactionProposed = Event<
 
 export type SafeTransactionSignatureAdded = Event<
   'SafeTransactionSignatureAdded',
-  { readonly safeTxHash: string; readonly signer: Address; readonly signature: string; readonly addedAt: string }
+  { readonly safeTxHash: Hash; readonly signer: Address; readonly signature: Hex; readonly addedAt: string }
 >;
 
 export type SafeTransactionExecuted = Event<
   'SafeTransactionExecuted',
   {
-    readonly safeTxHash: string;
+    readonly safeTxHash: Hash;
     readonly proposalId: string;
     readonly nonce: bigint;
-    readonly txHash: string;
+    readonly txHash: Hash;
     /** False: the Safe emitted ExecutionFailure (the nonce is used, the inner call did nothing). */
     readonly success: boolean;
     readonly executedAt: string;
@@ -95,23 +96,20 @@ export type SafeTransactionExecuted = Event<
 /** Another transaction with the same nonce executed first: this one can never run. */
 export type SafeTransactionReplaced = Event<
   'SafeTransactionReplaced',
-  { readonly safeTxHash: string; readonly nonce: bigint; readonly replacedBy: string; readonly replacedAt: string }
+  { readonly safeTxHash: Hash; readonly nonce: bigint; readonly replacedBy: Hash; readonly replacedAt: string }
 >;
 
-type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: string } & Extra>;
+type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: Hash } & Extra>;
 /** `eta` is chain time (ISO): the operation may run from then on. */
 export type TimelockOperationScheduled = OperationFact<
   'TimelockOperationScheduled',
-  { readonly eta: string; readonly txHash: string; readonly scheduledAt: string }
+  { readonly eta: string; readonly txHash: Hash; readonly scheduledAt: string }
 >;
-export type TimelockOperationExecuted = OperationFact<
-  'TimelockOperationExecuted',
-  { readonly txHash: string; readonly executedAt: string }
->;
+export type TimelockOperationExecuted = OperationFact<'TimelockOperationExecuted', { readonly txHash: Hash; readonly executedAt: string }>;
 export type TimelockOperationFailed = OperationFact<'TimelockOperationFailed', { readonly reason: string; readonly failedAt: string }>;
 export type TimelockOperationCancelled = OperationFact<
   'TimelockOperationCancelled',
-  { readonly txHash: string; readonly cancelledAt: string }
+  { readonly txHash: Hash; readonly cancelledAt: string }
 >;
 
 export type TreasuryEvent =

@@ -1,3 +1,4 @@
+import type { Hash, Hex } from '../shared/hex';
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
 import type { DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
@@ -5,29 +6,29 @@ import type { DaoContracts, OperationCall, SafeTransactionFields, SafeTransactio
 export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced';
 
 export interface QueuedSafeTransaction {
-  readonly safeTxHash: string;
+  readonly safeTxHash: Hash;
   readonly proposalId: string;
   readonly purpose: SafeTransactionPurpose;
   readonly nonce: bigint;
   readonly transaction: SafeTransactionFields;
-  readonly operationId: string;
-  readonly salt: string;
+  readonly operationId: Hash;
+  readonly salt: Hash;
   readonly calls: readonly OperationCall[];
   readonly status: SafeTransactionStatus;
   /** Signer → signature, in the order they arrived. */
-  readonly signatures: ReadonlyMap<Address, string>;
-  readonly txHash: string | null;
+  readonly signatures: ReadonlyMap<Address, Hex>;
+  readonly txHash: Hash | null;
 }
 
 export type OperationStatus = 'Scheduled' | 'Executed' | 'Failed' | 'Cancelled';
 
 export interface TimelockOperation {
-  readonly operationId: string;
+  readonly operationId: Hash;
   readonly proposalId: string;
   readonly eta: string;
   readonly status: OperationStatus;
   readonly reason: string | null;
-  readonly txHash: string;
+  readonly txHash: Hash;
 }
 
 export type TreasuryState =
@@ -36,20 +37,20 @@ export type TreasuryState =
       readonly status: 'Deployed';
       readonly daoId: string;
       readonly contracts: DaoContracts;
-      readonly transactions: ReadonlyMap<string, QueuedSafeTransaction>;
-      readonly operations: ReadonlyMap<string, TimelockOperation>;
+      readonly transactions: ReadonlyMap<Hash, QueuedSafeTransaction>;
+      readonly operations: ReadonlyMap<Hash, TimelockOperation>;
     };
 export type DeployedTreasury = Extract<TreasuryState, { status: 'Deployed' }>;
 
 export const initialTreasuryState = (): TreasuryState => ({ status: 'Undeployed' });
 
-const withTx = (state: DeployedTreasury, hash: string, change: Partial<QueuedSafeTransaction>): DeployedTreasury => {
+const withTx = (state: DeployedTreasury, hash: Hash, change: Partial<QueuedSafeTransaction>): DeployedTreasury => {
   const current = state.transactions.get(hash);
   if (!current) return state;
   return { ...state, transactions: new Map(state.transactions).set(hash, { ...current, ...change }) };
 };
 
-const withOperation = (state: DeployedTreasury, id: string, change: Partial<TimelockOperation>): DeployedTreasury => {
+const withOperation = (state: DeployedTreasury, id: Hash, change: Partial<TimelockOperation>): DeployedTreasury => {
   const current = state.operations.get(id);
   if (!current) return state;
   return { ...state, operations: new Map(state.operations).set(id, { ...current, ...change }) };

@@ -61,7 +61,7 @@ export const evolveProposal = (state: ProposalState, event: ProposalEvent): Prop
       return {
         ...state,
         status: 'Scheduled',
-        safeTxHash: state.status === 'Queued' ? state.safeTxHash : '',
+        safeTxHash: state.status === 'Queued' ? state.safeTxHash : '0x',
         operationId: event.data.operationId,
         eta: event.data.eta,
       };

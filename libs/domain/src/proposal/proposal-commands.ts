@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
 import type { DaoEvent } from '../dao/dao-events';
@@ -27,12 +28,12 @@ export type CancelProposal = Command<'CancelProposal', { readonly proposalId: st
 export type VetoProposal = Command<'VetoProposal', { readonly proposalId: string; readonly reason: string }>;
 export type ExpireProposal = Command<'ExpireProposal', { readonly proposalId: string }>;
 export type RemindVoters = Command<'RemindVoters', { readonly proposalId: string }>;
-export type QueueProposal = Command<'QueueProposal', { readonly proposalId: string; readonly safeTxHash: string }>;
+export type QueueProposal = Command<'QueueProposal', { readonly proposalId: string; readonly safeTxHash: Hash }>;
 export type ScheduleProposal = Command<
   'ScheduleProposal',
-  { readonly proposalId: string; readonly operationId: string; readonly eta: string }
+  { readonly proposalId: string; readonly operationId: Hash; readonly eta: string }
 >;
-export type RecordProposalExecuted = Command<'RecordProposalExecuted', { readonly proposalId: string; readonly txHash: string }>;
+export type RecordProposalExecuted = Command<'RecordProposalExecuted', { readonly proposalId: string; readonly txHash: Hash }>;
 export type RecordProposalExecutionFailed = Command<
   'RecordProposalExecutionFailed',
   { readonly proposalId: string; readonly reason: string }

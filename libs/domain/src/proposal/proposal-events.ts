@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
 import type { VotingType } from '../dao/dao-configuration';
@@ -69,13 +70,13 @@ export type ProposalReminderDue = ProposalFact<
   { readonly votingEndsAt: string; readonly notVoted: readonly Address[]; readonly remindedAt: string }
 >;
 /** The Safe transaction that schedules the proposal's operation was proposed to the treasurers. */
-export type ProposalQueued = ProposalFact<'ProposalQueued', { readonly safeTxHash: string; readonly queuedAt: string }>;
+export type ProposalQueued = ProposalFact<'ProposalQueued', { readonly safeTxHash: Hash; readonly queuedAt: string }>;
 /** The timelock holds the operation until `eta`. */
 export type ProposalScheduled = ProposalFact<
   'ProposalScheduled',
-  { readonly operationId: string; readonly eta: string; readonly scheduledAt: string }
+  { readonly operationId: Hash; readonly eta: string; readonly scheduledAt: string }
 >;
-export type ProposalExecuted = ProposalFact<'ProposalExecuted', { readonly txHash: string; readonly executedAt: string }>;
+export type ProposalExecuted = ProposalFact<'ProposalExecuted', { readonly txHash: Hash; readonly executedAt: string }>;
 export type ProposalExecutionFailed = ProposalFact<'ProposalExecutionFailed', { readonly reason: string; readonly failedAt: string }>;
 
 export type ProposalEvent =

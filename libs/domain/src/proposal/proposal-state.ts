@@ -1,3 +1,4 @@
+import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { ProposalSubmitted } from './proposal-events';
 import type { Tally, VoteChoice } from './tally';
@@ -33,14 +34,14 @@ export type ProposalState =
       readonly reason: string | null;
     })
   | (ProposalRecord & { readonly status: 'Expired'; readonly expiredAt: string })
-  | (ProposalRecord & { readonly status: 'Queued'; readonly safeTxHash: string })
+  | (ProposalRecord & { readonly status: 'Queued'; readonly safeTxHash: Hash })
   | (ProposalRecord & {
       readonly status: 'Scheduled';
-      readonly safeTxHash: string;
-      readonly operationId: string;
+      readonly safeTxHash: Hash;
+      readonly operationId: Hash;
       readonly eta: string;
     })
-  | (ProposalRecord & { readonly status: 'Executed'; readonly txHash: string; readonly executedAt: string })
+  | (ProposalRecord & { readonly status: 'Executed'; readonly txHash: Hash; readonly executedAt: string })
   | (ProposalRecord & { readonly status: 'Failed'; readonly reason: string; readonly failedAt: string });
 
 export type ProposalStatus = ProposalState['status'];

@@ -1,3 +1,4 @@
+import type { Address } from '../shared/address';
 import type { DaoEvent } from '../dao/dao-events';
 import { requestWithdrawal, type RequestWithdrawal } from '../dao/funds/request-withdrawal';
 import { activeDao, daoCreated, deposited, joinRequested, twoStreamSpec } from '../testing/dao-history';
@@ -34,7 +35,7 @@ const append = (h: { dao: readonly DaoEvent[]; proposal: readonly ProposalEvent[
   dao: [...h.dao, ...r.dao],
   proposal: [...h.proposal, ...r.proposal],
 });
-const vote = (voter: string): ProposalEvent => ({
+const vote = (voter: Address): ProposalEvent => ({
   type: 'VoteCast',
   data: { proposalId: 'p-1', voter, choice: 'for', weight: 1n, replaces: null, castAt: T0 },
 });

@@ -1,3 +1,4 @@
+import type { Address } from '../shared/address';
 import type { DaoConfiguration } from '../dao/dao-configuration';
 import type { DaoEvent } from '../dao/dao-events';
 import { activeDao, activated, daoCreated, deposited, joinRequested, twoStreamSpec } from '../testing/dao-history';
@@ -12,7 +13,7 @@ import type { VoteChoice } from './tally';
 const { given: givenVote } = twoStreamSpec((command: CastVote, s) => castVote(command, s.proposal, s.dao));
 const { given: givenClose } = twoStreamSpec((command: CloseVoting, s) => closeVoting(command, s.proposal));
 
-const submit = (proposer: string, type = 'CHANGE_STRATEGY', payload: unknown = { strategy: carol }, now = T0): SubmitProposal => ({
+const submit = (proposer: Address, type = 'CHANGE_STRATEGY', payload: unknown = { strategy: carol }, now = T0): SubmitProposal => ({
   type: 'SubmitProposal',
   data: { proposalId: 'p-1', proposer, type, payload },
   metadata: meta(proposer, now),
@@ -22,12 +23,12 @@ const opened = (dao: readonly DaoEvent[], command = submit(alice)) => {
   const events = submitProposal(command, activeDao(dao));
   return { dao: [...dao, ...events.dao], proposal: [...events.proposal] };
 };
-const vote = (voter: string, choice: VoteChoice, now = at(60)): CastVote => ({
+const vote = (voter: Address, choice: VoteChoice, now = at(60)): CastVote => ({
   type: 'CastVote',
   data: { proposalId: 'p-1', voter, choice },
   metadata: meta(voter, now),
 });
-const ballot = (voter: string, choice: VoteChoice, weight = 1n, replaces: VoteChoice | null = null, castAt = at(60)): VoteCast => ({
+const ballot = (voter: Address, choice: VoteChoice, weight = 1n, replaces: VoteChoice | null = null, castAt = at(60)): VoteCast => ({
   type: 'VoteCast',
   data: { proposalId: 'p-1', voter, choice, weight, replaces, castAt },
 });
@@ -215,7 +216,7 @@ describe('Voting', () => {
       ];
       const run = (votingType: DaoConfiguration['votingType']) => {
         const history = opened(funded(votingType));
-        const weight = (who: string) => (votingType === 'weighted' ? (who === alice ? 100n : 1n) : 1n);
+        const weight = (who: Address) => (votingType === 'weighted' ? (who === alice ? 100n : 1n) : 1n);
         return outcomeOf({
           ...history,
           proposal: [

@@ -7,19 +7,19 @@ import { asciiBytes, keccak256, toHex } from './keccak256';
  * the checksum is the only typo protection an address has. An address whose checksum happens to contain no
  * upper-case letters (EIP-55's own "all lower" examples) is, by definition, checksummed and accepted.
  */
-export type Address = string;
+export type Address = `0x${string}`;
 
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /** True when `value` is a 20-byte hex address (any case). */
-export const isHexAddress = (value: unknown): value is string => typeof value === 'string' && HEX_ADDRESS.test(value);
+export const isHexAddress = (value: unknown): value is Address => typeof value === 'string' && HEX_ADDRESS.test(value);
 
 /** The EIP-55 form of a hex address; throws a RangeError for anything that is not 20 bytes of hex. */
 export const toChecksumAddress = (value: string): Address => {
   if (!isHexAddress(value)) throw new RangeError(`Not a 20-byte hex address: ${String(value)}`);
   const lower = value.slice(2).toLowerCase();
   const hash = toHex(keccak256(asciiBytes(lower)));
-  let out = '0x';
+  let out: Address = '0x';
   for (let i = 0; i < lower.length; i++) {
     const char = lower[i]!;
     // A letter is upper-cased when the matching nibble of the hash is 8 or more.

@@ -1,3 +1,4 @@
+import type { Address } from '../shared/address';
 import { fold } from '../shared/decider';
 import { DAO_DEFAULTS, type DaoConfiguration } from '../dao/dao-configuration';
 import { daoDecider } from '../dao/dao-decider';
@@ -10,7 +11,7 @@ import { specFor } from './given';
 import { T0 } from './fixtures';
 
 /** Event builders for specs: histories read as what happened, in order. */
-export const daoCreated = (founders: readonly string[], configuration: Partial<DaoConfiguration> = {}): DaoCreated => ({
+export const daoCreated = (founders: readonly Address[], configuration: Partial<DaoConfiguration> = {}): DaoCreated => ({
   type: 'DaoCreated',
   data: {
     daoId: 'dao-1',
@@ -22,7 +23,7 @@ export const daoCreated = (founders: readonly string[], configuration: Partial<D
 });
 
 let logIndex = 0;
-export const deposited = (member: string, amount: bigint, at: string = T0): DepositConfirmed => ({
+export const deposited = (member: Address, amount: bigint, at: string = T0): DepositConfirmed => ({
   type: 'DepositConfirmed',
   data: {
     member,
@@ -34,12 +35,12 @@ export const deposited = (member: string, amount: bigint, at: string = T0): Depo
   },
 });
 
-export const joinRequested = (member: string, at: string = T0): MemberJoinRequested => ({
+export const joinRequested = (member: Address, at: string = T0): MemberJoinRequested => ({
   type: 'MemberJoinRequested',
   data: { member, requestedAt: at },
 });
 
-export const activated = (member: string, at: string = T0): MemberActivated => ({
+export const activated = (member: Address, at: string = T0): MemberActivated => ({
   type: 'MemberActivated',
   data: { member, activatedAt: at },
 });

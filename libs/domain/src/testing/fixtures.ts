@@ -1,9 +1,9 @@
-import { toChecksumAddress } from '../shared/address';
+import { toChecksumAddress, type Address } from '../shared/address';
 import { asciiBytes, keccak256, toHex } from '../shared/keccak256';
 import type { CommandMetadata } from '../shared/decider';
 
 /** A stable, checksummed, mixed-case address per label, so specs read `alice` instead of hex. */
-export const addressOf = (label: string): string => toChecksumAddress(`0x${toHex(keccak256(asciiBytes(label))).slice(0, 40)}`);
+export const addressOf = (label: string): Address => toChecksumAddress(`0x${toHex(keccak256(asciiBytes(label))).slice(0, 40)}`);
 
 export const alice = addressOf('alice');
 export const bob = addressOf('bob');
@@ -24,3 +24,6 @@ export const meta = (actor: string, now: string = T0): CommandMetadata => ({
   now,
 });
 export const adminMeta = (now: string = T0): CommandMetadata => meta('admin:key-1', now);
+
+/** An address as a client might send it, before any check: for specs of the domain's own address checks. */
+export const asSent = (value: string): Address => value as Address;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider, streams, type Address, type DaoEvent, type DaoState } from '@ayllu/domain';
+import { daoDecider, streams, type DaoEvent, type DaoState } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
@@ -42,9 +42,9 @@ export class CreateDaoHandler implements ICommandHandler<CreateDaoCommand, DaoVi
         ...rest,
         daoId,
         ...(minimumDeposit === undefined ? {} : { minimumDeposit: BigInt(minimumDeposit) }),
-        ...(founders === undefined ? {} : { founders: founders as Address[] }),
-        ...(treasurers === undefined ? {} : { treasurers: treasurers as Address[] }),
-        ...(feeCollector === undefined ? {} : { feeCollector: feeCollector as Address }),
+        ...(founders === undefined ? {} : { founders: founders }),
+        ...(treasurers === undefined ? {} : { treasurers: treasurers }),
+        ...(feeCollector === undefined ? {} : { feeCollector: feeCollector }),
       },
       metadata: { now, actor },
     };

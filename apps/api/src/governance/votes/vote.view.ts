@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProposalState, VoteCast } from '@ayllu/domain';
+import type { Address, ProposalState, VoteCast } from '@ayllu/domain';
 import { ProposalView, toProposalView } from '../../governance-reads/proposals/proposal.view';
 
 /** The ballot just recorded, with the proposal's state and live tally after it. */
@@ -17,7 +17,7 @@ export class VoteView {
 }
 
 /** From the proposal after the write; `cast` is absent when the vote repeated the voter's current choice. */
-export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, voter: string): VoteView => {
+export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, voter: Address): VoteView => {
   if (after.status === 'Absent') throw new Error('a vote was decided on an absent proposal');
   const ballot = after.ballots.get(voter);
   return {

@@ -1,30 +1,32 @@
+import type { Address } from '../../shared/address';
+import type { DaoEvent } from '../dao-events';
 import { deciderSpec } from '../../testing/given';
 import { activated, activeDao, daoCreated, deposited, joinRequested } from '../../testing/dao-history';
-import { adminMeta, alice, bob, carol, dave, meta, T0 } from '../../testing/fixtures';
+import { adminMeta, alice, asSent, bob, carol, dave, meta, T0 } from '../../testing/fixtures';
 import { daoDecider } from '../dao-decider';
 import type { ChainLog, DaoCommand } from '../dao-commands';
 
 const { given } = deciderSpec(daoDecider);
 
-const join = (member: string): DaoCommand => ({ type: 'RequestToJoin', data: { member }, metadata: meta(member) });
-const approve = (member: string, metadata = adminMeta()): DaoCommand => ({
+const join = (member: Address): DaoCommand => ({ type: 'RequestToJoin', data: { member }, metadata: meta(member) });
+const approve = (member: Address, metadata = adminMeta()): DaoCommand => ({
   type: 'ApproveMember',
   data: { member },
   metadata,
 });
-const deposit = (member: string, amount: bigint, log: Partial<ChainLog> = {}): DaoCommand => ({
+const deposit = (member: Address, amount: bigint, log: Partial<ChainLog> = {}): DaoCommand => ({
   type: 'ConfirmDeposit',
-  data: { member, amount, chainId: 31337, txHash: '0xabc', logIndex: 0, ...log },
+  data: { member, amount, chainId: 31337, txHash: '0x0abc', logIndex: 0, ...log },
   metadata: meta('system:indexer'),
 });
-const withdrawal = (member: string, amount: bigint): DaoCommand => ({
+const withdrawal = (member: Address, amount: bigint): DaoCommand => ({
   type: 'ConfirmWithdrawal',
-  data: { member, amount, chainId: 31337, txHash: '0xdef', logIndex: 1 },
+  data: { member, amount, chainId: 31337, txHash: '0x0def', logIndex: 1 },
   metadata: meta('system:indexer'),
 });
-const depositFact = (member: string, amount: bigint) => ({
+const depositFact = (member: Address, amount: bigint): DaoEvent => ({
   type: 'DepositConfirmed' as const,
-  data: { member, amount, chainId: 31337, txHash: '0xabc', logIndex: 0, confirmedAt: T0 },
+  data: { member, amount, chainId: 31337, txHash: '0x0abc', logIndex: 0, confirmedAt: T0 },
 });
 
 describe('Membership', () => {
@@ -63,7 +65,10 @@ describe('Membership', () => {
 
     it('refuses a request from a member', () => given([open]).when(join(alice)).thenThrows('MEMBER.ALREADY_MEMBER'));
 
-    it('refuses a lower-case address', () => given([open]).when(join(bob.toLowerCase())).thenThrows('MEMBER.INVALID_ADDRESS'));
+    it('refuses a lower-case address', () =>
+      given([open])
+        .when(join(asSent(bob.toLowerCase())))
+        .thenThrows('MEMBER.INVALID_ADDRESS'));
 
     it('refuses to join a DAO that does not exist', () => given([]).when(join(bob)).thenThrows('DAO.NOT_FOUND'));
   });
@@ -194,7 +199,7 @@ describe('Membership', () => {
               member: bob,
               amount: 5n,
               chainId: 31337,
-              txHash: '0xdef',
+              txHash: '0x0def',
               logIndex: 1,
               confirmedAt: T0,
               withdrawalId: null,
