@@ -1,5 +1,6 @@
 // Runs on a private node (usePrivateVault): it reverts snapshots between tests.
 import { getAddress, parseEther, toHex, type Account } from 'viem';
+import { superfluidPoolAbi } from '@ayllu/chain';
 import { communityVaultAbi } from '../abi/community-vault';
 import { loadAylluArtifact } from '../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../libs/chain/src/local/deploy-contract';
@@ -13,7 +14,6 @@ import {
 } from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
-import { superfluidPoolAbi } from '../../test/chain/superfluid-abi';
 
 const tokens = (n: number | string) => parseEther(String(n));
 // Storage slot of `_memberCount` in CommunityVault's layout (OpenZeppelin parents use namespaced storage);
