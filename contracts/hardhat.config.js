@@ -19,9 +19,11 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async ({ solcVersion }, _hre, runS
   };
 });
 
+// Every compile refreshes the ABI modules (scripts/write-abi-modules.js), except where AYLLU_KEEP_ABI_MODULES is
+// set: the chain tests compile that way so that they check the committed modules instead of rewriting them first.
 task(TASK_COMPILE, async (args, hre, runSuper) => {
   await runSuper(args);
-  await writeAbiModules(hre.artifacts);
+  if (!process.env.AYLLU_KEEP_ABI_MODULES) await writeAbiModules(hre.artifacts);
 });
 
 /** @type {import('hardhat/config').HardhatUserConfig} */

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { safeTransactionTypedData, superfluidPoolAbi, superTokenAbi, type SafeTransaction } from '@ayllu/chain';
+import { cfaForwarderAbi, safeTransactionTypedData, superfluidPoolAbi, superTokenAbi, type SafeTransaction } from '@ayllu/chain';
 import { loadConfig } from '@ayllu/platform';
-import { formatEther, keccak256, parseAbi, parseEther, toHex, type Address } from 'viem';
+import { formatEther, keccak256, parseEther, toHex, type Address } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 
 type Wallet = PrivateKeyAccount;
@@ -261,7 +261,6 @@ async function main() {
   await summary(contracts as { vault: Address; pool: Address; safe: Address; payoutToken: Address });
 }
 
-const cfaAbi = parseAbi(['function getFlowrate(address token, address sender, address receiver) view returns (int96)']);
 async function summary(c: { vault: Address; pool: Address; safe: Address; payoutToken: Address }) {
   const read = (address: Address, abi: readonly unknown[], functionName: string, args: unknown[] = []) =>
     chain.public.readContract({ address, abi, functionName, args } as never) as Promise<bigint>;
@@ -270,7 +269,6 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
     (
       await chain.public.readContract({ address: c.payoutToken, abi: superTokenAbi, functionName: 'realtimeBalanceOf', args: [who, now] })
     )[0] as bigint;
-  const received = parseAbi(['function getTotalAmountReceivedByMember(address member) view returns (uint256)']);
   const rows: string[][] = [['who', 'vault TST', 'wallet TST', 'TSTx (realtime)', 'TSTx from pool', 'pool units', 'flow in/s']];
   for (const f of founders) {
     rows.push([
@@ -278,12 +276,16 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
       tokens(await read(c.vault, communityVaultAbi, 'balanceOf', [f.address])),
       tokens(await read(devChain.testToken, testTokenAbi, 'balanceOf', [f.address])),
       tokens(await balance(f.address)),
-      tokens(await read(c.pool, received, 'getTotalAmountReceivedByMember', [f.address])),
+      tokens(await read(c.pool, superfluidPoolAbi, 'getTotalAmountReceivedByMember', [f.address])),
       String(await read(c.pool, superfluidPoolAbi, 'getUnits', [f.address])),
       String(await read(c.pool, superfluidPoolAbi, 'getMemberFlowRate', [f.address])),
     ]);
   }
-  const feeRate = await read(devChain.superfluid.cfaV1Forwarder, cfaAbi, 'getFlowrate', [c.payoutToken, c.safe, feeCollector.address]);
+  const feeRate = await read(devChain.superfluid.cfaV1Forwarder, cfaForwarderAbi, 'getFlowrate', [
+    c.payoutToken,
+    c.safe,
+    feeCollector.address,
+  ]);
   rows.push(['fee collector', '-', '-', tokens(await balance(feeCollector.address)), '-', '-', String(feeRate)]);
   rows.push([
     'Safe (treasury)',

@@ -4,46 +4,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeFunctionData, keccak256, parseEther, parseEventLogs, toHex, type Account, type Address, type Hash } from 'viem';
-import { buildSafeTransaction, deploySafe, executeSafeTransaction, readSafeState, safeTransactionTypedData } from '@ayllu/chain';
+import {
+  buildSafeTransaction,
+  deploySafe,
+  executeSafeTransaction,
+  gdaAbi,
+  gdaForwarderAbi,
+  readSafeState,
+  safeTransactionTypedData,
+  superfluidPoolAbi,
+  superTokenAbi,
+} from '@ayllu/chain';
 import { testTokenAbi } from '../abi/test-token';
 import { compileContracts } from '../../libs/chain/src/local/compile-contracts';
 import { startPrivateDevChain } from '../../test/chain/dev-chain';
 import { fundedAccounts } from '../../test/chain/accounts';
 import { deployCommunityVault, vaultSteps } from '../../test/chain/community-vault';
-import { gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from '../../test/chain/superfluid-abi';
-
-const createPoolAbi = [
-  {
-    type: 'function',
-    name: 'createPool',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'token', type: 'address' },
-      { name: 'admin', type: 'address' },
-      {
-        name: 'config',
-        type: 'tuple',
-        components: [
-          { name: 'transferabilityForUnitsOwner', type: 'bool' },
-          { name: 'distributionFromAnyAddress', type: 'bool' },
-        ],
-      },
-    ],
-    outputs: [
-      { name: 'success', type: 'bool' },
-      { name: 'pool', type: 'address' },
-    ],
-  },
-  {
-    type: 'event',
-    name: 'PoolCreated',
-    inputs: [
-      { name: 'token', type: 'address', indexed: true },
-      { name: 'admin', type: 'address', indexed: true },
-      { name: 'pool', type: 'address', indexed: false },
-    ],
-  },
-] as const;
 
 type Row = { operation: string; members: number | ''; gas: bigint; note: string };
 
@@ -94,12 +70,12 @@ async function main(): Promise<void> {
     const created = await pub.waitForTransactionReceipt({
       hash: await clients.wallet(admin).writeContract({
         address: devChain.superfluid.gdaV1Forwarder,
-        abi: createPoolAbi,
+        abi: gdaForwarderAbi,
         functionName: 'createPool',
         args: [devChain.testSuperToken, admin.address, { transferabilityForUnitsOwner: false, distributionFromAnyAddress: true }],
       }),
     });
-    const [poolCreated] = parseEventLogs({ abi: createPoolAbi, logs: created.logs, eventName: 'PoolCreated' });
+    const [poolCreated] = parseEventLogs({ abi: gdaAbi, logs: created.logs, eventName: 'PoolCreated' });
     const pool = poolCreated!.args.pool;
     const memberAddress = (i: number): Address => `0x${keccak256(toHex(`bench-member-${i}`)).slice(26)}`;
     const setUnits = (i: number) =>

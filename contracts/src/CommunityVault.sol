@@ -56,23 +56,41 @@ contract CommunityVault is
     /// @dev A strategy move may lose at most 1 ppm of the assets (+2 wei) to ERC-4626 rounding; see {setStrategy}.
     uint256 private constant _MOVE_LOSS_DIVISOR = 1_000_000;
 
-    IERC20 private _asset;
-    ISuperfluidToken private _payoutToken;
-    ISuperfluidPool private _pool;
-    IERC4626 private _strategy;
-    address private _guardian;
-    uint256 private _unitScale;
-    Parameters private _parameters;
-    uint256 private _totalShares;
-    uint256 private _memberCount;
-    mapping(address member => uint256) private _shares;
-    mapping(address account => bool) private _admitted;
-    mapping(address member => uint256) private _approvedWithdrawal;
-    mapping(address member => uint256) private _exitAvailableAt;
-    RateLimiter.SlidingWindow private _instantLimiter;
+    /// @dev The vault's state, in its own ERC-7201 namespace like its OpenZeppelin parents': nothing is stored in
+    /// the sequential slots, so a later version may add fields at the end of this struct or inherit from another
+    /// upgradeable contract without moving anything already stored behind a DAO's proxy.
+    /// @custom:storage-location erc7201:ayllu.storage.CommunityVault
+    struct CommunityVaultStorage {
+        IERC20 _asset;
+        ISuperfluidToken _payoutToken;
+        ISuperfluidPool _pool;
+        IERC4626 _strategy;
+        address _guardian;
+        uint256 _unitScale;
+        Parameters _parameters;
+        uint256 _totalShares;
+        uint256 _memberCount;
+        mapping(address member => uint256) _shares;
+        mapping(address account => bool) _admitted;
+        mapping(address member => uint256) _approvedWithdrawal;
+        mapping(address member => uint256) _exitAvailableAt;
+        RateLimiter.SlidingWindow _instantLimiter;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("ayllu.storage.CommunityVault")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant CommunityVaultStorageLocation =
+        0x3fdf143ebdadb7af167f88824bdfa1865c093f7fa757b0c11d64ba03a4c98500;
+
+    function _getCommunityVaultStorage() private pure returns (CommunityVaultStorage storage $) {
+        assembly {
+            $.slot := CommunityVaultStorageLocation
+        }
+    }
 
     modifier onlyOwnerOrGuardian() {
-        if (msg.sender != owner() && msg.sender != _guardian) revert CommunityVaultUnauthorized(msg.sender);
+        if (msg.sender != owner() && msg.sender != _getCommunityVaultStorage()._guardian) {
+            revert CommunityVaultUnauthorized(msg.sender);
+        }
         _;
     }
 
@@ -92,13 +110,14 @@ contract CommunityVault is
         if (init.unitScale == 0) revert CommunityVaultParameterOutOfBounds("unitScale");
         __Ownable_init(init.owner);
         __Pausable_init();
-        _asset = IERC20(init.asset);
-        _payoutToken = ISuperfluidToken(init.payoutToken);
-        _guardian = init.guardian;
-        _unitScale = init.unitScale;
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        $._asset = IERC20(init.asset);
+        $._payoutToken = ISuperfluidToken(init.payoutToken);
+        $._guardian = init.guardian;
+        $._unitScale = init.unitScale;
         _setParameters(init.parameters);
-        (, _pool) = IGDAv1Forwarder(init.gdaForwarder).createPool(
-            _payoutToken,
+        (, $._pool) = IGDAv1Forwarder(init.gdaForwarder).createPool(
+            $._payoutToken,
             address(this),
             PoolConfig({transferabilityForUnitsOwner: false, distributionFromAnyAddress: true})
         );
@@ -109,36 +128,38 @@ contract CommunityVault is
 
     /// @inheritdoc ICommunityVault
     function deposit(uint256 assets) external nonReentrant whenNotPaused {
-        Parameters storage p = _parameters;
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        Parameters storage p = $._parameters;
         if (assets == 0) revert CommunityVaultZeroAmount();
         if (assets < p.minimumDeposit) revert CommunityVaultBelowMinimumDeposit(assets, p.minimumDeposit);
-        if (p.accessMode != AccessMode.Open && !_admitted[msg.sender]) revert CommunityVaultNotAdmitted(msg.sender);
-        if (_shares[msg.sender] == 0) {
-            if (_memberCount >= MAX_MEMBERS) revert CommunityVaultMembersFull(MAX_MEMBERS);
-            _memberCount += 1;
+        if (p.accessMode != AccessMode.Open && !$._admitted[msg.sender]) revert CommunityVaultNotAdmitted(msg.sender);
+        if ($._shares[msg.sender] == 0) {
+            if ($._memberCount >= MAX_MEMBERS) revert CommunityVaultMembersFull(MAX_MEMBERS);
+            $._memberCount += 1;
         }
         uint256 shares = _sharesFor(assets, totalAssets());
-        _shares[msg.sender] += shares;
-        _totalShares += shares;
+        $._shares[msg.sender] += shares;
+        $._totalShares += shares;
         emit Deposited(msg.sender, assets, shares);
-        _asset.safeTransferFrom(msg.sender, address(this), assets);
+        $._asset.safeTransferFrom(msg.sender, address(this), assets);
         _syncUnits(msg.sender);
     }
 
     /// @inheritdoc ICommunityVault
     function withdraw(uint256 assets) external nonReentrant whenNotPaused {
-        uint256 balance = _shares[msg.sender];
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint256 balance = $._shares[msg.sender];
         if (assets == 0) revert CommunityVaultZeroAmount();
         if (assets > balance) revert CommunityVaultInsufficientBalance(msg.sender, assets, balance);
         uint256 instant = _instantAvailable(msg.sender, balance);
         bool usedApproval = assets > instant;
         if (usedApproval) {
-            uint256 approved = _approvedWithdrawal[msg.sender];
+            uint256 approved = $._approvedWithdrawal[msg.sender];
             if (assets > approved) revert CommunityVaultWithdrawalOverLimit(msg.sender, assets, instant, approved);
-            _approvedWithdrawal[msg.sender] = approved - assets;
+            $._approvedWithdrawal[msg.sender] = approved - assets;
         } else {
             // Rounding the consumed fraction up keeps many small withdrawals from slipping under the limit.
-            _instantLimiter.consume(_key(msg.sender), Math.mulDiv(assets, _FRACTION_ONE, balance, Math.Rounding.Ceil));
+            $._instantLimiter.consume(_key(msg.sender), Math.mulDiv(assets, _FRACTION_ONE, balance, Math.Rounding.Ceil));
         }
         // Valued before the burn: the shares' worth depends on the assets held per share, which the burn changes.
         uint256 paid = _assetsFor(assets, totalAssets());
@@ -151,16 +172,17 @@ contract CommunityVault is
     /// @inheritdoc ICommunityVault
     /// @dev Not pausable: the guardian must never be able to lock a member in.
     function requestEmergencyExit() external nonReentrant {
-        if (_shares[msg.sender] == 0) revert CommunityVaultNotMember(msg.sender);
-        uint256 availableAt = block.timestamp + _parameters.emergencyExitWait;
-        _exitAvailableAt[msg.sender] = availableAt;
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        if ($._shares[msg.sender] == 0) revert CommunityVaultNotMember(msg.sender);
+        uint256 availableAt = block.timestamp + $._parameters.emergencyExitWait;
+        $._exitAvailableAt[msg.sender] = availableAt;
         emit EmergencyExitRequested(msg.sender, availableAt);
     }
 
     /// @inheritdoc ICommunityVault
     /// @dev Not pausable, for the same reason as {requestEmergencyExit}.
     function completeEmergencyExit() external nonReentrant {
-        uint256 availableAt = _exitAvailableAt[msg.sender];
+        uint256 availableAt = _getCommunityVaultStorage()._exitAvailableAt[msg.sender];
         if (availableAt == 0) revert CommunityVaultExitNotRequested(msg.sender);
         if (block.timestamp < availableAt) revert CommunityVaultExitNotReady(msg.sender, availableAt);
         uint256 paid = _leave(msg.sender);
@@ -174,14 +196,15 @@ contract CommunityVault is
     /// @inheritdoc ICommunityVault
     function admitMember(address member) external onlyOwnerOrGuardian {
         if (member == address(0)) revert CommunityVaultZeroAddress();
-        _admitted[member] = true;
+        _getCommunityVaultStorage()._admitted[member] = true;
         emit MemberAdmitted(member);
     }
 
     /// @inheritdoc ICommunityVault
     /// @dev Pays the member's whole balance out and zeroes their units; works while paused, like an exit.
     function removeMember(address member) external onlyOwner nonReentrant {
-        if (_shares[member] == 0 && !_admitted[member]) revert CommunityVaultNotMember(member);
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        if ($._shares[member] == 0 && !$._admitted[member]) revert CommunityVaultNotMember(member);
         uint256 paid = _leave(member);
         emit MemberRemoved(member, paid);
         _syncUnits(member);
@@ -192,7 +215,7 @@ contract CommunityVault is
     /// @dev Sets (not adds to) the allowance, so a re-executed or superseding approval cannot stack up.
     function approveWithdrawal(address member, uint256 amount) external onlyOwner {
         if (member == address(0)) revert CommunityVaultZeroAddress();
-        _approvedWithdrawal[member] = amount;
+        _getCommunityVaultStorage()._approvedWithdrawal[member] = amount;
         emit WithdrawalApproved(member, amount);
     }
 
@@ -204,8 +227,9 @@ contract CommunityVault is
     /// @inheritdoc ICommunityVault
     function setGuardian(address newGuardian) external onlyOwner {
         if (newGuardian == address(0)) revert CommunityVaultZeroAddress();
-        emit GuardianChanged(_guardian, newGuardian);
-        _guardian = newGuardian;
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        emit GuardianChanged($._guardian, newGuardian);
+        $._guardian = newGuardian;
     }
 
     /// @inheritdoc ICommunityVault
@@ -215,21 +239,22 @@ contract CommunityVault is
     /// 1 ppm of the assets plus 2 wei. More means a share price far coarser than the amounts moved (e.g. assets
     /// donated to a strategy with no shares yet), which would hand members' principal to the strategy: it reverts.
     function setStrategy(IERC4626 newStrategy) external onlyOwner nonReentrant {
-        if (address(newStrategy) != address(0) && newStrategy.asset() != address(_asset)) {
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        if (address(newStrategy) != address(0) && newStrategy.asset() != address($._asset)) {
             revert CommunityVaultStrategyAssetMismatch(address(newStrategy));
         }
         uint256 before = totalAssets();
-        IERC4626 previous = _strategy;
-        _strategy = newStrategy;
+        IERC4626 previous = $._strategy;
+        $._strategy = newStrategy;
         if (address(previous) != address(0)) {
             uint256 held = previous.balanceOf(address(this));
             if (held > 0) previous.redeem(held, address(this), address(this));
         }
         uint256 invested = 0;
         if (address(newStrategy) != address(0)) {
-            invested = _asset.balanceOf(address(this));
+            invested = $._asset.balanceOf(address(this));
             if (invested > 0) {
-                _asset.forceApprove(address(newStrategy), invested);
+                $._asset.forceApprove(address(newStrategy), invested);
                 newStrategy.deposit(invested, address(this));
             }
         }
@@ -243,17 +268,18 @@ contract CommunityVault is
     /// first. From the strategy it redeems `convertToShares(rest)` shares, which rounds down, so the shares left
     /// are always worth at least the principal they back.
     function harvest() external onlyOwnerOrGuardian nonReentrant returns (uint256 amount) {
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
         uint256 assets = totalAssets();
-        if (assets <= _totalShares) revert CommunityVaultNoYield();
-        uint256 yield_ = assets - _totalShares;
-        address treasury = _guardian;
-        uint256 idle = _asset.balanceOf(address(this));
+        if (assets <= $._totalShares) revert CommunityVaultNoYield();
+        uint256 yield_ = assets - $._totalShares;
+        address treasury = $._guardian;
+        uint256 idle = $._asset.balanceOf(address(this));
         uint256 fromIdle = Math.min(idle, yield_);
-        if (fromIdle > 0) _asset.safeTransfer(treasury, fromIdle);
+        if (fromIdle > 0) $._asset.safeTransfer(treasury, fromIdle);
         amount = fromIdle;
         if (yield_ > fromIdle) {
-            uint256 shares = _strategy.convertToShares(yield_ - fromIdle);
-            if (shares > 0) amount += _strategy.redeem(shares, treasury, address(this));
+            uint256 shares = $._strategy.convertToShares(yield_ - fromIdle);
+            if (shares > 0) amount += $._strategy.redeem(shares, treasury, address(this));
         }
         if (amount == 0) revert CommunityVaultNoYield();
         emit YieldHarvested(treasury, amount);
@@ -272,87 +298,90 @@ contract CommunityVault is
     // ------------------------------------------------------------------ views
 
     function asset() external view returns (address) {
-        return address(_asset);
+        return address(_getCommunityVaultStorage()._asset);
     }
 
     function payoutToken() external view returns (address) {
-        return address(_payoutToken);
+        return address(_getCommunityVaultStorage()._payoutToken);
     }
 
     function pool() external view returns (ISuperfluidPool) {
-        return _pool;
+        return _getCommunityVaultStorage()._pool;
     }
 
     function guardian() external view returns (address) {
-        return _guardian;
+        return _getCommunityVaultStorage()._guardian;
     }
 
     function strategy() external view returns (IERC4626) {
-        return _strategy;
+        return _getCommunityVaultStorage()._strategy;
     }
 
     function parameters() external view returns (Parameters memory) {
-        return _parameters;
+        return _getCommunityVaultStorage()._parameters;
     }
 
     function unitScale() external view returns (uint256) {
-        return _unitScale;
+        return _getCommunityVaultStorage()._unitScale;
     }
 
     function isMember(address account) external view returns (bool) {
-        return _shares[account] > 0;
+        return _getCommunityVaultStorage()._shares[account] > 0;
     }
 
     function isAdmitted(address account) external view returns (bool) {
-        return _admitted[account];
+        return _getCommunityVaultStorage()._admitted[account];
     }
 
     function memberCount() external view returns (uint256) {
-        return _memberCount;
+        return _getCommunityVaultStorage()._memberCount;
     }
 
     /// @notice The assets `member` is owed: equal to their shares, since yield goes to the treasury, unless the
     /// vault holds less than the principal (a strategy loss or rounding), which members then share pro rata.
     function balanceOf(address member) external view returns (uint256) {
-        return _assetsFor(_shares[member], totalAssets());
+        return _assetsFor(_getCommunityVaultStorage()._shares[member], totalAssets());
     }
 
     function sharesOf(address member) external view returns (uint256) {
-        return _shares[member];
+        return _getCommunityVaultStorage()._shares[member];
     }
 
     function totalShares() external view returns (uint256) {
-        return _totalShares;
+        return _getCommunityVaultStorage()._totalShares;
     }
 
     /// @notice Idle assets plus what the strategy would pay for the vault's shares now.
     function totalAssets() public view returns (uint256) {
-        uint256 idle = _asset.balanceOf(address(this));
-        if (address(_strategy) == address(0)) return idle;
-        return idle + _strategy.previewRedeem(_strategy.balanceOf(address(this)));
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint256 idle = $._asset.balanceOf(address(this));
+        IERC4626 strategy_ = $._strategy;
+        if (address(strategy_) == address(0)) return idle;
+        return idle + strategy_.previewRedeem(strategy_.balanceOf(address(this)));
     }
 
     function unitsOf(address member) external view returns (uint128) {
-        return _pool.getUnits(member);
+        return _getCommunityVaultStorage()._pool.getUnits(member);
     }
 
     /// @notice The most `member` can withdraw in one call now: instantly, or against an approval.
     function withdrawableNow(address member) external view returns (uint256) {
-        uint256 balance = _shares[member];
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint256 balance = $._shares[member];
         if (paused()) return 0;
-        return Math.min(balance, Math.max(_instantAvailable(member, balance), _approvedWithdrawal[member]));
+        return Math.min(balance, Math.max(_instantAvailable(member, balance), $._approvedWithdrawal[member]));
     }
 
     function instantWithdrawalAvailable(address member) external view returns (uint256) {
-        return _instantAvailable(member, _shares[member]);
+        return _instantAvailable(member, _getCommunityVaultStorage()._shares[member]);
     }
 
     function approvedWithdrawalOf(address member) external view returns (uint256) {
-        return _approvedWithdrawal[member];
+        return _getCommunityVaultStorage()._approvedWithdrawal[member];
     }
 
     function emergencyExitAvailableAt(address member) external view returns (uint256) {
-        return _exitAvailableAt[member];
+        return _getCommunityVaultStorage()._exitAvailableAt[member];
     }
 
     // ------------------------------------------------------------------ internals
@@ -365,8 +394,9 @@ contract CommunityVault is
             revert CommunityVaultParameterOutOfBounds("withdrawalWindow");
         }
         if (p.emergencyExitWait > MAX_EMERGENCY_EXIT_WAIT) revert CommunityVaultParameterOutOfBounds("emergencyExitWait");
-        _parameters = p;
-        _instantLimiter.updateSettings(
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        $._parameters = p;
+        $._instantLimiter.updateSettings(
             p.withdrawalWindow, SafeCast.toUint208(uint256(p.smallWithdrawalLimitBps) * _FRACTION_ONE / _BPS)
         );
         emit ParametersUpdated(p);
@@ -374,24 +404,25 @@ contract CommunityVault is
 
     /// @dev The instant amount still available: the limiter's unused fraction applied to the current balance.
     function _instantAvailable(address member, uint256 balance) private view returns (uint256) {
-        return Math.mulDiv(_instantLimiter.available(_key(member)), balance, _FRACTION_ONE);
+        return Math.mulDiv(_getCommunityVaultStorage()._instantLimiter.available(_key(member)), balance, _FRACTION_ONE);
     }
 
     /// @dev Ends `member`'s membership and returns what they are owed; the caller pays it after syncing units.
     function _leave(address member) private returns (uint256 owed) {
-        uint256 shares = _shares[member];
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint256 shares = $._shares[member];
         owed = _assetsFor(shares, totalAssets());
         if (shares > 0) _burn(member, shares);
-        delete _admitted[member];
-        delete _approvedWithdrawal[member];
-        delete _exitAvailableAt[member];
+        delete $._admitted[member];
+        delete $._approvedWithdrawal[member];
+        delete $._exitAvailableAt[member];
     }
 
     /// @dev Shares for a deposit of `assets` while the vault holds `held`: 1:1 while the principal is covered. Below
     /// it, at the assets held per share (rounded down, for the vault), so a newcomer neither pays for an earlier
     /// shortfall nor dilutes it away.
     function _sharesFor(uint256 assets, uint256 held) private view returns (uint256) {
-        uint256 total = _totalShares;
+        uint256 total = _getCommunityVaultStorage()._totalShares;
         if (held >= total) return assets;
         if (held == 0) revert CommunityVaultAssetsLost();
         return Math.mulDiv(assets, total, held);
@@ -402,27 +433,30 @@ contract CommunityVault is
     /// costs up to one strategy share per deposit or withdrawal) every share is worth its part of what is held,
     /// rounded down: a shortfall is shared pro rata instead of locking the last members in.
     function _assetsFor(uint256 shares, uint256 held) private view returns (uint256) {
-        uint256 total = _totalShares;
+        uint256 total = _getCommunityVaultStorage()._totalShares;
         if (held >= total) return shares;
         return Math.mulDiv(shares, held, total);
     }
 
     function _burn(address member, uint256 shares) private {
-        uint256 remaining = _shares[member] - shares;
-        _shares[member] = remaining;
-        _totalShares -= shares;
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint256 remaining = $._shares[member] - shares;
+        $._shares[member] = remaining;
+        $._totalShares -= shares;
         if (remaining == 0) {
-            _memberCount -= 1;
-            delete _exitAvailableAt[member];
+            $._memberCount -= 1;
+            delete $._exitAvailableAt[member];
         }
     }
 
     /// @dev Brings the member's pool units to `shares / unitScale`. Called after the shares changed (effects
     /// first) because the pool is an external contract.
     function _syncUnits(address member) private {
-        uint128 units = SafeCast.toUint128(_shares[member] / _unitScale);
-        if (_pool.getUnits(member) == units) return;
-        _pool.updateMemberUnits(member, units);
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        uint128 units = SafeCast.toUint128($._shares[member] / $._unitScale);
+        ISuperfluidPool pool_ = $._pool;
+        if (pool_.getUnits(member) == units) return;
+        pool_.updateMemberUnits(member, units);
         emit PoolUnitsUpdated(member, units);
     }
 
@@ -430,9 +464,11 @@ contract CommunityVault is
     /// {totalAssets} (see {_assetsFor}), so a strategy whose `maxWithdraw` is its `previewRedeem` can always pay it.
     function _pay(address to, uint256 amount) private {
         if (amount == 0) return;
-        uint256 idle = _asset.balanceOf(address(this));
-        if (idle < amount) _strategy.withdraw(amount - idle, address(this), address(this));
-        _asset.safeTransfer(to, amount);
+        CommunityVaultStorage storage $ = _getCommunityVaultStorage();
+        IERC20 asset_ = $._asset;
+        uint256 idle = asset_.balanceOf(address(this));
+        if (idle < amount) $._strategy.withdraw(amount - idle, address(this), address(this));
+        asset_.safeTransfer(to, amount);
     }
 
     function _key(address member) private pure returns (bytes32) {

@@ -1,5 +1,6 @@
 // Runs on a private node (usePrivateVault): it reverts snapshots between tests.
-import { getAddress, parseEther, toHex, type Account } from 'viem';
+import { getAddress, parseEther, toHex, zeroAddress, type Account, type Address } from 'viem';
+import { superfluidPoolAbi } from '@ayllu/chain';
 import { communityVaultAbi } from '../abi/community-vault';
 import { loadAylluArtifact } from '../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../libs/chain/src/local/deploy-contract';
@@ -8,17 +9,21 @@ import {
   defaultParameters,
   deployCommunityVault,
   DAY,
+  erc7201Slot,
   UNIT_SCALE,
+  vaultEventsOf,
+  vaultStorageSlots,
   type VaultParameters,
 } from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
-import { superfluidPoolAbi } from '../../test/chain/superfluid-abi';
 
 const tokens = (n: number | string) => parseEther(String(n));
-// Storage slot of `_memberCount` in CommunityVault's layout (OpenZeppelin parents use namespaced storage);
-// the test that uses it first reads it back through `memberCount()`, so a layout change fails loudly.
-const MEMBER_COUNT_SLOT = 10n;
+// Storage slot of `_memberCount` in CommunityVault's ERC-7201 namespace; the test that uses it first reads it back
+// through `memberCount()`, so a layout change fails loudly.
+const MEMBER_COUNT_SLOT = vaultStorageSlots.memberCount;
+// A storage word as eth_getStorageAt returns it.
+const word = (value: bigint | Address) => toHex(BigInt(value), { size: 32 });
 
 describe('CommunityVault membership and governance', () => {
   const chain = usePrivateVault({ members: 2 });
@@ -30,6 +35,19 @@ describe('CommunityVault membership and governance', () => {
     it('creates a GDA pool administered by the vault', async () => {
       const { clients, pool, vault } = chain();
       expect(await clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'admin' })).toBe(vault);
+    });
+
+    it('emits the upgrade, ownership, parameters, guardian and initialization events', async () => {
+      const { clients, vault, owner, guardian, devChain } = chain();
+      // The snapshot each test starts from holds the vault's deployment and nothing after it.
+      const logs = await clients.public.getLogs({ address: vault, fromBlock: 0n });
+      expect(vaultEventsOf(logs, vault)).toEqual([
+        { eventName: 'Upgraded', args: { implementation: devChain.communityVaultImplementation } },
+        { eventName: 'OwnershipTransferred', args: { previousOwner: zeroAddress, newOwner: owner.address } },
+        { eventName: 'ParametersUpdated', args: { parameters: defaultParameters } },
+        { eventName: 'GuardianChanged', args: { previousGuardian: zeroAddress, newGuardian: guardian.address } },
+        { eventName: 'Initialized', args: { version: 1n } },
+      ]);
     });
 
     it('should revert when called a second time', async () => {
@@ -60,11 +78,44 @@ describe('CommunityVault membership and governance', () => {
     });
   });
 
+  describe('storage', () => {
+    it('keeps its state in the ERC-7201 namespace ayllu.storage.CommunityVault', async () => {
+      const { steps, clients, vault, guardian, devChain } = chain();
+      await steps.fundAndApprove(alice(), tokens(3));
+      await steps.deposit(alice(), tokens(3));
+      const at = (slot: bigint) => clients.public.getStorageAt({ address: vault, slot: toHex(slot, { size: 32 }) });
+      expect(await at(vaultStorageSlots.asset)).toBe(word(devChain.testToken));
+      expect(await at(vaultStorageSlots.guardian)).toBe(word(guardian.address));
+      expect(await at(vaultStorageSlots.unitScale)).toBe(word(UNIT_SCALE));
+      expect(await at(vaultStorageSlots.memberCount)).toBe(word(1n));
+    });
+
+    it('computes namespaces the way its OpenZeppelin parents do', async () => {
+      const { clients, vault, owner } = chain();
+      const slot = toHex(erc7201Slot('openzeppelin.storage.Ownable'), { size: 32 });
+      expect(await clients.public.getStorageAt({ address: vault, slot })).toBe(word(owner.address));
+    });
+
+    it('leaves the sequential slots empty', async () => {
+      const { steps, clients, vault } = chain();
+      await steps.fundAndApprove(alice(), tokens(3));
+      await steps.deposit(alice(), tokens(3));
+      const slots = await Promise.all(
+        Array.from({ length: 32 }, (_, i) => clients.public.getStorageAt({ address: vault, slot: toHex(i, { size: 32 }) })),
+      );
+      expect(slots).toEqual(Array(32).fill(word(0n)));
+    });
+  });
+
   describe('deposit', () => {
     it('gives shares 1:1 and units of shares / unit scale, rounded down', async () => {
       const { steps, clients, pool } = chain();
       await steps.fundAndApprove(alice(), tokens('2.5'));
-      await steps.deposit(alice(), tokens('2.5'));
+      const receipt = await steps.deposit(alice(), tokens('2.5'));
+      expect(vaultEventsOf(receipt.logs, chain().vault)).toEqual([
+        { eventName: 'Deposited', args: { member: alice().address, assets: tokens('2.5'), shares: tokens('2.5') } },
+        { eventName: 'PoolUnitsUpdated', args: { member: alice().address, units: 2n } },
+      ]);
       expect(await steps.balanceOf(alice().address)).toBe(tokens('2.5'));
       expect(await steps.unitsOf(alice().address)).toBe(2n);
       expect(await clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' })).toBe(2n);
@@ -112,8 +163,9 @@ describe('CommunityVault membership and governance', () => {
       });
 
       it('accepts a deposit from an address the Safe admitted', async () => {
-        const { steps, guardian } = chain();
-        await steps.admitMember(guardian, alice().address);
+        const { steps, guardian, vault } = chain();
+        const admitted = await steps.admitMember(guardian, alice().address);
+        expect(vaultEventsOf(admitted.logs, vault)).toEqual([{ eventName: 'MemberAdmitted', args: { member: alice().address } }]);
         await steps.deposit(alice(), tokens(5));
         expect(await steps.balanceOf(alice().address)).toBe(tokens(5));
       });
@@ -145,7 +197,8 @@ describe('CommunityVault membership and governance', () => {
         withdrawalWindow: 2 * DAY,
         emergencyExitWait: 3 * DAY,
       };
-      await steps.setParameters(owner, next);
+      const receipt = await steps.setParameters(owner, next);
+      expect(vaultEventsOf(receipt.logs, vault)).toEqual([{ eventName: 'ParametersUpdated', args: { parameters: next } }]);
       expect(await clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' })).toEqual(next);
     });
 
@@ -172,10 +225,12 @@ describe('CommunityVault membership and governance', () => {
 
   describe('pause', () => {
     it('may be paused and unpaused by the Safe (guardian)', async () => {
-      const { steps, guardian } = chain();
-      await steps.pause(guardian);
+      const { steps, guardian, vault } = chain();
+      const paused = await steps.pause(guardian);
+      expect(vaultEventsOf(paused.logs, vault)).toEqual([{ eventName: 'Paused', args: { account: guardian.address } }]);
       expect(await read<boolean>('paused')).toBe(true);
-      await steps.unpause(guardian);
+      const unpaused = await steps.unpause(guardian);
+      expect(vaultEventsOf(unpaused.logs, vault)).toEqual([{ eventName: 'Unpaused', args: { account: guardian.address } }]);
       expect(await read<boolean>('paused')).toBe(false);
     });
 
@@ -187,11 +242,14 @@ describe('CommunityVault membership and governance', () => {
 
   describe('setGuardian', () => {
     it('hands the guardian role over', async () => {
-      const { clients, owner, vault, outsider } = chain();
+      const { clients, owner, guardian, vault, outsider } = chain();
       const hash = await clients
         .wallet(owner)
         .writeContract({ address: vault, abi: communityVaultAbi, functionName: 'setGuardian', args: [outsider.address] });
-      await clients.public.waitForTransactionReceipt({ hash });
+      const receipt = await clients.public.waitForTransactionReceipt({ hash });
+      expect(vaultEventsOf(receipt.logs, vault)).toEqual([
+        { eventName: 'GuardianChanged', args: { previousGuardian: guardian.address, newGuardian: outsider.address } },
+      ]);
       expect(await read<string>('guardian')).toBe(outsider.address);
     });
 
@@ -218,15 +276,16 @@ describe('CommunityVault membership and governance', () => {
       const hash = await clients
         .wallet(by)
         .writeContract({ address: vault, abi: communityVaultAbi, functionName: 'upgradeToAndCall', args: [next, '0x'] });
-      await clients.public.waitForTransactionReceipt({ hash });
-      return next;
+      const receipt = await clients.public.waitForTransactionReceipt({ hash });
+      return { next, receipt };
     };
 
     it('lets the owner (timelock) upgrade and keeps the balances', async () => {
       const { steps, owner, clients, vault } = chain();
       await steps.fundAndApprove(alice(), tokens(3));
       await steps.deposit(alice(), tokens(3));
-      const next = await upgrade(owner);
+      const { next, receipt } = await upgrade(owner);
+      expect(vaultEventsOf(receipt.logs, vault)).toEqual([{ eventName: 'Upgraded', args: { implementation: next } }]);
       const slot = await clients.public.getStorageAt({
         address: vault,
         slot: '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc',

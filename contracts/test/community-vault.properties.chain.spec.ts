@@ -5,11 +5,11 @@
 // - nobody ever receives more than they are owed (a model of deposits minus payouts).
 import fc from 'fast-check';
 import { parseEther, type Hex } from 'viem';
+import { superfluidPoolAbi } from '@ayllu/chain';
 import { communityVaultAbi } from '../abi/community-vault';
 import { DAY, UNIT_SCALE } from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
-import { superfluidPoolAbi } from '../../test/chain/superfluid-abi';
 
 const MEMBERS = 4;
 type Op =

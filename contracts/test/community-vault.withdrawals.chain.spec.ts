@@ -1,7 +1,7 @@
 // Runs on a private node (usePrivateVault): it moves chain time, which would break files sharing the run's node.
 import { parseEther } from 'viem';
 import { communityVaultAbi } from '../abi/community-vault';
-import { DAY } from '../../test/chain/community-vault';
+import { DAY, vaultEventsOf } from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
 
@@ -19,8 +19,12 @@ describe('CommunityVault withdrawals', () => {
 
   describe('withdraw', () => {
     it('pays an instant withdrawal within the small-withdrawal limit and lowers the units', async () => {
-      const { steps } = chain();
-      await steps.withdraw(alice(), tokens(10));
+      const { steps, vault } = chain();
+      const receipt = await steps.withdraw(alice(), tokens(10));
+      expect(vaultEventsOf(receipt.logs, vault)).toEqual([
+        { eventName: 'Withdrawn', args: { member: alice().address, assets: tokens(10), shares: tokens(10), usedApproval: false } },
+        { eventName: 'PoolUnitsUpdated', args: { member: alice().address, units: 90n } },
+      ]);
       expect(await steps.balanceOf(alice().address)).toBe(tokens(90));
       expect(await steps.tokenBalance(alice().address)).toBe(tokens(10));
       expect(await steps.unitsOf(alice().address)).toBe(90n);
@@ -54,10 +58,17 @@ describe('CommunityVault withdrawals', () => {
     });
 
     it('pays above the limit up to the amount the owner approved, once', async () => {
-      const { steps, owner } = chain();
-      await steps.approveWithdrawal(owner, alice().address, tokens(60));
+      const { steps, owner, vault } = chain();
+      const approved = await steps.approveWithdrawal(owner, alice().address, tokens(60));
+      expect(vaultEventsOf(approved.logs, vault)).toEqual([
+        { eventName: 'WithdrawalApproved', args: { member: alice().address, amount: tokens(60) } },
+      ]);
       expect(await steps.withdrawableNow(alice().address)).toBe(tokens(60));
-      await steps.withdraw(alice(), tokens(60));
+      const withdrawn = await steps.withdraw(alice(), tokens(60));
+      expect(vaultEventsOf(withdrawn.logs, vault)).toEqual([
+        { eventName: 'Withdrawn', args: { member: alice().address, assets: tokens(60), shares: tokens(60), usedApproval: true } },
+        { eventName: 'PoolUnitsUpdated', args: { member: alice().address, units: 40n } },
+      ]);
       expect(await steps.balanceOf(alice().address)).toBe(tokens(40));
       expect((await revertOf(steps.withdraw(alice(), tokens(30)))).name).toBe('CommunityVaultWithdrawalOverLimit');
     });
@@ -94,10 +105,18 @@ describe('CommunityVault withdrawals', () => {
   describe('emergency exit', () => {
     it('pays the whole balance after the wait and zeroes the units, even while paused', async () => {
       const { steps, guardian, clients, vault } = chain();
-      await steps.requestEmergencyExit(alice());
+      const requested = await steps.requestEmergencyExit(alice());
+      const { timestamp } = await clients.public.getBlock({ blockNumber: requested.blockNumber });
+      expect(vaultEventsOf(requested.logs, vault)).toEqual([
+        { eventName: 'EmergencyExitRequested', args: { member: alice().address, availableAt: timestamp + BigInt(7 * DAY) } },
+      ]);
       await steps.pause(guardian);
       await steps.advanceTime(7 * DAY);
-      await steps.completeEmergencyExit(alice());
+      const completed = await steps.completeEmergencyExit(alice());
+      expect(vaultEventsOf(completed.logs, vault)).toEqual([
+        { eventName: 'EmergencyExitCompleted', args: { member: alice().address, assetsPaid: tokens(100) } },
+        { eventName: 'PoolUnitsUpdated', args: { member: alice().address, units: 0n } },
+      ]);
       expect(await steps.tokenBalance(alice().address)).toBe(tokens(100));
       expect(await steps.balanceOf(alice().address)).toBe(0n);
       expect(await steps.unitsOf(alice().address)).toBe(0n);
@@ -129,8 +148,12 @@ describe('CommunityVault withdrawals', () => {
 
   describe('removeMember', () => {
     it('pays the member out and zeroes their units', async () => {
-      const { steps, owner } = chain();
-      await steps.removeMember(owner, alice().address);
+      const { steps, owner, vault } = chain();
+      const receipt = await steps.removeMember(owner, alice().address);
+      expect(vaultEventsOf(receipt.logs, vault)).toEqual([
+        { eventName: 'MemberRemoved', args: { member: alice().address, assetsPaid: tokens(100) } },
+        { eventName: 'PoolUnitsUpdated', args: { member: alice().address, units: 0n } },
+      ]);
       expect(await steps.tokenBalance(alice().address)).toBe(tokens(100));
       expect(await steps.balanceOf(alice().address)).toBe(0n);
       expect(await steps.unitsOf(alice().address)).toBe(0n);

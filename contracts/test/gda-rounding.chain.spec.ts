@@ -1,7 +1,7 @@
 // Runs on private nodes (usePrivateVault). Seed 002's rounding examples, with the vault's unit scale.
 import { parseEther } from 'viem';
+import { gdaForwarderAbi, superfluidPoolAbi } from '@ayllu/chain';
 import { usePrivateVault, type PrivateVault } from '../../test/chain/private-vault';
-import { gdaForwarderAbi, superfluidPoolAbi } from '../../test/chain/superfluid-abi';
 
 const MONTH = 30n * 86_400n;
 

@@ -3,9 +3,9 @@
 // within the rounding bound of contracts/README.md: a member with u units receives at most u wei/s less than
 // their exact share, never more.
 import { parseEther, type Account, type Address, type Hash } from 'viem';
+import { gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from '@ayllu/chain';
 import { testTokenAbi } from '../abi/test-token';
 import { usePrivateVault } from '../../test/chain/private-vault';
-import { gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from '../../test/chain/superfluid-abi';
 
 const tokens = (n: number) => parseEther(String(n));
 const MONTH = 30n * 86_400n;

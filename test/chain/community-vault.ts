@@ -1,4 +1,15 @@
-import { encodeFunctionData, parseEther, type Account, type Address, type Hash } from 'viem';
+import {
+  encodeFunctionData,
+  isAddressEqual,
+  keccak256,
+  parseEther,
+  parseEventLogs,
+  toHex,
+  type Account,
+  type Address,
+  type Hash,
+  type Log,
+} from 'viem';
 import { communityVaultAbi } from '../../contracts/abi/community-vault';
 import { erc1967ProxyAbi } from '../../contracts/abi/erc1967-proxy';
 import { testTokenAbi } from '../../contracts/abi/test-token';
@@ -25,6 +36,29 @@ export const defaultParameters: VaultParameters = {
   withdrawalWindow: DAY,
   emergencyExitWait: 7 * DAY,
 };
+
+/**
+ * The base slot of an ERC-7201 namespace, `keccak256(abi.encode(uint256(keccak256(id)) - 1)) & ~bytes32(uint256(0xff))`
+ * (`abi.encode` of one uint256 is its 32-byte big-endian word).
+ */
+export const erc7201Slot = (namespaceId: string): bigint =>
+  BigInt(keccak256(toHex(BigInt(keccak256(toHex(namespaceId))) - 1n, { size: 32 }))) & ~0xffn;
+
+/**
+ * Where CommunityVault keeps some of its fields: its ERC-7201 namespace's base slot, computed here from the formula
+ * (not copied from the contract), plus each field's place in `CommunityVaultStorage` (Parameters takes slots 6–8).
+ */
+export const vaultStorageSlots = (() => {
+  const base = erc7201Slot('ayllu.storage.CommunityVault');
+  return { asset: base, guardian: base + 4n, unitScale: base + 5n, memberCount: base + 10n };
+})();
+
+/** Every event the vault at `vault` emitted in these logs (a receipt's), in log order, with its arguments. */
+export const vaultEventsOf = (logs: readonly Log[], vault: Address) =>
+  parseEventLogs({ abi: communityVaultAbi, logs: logs.filter((log) => isAddressEqual(log.address, vault)) }).map(({ eventName, args }) => ({
+    eventName,
+    args,
+  }));
 
 export type CommunityVaultFixture = {
   readonly vault: Address;

@@ -1,12 +1,10 @@
-import { superfluidPoolAbi, superTokenAbi } from '@ayllu/chain';
+import { cfaForwarderAbi, superfluidPoolAbi, superTokenAbi } from '@ayllu/chain';
 import type { DaoContracts } from '@ayllu/domain';
-import { parseAbi, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { testTokenAbi } from '../../../contracts/abi/test-token';
 import type { ExecutionWorld } from './execution-harness';
-
-const cfaForwarderAbi = parseAbi(['function getFlowrate(address token, address sender, address receiver) view returns (int96)']);
 
 /** Chain reads and writes the execution specs share: deposits, funding the Safe, flow rates and balances. */
 export function moneyOf(world: ExecutionWorld, contracts: DaoContracts) {

@@ -1,5 +1,13 @@
 // The public entry point of @ayllu/chain: a plain list of exports, nothing else.
-export { safeAbi, safeProxyFactoryAbi, multiSendAbi } from './abi/safe-abi';
+export { cfaForwarderAbi } from './abi/cfa-v1-forwarder';
+export { gdaForwarderAbi } from './abi/gda-v1-forwarder';
+export { gdaAbi } from './abi/general-distribution-agreement-v1';
+export { multiSendCallOnlyAbi } from './abi/multi-send-call-only';
+export { safeAbi } from './abi/safe-l2';
+export { safeProxyFactoryAbi } from './abi/safe-proxy-factory';
+export { superTokenAbi } from './abi/super-token';
+export { superfluidPoolAbi } from './abi/superfluid-pool';
+export { timelockAbi } from './abi/timelock-controller';
 export { deploySafeSingletons } from './local/deploy-safe-singletons';
 export type { SafeSingletons } from './local/deploy-safe-singletons';
 export { buildSafeTransaction } from './safe/build-safe-transaction';
@@ -20,14 +28,12 @@ export { hashSafeTransaction, safeTransactionTypedData, safeTxTypes } from './sa
 export type { SafeTransactionContext } from './safe/safe-typed-data';
 export { verifySafeSignature } from './safe/verify-safe-signature';
 export type { SafeSignatureCheck } from './safe/verify-safe-signature';
-export { timelockAbi } from './abi/timelock-abi';
 export { deployTimelock } from './timelock/deploy-timelock';
 export { readTimelockOperation, timelockOperationStates } from './timelock/read-timelock-operation';
 export type { TimelockOperation, TimelockOperationState } from './timelock/read-timelock-operation';
 export type { TimelockBatch } from './timelock/timelock-batch';
 export { cancelOperationCall, executeBatchCall, scheduleBatchCall } from './timelock/timelock-calldata';
 export { timelockOperationId } from './timelock/timelock-operation-id';
-export { gdaEventsAbi, gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from './abi/superfluid-abi';
 export { bootstrapSafeCalls } from './deploy/bootstrap-safe-calls';
 export { deployDao } from './deploy/deploy-dao';
 export type { DaoDeployment, DaoSafeSpec, DeployDaoParams } from './deploy/deploy-dao';

@@ -1,12 +1,10 @@
 import { readMemberPayout, superfluidPoolAbi, type PayoutPool } from '@ayllu/chain';
 import { streams, type DeployedTreasury } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import { parseAbi, type Address, type PublicClient } from 'viem';
+import type { Address, PublicClient } from 'viem';
 import { problem, ProblemException } from '../shared/problem';
 import { requireTreasury } from '../treasury/load-treasury';
 import type { MemberPayoutView, PayoutsView } from './payouts.view';
-
-const receivedAbi = parseAbi(['function getTotalAmountReceivedByMember(address member) view returns (uint256)']);
 
 export const payoutPoolOf = (treasury: DeployedTreasury): PayoutPool => ({
   forwarder: treasury.contracts.gdaForwarder,
@@ -38,7 +36,7 @@ export async function readPayouts(store: PostgresEventStore, client: PublicClien
       readMemberPayout(client, payout, address, block.timestamp),
       client.readContract({
         address: payout.pool,
-        abi: receivedAbi,
+        abi: superfluidPoolAbi,
         functionName: 'getTotalAmountReceivedByMember',
         args: [address],
         blockNumber: block.number,

@@ -1,6 +1,7 @@
 import {
   admitMemberCall,
   approveWithdrawalCall,
+  cfaForwarderAbi,
   distributeCall,
   distributeFlowCall,
   removeMemberCall,
@@ -9,11 +10,9 @@ import {
   type SafeCall,
 } from '@ayllu/chain';
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
-import { encodeFunctionData, parseAbi, type Address, type PublicClient } from 'viem';
+import { encodeFunctionData, type Address, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { throughSafe } from './module-call';
-
-const cfaForwarderAbi = parseAbi(['function setFlowrate(address token, address receiver, int96 flowrate) returns (bool)']);
 
 const readVaultParameters = (client: PublicClient, vault: Address) =>
   client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' });

@@ -1,5 +1,5 @@
 import { encodeFunctionData, isAddressEqual, type Address } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 import type { SafeCall } from '../safe/safe-transaction';
 
 /**

@@ -2,9 +2,10 @@ import { encodeFunctionData, erc20Abi, getAddress, keccak256, parseEther, toHex,
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { testTokenAbi } from '../../../../contracts/abi/test-token';
 import { startPrivateDevChain, type DevChainContext } from '../../../../test/chain/dev-chain';
-import { safeAbi } from '../abi/safe-abi';
-import { superfluidPoolAbi, superTokenAbi } from '../abi/superfluid-abi';
-import { timelockAbi } from '../abi/timelock-abi';
+import { safeAbi } from '../abi/safe-l2';
+import { superTokenAbi } from '../abi/super-token';
+import { superfluidPoolAbi } from '../abi/superfluid-pool';
+import { timelockAbi } from '../abi/timelock-controller';
 import { buildSafeTransaction } from '../safe/build-safe-transaction';
 import { executeSafeTransaction } from '../safe/execute-safe-transaction';
 import { readSafeState } from '../safe/read-safe-state';
@@ -124,7 +125,7 @@ describe('deployDao', () => {
           to: dao.safe,
           value: 0n,
           data: encodeFunctionData({
-            abi: moduleAbi,
+            abi: safeAbi,
             functionName: 'execTransactionFromModule',
             args: [recipient, parseEther('2'), '0x', 0],
           }),
@@ -241,18 +242,3 @@ describe('deployDao', () => {
     ).toBe(true);
   });
 });
-
-const moduleAbi = [
-  {
-    type: 'function',
-    name: 'execTransactionFromModule',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'to', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'data', type: 'bytes' },
-      { name: 'operation', type: 'uint8' },
-    ],
-    outputs: [{ name: 'success', type: 'bool' }],
-  },
-] as const;

@@ -1,5 +1,5 @@
 import { encodeFunctionData, isAddressEqual, type Address, type PublicClient, type WalletClient } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 import type { SafeSingletons } from '../local/deploy-safe-singletons';
 import { buildSafeTransaction } from '../safe/build-safe-transaction';
 import { deploySafe } from '../safe/deploy-safe';

@@ -1,8 +1,9 @@
 import { isAddressEqual, parseEventLogs, type Log } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
-import { safeAbi } from '../abi/safe-abi';
-import { gdaEventsAbi, superfluidPoolAbi } from '../abi/superfluid-abi';
-import { timelockAbi } from '../abi/timelock-abi';
+import { safeAbi } from '../abi/safe-l2';
+import { superfluidPoolAbi } from '../abi/superfluid-pool';
+import { gdaAbi } from '../abi/general-distribution-agreement-v1';
+import { timelockAbi } from '../abi/timelock-controller';
 import type { ChainFact, FactOrigin, WatchedContracts } from './chain-facts';
 
 type MinedLog = Log<bigint, number, false>;
@@ -65,8 +66,8 @@ export function decodeChainLogs(chainId: number, contracts: WatchedContracts, lo
         facts.push({ type: 'PayoutClaimed', data: { member: event.args.member, claimedAmount: event.args.claimedAmount }, origin: at });
       }
     } else if (from(log, 'gda')) {
-      const [event] = parseEventLogs({ abi: gdaEventsAbi, logs: [log] });
-      if (!event || event.eventName === 'PoolConnectionUpdated' || !isAddressEqual(event.args.pool, contracts.pool)) continue;
+      const [event] = parseEventLogs({ abi: gdaAbi, logs: [log], eventName: ['FlowDistributionUpdated', 'InstantDistributionUpdated'] });
+      if (!event || !isAddressEqual(event.args.pool, contracts.pool)) continue;
       if (event.eventName === 'FlowDistributionUpdated') {
         const { distributor, oldFlowRate, newDistributorToPoolFlowRate, newTotalDistributionFlowRate } = event.args;
         facts.push({

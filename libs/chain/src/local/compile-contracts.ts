@@ -6,10 +6,12 @@ const repoRoot = path.resolve(__dirname, '../../../..');
 /**
  * Compiles contracts/ with the pinned solc-js (offline). Hardhat's cache makes it a no-op, about a
  * second, when nothing changed, so callers run it unconditionally rather than guessing staleness.
+ * The compile also refreshes the ABI modules unless `keepAbiModules` (the chain tests check them instead).
  */
-export function compileContracts(): void {
+export function compileContracts(options: { keepAbiModules?: boolean } = {}): void {
   execFileSync(path.join(repoRoot, 'node_modules/.bin/hardhat'), ['--config', 'contracts/hardhat.config.js', 'compile', '--quiet'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: options.keepAbiModules ? { ...process.env, AYLLU_KEEP_ABI_MODULES: '1' } : process.env,
   });
 }

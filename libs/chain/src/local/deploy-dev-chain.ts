@@ -1,4 +1,5 @@
-import { getAddress, parseAbi, parseEventLogs, type Address } from 'viem';
+import { getAddress, parseEventLogs, type Address } from 'viem';
+import { superTokenFactoryAbi } from '../abi/super-token-factory';
 import { loadAylluArtifact } from './artifacts';
 import { deployContract } from './deploy-contract';
 import { deploySafeSingletons, type SafeSingletons } from './deploy-safe-singletons';
@@ -23,10 +24,6 @@ export type DevChain = {
 };
 
 const SEMI_UPGRADABLE = 1;
-const superTokenFactoryAbi = parseAbi([
-  'function createERC20Wrapper(address underlyingToken, uint8 underlyingDecimals, uint8 upgradability, string name, string symbol) returns (address)',
-  'event SuperTokenCreated(address indexed token)',
-]);
 
 /**
  * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:

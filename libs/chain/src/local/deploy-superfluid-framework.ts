@@ -1,4 +1,5 @@
-import { getAddress, parseAbi, type Address, type Hex } from 'viem';
+import { getAddress, type Address, type Hex } from 'viem';
+import { superfluidFrameworkDeployerAbi } from '../abi/superfluid-framework-deployer';
 import { linkBytecode, loadSuperfluidArtifact } from './artifacts';
 import { deployContract } from './deploy-contract';
 import type { DevClients, DevWallet } from './dev-clients';
@@ -51,12 +52,6 @@ const LIBRARIES: readonly string[] = [
   `${STEPS}/TokenDeployerLibrary`,
 ];
 
-const deployerAbi = parseAbi([
-  'function getNumSteps() pure returns (uint8)',
-  'function executeStep(uint8 step)',
-  'function getFramework() view returns ((address governance, address host, address cfa, address ida, address gda, address superTokenFactory, address superTokenLogic, address resolver, address superfluidLoader, address cfaV1Forwarder, address gdaV1Forwarder, address macroForwarder, address clearMacroForwarderV1WithPermit2, address batchLiquidator, address toga))',
-]);
-
 async function deployErc1820(clients: DevClients, wallet: DevWallet): Promise<Address> {
   const code = await clients.public.getCode({ address: ERC1820_ADDRESS });
   if (code && code !== '0x') return ERC1820_ADDRESS;
@@ -65,7 +60,7 @@ async function deployErc1820(clients: DevClients, wallet: DevWallet): Promise<Ad
     bin: string;
   };
   const signature = '1820'.repeat(16);
-  const payload = `0xf90a388085174876e800830c35008080b909e5${bin}1ba0${signature}a0${signature}` as Hex;
+  const payload: Hex = `0xf90a388085174876e800830c35008080b909e5${bin}1ba0${signature}a0${signature}`;
   const funding = await wallet.sendTransaction({ to: ERC1820_DEPLOYER, value: ERC1820_FUNDING });
   await clients.public.waitForTransactionReceipt({ hash: funding });
   const hash = await clients.public.request({ method: 'eth_sendRawTransaction', params: [payload] });
@@ -92,13 +87,14 @@ export async function deploySuperfluidFramework(clients: DevClients, wallet: Dev
     abi: deployerArtifact.abi,
     bytecode: linkBytecode(deployerArtifact, libraries),
   });
-  const steps = await clients.public.readContract({ address: frameworkDeployer, abi: deployerAbi, functionName: 'getNumSteps' });
+  const deployer = { address: frameworkDeployer, abi: superfluidFrameworkDeployerAbi } as const;
+  const steps = await clients.public.readContract({ ...deployer, functionName: 'getNumSteps' });
   for (let step = 0; step < steps; step++) {
-    const hash = await wallet.writeContract({ address: frameworkDeployer, abi: deployerAbi, functionName: 'executeStep', args: [step] });
+    const hash = await wallet.writeContract({ ...deployer, functionName: 'executeStep', args: [step] });
     const receipt = await clients.public.waitForTransactionReceipt({ hash });
     if (receipt.status !== 'success') throw new Error(`Superfluid framework step ${step} failed (${hash})`);
   }
-  const framework = await clients.public.readContract({ address: frameworkDeployer, abi: deployerAbi, functionName: 'getFramework' });
+  const framework = await clients.public.readContract({ ...deployer, functionName: 'getFramework' });
   return {
     erc1820,
     frameworkDeployer,

@@ -1,5 +1,6 @@
 import { encodeFunctionData, parseEventLogs, zeroAddress, type Address, type PublicClient, type WalletClient } from 'viem';
-import { safeAbi, safeProxyFactoryAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
+import { safeProxyFactoryAbi } from '../abi/safe-proxy-factory';
 
 export type DeploySafeParams = {
   readonly owners: readonly Address[];

@@ -1,5 +1,5 @@
 import { concat, encodeFunctionData, encodePacked, size, type Hex } from 'viem';
-import { multiSendAbi } from '../abi/safe-abi';
+import { multiSendCallOnlyAbi } from '../abi/multi-send-call-only';
 import { SafeOperation, type SafeCall } from './safe-transaction';
 
 /**
@@ -16,5 +16,5 @@ export function encodeMultiSendCallOnly(calls: readonly SafeCall[]): Hex {
       ),
     ),
   );
-  return encodeFunctionData({ abi: multiSendAbi, functionName: 'multiSend', args: [packed] });
+  return encodeFunctionData({ abi: multiSendCallOnlyAbi, functionName: 'multiSend', args: [packed] });
 }

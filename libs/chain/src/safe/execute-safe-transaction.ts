@@ -7,7 +7,7 @@ import {
   type PublicClient,
   type WalletClient,
 } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 import { encodeSafeSignatures } from './encode-safe-signatures';
 import { readSafeExecution, type SafeExecutionOutcome } from './read-safe-execution';
 import { readSafeState } from './read-safe-state';

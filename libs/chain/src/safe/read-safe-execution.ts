@@ -1,5 +1,5 @@
 import { isAddressEqual, parseEventLogs, type Address, type Hex, type Log } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 
 export type SafeExecutionOutcome = {
   readonly safeTxHash: Hex;

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 
 export type SafeState = {
   readonly nonce: bigint;

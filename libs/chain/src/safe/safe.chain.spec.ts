@@ -1,5 +1,5 @@
 import { encodeFunctionData, getAddress, parseEther, type Address, type WalletClient } from 'viem';
-import { safeAbi } from '../abi/safe-abi';
+import { safeAbi } from '../abi/safe-l2';
 import { deploySafeSingletons, type SafeSingletons } from '../local/deploy-safe-singletons';
 import { startLocalNode, testAccount, type LocalNode } from '../testing/local-node';
 import { buildSafeTransaction } from './build-safe-transaction';

@@ -1,5 +1,5 @@
 import { encodeFunctionData, type Address } from 'viem';
-import { gdaForwarderAbi } from '../abi/superfluid-abi';
+import { gdaForwarderAbi } from '../abi/gda-v1-forwarder';
 import type { SafeCall } from '../safe/safe-transaction';
 
 export type PayoutPool = { readonly forwarder: Address; readonly token: Address; readonly pool: Address };

@@ -1,5 +1,7 @@
 import type { Address, PublicClient } from 'viem';
-import { gdaForwarderAbi, superfluidPoolAbi, superTokenAbi } from '../abi/superfluid-abi';
+import { gdaForwarderAbi } from '../abi/gda-v1-forwarder';
+import { superTokenAbi } from '../abi/super-token';
+import { superfluidPoolAbi } from '../abi/superfluid-pool';
 import type { PayoutPool } from './payout-calls';
 
 export type MemberPayout = {

@@ -1,5 +1,5 @@
 import type { Address, Hex, PublicClient } from 'viem';
-import { timelockAbi } from '../abi/timelock-abi';
+import { timelockAbi } from '../abi/timelock-controller';
 
 /** OpenZeppelin 5's `OperationState`, in its enum order. */
 export const timelockOperationStates = ['Unset', 'Waiting', 'Ready', 'Done'] as const;

@@ -1,5 +1,5 @@
 import { encodeFunctionData, type Address, type Hex } from 'viem';
-import { timelockAbi } from '../abi/timelock-abi';
+import { timelockAbi } from '../abi/timelock-controller';
 import type { SafeCall } from '../safe/safe-transaction';
 import { batchArgs, type TimelockBatch } from './timelock-batch';
 

@@ -1,5 +1,5 @@
 import { getAddress, keccak256, toHex, zeroHash, type Address, type WalletClient } from 'viem';
-import { timelockAbi } from '../abi/timelock-abi';
+import { timelockAbi } from '../abi/timelock-controller';
 import { deploySafeSingletons } from '../local/deploy-safe-singletons';
 import { buildSafeTransaction } from '../safe/build-safe-transaction';
 import { deploySafe } from '../safe/deploy-safe';
