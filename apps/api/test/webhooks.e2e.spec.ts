@@ -7,7 +7,7 @@ import { startTestApi, type TestApi } from '../../../test/support/api';
 import { NotificationDispatcher } from '../../worker/src/notifications/delivery/dispatcher';
 import { outboxProjection } from '../../worker/src/notifications/outbox/outbox.projection';
 import { Receiver } from '../../worker/src/notifications/testing/receiver';
-import { ProjectionRunner } from '../../worker/src/projections/projection-runner';
+import { LogProcessor } from '../../worker/src/processing/log-processor';
 
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 
@@ -49,7 +49,7 @@ describe('Webhooks over HTTP', () => {
   };
   /** What the worker does: fill the outbox from the log, then deliver what is due. */
   const work = async () => {
-    await new ProjectionRunner(api.db.pool, store, [outboxProjection(() => clock)]).catchUp();
+    await new LogProcessor(api.db.pool, store, [outboxProjection(() => clock)]).catchUp();
     await new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now: () => clock }).drain();
   };
   const deleteAll = async () => {
