@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@ayllu/event-store';
+import { PostgresEventStore, START } from '@ayllu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { COUNTING_TABLE_SQL, countingProjection, type Ticked } from '../../../../test/fixtures/counting-projection';
 import { readCheckpoint } from './checkpoints';
@@ -10,9 +10,9 @@ import { processor } from './processor';
 
 const ROOT = join(__dirname, '../../../..');
 
-const appendMany = async (store: PostgresEventStore, count: number, perAppend = 10) => {
+const appendMany = async (store: PostgresEventStore, count: number, perAppend = 10, type = 'Ticked') => {
   for (let i = 0; i < count; i += perAppend) {
-    const events = Array.from({ length: Math.min(perAppend, count - i) }, (_, j) => ({ type: 'Ticked', data: { n: i + j } }));
+    const events = Array.from({ length: Math.min(perAppend, count - i) }, (_, j) => ({ type, data: { n: i + j } }));
     await store.append([{ streamId: `tick-${randomUUID()}`, expectedVersion: 'no-stream', events }], {
       actor: 'system:test',
       correlationId: randomUUID(),
@@ -48,6 +48,40 @@ describe('LogProcessor', () => {
     const checkpoint = await readCheckpoint(db.pool, 'counting');
     const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
     expect(checkpoint.position).toBe(BigInt(rows[0].p));
+  });
+
+  it('moves its checkpoint past the events it does not handle, and is handed only the ones it does', async () => {
+    await appendMany(store, 30);
+    await appendMany(store, 20, 10, 'Tocked');
+    await appendMany(store, 5);
+    const batches: string[] = [];
+    const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 7, afterBatch: (name) => batches.push(name) });
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
+    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
+    expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
+  });
+
+  it('lets a failing processor hold up no other, and reports it by name', async () => {
+    await appendMany(store, 40);
+    const broken = processor<'Ticked', Ticked>({
+      name: 'broken',
+      canHandle: ['Ticked'],
+      handle: async () => {
+        throw new Error('cannot handle this');
+      },
+    });
+    const errors: string[] = [];
+    const runner = new LogProcessor(db.pool, store, [broken, countingProjection()], {
+      batchSize: 15,
+      onError: (name, error) => errors.push(`${name}: ${(error as Error).message}`),
+    });
+    await runner.catchUp();
+    await runner.catchUp();
+    expect(errors).toEqual(['broken: cannot handle this', 'broken: cannot handle this']);
+    expect(await appliedCounts(db)).toEqual({ rows: 40, distinct: 40, events: 40 });
+    expect(await readCheckpoint(db.pool, 'broken')).toEqual(START);
   });
 
   it('keeps nothing of a batch that fails half-way, and resumes where it was', async () => {
