@@ -81,7 +81,7 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
 
     ctx.log('rebuild: bare scan');
     const scanSeconds = await timed(() => scan(pool));
-    ctx.log('rebuild: Ayllu projection runner');
+    ctx.log('rebuild: Ayllu log processor');
     const runner = new LogProcessor(pool, store, PROJECTIONS, { batchSize: BATCH });
     const oursSeconds = await timed(async () => {
       for (const projection of PROJECTIONS) await runner.rebuild(projection);
