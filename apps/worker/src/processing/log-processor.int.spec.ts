@@ -60,6 +60,7 @@ describe('LogProcessor', () => {
     expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
     const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
     expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
+    // 55 events in batches of 7: eight committed batches, each announced.
     expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
   });
 
