@@ -2,7 +2,7 @@ import { pgDefaultTypes } from './pg-default-types';
 import { postgreSQLProjection, rebuildPostgreSQLProjections } from '@event-driven-io/emmett-postgresql';
 import type { PoolClient } from 'pg';
 import { reviveBigints, type EventMetadata, type RecordedEvent } from '@ayllu/event-store';
-import type { Projection } from '../../apps/worker/src/projections/projection';
+import type { Processor } from '../../apps/worker/src/processing/processor';
 
 interface EmmettRead {
   readonly type: string;
@@ -31,7 +31,7 @@ const toRecorded = (e: EmmettRead): RecordedEvent => ({
  */
 export const rebuildWithEmmett = async (
   connectionString: string,
-  projections: readonly Projection[],
+  projections: readonly Processor[],
   batchSize: number,
   budgetSeconds: number,
 ): Promise<{ events: number; seconds: number; finished: boolean }> => {
@@ -41,7 +41,7 @@ export const rebuildWithEmmett = async (
   const definitions = projections.map((projection) =>
     postgreSQLProjection({
       name: `bench-${projection.name}`,
-      // Every type the seeded log holds (our runner hands every event to apply, which filters by stream).
+      // Every type the seeded log holds (`apply` keeps the ones the projection handles, as in our loop).
       canHandle: ['DaoCreated', 'ProposalOpened', 'ProposalSubmitted', 'VoteCast'],
       handle: async (events, context) => {
         const client = context.connection.client as PoolClient;

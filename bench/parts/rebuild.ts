@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { ProjectionRunner } from '../../apps/worker/src/projections/projection-runner';
+import { LogProcessor } from '../../apps/worker/src/processing/log-processor';
 import { PROJECTIONS } from '../../apps/worker/src/projections/projections';
 import { fmtInt, round, times } from '../harness/stats';
 import type { BenchContext, PartResult } from '../harness/types';
@@ -81,8 +81,8 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
 
     ctx.log('rebuild: bare scan');
     const scanSeconds = await timed(() => scan(pool));
-    ctx.log('rebuild: Ayllu projection runner');
-    const runner = new ProjectionRunner(pool, store, PROJECTIONS, { batchSize: BATCH });
+    ctx.log('rebuild: Ayllu log processor');
+    const runner = new LogProcessor(pool, store, PROJECTIONS, { batchSize: BATCH });
     const oursSeconds = await timed(async () => {
       for (const projection of PROJECTIONS) await runner.rebuild(projection);
     });
@@ -123,7 +123,7 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
           columns: ['system', 'seconds', 'events/s', 'vs Emmett', 'vs bare scan'],
           rows: [
             {
-              system: 'Ayllu ProjectionRunner.rebuild (each projection in turn)',
+              system: 'Ayllu LogProcessor.rebuild (each projection in turn)',
               seconds: round(oursSeconds),
               'events/s': fmtInt(ours),
               'vs Emmett': times(ours / peer),

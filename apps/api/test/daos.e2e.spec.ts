@@ -242,8 +242,8 @@ describe('DAOs over HTTP', () => {
 
 /** The worker projects asynchronously; in these API-only tests, run the DAO projection directly. */
 const waitForProjection = async (api: TestApi) => {
-  const { ProjectionRunner } = await import('../../worker/src/projections/projection-runner');
+  const { LogProcessor } = await import('../../worker/src/processing/log-processor');
   const { daoProjection } = await import('../../worker/src/projections/dao/dao.projection');
   const { PostgresEventStore } = await import('@ayllu/event-store');
-  await new ProjectionRunner(api.db.pool, new PostgresEventStore(api.db.pool), [daoProjection]).catchUp();
+  await new LogProcessor(api.db.pool, new PostgresEventStore(api.db.pool), [daoProjection]).catchUp();
 };

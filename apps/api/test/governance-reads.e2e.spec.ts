@@ -1,7 +1,7 @@
 import type { Address } from '@ayllu/domain';
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { ProjectionRunner } from '../../worker/src/projections/projection-runner';
+import { LogProcessor } from '../../worker/src/processing/log-processor';
 import { PROJECTIONS } from '../../worker/src/projections/projections';
 import { governanceLog, isoAt, memberAddress } from '../../worker/src/testing/governance-log';
 import { startTestApi, type TestApi } from '../../../test/support/api';
@@ -23,7 +23,7 @@ describe('Governance reads over HTTP', () => {
     api = await startTestApi();
     const store = new PostgresEventStore(api.db.pool);
     log = governanceLog(store);
-    const runner = new ProjectionRunner(api.db.pool, store, PROJECTIONS);
+    const runner = new LogProcessor(api.db.pool, store, PROJECTIONS);
     project = () => runner.catchUp();
 
     marks.beforeCreation = new Date().toISOString();

@@ -7,7 +7,7 @@ import { startJobScheduler, type JobScheduler } from './jobs/job-scheduler';
 import type { Clock } from './jobs/proposal-job-handlers';
 import { proposalDeadlinesSubscription } from './jobs/proposal-deadlines.subscription';
 import { startExecution } from './execution/start-execution';
-import { ProjectionRunner } from './projections/projection-runner';
+import { LogProcessor } from './processing/log-processor';
 import { PROJECTIONS } from './projections/projections';
 
 export interface WorkerDependencies {
@@ -20,25 +20,21 @@ export interface WorkerDependencies {
 }
 
 export interface RunningWorker {
-  readonly runner: ProjectionRunner;
-  /** The process managers (proposal deadlines), run like projections with their own checkpoints. */
-  readonly processManagers: ProjectionRunner;
+  /** The projections and the proposal-deadline process manager, each with its own checkpoint. */
+  readonly log: LogProcessor;
   readonly jobs: JobScheduler;
   readonly stop: () => Promise<void>;
 }
 
 /**
  * The worker: keeps projections up to date and runs the proposal jobs (pg-boss), woken by LISTEN/NOTIFY
- * with a polling fallback. Several workers may run against one database; per-projection locks keep each
+ * with a polling fallback. Several workers may run against one database; per-processor locks keep each
  * batch single, pg-boss hands each job to one worker, and the domain makes every job idempotent.
  */
 export const startWorker = async (deps: WorkerDependencies): Promise<RunningWorker> => {
   const logger = pino({ level: deps.config.logLevel, name: 'worker' });
   const clock = deps.clock ?? (() => new Date());
   const store = new PostgresEventStore(deps.pool);
-  const runner = new ProjectionRunner(deps.pool, store, PROJECTIONS, {
-    onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; it will be retried'),
-  });
   const jobs = await startJobScheduler({
     pool: deps.pool,
     store,
@@ -46,34 +42,31 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     ...(deps.jobPollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.jobPollingIntervalSeconds }),
     onError: (error) => logger.error({ err: error }, 'job failed; pg-boss will retry it'),
   });
-  const processManagers = new ProjectionRunner(deps.pool, store, [proposalDeadlinesSubscription(jobs.boss, clock)], {
-    onError: (name, error) => logger.error({ processManager: name, err: error }, 'process manager batch failed; it will be retried'),
+  const processors = [...PROJECTIONS, proposalDeadlinesSubscription(jobs.boss, clock)];
+  const log = new LogProcessor(deps.pool, store, processors, {
+    onError: (processor, error) => logger.error({ processor, err: error }, 'log processor batch failed; it will be retried'),
   });
-  const catchUp = () => Promise.all([runner.catchUp(), processManagers.catchUp()]);
-  const notifications = new EventNotifications({
+  // One LISTEN connection wakes everything that follows the log; it also polls, should a notification be lost.
+  const wakeUps = new EventNotifications({
     connection: { connectionString: deps.databaseUrl },
     pollIntervalMs: 1000,
     onError: (error) => logger.warn({ err: error }, 'event notifications connection lost; reconnecting'),
   });
-  const unsubscribe = notifications.subscribe(() => void catchUp());
-  const webhooks = await startNotifications({ pool: deps.pool, store, logger });
-  const unsubscribeWebhooks = notifications.subscribe(webhooks.wake);
-  await notifications.start();
-  await catchUp();
+  log.start({ wakeUps });
+  const webhooks = await startNotifications({ pool: deps.pool, store, logger, wakeUps });
+  await wakeUps.start();
+  await log.catchUp();
   // Passed proposals through Safe and timelock; null when no chain is configured.
   const execution = await startExecution({ config: deps.config, pool: deps.pool, databaseUrl: deps.databaseUrl, store, logger });
-  logger.info({ projections: PROJECTIONS.map((p) => p.name) }, 'worker started');
+  logger.info({ processors: processors.map((p) => p.name) }, 'worker started');
   return {
-    runner,
-    processManagers,
+    log,
     jobs,
     stop: async () => {
       await execution?.stop();
-      unsubscribe();
-      unsubscribeWebhooks();
-      await notifications.stop();
+      await log.stop();
+      await wakeUps.stop();
       await webhooks.stop();
-      await catchUp();
       await jobs.stop();
     },
   };

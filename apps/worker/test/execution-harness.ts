@@ -10,7 +10,7 @@ import { fundedAccounts } from '../../../test/chain/accounts';
 import { startPrivateDevChain, type DevChainContext } from '../../../test/chain/dev-chain';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { executionChain } from '../src/execution/execution-chain';
-import { ProjectionRunner } from '../src/projections/projection-runner';
+import { LogProcessor } from '../src/processing/log-processor';
 import { PROJECTIONS } from '../src/projections/projections';
 import { startExecution, type RunningExecution } from '../src/execution/start-execution';
 
@@ -168,7 +168,7 @@ export async function passProposal(world: ExecutionWorld, daoId: string, type: s
  */
 export async function catchUpReadModels(world: ExecutionWorld): Promise<void> {
   const errors: string[] = [];
-  const runner = new ProjectionRunner(world.db.pool, world.store, PROJECTIONS, {
+  const runner = new LogProcessor(world.db.pool, world.store, PROJECTIONS, {
     onError: (name, error) => errors.push(`${name}: ${error instanceof Error ? error.stack : String(error)}`),
   });
   const { rows } = await world.db.pool.query<{ head: string }>('SELECT coalesce(max(global_position), 0) AS head FROM events');
@@ -230,7 +230,7 @@ export async function readModelsAndRebuild(
     const head = await logHead(world);
     await catchUpReadModels(world);
     const kept = await projectedRows(world);
-    const runner = new ProjectionRunner(world.db.pool, world.store, PROJECTIONS);
+    const runner = new LogProcessor(world.db.pool, world.store, PROJECTIONS);
     for (const projection of PROJECTIONS) await runner.rebuild(projection);
     await catchUpReadModels(world);
     const rebuilt = await projectedRows(world);

@@ -15,6 +15,7 @@ export type {
   IdempotencyRequest,
   NewEvent,
   RecordedEvent,
+  RecordedEventOf,
   StreamWrite,
 } from './types';
 export { handle } from './handle';

@@ -41,6 +41,12 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly recordedAt: Date;
 }
 
+/**
+ * The recorded form of each event of a union, so that checking `type` narrows `data`:
+ * `RecordedEventOf<A | B>` is `RecordedEvent<A['type'], A['data']> | RecordedEvent<B['type'], B['data']>`.
+ */
+export type RecordedEventOf<E extends NewEvent> = E extends NewEvent ? RecordedEvent<E['type'], E['data']> : never;
+
 /** The stream's version before an append: a number, 'no-stream', or 'any' (no check). */
 export type ExpectedVersion = number | 'no-stream' | 'any';
 

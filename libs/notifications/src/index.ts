@@ -1,16 +1,9 @@
 export { NOTIFICATION_TYPES } from './catalogue/notification-types';
-export type {
-  NotificationData,
-  NotificationEnvelope,
-  NotificationType,
-  StreamData,
-  StreamMemberRate,
-  TallyData,
-} from './catalogue/notification-types';
+export type { NotificationData, NotificationEnvelope, NotificationType, TallyData } from './catalogue/notification-types';
 export { NOTIFICATION_EXAMPLES } from './catalogue/notification-examples';
-export { daoIdOf, mapEvent } from './catalogue/map-event';
-export type { MappedNotification, ProposalInfo } from './catalogue/map-event';
-export { ratePerMonth, toTokenUnits } from './catalogue/token-amount';
+export { daoIdOf, isNotifying, mapEvent, NOTIFYING_EVENT_TYPES } from './catalogue/map-event';
+export type { MappedNotification, NotifyingEvent, NotifyingEventType, ProposalInfo } from './catalogue/map-event';
+export { toTokenUnits } from './catalogue/token-amount';
 export { DISCORD_LIMITS, embedCharacters, fitDiscordLimits } from './format/discord-limits';
 export { toDiscordMessage } from './format/discord-message';
 export { shortAmount, shortHex, shortNumber } from './format/shorten';

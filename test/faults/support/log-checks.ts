@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
-import { ProjectionRunner } from '../../../apps/worker/src/projections/projection-runner';
+import { LogProcessor } from '../../../apps/worker/src/processing/log-processor';
 import { PROJECTIONS } from '../../../apps/worker/src/projections/projections';
 
 const checksum = async (pool: Pool, tables: readonly string[]): Promise<Record<string, string>> => {
@@ -32,7 +32,7 @@ export const projectionsAtHead = async (pool: Pool, others: readonly string[] = 
 export const readModelsAndRebuild = async (pool: Pool): Promise<{ kept: Record<string, string>; rebuilt: Record<string, string> }> => {
   const tables = PROJECTIONS.flatMap((p) => p.tables);
   const kept = await checksum(pool, tables);
-  const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), PROJECTIONS, { batchSize: 2000 });
+  const runner = new LogProcessor(pool, new PostgresEventStore(pool), PROJECTIONS, { batchSize: 2000 });
   for (const projection of PROJECTIONS) await runner.rebuild(projection);
   return { kept, rebuilt: await checksum(pool, tables) };
 };

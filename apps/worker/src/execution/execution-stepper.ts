@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { DrainLoop } from '../processing/drain-loop';
 import { runDaoStep } from './deploy-dao-contracts';
 import { runProposalStep, type ExecutionDeps, type StepOutcome } from './run-proposal-step';
 
@@ -7,6 +8,8 @@ export interface StepperOptions {
   readonly leaseMs: number;
   readonly retryMs: number;
   readonly onError: (subject: string, error: unknown) => void;
+  /** A pass that failed outside any one step (claiming, recording a step's outcome); the next wake-up retries. */
+  readonly onPassError: (error: unknown) => void;
 }
 
 type Table = 'execution_processes' | 'execution_daos';
@@ -18,37 +21,40 @@ type Claimed = { id: string; dao_id: string; wakes: string };
  * due again instead of being lost.
  */
 export class ExecutionStepper {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop: DrainLoop;
 
   constructor(
     private readonly pool: Pool,
     private readonly deps: ExecutionDeps,
     private readonly options: StepperOptions,
-  ) {}
+  ) {
+    this.loop = new DrainLoop({ drain: () => this.stepUntilIdle(), onError: options.onPassError });
+  }
 
+  /** Runs due steps until none is due. Overlapping calls coalesce. */
   tick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    return this.loop.wake();
+  }
+
+  /** Runs due steps every `pollMs`: due times (ETAs, leases, retries) pass without any event. */
+  start(pollMs: number): void {
+    this.loop.start({ pollMs });
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async stepUntilIdle(): Promise<void> {
+    let worked = true;
+    while (worked) {
+      const daos = await this.claim('execution_daos', 'dao_id', 'dao_id');
+      for (const item of daos) await this.run('execution_daos', 'dao_id', item, () => runDaoStep(this.deps, item.id));
+      const proposals = await this.claim('execution_processes', 'proposal_id', 'dao_id');
+      for (const item of proposals)
+        await this.run('execution_processes', 'proposal_id', item, () => runProposalStep(this.deps, item.dao_id, item.id));
+      worked = daos.length + proposals.length > 0;
     }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        let worked = true;
-        while (worked) {
-          const daos = await this.claim('execution_daos', 'dao_id', 'dao_id');
-          for (const item of daos) await this.run('execution_daos', 'dao_id', item, () => runDaoStep(this.deps, item.id));
-          const proposals = await this.claim('execution_processes', 'proposal_id', 'dao_id');
-          for (const item of proposals)
-            await this.run('execution_processes', 'proposal_id', item, () => runProposalStep(this.deps, item.dao_id, item.id));
-          worked = daos.length + proposals.length > 0;
-        }
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
   }
 
   private async claim(table: Table, idColumn: string, daoColumn: string): Promise<Claimed[]> {

@@ -2,7 +2,7 @@ import { EventNotifications, type PostgresEventStore } from '@ayllu/event-store'
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { LogProcessor } from '../processing/log-processor';
 import { executionChain, loadSharedContracts, type ExecutionChain } from './execution-chain';
 import { ExecutionStepper } from './execution-stepper';
 import { executionSubscription } from './execution-subscription';
@@ -30,9 +30,9 @@ export interface RunningExecution {
 }
 
 /**
- * The execution driver: the process manager's subscription (wake-ups written with its checkpoint) and the
- * stepper that performs due steps against the chain. Without a configured chain it does not start: DAOs
- * then wait for their contracts, as the issue says.
+ * The execution driver: the process manager's log processors (wake-ups written with their checkpoints), the
+ * stepper that performs due steps against the chain, and the chain indexer. Without a configured chain it
+ * does not start: DAOs then wait for their contracts.
  */
 export async function startExecution(options: ExecutionOptions): Promise<RunningExecution | null> {
   const chain = options.chain ?? resolveChain(options.config);
@@ -40,54 +40,45 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     options.logger.info('execution: no chain configured (RPC_URL / dev-chain.json / RELAYER_PRIVATE_KEY); proposals will wait');
     return null;
   }
-  const runner = new ProjectionRunner(
-    options.pool,
-    options.store,
-    [executionSubscription, chainIndexSubscription(chain.shared.superfluid.gda)],
-    {
-      onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
-    },
-  );
+  const pollMs = options.pollMs ?? 1000;
   const deps = { pool: options.pool, store: options.store, chain, now: () => new Date(), maxWaitMs: options.pollMs ?? 2000 };
   const stepper = new ExecutionStepper(options.pool, deps, {
     leaseMs: options.leaseMs ?? 30_000,
     retryMs: 3000,
     onError: (subject, error) => options.logger.warn({ subject, err: error }, 'execution step failed; it will be retried'),
+    onPassError: (error) => options.logger.error({ err: error }, 'execution stepper failed'),
+  });
+  // Each committed batch may have made steps due: run them without waiting for the poll.
+  const log = new LogProcessor(options.pool, options.store, [executionSubscription, chainIndexSubscription(chain.shared.superfluid.gda)], {
+    onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
+    afterBatch: () => void stepper.tick(),
   });
   const indexer = new ChainIndexLoop(deps, {
     confirmations: BigInt(options.indexerConfirmations ?? defaultConfirmations(chain.chainId)),
     onError: (daoId, error) => options.logger.warn({ daoId, err: error }, 'chain indexer: a poll failed; it will be retried'),
     onHalt: (daoId, reason) => options.logger.error({ daoId, reason }, 'chain indexer halted for this DAO'),
+    onPassError: (error) => options.logger.error({ err: error }, 'chain indexer failed'),
   });
-  let stopped = false;
-  const cycle = async () => {
-    await runner.catchUp();
-    await stepper.tick().catch((error: unknown) => options.logger.error({ err: error }, 'execution stepper failed'));
-  };
-  const index = () => indexer.tick().catch((error: unknown) => options.logger.error({ err: error }, 'chain indexer failed'));
-  const notifications = new EventNotifications({
+  const wakeUps = new EventNotifications({
     connection: { connectionString: options.databaseUrl },
-    pollIntervalMs: options.pollMs ?? 1000,
+    pollIntervalMs: pollMs,
     onError: (error) => options.logger.warn({ err: error }, 'execution: notifications connection lost; reconnecting'),
   });
-  const unsubscribe = notifications.subscribe(() => void cycle());
-  await notifications.start();
-  // Due times (ETAs, leases, retries) pass without any event: look at the clock too.
-  const timer = setInterval(() => {
-    if (!stopped) void cycle().then(index);
-  }, options.pollMs ?? 1000);
-  void cycle();
+  log.start({ wakeUps });
+  await wakeUps.start();
+  // Due times (ETAs, leases, retries) pass without any event, and the chain sends no notifications: poll both.
+  stepper.start(pollMs);
+  indexer.start(pollMs);
+  void log.catchUp().then(() => stepper.tick());
   options.logger.info({ chainId: chain.chainId, relayer: chain.relayer.account.address }, 'execution driver started');
   return {
     stepper,
     indexer,
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      unsubscribe();
-      await notifications.stop();
-      await stepper.tick().catch(() => undefined);
-      await indexer.tick().catch(() => undefined);
+      await log.stop();
+      await wakeUps.stop();
+      await stepper.stop();
+      await indexer.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ChainIndexer, ReorgTooDeepError, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
 import type { PoolClient } from 'pg';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
+import { DrainLoop } from '../processing/drain-loop';
 import { applyChainFact, retryable } from './apply-chain-fact';
 import { loadCheckpoint, storeCheckpoint } from './indexer-checkpoint';
 
@@ -18,6 +19,8 @@ export interface ChainIndexLoopOptions {
   readonly confirmations: bigint;
   readonly onError: (daoId: string, error: unknown) => void;
   readonly onHalt: (daoId: string, reason: string) => void;
+  /** A pass that failed before reaching any DAO (listing them); the next poll retries. */
+  readonly onPassError: (error: unknown) => void;
 }
 
 /**
@@ -32,18 +35,27 @@ export interface ChainIndexLoopOptions {
  */
 export class ChainIndexLoop {
   private readonly indexers = new Map<string, ChainIndexer>();
-  private running: Promise<void> | null = null;
+  private readonly loop: DrainLoop;
 
   constructor(
     private readonly deps: ExecutionDeps,
     private readonly options: ChainIndexLoopOptions,
-  ) {}
+  ) {
+    this.loop = new DrainLoop({ drain: () => this.pollAll(), onError: options.onPassError });
+  }
 
+  /** Polls every DAO once. Overlapping calls coalesce. */
   tick(): Promise<void> {
-    this.running ??= this.pollAll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.wake();
+  }
+
+  /** Polls every `pollMs`: the chain sends no notifications. */
+  start(pollMs: number): void {
+    this.loop.start({ pollMs });
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async pollAll(): Promise<void> {

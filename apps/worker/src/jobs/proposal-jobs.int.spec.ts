@@ -122,7 +122,7 @@ describe('Proposal jobs (pg-boss)', () => {
       ]),
     );
     expect(jobs.rows.filter((j) => j.name === 'proposal.close')).toHaveLength(2);
-    await first!.runner.catchUp();
+    await first!.log.catchUp();
     const states = await db.pool.query('SELECT id, state FROM rm_proposals WHERE dao_id = $1', [daoId]);
     expect(Object.fromEntries(states.rows.map((r) => [r.id, r.state]))).toEqual({ [passing]: 'Succeeded', [failing]: 'Defeated' });
   });

@@ -1,34 +1,34 @@
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { LogProcessor } from '../processing/log-processor';
+import type { WakeUps } from '../processing/drain-loop';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { loadNotificationConfig, type NotificationConfig } from '@ayllu/notifications';
-import { OutboxPump } from './outbox/outbox-pump';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export interface NotificationsDependencies {
   readonly pool: Pool;
   readonly store: PostgresEventStore;
   readonly logger: Logger;
+  /** The log's notifications: each fills the outbox. Without them, call `wake`. */
+  readonly wakeUps?: WakeUps;
   readonly config?: NotificationConfig;
   readonly now?: () => Date;
 }
 
 export interface RunningNotifications {
-  readonly outbox: ProjectionRunner;
+  readonly outbox: LogProcessor;
   readonly dispatcher: NotificationDispatcher;
   /** Call when events may have been appended: fills the outbox, then delivers. */
   readonly wake: () => void;
   readonly stop: () => Promise<void>;
 }
 
-/** The notifications part of the worker: the outbox subscription and the webhook dispatcher. */
+/** The notifications part of the worker: the outbox processor and the webhook dispatcher. */
 export const startNotifications = async (deps: NotificationsDependencies): Promise<RunningNotifications> => {
   const now = deps.now ?? (() => new Date());
   const config = deps.config ?? loadNotificationConfig();
-  const projection = outboxProjection(now);
-  const outbox = new ProjectionRunner(deps.pool, deps.store, [projection]);
   const dispatcher = new NotificationDispatcher(deps.pool, deps.store, {
     config,
     now,
@@ -45,23 +45,23 @@ export const startNotifications = async (deps: NotificationsDependencies): Promi
         'webhook attempt',
       ),
   });
-  const pump = new OutboxPump(
-    outbox,
-    projection,
-    () => void dispatcher.drain(),
-    (error) => deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
-  );
-  const wake = () => void pump.pump();
+  // Each committed outbox batch is sent at once, while the outbox goes on with the rest of the log.
+  const outbox = new LogProcessor(deps.pool, deps.store, [outboxProjection(now)], {
+    onError: (_name, error) => deps.logger.error({ err: error }, 'notification outbox batch failed; it will be retried'),
+    afterBatch: () => void dispatcher.drain(),
+  });
   dispatcher.start();
-  await pump.pump();
+  if (deps.wakeUps) outbox.start({ wakeUps: deps.wakeUps });
+  await outbox.catchUp();
   void dispatcher.drain();
   return {
     outbox,
     dispatcher,
-    wake,
+    wake: () => void outbox.catchUp(),
     stop: async () => {
+      // The outbox first: its last batch may still wake the dispatcher, whose stop then waits for that pass.
+      await outbox.stop();
       await dispatcher.stop();
-      await pump.pump();
     },
   };
 };

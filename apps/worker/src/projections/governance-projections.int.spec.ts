@@ -3,7 +3,7 @@ import { PostgresEventStore } from '@ayllu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { governanceLog, isoAt, memberAddress } from '../testing/governance-log';
 import { daoProjection } from './dao/dao.projection';
-import { ProjectionRunner } from './projection-runner';
+import { LogProcessor } from '../processing/log-processor';
 import { PROJECTIONS } from './projections';
 import { proposalsProjection } from './proposals/proposals.projection';
 
@@ -35,7 +35,7 @@ describe('Governance projections', () => {
   afterAll(() => db.drop());
 
   it('project members, proposals and ballots, and rebuild to identical tables', async () => {
-    const incremental = new ProjectionRunner(db.pool, store, PROJECTIONS, { batchSize: 3 });
+    const incremental = new LogProcessor(db.pool, store, PROJECTIONS, { batchSize: 3 });
     const weighted = await log.createDao({ founders: [alice, bob, carol], votingType: 'weighted', allowVoteChange: true }, isoAt(-3600));
     await log.deposit(weighted, alice, 1000n, isoAt(-3500));
     await log.deposit(weighted, bob, 500n, isoAt(-3500));
@@ -92,7 +92,7 @@ describe('Governance projections', () => {
     ]);
 
     const before = await dump(db);
-    const rebuilder = new ProjectionRunner(db.pool, store, PROJECTIONS, { batchSize: 500 });
+    const rebuilder = new LogProcessor(db.pool, store, PROJECTIONS, { batchSize: 500 });
     await rebuilder.rebuild(daoProjection);
     await rebuilder.rebuild(proposalsProjection);
     expect(await dump(db)).toEqual(before);

@@ -4,7 +4,7 @@ import { PostgresEventStore } from '@ayllu/event-store';
 import { ConfigError, loadConfig, startEmbeddedPostgres } from '@ayllu/platform';
 import { SingleBar, Presets } from 'cli-progress';
 import { Pool } from 'pg';
-import { ProjectionRunner } from './projection-runner';
+import { LogProcessor } from '../processing/log-processor';
 import { PROJECTIONS } from './projections';
 
 const main = async () => {
@@ -25,11 +25,11 @@ const main = async () => {
     );
     bar.start(Number(rows[0]!.n), 0);
     const started = Date.now();
-    const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), [projection], { batchSize: 2000 });
-    const applied = await runner.rebuild(projection, (n) => bar.update(n));
+    const log = new LogProcessor(pool, new PostgresEventStore(pool), [projection], { batchSize: 2000 });
+    const read = await log.rebuild(projection, (n) => bar.update(n));
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`Rebuilt ${projection.name} from ${applied} events in ${seconds.toFixed(1)} s`);
+    console.log(`Rebuilt ${projection.name} from ${read} events in ${seconds.toFixed(1)} s`);
   } finally {
     await pool.end();
     await embedded?.stop();

@@ -8,6 +8,7 @@ import type { ProposalEvent } from '../proposal/proposal-events';
 import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
 import type { Event } from '../shared/decider';
 import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
+import { DAO_EVENT_TYPES, PROPOSAL_EVENT_TYPES, TREASURY_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './event-types';
 
 /** One stream: where it lives in the log and how its events fold into its state. */
 export interface StreamRef<S, E extends Event> {
@@ -24,12 +25,15 @@ export interface StreamKind<Name extends string, S, E extends Event> {
   readonly parse: (streamId: string) => string | null;
   readonly evolve: (state: S, event: E) => S;
   readonly initialState: () => S;
+  /** Every event type a stream of this kind holds, for processors that handle all of them. */
+  readonly eventTypes: readonly E['type'][];
 }
 
 const kind = <Name extends string, S, E extends Event>(
   name: Name,
   evolve: (state: S, event: E) => S,
   initialState: () => S,
+  eventTypes: readonly E['type'][],
 ): StreamKind<Name, S, E> => {
   const prefix = `${name}-`;
   return {
@@ -38,6 +42,7 @@ const kind = <Name extends string, S, E extends Event>(
     parse: (streamId) => (streamId.startsWith(prefix) && streamId.length > prefix.length ? streamId.slice(prefix.length) : null),
     evolve,
     initialState,
+    eventTypes,
   };
 };
 
@@ -49,10 +54,10 @@ const kind = <Name extends string, S, E extends Event>(
  * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint.
  */
 export const streams = {
-  dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState),
-  proposal: kind<'proposal', ProposalState, ProposalEvent>('proposal', evolveProposal, initialProposalState),
-  treasury: kind<'treasury', TreasuryState, TreasuryEvent>('treasury', evolveTreasury, initialTreasuryState),
-  webhook: kind<'webhook', WebhookState, WebhookEvent>('webhook', evolveWebhook, initialWebhookState),
+  dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState, DAO_EVENT_TYPES),
+  proposal: kind<'proposal', ProposalState, ProposalEvent>('proposal', evolveProposal, initialProposalState, PROPOSAL_EVENT_TYPES),
+  treasury: kind<'treasury', TreasuryState, TreasuryEvent>('treasury', evolveTreasury, initialTreasuryState, TREASURY_EVENT_TYPES),
+  webhook: kind<'webhook', WebhookState, WebhookEvent>('webhook', evolveWebhook, initialWebhookState, WEBHOOK_EVENT_TYPES),
 } as const;
 
 export type StreamKindName = keyof typeof streams;

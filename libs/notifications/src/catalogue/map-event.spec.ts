@@ -1,6 +1,6 @@
+import { streams } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import { mapEvent } from './map-event';
-import { NOTIFICATION_EXAMPLES } from './notification-examples';
 
 const recorded = (streamId: string, type: string, data: unknown): RecordedEvent => ({
   streamId,
@@ -76,34 +76,26 @@ describe('events to notifications', () => {
     });
   });
 
-  it('maps execution events by name before they exist: Safe signatures, payout streams with rates per month', () => {
+  it('asks for signatures when the platform proposes a Safe transaction', () => {
     const [safe] = mapEvent(
-      recorded('safe-tx-1', 'SafeTransactionProposed', {
+      recorded(streams.treasury.of('dao_1').streamId, 'SafeTransactionProposed', {
         daoId: 'dao_1',
+        proposalId: 'p1',
+        purpose: 'schedule',
         safeTxHash: '0xh',
-        threshold: 2,
-        signedBy: [],
-        missingSigners: ['0xa', '0xb'],
+        nonce: 0n,
+        proposedAt: '2026-11-21T10:00:00.000Z',
       }),
       null,
     );
-    expect(safe).toMatchObject({ type: 'safe_transaction.signatures_needed', data: { missingSigners: ['0xa', '0xb'], threshold: 2 } });
-    // 1,000 tokens a month in total: 1000e18 / 2,592,000 s per second; members by units 3:1.
-    const flow = (1000n * 10n ** 18n) / 2_592_000n;
-    const [stream] = mapEvent(
-      recorded('dao-dao_1', 'PayoutStreamStarted', {
-        flowRatePerSecond: flow,
-        totalUnits: 4n,
-        members: [
-          { member: '0xa', units: 3n },
-          { member: '0xb', units: 1n },
-        ],
-      }),
-      null,
-    );
-    expect(stream!.type).toBe('stream.started');
-    const data = stream!.data as (typeof NOTIFICATION_EXAMPLES)['stream.started'];
-    expect(Number(data.totalRatePerMonth)).toBeCloseTo(1000, 3);
-    expect(data.members.map((m) => Math.round(Number(m.ratePerMonth)))).toEqual([750, 250]);
+    expect(safe).toEqual({
+      daoId: 'dao_1',
+      type: 'safe_transaction.signatures_needed',
+      data: { proposalId: 'p1', safeTxHash: '0xh', threshold: null, signedBy: [], missingSigners: [] },
+    });
+  });
+
+  it('maps an event type the domain does not have to nothing', () => {
+    expect(mapEvent(recorded('dao-dao_1', 'PayoutStreamStarted', { flowRatePerSecond: 1n, members: [] }), null)).toEqual([]);
   });
 });

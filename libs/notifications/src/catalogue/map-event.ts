@@ -1,7 +1,6 @@
-import { streams } from '@ayllu/domain';
-import type { RecordedEvent } from '@ayllu/event-store';
-import type { NotificationData, NotificationType, StreamData } from './notification-types';
-import { ratePerMonth } from './token-amount';
+import { streams, type DomainEvent, type Tally } from '@ayllu/domain';
+import type { RecordedEvent, RecordedEventOf } from '@ayllu/event-store';
+import type { NotificationData, NotificationType, TallyData } from './notification-types';
 
 /** What the outbox remembers of a proposal from its ProposalSubmitted, for events that only name it. */
 export interface ProposalInfo {
@@ -16,28 +15,43 @@ export interface MappedNotification<T extends NotificationType = NotificationTyp
   readonly data: NotificationData[T];
 }
 
-type Data = Record<string, unknown>;
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-const strOrNull = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
-const big = (v: unknown): bigint => {
-  try {
-    return typeof v === 'bigint' ? v : BigInt(str(v) || '0');
-  } catch {
-    return 0n;
-  }
-};
-const tally = (v: unknown) => {
-  const t = (v ?? {}) as Data;
-  return { for: str(t.for ?? 0), against: str(t.against ?? 0), abstain: str(t.abstain ?? 0) };
-};
+/** The domain events that produce notifications; every other event produces none. */
+export const NOTIFYING_EVENT_TYPES = [
+  'ProposalSubmitted',
+  'ProposalReminderDue',
+  'ProposalSucceeded',
+  'ProposalDefeated',
+  'ProposalCanceled',
+  'ProposalVetoed',
+  'ProposalExpired',
+  'ProposalScheduled',
+  'TimelockOperationScheduled',
+  'ProposalExecuted',
+  'ProposalExecutionFailed',
+  'SafeTransactionProposed',
+  'MemberActivated',
+  'MemberAdmitted',
+  'MemberSuspended',
+  'MemberRemoved',
+  'WithdrawalRequested',
+  'WithdrawalApproved',
+  'WithdrawalConfirmed',
+  'WebhookEndpointDisabled',
+] as const satisfies readonly DomainEvent['type'][];
+
+export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
+/** A recorded event of a notifying type, its data typed by the domain. */
+export type NotifyingEvent = RecordedEventOf<Extract<DomainEvent, { type: NotifyingEventType }>>;
+
+const notifying = new Set<string>(NOTIFYING_EVENT_TYPES);
+/** The log's contract: an event's type says the shape of its data (the domain defines both). */
+export const isNotifying = (event: RecordedEvent): event is NotifyingEvent => notifying.has(event.type);
 
 /** The DAO an event belongs to: its stream, its data, or the proposal it names. */
-export const daoIdOf = (event: RecordedEvent, proposal: ProposalInfo | null): string | null => {
+export const daoIdOf = (event: NotifyingEvent, proposal: ProposalInfo | null): string | null => {
   const daoId = streams.dao.parse(event.streamId);
   if (daoId !== null) return daoId;
-  const data = (event.data ?? {}) as Data;
-  if (typeof data.daoId === 'string') return data.daoId;
+  if ('daoId' in event.data && typeof event.data.daoId === 'string') return event.data.daoId;
   return proposal?.daoId ?? null;
 };
 
@@ -45,158 +59,131 @@ const one = <T extends NotificationType>(daoId: string, type: T, data: Notificat
   { daoId, type, data } as MappedNotification,
 ];
 
-/**
- * Stream data from a payout-stream event. Those events do not exist yet; they are read by name and
- * field so they flow as soon as they land: `flowRatePerSecond` (pool total), `members` as
- * `{ member, flowRatePerSecond }` or `{ member, units }` with `totalUnits`, optional `decimals`.
- */
-const streamData = (data: Data, stopped: boolean): StreamData => {
-  const decimals = typeof data.decimals === 'number' ? data.decimals : 18;
-  const total = stopped ? 0n : big(data.flowRatePerSecond ?? data.totalFlowRatePerSecond ?? data.flowRate);
-  const totalUnits = big(data.totalUnits);
-  const members = stopped || !Array.isArray(data.members) ? [] : (data.members as Data[]);
-  return {
-    proposalId: strOrNull(data.proposalId),
-    totalRatePerMonth: ratePerMonth(total, decimals),
-    members: members.map((m) => {
-      const own = m.flowRatePerSecond ?? m.flowRate;
-      const rate = own !== undefined ? big(own) : totalUnits > 0n ? (total * big(m.units)) / totalUnits : 0n;
-      return { member: str(m.member ?? m.address), ratePerMonth: ratePerMonth(rate, decimals) };
-    }),
-  };
-};
+const tally = (t: Tally): TallyData => ({
+  for: t.for.toString(),
+  against: t.against.toString(),
+  abstain: t.abstain.toString(),
+});
 
 /**
- * The notifications one event produces (most produce none). Governance events are typed in
- * libs/domain; execution events (Safe, timelock, payout stream) are matched by name until they exist.
+ * The notifications one event produces (most produce none). Fields are read through the domain's types,
+ * so renaming an event's field fails to compile here instead of sending an empty notification field.
  */
-export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): MappedNotification[] => {
+export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): MappedNotification[] =>
+  isNotifying(event) ? mapNotifying(event, proposal) : [];
+
+const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null): MappedNotification[] => {
   const daoId = daoIdOf(event, proposal);
   if (!daoId) return [];
-  const d = (event.data ?? {}) as Data;
-  const proposalId = str(d.proposalId);
-  const description = proposal?.description ?? str(d.description);
+  // Events that only name their proposal take its description from the proposal's submission.
+  const description = proposal?.description ?? '';
   switch (event.type) {
-    case 'ProposalSubmitted':
+    case 'ProposalSubmitted': {
+      const d = event.data;
       return one(daoId, 'proposal.created', {
-        proposalId,
-        proposalType: str(d.type),
-        description: str(d.description),
-        proposer: str(d.proposer),
-        votingEndsAt: str(d.votingEndsAt),
-        quorumBps: Number(d.quorumBps ?? 0),
-        thresholdBps: Number(d.thresholdBps ?? 0),
-        eligibleVoters: Array.isArray(d.eligibleVoters) ? d.eligibleVoters.length : 0,
-      });
-    case 'ProposalReminderDue':
-      return one(daoId, 'proposal.voting_ends_soon', {
-        proposalId,
-        description,
-        votingEndsAt: str(d.votingEndsAt),
-        notVoted: strings(d.notVoted),
-      });
-    case 'ProposalSucceeded':
-      return one(daoId, 'proposal.passed', {
-        proposalId,
-        description,
-        tally: tally(d.tally),
-        closedAt: str(d.closedAt),
-        early: d.early === true,
-      });
-    case 'ProposalDefeated':
-      return one(daoId, 'proposal.defeated', {
-        proposalId,
-        description,
-        tally: tally(d.tally),
-        closedAt: str(d.closedAt),
-        quorumReached: d.quorumReached === true,
-      });
-    case 'ProposalCanceled':
-      return one(daoId, 'proposal.canceled', { proposalId, description, canceledBy: str(d.canceledBy), canceledAt: str(d.canceledAt) });
-    case 'ProposalVetoed':
-      return one(daoId, 'proposal.vetoed', {
-        proposalId,
-        description,
-        vetoedBy: str(d.vetoedBy),
-        reason: str(d.reason),
-        vetoedAt: str(d.vetoedAt),
-      });
-    case 'ProposalExpired':
-      return one(daoId, 'proposal.expired', { proposalId, description, expiredAt: str(d.expiredAt) });
-    case 'ProposalScheduled':
-    case 'TimelockOperationScheduled':
-      return one(daoId, 'timelock.scheduled', { proposalId: strOrNull(d.proposalId), operationId: str(d.operationId), eta: str(d.eta) });
-    case 'ProposalExecuted':
-      return one(daoId, 'proposal.executed', { proposalId, description, txHash: str(d.txHash), executedAt: str(d.executedAt) });
-    case 'ProposalExecutionFailed':
-      return one(daoId, 'proposal.execution_failed', { proposalId, description, reason: str(d.reason), failedAt: str(d.failedAt) });
-    case 'SafeTransactionProposed':
-    case 'SafeTransactionSigned':
-    case 'SafeTransactionConfirmed': {
-      const missing = strings(d.missingSigners ?? d.pendingSigners ?? d.remainingSigners);
-      if (event.type !== 'SafeTransactionProposed' && missing.length === 0) return [];
-      return one(daoId, 'safe_transaction.signatures_needed', {
-        proposalId: strOrNull(d.proposalId),
-        safeTxHash: str(d.safeTxHash),
-        threshold: typeof d.threshold === 'number' ? d.threshold : null,
-        signedBy: strings(d.signedBy ?? d.signers ?? d.confirmations),
-        missingSigners: missing,
+        proposalId: d.proposalId,
+        proposalType: d.type,
+        description: d.description,
+        proposer: d.proposer,
+        votingEndsAt: d.votingEndsAt,
+        quorumBps: d.quorumBps,
+        thresholdBps: d.thresholdBps,
+        eligibleVoters: d.eligibleVoters.length,
       });
     }
+    case 'ProposalReminderDue': {
+      const { proposalId, votingEndsAt, notVoted } = event.data;
+      return one(daoId, 'proposal.voting_ends_soon', { proposalId, description, votingEndsAt, notVoted: [...notVoted] });
+    }
+    case 'ProposalSucceeded': {
+      const { proposalId, closedAt, early } = event.data;
+      return one(daoId, 'proposal.passed', { proposalId, description, tally: tally(event.data.tally), closedAt, early });
+    }
+    case 'ProposalDefeated': {
+      const { proposalId, closedAt, quorumReached } = event.data;
+      return one(daoId, 'proposal.defeated', { proposalId, description, tally: tally(event.data.tally), closedAt, quorumReached });
+    }
+    case 'ProposalCanceled': {
+      const { proposalId, canceledBy, canceledAt } = event.data;
+      return one(daoId, 'proposal.canceled', { proposalId, description, canceledBy, canceledAt });
+    }
+    case 'ProposalVetoed': {
+      const { proposalId, vetoedBy, reason, vetoedAt } = event.data;
+      return one(daoId, 'proposal.vetoed', { proposalId, description, vetoedBy, reason, vetoedAt });
+    }
+    case 'ProposalExpired':
+      return one(daoId, 'proposal.expired', { proposalId: event.data.proposalId, description, expiredAt: event.data.expiredAt });
+    case 'ProposalScheduled':
+    case 'TimelockOperationScheduled': {
+      const { proposalId, operationId, eta } = event.data;
+      return one(daoId, 'timelock.scheduled', { proposalId, operationId, eta });
+    }
+    case 'ProposalExecuted': {
+      const { proposalId, txHash, executedAt } = event.data;
+      return one(daoId, 'proposal.executed', { proposalId, description, txHash, executedAt });
+    }
+    case 'ProposalExecutionFailed': {
+      const { proposalId, reason, failedAt } = event.data;
+      return one(daoId, 'proposal.execution_failed', { proposalId, description, reason, failedAt });
+    }
+    case 'SafeTransactionProposed':
+      // The event names no signers or threshold (the Safe's owners are on the DAO's contracts record):
+      // receivers learn that signatures are needed, not whose.
+      return one(daoId, 'safe_transaction.signatures_needed', {
+        proposalId: event.data.proposalId,
+        safeTxHash: event.data.safeTxHash,
+        threshold: null,
+        signedBy: [],
+        missingSigners: [],
+      });
     case 'MemberActivated':
-      return one(daoId, 'member.joined', { member: str(d.member), joinedAt: str(d.activatedAt) });
+      return one(daoId, 'member.joined', { member: event.data.member, joinedAt: event.data.activatedAt });
     case 'MemberAdmitted':
-      return d.active === true ? one(daoId, 'member.joined', { member: str(d.member), joinedAt: str(d.admittedAt) }) : [];
-    case 'MemberSuspended':
-      return one(daoId, 'member.suspended', {
-        member: str(d.member),
-        reason: str(d.reason),
-        suspendedBy: str(d.suspendedBy),
-        suspendedAt: str(d.suspendedAt),
-      });
-    case 'MemberRemoved':
-      return one(daoId, 'member.removed', { member: str(d.member), reason: str(d.reason), proposalId, removedAt: str(d.removedAt) });
-    case 'WithdrawalRequested':
+      // Admitted but waiting for a first deposit: joined once MemberActivated follows.
+      return event.data.active ? one(daoId, 'member.joined', { member: event.data.member, joinedAt: event.data.admittedAt }) : [];
+    case 'MemberSuspended': {
+      const { member, reason, suspendedBy, suspendedAt } = event.data;
+      return one(daoId, 'member.suspended', { member, reason, suspendedBy, suspendedAt });
+    }
+    case 'MemberRemoved': {
+      const { member, reason, proposalId, removedAt } = event.data;
+      return one(daoId, 'member.removed', { member, reason, proposalId, removedAt });
+    }
+    case 'WithdrawalRequested': {
+      const d = event.data;
       return one(daoId, 'withdrawal.requested', {
-        withdrawalId: str(d.withdrawalId),
-        member: str(d.member),
-        amount: big(d.amount).toString(),
-        kind: str(d.kind),
-        status: str(d.status),
-        proposalId: strOrNull(d.proposalId),
-        requestedAt: str(d.requestedAt),
+        withdrawalId: d.withdrawalId,
+        member: d.member,
+        amount: d.amount.toString(),
+        kind: d.kind,
+        status: d.status,
+        proposalId: d.proposalId ?? null,
+        requestedAt: d.requestedAt,
       });
-    case 'WithdrawalApproved':
+    }
+    case 'WithdrawalApproved': {
+      const d = event.data;
       return one(daoId, 'withdrawal.approved', {
-        withdrawalId: strOrNull(d.withdrawalId),
-        proposalId,
-        recipient: str(d.recipient),
-        amount: big(d.amount).toString(),
-        approvedAt: str(d.approvedAt),
+        withdrawalId: d.withdrawalId ?? null,
+        proposalId: d.proposalId,
+        recipient: d.recipient,
+        amount: d.amount.toString(),
+        approvedAt: d.approvedAt,
       });
-    case 'WithdrawalConfirmed':
+    }
+    case 'WithdrawalConfirmed': {
+      const d = event.data;
       return one(daoId, 'withdrawal.paid', {
-        withdrawalId: strOrNull(d.withdrawalId),
-        member: str(d.member),
-        amount: big(d.amount).toString(),
-        txHash: str(d.txHash),
-        paidAt: str(d.confirmedAt),
+        withdrawalId: d.withdrawalId ?? null,
+        member: d.member,
+        amount: d.amount.toString(),
+        txHash: d.txHash,
+        paidAt: d.confirmedAt,
       });
-    case 'PayoutStreamStarted':
-      return one(daoId, 'stream.started', streamData(d, false));
-    case 'PayoutStreamChanged':
-    case 'PayoutStreamUpdated':
-      return one(daoId, 'stream.changed', streamData(d, false));
-    case 'PayoutStreamStopped':
-      return one(daoId, 'stream.stopped', streamData(d, true));
-    case 'WebhookEndpointDisabled':
-      return one(daoId, 'webhook.endpoint_disabled', {
-        endpointId: str(d.endpointId),
-        url: str(d.url),
-        reason: d.reason === 'gone' ? 'gone' : 'failing',
-        disabledAt: str(d.disabledAt),
-      });
-    default:
-      return [];
+    }
+    case 'WebhookEndpointDisabled': {
+      const { endpointId, url, reason, disabledAt } = event.data;
+      return one(daoId, 'webhook.endpoint_disabled', { endpointId, url, reason, disabledAt });
+    }
   }
 };

@@ -87,23 +87,6 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     txHash: TX,
     paidAt: '2026-11-25T12:05:00.000Z',
   },
-  'stream.started': {
-    proposalId: P,
-    totalRatePerMonth: '1000',
-    members: [
-      { member: ALICE, ratePerMonth: '600' },
-      { member: BOB, ratePerMonth: '400' },
-    ],
-  },
-  'stream.changed': {
-    proposalId: P,
-    totalRatePerMonth: '1500',
-    members: [
-      { member: ALICE, ratePerMonth: '900' },
-      { member: BOB, ratePerMonth: '600' },
-    ],
-  },
-  'stream.stopped': { proposalId: P, totalRatePerMonth: '0', members: [] },
   'webhook.endpoint_disabled': {
     endpointId: 'wh_0193a1b2c3d4e5f60718293a4b5c',
     url: 'https://hooks.example.org/ayllu',

@@ -1,7 +1,7 @@
 /**
  * The notification catalogue: every type a webhook may subscribe to, with the shape of its `data`.
  * Amounts are decimal strings in the token's smallest unit (bigint never goes through JSON as a
- * number); `ratePerMonth` fields are in whole token units, for reading.
+ * number).
  */
 export const NOTIFICATION_TYPES = [
   'proposal.created',
@@ -21,9 +21,6 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.requested',
   'withdrawal.approved',
   'withdrawal.paid',
-  'stream.started',
-  'stream.changed',
-  'stream.stopped',
   'webhook.endpoint_disabled',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -32,12 +29,6 @@ export interface TallyData {
   readonly for: string;
   readonly against: string;
   readonly abstain: string;
-}
-
-export interface StreamMemberRate {
-  readonly member: string;
-  /** Token units per 30 days, as a decimal string. */
-  readonly ratePerMonth: string;
 }
 
 /** The `data` of each type. */
@@ -83,17 +74,7 @@ export interface NotificationData {
   };
   'withdrawal.approved': { withdrawalId: string | null; proposalId: string; recipient: string; amount: string; approvedAt: string };
   'withdrawal.paid': { withdrawalId: string | null; member: string; amount: string; txHash: string; paidAt: string };
-  'stream.started': StreamData;
-  'stream.changed': StreamData;
-  'stream.stopped': StreamData;
   'webhook.endpoint_disabled': { endpointId: string; url: string; reason: 'gone' | 'failing'; disabledAt: string };
-}
-
-export interface StreamData {
-  readonly proposalId: string | null;
-  /** Token units per 30 days for the whole pool. */
-  readonly totalRatePerMonth: string;
-  readonly members: readonly StreamMemberRate[];
 }
 
 /** What a webhook receives in the `standard` format (the JSON body), and what a Discord message is drawn from. */

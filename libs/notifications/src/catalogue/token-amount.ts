@@ -1,5 +1,3 @@
-const SECONDS_PER_MONTH = 30n * 24n * 3600n;
-
 /** A smallest-unit amount in whole token units, as a decimal string with at most `places` decimals. */
 export const toTokenUnits = (amount: bigint, decimals = 18, places = 6): string => {
   const negative = amount < 0n;
@@ -9,7 +7,3 @@ export const toTokenUnits = (amount: bigint, decimals = 18, places = 6): string 
   const fraction = (abs % scale).toString().padStart(decimals, '0').slice(0, places).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 };
-
-/** A flow rate (smallest unit per second) as token units per 30 days. */
-export const ratePerMonth = (flowRatePerSecond: bigint, decimals = 18): string =>
-  toTokenUnits(flowRatePerSecond * SECONDS_PER_MONTH, decimals);

@@ -29,7 +29,7 @@ export const embedCharacters = (embed: APIEmbed): number =>
   (embed.fields ?? []).reduce((n, f) => n + length(f.name) + length(f.value), 0);
 
 /**
- * Trims a message into Discord's limits, so a long proposal description or a 1,000-member stream never
+ * Trims a message into Discord's limits, so a long proposal description or a long list of members never
  * makes the message bounce: fields beyond 25 become a "+N more" field, and text is shortened from the
  * description first when the total exceeds 6,000.
  */

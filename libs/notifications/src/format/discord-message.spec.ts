@@ -52,15 +52,19 @@ describe('Discord messages', () => {
     expect(shortHex('dao_123')).toBe('dao_123');
   });
 
-  it('keeps a huge proposal and a 1,000-member stream within every limit', () => {
+  it('keeps a huge proposal and 1,000 members within every limit', () => {
     const long = 'Ω'.repeat(10_000);
     expectWithinLimits(
       toDiscordMessage(envelope('proposal.vetoed', { ...NOTIFICATION_EXAMPLES['proposal.vetoed'], description: long, reason: long })),
     );
-    const members = Array.from({ length: 1000 }, (_, i) => ({ member: `0x${i.toString(16).padStart(40, '0')}`, ratePerMonth: '1.5' }));
-    const stream = toDiscordMessage(envelope('stream.started', { proposalId: null, totalRatePerMonth: '1500', members }));
-    expectWithinLimits(stream);
-    expect(stream.embeds![0]!.fields!.at(-1)!.value).toMatch(/^\+\d+ more$/);
+    const members = Array.from({ length: 1000 }, (_, i) => `0x${i.toString(16).padStart(40, '0')}`);
+    expectWithinLimits(
+      toDiscordMessage(envelope('proposal.voting_ends_soon', { ...NOTIFICATION_EXAMPLES['proposal.voting_ends_soon'], notVoted: members })),
+    );
+    const fields = members.map((member) => ({ name: shortHex(member), value: '1.5 / month', inline: true }));
+    const listed = fitDiscordLimits({ embeds: [{ title: 'Members', fields }] });
+    expectWithinLimits(listed);
+    expect(listed.embeds![0]!.fields!.at(-1)!.value).toMatch(/^\+\d+ more$/);
   });
 
   it('trims to 6,000 characters across ten embeds', () => {

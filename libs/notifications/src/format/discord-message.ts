@@ -118,9 +118,6 @@ const RENDER: Renderers = {
     color: GREEN,
     fields: [f('Member', shortHex(d.member)), f('Amount', shortAmount(d.amount)), f('Transaction', shortHex(d.txHash))],
   }),
-  'stream.started': (d) => streamRender('Yield stream started', GREEN, d),
-  'stream.changed': (d) => streamRender('Yield stream changed', BLUE, d),
-  'stream.stopped': (d) => streamRender('Yield stream stopped', GREY, d),
   'webhook.endpoint_disabled': (d) => ({
     title: 'Webhook endpoint disabled',
     description: d.reason === 'gone' ? 'The receiver answered 410 Gone.' : 'Deliveries kept failing for 5 days.',
@@ -128,17 +125,6 @@ const RENDER: Renderers = {
     fields: [f('Endpoint', d.endpointId), f('URL', d.url, false)],
   }),
 };
-
-function streamRender(title: string, color: number, d: NotificationData['stream.started']): Rendered {
-  return {
-    title,
-    color,
-    fields: [
-      f('Pool rate / month', shortNumber(Number(d.totalRatePerMonth)), false),
-      ...d.members.map((m) => f(shortHex(m.member), `${shortNumber(Number(m.ratePerMonth))} / month`)),
-    ],
-  };
-}
 
 /** A Discord webhook message for a notification, always within Discord's limits. */
 export const toDiscordMessage = (envelope: NotificationEnvelope): RESTPostAPIWebhookWithTokenJSONBody => {

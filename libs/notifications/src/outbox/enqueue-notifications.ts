@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { mapEvent, type ProposalInfo } from '../catalogue/map-event';
+import { isNotifying, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
 import type { NotificationEnvelope } from '../catalogue/notification-types';
 import { notificationId } from './notification-id';
 
@@ -20,20 +20,19 @@ interface EndpointRow {
   created_at: Date;
 }
 
-const proposalInfo = async (db: Db, event: RecordedEvent): Promise<ProposalInfo | null> => {
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  if (event.type === 'ProposalSubmitted' && typeof data.proposalId === 'string' && typeof data.daoId === 'string') {
-    const info = { daoId: data.daoId, type: String(data.type ?? ''), description: String(data.description ?? '') };
+const proposalInfo = async (db: Db, event: NotifyingEvent): Promise<ProposalInfo | null> => {
+  if (event.type === 'ProposalSubmitted') {
+    const { proposalId, daoId, type, description } = event.data;
     await db.query(
       `INSERT INTO notification_proposals (proposal_id, dao_id, type, description) VALUES ($1, $2, $3, $4) ON CONFLICT (proposal_id) DO NOTHING`,
-      [data.proposalId, info.daoId, info.type, info.description],
+      [proposalId, daoId, type, description],
     );
-    return info;
+    return { daoId, type, description };
   }
-  if (typeof data.proposalId !== 'string') return null;
+  if (!('proposalId' in event.data) || typeof event.data.proposalId !== 'string') return null;
   const { rows } = await db.query<{ dao_id: string; type: string; description: string }>(
     'SELECT dao_id, type, description FROM notification_proposals WHERE proposal_id = $1',
-    [data.proposalId],
+    [event.data.proposalId],
   );
   return rows[0] ? { daoId: rows[0].dao_id, type: rows[0].type, description: rows[0].description } : null;
 };
@@ -41,12 +40,12 @@ const proposalInfo = async (db: Db, event: RecordedEvent): Promise<ProposalInfo 
 /**
  * Turns events into outbox rows: one per (notification, subscribed endpoint), with an id derived from
  * both so that running this twice over the same events changes nothing (or, with `reset`, re-queues).
- * Returns how many rows were written.
+ * Events of types that notify nobody are skipped. Returns how many rows were written.
  */
 export const enqueueNotifications = async (db: Db, events: readonly RecordedEvent[], options: EnqueueOptions): Promise<number> => {
   const endpointsByDao = new Map<string, EndpointRow[]>();
   const rows: OutboxRow[] = [];
-  for (const event of events) {
+  for (const event of events.filter(isNotifying)) {
     const mapped = mapEvent(event, await proposalInfo(db, event));
     for (const notification of mapped) {
       let endpoints = endpointsByDao.get(notification.daoId);

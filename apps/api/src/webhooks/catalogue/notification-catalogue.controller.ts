@@ -27,7 +27,7 @@ export class NotificationCatalogueController {
       'A `standard` webhook receives the example as its JSON body, signed per Standard Webhooks (`webhook-id` = `id`, ' +
       '`webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two signatures for 24 h after a rotation). ' +
       'Deduplicate on `id` (stable across retries and redeliveries) and order by `logPosition`. Amounts are decimal strings in the ' +
-      "token's smallest unit; `ratePerMonth` is in whole token units per 30 days. Retries: immediately, then after 5 s, 5 min, 30 min, " +
+      "token's smallest unit. Retries: immediately, then after 5 s, 5 min, 30 min, " +
       '2 h, 5 h, 10 h and 10 h; 15 s timeout; 410 disables the endpoint; 5 days of failures disable it and send `webhook.endpoint_disabled`.',
   })
   @ApiOkResponse({

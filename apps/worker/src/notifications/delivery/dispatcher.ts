@@ -3,6 +3,7 @@ import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import type { NotificationConfig } from '@ayllu/notifications';
 import { guardedLookup, type ResolveAll } from '@ayllu/notifications';
+import { DrainLoop } from '../../processing/drain-loop';
 import { buildRequest } from './build-request';
 import { claimDue, type ClaimedNotification } from './claim-due';
 import { disableEndpoint } from './disable-endpoint';
@@ -35,9 +36,7 @@ export class NotificationDispatcher {
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly lanes: number;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop: DrainLoop;
 
   constructor(
     private readonly pool: Pool,
@@ -49,6 +48,7 @@ export class NotificationDispatcher {
     this.leaseMs = options.leaseMs ?? Math.max(60_000, this.timeoutMs * 4);
     this.batchSize = options.batchSize ?? 50;
     this.lanes = options.lanes ?? 4;
+    this.loop = new DrainLoop({ drain: () => this.deliverUntilIdle(), onError: (error) => options.onError?.(error) });
   }
 
   /** Claims and delivers one batch; returns how many notifications it attempted. */
@@ -77,40 +77,29 @@ export class NotificationDispatcher {
 
   /** Delivers until nothing is due. Overlapping calls coalesce. */
   drain(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        // Several lanes claim and send side by side, so one slow receiver's batch does not hold up the rest.
-        await Promise.all(
-          Array.from({ length: this.lanes }, async () => {
-            try {
-              while ((await this.runOnce()) > 0);
-            } catch (error) {
-              this.options.onError?.(error);
-            }
-          }),
-        );
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.wake();
   }
 
   /** Polls for due retries; `drain()` on a wake-up delivers new notifications at once. */
   start(pollIntervalMs = 500): void {
-    this.timer ??= setInterval(() => void this.drain(), pollIntervalMs);
-    this.timer.unref();
+    this.loop.start({ pollMs: pollIntervalMs });
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async deliverUntilIdle(): Promise<void> {
+    // Several lanes claim and send side by side, so one slow receiver's batch does not hold up the rest.
+    await Promise.all(
+      Array.from({ length: this.lanes }, async () => {
+        try {
+          while ((await this.runOnce()) > 0);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+      }),
+    );
   }
 
   /** Sends one attempt; null when it could not even be built (the lease then brings it back). */

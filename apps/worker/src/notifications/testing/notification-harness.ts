@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { WebhookEndpoints, type NetworkClass, type NewWebhookEndpoint, type NotificationConfig } from '@ayllu/notifications';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/database';
-import { ProjectionRunner } from '../../projections/projection-runner';
+import { LogProcessor } from '../../processing/log-processor';
 import { NotificationDispatcher, type DispatcherOptions } from '../delivery/dispatcher';
 import { outboxProjection } from '../outbox/outbox.projection';
 
@@ -53,7 +53,7 @@ export const startNotificationHarness = async (daoId: string): Promise<Notificat
         occurredAt: harness.now.toISOString(),
       });
     },
-    fillOutbox: () => new ProjectionRunner(db.pool, store, [outboxProjection(harness.clock)]).catchUp(),
+    fillOutbox: () => new LogProcessor(db.pool, store, [outboxProjection(harness.clock)]).catchUp(),
     dispatcher: (options = {}) => new NotificationDispatcher(db.pool, store, { config, now: harness.clock, timeoutMs: 2000, ...options }),
     close: () => db.drop(),
   };

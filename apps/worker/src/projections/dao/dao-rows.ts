@@ -1,6 +1,6 @@
 import type { ActiveDao, Address, DaoConfiguration, Member, MemberStatus } from '@ayllu/domain';
 import type { PoolClient } from 'pg';
-import { toPlainJson } from '../projection';
+import { toPlainJson } from '../plain-json';
 import { isSeated, weightReason } from './weight-reason';
 
 interface DaoRow {

@@ -1,7 +1,8 @@
 import { streams, daoDecider, type ActiveDao, type DaoEvent, type Member } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { PoolClient } from 'pg';
-import { toPlainJson, type Projection } from '../projection';
+import { processor } from '../../processing/processor';
+import { toPlainJson } from '../plain-json';
 import { loadDaoStates, updateDaos, upsertMembers, type ChangedMember, type DaoTouch } from './dao-rows';
 
 /**
@@ -10,11 +11,12 @@ import { loadDaoStates, updateDaos, upsertMembers, type ChangedMember, type DaoT
  * events in memory (so the read model can never disagree with the rules), and writes every changed row
  * back with one statement per table.
  */
-export const daoProjection: Projection = {
+export const daoProjection = processor({
   name: 'dao',
   tables: ['rm_daos', 'rm_members'],
-  async apply(tx, events) {
-    const daoEvents = events.filter((e) => streams.dao.parse(e.streamId) !== null) as RecordedEvent<DaoEvent['type'], DaoEvent['data']>[];
+  canHandle: streams.dao.eventTypes,
+  async handle(tx, events) {
+    const daoEvents = events.filter((e) => streams.dao.parse(e.streamId) !== null);
     if (daoEvents.length === 0) return;
     const ids = [...new Set(daoEvents.map((e) => streams.dao.parse(e.streamId)!))];
     const states = await loadDaoStates(tx, ids);
@@ -22,14 +24,13 @@ export const daoProjection: Projection = {
     const touched = new Map<string, DaoTouch>();
     for (const event of daoEvents) {
       const daoId = streams.dao.parse(event.streamId)!;
-      const domainEvent = { type: event.type, data: event.data } as DaoEvent;
       const before = states.get(daoId);
-      if (!before && domainEvent.type !== 'DaoCreated') continue;
-      const after = daoDecider.evolve(before ?? daoDecider.initialState(), domainEvent);
+      if (!before && event.type !== 'DaoCreated') continue;
+      const after = daoDecider.evolve(before ?? daoDecider.initialState(), event);
       if (after.status !== 'Active') continue;
       if (!before) await insertDao(tx, after, event);
       states.set(daoId, after);
-      for (const member of changedMembers(before, after, domainEvent))
+      for (const member of changedMembers(before, after, event))
         changed.set(`${daoId}:${member.address}`, {
           daoId,
           member,
@@ -41,7 +42,7 @@ export const daoProjection: Projection = {
     await upsertMembers(tx, [...changed.values()]);
     await updateDaos(tx, [...touched.values()]);
   },
-};
+});
 
 /**
  * Members an event changed. The domain replaces a member's object when it changes it, so identity tells;

@@ -1,6 +1,6 @@
 import type { ExistingProposal, VoteCast } from '@ayllu/domain';
 import type { PoolClient } from 'pg';
-import { toPlainJson } from '../projection';
+import { toPlainJson } from '../plain-json';
 import { encodeProposalState } from './proposal-fold-state';
 
 export interface ProposalTouch {

@@ -1,7 +1,6 @@
-import { streams, proposalDecider, type ExistingProposal, type ProposalEvent, type ProposalState } from '@ayllu/domain';
-import type { RecordedEvent } from '@ayllu/event-store';
+import { streams, proposalDecider, type ExistingProposal, type ProposalState } from '@ayllu/domain';
 import type { PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import { processor } from '../../processing/processor';
 import { decodeProposalState } from './proposal-fold-state';
 import { insertBallots, upsertProposals, type BallotRow, type ProposalTouch } from './proposal-rows';
 
@@ -15,23 +14,20 @@ interface Loaded {
  * (`rm_votes`). Like the DAO projection, a batch folds each touched proposal in memory with the domain's
  * `evolve` and writes the results with one statement per table.
  */
-export const proposalsProjection: Projection = {
+export const proposalsProjection = processor({
   name: 'proposals',
   tables: ['rm_proposals', 'rm_votes'],
-  async apply(tx, events) {
-    const mine = events.filter((e) => streams.proposal.parse(e.streamId) !== null) as RecordedEvent<
-      ProposalEvent['type'],
-      ProposalEvent['data']
-    >[];
+  canHandle: streams.proposal.eventTypes,
+  async handle(tx, events) {
+    const mine = events.filter((e) => streams.proposal.parse(e.streamId) !== null);
     if (mine.length === 0) return;
     const states = await loadProposals(tx, [...new Set(mine.map((e) => streams.proposal.parse(e.streamId)!))]);
     const touched = new Map<string, ProposalTouch>();
     const ballots: BallotRow[] = [];
     for (const event of mine) {
       const id = streams.proposal.parse(event.streamId)!;
-      const domainEvent = { type: event.type, data: event.data } as ProposalEvent;
       const before = states.get(id) ?? { state: proposalDecider.initialState(), submittedPosition: event.position };
-      const state = proposalDecider.evolve(before.state, domainEvent);
+      const state = proposalDecider.evolve(before.state, event);
       if (state.status === 'Absent') continue;
       states.set(id, { state, submittedPosition: before.submittedPosition });
       touched.set(id, {
@@ -41,13 +37,13 @@ export const proposalsProjection: Projection = {
         position: event.position,
         updatedAt: event.recordedAt,
       });
-      if (domainEvent.type === 'VoteCast')
-        ballots.push({ daoId: state.daoId, vote: domainEvent.data, version: event.version, position: event.position });
+      if (event.type === 'VoteCast')
+        ballots.push({ daoId: state.daoId, vote: event.data, version: event.version, position: event.position });
     }
     await upsertProposals(tx, [...touched.values()]);
     await insertBallots(tx, ballots);
   },
-};
+});
 
 const loadProposals = async (tx: PoolClient, ids: readonly string[]): Promise<Map<string, Loaded>> => {
   const { rows } = await tx.query<{ id: string; fold_state: unknown; submitted_position: string }>(

@@ -1,17 +1,18 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@ayllu/event-store';
+import { PostgresEventStore, START } from '@ayllu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
-import { COUNTING_TABLE_SQL, countingProjection } from '../../../../test/fixtures/counting-projection';
-import type { Projection } from './projection';
-import { ProjectionRunner, readCheckpoint } from './projection-runner';
+import { COUNTING_TABLE_SQL, countingProjection, type Ticked } from '../../../../test/fixtures/counting-projection';
+import { readCheckpoint } from './checkpoints';
+import { LogProcessor } from './log-processor';
+import { processor } from './processor';
 
 const ROOT = join(__dirname, '../../../..');
 
-const appendMany = async (store: PostgresEventStore, count: number, perAppend = 10) => {
+const appendMany = async (store: PostgresEventStore, count: number, perAppend = 10, type = 'Ticked') => {
   for (let i = 0; i < count; i += perAppend) {
-    const events = Array.from({ length: Math.min(perAppend, count - i) }, (_, j) => ({ type: 'Ticked', data: { n: i + j } }));
+    const events = Array.from({ length: Math.min(perAppend, count - i) }, (_, j) => ({ type, data: { n: i + j } }));
     await store.append([{ streamId: `tick-${randomUUID()}`, expectedVersion: 'no-stream', events }], {
       actor: 'system:test',
       correlationId: randomUUID(),
@@ -29,7 +30,7 @@ const appliedCounts = async (db: TestDatabase) =>
     )
   ).rows[0]!;
 
-describe('ProjectionRunner', () => {
+describe('LogProcessor', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   beforeEach(async () => {
@@ -41,7 +42,7 @@ describe('ProjectionRunner', () => {
 
   it('applies every event once and stores the checkpoint with the writes', async () => {
     await appendMany(store, 120);
-    const runner = new ProjectionRunner(db.pool, store, [countingProjection()], { batchSize: 25 });
+    const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 25 });
     await runner.catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 120, distinct: 120, events: 120 });
     const checkpoint = await readCheckpoint(db.pool, 'counting');
@@ -49,12 +50,48 @@ describe('ProjectionRunner', () => {
     expect(checkpoint.position).toBe(BigInt(rows[0].p));
   });
 
+  it('moves its checkpoint past the events it does not handle, and is handed only the ones it does', async () => {
+    await appendMany(store, 30);
+    await appendMany(store, 20, 10, 'Tocked');
+    await appendMany(store, 5);
+    const batches: string[] = [];
+    const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 7, afterBatch: (name) => batches.push(name) });
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
+    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
+    // 55 events in batches of 7: eight committed batches, each announced.
+    expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
+  });
+
+  it('lets a failing processor hold up no other, and reports it by name', async () => {
+    await appendMany(store, 40);
+    const broken = processor<'Ticked', Ticked>({
+      name: 'broken',
+      canHandle: ['Ticked'],
+      handle: async () => {
+        throw new Error('cannot handle this');
+      },
+    });
+    const errors: string[] = [];
+    const runner = new LogProcessor(db.pool, store, [broken, countingProjection()], {
+      batchSize: 15,
+      onError: (name, error) => errors.push(`${name}: ${(error as Error).message}`),
+    });
+    await runner.catchUp();
+    await runner.catchUp();
+    expect(errors).toEqual(['broken: cannot handle this', 'broken: cannot handle this']);
+    expect(await appliedCounts(db)).toEqual({ rows: 40, distinct: 40, events: 40 });
+    expect(await readCheckpoint(db.pool, 'broken')).toEqual(START);
+  });
+
   it('keeps nothing of a batch that fails half-way, and resumes where it was', async () => {
     await appendMany(store, 30);
     let failAt = 15;
-    const flaky: Projection = {
+    const flaky = processor<'Ticked', Ticked>({
       ...countingProjection(),
-      async apply(tx, events) {
+      canHandle: ['Ticked'],
+      async handle(tx, events) {
         for (const event of events) {
           if (failAt-- === 0) throw new Error('crash mid-batch');
           await tx.query('INSERT INTO test_applied (event_id, position) VALUES ($1, $2)', [
@@ -63,9 +100,9 @@ describe('ProjectionRunner', () => {
           ]);
         }
       },
-    };
+    });
     const errors: unknown[] = [];
-    const runner = new ProjectionRunner(db.pool, store, [flaky], { batchSize: 30, onError: (_n, e) => errors.push(e) });
+    const runner = new LogProcessor(db.pool, store, [flaky], { batchSize: 30, onError: (_n, e) => errors.push(e) });
     await runner.catchUp();
     expect(errors).toHaveLength(1);
     expect(await appliedCounts(db)).toMatchObject({ rows: 0 });
@@ -75,15 +112,15 @@ describe('ProjectionRunner', () => {
 
   it('catches up after a restart from its stored checkpoint', async () => {
     await appendMany(store, 40);
-    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
     await appendMany(store, 25);
-    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 65, distinct: 65, events: 65 });
   });
 
   it('never applies a batch twice when two workers run at once', async () => {
     await appendMany(store, 200);
-    const make = () => new ProjectionRunner(db.pool, store, [countingProjection(1)], { batchSize: 20 });
+    const make = () => new LogProcessor(db.pool, store, [countingProjection(1)], { batchSize: 20 });
     const [a, b] = [make(), make()];
     await Promise.all([a.catchUp(), b.catchUp(), a.catchUp(), b.catchUp()]);
     await a.catchUp();
@@ -92,7 +129,7 @@ describe('ProjectionRunner', () => {
 
   it('rebuilds from position 0 to the same read model', async () => {
     await appendMany(store, 90);
-    const runner = new ProjectionRunner(db.pool, store, [countingProjection()], { batchSize: 40 });
+    const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 40 });
     await runner.catchUp();
     const progress: number[] = [];
     const applied = await runner.rebuild(countingProjection(), (n) => progress.push(n));
@@ -127,7 +164,7 @@ describe('ProjectionRunner', () => {
     }
     expect(kills.at(-1)).toBeGreaterThan(0);
     expect(kills.at(-1)).toBeLessThan(400); // still mid-run at the last kill
-    await new ProjectionRunner(db.pool, store, [countingProjection()]).catchUp();
+    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 400, distinct: 400, events: 400 });
   });
 });

@@ -1,0 +1,62 @@
+import type { DaoEvent } from '../dao/dao-events';
+import type { TreasuryEvent } from '../execution/treasury-events';
+import type { ProposalEvent } from '../proposal/proposal-events';
+import type { WebhookEvent } from '../webhooks/webhook-events';
+
+/**
+ * A union of event types as a list at run time. Given as a record so that the compiler refuses a list that
+ * misses a type of the union or names one it does not hold: a new event cannot be forgotten by a processor
+ * that handles every event of its stream.
+ */
+const typesOf = <T extends string>(types: { readonly [K in T]: true }): readonly T[] => Object.keys(types) as T[];
+
+export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
+  DaoCreated: true,
+  MemberJoinRequested: true,
+  MemberApproved: true,
+  MemberAdmitted: true,
+  MemberActivated: true,
+  MemberBecameInactive: true,
+  MemberSuspended: true,
+  MemberReinstated: true,
+  MemberLeft: true,
+  MemberRemoved: true,
+  DepositConfirmed: true,
+  WithdrawalConfirmed: true,
+  WithdrawalRequested: true,
+  WithdrawalApproved: true,
+  EmergencyExitRequested: true,
+  EmergencyExitCompleted: true,
+  ProposalOpened: true,
+  ProposalSettled: true,
+  DaoConfigurationChanged: true,
+});
+
+export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
+  ProposalSubmitted: true,
+  VoteCast: true,
+  ProposalCanceled: true,
+  ProposalVetoed: true,
+  ProposalSucceeded: true,
+  ProposalDefeated: true,
+  ProposalExpired: true,
+  ProposalReminderDue: true,
+  ProposalQueued: true,
+  ProposalScheduled: true,
+  ProposalExecuted: true,
+  ProposalExecutionFailed: true,
+});
+
+export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
+  DaoContractsDeployed: true,
+  SafeTransactionProposed: true,
+  SafeTransactionSignatureAdded: true,
+  SafeTransactionExecuted: true,
+  SafeTransactionReplaced: true,
+  TimelockOperationScheduled: true,
+  TimelockOperationExecuted: true,
+  TimelockOperationFailed: true,
+  TimelockOperationCancelled: true,
+});
+
+export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
