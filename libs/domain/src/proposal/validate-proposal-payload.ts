@@ -1,6 +1,6 @@
 import { isChecksumAddress } from '../shared/address';
 import { DomainError, type FieldError } from '../shared/domain-error';
-import { PROPOSAL_TYPES, type DaoConfiguration, type DaoConfigurationInput } from '../dao/dao-configuration';
+import { DAO_LIMITS, PROPOSAL_TYPES, type DaoConfiguration, type DaoConfigurationInput } from '../dao/dao-configuration';
 import { seatedCount } from '../dao/dao-guards';
 import type { ActiveDao } from '../dao/dao-state';
 import { validateDaoConfiguration } from '../dao/validate-dao-configuration';
@@ -44,8 +44,8 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       break;
     case 'REMOVE_MEMBER':
       address('member');
-      if (typeof p.reason !== 'string' || p.reason.trim() === '' || p.reason.length > 500)
-        fail('reason', 'is required (at most 500 characters)');
+      if (typeof p.reason !== 'string' || p.reason.trim() === '' || p.reason.length > DAO_LIMITS.reasonMaxLength)
+        fail('reason', `is required (at most ${DAO_LIMITS.reasonMaxLength} characters)`);
       break;
     case 'WITHDRAW_FUNDS':
       address('recipient');
