@@ -1,5 +1,5 @@
 /**
- * The member writes that must be signed , with their EIP-712 types. Every message
+ * The member writes that must be signed, with their EIP-712 types. Every message
  * binds the DAO (`dao`), a one-time `nonce` and a `deadline`; the domain binds the chain id.
  *
  * Amounts are `uint256` in the typed data and decimal strings in JSON (wallets accept both for uint).
