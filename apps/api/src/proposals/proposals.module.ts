@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SignaturesModule } from '../signatures/signatures.module';
+import { CancelProposalController } from './cancel-proposal/cancel-proposal.controller';
+import { CancelProposalHandler } from './cancel-proposal/cancel-proposal.handler';
 import { CastVoteController } from './cast-vote/cast-vote.controller';
 import { CastVoteHandler } from './cast-vote/cast-vote.handler';
 import { SubmitProposalController } from './submit-proposal/submit-proposal.controller';
@@ -7,10 +9,10 @@ import { SubmitProposalHandler } from './submit-proposal/submit-proposal.handler
 import { VetoProposalController } from './veto-proposal/veto-proposal.controller';
 import { VetoProposalHandler } from './veto-proposal/veto-proposal.handler';
 
-/** Proposal writes: members submit and vote (signed); an admin vetoes. Reads live with governance-reads. */
+/** Proposal writes: members submit, vote and cancel (signed); an admin vetoes. Reads live with governance-reads. */
 @Module({
   imports: [SignaturesModule],
-  controllers: [SubmitProposalController, CastVoteController, VetoProposalController],
-  providers: [SubmitProposalHandler, CastVoteHandler, VetoProposalHandler],
+  controllers: [SubmitProposalController, CastVoteController, CancelProposalController, VetoProposalController],
+  providers: [SubmitProposalHandler, CastVoteHandler, CancelProposalHandler, VetoProposalHandler],
 })
 export class ProposalsModule {}

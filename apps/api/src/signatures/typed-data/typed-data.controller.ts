@@ -13,7 +13,14 @@ import { canonicalJson } from '../canonical-json';
 import { MAX_DEADLINE_SECONDS, SignatureVerifier } from '../signature-verifier';
 import type { SignedAction } from '../signed-actions';
 import { typedDataFor } from '../typed-data';
-import { EmergencyExitIntent, JoinIntent, ProposalIntent, VoteIntent, WithdrawalIntent } from './typed-data.request.dto';
+import {
+  EmergencyExitIntent,
+  JoinIntent,
+  ProposalCancellationIntent,
+  ProposalIntent,
+  VoteIntent,
+  WithdrawalIntent,
+} from './typed-data.request.dto';
 import { TypedDataView } from './typed-data.view';
 
 const DEFAULT_DEADLINE_SECONDS = 3600;
@@ -49,6 +56,16 @@ export class TypedDataController {
       title: intent.title,
       description: intent.description ?? '',
       payload: canonicalJson(intent.payload),
+    });
+  }
+
+  @Post('proposal-cancellation')
+  @HttpCode(200)
+  @Docs('proposal-cancellation', ProposalCancellationIntent)
+  proposalCancellation(@Param('id') id: string, @Body() intent: ProposalCancellationIntent): Promise<TypedDataView> {
+    return this.build('proposal-cancellation', id, intent.deadline, {
+      proposer: getAddress(intent.proposer),
+      proposalId: intent.proposalId,
     });
   }
 

@@ -55,6 +55,17 @@ export class ProposalIntent extends Intent {
   payload!: Record<string, unknown>;
 }
 
+export class ProposalCancellationIntent extends Intent {
+  @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', description: 'The member who submitted the proposal' })
+  @IsHexAddress()
+  proposer!: string;
+
+  @ApiProperty({ example: 'prop_0193a1b2c3d4e5f60718293a4b5c' })
+  @IsString()
+  @Length(1, 64)
+  proposalId!: string;
+}
+
 export class VoteIntent extends Intent {
   @ApiProperty({ example: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' })
   @IsHexAddress()
