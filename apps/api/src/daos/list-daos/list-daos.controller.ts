@@ -3,14 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsOptional, Matches } from 'class-validator';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { problem, ProblemException } from '../../shared/problem';
 import { PG_POOL } from '../../shared/tokens';
+import { invalidField } from '../../shared/validation/invalid-field';
+import { IsUintString } from '../../shared/validation/validators';
 import { DaoView, toDaoView } from '../dao.view';
 
 export class ListDaosQuery {
   @ApiPropertyOptional({ description: '1 to 100, default 50', example: '50' })
   @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'must be an integer from 1 to 100' })
+  @IsUintString({ min: 1n, max: 100n })
   limit?: string;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
@@ -34,11 +35,7 @@ const decodeCursor = (cursor: string): [string, string] => {
   } catch {
     // fall through to the refusal below
   }
-  throw new ProblemException(
-    problem(400, 'REQUEST.INVALID', 'Invalid fields: cursor', {
-      errors: [{ field: 'cursor', message: 'must be a cursor returned by this endpoint' }],
-    }),
-  );
+  throw invalidField('cursor', 'must be a cursor returned by this endpoint');
 };
 
 @ApiTags('DAOs')

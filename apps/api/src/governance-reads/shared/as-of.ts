@@ -1,11 +1,11 @@
 import { START, type LogCut, type PostgresEventStore } from '@ayllu/event-store';
-import { problem, ProblemException } from '../../shared/problem';
+import { invalidField } from '../../shared/validation/invalid-field';
+import { INT64_MAX } from '../../shared/validation/validators';
 
 export const AS_OF_PATTERN = /^(\d{1,19}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))$/;
 export const AS_OF_MESSAGE = 'must be an ISO-8601 time with a zone (2026-01-31T12:00:00Z) or a log position (digits)';
 
-const badAsOf = (message: string) =>
-  new ProblemException(problem(400, 'REQUEST.INVALID', 'Invalid fields: asOf', { errors: [{ field: 'asOf', message }] }));
+const badAsOf = (message: string) => invalidField('asOf', message);
 
 /**
  * Turns `?asOf=` into a cut. A position is mapped to its commit-safe checkpoint, so "as of position p"
@@ -15,6 +15,7 @@ export const parseAsOf = async (raw: string, store: PostgresEventStore): Promise
   if (!AS_OF_PATTERN.test(raw)) throw badAsOf(AS_OF_MESSAGE);
   if (/^\d+$/.test(raw)) {
     const position = BigInt(raw);
+    if (position > INT64_MAX) throw badAsOf(`${raw} is not a committed position of the log`);
     if (position === 0n) return { kind: 'position', checkpoint: START };
     const checkpoint = await store.checkpointAt(position);
     if (!checkpoint) throw badAsOf(`${raw} is not a committed position of the log`);

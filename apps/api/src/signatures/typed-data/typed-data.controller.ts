@@ -6,7 +6,7 @@ import type { PostgresEventStore } from '@ayllu/event-store';
 import { getAddress } from 'viem';
 import { payloadToDomain } from '../../proposals/proposal-payload';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { problem, ProblemException } from '../../shared/problem';
+import { daoNotFound } from '../../shared/dao-lookup';
 import { EVENT_STORE } from '../../shared/tokens';
 import { invalidField } from '../../shared/validation/invalid-field';
 import { canonicalJson } from '../canonical-json';
@@ -101,8 +101,7 @@ export class TypedDataController {
     deadline: number | undefined,
     fields: Record<string, unknown>,
   ): Promise<TypedDataView> {
-    if ((await this.store.streamVersion(streams.dao.of(daoId).streamId)) === 0)
-      throw new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
+    if ((await this.store.streamVersion(streams.dao.of(daoId).streamId)) === 0) throw daoNotFound(daoId);
     const now = Math.floor(Date.now() / 1000);
     if (deadline !== undefined && deadline <= now) throw invalidField('deadline', 'must be in the future');
     if (deadline !== undefined && deadline > now + MAX_DEADLINE_SECONDS) throw invalidField('deadline', 'must be at most 24 h ahead');

@@ -4,7 +4,8 @@ import type { PostgresEventStore } from '@ayllu/event-store';
 import type { NewWebhookEndpoint, NotificationConfig, WebhookEndpoints } from '@ayllu/notifications';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
-import { requireDao, requireDeliverableUrl } from '../webhook-guards';
+import { requireDao } from '../../shared/dao-lookup';
+import { requireDeliverableUrl } from '../webhook-guards';
 import { NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
 import { toWebhookView, type WebhookWithSecretView } from '../webhook.view';
 
