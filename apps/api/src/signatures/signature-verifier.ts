@@ -66,7 +66,7 @@ export class SignatureVerifier {
     } catch {
       throw signatureProblems.invalid('The signature is malformed');
     }
-    const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField]!);
+    const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField] ?? '');
     if (recovered !== actor) throw signatureProblems.invalid(`The message was not signed by ${schema.actorField} ${actor}`);
 
     const digest = hashTypedData(typedData);

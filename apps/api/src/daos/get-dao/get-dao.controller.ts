@@ -9,7 +9,7 @@ import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../../governance-reads/shared/as-of';
 import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
 import { isSeated } from '../../governance-reads/members/member.view';
-import { DaoView, toDaoView } from '../dao.view';
+import { DAO_COLUMNS, daoViewFromRow, DaoView, toDaoView, type DaoRow } from '../dao.view';
 
 @ApiTags('DAOs')
 @Controller('v1/daos')
@@ -30,17 +30,9 @@ export class GetDaoController {
   async get(@Param('id') id: string, @Query() query: AsOfQuery): Promise<DaoView> {
     requireDaoId(id);
     if (query.asOf !== undefined) return this.fromLog(id, query.asOf);
-    const { rows } = await this.db.query('SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1', [id]);
+    const { rows } = await this.db.query<DaoRow>(`SELECT ${DAO_COLUMNS} FROM rm_daos WHERE id = $1`, [id]);
     const row = rows[0];
-    if (row) {
-      return toDaoView({
-        id: row.id,
-        configuration: row.configuration,
-        memberCount: row.member_count,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-      });
-    }
+    if (row) return daoViewFromRow(row);
     // Just created and not projected yet: answer from the log, so a client can read its own write.
     return this.fromLog(id, undefined);
   }

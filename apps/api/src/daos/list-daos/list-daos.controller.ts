@@ -6,7 +6,7 @@ import { ApiProblemResponses } from '../../shared/api-problems';
 import { PG_POOL } from '../../shared/tokens';
 import { invalidField } from '../../shared/validation/invalid-field';
 import { IsUintString } from '../../shared/validation/validators';
-import { DaoView, toDaoView } from '../dao.view';
+import { DAO_COLUMNS, daoViewFromRow, DaoView, type DaoRow } from '../dao.view';
 
 export class ListDaosQuery {
   @ApiPropertyOptional({ description: '1 to 100, default 50', example: '50' })
@@ -50,8 +50,8 @@ export class ListDaosController {
   async list(@Query() query: ListDaosQuery): Promise<DaoPage> {
     const limit = Number(query.limit ?? 50);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const { rows } = await this.db.query(
-      `SELECT id, configuration, member_count, created_at, created_by FROM rm_daos
+    const { rows } = await this.db.query<DaoRow>(
+      `SELECT ${DAO_COLUMNS} FROM rm_daos
        WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::text)
        ORDER BY created_at DESC, id DESC LIMIT $3`,
       [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
@@ -59,15 +59,7 @@ export class ListDaosController {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) =>
-        toDaoView({
-          id: r.id,
-          configuration: r.configuration,
-          memberCount: r.member_count,
-          createdAt: r.created_at,
-          createdBy: r.created_by,
-        }),
-      ),
+      items: page.map(daoViewFromRow),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
   }

@@ -68,7 +68,7 @@ export class ListEventsController {
     const events = await this.store.readStreamsAfter(streamIds, after, Number(query.limit ?? 100));
     return {
       items: events.map((e) => ({ streamId: e.streamId, ...timelineEntry(e) })),
-      nextAfter: events.length > 0 ? events[events.length - 1]!.position.toString() : null,
+      nextAfter: events.at(-1)?.position.toString() ?? null,
     };
   }
 }
