@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
-import { type EventRow, toRecordedEvent } from './row-mapping';
+import { type EventRow, recordedEvent, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
 import { handle, type CommandHandlerResult, type EventsOf, type HandleOptions, type StatesOf, type StreamRefs } from './handle';
@@ -70,7 +70,7 @@ export class PostgresEventStore {
     }
     if (inserted.length === 0) return this.explainNothingAppended(writes, context);
     const events = inserted.map((row, i) =>
-      toRecordedEvent({ ...row, type: rows[i]!.event.type, data: rows[i]!.event.data, metadata: rows[i]!.metadata }),
+      recordedEvent({ ...row, type: rows[i]!.event.type, metadata: rows[i]!.metadata }, rows[i]!.event.data),
     );
     this.signalAppended();
     return { appended: true, events, response: idem?.response };
