@@ -26,11 +26,23 @@ export class DaoPage {
 }
 
 const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+const DAO_ID = /^dao_[0-9a-f]{28}$/;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A cursor is what this endpoint wrote: a canonical UTC time and a DAO id. Anything else never reaches SQL. */
 const decodeCursor = (cursor: string): [string, string] => {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(String(value[0]))) && typeof value[1] === 'string') {
-      return [String(value[0]), value[1]];
+    if (Array.isArray(value) && value.length === 2) {
+      const [time, id] = value as unknown[];
+      if (
+        typeof time === 'string' &&
+        CURSOR_TIME.test(time) &&
+        new Date(time).toISOString() === time &&
+        typeof id === 'string' &&
+        DAO_ID.test(id)
+      )
+        return [time, id];
     }
   } catch {
     // fall through to the refusal below
