@@ -62,3 +62,4 @@ export { foldExecution } from './execution/execution-history';
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
 export { parseStreamId, streams } from './streams/stream-catalogue';
 export type * from './webhooks/webhook-events';
+export type * from './processing/processing-events';

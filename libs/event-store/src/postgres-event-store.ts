@@ -42,8 +42,9 @@ export class PostgresEventStore {
    * Appends events to one or more streams atomically (one INSERT, one transaction). Throws
    * ConcurrencyError when a stream is not at its expected version, IdempotencyKeyReusedError when the key
    * belongs to another request; returns `appended: false` and the first response on a retried request.
+   * Given `db`, a transaction of the caller's, the events commit (or not) with the caller's own writes.
    */
-  async append(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult> {
+  async append(writes: readonly StreamWrite[], context: AppendContext, db: Queryable = this.db): Promise<AppendResult> {
     const rows = writes.flatMap((write) =>
       write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
     );
@@ -63,7 +64,7 @@ export class PostgresEventStore {
     ];
     let inserted: Omit<EventRow, 'type' | 'data' | 'metadata'>[];
     try {
-      inserted = (await this.db.query(APPEND_SQL, params)).rows;
+      inserted = (await db.query(APPEND_SQL, params)).rows;
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(writes);
       throw error;
