@@ -9,6 +9,7 @@ import { GovernanceReadsModule } from './governance-reads/governance-reads.modul
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { PayoutsModule } from './payouts/payouts.module';
+import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
@@ -54,6 +55,7 @@ export class AppModule {
         WebhooksModule,
         TreasuryModule,
         PayoutsModule,
+        ProcessingModule,
       ],
       controllers: [HealthController],
       providers: [

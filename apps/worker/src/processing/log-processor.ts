@@ -29,7 +29,9 @@ export class EventHeldBack extends Error {
     readonly event: RecordedEvent,
     override readonly cause: unknown,
   ) {
-    super(`${processor} failed on ${event.type} at ${event.position} of ${event.streamId}; it will try once more before quarantining the stream`);
+    super(
+      `${processor} failed on ${event.type} at ${event.position} of ${event.streamId}; it will try once more before quarantining the stream`,
+    );
   }
 }
 
@@ -121,7 +123,8 @@ export class LogProcessor {
       const checkpoint = await readCheckpoint(tx, processor.name);
       const quarantines = await readQuarantines(tx, processor.name);
       for (const quarantine of quarantines.values()) {
-        if (quarantine.resumeRequested && (await this.resume(tx, processor, quarantine, checkpoint))) quarantines.delete(quarantine.streamId);
+        if (quarantine.resumeRequested && (await this.resume(tx, processor, quarantine, checkpoint)))
+          quarantines.delete(quarantine.streamId);
       }
       const events = await this.store.readAll(checkpoint, this.batchSize, tx);
       if (events.length === 0) return { read: 0 };
@@ -221,7 +224,9 @@ export class LogProcessor {
    * quarantine is lifted; failing again, the stream stays quarantined with the new reason.
    */
   private async resume(tx: PoolClient, processor: Processor, quarantine: Quarantine, checkpoint: Checkpoint): Promise<boolean> {
-    const skipped = (await this.store.readStream(quarantine.streamId, quarantine.fromVersion - 1, tx)).filter((e) => atOrBefore(e, checkpoint));
+    const skipped = (await this.store.readStream(quarantine.streamId, quarantine.fromVersion - 1, tx)).filter((e) =>
+      atOrBefore(e, checkpoint),
+    );
     let failed: RecordedEvent | undefined;
     const replay = await savepoint(tx, async () => {
       for (const event of skipped) {

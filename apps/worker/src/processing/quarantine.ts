@@ -33,7 +33,9 @@ export const isTransient = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (/^(08|40|53|57|58)/.test(code) || code === '55P03' || /^E[A-Z]+$/.test(code))) return true;
   const message = (error as { message?: unknown }).message;
-  return typeof message === 'string' && /connection (terminated|ended)|client has encountered a connection error|not queryable/i.test(message);
+  return (
+    typeof message === 'string' && /connection (terminated|ended)|client has encountered a connection error|not queryable/i.test(message)
+  );
 };
 
 const REASON_LIMIT = 500;
@@ -54,11 +56,7 @@ const daoIdIn = (data: unknown): string | null =>
  * The DAO a stream belongs to: its id for the DAO's own kinds, else the `daoId` its events carry (a
  * proposal's is on its ProposalSubmitted, a webhook endpoint's on each event). Null when none says.
  */
-export const daoIdOfStream = async (
-  tx: PoolClient,
-  store: PostgresEventStore,
-  event: RecordedEvent,
-): Promise<string | null> => {
+export const daoIdOfStream = async (tx: PoolClient, store: PostgresEventStore, event: RecordedEvent): Promise<string | null> => {
   const own = streams.dao.parse(event.streamId) ?? streams.treasury.parse(event.streamId) ?? streams.processing.parse(event.streamId);
   if (own !== null) return own;
   const inEvent = daoIdIn(event.data);
@@ -115,7 +113,12 @@ export const quarantineStream = async (
           ],
         },
       ],
-      { actor: 'system:worker', correlationId: event.metadata.correlationId ?? randomUUID(), causationId: event.metadata.eventId, occurredAt: quarantinedAt },
+      {
+        actor: 'system:worker',
+        correlationId: event.metadata.correlationId ?? randomUUID(),
+        causationId: event.metadata.eventId,
+        occurredAt: quarantinedAt,
+      },
       tx,
     );
   }

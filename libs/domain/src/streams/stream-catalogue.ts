@@ -3,12 +3,7 @@ import type { DaoEvent } from '../dao/dao-events';
 import { initialDaoState, type DaoState } from '../dao/dao-state';
 import type { TreasuryEvent } from '../execution/treasury-events';
 import { evolveTreasury, initialTreasuryState, type TreasuryState } from '../execution/treasury-state';
-import {
-  evolveProcessing,
-  initialProcessingState,
-  type ProcessingEvent,
-  type ProcessingState,
-} from '../processing/processing-events';
+import { evolveProcessing, initialProcessingState, type ProcessingEvent, type ProcessingState } from '../processing/processing-events';
 import { evolveProposal } from '../proposal/evolve-proposal';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
