@@ -163,4 +163,11 @@ describe('A stream a processor cannot handle, over HTTP', () => {
       expect.objectContaining({ processor: 'stubborn', stream, reason: 'Error: second bug', resumeRequestedAt: null }),
     );
   });
+
+  it('documents the resume route as an admin operation', async () => {
+    const doc = (await api.request('GET', '/docs-json')).body;
+    const route = doc.paths['/v1/admin/quarantines/{processor}/{streamId}/resume'].post;
+    expect(route.security).toEqual([{ admin: [] }]);
+    expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['202', '401', '404']));
+  });
 });
