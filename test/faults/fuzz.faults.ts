@@ -81,7 +81,7 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
           ),
         ),
       )
-      .map((values) => pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]!), op.path));
+      .map((values) => pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]), op.path));
     const query = fc
       .tuple(
         ...queryParams.map((p) =>
@@ -92,7 +92,8 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
       .map((values) => {
         const search = new URLSearchParams();
         queryParams.forEach((p, i) => {
-          const v = values[i];
+          // The positions before the last (the extra-parameter dictionary) are the query parameters'.
+          const v = values[i] as string | string[] | null;
           if (v === null || v === undefined) return;
           for (const one of Array.isArray(v) ? v : [v]) search.append(p.name, String(one));
         });
