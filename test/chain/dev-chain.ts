@@ -24,7 +24,7 @@ export async function startPrivateDevChain(): Promise<DevChainContext & { stop()
   const node = await startHardhatNode();
   try {
     const devChain = await deployDevChain(node.rpcUrl);
-    return { devChain, clients: devClients(node.rpcUrl), stop: node.stop };
+    return { devChain, clients: devClients(node.rpcUrl), stop: () => node.stop() };
   } catch (error) {
     await node.stop();
     throw error;

@@ -1,6 +1,6 @@
 import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { startTestApi, type TestApi, type TestResponse } from '../support/api';
+import { startTestApi, type Problem, type TestApi, type TestResponse } from '../support/api';
 import { labelledAccounts, type TestSigner } from '../support/signing';
 import { chainFacts } from './support/chain-facts';
 import { governance } from './support/governance-fixture';
@@ -8,6 +8,9 @@ import { governance } from './support/governance-fixture';
 const VOTERS = 20;
 const WITHDRAWALS = 30;
 const ADMIN_REPEATS = 10;
+
+/** What the race reads of an answer: a refusal's code, or the choice of an accepted ballot. */
+type RaceAnswer = Partial<Problem> & { readonly support?: string };
 
 /**
  * 100 conflicting commands on one DAO, all in flight at once: 20 members each send two opposite votes,
@@ -30,8 +33,8 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     const [saver, target, joiner] = accounts.slice(VOTERS) as [TestSigner, TestSigner, TestSigner];
     const daoId = await g.createDao([...voters, saver, target], { access: 'hybrid', minimumDeposit: '10', smallWithdrawalLimitBps: 10000 });
     await chainFacts(store).deposit(daoId, saver.address, 1000n);
-    const pid = await g.propose(daoId, voters[0]!, 'contested');
-    const vetoed = await g.propose(daoId, voters[1]!, 'to veto');
+    const pid = await g.propose(daoId, voters[0], 'contested');
+    const vetoed = await g.propose(daoId, voters[1], 'to veto');
     const joined = await api.request('POST', `/v1/daos/${daoId}/join-requests`, {
       body: await g.sign(daoId, 'join-request', { address: joiner.address }, joiner),
     });
@@ -42,27 +45,31 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     const withdrawalBodies = await Promise.all(
       Array.from({ length: WITHDRAWALS }, () => g.sign(daoId, 'withdrawal-request', { member: saver.address, amount: '100' }, saver)),
     );
-    const requests: { kind: string; send: () => Promise<TestResponse> }[] = [
+    const requests: { kind: string; send: () => Promise<TestResponse<RaceAnswer>> }[] = [
       ...voteBodies.map((body) => ({
         kind: 'vote',
-        send: () => api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body }),
+        send: () => api.request<RaceAnswer>('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body }),
       })),
       ...withdrawalBodies.map((body) => ({
         kind: 'withdrawal',
-        send: () => api.request('POST', `/v1/daos/${daoId}/withdrawal-requests`, { body }),
+        send: () => api.request<RaceAnswer>('POST', `/v1/daos/${daoId}/withdrawal-requests`, { body }),
       })),
       ...Array.from({ length: ADMIN_REPEATS }, () => ({
         kind: 'veto',
-        send: () => api.request('POST', `/v1/daos/${daoId}/proposals/${vetoed}/veto`, { admin: true, body: { reason: 'race' } }),
+        send: () =>
+          api.request<RaceAnswer>('POST', `/v1/daos/${daoId}/proposals/${vetoed}/veto`, { admin: true, body: { reason: 'race' } }),
       })),
       ...Array.from({ length: ADMIN_REPEATS }, () => ({
         kind: 'suspension',
         send: () =>
-          api.request('POST', `/v1/daos/${daoId}/members/${target.address}/suspension`, { admin: true, body: { reason: 'race' } }),
+          api.request<RaceAnswer>('POST', `/v1/daos/${daoId}/members/${target.address}/suspension`, {
+            admin: true,
+            body: { reason: 'race' },
+          }),
       })),
       ...Array.from({ length: ADMIN_REPEATS }, () => ({
         kind: 'approval',
-        send: () => api.request('POST', `/v1/daos/${daoId}/members/${joiner.address}/approval`, { admin: true }),
+        send: () => api.request<RaceAnswer>('POST', `/v1/daos/${daoId}/members/${joiner.address}/approval`, { admin: true }),
       })),
     ];
     expect(requests).toHaveLength(100);

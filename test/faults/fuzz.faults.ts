@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { startTestApi, TEST_ADMIN_KEY, type TestApi } from '../support/api';
 import { HARDHAT_KEYS, signerFor, type TestSigner } from '../support/signing';
+import type { WebhookView } from '../../apps/api/src/webhooks/webhook.view';
 import { governance } from './support/governance-fixture';
 import { hostileHeaderValue, hostileString, mutated, valueFor } from './support/hostile-values';
 import { operationsOf, type OpenApiDocument, type Operation } from './support/openapi-operations';
@@ -30,7 +31,7 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
     const g = governance(api);
     const daoId = await g.createDao([alice, bob, carol]);
     const pid = await g.propose(daoId, alice);
-    const hook = await api.request('POST', `/v1/daos/${daoId}/webhooks`, {
+    const hook = await api.request<WebhookView>('POST', `/v1/daos/${daoId}/webhooks`, {
       admin: true,
       body: { url: 'http://127.0.0.1:9/hook', events: '*' },
     });
@@ -80,7 +81,7 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
           ),
         ),
       )
-      .map((values) => pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]!), op.path));
+      .map((values) => pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]), op.path));
     const query = fc
       .tuple(
         ...queryParams.map((p) =>
@@ -91,7 +92,8 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
       .map((values) => {
         const search = new URLSearchParams();
         queryParams.forEach((p, i) => {
-          const v = values[i];
+          // The positions before the last (the extra-parameter dictionary) are the query parameters'.
+          const v = values[i] as string | string[] | null;
           if (v === null || v === undefined) return;
           for (const one of Array.isArray(v) ? v : [v]) search.append(p.name, String(one));
         });

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/api';
+import { startTestApi, type Problem, type TestApi } from '../support/api';
 import type { SignedActionName, TestSigner } from '../support/signing';
 import { buildAccessWorld, type AccessWorld } from './support/access-world';
 import { governance, STRATEGY } from './support/governance-fixture';
@@ -99,7 +99,8 @@ describe('Signatures: forged, replayed, expired, cross-DAO and cross-chain messa
         body = await g.sign(w.daoId, route.action, intent, actor, { chainId: 1 });
       }
       const before = await fingerprint();
-      const res = await api.request('POST', path, { body });
+      // A refusal is expected; an empty body (undefined) would be a finding too.
+      const res = await api.request<Problem | undefined>('POST', path, { body });
       refusals[`${route.action} ${attack}`] = `${res.status} ${res.body?.code}`;
       if (res.status < 400 || res.status >= 500)
         throw new Error(`${attack} ${route.action} answered ${res.status} ${JSON.stringify(res.body)}`);

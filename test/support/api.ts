@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@ayllu/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import type { ProblemDetails } from '../../apps/api/src/shared/problem';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -9,8 +10,12 @@ export interface TestApi {
   readonly url: string;
   readonly db: TestDatabase;
   readonly app: NestFastifyApplication;
-  /** fetch against the running server, JSON in and out. */
-  readonly request: (method: string, path: string, options?: RequestOptions) => Promise<TestResponse>;
+  /**
+   * fetch against the running server, JSON in and out. `T` is what the caller expects the body to be
+   * (a view class from apps/api/src, or `Problem` for a refusal); nothing checks it at run time,
+   * the test's own expectations do.
+   */
+  readonly request: <T = unknown>(method: string, path: string, options?: RequestOptions) => Promise<TestResponse<T>>;
   readonly close: () => Promise<void>;
 }
 
@@ -21,11 +26,15 @@ export interface RequestOptions {
   readonly admin?: boolean;
 }
 
-export interface TestResponse {
+export interface TestResponse<T = unknown> {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The parsed JSON, the raw text when it is not JSON, or undefined when empty. */
+  readonly body: T;
 }
+
+/** An RFC 7807 refusal, as the API's exception filter renders it. */
+export type Problem = ProblemDetails;
 
 /** The real API over real HTTP on a free port, with its own migrated database. */
 export const startTestApi = async (): Promise<TestApi> => {
@@ -34,7 +43,7 @@ export const startTestApi = async (): Promise<TestApi> => {
   const app = await createApiApp({ config, pool: db.pool, adminApiKey: TEST_ADMIN_KEY });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> => {
+  const request = async <T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
     if (options.admin) headers.authorization = `Bearer ${TEST_ADMIN_KEY}`;
@@ -54,7 +63,8 @@ export const startTestApi = async (): Promise<TestApi> => {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, headers: response.headers, body };
+    // The caller names the shape it expects; its assertions are what check it.
+    return { status: response.status, headers: response.headers, body: body as T };
   };
   return {
     url,

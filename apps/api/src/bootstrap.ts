@@ -45,7 +45,8 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body.toString(), (error, value) => {
+    // With a callback the default parser answers through `done` and returns nothing to await.
+    void parseJson(request, body.toString(), (error, value) => {
       if (error) return done(error, undefined);
       if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
       return done(null, value);

@@ -1,27 +1,22 @@
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
 
 // Inputs an attacker crafts to reach a server error: each gets a 4xx problem naming what is wrong, never a 5xx.
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-
-interface Problem {
-  readonly status: number;
-  readonly code: string;
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
-}
 
 describe('crafted input', () => {
   let api: TestApi;
   let daoId: string;
   beforeAll(async () => {
     api = await startTestApi();
-    const created = await api.request('POST', '/v1/daos', { admin: true, body: { name: 'Crafted input', founders: [ALICE] } });
-    daoId = (created.body as { id: string }).id;
+    const created = await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name: 'Crafted input', founders: [ALICE] } });
+    daoId = created.body.id;
   });
   afterAll(() => api.close());
 
   const problemOf = async (method: string, path: string, options = {}): Promise<{ status: number; problem: Problem }> => {
-    const res = await api.request(method, path, options);
-    return { status: res.status, problem: res.body as Problem };
+    const res = await api.request<Problem>(method, path, options);
+    return { status: res.status, problem: res.body };
   };
   const fields = (problem: Problem) => (problem.errors ?? []).map((e) => e.field);
 

@@ -1,4 +1,7 @@
-import { startTestApi, TEST_ADMIN_KEY, type TestApi } from '../../../test/support/api';
+import { expect } from '@jest/globals';
+import { startTestApi, TEST_ADMIN_KEY, type Problem, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { DaoPage } from '../src/daos/list-daos/list-daos.controller';
 
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
@@ -11,11 +14,11 @@ describe('DAOs over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  const eventCount = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
+  const eventCount = async () => (await api.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
 
   describe('creating', () => {
     it('creates a DAO with defaults and answers 201 with its id', async () => {
-      const res = await api.request('POST', '/v1/daos', {
+      const res = await api.request<DaoView>('POST', '/v1/daos', {
         admin: true,
         body: {
           name: 'Lima Savers',
@@ -45,14 +48,14 @@ describe('DAOs over HTTP', () => {
         memberCount: 2,
       });
       expect(res.body.approvalThresholdBps.REMOVE_MEMBER).toBe(6000);
-      const read = await api.request('GET', `/v1/daos/${res.body.id}`);
+      const read = await api.request<DaoView>('GET', `/v1/daos/${res.body.id}`);
       expect(read.status).toBe(200);
       expect(read.body).toEqual(res.body);
     });
 
     it('stores strings verbatim, quotes and SQL included', async () => {
       const name = `Robert'); DROP TABLE events;-- "quoted" \\ 🦙`;
-      const res = await api.request('POST', '/v1/daos', { admin: true, body: { name, description: "' OR 1=1 --" } });
+      const res = await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name, description: "' OR 1=1 --" } });
       expect(res.status).toBe(201);
       expect((await api.request('GET', `/v1/daos/${res.body.id}`)).body).toMatchObject({ name, description: "' OR 1=1 --" });
     });
@@ -65,7 +68,7 @@ describe('DAOs over HTTP', () => {
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
       expect(await eventCount()).toBe(before);
-      const other = await api.request('POST', '/v1/daos', { admin: true, headers, body: { name: 'Different' } });
+      const other = await api.request<Problem>('POST', '/v1/daos', { admin: true, headers, body: { name: 'Different' } });
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     });
@@ -74,7 +77,7 @@ describe('DAOs over HTTP', () => {
       const headers = { 'idempotency-key': `burst-${Date.now()}` };
       const before = await eventCount();
       const all = await Promise.all(
-        Array.from({ length: 8 }, () => api.request('POST', '/v1/daos', { admin: true, headers, body: { name: 'Burst' } })),
+        Array.from({ length: 8 }, () => api.request<DaoView>('POST', '/v1/daos', { admin: true, headers, body: { name: 'Burst' } })),
       );
       expect(all.map((r) => r.status)).toEqual(Array(8).fill(201));
       expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
@@ -86,11 +89,11 @@ describe('DAOs over HTTP', () => {
     it('lists DAOs newest first with a cursor', async () => {
       for (const name of ['Page A', 'Page B', 'Page C']) await api.request('POST', '/v1/daos', { admin: true, body: { name } });
       await waitForProjection(api);
-      const first = await api.request('GET', '/v1/daos?limit=2');
+      const first = await api.request<DaoPage>('GET', '/v1/daos?limit=2');
       expect(first.status).toBe(200);
       expect(first.body.items).toHaveLength(2);
-      const second = await api.request('GET', `/v1/daos?limit=2&cursor=${first.body.nextCursor}`);
-      const ids = [...first.body.items, ...second.body.items].map((d: { id: string }) => d.id);
+      const second = await api.request<DaoPage>('GET', `/v1/daos?limit=2&cursor=${first.body.nextCursor}`);
+      const ids = [...first.body.items, ...second.body.items].map((d) => d.id);
       expect(new Set(ids).size).toBe(ids.length);
     });
 
@@ -125,7 +128,7 @@ describe('DAOs over HTTP', () => {
         const app = await createApiApp({ config, pool: api.db.pool, adminApiKey: TEST_ADMIN_KEY });
         await app.init();
         try {
-          return JSON.parse((await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' })).body);
+          return JSON.parse((await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' })).body) as unknown;
         } finally {
           await app.close();
         }
@@ -143,7 +146,7 @@ describe('DAOs over HTTP', () => {
     });
 
     it('serves the OpenAPI document and UI', async () => {
-      const json = await api.request('GET', '/docs-json');
+      const json = await api.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');
       expect(json.status).toBe(200);
       expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/v1/daos', '/v1/daos/{id}', '/health']));
       const ui = await api.request('GET', '/docs');
@@ -211,16 +214,19 @@ describe('DAOs over HTTP', () => {
 
     it.each(cases)('answers %s with a problem naming the field, and changes nothing', async (_label, input, status, field) => {
       const before = await eventCount();
-      const res = await api.request('POST', '/v1/daos', { admin: true, ...input });
+      const res = await api.request<Problem>('POST', '/v1/daos', { admin: true, ...input });
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), code: expect.any(String) });
-      if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      if (field) expect(res.body.errors?.map((e) => e.field)).toContain(field);
       expect(await eventCount()).toBe(before);
     });
 
     it('answers a body over 1 MiB with 413', async () => {
-      const res = await api.request('POST', '/v1/daos', { admin: true, body: { name: 'x', description: 'd'.repeat(1024 * 1024 + 1) } });
+      const res = await api.request<Problem>('POST', '/v1/daos', {
+        admin: true,
+        body: { name: 'x', description: 'd'.repeat(1024 * 1024 + 1) },
+      });
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('REQUEST.BODY_TOO_LARGE');
     });
@@ -233,7 +239,7 @@ describe('DAOs over HTTP', () => {
     });
 
     it('answers unknown routes with a 404 problem', async () => {
-      const res = await api.request('DELETE', '/v1/daos');
+      const res = await api.request<Problem>('DELETE', '/v1/daos');
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('ROUTE.NOT_FOUND');
     });

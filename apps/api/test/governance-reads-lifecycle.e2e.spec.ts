@@ -2,6 +2,10 @@ import { loadConfig } from '@ayllu/platform';
 import { Pool } from 'pg';
 import { startWorker, type RunningWorker } from '../../worker/src/worker';
 import { startTestApi, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { AuditPage } from '../src/governance-reads/events/list-events/list-events.controller';
+import type { ProposalDetailView } from '../src/governance-reads/proposals/get-proposal/get-proposal.controller';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
 import { HARDHAT_KEYS, signerFor, signIntent, type TestSigner } from '../../../test/support/signing';
 
 const [alice, bob, carol] = HARDHAT_KEYS.map(signerFor) as [TestSigner, TestSigner, TestSigner];
@@ -47,12 +51,12 @@ describe('Governance lifecycle over HTTP with two workers', () => {
   });
 
   it('runs one proposal to Succeeded and one to Defeated, each closed exactly once', async () => {
-    const created = await api.request('POST', '/v1/daos', {
+    const created = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
       body: { name: 'Three founders', founders: [alice, bob, carol].map((f) => f.address), votingPeriodSeconds: 60 },
     });
     expect(created.status).toBe(201);
-    const daoId: string = created.body.id;
+    const daoId = created.body.id;
     const propose = async (who: TestSigner, title: string) => {
       const body = await signIntent(
         api,
@@ -61,9 +65,9 @@ describe('Governance lifecycle over HTTP with two workers', () => {
         { proposer: who.address, type: 'CHANGE_STRATEGY', title, payload: { strategy: STRATEGY } },
         who,
       );
-      const res = await api.request('POST', `/v1/daos/${daoId}/proposals`, { body });
+      const res = await api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals`, { body });
       expect(res.status).toBe(201);
-      return res.body.id as string;
+      return res.body.id;
     };
     const vote = async (pid: string, who: TestSigner, support: string) => {
       const body = await signIntent(api, daoId, 'vote', { voter: who.address, proposalId: pid, support, reason: support }, who);
@@ -85,10 +89,10 @@ describe('Governance lifecycle over HTTP with two workers', () => {
       await vote(failing, who, support);
 
     const live = await eventually(
-      () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Active`),
-      (res) => res.body.length === 2 && res.body.every((p: { ballotCount: number }) => p.ballotCount === 3),
+      () => api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals?state=Active`),
+      (res) => res.body.length === 2 && res.body.every((p) => p.ballotCount === 3),
     );
-    expect(live.body.map((p: { id: string; tally: unknown }) => [p.id, p.tally])).toEqual([
+    expect(live.body.map((p) => [p.id, p.tally])).toEqual([
       [passing, { for: '2', against: '1', abstain: '0' }],
       [failing, { for: '1', against: '2', abstain: '0' }],
     ]);
@@ -102,33 +106,25 @@ describe('Governance lifecycle over HTTP with two workers', () => {
     );
 
     const succeeded = await eventually(
-      () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`),
+      () => api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`),
       (res) => res.body.length === 1,
     );
-    expect(succeeded.body.map((p: { id: string }) => p.id)).toEqual([passing]);
+    expect(succeeded.body.map((p) => p.id)).toEqual([passing]);
     const defeated = await eventually(
-      () => api.request('GET', `/v1/daos/${daoId}/proposals?state=Defeated`),
+      () => api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals?state=Defeated`),
       (res) => res.body.length === 1,
     );
-    expect(defeated.body.map((p: { id: string }) => p.id)).toEqual([failing]);
+    expect(defeated.body.map((p) => p.id)).toEqual([failing]);
     for (const [pid, closing] of [
       [passing, 'ProposalSucceeded'],
       [failing, 'ProposalDefeated'],
     ]) {
-      const detail = await api.request('GET', `/v1/daos/${daoId}/proposals/${pid}`);
-      expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual([
-        'ProposalSubmitted',
-        'VoteCast',
-        'VoteCast',
-        'VoteCast',
-        closing,
-      ]);
-      expect(detail.body.timeline.at(-1).actor).toBe('system:scheduler');
+      const detail = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${pid}`);
+      expect(detail.body.timeline.map((e) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast', closing]);
+      expect(detail.body.timeline.at(-1)?.actor).toBe('system:scheduler');
     }
-    const audit = await api.request('GET', `/v1/daos/${daoId}/events?limit=1000`);
-    const closings = audit.body.items.filter((e: { type: string }) =>
-      ['ProposalSucceeded', 'ProposalDefeated', 'ProposalSettled'].includes(e.type),
-    );
+    const audit = await api.request<AuditPage>('GET', `/v1/daos/${daoId}/events?limit=1000`);
+    const closings = audit.body.items.filter((e) => ['ProposalSucceeded', 'ProposalDefeated', 'ProposalSettled'].includes(e.type));
     expect(closings).toHaveLength(4);
   });
 });

@@ -4,7 +4,14 @@ import { PostgresEventStore } from '@ayllu/event-store';
 import { LogProcessor } from '../../worker/src/processing/log-processor';
 import { PROJECTIONS } from '../../worker/src/projections/projections';
 import { governanceLog, isoAt, memberAddress } from '../../worker/src/testing/governance-log';
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { expect } from '@jest/globals';
+import { startTestApi, type Problem, type TestApi, type TestResponse } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { AuditPage } from '../src/governance-reads/events/list-events/list-events.controller';
+import type { MemberView } from '../src/governance-reads/members/member.view';
+import type { ProposalDetailView } from '../src/governance-reads/proposals/get-proposal/get-proposal.controller';
+import type { BallotView } from '../src/governance-reads/proposals/list-votes/list-votes.controller';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
 
 const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [Address, Address, Address, Address, Address];
 const pause = () => new Promise((r) => setTimeout(r, 30));
@@ -17,7 +24,7 @@ describe('Governance reads over HTTP', () => {
   let otherDaoId: string;
   let proposalId: string;
   const marks: Record<string, string> = {};
-  const lastPosition = async () => (await api.db.pool.query('SELECT max(global_position)::text AS p FROM events')).rows[0].p as string;
+  const lastPosition = async () => (await api.db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events')).rows[0].p;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -54,51 +61,46 @@ describe('Governance reads over HTTP', () => {
 
   describe('members', () => {
     it('lists status, balance, weight and why', async () => {
-      const res = await api.request('GET', `/v1/daos/${daoId}/members`);
+      const res = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members`);
       expect(res.status).toBe(200);
-      expect(
-        res.body.map((m: { address: string; status: string; balance: string; weight: string; weightReason: string }) => [
-          m.address,
-          m.status,
-          m.balance,
-          m.weight,
-          m.weightReason,
-        ]),
-      ).toEqual([
+      expect(res.body.map((m) => [m.address, m.status, m.balance, m.weight, m.weightReason])).toEqual([
         ...[
           [alice, '1000'],
           [bob, '600'],
           [carol, '400'],
         ]
-          .sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
           .map(([a, n]) => [a, 'ACTIVE', n, n, `weighted: current balance ${n} (smallest unit)`]),
         [dave, 'PENDING', '0', '0', 'pending: only ACTIVE members carry weight'],
       ]);
     });
 
     it('answers the same from the log (asOf now) as from the read model', async () => {
-      const projected = await api.request('GET', `/v1/daos/${daoId}/members`);
-      const folded = await api.request('GET', `/v1/daos/${daoId}/members?asOf=${await lastPosition()}`);
+      const projected = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members`);
+      const folded = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members?asOf=${await lastPosition()}`);
       expect(folded.body).toEqual(projected.body);
-      const one = await api.request('GET', `/v1/daos/${daoId}/members/${bob}?asOf=${new Date(Date.now() + 60_000).toISOString()}`);
-      expect(one.body).toEqual(projected.body.find((m: { address: string }) => m.address === bob));
+      const one = await api.request<MemberView>(
+        'GET',
+        `/v1/daos/${daoId}/members/${bob}?asOf=${new Date(Date.now() + 60_000).toISOString()}`,
+      );
+      expect(one.body).toEqual(projected.body.find((m) => m.address === bob));
     });
 
     it('reads one member in any letter case, and as it was before its deposit', async () => {
-      const now = await api.request('GET', `/v1/daos/${daoId}/members/${alice.toLowerCase()}`);
+      const now = await api.request<MemberView>('GET', `/v1/daos/${daoId}/members/${alice.toLowerCase()}`);
       expect(now.status).toBe(200);
       expect(now.body).toMatchObject({ address: alice, status: 'ACTIVE', balance: '1000', totalDeposited: '1000', weight: '1000' });
-      const before = await api.request('GET', `/v1/daos/${daoId}/members/${dave}?asOf=${marks.afterDeposits}`);
+      const before = await api.request<Problem>('GET', `/v1/daos/${daoId}/members/${dave}?asOf=${marks.afterDeposits}`);
       expect(before.status).toBe(404);
       expect(before.body.code).toBe('MEMBER.NOT_FOUND');
     });
 
     it('refuses a malformed address and answers 404 for a stranger or an unknown DAO', async () => {
-      const bad = await api.request('GET', `/v1/daos/${daoId}/members/0x123`);
+      const bad = await api.request<Problem>('GET', `/v1/daos/${daoId}/members/0x123`);
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'address' })]);
       expect((await api.request('GET', `/v1/daos/${daoId}/members/${erin}`)).status).toBe(404);
-      const unknown = await api.request('GET', `/v1/daos/dao_${'0'.repeat(28)}/members`);
+      const unknown = await api.request<Problem>('GET', `/v1/daos/dao_${'0'.repeat(28)}/members`);
       expect(unknown.status).toBe(404);
       expect(unknown.body.code).toBe('DAO.NOT_FOUND');
     });
@@ -107,25 +109,25 @@ describe('Governance reads over HTTP', () => {
   describe('time travel on the DAO', () => {
     it('shows the DAO as of a time or a position, and refuses bad asOf values naming the field', async () => {
       expect((await api.request('GET', `/v1/daos/${daoId}?asOf=${marks.beforeCreation}`)).status).toBe(404);
-      const then = await api.request('GET', `/v1/daos/${daoId}?asOf=${marks.timeAfterDeposits}`);
+      const then = await api.request<DaoView>('GET', `/v1/daos/${daoId}?asOf=${marks.timeAfterDeposits}`);
       expect(then.status).toBe(200);
       expect(then.body).toMatchObject({ id: daoId, votingType: 'weighted', memberCount: 3 });
-      const now = await api.request('GET', `/v1/daos/${daoId}`);
+      const now = await api.request<DaoView>('GET', `/v1/daos/${daoId}`);
       expect(now.body.memberCount).toBe(3);
       for (const asOf of ['yesterday', '2026-13-45T00:00:00Z', '-1', '2026-01-01']) {
-        const res = await api.request('GET', `/v1/daos/${daoId}?asOf=${encodeURIComponent(asOf)}`);
+        const res = await api.request<Problem>('GET', `/v1/daos/${daoId}?asOf=${encodeURIComponent(asOf)}`);
         expect(res.status).toBe(400);
-        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
+        expect(res.body.errors?.map((e) => e.field)).toEqual(['asOf']);
       }
-      const future = await api.request('GET', `/v1/daos/${daoId}?asOf=999999999999`);
+      const future = await api.request<Problem>('GET', `/v1/daos/${daoId}?asOf=999999999999`);
       expect(future.status).toBe(400);
-      expect(future.body.errors[0].field).toBe('asOf');
+      expect(future.body.errors?.[0]?.field).toBe('asOf');
     });
   });
 
   describe('proposals', () => {
     it('lists proposals with frozen rules, live tally and state, filtered by state', async () => {
-      const all = await api.request('GET', `/v1/daos/${daoId}/proposals`);
+      const all = await api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals`);
       expect(all.status).toBe(200);
       expect(all.body).toEqual([
         expect.objectContaining({
@@ -147,39 +149,32 @@ describe('Governance reads over HTTP', () => {
       ]);
       expect((await api.request('GET', `/v1/daos/${daoId}/proposals?state=Active`)).body).toHaveLength(1);
       expect((await api.request('GET', `/v1/daos/${daoId}/proposals?state=Succeeded`)).body).toEqual([]);
-      const folded = await api.request('GET', `/v1/daos/${daoId}/proposals?asOf=${await lastPosition()}`);
+      const folded = await api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals?asOf=${await lastPosition()}`);
       expect(folded.body).toEqual(all.body);
       expect((await api.request('GET', `/v1/daos/${daoId}/proposals?asOf=${marks.afterDeposits}`)).body).toEqual([]);
     });
 
     it('refuses an unknown state naming the field', async () => {
-      const res = await api.request('GET', `/v1/daos/${daoId}/proposals?state=Passed`);
+      const res = await api.request<Problem>('GET', `/v1/daos/${daoId}/proposals?state=Passed`);
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'state' })]);
     });
 
     it('shows one proposal with its voters, tally and a timeline of every event; asOf rewinds the tally', async () => {
-      const res = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}`);
+      const res = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${proposalId}`);
       expect(res.status).toBe(200);
       expect(res.body.rules.eligibleVoters).toHaveLength(3);
-      expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast']);
+      expect(res.body.timeline.map((e) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast']);
       expect(res.body.timeline[1]).toMatchObject({ actor: bob, data: { voter: bob, choice: 'against', weight: '600' } });
-      const then = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}?asOf=${marks.afterFirstVote}`);
+      const then = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${proposalId}?asOf=${marks.afterFirstVote}`);
       expect(then.body.tally).toEqual({ for: '0', against: '600', abstain: '0' });
       expect(then.body.timeline).toHaveLength(2);
     });
 
     it('lists every ballot, the superseded one marked replaced', async () => {
-      const res = await api.request('GET', `/v1/daos/${daoId}/proposals/${proposalId}/votes`);
+      const res = await api.request<BallotView[]>('GET', `/v1/daos/${daoId}/proposals/${proposalId}/votes`);
       expect(res.status).toBe(200);
-      expect(
-        res.body.map((b: { voter: string; choice: string; replaces: string | null; replaced: boolean }) => [
-          b.voter,
-          b.choice,
-          b.replaces,
-          b.replaced,
-        ]),
-      ).toEqual([
+      expect(res.body.map((b) => [b.voter, b.choice, b.replaces, b.replaced])).toEqual([
         [bob, 'against', null, true],
         [bob, 'for', 'against', false],
         [carol, 'abstain', null, false],
@@ -187,7 +182,7 @@ describe('Governance reads over HTTP', () => {
     });
 
     it('answers 404 for an unknown proposal or one of another DAO', async () => {
-      expect((await api.request('GET', `/v1/daos/${daoId}/proposals/prop_nope`)).body.code).toBe('PROPOSAL.NOT_FOUND');
+      expect((await api.request<Problem>('GET', `/v1/daos/${daoId}/proposals/prop_nope`)).body.code).toBe('PROPOSAL.NOT_FOUND');
       expect((await api.request('GET', `/v1/daos/${otherDaoId}/proposals/${proposalId}`)).status).toBe(404);
       expect((await api.request('GET', `/v1/daos/${otherDaoId}/proposals/${proposalId}/votes`)).status).toBe(404);
     });
@@ -196,9 +191,9 @@ describe('Governance reads over HTTP', () => {
   describe('audit log', () => {
     it("pages through the DAO's and its proposals' events only, in order", async () => {
       const seen: { streamId: string; type: string; position: string }[] = [];
-      let after = '0';
+      let after: string | null = '0';
       for (;;) {
-        const page = await api.request('GET', `/v1/daos/${daoId}/events?after=${after}&limit=3`);
+        const page: TestResponse<AuditPage> = await api.request<AuditPage>('GET', `/v1/daos/${daoId}/events?after=${after}&limit=3`);
         expect(page.status).toBe(200);
         if (page.body.items.length === 0) break;
         seen.push(...page.body.items);
@@ -229,9 +224,9 @@ describe('Governance reads over HTTP', () => {
         ['after=-4', 'after'],
         ['after=999999999999', 'after'],
       ]) {
-        const res = await api.request('GET', `/v1/daos/${daoId}/events?${query}`);
+        const res = await api.request<Problem>('GET', `/v1/daos/${daoId}/events?${query}`);
         expect(res.status).toBe(400);
-        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+        expect(res.body.errors?.map((e) => e.field)).toEqual([field]);
       }
       expect((await api.request('GET', `/v1/daos/dao_${'1'.repeat(28)}/events`)).status).toBe(404);
     });

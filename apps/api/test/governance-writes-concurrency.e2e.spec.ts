@@ -1,6 +1,9 @@
 import { streams, fold, proposalDecider, type ProposalEvent } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { startTestApi, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
+import type { VoteView } from '../src/proposals/vote.view';
 import { hardhatAccounts, signIntent } from '../../../test/support/signing';
 
 const MEMBERS = 50;
@@ -15,14 +18,14 @@ describe('50 members voting on one proposal at the same moment', () => {
 
   it('records every vote exactly once and the tally folded from the log is exact', async () => {
     const members = hardhatAccounts(MEMBERS);
-    const created = await api.request('POST', '/v1/daos', {
+    const created = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
       body: { name: 'Fifty', founders: members.map((m) => m.address) },
     });
     expect(created.status).toBe(201);
-    const daoId: string = created.body.id;
-    const proposer = members[0]!;
-    const proposal = await api.request('POST', `/v1/daos/${daoId}/proposals`, {
+    const daoId = created.body.id;
+    const proposer = members[0];
+    const proposal = await api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals`, {
       body: await signIntent(
         api,
         daoId,
@@ -32,7 +35,7 @@ describe('50 members voting on one proposal at the same moment', () => {
       ),
     });
     expect(proposal.status).toBe(201);
-    const pid: string = proposal.body.id;
+    const pid = proposal.body.id;
     expect(proposal.body.rules.totalEligibleWeight).toBe(String(MEMBERS));
 
     // 30 for, 15 against, 5 abstain: every ballot signed first, then all sent at once.
@@ -40,7 +43,9 @@ describe('50 members voting on one proposal at the same moment', () => {
     const bodies = await Promise.all(
       members.map((m, i) => signIntent(api, daoId, 'vote', { voter: m.address, proposalId: pid, support: support(i) }, m)),
     );
-    const answers = await Promise.all(bodies.map((body) => api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body })));
+    const answers = await Promise.all(
+      bodies.map((body) => api.request<VoteView>('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body })),
+    );
 
     expect(answers.map((a) => a.status)).toEqual(Array(MEMBERS).fill(201));
     const events = (await new PostgresEventStore(api.db.pool).readStream(streams.proposal.of(pid).streamId)).map(

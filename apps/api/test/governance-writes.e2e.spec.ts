@@ -1,7 +1,30 @@
 import { streams, daoDecider, fold, proposalDecider, type DaoEvent, type ProposalEvent, type Address } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { expect } from '@jest/globals';
+import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
 import { HARDHAT_KEYS, signerFor, signIntent, type SignedActionName, type TestSigner } from '../../../test/support/signing';
+import type { DaoView } from '../src/daos/dao.view';
+import type { MemberView } from '../src/governance-reads/members/member.view';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
+import type { VoteView } from '../src/proposals/vote.view';
+import type { TypedDataView } from '../src/signatures/typed-data/typed-data.view';
+import type { EmergencyExitView } from '../src/withdrawals/emergency-exit.view';
+import type { WithdrawalView } from '../src/withdrawals/withdrawal.view';
+
+/** The parts of the OpenAPI document these tests read. */
+interface OpenApiDocument {
+  readonly paths: Record<string, { readonly post?: OpenApiOperation }>;
+  readonly components: {
+    readonly schemas: Record<
+      string,
+      { readonly properties: Record<string, { example?: unknown; description?: string; enum?: unknown[] }> }
+    >;
+  };
+}
+interface OpenApiOperation {
+  readonly requestBody: { readonly content: Record<string, { readonly schema: { readonly $ref: string } }> };
+  readonly responses: Record<string, unknown>;
+}
 
 const [alice, bob, carol, dave, eve] = HARDHAT_KEYS.map(signerFor) as [TestSigner, TestSigner, TestSigner, TestSigner, TestSigner];
 const STRATEGY = '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc';
@@ -15,9 +38,9 @@ describe('Governance writes over HTTP (signed)', () => {
   });
   afterAll(() => api.close());
 
-  const eventCount = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
+  const eventCount = async () => (await api.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
   const createDao = async (founders: TestSigner[], config: Record<string, unknown> = {}): Promise<string> => {
-    const res = await api.request('POST', '/v1/daos', {
+    const res = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
       body: { name: 'Ayllu', founders: founders.map((f) => f.address), ...config },
     });
@@ -28,12 +51,13 @@ describe('Governance writes over HTTP (signed)', () => {
     signIntent(api, daoId, action, intent, who, opts);
   const propose = async (daoId: string, who: TestSigner = alice, payload: Record<string, unknown> = { strategy: STRATEGY }) => {
     const body = await sign(daoId, 'proposal', { proposer: who.address, type: 'CHANGE_STRATEGY', title: 'Move idle funds', payload }, who);
-    return api.request('POST', `/v1/daos/${daoId}/proposals`, { body });
+    return api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals`, { body });
   };
   const voteBody = (daoId: string, pid: string, who: TestSigner, support: string, opts = {}) =>
     sign(daoId, 'vote', { voter: who.address, proposalId: pid, support, reason: `${support} from ${who.address.slice(0, 6)}` }, who, opts);
-  const vote = async (daoId: string, pid: string, who: TestSigner, support: string) =>
-    api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body: await voteBody(daoId, pid, who, support) });
+  /** `T` is `Problem` where the test expects a refusal. */
+  const vote = async <T = VoteView>(daoId: string, pid: string, who: TestSigner, support: string) =>
+    api.request<T>('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, { body: await voteBody(daoId, pid, who, support) });
   const proposalEvents = async (pid: string) =>
     (await store.readStream(streams.proposal.of(pid).streamId)).map((e) => ({ type: e.type, data: e.data }) as ProposalEvent);
   /** A deposit as the chain indexer will append it; here the test plays the indexer. */
@@ -58,7 +82,7 @@ describe('Governance writes over HTTP (signed)', () => {
   describe('typed data', () => {
     it('fills in the DAO, a fresh nonce and a one-hour deadline, under the Ayllu domain of the configured chain', async () => {
       const daoId = await createDao([alice]);
-      const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, {
+      const res = await api.request<TypedDataView>('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, {
         body: { member: alice.address, amount: '1000000000000000000000' },
       });
       expect(res.status).toBe(200);
@@ -67,8 +91,8 @@ describe('Governance writes over HTTP (signed)', () => {
       expect(res.body.types.WithdrawalRequest).toContainEqual({ name: 'amount', type: 'uint256' });
       expect(res.body.message).toMatchObject({ member: alice.address, amount: '1000000000000000000000', dao: daoId });
       expect(res.body.message.nonce).toMatch(/^0x[0-9a-f]{64}$/);
-      expect(res.body.message.deadline - Math.floor(Date.now() / 1000)).toBeGreaterThan(3590);
-      const again = await api.request('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, {
+      expect(Number(res.body.message.deadline) - Math.floor(Date.now() / 1000)).toBeGreaterThan(3590);
+      const again = await api.request<TypedDataView>('POST', `/v1/daos/${daoId}/typed-data/withdrawal-request`, {
         body: { member: alice.address, amount: '1' },
       });
       expect(again.body.message.nonce).not.toBe(res.body.message.nonce);
@@ -76,7 +100,7 @@ describe('Governance writes over HTTP (signed)', () => {
 
     it('carries a proposal payload as canonical JSON text', async () => {
       const daoId = await createDao([alice]);
-      const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/proposal`, {
+      const res = await api.request<TypedDataView>('POST', `/v1/daos/${daoId}/typed-data/proposal`, {
         body: { proposer: alice.address, type: 'WITHDRAW_FUNDS', title: 'Pay', payload: { recipient: bob.address, amount: '5' } },
       });
       expect(res.status).toBe(200);
@@ -104,9 +128,9 @@ describe('Governance writes over HTTP (signed)', () => {
       ],
     ])('refuses an intent with %s (400, field named)', async (_label, action, intent, field) => {
       const daoId = await createDao([alice]);
-      const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/${action}`, { body: intent });
+      const res = await api.request<Problem>('POST', `/v1/daos/${daoId}/typed-data/${action}`, { body: intent });
       expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
     });
 
     it('answers 404 for an unknown DAO', async () => {
@@ -150,9 +174,10 @@ describe('Governance writes over HTTP (signed)', () => {
         expect.objectContaining({ voter: bob.address, reason: expect.stringContaining('against') }),
       );
       const [row] = (
-        await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`, [
-          streams.proposal.of(pid).streamId,
-        ])
+        await api.db.pool.query<{ metadata: { actor: string; idempotencyKey: string; causationId: string } }>(
+          `SELECT metadata FROM events WHERE stream_id = $1 AND type = 'VoteCast' LIMIT 1`,
+          [streams.proposal.of(pid).streamId],
+        )
       ).rows;
       expect(row.metadata.actor).toMatch(/^0x[0-9a-fA-F]{40}$/);
       expect(row.metadata.idempotencyKey).toMatch(new RegExp(`^sig:31337:${daoId}:0x[0-9a-fA-F]{40}:0x[0-9a-f]{64}$`));
@@ -165,7 +190,7 @@ describe('Governance writes over HTTP (signed)', () => {
       await vote(daoId, pid, alice, 'for');
       const decisive = await vote(daoId, pid, bob, 'for');
       expect(decisive.body.proposal.state).toBe('Succeeded');
-      const late = await vote(daoId, pid, carol, 'against');
+      const late = await vote<Problem>(daoId, pid, carol, 'against');
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('PROPOSAL.NOT_ACTIVE');
     });
@@ -188,7 +213,7 @@ describe('Governance writes over HTTP (signed)', () => {
     it('lets a member who joined after the proposal opened not vote on it', async () => {
       const daoId = await createDao([alice, bob, carol]);
       const pid = (await propose(daoId)).body.id;
-      const join = await api.request('POST', `/v1/daos/${daoId}/join-requests`, {
+      const join = await api.request<MemberView>('POST', `/v1/daos/${daoId}/join-requests`, {
         body: await sign(daoId, 'join-request', { address: eve.address }, eve),
       });
       expect(join.status).toBe(201);
@@ -200,7 +225,7 @@ describe('Governance writes over HTTP (signed)', () => {
       );
       expect(dao.status === 'Active' && dao.members.get(eve.address)?.status).toBe('ACTIVE');
       const before = await eventCount();
-      const res = await vote(daoId, pid, eve, 'for');
+      const res = await vote<Problem>(daoId, pid, eve, 'for');
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('VOTE.NOT_ELIGIBLE');
       expect(await eventCount()).toBe(before);
@@ -218,11 +243,11 @@ describe('Governance writes over HTTP (signed)', () => {
     const votes = () => `/v1/daos/${daoId}/proposals/${pid}/votes`;
     const refused = async (path: string, body: unknown, status: number, code: string, field?: string) => {
       const before = await eventCount();
-      const res = await api.request('POST', path, { body });
+      const res = await api.request<Problem>('POST', path, { body });
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body.code).toBe(code);
-      if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      if (field) expect(res.body.errors?.map((e) => e.field)).toContain(field);
       expect(await eventCount()).toBe(before);
       return res;
     };
@@ -300,7 +325,10 @@ describe('Governance writes over HTTP (signed)', () => {
 
     it('a replayed message: 409 SIGNATURE.REPLAYED, even when both copies arrive at once', async () => {
       const body = await voteBody(daoId, pid, carol, 'abstain');
-      const [first, second] = await Promise.all([api.request('POST', votes(), { body }), api.request('POST', votes(), { body })]);
+      const [first, second] = await Promise.all([
+        api.request<Problem>('POST', votes(), { body }),
+        api.request<Problem>('POST', votes(), { body }),
+      ]);
       expect([first.status, second.status].sort()).toEqual([201, 409]);
       expect([first, second].find((r) => r.status === 409)!.body.code).toBe('SIGNATURE.REPLAYED');
       await refused(votes(), body, 409, 'SIGNATURE.REPLAYED');
@@ -359,11 +387,11 @@ describe('Governance writes over HTTP (signed)', () => {
       });
       await deposit(daoId, eve.address, 10n, 2);
       const headers = { 'idempotency-key': `approve-${daoId}` };
-      const approved = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
+      const approved = await api.request<MemberView>('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
       expect(approved.status).toBe(201);
       expect(approved.body).toMatchObject({ address: eve.address, status: 'ACTIVE', admitted: true, balance: '10', weight: '1' });
       const before = await eventCount();
-      const retry = await api.request('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
+      const retry = await api.request<MemberView>('POST', `/v1/daos/${daoId}/members/${eve.address}/approval`, { admin: true, headers });
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(approved.body);
       expect(await eventCount()).toBe(before);
@@ -372,16 +400,16 @@ describe('Governance writes over HTTP (signed)', () => {
     it('suspends with a reason (the member can no longer vote) and reinstates', async () => {
       const daoId = await createDao([alice, bob, carol]);
       const pid = (await propose(daoId)).body.id;
-      const suspended = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address}/suspension`, {
+      const suspended = await api.request<MemberView>('POST', `/v1/daos/${daoId}/members/${bob.address}/suspension`, {
         admin: true,
         body: { reason: 'Spam' },
       });
       expect(suspended.status).toBe(201);
       expect(suspended.body).toMatchObject({ status: 'SUSPENDED', weight: '0' });
-      const refusedVote = await vote(daoId, pid, bob, 'for');
+      const refusedVote = await vote<Problem>(daoId, pid, bob, 'for');
       expect(refusedVote.status).toBe(403);
       expect(refusedVote.body.code).toBe('MEMBER.NOT_ACTIVE');
-      const reinstated = await api.request('POST', `/v1/daos/${daoId}/members/${bob.address.toLowerCase()}/reinstatement`, {
+      const reinstated = await api.request<MemberView>('POST', `/v1/daos/${daoId}/members/${bob.address.toLowerCase()}/reinstatement`, {
         admin: true,
         body: { reason: 'Appeal upheld' },
       });
@@ -393,7 +421,7 @@ describe('Governance writes over HTTP (signed)', () => {
     it('vetoes a proposal with a reason', async () => {
       const daoId = await createDao([alice, bob]);
       const pid = (await propose(daoId)).body.id;
-      const vetoed = await api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/veto`, {
+      const vetoed = await api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals/${pid}/veto`, {
         admin: true,
         body: { reason: 'Unaudited strategy' },
       });
@@ -412,7 +440,10 @@ describe('Governance writes over HTTP (signed)', () => {
       const daoId = await createDao([alice]);
       const before = await eventCount();
       const address = label === 'a malformed address' ? '0x123' : alice.address;
-      const res = await api.request('POST', `/v1/daos/${daoId}/members/${address}/${route}`, { admin: label !== 'no admin key', body });
+      const res = await api.request<Problem>('POST', `/v1/daos/${daoId}/members/${address}/${route}`, {
+        admin: label !== 'no admin key',
+        body,
+      });
       expect(res.status).toBe(status);
       expect(res.body.code).toBe(code);
       expect(await eventCount()).toBe(before);
@@ -426,7 +457,7 @@ describe('Governance writes over HTTP (signed)', () => {
       await deposit(daoId, alice.address, 1000n, 3);
     });
     const request = async (who: TestSigner, amount: string) =>
-      api.request('POST', `/v1/daos/${daoId}/withdrawal-requests`, {
+      api.request<WithdrawalView>('POST', `/v1/daos/${daoId}/withdrawal-requests`, {
         body: await sign(daoId, 'withdrawal-request', { member: who.address, amount }, who),
       });
 
@@ -457,13 +488,13 @@ describe('Governance writes over HTTP (signed)', () => {
     });
 
     it('accepts an emergency exit (202) with the date it becomes available', async () => {
-      const res = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, {
+      const res = await api.request<EmergencyExitView>('POST', `/v1/daos/${daoId}/emergency-exits`, {
         body: await sign(daoId, 'emergency-exit', { member: alice.address }, alice),
       });
       expect(res.status).toBe(202);
       expect(Date.parse(res.body.availableAt) - Date.parse(res.body.requestedAt)).toBe(7 * 24 * 3600 * 1000);
       expect(res.body.member).toMatchObject({ address: alice.address, balance: '1000' });
-      const empty = await api.request('POST', `/v1/daos/${daoId}/emergency-exits`, {
+      const empty = await api.request<Problem>('POST', `/v1/daos/${daoId}/emergency-exits`, {
         body: await sign(daoId, 'emergency-exit', { member: bob.address }, bob),
       });
       expect(empty.status).toBe(409);
@@ -472,7 +503,7 @@ describe('Governance writes over HTTP (signed)', () => {
   });
 
   it('documents every write route in OpenAPI with request examples and problem responses', async () => {
-    const doc = (await api.request('GET', '/docs-json')).body;
+    const doc = (await api.request<OpenApiDocument>('GET', '/docs-json')).body;
     const routes = [
       '/v1/daos/{id}/typed-data/proposal',
       '/v1/daos/{id}/join-requests',
@@ -489,8 +520,8 @@ describe('Governance writes over HTTP (signed)', () => {
       const post = doc.paths[route]?.post;
       expect(post).toBeDefined();
       if (!route.endsWith('/approval'))
-        expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
-      expect(Object.keys(post.responses)).toEqual(
+        expect(post?.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+      expect(Object.keys(post?.responses ?? {})).toEqual(
         expect.arrayContaining(route.includes('typed-data') ? ['200', '400', '404'] : ['400', '401']),
       );
     }

@@ -1,6 +1,22 @@
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { expect } from '@jest/globals';
+import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { ProposalDetailView } from '../src/governance-reads/proposals/get-proposal/get-proposal.controller';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
+import type { TypedDataView } from '../src/signatures/typed-data/typed-data.view';
+
+/** The part of the OpenAPI document the documentation test reads. */
+interface OpenApiDocument {
+  readonly paths: Record<string, { readonly post?: OpenApiOperation }>;
+  readonly components: { readonly schemas: Record<string, { readonly required?: string[] }> };
+}
+interface OpenApiOperation {
+  readonly description?: string;
+  readonly requestBody: { readonly content: Record<string, { readonly schema: { readonly $ref: string } }> };
+  readonly responses: Record<string, unknown>;
+}
 import { HARDHAT_KEYS, signerFor, signIntent, type TestSigner } from '../../../test/support/signing';
 
 const [alice, bob, carol, dave] = HARDHAT_KEYS.map(signerFor) as [TestSigner, TestSigner, TestSigner, TestSigner];
@@ -15,9 +31,9 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
   });
   afterAll(() => api.close());
 
-  const eventCount = async () => (await api.db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
+  const eventCount = async () => (await api.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
   const createDao = async (config: Record<string, unknown> = {}): Promise<string> => {
-    const res = await api.request('POST', '/v1/daos', {
+    const res = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
       body: { name: 'Cancellations', founders: [alice, bob, carol].map((f) => f.address), ...config },
     });
@@ -32,21 +48,22 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
       { proposer: who.address, type: 'CHANGE_STRATEGY', title: 'Move idle funds', payload: { strategy: STRATEGY } },
       who,
     );
-    const res = await api.request('POST', `/v1/daos/${daoId}/proposals`, { body });
+    const res = await api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals`, { body });
     expect(res.status).toBe(201);
     return res.body.id;
   };
   const cancellation = (daoId: string, pid: string, proposer: TestSigner, signer: TestSigner = proposer, opts = {}) =>
     signIntent(api, daoId, 'proposal-cancellation', { proposer: proposer.address, proposalId: pid }, signer, opts);
-  const cancel = (daoId: string, pid: string, body: unknown) =>
-    api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/cancellation`, { body });
+  /** `T` is `Problem` where the test expects a refusal. */
+  const cancel = <T = ProposalView>(daoId: string, pid: string, body: unknown) =>
+    api.request<T>('POST', `/v1/daos/${daoId}/proposals/${pid}/cancellation`, { body });
   const refused = async (daoId: string, pid: string, body: unknown, status: number, code: string, field?: string) => {
     const before = await eventCount();
-    const res = await cancel(daoId, pid, body);
+    const res = await cancel<Problem>(daoId, pid, body);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.code).toBe(code);
-    if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    if (field) expect(res.body.errors?.map((e) => e.field)).toContain(field);
     expect(await eventCount()).toBe(before);
     return res;
   };
@@ -54,7 +71,7 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
   it('serves typed data bound to the chain, the DAO, a fresh nonce and a deadline', async () => {
     const daoId = await createDao();
     const pid = await propose(daoId);
-    const res = await api.request('POST', `/v1/daos/${daoId}/typed-data/proposal-cancellation`, {
+    const res = await api.request<TypedDataView>('POST', `/v1/daos/${daoId}/typed-data/proposal-cancellation`, {
       body: { proposer: alice.address.toLowerCase(), proposalId: pid },
     });
     expect(res.status).toBe(200);
@@ -69,11 +86,11 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
     ]);
     expect(res.body.message).toMatchObject({ proposer: alice.address, proposalId: pid, dao: daoId });
     expect(res.body.message.nonce).toMatch(/^0x[0-9a-f]{64}$/);
-    const bad = await api.request('POST', `/v1/daos/${daoId}/typed-data/proposal-cancellation`, {
+    const bad = await api.request<Problem>('POST', `/v1/daos/${daoId}/typed-data/proposal-cancellation`, {
       body: { proposer: '0x123', proposalId: pid },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['proposer']);
+    expect(bad.body.errors?.map((e) => e.field)).toEqual(['proposer']);
   });
 
   it('cancels before the first vote: the proposal shows Canceled and the DAO frees its slot', async () => {
@@ -89,15 +106,16 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
       resolution: { canceledBy: alice.address },
     });
 
-    const read = await api.request('GET', `/v1/daos/${daoId}/proposals/${pid}`);
+    const read = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${pid}`);
     expect(read.status).toBe(200);
     expect(read.body.state).toBe('Canceled');
-    expect(read.body.timeline.map((e: { type: string }) => e.type)).toContain('ProposalCanceled');
+    expect(read.body.timeline.map((e) => e.type)).toContain('ProposalCanceled');
 
     const [row] = (
-      await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'ProposalCanceled'`, [
-        streams.proposal.of(pid).streamId,
-      ])
+      await api.db.pool.query<{ metadata: { actor: string; idempotencyKey: string } }>(
+        `SELECT metadata FROM events WHERE stream_id = $1 AND type = 'ProposalCanceled'`,
+        [streams.proposal.of(pid).streamId],
+      )
     ).rows;
     expect(row.metadata.actor).toBe(alice.address);
     expect(row.metadata.idempotencyKey).toMatch(new RegExp(`^sig:31337:${daoId}:${alice.address}:0x[0-9a-f]{64}$`));
@@ -106,7 +124,7 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
     // The only slot (maxActiveProposals 1) is free again.
     await propose(daoId, bob);
 
-    const late = await api.request('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, {
+    const late = await api.request<Problem>('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, {
       body: await signIntent(api, daoId, 'vote', { voter: bob.address, proposalId: pid, support: 'for' }, bob),
     });
     expect(late.status).toBe(409);
@@ -118,7 +136,7 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
     const pid = await propose(daoId);
     await refused(daoId, pid, await cancellation(daoId, pid, bob), 403, 'PROPOSAL.NOT_PROPOSER');
     await refused(daoId, pid, await cancellation(daoId, pid, dave), 403, 'PROPOSAL.NOT_PROPOSER');
-    expect((await api.request('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body.state).toBe('Active');
+    expect((await api.request<ProposalView>('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body.state).toBe('Active');
   });
 
   it('refuses a message naming the proposer but signed by someone else: 401 SIGNATURE.INVALID', async () => {
@@ -136,7 +154,7 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
     expect(vote.status).toBe(201);
     const res = await refused(daoId, pid, await cancellation(daoId, pid, alice), 409, 'PROPOSAL.HAS_VOTES');
     expect(res.body.detail).toContain('voted');
-    expect((await api.request('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body.state).toBe('Active');
+    expect((await api.request<ProposalView>('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body.state).toBe('Active');
   });
 
   it('refuses a replayed signature: 409 SIGNATURE.REPLAYED; a fresh one on a canceled proposal: 409 PROPOSAL.NOT_ACTIVE', async () => {
@@ -152,7 +170,7 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
     const daoId = await createDao();
     const pid = await propose(daoId);
     const body = await cancellation(daoId, pid, alice);
-    const answers = await Promise.all([cancel(daoId, pid, body), cancel(daoId, pid, body)]);
+    const answers = await Promise.all([cancel<Problem>(daoId, pid, body), cancel<Problem>(daoId, pid, body)]);
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(answers.find((r) => r.status === 409)!.body.code).toBe('SIGNATURE.REPLAYED');
     const canceled = (await store.readStream(streams.proposal.of(pid).streamId)).filter((e) => e.type === 'ProposalCanceled');
@@ -181,12 +199,12 @@ describe('A proposer cancels their own proposal before anyone votes (signed)', (
   });
 
   it('is documented in OpenAPI like the other signed writes', async () => {
-    const doc = (await api.request('GET', '/docs-json')).body;
+    const doc = (await api.request<OpenApiDocument>('GET', '/docs-json')).body;
     const post = doc.paths['/v1/daos/{id}/proposals/{pid}/cancellation']?.post;
     expect(post).toBeDefined();
-    expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SignedProposalCancellation');
-    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
-    expect(post.description).toContain('/typed-data/proposal-cancellation');
+    expect(post?.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SignedProposalCancellation');
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
+    expect(post?.description).toContain('/typed-data/proposal-cancellation');
     expect(doc.paths['/v1/daos/{id}/typed-data/proposal-cancellation']?.post).toBeDefined();
     expect(doc.components.schemas.ProposalCancellationMessage.required).toEqual(
       expect.arrayContaining(['proposer', 'proposalId', 'dao', 'nonce', 'deadline']),

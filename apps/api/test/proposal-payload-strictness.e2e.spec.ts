@@ -1,6 +1,8 @@
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
 import { HARDHAT_KEYS, signerFor, signIntent, type TestSigner } from '../../../test/support/signing';
 
 const [alice, bob, carol] = HARDHAT_KEYS.map(signerFor) as [TestSigner, TestSigner, TestSigner];
@@ -15,7 +17,7 @@ describe('A signed proposal carries only its type’s payload fields', () => {
   beforeAll(async () => {
     api = await startTestApi();
     store = new PostgresEventStore(api.db.pool);
-    const res = await api.request('POST', '/v1/daos', {
+    const res = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
       body: { name: 'Ayllu', founders: [alice.address, bob.address, carol.address] },
     });
@@ -25,10 +27,11 @@ describe('A signed proposal carries only its type’s payload fields', () => {
   afterAll(() => api.close());
 
   const count = async (table: 'events' | 'idempotency_keys') =>
-    (await api.db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-  const propose = async (type: string, payload: Record<string, unknown>) => {
+    (await api.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  /** `T` is `Problem` where the test expects a refusal. */
+  const propose = async <T = ProposalView>(type: string, payload: Record<string, unknown>) => {
     const body = await signIntent(api, daoId, 'proposal', { proposer: alice.address, type, title: 'Strict', payload }, alice);
-    return api.request('POST', `/v1/daos/${daoId}/proposals`, { body });
+    return api.request<T>('POST', `/v1/daos/${daoId}/proposals`, { body });
   };
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -40,10 +43,10 @@ describe('A signed proposal carries only its type’s payload fields', () => {
     'refuses a %s payload with a value shaped like a stored bigint where it does not belong (case %#) and appends nothing',
     async (type, payload, field) => {
       const [events, claims] = [await count('events'), await count('idempotency_keys')];
-      const res = await propose(type, payload);
+      const res = await propose<Problem>(type, payload);
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('PROPOSAL.INVALID_PAYLOAD');
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(res.body.errors?.map((e) => e.field)).toEqual([field]);
       expect(await count('events')).toBe(events);
       expect(await count('idempotency_keys')).toBe(claims);
     },
@@ -53,6 +56,6 @@ describe('A signed proposal carries only its type’s payload fields', () => {
     const res = await propose('WITHDRAW_FUNDS', { recipient: bob.address, amount: '5' });
     expect(res.status).toBe(201);
     const [submitted] = await store.readStream(streams.proposal.of(res.body.id).streamId);
-    expect(submitted!.data).toMatchObject({ type: 'WITHDRAW_FUNDS', payload: { recipient: bob.address, amount: 5n } });
+    expect(submitted.data).toMatchObject({ type: 'WITHDRAW_FUNDS', payload: { recipient: bob.address, amount: 5n } });
   });
 });

@@ -12,6 +12,25 @@ import { processor } from '../../worker/src/processing/processor';
 
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 
+interface Health {
+  readonly status: 'ok' | 'degraded';
+  readonly quarantined?: readonly { readonly processor: string; readonly stream: string; readonly reason: string }[];
+}
+
+/**
+ * Runs a processor until a condition holds. One pass may read nothing new: the log is read only below the
+ * oldest transaction open anywhere on the server, and other test files hold transactions open meanwhile.
+ */
+const settle = async (worker: LogProcessor, what: string, done: () => Promise<boolean>): Promise<void> => {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await worker.catchUp();
+    if (await done()) return;
+    if (Date.now() > deadline) throw new Error(`The processor never reached: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
 describe('A stream a processor cannot handle, over HTTP', () => {
   let api: TestApi;
   let store: PostgresEventStore;
@@ -29,7 +48,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
 
   it('is quarantined with its reason, shown in /health, told to admins, and replayed on resume while other DAOs carry on', async () => {
     const createDao = async (name: string) =>
-      (await api.request('POST', '/v1/daos', { admin: true, body: { name, founders: [BOB] } })).body.id as string;
+      (await api.request<{ id: string }>('POST', '/v1/daos', { admin: true, body: { name, founders: [BOB] } })).body.id;
     const good = await createDao('Steady');
     const bad = await createDao('Broken');
     const badStream = streams.dao.of(bad).streamId;
@@ -78,15 +97,23 @@ describe('A stream a processor cannot handle, over HTTP', () => {
         )
       ).rows[0]!.n;
 
-    await worker.catchUp(); // held back once
-    await worker.catchUp(); // failed again: quarantined
+    const quarantinedReason = async (name: string, stream: string) =>
+      (
+        await api.db.pool.query<{ reason: string }>(
+          'SELECT reason FROM processor_quarantines WHERE processor = $1 AND stream_id = $2 AND resume_requested_at IS NULL',
+          [name, stream],
+        )
+      ).rows[0]?.reason;
+
+    // Held back once, failed again: quarantined.
+    await settle(worker, 'the broken stream quarantined', async () => (await quarantinedReason('fragile', badStream)) !== undefined);
     await suspend(good, 'two');
     await suspend(bad, 'two'); // skipped while quarantined, kept in the log
-    await worker.catchUp();
+    await settle(worker, 'every event of the steady DAO applied', async () => (await applied(good)) === 3);
     expect(await applied(good)).toBe(3);
     expect(await applied(bad)).toBe(0);
 
-    const health = await api.request('GET', '/health');
+    const health = await api.request<Health>('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({
       status: 'degraded',
@@ -125,7 +152,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
     const resumed = await api.request('POST', `/v1/admin/quarantines/fragile/${badStream}/resume`, { admin: true });
     expect(resumed.status).toBe(202);
     expect(resumed.body).toMatchObject({ processor: 'fragile', stream: badStream, resumeRequestedAt: expect.any(String) });
-    await worker.catchUp();
+    await settle(worker, 'the skipped events replayed', async () => (await applied(bad)) === 3);
     expect(await applied(bad)).toBe(3);
     expect(await applied(good)).toBe(3);
     const ordered = await api.db.pool.query<{ version: number }>(
@@ -136,12 +163,13 @@ describe('A stream a processor cannot handle, over HTTP', () => {
     expect((await api.request('GET', '/health')).body).toEqual({ status: 'ok', database: 'ok' });
 
     await suspend(bad, 'three');
-    await worker.catchUp();
+    await settle(worker, 'a new event of the resumed stream applied', async () => (await applied(bad)) === 4);
     expect(await applied(bad)).toBe(4);
   });
 
   it('keeps a stream quarantined, with the new reason, when the replay fails again', async () => {
-    const daoId = (await api.request('POST', '/v1/daos', { admin: true, body: { name: 'Stubborn', founders: [BOB] } })).body.id as string;
+    const daoId = (await api.request<{ id: string }>('POST', '/v1/daos', { admin: true, body: { name: 'Stubborn', founders: [BOB] } })).body
+      .id;
     const stream = streams.dao.of(daoId).streamId;
     let message = 'first bug';
     const stubborn = processor({
@@ -152,12 +180,18 @@ describe('A stream a processor cannot handle, over HTTP', () => {
       },
     });
     const worker = new LogProcessor(api.db.pool, store, [stubborn]);
-    await worker.catchUp();
-    await worker.catchUp();
+    const quarantine = async () =>
+      (
+        await api.db.pool.query<{ reason: string; resume_requested_at: Date | null }>(
+          'SELECT reason, resume_requested_at FROM processor_quarantines WHERE processor = $1 AND stream_id = $2',
+          ['stubborn', stream],
+        )
+      ).rows[0];
+    await settle(worker, 'the stream quarantined', async () => (await quarantine()) !== undefined);
     message = 'second bug';
     expect((await api.request('POST', `/v1/admin/quarantines/stubborn/${stream}/resume`, { admin: true })).status).toBe(202);
-    await worker.catchUp();
-    const health = await api.request('GET', '/health');
+    await settle(worker, 'the replay tried and failed', async () => (await quarantine())?.resume_requested_at === null);
+    const health = await api.request<Health>('GET', '/health');
     expect(health.body.status).toBe('degraded');
     expect(health.body.quarantined).toContainEqual(
       expect.objectContaining({ processor: 'stubborn', stream, reason: 'Error: second bug', resumeRequestedAt: null }),
@@ -165,8 +199,12 @@ describe('A stream a processor cannot handle, over HTTP', () => {
   });
 
   it('documents the resume route as an admin operation', async () => {
-    const doc = (await api.request('GET', '/docs-json')).body;
-    const route = doc.paths['/v1/admin/quarantines/{processor}/{streamId}/resume'].post;
+    interface Operation {
+      readonly security: unknown;
+      readonly responses: Record<string, unknown>;
+    }
+    const doc = (await api.request<{ paths: Record<string, { post: Operation }> }>('GET', '/docs-json')).body;
+    const route = doc.paths['/v1/admin/quarantines/{processor}/{streamId}/resume']!.post;
     expect(route.security).toEqual([{ admin: [] }]);
     expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['202', '401', '404']));
   });

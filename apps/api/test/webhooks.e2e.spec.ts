@@ -3,13 +3,37 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig } from '@ayllu/notifications';
 import { Webhook } from 'standardwebhooks';
-import { startTestApi, type TestApi } from '../../../test/support/api';
+import { expect } from '@jest/globals';
+import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
+import type { DaoView } from '../src/daos/dao.view';
+import type { DeliveryPage, ReplayAccepted } from '../src/webhooks/deliveries/delivery.view';
+import type { WebhookView, WebhookWithSecretView } from '../src/webhooks/webhook.view';
 import { NotificationDispatcher } from '../../worker/src/notifications/delivery/dispatcher';
 import { outboxProjection } from '../../worker/src/notifications/outbox/outbox.projection';
 import { Receiver } from '../../worker/src/notifications/testing/receiver';
 import { LogProcessor } from '../../worker/src/processing/log-processor';
 
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+
+/** The part of the OpenAPI document the catalogue test reads. */
+interface OpenApiDocument {
+  readonly paths: Record<
+    string,
+    {
+      readonly get: {
+        readonly responses: Record<
+          string,
+          {
+            readonly content: Record<
+              string,
+              { readonly examples: Record<string, { readonly value: { readonly data: Record<string, unknown> } }> }
+            >;
+          }
+        >;
+      };
+    }
+  >;
+}
 
 describe('Webhooks over HTTP', () => {
   let api: TestApi;
@@ -21,7 +45,7 @@ describe('Webhooks over HTTP', () => {
     api = await startTestApi();
     store = new PostgresEventStore(api.db.pool);
     receiver = await new Receiver().start();
-    daoId = (await api.request('POST', '/v1/daos', { admin: true, body: { name: 'Hooked', founders: [BOB] } })).body.id;
+    daoId = (await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name: 'Hooked', founders: [BOB] } })).body.id;
   });
   afterAll(async () => {
     await receiver.stop();
@@ -33,7 +57,9 @@ describe('Webhooks over HTTP', () => {
     clock = new Date();
   });
 
-  const create = (body: Record<string, unknown>) => api.request('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, body });
+  /** `T` is `Problem` where the test expects a refusal. */
+  const create = <T = WebhookWithSecretView>(body: Record<string, unknown>) =>
+    api.request<T>('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, body });
   const suspendBob = async (reason = 'KYC expired') => {
     const { events } = await store.append(
       [
@@ -45,7 +71,7 @@ describe('Webhooks over HTTP', () => {
       ],
       { actor: 'admin:test', correlationId: randomUUID(), occurredAt: clock.toISOString() },
     );
-    return events[0]!.position;
+    return events[0].position;
   };
   /** What the worker does: fill the outbox from the log, then deliver what is due. */
   const work = async () => {
@@ -53,7 +79,7 @@ describe('Webhooks over HTTP', () => {
     await new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now: () => clock }).drain();
   };
   const deleteAll = async () => {
-    for (const w of (await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body) {
+    for (const w of (await api.request<WebhookView[]>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body) {
       await api.request('DELETE', `/v1/daos/${daoId}/webhooks/${w.id}`, { admin: true });
     }
   };
@@ -70,13 +96,15 @@ describe('Webhooks over HTTP', () => {
       status: 'active',
     });
     expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const read = await api.request('GET', `/v1/daos/${daoId}/webhooks/${res.body.id}`, { admin: true });
+    const read = await api.request<Partial<WebhookWithSecretView>>('GET', `/v1/daos/${daoId}/webhooks/${res.body.id}`, { admin: true });
     expect(read.status).toBe(200);
     expect(read.body.secret).toBeUndefined();
     expect(JSON.stringify((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body)).not.toContain(
       res.body.secret.slice(6),
     );
-    const stored = await api.db.pool.query('SELECT secret_encrypted FROM webhook_endpoints WHERE id = $1', [res.body.id]);
+    const stored = await api.db.pool.query<{ secret_encrypted: string }>('SELECT secret_encrypted FROM webhook_endpoints WHERE id = $1', [
+      res.body.id,
+    ]);
     expect(stored.rows[0].secret_encrypted).not.toContain(res.body.secret.slice(6));
   });
 
@@ -91,7 +119,7 @@ describe('Webhooks over HTTP', () => {
     ['http://100.64.0.1/hook', 'cgnat'],
     ['http://0.0.0.0/hook', 'unspecified'],
   ])('refuses %s (%s) with 422 naming the url', async (url) => {
-    const res = await create({ url, events: '*' });
+    const res = await create<Problem>({ url, events: '*' });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'WEBHOOK.URL_REFUSED', errors: [{ field: 'url' }] });
   });
@@ -100,14 +128,16 @@ describe('Webhooks over HTTP', () => {
     await deleteAll();
     const headers = { 'idempotency-key': `hook-${Date.now()}` };
     const body = { url: receiver.url, events: '*', description: 'retried' };
-    const send = (b: Record<string, unknown>) => api.request('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, headers, body: b });
+    /** `T` is `Problem` where the test expects a refusal. */
+    const send = <T = WebhookWithSecretView>(b: Record<string, unknown>) =>
+      api.request<T>('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, headers, body: b });
     const [first, second] = await Promise.all([send(body), send(body)]);
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body).toEqual(first.body);
     expect(first.body.secret).toMatch(/^whsec_/);
     const listed = (await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body;
     expect(listed).toHaveLength(1);
-    const other = await send({ ...body, description: 'another request' });
+    const other = await send<Problem>({ ...body, description: 'another request' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
@@ -133,12 +163,12 @@ describe('Webhooks over HTTP', () => {
     const position = await suspendBob();
     await work();
     expect(receiver.received).toHaveLength(1);
-    const got = receiver.received[0]!;
+    const got = receiver.received[0];
     expect(new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>)).toMatchObject({
       type: 'member.suspended',
       logPosition: position.toString(),
     });
-    const log = await api.request('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries`, { admin: true });
+    const log = await api.request<DeliveryPage>('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries`, { admin: true });
     expect(log.status).toBe(200);
     expect(log.body.items).toEqual([
       expect.objectContaining({
@@ -154,7 +184,10 @@ describe('Webhooks over HTTP', () => {
 
   it('pauses (queuing), resumes (sending), and filters by type', async () => {
     const { body: hook } = await create({ url: receiver.url, events: '*' });
-    const paused = await api.request('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, { admin: true, body: { status: 'paused' } });
+    const paused = await api.request<WebhookView>('PATCH', `/v1/daos/${daoId}/webhooks/${hook.id}`, {
+      admin: true,
+      body: { status: 'paused' },
+    });
     expect(paused.body.status).toBe('paused');
     await suspendBob();
     await work();
@@ -175,13 +208,15 @@ describe('Webhooks over HTTP', () => {
 
   it('rotates the secret: the old and the new one both verify for 24 h', async () => {
     const { body: hook } = await create({ url: receiver.url, events: '*' });
-    const rotated = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/secret-rotation`, { admin: true });
+    const rotated = await api.request<WebhookWithSecretView>('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/secret-rotation`, {
+      admin: true,
+    });
     expect(rotated.status).toBe(201);
     expect(rotated.body.secret).not.toBe(hook.secret);
-    expect(Date.parse(rotated.body.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    expect(Date.parse(rotated.body.previousSecretExpiresAt ?? '') - Date.now()).toBeGreaterThan(23.9 * 3600_000);
     await suspendBob();
     await work();
-    const got = receiver.received[0]!;
+    const got = receiver.received[0];
     for (const secret of [hook.secret, rotated.body.secret])
       expect(() => new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
   });
@@ -194,7 +229,7 @@ describe('Webhooks over HTTP', () => {
       await work();
       clock = new Date(clock.getTime() + 11 * 3600_000);
     }
-    const dead = await api.request('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true });
+    const dead = await api.request<DeliveryPage>('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true });
     expect(dead.body.items).toHaveLength(1);
     expect(dead.body.items[0].attempts).toHaveLength(8);
     receiver.reply = () => ({ status: 200 });
@@ -206,7 +241,7 @@ describe('Webhooks over HTTP', () => {
     expect(receiver.received).toHaveLength(9);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([dead.body.items[0].id]));
     expect(
-      (await api.request('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true })).body.items,
+      (await api.request<DeliveryPage>('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries?status=dead`, { admin: true })).body.items,
     ).toHaveLength(0);
     expect(
       (await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries/${randomUUID()}/redelivery`, { admin: true })).status,
@@ -219,7 +254,7 @@ describe('Webhooks over HTTP', () => {
     await suspendBob('second');
     await work();
     expect(receiver.received).toHaveLength(1);
-    const replay = await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, {
+    const replay = await api.request<ReplayAccepted>('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, {
       admin: true,
       body: { since: first.toString() },
     });
@@ -229,7 +264,7 @@ describe('Webhooks over HTTP', () => {
     await work();
     const bodies = receiver.received.map((r) => JSON.parse(r.body) as { id: string; data: { reason: string } });
     expect(bodies.map((b) => b.data.reason).sort()).toEqual(['before the webhook existed', 'second', 'second']);
-    expect(bodies.filter((b) => b.data.reason === 'second').map((b) => b.id)).toEqual([bodies[0]!.id, bodies[0]!.id]);
+    expect(bodies.filter((b) => b.data.reason === 'second').map((b) => b.id)).toEqual([bodies[0].id, bodies[0].id]);
     expect(
       (await api.request('POST', `/v1/daos/${daoId}/webhooks/${hook.id}/replay`, { admin: true, body: { since: '999999999' } })).status,
     ).toBe(404);
@@ -245,7 +280,7 @@ describe('Webhooks over HTTP', () => {
   });
 
   it('documents the routes and an example payload of every notification type in OpenAPI', async () => {
-    const doc = (await api.request('GET', '/docs-json')).body;
+    const doc = (await api.request<OpenApiDocument>('GET', '/docs-json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/v1/daos/{id}/webhooks',
@@ -261,7 +296,7 @@ describe('Webhooks over HTTP', () => {
     expect(Object.keys(examples)).toHaveLength(19);
     expect(examples['safe_transaction.signatures_needed'].value.data.missingSigners).toHaveLength(1);
     expect(examples['processing.stream_quarantined'].value.data).toMatchObject({ processor: 'proposals', eventType: 'VoteCast' });
-    const catalogue = await api.request('GET', '/v1/webhooks/notification-types');
-    expect(catalogue.body.map((c: { type: string }) => c.type)).toContain('timelock.scheduled');
+    const catalogue = await api.request<{ type: string }[]>('GET', '/v1/webhooks/notification-types');
+    expect(catalogue.body.map((c) => c.type)).toContain('timelock.scheduled');
   });
 });

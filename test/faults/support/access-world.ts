@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@ayllu/event-store';
+import type { WebhookView } from '../../../apps/api/src/webhooks/webhook.view';
 import type { TestApi } from '../../support/api';
 import { labelledAccounts, type TestSigner } from '../../support/signing';
 import { chainFacts } from './chain-facts';
@@ -52,14 +53,14 @@ export const buildAccessWorld = async (api: TestApi): Promise<AccessWorld> => {
   });
   if (suspension.status !== 201) throw new Error(`suspension answered ${suspension.status}`);
   await facts.removed(daoId, removed.address);
-  const hook = await api.request('POST', `/v1/daos/${daoId}/webhooks`, {
+  const hook = await api.request<WebhookView>('POST', `/v1/daos/${daoId}/webhooks`, {
     admin: true,
     body: { url: 'http://127.0.0.1:9/hook', events: '*' },
   });
   return {
     daoId,
     pid,
-    wid: hook.status === 201 ? (hook.body.id as string) : null,
+    wid: hook.status === 201 ? hook.body.id : null,
     signers: { member, pending, suspended, removed, treasurer, 'non-owner signer': stranger },
   };
 };

@@ -1,3 +1,5 @@
+import type { TestResponse } from '../../support/api';
+
 export interface Outcome {
   readonly status: number; // 0: no answer (connection refused or reset)
   readonly text: string;
@@ -43,16 +45,17 @@ export const httpClient = (baseUrl: string, adminKey: string) => {
     }
   };
   /** The shape test/support/signing.ts and the governance fixture expect of an API. */
-  const request = async (
+  const request = async <T = unknown>(
     method: string,
     path: string,
     options: { body?: unknown; admin?: boolean; headers?: Record<string, string> } = {},
-  ) => {
+  ): Promise<TestResponse<T>> => {
     const res = await send(method, path, options.body, {
       ...(options.admin ? { admin: true } : {}),
       ...(options.headers?.['idempotency-key'] ? { idempotencyKey: options.headers['idempotency-key'] } : {}),
     });
-    return { status: res.status, headers: new Headers(), body: res.body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // As in the in-process client, the caller names the body it expects.
+    return { status: res.status, headers: new Headers(), body: res.body as T };
   };
   return { send, sendWithHeaders, request };
 };

@@ -6,7 +6,7 @@ import { PROJECTIONS } from '../../../apps/worker/src/projections/projections';
 const checksum = async (pool: Pool, tables: readonly string[]): Promise<Record<string, string>> => {
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<{ sum: string; n: number }>(
       `SELECT coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS sum, count(*)::int AS n FROM ${t} x`,
     );
     out[t] = `${rows[0].n}:${rows[0].sum}`;
@@ -22,7 +22,7 @@ export const projectionsAtHead = async (pool: Pool, others: readonly string[] = 
      WHERE coalesce(c.position, 0) < (SELECT coalesce(max(global_position), 0) FROM events)`,
     [[...PROJECTIONS.map((p) => p.name), ...others]],
   );
-  return rows[0]!.behind === 0;
+  return rows[0].behind === 0;
 };
 
 /**

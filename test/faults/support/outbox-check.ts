@@ -22,7 +22,11 @@ export const outboxAgainstLog = async (pool: Pool): Promise<{ missing: string[];
     for (const event of events) {
       const data = (event.data ?? {}) as Record<string, unknown>;
       if (event.type === 'ProposalSubmitted' && typeof data.proposalId === 'string' && typeof data.daoId === 'string') {
-        proposals.set(data.proposalId, { daoId: data.daoId, type: String(data.type ?? ''), description: String(data.description ?? '') });
+        proposals.set(data.proposalId, {
+          daoId: data.daoId,
+          type: typeof data.type === 'string' ? data.type : '',
+          description: typeof data.description === 'string' ? data.description : '',
+        });
       }
       const info = typeof data.proposalId === 'string' ? (proposals.get(data.proposalId) ?? null) : null;
       for (const n of mapEvent(event, info)) {

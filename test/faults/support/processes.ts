@@ -39,8 +39,8 @@ export const runTs = (
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
@@ -62,16 +62,19 @@ export class GaveUp extends Error {}
 
 export const waitFor = async <T>(
   what: string,
-  probe: () => Promise<T | undefined | null | false>,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   timeoutMs = 60_000,
   everyMs = 100,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch((error: unknown) => {
-      if (error instanceof GaveUp) throw error;
-      return undefined;
-    });
+    // Through a promise, so that a probe that throws at once is handled like one that rejects.
+    const value = await Promise.resolve()
+      .then(probe)
+      .catch((error: unknown) => {
+        if (error instanceof GaveUp) throw error;
+        return undefined;
+      });
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
@@ -83,7 +86,7 @@ export const startPostgres = async (dataDir: string, port: number): Promise<Runn
   const proc = runTs('test/faults/support/pg-server.cli.ts', [dataDir, String(port)], {});
   const url = await waitFor(
     'PostgreSQL to start',
-    async () => {
+    () => {
       if (proc.child.exitCode !== null) throw new GaveUp(`PostgreSQL exited: ${proc.output()}`);
       return /ready (\S+)/.exec(proc.output())?.[1];
     },
@@ -130,7 +133,7 @@ export const startWorkerProcess = (env: ServiceEnv): RunningProcess =>
 export const workerStarted = (worker: RunningProcess, timeoutMs = 120_000): Promise<true> =>
   waitFor(
     'the worker to start',
-    async () => {
+    () => {
       if (worker.child.exitCode !== null) throw new GaveUp(`worker exited: ${worker.output()}`);
       return worker.output().includes('"msg":"worker started"');
     },
