@@ -49,7 +49,7 @@ const main = async () => {
         log(`part ${id}: done`);
       } catch (error) {
         console.error(error);
-        failures.push({ part: id, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+        failures.push({ part: id, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
       }
     }
   } finally {

@@ -13,7 +13,7 @@ const config = require(path.join(root, 'eslint.config.js')) as ESLint.Options['o
 const lint = async (code: string, file = 'apps/api/src/example.ts') => {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 };
 
 describe('stream ids', () => {

@@ -32,7 +32,7 @@ const account = (role: string) => privateKeyToAccount(keccak256(toHex(`ayllu:dem
 const treasurers = [1, 2, 3].map((i) => account(`treasurer-${i}`));
 const founders = ['Ana', 'Bruno', 'Carla', 'Diego'].map((name) => account(name));
 const [ana, bruno, carla, diego] = founders as [Wallet, Wallet, Wallet, Wallet];
-const names = new Map<string, string>(['Ana', 'Bruno', 'Carla', 'Diego'].map((n, i) => [founders[i]!.address, n]));
+const names = new Map<string, string>(['Ana', 'Bruno', 'Carla', 'Diego'].map((n, i) => [founders[i].address, n]));
 const feeCollector = account('fee-collector');
 const yieldSource = account('yield-source');
 
@@ -185,7 +185,7 @@ async function main() {
   step('Members deposit into the vault (their wallets, on chain); the indexer confirms each deposit into the log');
   const deposits = [100n, 200n, 300n, 400n].map((n) => parseEther(String(n)));
   for (const [i, founder] of founders.entries()) {
-    const amount = deposits[i]!;
+    const amount = deposits[i];
     await send(founder, { address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [founder.address, amount] });
     await send(founder, { address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [vault, amount] });
     await send(founder, { address: vault, abi: communityVaultAbi, functionName: 'deposit', args: [amount] });
@@ -228,7 +228,7 @@ async function main() {
   });
   await vote(daoId, streamPid, [ana, bruno, carla]);
   step('Treasurers sign; time passes the timelock; the stream starts');
-  await execute(daoId, streamPid, [treasurers[0]!, treasurers[2]!]);
+  await execute(daoId, streamPid, [treasurers[0], treasurers[2]]);
 
   step('A week passes: members’ balances grow');
   await timeTravel(7 * DAY);
@@ -244,7 +244,7 @@ async function main() {
   const withdrawal = expectOk('withdrawal request', await api('POST', `/v1/daos/${daoId}/withdrawal-requests`, request));
   say(`request ${withdrawal.id} is ${withdrawal.status}; proposal ${withdrawal.proposal?.id}`);
   await vote(daoId, withdrawal.proposal.id as string, [ana, bruno, carla]);
-  await execute(daoId, withdrawal.proposal.id as string, [treasurers[1]!, treasurers[2]!]);
+  await execute(daoId, withdrawal.proposal.id as string, [treasurers[1], treasurers[2]]);
   await send(diego, { address: vault, abi: communityVaultAbi, functionName: 'withdraw', args: [parseEther('300')] });
   say('the allowance is on chain: Diego withdraws 300 TST from the vault');
 
@@ -254,7 +254,7 @@ async function main() {
     reason: 'moved away',
   });
   await vote(daoId, removePid, [ana, bruno, diego]);
-  await execute(daoId, removePid, [treasurers[0]!, treasurers[1]!]);
+  await execute(daoId, removePid, [treasurers[0], treasurers[1]]);
   await timeTravel(DAY);
 
   step('Summary, read from the chain');
@@ -268,7 +268,7 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
   const balance = async (who: Address) =>
     (
       await chain.public.readContract({ address: c.payoutToken, abi: superTokenAbi, functionName: 'realtimeBalanceOf', args: [who, now] })
-    )[0] as bigint;
+    )[0];
   const rows: string[][] = [['who', 'vault TST', 'wallet TST', 'TSTx (realtime)', 'TSTx from pool', 'pool units', 'flow in/s']];
   for (const f of founders) {
     rows.push([
@@ -296,9 +296,9 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
     '-',
     `-${String((await read(c.pool, superfluidPoolAbi, 'getTotalFlowRate')) + feeRate)}`,
   ]);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const [i, row] of rows.entries()) {
-    console.log(`   ${row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ')}`);
+    console.log(`   ${row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ')}`);
     if (i === 0) console.log(`   ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   }
   console.log('\n   TSTx from pool: everything the stream gave the member; members who never connected to the pool hold it');

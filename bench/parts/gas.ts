@@ -48,7 +48,7 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
     let fresh = 0;
     const mints = (n: number): SafeCall[] =>
       Array.from({ length: n }, () => {
-        const to = `0x${keccak256(toHex(`bench-recipient-${fresh++}`)).slice(26)}` as Address;
+        const to: Address = `0x${keccak256(toHex(`bench-recipient-${fresh++}`)).slice(26)}`;
         return { to: token, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [to, 10n ** 18n] }) };
       });
     const singletons = await deploySafeSingletons(client);

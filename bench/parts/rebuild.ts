@@ -34,7 +34,7 @@ const scan = async (pool: Pool): Promise<number> => {
     );
     if (batch.rows.length === 0) return rows;
     rows += batch.rows.length;
-    after = batch.rows[batch.rows.length - 1]!.global_position;
+    after = batch.rows[batch.rows.length - 1].global_position;
   }
 };
 

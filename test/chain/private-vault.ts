@@ -27,8 +27,8 @@ export function usePrivateVault(
     const chain = await startPrivateDevChain();
     try {
       const [deployer, owner, guardian, outsider, ...members] = await fundedAccounts(chain.clients, 'vault', 4 + (options.members ?? 4));
-      const vault = await deployCommunityVault(chain, { deployer: deployer!, owner: owner!, guardian: guardian! }, options);
-      context = { ...chain, ...vault, steps: vaultSteps(chain, vault.vault), deployer: deployer!, outsider: outsider!, members };
+      const vault = await deployCommunityVault(chain, { deployer: deployer, owner: owner, guardian: guardian }, options);
+      context = { ...chain, ...vault, steps: vaultSteps(chain, vault.vault), deployer: deployer, outsider: outsider, members };
     } catch (error) {
       await chain.stop();
       throw error;

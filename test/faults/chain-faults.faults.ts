@@ -60,12 +60,12 @@ describe('Chain faults: the node out of reach and a shallow reorg', () => {
   });
 
   it('indexes what happened while the node was out of reach once it is back, once each', async () => {
-    const before = await money.deposit(world.founders[0]!, parseEther('10'));
+    const before = await money.deposit(world.founders[0], parseEther('10'));
     await world.clients.test.mine({ blocks: 1 });
     await waitFor('the first deposit', async () => (await deposits(before.transactionHash)).length === 1);
 
     await proxy.cut();
-    const during = await money.deposit(world.founders[1]!, parseEther('5'));
+    const during = await money.deposit(world.founders[1], parseEther('5'));
     await world.clients.test.mine({ blocks: 2 });
     await new Promise((r) => setTimeout(r, 3000));
     expect(await deposits(during.transactionHash)).toHaveLength(0);
@@ -83,10 +83,10 @@ describe('Chain faults: the node out of reach and a shallow reorg', () => {
 
   it('never records a deposit a reorg removed before it was buried under the confirmations', async () => {
     const snapshot = await world.clients.test.snapshot();
-    const rewound = await money.deposit(world.founders[2]!, parseEther('7'));
+    const rewound = await money.deposit(world.founders[2], parseEther('7'));
     await world.clients.test.revert({ id: snapshot });
     await world.clients.test.mine({ blocks: 4 });
-    const after = await money.deposit(world.founders[3]!, parseEther('3'));
+    const after = await money.deposit(world.founders[3], parseEther('3'));
     await world.clients.test.mine({ blocks: 1 });
     await waitFor('the deposit after the reorg', async () => (await deposits(after.transactionHash)).length === 1, 60_000);
     expect(await deposits(rewound.transactionHash)).toHaveLength(0);

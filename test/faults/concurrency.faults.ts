@@ -30,8 +30,8 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     const [saver, target, joiner] = accounts.slice(VOTERS) as [TestSigner, TestSigner, TestSigner];
     const daoId = await g.createDao([...voters, saver, target], { access: 'hybrid', minimumDeposit: '10', smallWithdrawalLimitBps: 10000 });
     await chainFacts(store).deposit(daoId, saver.address, 1000n);
-    const pid = await g.propose(daoId, voters[0]!, 'contested');
-    const vetoed = await g.propose(daoId, voters[1]!, 'to veto');
+    const pid = await g.propose(daoId, voters[0], 'contested');
+    const vetoed = await g.propose(daoId, voters[1], 'to veto');
     const joined = await api.request('POST', `/v1/daos/${daoId}/join-requests`, {
       body: await g.sign(daoId, 'join-request', { address: joiner.address }, joiner),
     });

@@ -62,7 +62,7 @@ describe('Database restart under load', () => {
       const g = governance(http);
       const voters = labelledAccounts(`db-restart-${how}`, VOTERS);
       const daoId = await g.createDao(voters);
-      const pid = await g.propose(daoId, voters[0]!);
+      const pid = await g.propose(daoId, voters[0]);
       const writes = [
         ...(await Promise.all(
           voters.map(async (v) => ({
@@ -112,7 +112,7 @@ describe('Database restart under load', () => {
       };
       const reader = async () => {
         for (let i = 0; !writesDone; i++) {
-          outcomes.push({ ...(await http.send('GET', reads[i % reads.length]!)), kind: 'read', key: '' });
+          outcomes.push({ ...(await http.send('GET', reads[i % reads.length])), kind: 'read', key: '' });
           await new Promise((r) => setTimeout(r, 50));
         }
       };

@@ -42,7 +42,7 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
     const g = governance(http);
     const members = labelledAccounts('load', MEMBERS);
     const daoId = await g.createDao(members);
-    const pid = await g.propose(daoId, members[0]!);
+    const pid = await g.propose(daoId, members[0]);
     // Wallets sign before they send: the minute measures the platform, not the signing.
     const ballots: { body: unknown; support: string }[] = [];
     for (let i = 0; i < MEMBERS; i += 50) {
@@ -50,7 +50,7 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
       ballots.push(
         ...(await Promise.all(
           chunk.map(async (m, j) => {
-            const support = ['for', 'against', 'abstain'][(i + j) % 3]!;
+            const support = ['for', 'against', 'abstain'][(i + j) % 3];
             return { body: await g.voteBody(daoId, pid, m, support), support };
           }),
         )),
@@ -75,8 +75,8 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
         const due = started + i * spacingMs;
         if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         votes.push({
-          ...(await http.send('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, ballots[i]!.body)),
-          kind: ballots[i]!.support,
+          ...(await http.send('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, ballots[i].body)),
+          kind: ballots[i].support,
           key: String(i),
         });
       }
@@ -85,7 +85,7 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
       // A member's screen polling (100 ms between reads per client): each page is large (1,000 members,
       // 1,000 ballots, a 1,000-event timeline), so four clients still read ~10 MB of JSON a second.
       for (let i = k; voting; i++) {
-        reads.push({ ...(await http.send('GET', readPaths[i % readPaths.length]!)), kind: readPaths[i % readPaths.length]!, key: '' });
+        reads.push({ ...(await http.send('GET', readPaths[i % readPaths.length])), kind: readPaths[i % readPaths.length], key: '' });
         await new Promise((r) => setTimeout(r, READ_THINK_MS));
       }
     };

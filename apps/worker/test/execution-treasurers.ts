@@ -1,7 +1,6 @@
 import { safeTransactionTypedData } from '@ayllu/chain';
 import { streams } from '@ayllu/domain';
 import type { DaoContracts } from '@ayllu/domain';
-import type { Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { eventsOf, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
 
@@ -35,7 +34,7 @@ export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: 
       gasPrice: BigInt(m.gasPrice),
       nonce: BigInt(m.nonce),
     };
-    const data = safeTransactionTypedData({ chainId: overrides.chainId ?? dao.contracts.chainId, safe: dao.contracts.safe as Address }, tx);
+    const data = safeTransactionTypedData({ chainId: overrides.chainId ?? dao.contracts.chainId, safe: dao.contracts.safe }, tx);
     return signer.signTypedData(data);
   };
   const sign = async (signer: PrivateKeyAccount, safeTxHash: string) =>
@@ -52,7 +51,7 @@ export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: 
   /** Two treasurers sign the schedule transaction, time passes the timelock: the proposal ends Executed or Failed. */
   const carryOut = async (proposalId: string) => {
     const { safeTxHash } = await pendingTx(proposalId);
-    for (const treasurer of [world.treasurers[0]!, world.treasurers[2]!]) {
+    for (const treasurer of [world.treasurers[0], world.treasurers[2]]) {
       const signed = await sign(treasurer, safeTxHash);
       if (signed.status !== 200) throw new Error(`signature refused: ${JSON.stringify(signed.body)}`);
     }

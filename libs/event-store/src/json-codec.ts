@@ -11,8 +11,8 @@ export const reviveBigints = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(reviveBigints);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 1 && entries[0]![0] === TAG && typeof entries[0]![1] === 'string') {
-      return BigInt(entries[0]![1]);
+    if (entries.length === 1 && entries[0][0] === TAG && typeof entries[0][1] === 'string') {
+      return BigInt(entries[0][1]);
     }
     return Object.fromEntries(entries.map(([k, v]) => [k, reviveBigints(v)]));
   }

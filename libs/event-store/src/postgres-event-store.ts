@@ -70,7 +70,7 @@ export class PostgresEventStore {
     }
     if (inserted.length === 0) return this.explainNothingAppended(writes, context);
     const events = inserted.map((row, i) =>
-      toRecordedEvent({ ...row, type: rows[i]!.event.type, data: rows[i]!.event.data, metadata: rows[i]!.metadata }),
+      toRecordedEvent({ ...row, type: rows[i].event.type, data: rows[i].event.data, metadata: rows[i].metadata }),
     );
     this.signalAppended();
     return { appended: true, events, response: idem?.response };
@@ -155,7 +155,7 @@ export class PostgresEventStore {
 
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
-    return rows[0]!.version;
+    return rows[0].version;
   }
 
   /**
@@ -204,7 +204,7 @@ export class PostgresEventStore {
     const { rows } = await this.db.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [writes.map((w) => w.streamId)]);
     const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
     const conflicting =
-      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ?? writes[0]!;
+      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ?? writes[0];
     return new ConcurrencyError(conflicting.streamId, conflicting.expectedVersion, actual.get(conflicting.streamId) ?? 0);
   }
 }

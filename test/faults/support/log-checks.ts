@@ -22,7 +22,7 @@ export const projectionsAtHead = async (pool: Pool, others: readonly string[] = 
      WHERE coalesce(c.position, 0) < (SELECT coalesce(max(global_position), 0) FROM events)`,
     [[...PROJECTIONS.map((p) => p.name), ...others]],
   );
-  return rows[0]!.behind === 0;
+  return rows[0].behind === 0;
 };
 
 /**

@@ -81,7 +81,7 @@ describe('Proposal jobs (pg-boss)', () => {
     // The failing proposal is left to the scheduled job alone; on the passing one both workers' handlers
     // race the job, twice each: still one closing event.
     const race = { daoId, proposalId: passing, trigger: 'deadline' } as const;
-    const outcomes = await Promise.all([first!, second!, first!, second!].map((w) => w.jobs.handlers.close(race)));
+    const outcomes = await Promise.all([first, second, first, second].map((w) => w.jobs.handlers.close(race)));
     // Whoever comes first closes; the scheduled job may well have been first.
     expect(outcomes.every((o) => o === 'appended' || o === 'nothing-to-do')).toBe(true);
     await waitFor(async () => {
@@ -122,7 +122,7 @@ describe('Proposal jobs (pg-boss)', () => {
       ]),
     );
     expect(jobs.rows.filter((j) => j.name === 'proposal.close')).toHaveLength(2);
-    await first!.log.catchUp();
+    await first.log.catchUp();
     const states = await db.pool.query('SELECT id, state FROM rm_proposals WHERE dao_id = $1', [daoId]);
     expect(Object.fromEntries(states.rows.map((r) => [r.id, r.state]))).toEqual({ [passing]: 'Succeeded', [failing]: 'Defeated' });
   });

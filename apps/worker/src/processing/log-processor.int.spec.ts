@@ -28,7 +28,7 @@ const appliedCounts = async (db: TestDatabase) =>
               (SELECT count(DISTINCT event_id) FROM test_applied)::int AS distinct,
               (SELECT count(*) FROM events)::int AS events`,
     )
-  ).rows[0]!;
+  ).rows[0];
 
 describe('LogProcessor', () => {
   let db: TestDatabase;
@@ -147,7 +147,7 @@ describe('LogProcessor', () => {
         env: { ...process.env, CHILD_DATABASE_URL: db.url },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       // Wait until this process has committed a batch (so the run makes progress however loaded the
       // machine is), then kill it a random moment later: inside the next batch, whose 50 events take
       // about 100 ms at 2 ms each.
@@ -155,7 +155,7 @@ describe('LogProcessor', () => {
       let applied = before;
       for (let waited = 0; applied === before && waited < 30_000; waited += 20) {
         await new Promise((r) => setTimeout(r, 20));
-        applied = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied')).rows[0]!.n;
+        applied = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied')).rows[0].n;
       }
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 80)));
       kills.push(applied);

@@ -74,11 +74,11 @@ export class LogProcessor {
         ? 'SELECT true AS locked FROM pg_advisory_xact_lock(hashtext($1))'
         : 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
       const { rows } = await tx.query<{ locked: boolean }>(lock, [lockKey(processor.name)]);
-      if (!rows[0]!.locked) return 0;
+      if (!rows[0].locked) return 0;
       const events = await this.store.readAll(await readCheckpoint(tx, processor.name), this.batchSize, tx);
       if (events.length > 0) {
         await processor.apply(tx, events);
-        const last = events[events.length - 1]!;
+        const last = events[events.length - 1];
         await writeCheckpoint(tx, processor.name, { transactionId: last.transactionId, position: last.position });
       }
       return events.length;

@@ -131,7 +131,7 @@ describe('Execution process manager', () => {
     it('queues the proposal with the Safe transaction, salt derived from the proposal id', () => {
       const events = proposeSafeTransaction(propose(passed()), foldExecution(passed()));
       expect(events.treasury.map((e) => e.type)).toEqual(['SafeTransactionProposed']);
-      expect(events.treasury[0]!.data).toMatchObject({ proposalId: 'p-1', nonce: 0n, salt: executionSalt('p-1'), daoId: 'dao-1' });
+      expect(events.treasury[0].data).toMatchObject({ proposalId: 'p-1', nonce: 0n, salt: executionSalt('p-1'), daoId: 'dao-1' });
       expect(events.proposal).toEqual([
         { type: 'ProposalQueued', data: { proposalId: 'p-1', safeTxHash: hash(100), queuedAt: at(3 * DAY) } },
       ]);
@@ -190,7 +190,7 @@ describe('Execution process manager', () => {
         'SafeTransactionReplaced',
         'TimelockOperationScheduled',
       ]);
-      expect(executed.treasury[1]!.data).toMatchObject({ safeTxHash: hash(999), replacedBy: hash(100) });
+      expect(executed.treasury[1].data).toMatchObject({ safeTxHash: hash(999), replacedBy: hash(100) });
     });
   });
 

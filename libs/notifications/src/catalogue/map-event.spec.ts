@@ -70,7 +70,7 @@ describe('events to notifications', () => {
     ]);
     expect(mapEvent(recorded('dao-dao_1', 'VoteCast', {}), null)).toEqual([]);
     expect(
-      mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0]!.data,
+      mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0].data,
     ).toMatchObject({
       amount: '5000000000000000000',
     });

@@ -101,7 +101,7 @@ export class DeliveryLog {
       if (events.length === 0) return { queued, eventsRead, complete: true };
       queued += await enqueueNotifications(this.db, events, { now, endpointId, reset: true });
       eventsRead += events.length;
-      const last = events[events.length - 1]!;
+      const last = events[events.length - 1];
       checkpoint = { transactionId: last.transactionId, position: last.position };
       if (eventsRead >= REPLAY_MAX_EVENTS) return { queued, eventsRead, complete: false };
     }

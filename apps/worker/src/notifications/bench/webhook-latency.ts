@@ -90,7 +90,7 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
             { actor: 'admin:bench', correlationId: randomUUID(), occurredAt: now },
           )
           .then(({ events }) => {
-            committedAt.set(events[0]!.position.toString(), performance.now());
+            committedAt.set(events[0].position.toString(), performance.now());
           }),
       );
     }
