@@ -16,7 +16,7 @@ import { runGas } from './parts/gas';
 
 const ROOT = path.resolve(__dirname, '..');
 
-type Runner = (ctx: BenchContext) => Promise<PartResult>;
+type Runner = (ctx: BenchContext) => PartResult | Promise<PartResult>;
 
 const runners: Partial<Record<PartId, Runner>> = {
   append: runAppend,

@@ -22,6 +22,10 @@ import { fmtInt, times } from '../harness/stats';
 import type { BenchContext, PartResult } from '../harness/types';
 import { runGovernorFlow, sendFor } from './gas-governor';
 
+/** JSON for the results file: bigints become decimal strings. */
+const plainJson = (value: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
+
 const DELAY = 60n;
 
 /**
@@ -162,7 +166,7 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
         },
       ],
       notes: [],
-      data: JSON.parse(JSON.stringify({ results, flowRows }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
+      data: plainJson({ results, flowRows }),
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

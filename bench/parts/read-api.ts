@@ -50,7 +50,7 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
     services.push(api);
     const pid = dao.proposalIds[3];
     for (let i = 0; i < 300; i++) {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM rm_proposals WHERE dao_id = $1`, [dao.daoId]);
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM rm_proposals WHERE dao_id = $1`, [dao.daoId]);
       if (rows[0].n === dao.proposalIds.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }

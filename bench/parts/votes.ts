@@ -31,7 +31,7 @@ const signAll = async (accounts: readonly PrivateKeyAccount[], daoId: string, pr
 const waitForTally = async (pool: Pool, daoId: string, expected: number, budgetSeconds: number): Promise<number | null> => {
   const started = Date.now();
   while (Date.now() - started < budgetSeconds * 1000) {
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<{ n: string }>(
       `SELECT coalesce(sum(tally_for + tally_against + tally_abstain), 0)::bigint AS n FROM rm_proposals WHERE dao_id = $1`,
       [daoId],
     );

@@ -9,6 +9,9 @@ const VOTERS = 20;
 const WITHDRAWALS = 30;
 const ADMIN_REPEATS = 10;
 
+/** The API's problem answers carry a stable code. */
+type Problem = { code: string };
+
 /**
  * 100 conflicting commands on one DAO, all in flight at once: 20 members each send two opposite votes,
  * one member sends 30 withdrawals worth three times their balance, and the admin sends the same veto,
@@ -71,9 +74,9 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     const statuses = answers.map((a) => a.res.status);
     // A withdrawal beyond the balance is the domain's 422 whether it raced or not (the same as one sent alone).
     const refusedAsAlone = (a: (typeof answers)[number]) =>
-      a.kind === 'withdrawal' && a.res.status === 422 && a.res.body.code === 'WITHDRAWAL.EXCEEDS_BALANCE';
+      a.kind === 'withdrawal' && a.res.status === 422 && (a.res.body as Problem).code === 'WITHDRAWAL.EXCEEDS_BALANCE';
     const unexpected = answers.filter((a) => a.res.status >= 300 && a.res.status !== 409 && !refusedAsAlone(a));
-    expect(unexpected.map((a) => `${a.kind} ${a.res.status} ${a.res.body?.code}`)).toEqual([]);
+    expect(unexpected.map((a) => `${a.kind} ${a.res.status} ${(a.res.body as Problem | undefined)?.code}`)).toEqual([]);
     const applied = (kind: string) => answers.filter((a) => a.kind === kind && a.res.status < 300);
 
     const proposal = (await store.readStream(streams.proposal.of(pid).streamId)).map(
@@ -84,7 +87,7 @@ describe('Concurrency: 100 conflicting commands on one DAO', () => {
     expect(cast).toHaveLength(VOTERS);
     expect(applied('vote')).toHaveLength(VOTERS);
     const state = fold(proposalDecider, proposal);
-    const forVotes = BigInt(applied('vote').filter((a) => a.res.body.support === 'for').length);
+    const forVotes = BigInt(applied('vote').filter((a) => (a.res.body as { support: string }).support === 'for').length);
     expect(state.status === 'Active' && state.tally).toEqual({ for: forVotes, against: BigInt(VOTERS) - forVotes, abstain: 0n });
 
     const daoEvents = (await store.readStream(streams.dao.of(daoId).streamId)).map((e) => ({ type: e.type, data: e.data }) as DaoEvent);

@@ -153,13 +153,15 @@ describe('Database restart under load', () => {
         });
       }
       expect(await brokenStreams(pool)).toEqual([]);
-      const votes = await pool.query(`SELECT data->>'voter' AS voter FROM events WHERE stream_id = $1 AND type = 'VoteCast'`, [
-        streams.proposal.of(pid).streamId,
-      ]);
+      const votes = await pool.query<{ voter: string }>(
+        `SELECT data->>'voter' AS voter FROM events WHERE stream_id = $1 AND type = 'VoteCast'`,
+        [streams.proposal.of(pid).streamId],
+      );
       expect(votes.rows.map((r) => r.voter).sort()).toEqual(voters.map((v) => v.address).sort());
-      const created = await pool.query(`SELECT count(*)::int AS n FROM events WHERE type = 'DaoCreated' AND data::text LIKE $1`, [
-        `%"restart-${how} %`,
-      ]);
+      const created = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM events WHERE type = 'DaoCreated' AND data::text LIKE $1`,
+        [`%"restart-${how} %`],
+      );
       expect(created.rows[0].n).toBe(DAOS);
 
       await waitFor('the worker to catch up after the restart', () => projectionsAtHead(pool), 60_000, 250);

@@ -39,7 +39,7 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
       id: daoId,
       pid,
       address: bob.address,
-      wid: hook.body.id,
+      wid: (hook.body as { id: string }).id,
       did: `dl_${'0'.repeat(28)}`,
       safeTxHash: `0x${'ab'.repeat(32)}`,
     });
@@ -85,9 +85,10 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
       .map((values) => {
         const search = new URLSearchParams();
         queryParams.forEach((p, i) => {
-          const v = values[i];
+          // The query parameters' values come first in the tuple, the headers' dictionary last.
+          const v = values[i] as string | string[] | null;
           if (v === null || v === undefined) return;
-          for (const one of Array.isArray(v) ? v : [v]) search.append(p.name, String(one));
+          for (const one of Array.isArray(v) ? v : [v]) search.append(p.name, one);
         });
         for (const [k, v] of Object.entries(values.at(-1) as Record<string, string>)) search.append(k, v);
         const text = search.toString();

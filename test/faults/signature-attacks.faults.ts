@@ -94,7 +94,7 @@ describe('Signatures: forged, replayed, expired, cross-DAO and cross-chain messa
       }
       const before = await fingerprint();
       const res = await api.request('POST', path, { body });
-      refusals[`${route.action} ${attack}`] = `${res.status} ${res.body?.code}`;
+      refusals[`${route.action} ${attack}`] = `${res.status} ${(res.body as { code?: string } | undefined)?.code}`;
       if (res.status < 400 || res.status >= 500)
         throw new Error(`${attack} ${route.action} answered ${res.status} ${JSON.stringify(res.body)}`);
       expect(await fingerprint()).toEqual(before);

@@ -10,7 +10,7 @@ import { createApiApp } from '../../api/src/bootstrap';
 import type { CrashPoint } from '../src/execution/crash-point';
 import { createDao, eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem } from './execution-treasurers';
 
 jest.setTimeout(300_000);
 
@@ -54,8 +54,10 @@ describe('Execution survives a worker killed at each step boundary', () => {
     const signed = new Set<string>();
     let timeMoved = false;
     while (!(await done())) {
-      const awaiting = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      for (const tx of awaiting.items as { proposalId: string; safeTxHash: string }[]) {
+      const awaiting = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
+      );
+      for (const tx of awaiting.items) {
         if (tx.proposalId !== proposalId || signed.has(tx.safeTxHash)) continue;
         signed.add(tx.safeTxHash);
         for (const t of [world.treasurers[0], world.treasurers[2]]) expect((await treasurers.sign(t, tx.safeTxHash)).status).toBe(200);
@@ -110,7 +112,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
       const crashing = crashingWorker(point);
       let dead = false;
       void crashing.exited.then(() => (dead = true));
-      await advance(proposalId, async () => dead);
+      await advance(proposalId, () => Promise.resolve(dead));
       expect(await crashing.exited).toBe('SIGKILL');
       expect(await boundary(proposalId)).toEqual(AT_DEATH[point]);
       const survivor = await world.startDriver();

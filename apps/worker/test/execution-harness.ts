@@ -190,7 +190,10 @@ export async function proposalRow(
   proposalId: string,
 ): Promise<{ id: string; dao_id: string; type: string; state: string }> {
   await catchUpReadModels(world);
-  const { rows } = await world.db.pool.query('SELECT id, dao_id, type, state FROM rm_proposals WHERE id = $1', [proposalId]);
+  const { rows } = await world.db.pool.query<{ id: string; dao_id: string; type: string; state: string }>(
+    'SELECT id, dao_id, type, state FROM rm_proposals WHERE id = $1',
+    [proposalId],
+  );
   return rows[0];
 }
 
@@ -201,7 +204,7 @@ export async function memberRow(
   member: string,
 ): Promise<{ address: string; status: string; admitted: boolean; pending_removal: string | null } | undefined> {
   await catchUpReadModels(world);
-  const { rows } = await world.db.pool.query(
+  const { rows } = await world.db.pool.query<{ address: string; status: string; admitted: boolean; pending_removal: string | null }>(
     'SELECT address, status, admitted, pending_removal FROM rm_members WHERE dao_id = $1 AND lower(address) = lower($2)',
     [daoId, member],
   );

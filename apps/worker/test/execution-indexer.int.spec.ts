@@ -1,4 +1,4 @@
-import { executeSafeTransaction, safeTransactionTypedData, type SafeTransaction } from '@ayllu/chain';
+import { executeSafeTransaction, safeTransactionTypedData } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +8,7 @@ import { createApiApp } from '../../api/src/bootstrap';
 import type { RunningExecution } from '../src/execution/start-execution';
 import { createDao, eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { transactionOf, treasurersOf, type SafeTransactionView } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
@@ -28,7 +28,12 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     waitFor(`${type} of ${txHash}`, async () => (await daoEvents(type)).find((e) => (e.data as { txHash: string }).txHash === txHash));
   const mine = () => world.clients.test.mine({ blocks: 1 });
   const indexRow = async () =>
-    (await world.db.pool.query('SELECT * FROM chain_index WHERE dao_id = $1', [dao.daoId])).rows[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    (
+      await world.db.pool.query<{ checkpoint: { blockNumber: string } | null; halted: string | null }>(
+        'SELECT * FROM chain_index WHERE dao_id = $1',
+        [dao.daoId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     world = await startExecutionWorld();
@@ -94,16 +99,8 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     const { safeTxHash } = await treasurers.pendingTx(proposalId);
     // One signature through the platform: below the threshold, so the relayer does not execute it.
     expect((await treasurers.sign(world.treasurers[0], safeTxHash)).status).toBe(200);
-    const { typedData } = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
-    const m = typedData.message;
-    const transaction = {
-      ...m,
-      value: BigInt(m.value),
-      safeTxGas: BigInt(m.safeTxGas),
-      baseGas: BigInt(m.baseGas),
-      gasPrice: BigInt(m.gasPrice),
-      nonce: BigInt(m.nonce),
-    } as SafeTransaction;
+    const { typedData } = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
+    const transaction = transactionOf(typedData.message);
     const context = { chainId: dao.contracts.chainId, safe: dao.contracts.safe };
     const signatures = await Promise.all(
       [world.treasurers[0], world.treasurers[1]].map(async (t) => ({

@@ -67,7 +67,7 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
       totalUnits: string;
       members: { address: string; units: string; flowRate: string; connected: boolean; received: string; claimable: string }[];
     };
-    const payouts = async () => (await get(`/v1/daos/${dao.daoId}/payouts`)) as Payouts;
+    const payouts = () => get<Payouts>(`/v1/daos/${dao.daoId}/payouts`);
     const claim = (member: string) => post(`/v1/daos/${dao.daoId}/members/${member}/claim`, {});
 
     it('GET payouts: the pool, its total rate, each member’s units, rate and what they received so far, read from the chain', async () => {
@@ -88,7 +88,7 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
       const before = await money.superBalance(member);
       const response = await claim(member);
       expect(response.status).toBe(200);
-      const claimed = BigInt(response.body.claimed as string);
+      const claimed = BigInt((response.body as { claimed: string }).claimed);
       expect(claimed).toBeGreaterThan(0n);
       expect((await money.superBalance(member)) - before).toBe(claimed);
     });

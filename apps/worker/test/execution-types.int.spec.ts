@@ -21,7 +21,7 @@ import {
   type ExecutionWorld,
 } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem, type SafeTransactionView } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
@@ -105,9 +105,7 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     const schedule = await treasurers.pendingTx(proposalId);
     for (const t of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(t, schedule.safeTxHash)).status).toBe(200);
     await treasurers.proposalEvent(proposalId, ['ProposalScheduled']);
-    const { operationId } = (await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${schedule.safeTxHash}`)) as {
-      operationId: Hex;
-    };
+    const { operationId } = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${schedule.safeTxHash}`);
     expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock, operationId)).state).toBe('Waiting');
 
     const veto = await fetch(`${base}/v1/daos/${dao.daoId}/proposals/${proposalId}/veto`, {
@@ -117,10 +115,10 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     });
     expect(veto.status).toBe(201);
     const cancel = await waitFor('the cancel transaction', async () => {
-      const list = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { proposalId: string; purpose: string; safeTxHash: string; description: string[] }[]).find(
-        (t) => t.proposalId === proposalId && t.purpose === 'cancel',
+      const list = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
       );
+      return list.items.find((t) => t.proposalId === proposalId && t.purpose === 'cancel');
     });
     expect(cancel.description[0]).toMatch(/^Cancel in the timelock/);
     for (const t of [world.treasurers[0], world.treasurers[2]]) expect((await treasurers.sign(t, cancel.safeTxHash)).status).toBe(200);
@@ -148,7 +146,7 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     });
     const behind = await treasurers.pendingTx(second);
     const nonceOf = async (hash: string) =>
-      BigInt((await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${hash}`)).nonce as string);
+      BigInt((await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${hash}`)).nonce);
     expect(await nonceOf(behind.safeTxHash)).toBe((await nonceOf(abandoned.safeTxHash)) + 1n);
 
     const veto = await fetch(`${base}/v1/daos/${dao.daoId}/proposals/${first}/veto`, {
@@ -158,15 +156,15 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     });
     expect(veto.status).toBe(201);
     const reject = await waitFor('the reject transaction', async () => {
-      const list = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { proposalId: string; purpose: string; safeTxHash: string }[]).find(
-        (t) => t.proposalId === first && t.purpose === 'reject',
+      const list = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
       );
+      return list.items.find((t) => t.proposalId === first && t.purpose === 'reject');
     });
     expect(await nonceOf(reject.safeTxHash)).toBe(await nonceOf(abandoned.safeTxHash));
     for (const t of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(t, reject.safeTxHash)).status).toBe(200);
     await waitFor('the abandoned transaction replaced', async () => {
-      const view = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${abandoned.safeTxHash}`);
+      const view = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${abandoned.safeTxHash}`);
       return view.status === 'replaced' ? view : undefined;
     });
     expect((await treasurers.carryOut(second)).type).toBe('ProposalExecuted');

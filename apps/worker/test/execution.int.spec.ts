@@ -15,7 +15,7 @@ import {
   startExecutionWorld,
   type ExecutionWorld,
 } from './execution-harness';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem } from './execution-treasurers';
 
 type Treasurers = ReturnType<typeof treasurersOf>;
 
@@ -179,7 +179,8 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     });
     it('a signature for another transaction: 422', async () => {
       const t = world.treasurers[0];
-      const other = (await get(`/v1/daos/${dao.daoId}/safe-transactions?status=executed`)).items[0].safeTxHash as string;
+      const executed = await get<{ items: SafeTransactionListItem[] }>(`/v1/daos/${dao.daoId}/safe-transactions?status=executed`);
+      const other = executed.items[0].safeTxHash;
       const response = await post(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}/signatures`, {
         signer: t.address,
         signature: await signature(t, other),

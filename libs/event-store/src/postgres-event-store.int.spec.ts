@@ -155,7 +155,9 @@ describe('PostgresEventStore', () => {
         ),
       );
       expect(results.filter((r) => r.appended)).toHaveLength(1);
-      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'idempotencyKey' = $1`, [key]);
+      const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE metadata->>'idempotencyKey' = $1`, [
+        key,
+      ]);
       expect(rows[0].n).toBe(1);
     });
 

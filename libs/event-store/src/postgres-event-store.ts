@@ -23,6 +23,8 @@ import type {
 const UNIQUE_VIOLATION = '23505';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
+/** What APPEND_SQL returns of each event it inserted; type, data and metadata are the caller's own. */
+type InsertedRow = Omit<EventRow, 'type' | 'data' | 'metadata'>;
 
 const expectedAsInt = (expected: ExpectedVersion): number => (expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected);
 
@@ -61,9 +63,9 @@ export class PostgresEventStore {
       idem?.fingerprint ?? null,
       idem ? encodeJson(idem.response ?? null) : null,
     ];
-    let inserted: Omit<EventRow, 'type' | 'data' | 'metadata'>[];
+    let inserted: InsertedRow[];
     try {
-      inserted = (await this.db.query(APPEND_SQL, params)).rows;
+      inserted = (await this.db.query<InsertedRow>(APPEND_SQL, params)).rows;
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(writes);
       throw error;

@@ -59,7 +59,7 @@ export const buildAccessWorld = async (api: TestApi): Promise<AccessWorld> => {
   return {
     daoId,
     pid,
-    wid: hook.status === 201 ? (hook.body.id as string) : null,
+    wid: hook.status === 201 ? (hook.body as { id: string }).id : null,
     signers: { member, pending, suspended, removed, treasurer, 'non-owner signer': stranger },
   };
 };

@@ -11,7 +11,7 @@ export const governance = (api: Pick<TestApi, 'request'>) => {
       body: { name: 'Faults', founders: founders.map((f) => f.address), ...config },
     });
     if (res.status !== 201) throw new Error(`create DAO answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body.id as string;
+    return (res.body as { id: string }).id;
   };
   const sign = (daoId: string, action: SignedActionName, intent: Record<string, unknown>, who: TestSigner, opts = {}) =>
     signIntent(api, daoId, action, intent, who, opts);
@@ -20,7 +20,7 @@ export const governance = (api: Pick<TestApi, 'request'>) => {
   const propose = async (daoId: string, who: TestSigner, title?: string): Promise<string> => {
     const res = await api.request('POST', `/v1/daos/${daoId}/proposals`, { body: await proposalBody(daoId, who, title) });
     if (res.status !== 201) throw new Error(`proposal answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body.id as string;
+    return (res.body as { id: string }).id;
   };
   const voteBody = (daoId: string, pid: string, who: TestSigner, support = 'for', opts = {}) =>
     sign(daoId, 'vote', { voter: who.address, proposalId: pid, support, reason: '' }, who, opts);

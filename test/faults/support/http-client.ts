@@ -52,7 +52,7 @@ export const httpClient = (baseUrl: string, adminKey: string) => {
       ...(options.admin ? { admin: true } : {}),
       ...(options.headers?.['idempotency-key'] ? { idempotencyKey: options.headers['idempotency-key'] } : {}),
     });
-    return { status: res.status, headers: new Headers(), body: res.body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: new Headers(), body: res.body };
   };
   return { send, sendWithHeaders, request };
 };

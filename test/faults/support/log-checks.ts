@@ -6,7 +6,7 @@ import { PROJECTIONS } from '../../../apps/worker/src/projections/projections';
 const checksum = async (pool: Pool, tables: readonly string[]): Promise<Record<string, string>> => {
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<{ sum: string; n: number }>(
       `SELECT coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS sum, count(*)::int AS n FROM ${t} x`,
     );
     out[t] = `${rows[0].n}:${rows[0].sum}`;

@@ -1,5 +1,6 @@
 import { mapEvent, notificationId, type ProposalInfo } from '@ayllu/notifications';
 import { PostgresEventStore, START, type Checkpoint } from '@ayllu/event-store';
+import type { ProposalSubmitted } from '@ayllu/domain';
 import type { Pool } from 'pg';
 
 /**
@@ -22,7 +23,8 @@ export const outboxAgainstLog = async (pool: Pool): Promise<{ missing: string[];
     for (const event of events) {
       const data = (event.data ?? {}) as Record<string, unknown>;
       if (event.type === 'ProposalSubmitted' && typeof data.proposalId === 'string' && typeof data.daoId === 'string') {
-        proposals.set(data.proposalId, { daoId: data.daoId, type: String(data.type ?? ''), description: String(data.description ?? '') });
+        const submitted = data as Partial<ProposalSubmitted['data']>;
+        proposals.set(data.proposalId, { daoId: data.daoId, type: submitted.type ?? '', description: submitted.description ?? '' });
       }
       const info = typeof data.proposalId === 'string' ? (proposals.get(data.proposalId) ?? null) : null;
       for (const n of mapEvent(event, info)) {

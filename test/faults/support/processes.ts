@@ -60,18 +60,24 @@ export const runTs = (
 /** Thrown from a waitFor probe to stop waiting at once (the process being waited for died). */
 export class GaveUp extends Error {}
 
+type Probed<T> = T | undefined | null | false;
+
+/** Probes until `probe` gives a truthy value. A probe may answer at once or later; one that throws (but GaveUp) is a "not yet". */
 export const waitFor = async <T>(
   what: string,
-  probe: () => Promise<T | undefined | null | false>,
+  probe: () => Probed<T> | Promise<Probed<T>>,
   timeoutMs = 60_000,
   everyMs = 100,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch((error: unknown) => {
+    let value: Probed<T>;
+    try {
+      value = await probe();
+    } catch (error) {
       if (error instanceof GaveUp) throw error;
-      return undefined;
-    });
+      value = undefined;
+    }
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
@@ -83,7 +89,7 @@ export const startPostgres = async (dataDir: string, port: number): Promise<Runn
   const proc = runTs('test/faults/support/pg-server.cli.ts', [dataDir, String(port)], {});
   const url = await waitFor(
     'PostgreSQL to start',
-    async () => {
+    () => {
       if (proc.child.exitCode !== null) throw new GaveUp(`PostgreSQL exited: ${proc.output()}`);
       return /ready (\S+)/.exec(proc.output())?.[1];
     },
@@ -130,7 +136,7 @@ export const startWorkerProcess = (env: ServiceEnv): RunningProcess =>
 export const workerStarted = (worker: RunningProcess, timeoutMs = 120_000): Promise<true> =>
   waitFor(
     'the worker to start',
-    async () => {
+    () => {
       if (worker.child.exitCode !== null) throw new GaveUp(`worker exited: ${worker.output()}`);
       return worker.output().includes('"msg":"worker started"');
     },

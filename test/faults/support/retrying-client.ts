@@ -39,7 +39,7 @@ export const retryingClient = (baseUrl: string, adminKey: string, prefix: string
   /** The shape the signing helper needs: typed-data requests go through the same retries. */
   const request = async (method: string, path: string, options: { body?: unknown; admin?: boolean } = {}) => {
     const res = await send(`${method} ${path}`, method, path, options.body, { ...(options.admin ? { admin: true } : {}), appends: false });
-    return { status: res.status, headers: new Headers(), body: res.body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: new Headers(), body: res.body };
   };
   return { send, request, records };
 };

@@ -46,7 +46,7 @@ describe('LogProcessor', () => {
     await runner.catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 120, distinct: 120, events: 120 });
     const checkpoint = await readCheckpoint(db.pool, 'counting');
-    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
     expect(checkpoint.position).toBe(BigInt(rows[0].p));
   });
 
@@ -58,7 +58,7 @@ describe('LogProcessor', () => {
     const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 7, afterBatch: (name) => batches.push(name) });
     await runner.catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
-    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
     expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
     // 55 events in batches of 7: eight committed batches, each announced.
     expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
@@ -69,9 +69,7 @@ describe('LogProcessor', () => {
     const broken = processor<'Ticked', Ticked>({
       name: 'broken',
       canHandle: ['Ticked'],
-      handle: async () => {
-        throw new Error('cannot handle this');
-      },
+      handle: () => Promise.reject(new Error('cannot handle this')),
     });
     const errors: string[] = [];
     const runner = new LogProcessor(db.pool, store, [broken, countingProjection()], {

@@ -70,7 +70,7 @@ async function main() {
       },
     },
   );
-  process.stdout.write(`${JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  process.stdout.write(`${JSON.stringify(deployment, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -40,7 +40,7 @@ describe('events to notifications', () => {
     expect(n).toEqual({
       daoId: 'dao_1',
       type: 'proposal.created',
-      data: expect.objectContaining({ proposalId: 'p1', proposalType: 'ADD_MEMBER', eligibleVoters: 1 }),
+      data: expect.objectContaining({ proposalId: 'p1', proposalType: 'ADD_MEMBER', eligibleVoters: 1 }) as unknown,
     });
   });
 

@@ -31,8 +31,17 @@ describe('webhook delivery to real HTTP receivers', () => {
       suspendedAt: h.now.toISOString(),
     });
   const attempts = async () =>
-    (await h.db.pool.query('SELECT attempt, started_at, status_code, error, outcome FROM notification_attempts ORDER BY id')).rows;
-  const notification = async () => (await h.db.pool.query('SELECT * FROM notifications')).rows[0];
+    (
+      await h.db.pool.query<{ attempt: number; started_at: Date; status_code: number | null; error: string | null; outcome: string }>(
+        'SELECT attempt, started_at, status_code, error, outcome FROM notification_attempts ORDER BY id',
+      )
+    ).rows;
+  const notification = async () =>
+    (
+      await h.db.pool.query<{ status: string; attempt: number; next_attempt_at: Date; last_status_code: number | null }>(
+        'SELECT * FROM notifications',
+      )
+    ).rows[0];
 
   it('sends a signed standard webhook that standardwebhooks verifies, carrying its id and log position', async () => {
     const { secret } = await h.createEndpoint({ url: receiver.url });
@@ -87,7 +96,7 @@ describe('webhook delivery to real HTTP receivers', () => {
     h.advance(24 * 3600_000);
     expect(await dispatcher.runOnce()).toBe(0);
     const log = await attempts();
-    expect(log.map((a) => a.outcome)).toEqual([...Array(7).fill('retry'), 'dead']);
+    expect(log.map((a) => a.outcome)).toEqual([...Array<string>(7).fill('retry'), 'dead']);
     const cumulative = RETRY_DELAYS_MS.map((_, i) => RETRY_DELAYS_MS.slice(0, i + 1).reduce((a, b) => a + b, 0));
     expect(log.map((a) => a.started_at.getTime() - t0)).toEqual(cumulative);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -125,7 +134,7 @@ describe('webhook delivery to real HTTP receivers', () => {
       expect(admins.received.map((r) => r.json)).toEqual([
         expect.objectContaining({
           type: 'webhook.endpoint_disabled',
-          data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }),
+          data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }) as unknown,
         }),
       ]);
       expect(JSON.stringify(admins.received[0].json)).not.toContain('/hook');
