@@ -47,6 +47,14 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     allowed: ['member'],
   },
   {
+    name: 'cancel proposal',
+    method: 'POST',
+    path: (w) => `/v1/daos/${w.daoId}/proposals/${w.pid}/cancellation`,
+    signed: { action: 'proposal-cancellation', intent: (w, a) => ({ proposer: a, proposalId: w.pid }) },
+    // The open proposal is the member's own and nobody has voted: only they may withdraw it.
+    allowed: ['member'],
+  },
+  {
     name: 'withdraw',
     method: 'POST',
     path: (w) => `/v1/daos/${w.daoId}/withdrawal-requests`,
@@ -105,6 +113,15 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     allowed: admin,
   },
   { name: 'delete webhook', method: 'DELETE', path: (w) => `/v1/daos/${w.daoId}/webhooks/${w.wid}`, allowed: admin },
+  // No worker runs here, so the webhook has no delivery to send again: the admin gets a 404, everyone else a 401.
+  {
+    name: 'redeliver notification',
+    method: 'POST',
+    path: (w) => `/v1/daos/${w.daoId}/webhooks/${w.wid}/deliveries/00000000-0000-4000-8000-000000000000/redelivery`,
+    allowed: [],
+  },
+  // Anyone may ask for a claim, but without contracts and a chain there is nothing to claim: a 4xx for all.
+  { name: 'claim payout', method: 'POST', path: (w) => `/v1/daos/${w.daoId}/members/${w.signers.member.address}/claim`, allowed: [] },
   // No chain runs here, so no Safe transaction exists to sign: nobody may pass (the treasurer's own pass is in the chain specs).
   {
     name: 'sign Safe transaction',

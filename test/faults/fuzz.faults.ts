@@ -47,6 +47,12 @@ describe('Bad input: property-based fuzzing of every documented route', () => {
     signedBodies[`/v1/daos/{id}/join-requests`] = await g.sign(daoId, 'join-request', { address: dave.address }, dave);
     signedBodies[`/v1/daos/{id}/proposals`] = await g.proposalBody(daoId, bob);
     signedBodies[`/v1/daos/{id}/proposals/{pid}/votes`] = await g.voteBody(daoId, pid, carol);
+    signedBodies[`/v1/daos/{id}/proposals/{pid}/cancellation`] = await g.sign(
+      daoId,
+      'proposal-cancellation',
+      { proposer: alice.address, proposalId: pid },
+      alice,
+    );
     signedBodies[`/v1/daos/{id}/withdrawal-requests`] = await g.sign(
       daoId,
       'withdrawal-request',

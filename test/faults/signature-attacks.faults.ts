@@ -26,6 +26,12 @@ const SIGNED_ROUTES: readonly SignedRoute[] = [
     intent: (_w, a) => ({ proposer: a, type: 'CHANGE_STRATEGY', title: 'sig', payload: { strategy: STRATEGY } }),
   },
   {
+    action: 'proposal-cancellation',
+    path: (w) => `/v1/daos/${w.daoId}/proposals/${w.pid}/cancellation`,
+    actor: (w) => w.signers.member,
+    intent: (w, a) => ({ proposer: a, proposalId: w.pid }),
+  },
+  {
     action: 'vote',
     path: (w) => `/v1/daos/${w.daoId}/proposals/${w.pid}/votes`,
     actor: (w) => w.signers.member,

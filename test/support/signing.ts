@@ -31,7 +31,7 @@ export interface SignedMessage {
   readonly signature: Hex;
 }
 
-export type SignedActionName = 'join-request' | 'proposal' | 'vote' | 'withdrawal-request' | 'emergency-exit';
+export type SignedActionName = 'join-request' | 'proposal' | 'proposal-cancellation' | 'vote' | 'withdrawal-request' | 'emergency-exit';
 
 /**
  * Asks the API for the typed data of `action` with `intent`, signs it with viem as a wallet would, and

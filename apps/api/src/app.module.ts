@@ -6,15 +6,19 @@ import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
-import { GovernanceModule } from './governance/governance.module';
 import { HealthController } from './health/health.controller';
+import { MembersModule } from './members/members.module';
 import { PayoutsModule } from './payouts/payouts.module';
-import { TreasuryModule } from './treasury/treasury.module';
+import { ProcessingModule } from './processing/processing.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
-import { RequestValidationPipe } from './shared/validation.pipe';
+import { RequestValidationPipe } from './shared/validation/request-validation.pipe';
+import { SignaturesModule } from './signatures/signatures.module';
+import { TreasuryModule } from './treasury/treasury.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { WithdrawalsModule } from './withdrawals/withdrawals.module';
 
 export interface ApiDependencies {
   readonly config: AppConfig;
@@ -40,7 +44,19 @@ export class AppModule {
     };
     return {
       ...infrastructure,
-      imports: [CqrsModule.forRoot(), DaosModule, GovernanceModule, GovernanceReadsModule, WebhooksModule, TreasuryModule, PayoutsModule],
+      imports: [
+        CqrsModule.forRoot(),
+        DaosModule,
+        SignaturesModule,
+        MembersModule,
+        ProposalsModule,
+        WithdrawalsModule,
+        GovernanceReadsModule,
+        WebhooksModule,
+        TreasuryModule,
+        PayoutsModule,
+        ProcessingModule,
+      ],
       controllers: [HealthController],
       providers: [
         ...infrastructure.providers,

@@ -3,11 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
+
+const tooDeep = () =>
+  Object.assign(new Error(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400, code: 'FST_ERR_CTP_JSON_TOO_DEEP' });
 
 /** Builds the HTTP application (not yet listening). Tests and `npm start` call this with their infrastructure. */
 export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyApplication> => {
@@ -25,6 +29,8 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(deps), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // Fastify's JSON parser, wrapped below with a depth limit, is the only body parser (Nest would add its own).
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -34,6 +40,17 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   // Errors raised by Fastify itself (body parsing, size limit) reach the ProblemFilter through Nest's own
   // Fastify error handler, so they are answered in the same problem format.
   fastify.removeContentTypeParser('text/plain');
+  // JSON bodies keep Fastify's own parser (prototype-poisoning refused) and are refused when they nest deeper
+  // than any body of this API does, before any recursive walk of them can overflow its stack.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body.toString(), (error, value) => {
+      if (error) return done(error, undefined);
+      if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+      return done(null, value);
+    });
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -258,8 +258,9 @@ describe('Webhooks over HTTP', () => {
       ]),
     );
     const examples = doc.paths['/v1/webhooks/notification-types'].get.responses['200'].content['application/json'].examples;
-    expect(Object.keys(examples)).toHaveLength(18);
+    expect(Object.keys(examples)).toHaveLength(19);
     expect(examples['safe_transaction.signatures_needed'].value.data.missingSigners).toHaveLength(1);
+    expect(examples['processing.stream_quarantined'].value.data).toMatchObject({ processor: 'proposals', eventType: 'VoteCast' });
     const catalogue = await api.request('GET', '/v1/webhooks/notification-types');
     expect(catalogue.body.map((c: { type: string }) => c.type)).toContain('timelock.scheduled');
   });

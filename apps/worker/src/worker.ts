@@ -45,6 +45,11 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   const processors = [...PROJECTIONS, proposalDeadlinesSubscription(jobs.boss, clock)];
   const log = new LogProcessor(deps.pool, store, processors, {
     onError: (processor, error) => logger.error({ processor, err: error }, 'log processor batch failed; it will be retried'),
+    onQuarantine: (processor, quarantine, error) =>
+      logger.error(
+        { processor, streamId: quarantine.streamId, daoId: quarantine.daoId, err: error },
+        'log processor quarantined a stream; the others carry on until an admin resumes it',
+      ),
   });
   // One LISTEN connection wakes everything that follows the log; it also polls, should a notification be lost.
   const wakeUps = new EventNotifications({

@@ -10,7 +10,7 @@ export type { Hash, Hex } from './shared/hex';
 export { isHash, isHex, lowerHex } from './shared/hex';
 
 export type { DaoAccess, DaoConfiguration, DaoConfigurationInput, ProposalType, VotingType, YieldMode } from './dao/dao-configuration';
-export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';
+export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';
 export type { ValidatedDaoConfiguration } from './dao/validate-dao-configuration';
 export { validateDaoConfiguration } from './dao/validate-dao-configuration';
 export type * from './dao/dao-commands';
@@ -62,3 +62,4 @@ export { foldExecution } from './execution/execution-history';
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
 export { parseStreamId, streams } from './streams/stream-catalogue';
 export type * from './webhooks/webhook-events';
+export type * from './processing/processing-events';

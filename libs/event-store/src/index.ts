@@ -6,6 +6,7 @@ export { decodeJson, encodeJson, reviveBigints } from './json-codec';
 export { EventStore1763683200000 } from './migrations/1763683200000-event-store';
 export { NotifyFromApplication1763683400000 } from './migrations/1763683400000-notify-from-application';
 export { START } from './types';
+export { EVENTS_CHANNEL } from './postgres-event-store';
 export type {
   AppendContext,
   AppendResult,

@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
-import { type EventRow, toRecordedEvent } from './row-mapping';
+import { type EventRow, recordedEvent, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
 import { handle, type CommandHandlerResult, type EventsOf, type HandleOptions, type StatesOf, type StreamRefs } from './handle';
@@ -44,8 +44,9 @@ export class PostgresEventStore {
    * Appends events to one or more streams atomically (one INSERT, one transaction). Throws
    * ConcurrencyError when a stream is not at its expected version, IdempotencyKeyReusedError when the key
    * belongs to another request; returns `appended: false` and the first response on a retried request.
+   * Given `db`, a transaction of the caller's, the events commit (or not) with the caller's own writes.
    */
-  async append(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult> {
+  async append(writes: readonly StreamWrite[], context: AppendContext, db: Queryable = this.db): Promise<AppendResult> {
     const rows = writes.flatMap((write) =>
       write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
     );
@@ -65,14 +66,14 @@ export class PostgresEventStore {
     ];
     let inserted: InsertedRow[];
     try {
-      inserted = (await this.db.query<InsertedRow>(APPEND_SQL, params)).rows;
+      inserted = (await db.query<InsertedRow>(APPEND_SQL, params)).rows;
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(writes);
       throw error;
     }
     if (inserted.length === 0) return this.explainNothingAppended(writes, context);
     const events = inserted.map((row, i) =>
-      toRecordedEvent({ ...row, type: rows[i].event.type, data: rows[i].event.data, metadata: rows[i].metadata }),
+      recordedEvent({ ...row, type: rows[i].event.type, metadata: rows[i].metadata }, rows[i].event.data),
     );
     this.signalAppended();
     return { appended: true, events, response: idem?.response };

@@ -12,13 +12,20 @@ export interface EventRow {
   recorded_at: Date;
 }
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+/** An event as read: `data` is decoded from the stored JSON. */
+export const toRecordedEvent = (row: EventRow): RecordedEvent => recordedEvent(row, reviveBigints(row.data));
+
+/**
+ * An event from its row and its data as the domain gave it (the append path: the data was never
+ * encoded, so decoding it would read a client's `$` keys as the codec's own).
+ */
+export const recordedEvent = (row: Omit<EventRow, 'data'>, data: unknown): RecordedEvent => ({
   streamId: row.stream_id,
   version: row.version,
   position: BigInt(row.global_position),
   transactionId: BigInt(row.transaction_id),
   type: row.type,
-  data: reviveBigints(row.data),
+  data,
   metadata: row.metadata,
   recordedAt: row.recorded_at,
 });

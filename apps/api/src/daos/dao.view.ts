@@ -38,6 +38,26 @@ export interface DaoViewSource {
   readonly createdBy: string;
 }
 
+/** A row of `rm_daos`, as the DAO projection writes it. */
+export interface DaoRow {
+  readonly id: string;
+  readonly configuration: Record<string, unknown>;
+  readonly member_count: number;
+  readonly created_at: Date;
+  readonly created_by: string;
+}
+
+export const DAO_COLUMNS = 'id, configuration, member_count, created_at, created_by';
+
+export const daoViewFromRow = (row: DaoRow): DaoView =>
+  toDaoView({
+    id: row.id,
+    configuration: row.configuration,
+    memberCount: row.member_count,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  });
+
 export const toDaoView = (source: DaoViewSource): DaoView => {
   const configuration = JSON.parse(
     JSON.stringify(source.configuration, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),

@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
+import { listQuarantines, type QuarantineView } from '../processing/quarantine.view';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { APP_CONFIG, PG_POOL } from '../shared/tokens';
@@ -35,21 +36,45 @@ export class HealthController {
 
   @Get()
   @ApiOperation({
-    summary: 'Liveness, database reachability and, when a chain is configured, chain reachability',
+    summary: 'Liveness, database reachability, quarantined streams and, when a chain is configured, chain reachability',
     description:
       '503 when the database does not answer. A chain that does not answer leaves the API serving (reads and votes need no chain) ' +
-      'and shows as `chain.status: "down"` with `status: "degraded"`; the worker retries chain calls with backoff meanwhile.',
+      'and shows as `chain.status: "down"` with `status: "degraded"`; the worker retries chain calls with backoff meanwhile. ' +
+      'A stream a worker processor quarantined (one of its events kept failing; every other stream carries on) is listed under ' +
+      '`quarantined` with `status: "degraded"` until an admin resumes it (`POST /v1/admin/quarantines/{processor}/{streamId}/resume`).',
   })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'ok', chain: { status: 'ok', blockNumber: '1234' } } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        status: 'degraded',
+        database: 'ok',
+        chain: { status: 'ok', blockNumber: '1234' },
+        quarantined: [
+          {
+            processor: 'proposals',
+            stream: 'proposal-b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+            daoId: 'dao_0193a1b2c3d4e5f60718293a4b5c',
+            eventType: 'VoteCast',
+            logPosition: '10452',
+            reason: 'TypeError: Cannot convert undefined to a BigInt',
+            since: '2026-11-26T12:00:00.000Z',
+            resumeRequestedAt: null,
+          },
+        ],
+      },
+    },
+  })
   @ApiProblemResponses(503)
-  async check(): Promise<{ status: 'ok' | 'degraded'; database: 'ok'; chain?: ChainHealth }> {
+  async check(): Promise<{ status: 'ok' | 'degraded'; database: 'ok'; chain?: ChainHealth; quarantined?: QuarantineView[] }> {
+    let quarantined: QuarantineView[];
     try {
-      await this.db.query('SELECT 1');
+      quarantined = await listQuarantines(this.db);
     } catch {
       throw new ProblemException(problem(503, 'HEALTH.DATABASE_UNAVAILABLE', 'The database does not answer'));
     }
-    if (!this.config.rpcUrl) return { status: 'ok', database: 'ok' };
+    const processing = quarantined.length > 0 ? { quarantined } : {};
+    if (!this.config.rpcUrl) return { status: quarantined.length > 0 ? 'degraded' : 'ok', database: 'ok', ...processing };
     const chain = await checkChain(this.config.rpcUrl);
-    return { status: chain.status === 'ok' ? 'ok' : 'degraded', database: 'ok', chain };
+    return { status: chain.status === 'ok' && quarantined.length === 0 ? 'ok' : 'degraded', database: 'ok', chain, ...processing };
   }
 }

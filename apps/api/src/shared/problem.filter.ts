@@ -55,6 +55,8 @@ const fastifyProblem = (status: number, code: string | undefined, message: strin
       return problem(413, 'REQUEST.BODY_TOO_LARGE', 'The request body is larger than 1 MiB');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    case 'FST_ERR_CTP_JSON_TOO_DEEP':
+      return problem(400, 'REQUEST.TOO_DEEP', message);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'REQUEST.EMPTY_BODY', 'The body is empty; send a JSON object');
     case 'FST_ERR_BAD_URL':

@@ -22,6 +22,4 @@ export const signatureProblems = {
       }),
     ),
   replayed: () => new ProblemException(problem(409, 'SIGNATURE.REPLAYED', 'This signed message (its nonce) was already used')),
-  malformed: (field: string, message: string) =>
-    new ProblemException(problem(400, 'REQUEST.INVALID', `Invalid fields: ${field}`, { errors: [{ field, message }] })),
 };

@@ -40,7 +40,7 @@ export class SignatureVerifier {
   async verify<M extends MessageBinding>(
     action: SignedAction,
     daoId: string,
-    signed: { readonly message: M; readonly signature: string },
+    signed: { readonly message: M; readonly signature: Hex },
     now: Date = new Date(),
   ): Promise<VerifiedMessage<M>> {
     const { message, signature } = signed;
@@ -62,11 +62,11 @@ export class SignatureVerifier {
     const typedData = { domain, types: messageTypes, primaryType, message: typedMessage } as Parameters<typeof hashTypedData>[0];
     let recovered: string;
     try {
-      recovered = await recoverTypedDataAddress({ ...typedData, signature: signature as Hex });
+      recovered = await recoverTypedDataAddress({ ...typedData, signature });
     } catch {
       throw signatureProblems.invalid('The signature is malformed');
     }
-    const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField]!);
+    const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField] ?? '');
     if (recovered !== actor) throw signatureProblems.invalid(`The message was not signed by ${schema.actorField} ${actor}`);
 
     const digest = hashTypedData(typedData);

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SignatureVerifier } from './signature-verifier';
+import { TypedDataController } from './typed-data/typed-data.controller';
 
-/** Verification of EIP-712 member messages, for the features whose writes are signed. */
-@Module({ providers: [SignatureVerifier], exports: [SignatureVerifier] })
+/**
+ * Signed member writes: the typed data a member signs (`POST /v1/daos/:id/typed-data/:action`) and the
+ * verifier the writes' controllers check signatures with.
+ */
+@Module({ controllers: [TypedDataController], providers: [SignatureVerifier], exports: [SignatureVerifier] })
 export class SignaturesModule {}

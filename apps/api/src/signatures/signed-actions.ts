@@ -1,12 +1,19 @@
 /**
- * The member writes that must be signed , with their EIP-712 types. Every message
+ * The member writes that must be signed, with their EIP-712 types. Every message
  * binds the DAO (`dao`), a one-time `nonce` and a `deadline`; the domain binds the chain id.
  *
  * Amounts are `uint256` in the typed data and decimal strings in JSON (wallets accept both for uint).
  * A proposal's payload is signed as `payload: string` holding canonical JSON (keys sorted, no spaces), so
  * the exact bytes the member saw are what the server parses and stores.
  */
-export const SIGNED_ACTIONS = ['join-request', 'proposal', 'vote', 'withdrawal-request', 'emergency-exit'] as const;
+export const SIGNED_ACTIONS = [
+  'join-request',
+  'proposal',
+  'proposal-cancellation',
+  'vote',
+  'withdrawal-request',
+  'emergency-exit',
+] as const;
 export type SignedAction = (typeof SIGNED_ACTIONS)[number];
 
 type Field = { readonly name: string; readonly type: string };
@@ -41,6 +48,12 @@ export const ACTION_SCHEMAS: Readonly<Record<SignedAction, ActionSchema>> = {
       { name: 'payload', type: 'string' },
       ...BINDING,
     ],
+  },
+  // Names the proposal, so a signature cancels that proposal only; the domain checks the signer proposed it.
+  'proposal-cancellation': {
+    primaryType: 'ProposalCancellation',
+    actorField: 'proposer',
+    fields: [{ name: 'proposer', type: 'address' }, { name: 'proposalId', type: 'string' }, ...BINDING],
   },
   vote: {
     primaryType: 'Vote',

@@ -5,20 +5,11 @@ import {
   type WebhookEndpoint,
   type WebhookEndpoints,
 } from '@ayllu/notifications';
-import { streams } from '@ayllu/domain';
-import type { PostgresEventStore } from '@ayllu/event-store';
 import { problem, ProblemException } from '../shared/problem';
 
-const DAO_ID = /^dao_[0-9a-f]{28}$/;
 const WEBHOOK_ID = /^wh_[0-9a-f]{28}$/;
 
-export const daoNotFound = (daoId: string) => new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
 export const webhookNotFound = (id: string) => new ProblemException(problem(404, 'WEBHOOK.NOT_FOUND', `No webhook ${id} in this DAO`));
-
-/** 404 unless the DAO exists (read from the log, so a DAO created a moment ago counts). */
-export const requireDao = async (store: PostgresEventStore, daoId: string): Promise<void> => {
-  if (!DAO_ID.test(daoId) || (await store.streamVersion(streams.dao.of(daoId).streamId)) === 0) throw daoNotFound(daoId);
-};
 
 export const requireWebhook = async (endpoints: WebhookEndpoints, daoId: string, id: string): Promise<WebhookEndpoint> => {
   const endpoint = WEBHOOK_ID.test(id) ? await endpoints.get(daoId, id) : null;

@@ -6,12 +6,19 @@ import type { Pool } from 'pg';
 import { APP_CONFIG, EVENT_STORE, PG_POOL } from '../shared/tokens';
 import { NotificationCatalogueController } from './catalogue/notification-catalogue.controller';
 import { CreateWebhookController } from './create-webhook/create-webhook.controller';
+import { CreateWebhookHandler } from './create-webhook/create-webhook.handler';
 import { DeleteWebhookController } from './delete-webhook/delete-webhook.controller';
+import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { ReadWebhooksController } from './read-webhooks/read-webhooks.controller';
-import { ReplayController } from './replay/replay.controller';
+import { RedeliverNotificationController } from './redeliver-notification/redeliver-notification.controller';
+import { RedeliverNotificationHandler } from './redeliver-notification/redeliver-notification.handler';
+import { ReplayNotificationsController } from './replay-notifications/replay-notifications.controller';
+import { ReplayNotificationsHandler } from './replay-notifications/replay-notifications.handler';
 import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-webhook-secret.controller';
+import { RotateWebhookSecretHandler } from './rotate-webhook-secret/rotate-webhook-secret.handler';
 import { UpdateWebhookController } from './update-webhook/update-webhook.controller';
+import { UpdateWebhookHandler } from './update-webhook/update-webhook.handler';
 import { DELIVERY_LOG, NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from './webhook-tokens';
 
 /** Webhook subscriptions (admin), their delivery log, redelivery and replay, and the notification catalogue. */
@@ -24,9 +31,16 @@ import { DELIVERY_LOG, NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from './webhook-
     DeleteWebhookController,
     RotateWebhookSecretController,
     DeliveriesController,
-    ReplayController,
+    RedeliverNotificationController,
+    ReplayNotificationsController,
   ],
   providers: [
+    CreateWebhookHandler,
+    UpdateWebhookHandler,
+    DeleteWebhookHandler,
+    RotateWebhookSecretHandler,
+    RedeliverNotificationHandler,
+    ReplayNotificationsHandler,
     {
       provide: NOTIFICATION_CONFIG,
       inject: [APP_CONFIG],

@@ -5,7 +5,7 @@ import { PostgresEventStore, START } from '@ayllu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { COUNTING_TABLE_SQL, countingProjection, type Ticked } from '../../../../test/fixtures/counting-projection';
 import { readCheckpoint } from './checkpoints';
-import { LogProcessor } from './log-processor';
+import { EventHeldBack, LogProcessor } from './log-processor';
 import { processor } from './processor';
 
 const ROOT = join(__dirname, '../../../..');
@@ -74,16 +74,15 @@ describe('LogProcessor', () => {
     const errors: string[] = [];
     const runner = new LogProcessor(db.pool, store, [broken, countingProjection()], {
       batchSize: 15,
-      onError: (name, error) => errors.push(`${name}: ${(error as Error).message}`),
+      onError: (name, error) => errors.push(`${name}: ${((error as EventHeldBack).cause as Error).message}`),
     });
     await runner.catchUp();
-    await runner.catchUp();
-    expect(errors).toEqual(['broken: cannot handle this', 'broken: cannot handle this']);
+    expect(errors).toEqual(['broken: cannot handle this']);
     expect(await appliedCounts(db)).toEqual({ rows: 40, distinct: 40, events: 40 });
     expect(await readCheckpoint(db.pool, 'broken')).toEqual(START);
   });
 
-  it('keeps nothing of a batch that fails half-way, and resumes where it was', async () => {
+  it('applies a failed batch event by event: a failure that does not repeat keeps every event and quarantines nothing', async () => {
     await appendMany(store, 30);
     let failAt = 15;
     const flaky = processor<'Ticked', Ticked>({
@@ -102,10 +101,51 @@ describe('LogProcessor', () => {
     const errors: unknown[] = [];
     const runner = new LogProcessor(db.pool, store, [flaky], { batchSize: 30, onError: (_n, e) => errors.push(e) });
     await runner.catchUp();
-    expect(errors).toHaveLength(1);
-    expect(await appliedCounts(db)).toMatchObject({ rows: 0 });
-    await runner.catchUp();
+    expect(errors).toEqual([]);
     expect(await appliedCounts(db)).toEqual({ rows: 30, distinct: 30, events: 30 });
+    expect((await db.pool.query('SELECT * FROM processor_quarantines')).rows).toEqual([]);
+  });
+
+  it('holds an event back once and retries it on the next pass: failing only once, it is applied and nothing is quarantined', async () => {
+    await appendMany(store, 10);
+    let failures = 2; // the batch, then the event on its own
+    const once = processor<'Ticked', Ticked>({
+      ...countingProjection(),
+      canHandle: ['Ticked'],
+      async handle(tx, events) {
+        if (events.some((e) => e.data.n === 4) && failures-- > 0) throw new Error('downstream not ready');
+        await countingProjection().apply(tx, events);
+      },
+    });
+    const errors: unknown[] = [];
+    const runner = new LogProcessor(db.pool, store, [once], { onError: (_n, e) => errors.push(e) });
+    await runner.catchUp();
+    expect(errors).toEqual([expect.any(EventHeldBack)]);
+    expect(await appliedCounts(db)).toMatchObject({ rows: 4 });
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 10, distinct: 10, events: 10 });
+    expect((await db.pool.query('SELECT * FROM processor_quarantines')).rows).toEqual([]);
+  });
+
+  it('quarantines nothing on a lost connection: the whole batch is read again', async () => {
+    await appendMany(store, 10);
+    let failures = 1;
+    const cut = processor<'Ticked', Ticked>({
+      ...countingProjection(),
+      canHandle: ['Ticked'],
+      async handle(tx, events) {
+        if (failures-- > 0) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        await countingProjection().apply(tx, events);
+      },
+    });
+    const errors: unknown[] = [];
+    const runner = new LogProcessor(db.pool, store, [cut], { onError: (_n, e) => errors.push(e) });
+    await runner.catchUp();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).not.toBeInstanceOf(EventHeldBack);
+    await runner.catchUp();
+    expect(await appliedCounts(db)).toEqual({ rows: 10, distinct: 10, events: 10 });
+    expect((await db.pool.query('SELECT * FROM processor_quarantines')).rows).toEqual([]);
   });
 
   it('catches up after a restart from its stored checkpoint', async () => {

@@ -1,8 +1,9 @@
-import { START, type PostgresEventStore } from '@ayllu/event-store';
+import { START, type Checkpoint, type PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { lockKey, readCheckpoint, writeCheckpoint } from './checkpoints';
 import { DrainLoop, type WakeUps } from './drain-loop';
 import type { Processor } from './processor';
+import { isTransient, liftQuarantine, quarantineStream, readQuarantines, type Quarantine } from './quarantine';
 
 export interface LogProcessorOptions {
   readonly batchSize?: number;
@@ -14,7 +15,42 @@ export interface LogProcessorOptions {
    * stream of events never happens.
    */
   readonly afterBatch?: (processor: string) => void;
+  /** A processor set a stream aside (see `runBatch`); its other streams carry on. */
+  readonly onQuarantine?: (processor: string, quarantine: Quarantine, error: unknown) => void;
 }
+
+/**
+ * An event failed on its own, for the first time: the batch kept every event before it and stopped there.
+ * The next pass tries it again; failing again, its stream is quarantined.
+ */
+export class EventHeldBack extends Error {
+  constructor(
+    readonly processor: string,
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `${processor} failed on ${event.type} at ${event.position} of ${event.streamId}; it will try once more before quarantining the stream`,
+    );
+  }
+}
+
+const savepoint = async <T>(tx: PoolClient, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> => {
+  await tx.query('SAVEPOINT attempt');
+  try {
+    const value = await work();
+    await tx.query('RELEASE SAVEPOINT attempt');
+    return { ok: true, value };
+  } catch (error) {
+    // A lost connection fails the rollback too, and that error ends the whole transaction.
+    await tx.query('ROLLBACK TO SAVEPOINT attempt');
+    return { ok: false, error };
+  }
+};
+
+const atOrBefore = (event: RecordedEvent, checkpoint: Checkpoint) =>
+  event.transactionId < checkpoint.transactionId ||
+  (event.transactionId === checkpoint.transactionId && event.position <= checkpoint.position);
 
 /**
  * A client checked out of the pool has no 'error' listener, so a connection the server drops mid-batch
@@ -49,6 +85,8 @@ const inTransaction = async <T>(pool: Pool, work: (tx: PoolClient) => Promise<T>
 export class LogProcessor {
   private readonly batchSize: number;
   private readonly loop: DrainLoop;
+  /** Per processor, the event that failed on its own once: failing again, its stream is quarantined. */
+  private readonly heldBack = new Map<string, string>();
 
   constructor(
     private readonly pool: Pool,
@@ -67,22 +105,47 @@ export class LogProcessor {
    * Runs one batch of one processor: the next events after its checkpoint in commit-safe order, the ones it
    * handles handed to it, the checkpoint moved past all of them. Returns how many events it read: 0 when
    * caught up or, unless `wait` is set, when another worker holds the processor.
+   *
+   * Events of streams the processor has quarantined are skipped (they stay in the log for the resume). A
+   * batch that throws is rolled back to a savepoint and applied again event by event, so that the events
+   * that work are kept. An event that fails on its own the first time holds the batch back at it (the
+   * events before it commit, then `EventHeldBack` is thrown); failing on its own again on a later pass, its
+   * stream is quarantined and the batch goes on. A transient failure (connection, deadlock) quarantines
+   * nothing: the whole batch is rolled back and read again.
    */
-  runBatch(processor: Processor, wait = false): Promise<number> {
-    return inTransaction(this.pool, async (tx) => {
+  async runBatch(processor: Processor, wait = false): Promise<number> {
+    const result = await inTransaction(this.pool, async (tx) => {
       const lock = wait
         ? 'SELECT true AS locked FROM pg_advisory_xact_lock(hashtext($1))'
         : 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
       const { rows } = await tx.query<{ locked: boolean }>(lock, [lockKey(processor.name)]);
-      if (!rows[0].locked) return 0;
-      const events = await this.store.readAll(await readCheckpoint(tx, processor.name), this.batchSize, tx);
-      if (events.length > 0) {
-        await processor.apply(tx, events);
-        const last = events[events.length - 1];
-        await writeCheckpoint(tx, processor.name, { transactionId: last.transactionId, position: last.position });
+      if (!rows[0].locked) return { read: 0 };
+      const checkpoint = await readCheckpoint(tx, processor.name);
+      const quarantines = await readQuarantines(tx, processor.name);
+      for (const quarantine of quarantines.values()) {
+        if (quarantine.resumeRequested && (await this.resume(tx, processor, quarantine, checkpoint)))
+          quarantines.delete(quarantine.streamId);
       }
-      return events.length;
+      const events = await this.store.readAll(checkpoint, this.batchSize, tx);
+      if (events.length === 0) return { read: 0 };
+      const live = events.filter((event) => !quarantines.has(event.streamId));
+      const batch = await savepoint(tx, () => processor.apply(tx, live));
+      let done = events[events.length - 1];
+      let heldBack: EventHeldBack | undefined;
+      if (!batch.ok) {
+        if (isTransient(batch.error)) throw batch.error;
+        heldBack = await this.applyOneByOne(tx, processor, events, quarantines);
+        if (heldBack) {
+          const before = events.indexOf(heldBack.event) - 1;
+          if (before < 0) return { read: 0, heldBack };
+          done = events[before]!;
+        }
+      }
+      await writeCheckpoint(tx, processor.name, { transactionId: done.transactionId, position: done.position });
+      return { read: heldBack ? events.indexOf(heldBack.event) : events.length, heldBack };
     });
+    if (result.heldBack) throw result.heldBack;
+    return result.read;
   }
 
   /** Brings every processor to the end of the log as it is now. Overlapping calls coalesce. */
@@ -113,11 +176,72 @@ export class LogProcessor {
     });
     let read = 0;
     for (;;) {
-      const n = await this.runBatch(processor, true);
+      let n: number;
+      try {
+        n = await this.runBatch(processor, true);
+      } catch (error) {
+        // Held back at an event: the next batch tries it again, and quarantines its stream if it fails again.
+        if (error instanceof EventHeldBack) continue;
+        throw error;
+      }
       read += n;
       onProgress?.(read);
       if (n === 0) return read;
     }
+  }
+
+  /**
+   * The events of a failed batch one by one, each in its own savepoint. Returns the event that held the
+   * batch back, if one did; quarantines (adding to `quarantines`) the streams whose event failed again.
+   */
+  private async applyOneByOne(
+    tx: PoolClient,
+    processor: Processor,
+    events: readonly RecordedEvent[],
+    quarantines: Map<string, Quarantine>,
+  ): Promise<EventHeldBack | undefined> {
+    const handled = new Set(processor.canHandle);
+    for (const event of events) {
+      if (quarantines.has(event.streamId) || !handled.has(event.type)) continue;
+      const attempt = await savepoint(tx, () => processor.apply(tx, [event]));
+      if (attempt.ok) continue;
+      if (isTransient(attempt.error)) throw attempt.error;
+      if (this.heldBack.get(processor.name) !== event.metadata.eventId) {
+        this.heldBack.set(processor.name, event.metadata.eventId);
+        return new EventHeldBack(processor.name, event, attempt.error);
+      }
+      this.heldBack.delete(processor.name);
+      const quarantine = await quarantineStream(tx, this.store, processor.name, event, attempt.error);
+      quarantines.set(event.streamId, quarantine);
+      this.options.onQuarantine?.(processor.name, quarantine, attempt.error);
+    }
+    return undefined;
+  }
+
+  /**
+   * An admin asked to resume a quarantined stream: its events from the one that failed up to the checkpoint
+   * (those the processor skipped) are applied in order, all or none. Returns true when they were and the
+   * quarantine is lifted; failing again, the stream stays quarantined with the new reason.
+   */
+  private async resume(tx: PoolClient, processor: Processor, quarantine: Quarantine, checkpoint: Checkpoint): Promise<boolean> {
+    const skipped = (await this.store.readStream(quarantine.streamId, quarantine.fromVersion - 1, tx)).filter((e) =>
+      atOrBefore(e, checkpoint),
+    );
+    let failed: RecordedEvent | undefined;
+    const replay = await savepoint(tx, async () => {
+      for (const event of skipped) {
+        failed = event;
+        await processor.apply(tx, [event]);
+      }
+    });
+    if (replay.ok) {
+      await liftQuarantine(tx, processor.name, quarantine.streamId);
+      return true;
+    }
+    if (isTransient(replay.error)) throw replay.error;
+    const again = await quarantineStream(tx, this.store, processor.name, failed!, replay.error, quarantine.fromVersion);
+    this.options.onQuarantine?.(processor.name, again, replay.error);
+    return false;
   }
 
   private async drainAll(): Promise<void> {

@@ -79,16 +79,32 @@ export const DAO_DEFAULTS = {
   treasurers: [],
 } as const satisfies Omit<DaoConfiguration, 'name' | 'treasurerThreshold' | 'feeCollector'>;
 
-/** Bounds the validator enforces, kept beside the defaults they constrain. */
+/**
+ * Bounds the validator enforces, kept beside the defaults they constrain. The API's request DTOs read
+ * them too, so a bound is written once.
+ */
 export const DAO_LIMITS = {
   nameMaxLength: 100,
   descriptionMaxLength: 2000,
+  /** Quorum, approval thresholds and the small-withdrawal limit, in basis points. */
+  bps: { min: 1, max: 10_000 },
   votingPeriodSeconds: { min: 60, max: 90 * DAY },
   maxMembers: { min: 1, max: 1000 },
   maxActiveProposals: { min: 1, max: 100 },
-  platformFeeBps: { max: 1000 },
-  executionWindowSeconds: { min: 60 },
+  platformFeeBps: { min: 0, max: 1000 },
+  emergencyExitWaitSeconds: { min: 0, max: 365 * DAY },
+  timelockDelaySeconds: { min: 0, max: 365 * DAY },
+  executionWindowSeconds: { min: 60, max: 365 * DAY },
   maxTreasurers: 20,
+  /** An admin's reason (suspension, reinstatement, veto) and a REMOVE_MEMBER proposal's. */
+  reasonMaxLength: 500,
+} as const;
+
+/** Bounds of a proposal's own text and of a ballot's reason. */
+export const PROPOSAL_LIMITS = {
+  titleMaxLength: 200,
+  descriptionMaxLength: 2000,
+  voteReasonMaxLength: 500,
 } as const;
 
 /**

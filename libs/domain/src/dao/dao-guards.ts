@@ -1,6 +1,7 @@
 import type { Address } from '../shared/address';
 import type { CommandMetadata } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { DAO_LIMITS } from './dao-configuration';
 import type { ActiveDao, DaoState, Member } from './dao-state';
 
 export const requireDao = (state: DaoState): ActiveDao => {
@@ -26,9 +27,9 @@ export const requireAdmin = (metadata: CommandMetadata): void => {
 };
 
 export const requireReason = (reason: unknown): string => {
-  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 500)
-    throw new DomainError('MEMBER.REASON_REQUIRED', 'A reason (1..500 characters) is required', 'invalid', [
-      { field: 'reason', message: 'is required (at most 500 characters)' },
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > DAO_LIMITS.reasonMaxLength)
+    throw new DomainError('MEMBER.REASON_REQUIRED', `A reason (1..${DAO_LIMITS.reasonMaxLength} characters) is required`, 'invalid', [
+      { field: 'reason', message: `is required (at most ${DAO_LIMITS.reasonMaxLength} characters)` },
     ]);
   return reason.trim();
 };

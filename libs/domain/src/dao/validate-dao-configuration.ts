@@ -82,7 +82,7 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
     description: description as string,
     access: oneOf('access', pick('access'), ['open', 'closed', 'hybrid']),
     votingType: oneOf('votingType', pick('votingType'), ['democratic', 'weighted']),
-    quorumBps: integer('quorumBps', pick('quorumBps'), 1, 10_000),
+    quorumBps: integer('quorumBps', pick('quorumBps'), DAO_LIMITS.bps.min, DAO_LIMITS.bps.max),
     votingPeriodSeconds: integer(
       'votingPeriodSeconds',
       pick('votingPeriodSeconds'),
@@ -99,12 +99,27 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
       DAO_LIMITS.maxActiveProposals.min,
       DAO_LIMITS.maxActiveProposals.max,
     ),
-    smallWithdrawalLimitBps: integer('smallWithdrawalLimitBps', pick('smallWithdrawalLimitBps'), 1, 10_000),
-    emergencyExitWaitSeconds: integer('emergencyExitWaitSeconds', pick('emergencyExitWaitSeconds'), 0),
-    platformFeeBps: integer('platformFeeBps', pick('platformFeeBps'), 0, DAO_LIMITS.platformFeeBps.max),
+    smallWithdrawalLimitBps: integer('smallWithdrawalLimitBps', pick('smallWithdrawalLimitBps'), DAO_LIMITS.bps.min, DAO_LIMITS.bps.max),
+    emergencyExitWaitSeconds: integer(
+      'emergencyExitWaitSeconds',
+      pick('emergencyExitWaitSeconds'),
+      DAO_LIMITS.emergencyExitWaitSeconds.min,
+      DAO_LIMITS.emergencyExitWaitSeconds.max,
+    ),
+    platformFeeBps: integer('platformFeeBps', pick('platformFeeBps'), DAO_LIMITS.platformFeeBps.min, DAO_LIMITS.platformFeeBps.max),
     yieldMode: oneOf('yieldMode', pick('yieldMode'), ['compound', 'distribute', 'treasury']),
-    timelockDelaySeconds: integer('timelockDelaySeconds', pick('timelockDelaySeconds'), 0),
-    executionWindowSeconds: integer('executionWindowSeconds', pick('executionWindowSeconds'), DAO_LIMITS.executionWindowSeconds.min),
+    timelockDelaySeconds: integer(
+      'timelockDelaySeconds',
+      pick('timelockDelaySeconds'),
+      DAO_LIMITS.timelockDelaySeconds.min,
+      DAO_LIMITS.timelockDelaySeconds.max,
+    ),
+    executionWindowSeconds: integer(
+      'executionWindowSeconds',
+      pick('executionWindowSeconds'),
+      DAO_LIMITS.executionWindowSeconds.min,
+      DAO_LIMITS.executionWindowSeconds.max,
+    ),
     approvalThresholdBps: resolveThresholds(input.approvalThresholdBps, integer, fail),
     treasurers,
     treasurerThreshold,
@@ -136,7 +151,8 @@ const resolveThresholds = (
     if (!(PROPOSAL_TYPES as readonly string[]).includes(key)) fail(`approvalThresholdBps.${key}`, 'is not a proposal type');
   const resolved = { ...DAO_DEFAULTS.approvalThresholdBps } as Record<ProposalType, number>;
   for (const type of PROPOSAL_TYPES)
-    if (overrides[type] !== undefined) resolved[type] = integer(`approvalThresholdBps.${type}`, overrides[type], 1, 10_000);
+    if (overrides[type] !== undefined)
+      resolved[type] = integer(`approvalThresholdBps.${type}`, overrides[type], DAO_LIMITS.bps.min, DAO_LIMITS.bps.max);
   return resolved;
 };
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { PROPOSAL_LIMITS } from '../dao/dao-configuration';
 import { isAtOrAfter } from '../shared/time';
 import { requireActiveMember, requireDao } from '../dao/dao-guards';
 import type { DaoState } from '../dao/dao-state';
@@ -23,9 +24,10 @@ export const castVote = (command: CastVote, proposalState: ProposalState, daoSta
     throw new DomainError('VOTE.INVALID_CHOICE', 'A vote is for, against or abstain', 'invalid', [
       { field: 'choice', message: 'must be for, against or abstain' },
     ]);
-  if (reason !== undefined && (typeof reason !== 'string' || reason.length > 500))
-    throw new DomainError('VOTE.INVALID_REASON', 'A reason is at most 500 characters', 'invalid', [
-      { field: 'reason', message: 'must be at most 500 characters' },
+  const { voteReasonMaxLength } = PROPOSAL_LIMITS;
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > voteReasonMaxLength))
+    throw new DomainError('VOTE.INVALID_REASON', `A reason is at most ${voteReasonMaxLength} characters`, 'invalid', [
+      { field: 'reason', message: `must be at most ${voteReasonMaxLength} characters` },
     ]);
   const weight = proposal.eligibleVoters.get(voter);
   if (weight === undefined)

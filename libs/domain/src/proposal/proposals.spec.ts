@@ -150,6 +150,36 @@ describe('Submitting a proposal', () => {
     givenDao(base).when(submit(type, payload)).thenThrows('PROPOSAL.INVALID_PAYLOAD', fields),
   );
 
+  // A value shaped like the event store's bigint tag is what made unknown keys dangerous: nothing but the
+  // type's own fields may reach the log.
+  const tagLike = { $bigint: '1' };
+  it.each<[string, Record<string, unknown>]>([
+    ['ADD_MEMBER', { member: dave, extra: tagLike }],
+    ['REMOVE_MEMBER', { member: bob, reason: 'inactive', extra: tagLike }],
+    ['WITHDRAW_FUNDS', { recipient: dave, amount: 5n, extra: tagLike }],
+    ['CHANGE_PARAMETERS', { changes: { quorumBps: 6000 }, extra: tagLike }],
+    ['CHANGE_STRATEGY', { strategy: dave, extra: tagLike }],
+    ['DISTRIBUTE_YIELDS', { mode: 'stop', extra: tagLike }],
+    ['UPGRADE_CONTRACT', { implementation: dave, extra: tagLike }],
+  ])('refuses a %s payload with a key its type does not define, naming it', (type, payload) =>
+    givenDao(base).when(submit(type, payload)).thenThrows('PROPOSAL.INVALID_PAYLOAD', ['payload.extra']),
+  );
+
+  it('names every unknown key, beside the errors of the known ones', () =>
+    givenDao(base)
+      .when(submit('WITHDRAW_FUNDS', { recipient: dave, amount: 0n, $bigint: '1', memo: 'x' }))
+      .thenThrows('PROPOSAL.INVALID_PAYLOAD', ['payload.amount', 'payload.$bigint', 'payload.memo']));
+
+  it('refuses a key of another proposal type', () =>
+    givenDao(base)
+      .when(submit('CHANGE_STRATEGY', { strategy: dave, amount: 5n }))
+      .thenThrows('PROPOSAL.INVALID_PAYLOAD', ['payload.amount']));
+
+  it('refuses a CHANGE_PARAMETERS change that is not a configuration field, whatever its value', () =>
+    givenDao(base)
+      .when(submit('CHANGE_PARAMETERS', { changes: { quorumBps: 6000, extra: tagLike } }))
+      .thenThrows('PROPOSAL.INVALID_PAYLOAD', ['payload.changes.extra']));
+
   it('accepts each valid payload shape', () => {
     for (const [type, payload] of [
       ['ADD_MEMBER', { member: dave, units: 10n }],

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { PROPOSAL_LIMITS } from '../dao/dao-configuration';
 import { requireActiveMember, requireDao } from '../dao/dao-guards';
 import type { DaoState } from '../dao/dao-state';
 import { openProposal } from './open-proposal';
@@ -10,13 +11,14 @@ export const submitProposal = (command: SubmitProposal, state: DaoState): Stream
   const dao = requireDao(state);
   const { proposalId, proposer, type, payload, title = '', description = '' } = command.data;
   requireActiveMember(dao, proposer);
-  if (typeof title !== 'string' || title.length > 200 || /[\r\n]/.test(title))
-    throw new DomainError('PROPOSAL.INVALID_TITLE', 'The title is one line of at most 200 characters', 'invalid', [
-      { field: 'title', message: 'must be one line of at most 200 characters' },
+  const { titleMaxLength, descriptionMaxLength } = PROPOSAL_LIMITS;
+  if (typeof title !== 'string' || title.length > titleMaxLength || /[\r\n]/.test(title))
+    throw new DomainError('PROPOSAL.INVALID_TITLE', `The title is one line of at most ${titleMaxLength} characters`, 'invalid', [
+      { field: 'title', message: `must be one line of at most ${titleMaxLength} characters` },
     ]);
-  if (typeof description !== 'string' || description.length > 2000)
-    throw new DomainError('PROPOSAL.INVALID_DESCRIPTION', 'The description is at most 2000 characters', 'invalid', [
-      { field: 'description', message: 'must be at most 2000 characters' },
+  if (typeof description !== 'string' || description.length > descriptionMaxLength)
+    throw new DomainError('PROPOSAL.INVALID_DESCRIPTION', `The description is at most ${descriptionMaxLength} characters`, 'invalid', [
+      { field: 'description', message: `must be at most ${descriptionMaxLength} characters` },
     ]);
   const proposal = validateProposalPayload(type, payload, dao);
   // A withdrawal of a member's own funds goes through RequestWithdrawal, which links the request.

@@ -1,10 +1,10 @@
 import { isChecksumAddress } from '../shared/address';
 import { DomainError, type FieldError } from '../shared/domain-error';
-import { PROPOSAL_TYPES, type DaoConfiguration, type DaoConfigurationInput } from '../dao/dao-configuration';
+import { DAO_LIMITS, PROPOSAL_TYPES, type DaoConfiguration, type DaoConfigurationInput } from '../dao/dao-configuration';
 import { seatedCount } from '../dao/dao-guards';
 import type { ActiveDao } from '../dao/dao-state';
 import { validateDaoConfiguration } from '../dao/validate-dao-configuration';
-import type { ProposalOf } from './proposal-payloads';
+import type { ProposalOf, ProposalPayloads } from './proposal-payloads';
 
 const CONFIGURATION_FIELDS: readonly (keyof DaoConfiguration)[] = [
   'name', 'description', 'access', 'votingType', 'quorumBps', 'votingPeriodSeconds', 'earlyClose', 'allowVoteChange',
@@ -14,8 +14,23 @@ const CONFIGURATION_FIELDS: readonly (keyof DaoConfiguration)[] = [
 ]; // prettier-ignore
 
 /**
+ * The fields each payload may carry, checked by the compiler against ProposalPayloads in both directions.
+ * A payload is stored as signed, so a key outside its type would reach the log and every reader of it.
+ */
+const PAYLOAD_FIELDS: { readonly [T in keyof ProposalPayloads]: { readonly [K in keyof ProposalPayloads[T]]-?: true } } = {
+  ADD_MEMBER: { member: true, units: true },
+  REMOVE_MEMBER: { member: true, reason: true },
+  WITHDRAW_FUNDS: { recipient: true, amount: true, withdrawalId: true },
+  CHANGE_PARAMETERS: { changes: true },
+  CHANGE_STRATEGY: { strategy: true },
+  DISTRIBUTE_YIELDS: { mode: true, flowRatePerSecond: true, amount: true },
+  UPGRADE_CONTRACT: { implementation: true },
+};
+
+/**
  * Checks a proposal's type and payload against the issue's shapes and against the DAO as it is now.
- * Throws `PROPOSAL.INVALID_PAYLOAD` with field errors (`payload.member`, `payload.changes.quorumBps`, ...)
+ * Throws `PROPOSAL.INVALID_PAYLOAD` with field errors (`payload.member`, `payload.changes.quorumBps`, ...),
+ * one per key the type does not define (`payload.extra`),
  * or a conflict when the payload is well formed but pointless (removing someone who is not a member).
  */
 export const validateProposalPayload = (type: unknown, payload: unknown, dao: ActiveDao): ProposalOf => {
@@ -26,6 +41,8 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       { field: 'type', message: `must be one of ${PROPOSAL_TYPES.join(', ')}` },
     ]);
   const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const fields = PAYLOAD_FIELDS[type as ProposalOf['type']];
+  for (const key of Object.keys(p)) if (!Object.hasOwn(fields, key)) fail(key, `is not a field of a ${String(type)} proposal`);
   const address = (field: string) => {
     if (!isChecksumAddress(p[field])) fail(field, 'must be an EIP-55 checksummed address');
   };
@@ -44,8 +61,8 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       break;
     case 'REMOVE_MEMBER':
       address('member');
-      if (typeof p.reason !== 'string' || p.reason.trim() === '' || p.reason.length > 500)
-        fail('reason', 'is required (at most 500 characters)');
+      if (typeof p.reason !== 'string' || p.reason.trim() === '' || p.reason.length > DAO_LIMITS.reasonMaxLength)
+        fail('reason', `is required (at most ${DAO_LIMITS.reasonMaxLength} characters)`);
       break;
     case 'WITHDRAW_FUNDS':
       address('recipient');

@@ -1,5 +1,6 @@
 import type { DaoEvent } from '../dao/dao-events';
 import type { TreasuryEvent } from '../execution/treasury-events';
+import type { ProcessingEvent } from '../processing/processing-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import type { WebhookEvent } from '../webhooks/webhook-events';
 
@@ -60,3 +61,5 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
+
+export const PROCESSING_EVENT_TYPES = typesOf<ProcessingEvent['type']>({ StreamQuarantined: true });

@@ -3,12 +3,13 @@ import type { DaoEvent } from '../dao/dao-events';
 import { initialDaoState, type DaoState } from '../dao/dao-state';
 import type { TreasuryEvent } from '../execution/treasury-events';
 import { evolveTreasury, initialTreasuryState, type TreasuryState } from '../execution/treasury-state';
+import { evolveProcessing, initialProcessingState, type ProcessingEvent, type ProcessingState } from '../processing/processing-events';
 import { evolveProposal } from '../proposal/evolve-proposal';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
 import type { Event } from '../shared/decider';
 import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
-import { DAO_EVENT_TYPES, PROPOSAL_EVENT_TYPES, TREASURY_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './event-types';
+import { DAO_EVENT_TYPES, PROCESSING_EVENT_TYPES, PROPOSAL_EVENT_TYPES, TREASURY_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './event-types';
 
 /** One stream: where it lives in the log and how its events fold into its state. */
 export interface StreamRef<S, E extends Event> {
@@ -51,19 +52,26 @@ const kind = <Name extends string, S, E extends Event>(
  * - `dao-<daoId>`: the DAO aggregate (configuration, members, funds, the proposals it opened);
  * - `proposal-<proposalId>`: one proposal, its frozen rules, ballots and execution steps;
  * - `treasury-<daoId>`: the DAO's contracts, Safe transactions in nonce order and timelock operations;
- * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint.
+ * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint;
+ * - `processing-<daoId>`: what the worker's log processors could not apply for the DAO (quarantines).
  */
 export const streams = {
   dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState, DAO_EVENT_TYPES),
   proposal: kind<'proposal', ProposalState, ProposalEvent>('proposal', evolveProposal, initialProposalState, PROPOSAL_EVENT_TYPES),
   treasury: kind<'treasury', TreasuryState, TreasuryEvent>('treasury', evolveTreasury, initialTreasuryState, TREASURY_EVENT_TYPES),
   webhook: kind<'webhook', WebhookState, WebhookEvent>('webhook', evolveWebhook, initialWebhookState, WEBHOOK_EVENT_TYPES),
+  processing: kind<'processing', ProcessingState, ProcessingEvent>(
+    'processing',
+    evolveProcessing,
+    initialProcessingState,
+    PROCESSING_EVENT_TYPES,
+  ),
 } as const;
 
 export type StreamKindName = keyof typeof streams;
 
 /** Every event any stream of the catalogue holds. */
-export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent;
+export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The kind and id of a stream id, or null for a stream the catalogue does not know. */

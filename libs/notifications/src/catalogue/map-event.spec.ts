@@ -76,6 +76,32 @@ describe('events to notifications', () => {
     });
   });
 
+  it('tells a DAO that a processor quarantined one of its streams', () => {
+    const data = {
+      daoId: 'dao_1',
+      processor: 'proposals',
+      streamId: streams.proposal.of('p1').streamId,
+      eventType: 'VoteCast',
+      logPosition: '42',
+      reason: 'TypeError: boom',
+      quarantinedAt: 't',
+    };
+    expect(mapEvent(recorded(streams.processing.of('dao_1').streamId, 'StreamQuarantined', data), null)).toEqual([
+      {
+        daoId: 'dao_1',
+        type: 'processing.stream_quarantined',
+        data: {
+          processor: 'proposals',
+          streamId: data.streamId,
+          eventType: 'VoteCast',
+          failedAt: '42',
+          reason: 'TypeError: boom',
+          quarantinedAt: 't',
+        },
+      },
+    ]);
+  });
+
   it('asks for signatures when the platform proposes a Safe transaction', () => {
     const [safe] = mapEvent(
       recorded(streams.treasury.of('dao_1').streamId, 'SafeTransactionProposed', {

@@ -37,6 +37,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'WithdrawalApproved',
   'WithdrawalConfirmed',
   'WebhookEndpointDisabled',
+  'StreamQuarantined',
 ] as const satisfies readonly DomainEvent['type'][];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -184,6 +185,10 @@ const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null): Map
     case 'WebhookEndpointDisabled': {
       const { endpointId, url, reason, disabledAt } = event.data;
       return one(daoId, 'webhook.endpoint_disabled', { endpointId, url, reason, disabledAt });
+    }
+    case 'StreamQuarantined': {
+      const { processor, streamId, eventType, logPosition, reason, quarantinedAt } = event.data;
+      return one(daoId, 'processing.stream_quarantined', { processor, streamId, eventType, failedAt: logPosition, reason, quarantinedAt });
     }
   }
 };

@@ -1,3 +1,4 @@
+import { streams } from '@ayllu/domain';
 import type { NotificationData, NotificationType } from './notification-types';
 
 const P = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -92,5 +93,13 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     url: 'https://hooks.example.org/ayllu',
     reason: 'failing',
     disabledAt: '2026-11-26T12:00:00.000Z',
+  },
+  'processing.stream_quarantined': {
+    processor: 'proposals',
+    streamId: streams.proposal.of(P).streamId,
+    eventType: 'VoteCast',
+    failedAt: '10452',
+    reason: 'Cannot convert undefined to a BigInt',
+    quarantinedAt: '2026-11-26T12:00:00.000Z',
   },
 };

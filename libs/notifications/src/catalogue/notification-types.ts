@@ -22,6 +22,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.approved',
   'withdrawal.paid',
   'webhook.endpoint_disabled',
+  'processing.stream_quarantined',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -75,6 +76,19 @@ export interface NotificationData {
   'withdrawal.approved': { withdrawalId: string | null; proposalId: string; recipient: string; amount: string; approvedAt: string };
   'withdrawal.paid': { withdrawalId: string | null; member: string; amount: string; txHash: string; paidAt: string };
   'webhook.endpoint_disabled': { endpointId: string; url: string; reason: 'gone' | 'failing'; disabledAt: string };
+  /**
+   * A worker processor could not apply an event of one of the DAO's streams and set that stream aside
+   * (the rest of the platform carries on); an admin resumes it after a fix.
+   */
+  'processing.stream_quarantined': {
+    processor: string;
+    streamId: string;
+    eventType: string;
+    /** The failing event's log position. */
+    failedAt: string;
+    reason: string;
+    quarantinedAt: string;
+  };
 }
 
 /** What a webhook receives in the `standard` format (the JSON body), and what a Discord message is drawn from. */

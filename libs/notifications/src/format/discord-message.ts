@@ -124,6 +124,12 @@ const RENDER: Renderers = {
     color: RED,
     fields: [f('Endpoint', d.endpointId), f('URL', d.url, false)],
   }),
+  'processing.stream_quarantined': (d) => ({
+    title: 'Processing paused for one stream',
+    description: `The ${d.processor} processor could not apply ${d.eventType}: ${d.reason}. Other streams carry on; an admin resumes this one after a fix.`,
+    color: RED,
+    fields: [f('Stream', d.streamId, false), f('Log position', d.failedAt)],
+  }),
 };
 
 /** A Discord webhook message for a notification, always within Discord's limits. */

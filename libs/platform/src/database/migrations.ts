@@ -6,6 +6,7 @@ import { GovernanceReadModels1763800000001 } from './migrations/1763800000001-go
 import { Notifications1763900000000 } from './migrations/1763900000000-notifications';
 import { Execution1764000000001 } from './migrations/1764000000001-execution';
 import { ChainIndex1764100000001 } from './migrations/1764100000001-chain-index';
+import { StreamQuarantine1764300000000 } from './migrations/1764300000000-stream-quarantine';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Execution1764000000001,
   ChainIndex1764100000001,
   WebhookIdempotency1764200000000,
+  StreamQuarantine1764300000000,
 ];
 
 export const createDataSource = (url: string): DataSource =>

@@ -1,16 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DaoConfigurationInput } from '@ayllu/domain';
 import { AdminKeyGuard, type AdminRequest } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
+import { newId } from '../../shared/new-id';
 import { DaoView } from '../dao.view';
 import { CreateDaoCommand } from './create-dao.handler';
 import { CreateDaoRequest } from './create-dao.request.dto';
 
-/** Time-ordered, unguessable DAO ids: `dao_` + 10 hex chars of milliseconds + 16 random hex chars. */
-const newDaoId = (): string => `dao_${Date.now().toString(16).padStart(12, '0')}${randomBytes(8).toString('hex')}`;
+/** JSON to the domain's input: the amount becomes bigint; everything else the domain validates as it is. */
+const toConfiguration = ({ minimumDeposit, ...rest }: CreateDaoRequest): DaoConfigurationInput => ({
+  ...rest,
+  ...(minimumDeposit === undefined ? {} : { minimumDeposit: BigInt(minimumDeposit) }),
+});
 
 @ApiTags('DAOs')
 @Controller('v1/daos')
@@ -38,6 +42,8 @@ export class CreateDaoController {
     @Req() request: AdminRequest,
     @Idempotency() idempotency: IdempotencyScope | undefined,
   ): Promise<DaoView> {
-    return this.commands.execute(new CreateDaoCommand(newDaoId(), body, request.actor!, String(request.id), idempotency));
+    return this.commands.execute(
+      new CreateDaoCommand(newId('dao'), toConfiguration(body), request.actor!, String(request.id), idempotency),
+    );
   }
 }

@@ -1,25 +1,27 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider, streams, type DaoEvent, type DaoState } from '@ayllu/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { daoDecider, streams, type DaoConfigurationInput, type DaoEvent } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
 import { toDaoView, type DaoView } from '../dao.view';
-import type { CreateDaoRequest } from './create-dao.request.dto';
 
-export class CreateDaoCommand {
+export class CreateDaoCommand extends Command<DaoView> {
   constructor(
     readonly daoId: string,
-    readonly body: CreateDaoRequest,
+    readonly configuration: DaoConfigurationInput,
     readonly actor: string,
     readonly requestId: string,
     readonly idempotency: IdempotencyScope | undefined,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-const viewOf = (state: DaoState, events: readonly DaoEvent[] = []): DaoView | undefined => {
+/** The DAO as its creation event states it (the read model catches up later). */
+const viewOf = (events: readonly DaoEvent[] = []): DaoView => {
   const created = events.find((e) => e.type === 'DaoCreated');
-  if (!created || state.status === 'Absent') return undefined;
+  if (!created) throw new Error('a DAO was created without a DaoCreated event');
   return toDaoView({
     id: created.data.daoId,
     configuration: created.data.configuration,
@@ -30,29 +32,20 @@ const viewOf = (state: DaoState, events: readonly DaoEvent[] = []): DaoView | un
 };
 
 @CommandHandler(CreateDaoCommand)
-export class CreateDaoHandler implements ICommandHandler<CreateDaoCommand, DaoView> {
+export class CreateDaoHandler implements ICommandHandler<CreateDaoCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
 
-  async execute({ daoId, body, actor, requestId, idempotency }: CreateDaoCommand): Promise<DaoView> {
+  async execute({ daoId, configuration, actor, requestId, idempotency }: CreateDaoCommand): Promise<DaoView> {
     const now = new Date().toISOString();
-    const { minimumDeposit, founders, treasurers, feeCollector, ...rest } = body;
-    const command = {
-      type: 'CreateDao' as const,
-      data: {
-        ...rest,
-        daoId,
-        ...(minimumDeposit === undefined ? {} : { minimumDeposit: BigInt(minimumDeposit) }),
-        ...(founders === undefined ? {} : { founders: founders }),
-        ...(treasurers === undefined ? {} : { treasurers: treasurers }),
-        ...(feeCollector === undefined ? {} : { feeCollector: feeCollector }),
+    const { response } = await this.store.handle(
+      { dao: streams.dao.of(daoId) },
+      ({ dao }) => ({ dao: daoDecider.decide({ type: 'CreateDao', data: { ...configuration, daoId }, metadata: { now, actor } }, dao) }),
+      {
+        context: { actor, correlationId: requestId, occurredAt: now },
+        ...(idempotency ? { idempotency } : {}),
+        respond: ({ events }) => viewOf(events.dao),
       },
-      metadata: { now, actor },
-    };
-    const result = await this.store.handle({ dao: streams.dao.of(daoId) }, ({ dao }) => ({ dao: daoDecider.decide(command, dao) }), {
-      context: { actor, correlationId: requestId, occurredAt: now },
-      ...(idempotency ? { idempotency } : {}),
-      respond: ({ newState, events }) => viewOf(newState.dao, events.dao),
-    });
-    return result.response!;
+    );
+    return response;
   }
 }

@@ -10,100 +10,105 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DAO_DEFAULTS, DAO_LIMITS, type ProposalType } from '@ayllu/domain';
+import { IsHexAddress, IsUintString, UINT256_MAX } from '../../shared/validation/validators';
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
-const ADDRESS_MESSAGE = 'must be a 0x-prefixed, EIP-55 checksummed address';
-const UINT = /^(0|[1-9]\d{0,77})$/;
+const L = DAO_LIMITS;
 
+/** An optional whole number within a domain range, documented with the same bounds it is checked against. */
+const OptionalInteger =
+  (range: { readonly min: number; readonly max: number }, doc: { default?: number; example?: number; description?: string } = {}) =>
+  (target: object, key: string | symbol): void => {
+    ApiPropertyOptional({ minimum: range.min, maximum: range.max, ...doc })(target, key);
+    IsOptional()(target, key);
+    IsInt()(target, key);
+    Min(range.min)(target, key);
+    Max(range.max)(target, key);
+  };
+
+const threshold = (type: ProposalType) => OptionalInteger(L.bps, { example: DAO_DEFAULTS.approvalThresholdBps[type] });
+
+/** Basis points of (for + against) that FOR must exceed, per proposal type. */
 export class ApprovalThresholds {
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) ADD_MEMBER?: number;
-  @ApiPropertyOptional({ example: 6000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) REMOVE_MEMBER?: number;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) WITHDRAW_FUNDS?: number;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) CHANGE_PARAMETERS?: number;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) CHANGE_STRATEGY?: number;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) DISTRIBUTE_YIELDS?: number;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) UPGRADE_CONTRACT?: number;
+  @threshold('ADD_MEMBER') ADD_MEMBER?: number;
+  @threshold('REMOVE_MEMBER') REMOVE_MEMBER?: number;
+  @threshold('WITHDRAW_FUNDS') WITHDRAW_FUNDS?: number;
+  @threshold('CHANGE_PARAMETERS') CHANGE_PARAMETERS?: number;
+  @threshold('CHANGE_STRATEGY') CHANGE_STRATEGY?: number;
+  @threshold('DISTRIBUTE_YIELDS') DISTRIBUTE_YIELDS?: number;
+  @threshold('UPGRADE_CONTRACT') UPGRADE_CONTRACT?: number;
 }
 
-/** The body of `POST /v1/daos`. Only `name` is required; the domain's defaults (DAO_DEFAULTS) fill the rest. */
+/**
+ * The body of `POST /v1/daos`. Only `name` is required; the domain's defaults (DAO_DEFAULTS) fill the rest.
+ * Bounds are the domain's (DAO_LIMITS). What a DTO cannot see (EIP-55 checksums, duplicates, a threshold
+ * above the number of treasurers) the domain refuses with a 422 naming the field.
+ */
 export class CreateDaoRequest {
-  @ApiProperty({ example: 'Lima Savers Circle', minLength: 1, maxLength: 100 })
+  @ApiProperty({ example: 'Lima Savers Circle', minLength: 1, maxLength: L.nameMaxLength })
   @IsString()
-  @Length(1, 100)
+  @Length(1, L.nameMaxLength)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Neighbourhood savings pool', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 'Neighbourhood savings pool', maxLength: L.descriptionMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(L.descriptionMaxLength)
   description?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'closed', 'hybrid'], default: 'open' })
+  @ApiPropertyOptional({ enum: ['open', 'closed', 'hybrid'], default: DAO_DEFAULTS.access })
   @IsOptional()
   @IsIn(['open', 'closed', 'hybrid'])
   access?: 'open' | 'closed' | 'hybrid';
 
-  @ApiPropertyOptional({ enum: ['democratic', 'weighted'], default: 'democratic' })
+  @ApiPropertyOptional({ enum: ['democratic', 'weighted'], default: DAO_DEFAULTS.votingType })
   @IsOptional()
   @IsIn(['democratic', 'weighted'])
   votingType?: 'democratic' | 'weighted';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 5100, description: 'Quorum in basis points of the eligible weight' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @OptionalInteger(L.bps, { default: DAO_DEFAULTS.quorumBps, description: 'Quorum in basis points of the eligible weight' })
   quorumBps?: number;
 
-  @ApiPropertyOptional({ minimum: 60, default: 259200 })
-  @IsOptional()
-  @IsInt()
-  @Min(60)
-  @Max(90 * 24 * 3600)
+  @OptionalInteger(L.votingPeriodSeconds, { default: DAO_DEFAULTS.votingPeriodSeconds })
   votingPeriodSeconds?: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() earlyClose?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() allowVoteChange?: boolean;
+  @ApiPropertyOptional({ default: DAO_DEFAULTS.earlyClose }) @IsOptional() @IsBoolean() earlyClose?: boolean;
+  @ApiPropertyOptional({ default: DAO_DEFAULTS.allowVoteChange }) @IsOptional() @IsBoolean() allowVoteChange?: boolean;
 
   @ApiPropertyOptional({ example: '50000000000000000000', description: 'Smallest token unit, as a decimal string', default: '0' })
   @IsOptional()
-  @IsString()
-  @Matches(UINT, { message: 'must be a non-negative integer written as a decimal string' })
+  @IsUintString({ max: UINT256_MAX })
   minimumDeposit?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxMembers?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxActiveProposals?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  smallWithdrawalLimitBps?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 604800 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(365 * 24 * 3600)
-  emergencyExitWaitSeconds?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 1000 }) @IsOptional() @IsInt() @Min(0) @Max(1000) platformFeeBps?: number;
+  @OptionalInteger(L.maxMembers, { default: DAO_DEFAULTS.maxMembers })
+  maxMembers?: number;
 
-  @ApiPropertyOptional({ enum: ['compound', 'distribute', 'treasury'], default: 'compound' })
+  @OptionalInteger(L.maxActiveProposals, { default: DAO_DEFAULTS.maxActiveProposals })
+  maxActiveProposals?: number;
+
+  @OptionalInteger(L.bps, { default: DAO_DEFAULTS.smallWithdrawalLimitBps })
+  smallWithdrawalLimitBps?: number;
+
+  @OptionalInteger(L.emergencyExitWaitSeconds, { default: DAO_DEFAULTS.emergencyExitWaitSeconds })
+  emergencyExitWaitSeconds?: number;
+
+  @OptionalInteger(L.platformFeeBps, { default: DAO_DEFAULTS.platformFeeBps })
+  platformFeeBps?: number;
+
+  @ApiPropertyOptional({ enum: ['compound', 'distribute', 'treasury'], default: DAO_DEFAULTS.yieldMode })
   @IsOptional()
   @IsIn(['compound', 'distribute', 'treasury'])
   yieldMode?: 'compound' | 'distribute' | 'treasury';
 
-  @ApiPropertyOptional({ minimum: 0, default: 172800 }) @IsOptional() @IsInt() @Min(0) @Max(365 * 24 * 3600) timelockDelaySeconds?: number;
-  @ApiPropertyOptional({ minimum: 60, default: 604800 })
-  @IsOptional()
-  @IsInt()
-  @Min(60)
-  @Max(365 * 24 * 3600)
+  @OptionalInteger(L.timelockDelaySeconds, { default: DAO_DEFAULTS.timelockDelaySeconds })
+  timelockDelaySeconds?: number;
+
+  @OptionalInteger(L.executionWindowSeconds, { default: DAO_DEFAULTS.executionWindowSeconds })
   executionWindowSeconds?: number;
 
   @ApiPropertyOptional({ type: ApprovalThresholds })
@@ -116,28 +121,30 @@ export class CreateDaoRequest {
   @ApiPropertyOptional({
     type: [String],
     example: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8'],
-    description: 'Founding members (ACTIVE)',
+    description: 'Founding members (ACTIVE), EIP-55 checksummed',
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(1000)
-  @IsString({ each: true })
-  @Matches(ADDRESS, { each: true, message: ADDRESS_MESSAGE })
+  @ArrayMaxSize(L.maxMembers.max)
+  @IsHexAddress({ each: true })
   founders?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'], description: 'Owners of the DAO Safe' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'],
+    description: 'Owners of the DAO Safe, EIP-55 checksummed',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Matches(ADDRESS, { each: true, message: ADDRESS_MESSAGE })
+  @ArrayMaxSize(L.maxTreasurers)
+  @IsHexAddress({ each: true })
   treasurers?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(20) treasurerThreshold?: number;
+  @OptionalInteger({ min: 1, max: L.maxTreasurers }, { example: 1 })
+  treasurerThreshold?: number;
 
-  @ApiPropertyOptional({ example: '0x90F79bf6EB2c4f870365E785982E1f101E93b906' })
+  @ApiPropertyOptional({ example: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', description: 'EIP-55 checksummed' })
   @IsOptional()
-  @IsString()
-  @Matches(ADDRESS, { message: ADDRESS_MESSAGE })
+  @IsHexAddress()
   feeCollector?: string;
 }

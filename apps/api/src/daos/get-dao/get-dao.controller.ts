@@ -4,16 +4,12 @@ import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { problem, ProblemException } from '../../shared/problem';
+import { daoNotFound, requireDaoId } from '../../shared/dao-lookup';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../../governance-reads/shared/as-of';
 import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
 import { isSeated } from '../../governance-reads/members/member.view';
-import { DaoView, toDaoView } from '../dao.view';
-
-const DAO_ID = /^dao_[0-9a-f]{28}$/;
-
-export const notFound = (daoId: string) => new ProblemException(problem(404, 'DAO.NOT_FOUND', `No DAO with id ${daoId}`));
+import { DAO_COLUMNS, daoViewFromRow, DaoView, toDaoView, type DaoRow } from '../dao.view';
 
 @ApiTags('DAOs')
 @Controller('v1/daos')
@@ -32,19 +28,11 @@ export class GetDaoController {
   @ApiOkResponse({ type: DaoView })
   @ApiProblemResponses(400, 404)
   async get(@Param('id') id: string, @Query() query: AsOfQuery): Promise<DaoView> {
-    if (!DAO_ID.test(id)) throw notFound(id);
+    requireDaoId(id);
     if (query.asOf !== undefined) return this.fromLog(id, query.asOf);
-    const { rows } = await this.db.query('SELECT id, configuration, member_count, created_at, created_by FROM rm_daos WHERE id = $1', [id]);
+    const { rows } = await this.db.query<DaoRow>(`SELECT ${DAO_COLUMNS} FROM rm_daos WHERE id = $1`, [id]);
     const row = rows[0];
-    if (row) {
-      return toDaoView({
-        id: row.id,
-        configuration: row.configuration,
-        memberCount: row.member_count,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-      });
-    }
+    if (row) return daoViewFromRow(row);
     // Just created and not projected yet: answer from the log, so a client can read its own write.
     return this.fromLog(id, undefined);
   }
@@ -52,7 +40,7 @@ export class GetDaoController {
   private async fromLog(id: string, asOf: string | undefined): Promise<DaoView> {
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
     const { state } = await this.store.load(streams.dao.of(id), { asOf: cut });
-    if (state.status === 'Absent') throw notFound(id);
+    if (state.status === 'Absent') throw daoNotFound(id);
     return toDaoView({
       id,
       configuration: state.configuration,

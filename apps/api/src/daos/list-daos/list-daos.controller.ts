@@ -3,14 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsOptional, Matches } from 'class-validator';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { problem, ProblemException } from '../../shared/problem';
 import { PG_POOL } from '../../shared/tokens';
-import { DaoView, toDaoView } from '../dao.view';
+import { invalidField } from '../../shared/validation/invalid-field';
+import { IsUintString } from '../../shared/validation/validators';
+import { DAO_COLUMNS, daoViewFromRow, DaoView, type DaoRow } from '../dao.view';
 
 export class ListDaosQuery {
   @ApiPropertyOptional({ description: '1 to 100, default 50', example: '50' })
   @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'must be an integer from 1 to 100' })
+  @IsUintString({ min: 1n, max: 100n })
   limit?: string;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
@@ -25,20 +26,28 @@ export class DaoPage {
 }
 
 const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+const DAO_ID = /^dao_[0-9a-f]{28}$/;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A cursor is what this endpoint wrote: a canonical UTC time and a DAO id. Anything else never reaches SQL. */
 const decodeCursor = (cursor: string): [string, string] => {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(String(value[0]))) && typeof value[1] === 'string') {
-      return [String(value[0]), value[1]];
+    if (Array.isArray(value) && value.length === 2) {
+      const [time, id] = value as unknown[];
+      if (
+        typeof time === 'string' &&
+        CURSOR_TIME.test(time) &&
+        new Date(time).toISOString() === time &&
+        typeof id === 'string' &&
+        DAO_ID.test(id)
+      )
+        return [time, id];
     }
   } catch {
     // fall through to the refusal below
   }
-  throw new ProblemException(
-    problem(400, 'REQUEST.INVALID', 'Invalid fields: cursor', {
-      errors: [{ field: 'cursor', message: 'must be a cursor returned by this endpoint' }],
-    }),
-  );
+  throw invalidField('cursor', 'must be a cursor returned by this endpoint');
 };
 
 @ApiTags('DAOs')
@@ -53,8 +62,8 @@ export class ListDaosController {
   async list(@Query() query: ListDaosQuery): Promise<DaoPage> {
     const limit = Number(query.limit ?? 50);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const { rows } = await this.db.query(
-      `SELECT id, configuration, member_count, created_at, created_by FROM rm_daos
+    const { rows } = await this.db.query<DaoRow>(
+      `SELECT ${DAO_COLUMNS} FROM rm_daos
        WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::text)
        ORDER BY created_at DESC, id DESC LIMIT $3`,
       [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
@@ -62,15 +71,7 @@ export class ListDaosController {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) =>
-        toDaoView({
-          id: r.id,
-          configuration: r.configuration,
-          memberCount: r.member_count,
-          createdAt: r.created_at,
-          createdBy: r.created_by,
-        }),
-      ),
+      items: page.map(daoViewFromRow),
       nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
     };
   }

@@ -4,7 +4,7 @@ import type { PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../shared/as-of';
-import { daoNotFound, requireDaoId } from '../shared/lookups';
+import { daoNotFound, requireDaoId } from '../../shared/dao-lookup';
 import { MEMBER_COLUMNS, memberViewFromRow, memberViewOf, type MemberRow, type MemberView } from './member.view';
 
 /**

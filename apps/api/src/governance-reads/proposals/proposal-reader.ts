@@ -4,7 +4,8 @@ import { withinCut, type LogCut, type PostgresEventStore, type RecordedEvent } f
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../shared/as-of';
-import { daoNotFound, proposalNotFound, requireDaoId, requireProposalId } from '../shared/lookups';
+import { daoNotFound, requireDaoId } from '../../shared/dao-lookup';
+import { proposalNotFound, requireProposalId } from '../shared/lookups';
 import { decodeFoldState } from './proposal.view';
 
 export interface FoldedProposal {

@@ -1,14 +1,11 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PostgresEventStore } from '@ayllu/event-store';
-import type { NotificationConfig, WebhookEndpoints } from '@ayllu/notifications';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
-import { EVENT_STORE } from '../../shared/tokens';
-import { requireDao, requireDeliverableUrl } from '../webhook-guards';
-import { NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
-import { toWebhookView, WebhookWithSecretView } from '../webhook.view';
+import { WebhookWithSecretView } from '../webhook.view';
+import { CreateWebhookCommand } from './create-webhook.handler';
 import { CreateWebhookRequest } from './create-webhook.request.dto';
 
 @ApiTags('Webhooks')
@@ -16,11 +13,7 @@ import { CreateWebhookRequest } from './create-webhook.request.dto';
 @UseGuards(AdminKeyGuard)
 @Controller('v1/daos/:id/webhooks')
 export class CreateWebhookController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    @Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints,
-    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -38,18 +31,12 @@ export class CreateWebhookController {
   })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(400, 401, 404, 422)
-  async create(
+  create(
     @Param('id') daoId: string,
     @Body() body: CreateWebhookRequest,
     @Idempotency() idempotency: IdempotencyScope | undefined,
   ): Promise<WebhookWithSecretView> {
-    await requireDao(this.store, daoId);
-    await requireDeliverableUrl(body.url, this.config);
-    const { endpoint, secret } = await this.endpoints.create(
-      { daoId, url: body.url, events: body.events, format: body.format ?? 'standard', description: body.description ?? '' },
-      new Date(),
-      idempotency,
-    );
-    return { ...toWebhookView(endpoint), secret };
+    const endpoint = { daoId, url: body.url, events: body.events, format: body.format ?? 'standard', description: body.description ?? '' };
+    return this.commands.execute(new CreateWebhookCommand(endpoint, idempotency));
   }
 }

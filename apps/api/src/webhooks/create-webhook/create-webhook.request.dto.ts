@@ -2,11 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTIFICATION_TYPES, type NotificationType } from '@ayllu/notifications';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsWebhookEvents } from '../webhook-events.validator';
+import { WEBHOOK_LIMITS } from '../webhook-limits';
 
 export class CreateWebhookRequest {
-  @ApiProperty({ example: 'https://hooks.example.org/ayllu', maxLength: 2048, description: 'http(s); must resolve to public addresses' })
+  @ApiProperty({
+    example: 'https://hooks.example.org/ayllu',
+    maxLength: WEBHOOK_LIMITS.urlMaxLength,
+    description: 'http(s); must resolve to public addresses',
+  })
   @IsString()
-  @MaxLength(2048)
+  @MaxLength(WEBHOOK_LIMITS.urlMaxLength)
   url!: string;
 
   @ApiProperty({
@@ -24,9 +29,9 @@ export class CreateWebhookRequest {
   @IsIn(['standard', 'discord'])
   format?: 'standard' | 'discord';
 
-  @ApiPropertyOptional({ example: 'Treasury channel', maxLength: 500 })
+  @ApiPropertyOptional({ example: 'Treasury channel', maxLength: WEBHOOK_LIMITS.descriptionMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
   description?: string;
 }

@@ -1,18 +1,10 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { DeliveryLog, WebhookEndpoints } from '@ayllu/notifications';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { problem, ProblemException } from '../../shared/problem';
+import { INT64_MAX, IsUintString } from '../../shared/validation/validators';
 import { requireWebhook } from '../webhook-guards';
 import { DELIVERY_LOG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
 import { DeliveryPage } from './delivery.view';
@@ -25,21 +17,14 @@ export class ListDeliveriesQuery {
 
   @ApiPropertyOptional({ description: '1 to 100, default 50' })
   @IsOptional()
-  @Matches(/^([1-9]\d?|100)$/, { message: 'must be an integer from 1 to 100' })
+  @IsUintString({ min: 1n, max: 100n })
   limit?: string;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'must be a cursor returned by this endpoint' })
+  @IsUintString({ max: INT64_MAX })
   cursor?: string;
 }
-
-export class RedeliveryAccepted {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['pending'] }) status!: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @ApiTags('Webhooks')
 @ApiBearerAuth('admin')
@@ -67,18 +52,5 @@ export class DeliveriesController {
       ...(query.cursor ? { beforePosition: BigInt(query.cursor) } : {}),
     });
     return { items: page.items.map((d) => ({ ...d, attempts: [...d.attempts] })), nextCursor: page.nextCursor };
-  }
-
-  @Post(':did/redelivery')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Send a notification again now (same id), as a fresh round of retries' })
-  @ApiAcceptedResponse({ type: RedeliveryAccepted })
-  @ApiProblemResponses(401, 404)
-  async redeliver(@Param('id') daoId: string, @Param('wid') id: string, @Param('did') did: string): Promise<RedeliveryAccepted> {
-    await requireWebhook(this.endpoints, daoId, id);
-    if (!UUID.test(did) || !(await this.deliveries.redeliver(id, did, new Date()))) {
-      throw new ProblemException(problem(404, 'DELIVERY.NOT_FOUND', `No delivery ${did} for this webhook`));
-    }
-    return { id: did, status: 'pending' };
   }
 }

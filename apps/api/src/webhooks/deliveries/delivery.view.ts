@@ -25,3 +25,14 @@ export class DeliveryPage {
   @ApiProperty({ type: [DeliveryView] }) items!: DeliveryView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
+
+export class RedeliveryAccepted {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['pending'] }) status!: string;
+}
+
+export class ReplayAccepted {
+  @ApiProperty({ example: 12, description: 'Notifications queued again (same ids as before)' }) queued!: number;
+  @ApiProperty({ example: 340 }) eventsRead!: number;
+  @ApiProperty({ description: 'False when the replay stopped at its size limit: replay again from the last position' }) complete!: boolean;
+}

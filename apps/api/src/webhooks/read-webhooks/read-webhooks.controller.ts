@@ -5,7 +5,8 @@ import type { WebhookEndpoints } from '@ayllu/notifications';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { EVENT_STORE } from '../../shared/tokens';
-import { requireDao, requireWebhook } from '../webhook-guards';
+import { requireDao } from '../../shared/dao-lookup';
+import { requireWebhook } from '../webhook-guards';
 import { WEBHOOK_ENDPOINTS } from '../webhook-tokens';
 import { toWebhookView, WebhookView } from '../webhook.view';
 

@@ -1,18 +1,17 @@
-import { Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { WebhookEndpoints } from '@ayllu/notifications';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { requireWebhook, webhookNotFound } from '../webhook-guards';
-import { WEBHOOK_ENDPOINTS } from '../webhook-tokens';
-import { toWebhookView, WebhookWithSecretView } from '../webhook.view';
+import { WebhookWithSecretView } from '../webhook.view';
+import { RotateWebhookSecretCommand } from './rotate-webhook-secret.handler';
 
 @ApiTags('Webhooks')
 @ApiBearerAuth('admin')
 @UseGuards(AdminKeyGuard)
 @Controller('v1/daos/:id/webhooks')
 export class RotateWebhookSecretController {
-  constructor(@Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':wid/secret-rotation')
   @HttpCode(201)
@@ -23,10 +22,7 @@ export class RotateWebhookSecretController {
   })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(401, 404)
-  async rotate(@Param('id') daoId: string, @Param('wid') id: string): Promise<WebhookWithSecretView> {
-    await requireWebhook(this.endpoints, daoId, id);
-    const rotated = await this.endpoints.rotateSecret(daoId, id, new Date());
-    if (!rotated) throw webhookNotFound(id);
-    return { ...toWebhookView(rotated.endpoint), secret: rotated.secret };
+  rotate(@Param('id') daoId: string, @Param('wid') id: string): Promise<WebhookWithSecretView> {
+    return this.commands.execute(new RotateWebhookSecretCommand(daoId, id));
   }
 }

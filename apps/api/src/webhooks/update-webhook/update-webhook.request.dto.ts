@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTIFICATION_TYPES, type NotificationType } from '@ayllu/notifications';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsWebhookEvents } from '../webhook-events.validator';
+import { WEBHOOK_LIMITS } from '../webhook-limits';
 
 export class UpdateWebhookRequest {
   @ApiPropertyOptional({
@@ -22,15 +23,15 @@ export class UpdateWebhookRequest {
   @IsWebhookEvents()
   events?: NotificationType[] | '*';
 
-  @ApiPropertyOptional({ maxLength: 2048 })
+  @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.urlMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(2048)
+  @MaxLength(WEBHOOK_LIMITS.urlMaxLength)
   url?: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.descriptionMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
   description?: string;
 }

@@ -1,24 +1,25 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { streams } from '@ayllu/domain';
 import { START, type PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../../shared/api-problems';
-import { problem, ProblemException } from '../../../shared/problem';
+import { invalidField } from '../../../shared/validation/invalid-field';
+import { INT64_MAX, IsUintString } from '../../../shared/validation/validators';
 import { EVENT_STORE, PG_POOL } from '../../../shared/tokens';
 import { TimelineEntry, timelineEntry } from '../../proposals/get-proposal/get-proposal.controller';
-import { daoNotFound, requireDaoId } from '../../shared/lookups';
+import { daoNotFound, requireDaoId } from '../../../shared/dao-lookup';
 
 export class ListEventsQuery {
   @ApiPropertyOptional({ description: 'A public log position: events after it (default: from the start)', example: '1042' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'must be a log position (digits)' })
+  @IsUintString({ max: INT64_MAX })
   after?: string;
 
   @ApiPropertyOptional({ description: '1 to 1000, default 100', example: '100' })
   @IsOptional()
-  @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'must be an integer from 1 to 1000' })
+  @IsUintString({ min: 1n, max: 1000n })
   limit?: string;
 }
 
@@ -63,16 +64,11 @@ export class ListEventsController {
       ...opened.rows.filter((r) => r.type === 'ProposalOpened').map((r) => streams.proposal.of(r.proposal_id!).streamId),
     ];
     const after = query.after === undefined || BigInt(query.after) === 0n ? START : await this.store.checkpointAt(BigInt(query.after));
-    if (!after)
-      throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', 'Invalid fields: after', {
-          errors: [{ field: 'after', message: `${query.after} is not a committed position of the log` }],
-        }),
-      );
+    if (!after) throw invalidField('after', `${query.after} is not a committed position of the log`);
     const events = await this.store.readStreamsAfter(streamIds, after, Number(query.limit ?? 100));
     return {
       items: events.map((e) => ({ streamId: e.streamId, ...timelineEntry(e) })),
-      nextAfter: events.length > 0 ? events[events.length - 1]!.position.toString() : null,
+      nextAfter: events.at(-1)?.position.toString() ?? null,
     };
   }
 }

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { isHexAddress, toChecksumAddress } from '@ayllu/domain';
 import { ApiProblemResponses } from '../../../shared/api-problems';
-import { problem, ProblemException } from '../../../shared/problem';
+import { invalidField } from '../../../shared/validation/invalid-field';
+import { HEX_ADDRESS_MESSAGE } from '../../../shared/validation/validators';
 import { AsOfQuery } from '../../shared/as-of.query';
 import { memberNotFound } from '../../shared/lookups';
 import { MemberReader } from '../member-reader';
@@ -20,12 +21,7 @@ export class GetMemberController {
   @ApiOkResponse({ type: MemberView })
   @ApiProblemResponses(400, 404)
   async get(@Param('id') id: string, @Param('address') address: string, @Query() query: AsOfQuery): Promise<MemberView> {
-    if (!isHexAddress(address))
-      throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', 'Invalid fields: address', {
-          errors: [{ field: 'address', message: 'must be a 0x-prefixed 20-byte hex address' }],
-        }),
-      );
+    if (!isHexAddress(address)) throw invalidField('address', HEX_ADDRESS_MESSAGE);
     const checksummed = toChecksumAddress(address);
     const [member] = await this.members.list(id, query.asOf, checksummed);
     if (!member) throw memberNotFound(checksummed);

@@ -27,7 +27,7 @@ export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
   position: e.position.toString(),
   version: e.version,
   type: e.type,
-  data: JSON.parse(JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))),
+  data: JSON.parse(JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>,
   actor: e.metadata.actor,
   occurredAt: e.metadata.occurredAt,
   recordedAt: e.recordedAt.toISOString(),

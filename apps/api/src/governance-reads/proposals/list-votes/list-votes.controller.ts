@@ -6,6 +6,16 @@ import { ApiProblemResponses } from '../../../shared/api-problems';
 import { PG_POOL } from '../../../shared/tokens';
 import { ProposalReader } from '../proposal-reader';
 
+interface VoteRow {
+  readonly voter: string;
+  readonly choice: string;
+  readonly weight: string;
+  readonly replaces: string | null;
+  readonly replaced: boolean;
+  readonly cast_at: Date;
+  readonly position: string;
+}
+
 export class BallotView {
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }) voter!: string;
   @ApiProperty({ enum: ['for', 'against', 'abstain'] }) choice!: string;
@@ -34,7 +44,7 @@ export class ListVotesController {
   async list(@Param('id') id: string, @Param('pid') pid: string): Promise<BallotView[]> {
     const projected = await this.db.query('SELECT 1 FROM rm_proposals WHERE id = $1 AND dao_id = $2', [pid, id]);
     if (projected.rows.length > 0) {
-      const { rows } = await this.db.query(
+      const { rows } = await this.db.query<VoteRow>(
         `SELECT voter, choice, weight::text, replaces, replaced, cast_at, position::text FROM rm_votes
          WHERE proposal_id = $1 ORDER BY version`,
         [pid],

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { getAddress } from 'viem';
+import { ApiProblemResponses } from '../../shared/api-problems';
+import { SafeTransactionView } from '../safe-transaction.view';
+import { AddSafeSignatureCommand } from './add-safe-signature.handler';
+import { AddSafeSignatureRequest } from './add-safe-signature.request.dto';
+
+@ApiTags('Treasury')
+@Controller('v1/daos/:id/safe-transactions/:safeTxHash/signatures')
+export class AddSafeSignatureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Add a treasurer's signature",
+    description:
+      "Accepted only if it recovers to `signer` over this exact transaction on this DAO's chain and Safe, and `signer` is a current owner. " +
+      'A repeated signature changes nothing. Once the threshold is met the relayer executes the transaction.',
+  })
+  @ApiBody({ type: AddSafeSignatureRequest })
+  @ApiOkResponse({ type: SafeTransactionView })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
+  add(
+    @Param('id') id: string,
+    @Param('safeTxHash') safeTxHash: string,
+    @Body() body: AddSafeSignatureRequest,
+  ): Promise<SafeTransactionView> {
+    return this.commands.execute(new AddSafeSignatureCommand(id, safeTxHash, getAddress(body.signer), body.signature));
+  }
+}
