@@ -29,6 +29,13 @@ module.exports = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: each TypeScript file is checked against the tsconfig.json nearest to it
+    // (the root one, contracts/ or bench/).
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+  },
+  {
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -16,7 +16,7 @@ import { runGas } from './parts/gas';
 
 const ROOT = path.resolve(__dirname, '..');
 
-type Runner = (ctx: BenchContext) => Promise<PartResult>;
+type Runner = (ctx: BenchContext) => PartResult | Promise<PartResult>;
 
 const runners: Partial<Record<PartId, Runner>> = {
   append: runAppend,
@@ -49,7 +49,7 @@ const main = async () => {
         log(`part ${id}: done`);
       } catch (error) {
         console.error(error);
-        failures.push({ part: id, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+        failures.push({ part: id, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
       }
     }
   } finally {

@@ -16,7 +16,17 @@ import { testTokenAbi } from '../contracts/abi/test-token';
 import type { DevChain } from '../libs/chain/src/local/deploy-dev-chain';
 import { devClients } from '../libs/chain/src/local/dev-clients';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// The parts of the API's answers the demo reads.
+type Created = { id: string };
+type Contracts = { chainId: number; safe: Address; timelock: Address; vault: Address; pool: Address; payoutToken: Address };
+type TypedData = { domain: unknown; types: Record<string, unknown>; primaryType: string; message: Record<string, unknown> };
+type SafeTransactionItem = { proposalId: string; safeTxHash: string; description: string[] };
+type UintField = 'value' | 'safeTxGas' | 'baseGas' | 'gasPrice' | 'nonce';
+/** A Safe transaction's EIP-712 message as the API serves it: its uint256 fields as decimal strings. */
+type SafeTransactionMessage = Omit<SafeTransaction, UintField> & Record<UintField, string>;
+type MemberItem = { address: string; balance: string };
+type Payouts = { pool: Address; totalFlowRate: string; members: { address: string; units: string; received: string }[] };
+type WithdrawalRequest = { id: string; status: string; proposal?: { id: string } };
 
 const config = loadConfig();
 const base = process.env.AYLLU_API_URL ?? `http://${config.host}:${config.port}`;
@@ -32,7 +42,7 @@ const account = (role: string) => privateKeyToAccount(keccak256(toHex(`ayllu:dem
 const treasurers = [1, 2, 3].map((i) => account(`treasurer-${i}`));
 const founders = ['Ana', 'Bruno', 'Carla', 'Diego'].map((name) => account(name));
 const [ana, bruno, carla, diego] = founders as [Wallet, Wallet, Wallet, Wallet];
-const names = new Map<string, string>(['Ana', 'Bruno', 'Carla', 'Diego'].map((n, i) => [founders[i]!.address, n]));
+const names = new Map<string, string>(['Ana', 'Bruno', 'Carla', 'Diego'].map((n, i) => [founders[i].address, n]));
 const feeCollector = account('fee-collector');
 const yieldSource = account('yield-source');
 
@@ -41,17 +51,18 @@ const step = (title: string) => console.log(`\n${++stepNo}. ${title}`);
 const say = (line: string) => console.log(`   ${line}`);
 const tokens = (wei: bigint) => `${Number(formatEther(wei)).toFixed(4)}`;
 
-async function api(method: string, path: string, body?: unknown, admin = false): Promise<{ status: number; body: Json }> {
+async function api(method: string, path: string, body?: unknown, admin = false): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (admin) headers.authorization = `Bearer ${adminKey}`;
   const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : {} };
 }
-const expectOk = <T extends { status: number; body: Json }>(what: string, res: T): Json => {
+/** The body of a successful answer, typed as the API answers `what`. */
+const expectOk = <Body>(what: string, res: { status: number; body: unknown }): Body => {
   if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return res.body as Body;
 };
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -76,18 +87,18 @@ const send = async (
 };
 
 /** Fetches the API's typed data for an intent, signs it as a wallet would, returns the write's body. */
-async function signed(daoId: string, action: string, intent: Json, signer: Wallet) {
-  const { domain, types, primaryType, message } = expectOk(
+async function signed(daoId: string, action: string, intent: Record<string, unknown>, signer: Wallet) {
+  const { domain, types, primaryType, message } = expectOk<TypedData>(
     `typed data ${action}`,
     await api('POST', `/v1/daos/${daoId}/typed-data/${action}`, intent),
   );
-  const { EIP712Domain: _d, ...messageTypes } = types as Record<string, unknown>;
+  const { EIP712Domain: _d, ...messageTypes } = types;
   const signature = await signer.signTypedData({ domain, types: messageTypes, primaryType, message } as never);
   return { message, signature };
 }
 
 const proposalState = async (daoId: string, pid: string) =>
-  (await api('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body.state as string | undefined;
+  ((await api('GET', `/v1/daos/${daoId}/proposals/${pid}`)).body as { state?: string }).state;
 const reach = (daoId: string, pid: string, states: string[]) =>
   until(`proposal ${pid} to be ${states.join(' or ')}`, async () => {
     const state = await proposalState(daoId, pid);
@@ -107,26 +118,32 @@ async function execute(daoId: string, pid: string, signers: Wallet[]) {
   await reach(daoId, pid, ['Succeeded', 'Queued', 'Scheduled']);
   say('the vote passed; the worker proposes the Safe transaction that schedules it in the timelock');
   const tx = await until('the Safe transaction', async () => {
-    const list = expectOk('safe-transactions', await api('GET', `/v1/daos/${daoId}/safe-transactions?status=awaiting-signatures`));
-    return (list.items as Json[]).find((t) => t.proposalId === pid);
+    const list = expectOk<{ items: SafeTransactionItem[] }>(
+      'safe-transactions',
+      await api('GET', `/v1/daos/${daoId}/safe-transactions?status=awaiting-signatures`),
+    );
+    return list.items.find((t) => t.proposalId === pid);
   });
-  for (const line of tx.description as string[]) say(`  ${line}`);
-  const { typedData } = expectOk('safe transaction', await api('GET', `/v1/daos/${daoId}/safe-transactions/${tx.safeTxHash}`));
+  for (const line of tx.description) say(`  ${line}`);
+  const { typedData } = expectOk<{ typedData: { message: SafeTransactionMessage } }>(
+    'safe transaction',
+    await api('GET', `/v1/daos/${daoId}/safe-transactions/${tx.safeTxHash}`),
+  );
   const m = typedData.message;
-  const transaction = {
+  const transaction: SafeTransaction = {
     ...m,
     value: BigInt(m.value),
     safeTxGas: BigInt(m.safeTxGas),
     baseGas: BigInt(m.baseGas),
     gasPrice: BigInt(m.gasPrice),
     nonce: BigInt(m.nonce),
-  } as SafeTransaction;
-  const contracts = expectOk('contracts', await api('GET', `/v1/daos/${daoId}/contracts`));
+  };
+  const contracts = expectOk<Contracts>('contracts', await api('GET', `/v1/daos/${daoId}/contracts`));
   for (const treasurer of signers) {
     const signature = await treasurer.signTypedData(
       safeTransactionTypedData({ chainId: contracts.chainId, safe: contracts.safe }, transaction),
     );
-    const res = expectOk(
+    const res = expectOk<{ signaturesMissing: number }>(
       'signature',
       await api('POST', `/v1/daos/${daoId}/safe-transactions/${tx.safeTxHash}/signatures`, { signer: treasurer.address, signature }),
     );
@@ -141,11 +158,11 @@ async function execute(daoId: string, pid: string, signers: Wallet[]) {
   say('✔ executed on chain');
 }
 
-async function propose(daoId: string, proposer: Wallet, type: string, title: string, payload: Json): Promise<string> {
+async function propose(daoId: string, proposer: Wallet, type: string, title: string, payload: Record<string, unknown>): Promise<string> {
   const body = await signed(daoId, 'proposal', { proposer: proposer.address, type, title, payload }, proposer);
-  const created = expectOk('proposal', await api('POST', `/v1/daos/${daoId}/proposals`, body));
+  const created = expectOk<Created>('proposal', await api('POST', `/v1/daos/${daoId}/proposals`, body));
   say(`${names.get(proposer.address)} proposes ${type}: "${title}" (${created.id})`);
-  return created.id as string;
+  return created.id;
 }
 
 async function main() {
@@ -154,7 +171,7 @@ async function main() {
   for (const wallet of [...founders, yieldSource]) await chain.test.setBalance({ address: wallet.address, value: parseEther('10') });
 
   step('An admin creates a DAO: four founders, three treasurers (2-of-3 Safe), a 1 h timelock, a 5% platform fee');
-  const created = expectOk(
+  const created = expectOk<Created>(
     'create DAO',
     await api(
       'POST',
@@ -173,11 +190,11 @@ async function main() {
       true,
     ),
   );
-  const daoId = created.id as string;
+  const daoId = created.id;
   say(`DAO ${daoId}`);
   const contracts = await until('the DAO contracts', async () => {
     const res = await api('GET', `/v1/daos/${daoId}/contracts`);
-    return res.status === 200 ? res.body : undefined;
+    return res.status === 200 ? (res.body as Contracts) : undefined;
   });
   say(`the worker deployed Safe ${contracts.safe}, timelock ${contracts.timelock}, vault ${contracts.vault}, pool ${contracts.pool}`);
   const vault = contracts.vault;
@@ -185,7 +202,7 @@ async function main() {
   step('Members deposit into the vault (their wallets, on chain); the indexer confirms each deposit into the log');
   const deposits = [100n, 200n, 300n, 400n].map((n) => parseEther(String(n)));
   for (const [i, founder] of founders.entries()) {
-    const amount = deposits[i]!;
+    const amount = deposits[i];
     await send(founder, { address: devChain.testToken, abi: testTokenAbi, functionName: 'mint', args: [founder.address, amount] });
     await send(founder, { address: devChain.testToken, abi: testTokenAbi, functionName: 'approve', args: [vault, amount] });
     await send(founder, { address: vault, abi: communityVaultAbi, functionName: 'deposit', args: [amount] });
@@ -193,7 +210,7 @@ async function main() {
   }
   await until('the deposits in the members view', async () => {
     const members = (await api('GET', `/v1/daos/${daoId}/members`)).body;
-    const items = (Array.isArray(members) ? members : (members.items ?? [])) as Json[];
+    const items = Array.isArray(members) ? (members as MemberItem[]) : ((members as { items?: MemberItem[] }).items ?? []);
     return founders.every((f, i) => items.some((m) => m.address === f.address && BigInt(m.balance) === deposits[i])) ? items : undefined;
   });
   say('✔ every deposit is confirmed in the members view');
@@ -228,23 +245,22 @@ async function main() {
   });
   await vote(daoId, streamPid, [ana, bruno, carla]);
   step('Treasurers sign; time passes the timelock; the stream starts');
-  await execute(daoId, streamPid, [treasurers[0]!, treasurers[2]!]);
+  await execute(daoId, streamPid, [treasurers[0], treasurers[2]]);
 
   step('A week passes: members’ balances grow');
   await timeTravel(7 * DAY);
-  const payouts = expectOk('payouts', await api('GET', `/v1/daos/${daoId}/payouts`));
+  const payouts = expectOk<Payouts>('payouts', await api('GET', `/v1/daos/${daoId}/payouts`));
   say(`pool ${payouts.pool} streams ${payouts.totalFlowRate} wei/s (${tokens(BigInt(payouts.totalFlowRate) * BigInt(DAY))} TSTx a day)`);
-  for (const m of payouts.members as Json[])
-    say(`${names.get(m.address)}: ${m.units} units, received ${tokens(BigInt(m.received))} TSTx so far`);
-  const claim = expectOk('claim', await api('POST', `/v1/daos/${daoId}/members/${bruno.address}/claim`, {}));
+  for (const m of payouts.members) say(`${names.get(m.address)}: ${m.units} units, received ${tokens(BigInt(m.received))} TSTx so far`);
+  const claim = expectOk<{ claimed: string }>('claim', await api('POST', `/v1/daos/${daoId}/members/${bruno.address}/claim`, {}));
   say(`Bruno has not connected to the pool: the relayer claims ${tokens(BigInt(claim.claimed))} TSTx into his wallet`);
 
   step('Diego asks to withdraw 300 TST, more than the small-withdrawal limit: it goes to a vote');
   const request = await signed(daoId, 'withdrawal-request', { member: diego.address, amount: parseEther('300').toString() }, diego);
-  const withdrawal = expectOk('withdrawal request', await api('POST', `/v1/daos/${daoId}/withdrawal-requests`, request));
+  const withdrawal = expectOk<WithdrawalRequest>('withdrawal request', await api('POST', `/v1/daos/${daoId}/withdrawal-requests`, request));
   say(`request ${withdrawal.id} is ${withdrawal.status}; proposal ${withdrawal.proposal?.id}`);
-  await vote(daoId, withdrawal.proposal.id as string, [ana, bruno, carla]);
-  await execute(daoId, withdrawal.proposal.id as string, [treasurers[1]!, treasurers[2]!]);
+  await vote(daoId, withdrawal.proposal!.id, [ana, bruno, carla]);
+  await execute(daoId, withdrawal.proposal!.id, [treasurers[1], treasurers[2]]);
   await send(diego, { address: vault, abi: communityVaultAbi, functionName: 'withdraw', args: [parseEther('300')] });
   say('the allowance is on chain: Diego withdraws 300 TST from the vault');
 
@@ -254,11 +270,11 @@ async function main() {
     reason: 'moved away',
   });
   await vote(daoId, removePid, [ana, bruno, diego]);
-  await execute(daoId, removePid, [treasurers[0]!, treasurers[1]!]);
+  await execute(daoId, removePid, [treasurers[0], treasurers[1]]);
   await timeTravel(DAY);
 
   step('Summary, read from the chain');
-  await summary(contracts as { vault: Address; pool: Address; safe: Address; payoutToken: Address });
+  await summary(contracts);
 }
 
 async function summary(c: { vault: Address; pool: Address; safe: Address; payoutToken: Address }) {
@@ -268,7 +284,7 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
   const balance = async (who: Address) =>
     (
       await chain.public.readContract({ address: c.payoutToken, abi: superTokenAbi, functionName: 'realtimeBalanceOf', args: [who, now] })
-    )[0] as bigint;
+    )[0];
   const rows: string[][] = [['who', 'vault TST', 'wallet TST', 'TSTx (realtime)', 'TSTx from pool', 'pool units', 'flow in/s']];
   for (const f of founders) {
     rows.push([
@@ -296,9 +312,9 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
     '-',
     `-${String((await read(c.pool, superfluidPoolAbi, 'getTotalFlowRate')) + feeRate)}`,
   ]);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const [i, row] of rows.entries()) {
-    console.log(`   ${row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ')}`);
+    console.log(`   ${row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ')}`);
     if (i === 0) console.log(`   ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   }
   console.log('\n   TSTx from pool: everything the stream gave the member; members who never connected to the pool hold it');

@@ -26,7 +26,7 @@ export const runJsonChild = <T>(file: string, arg: unknown, timeoutMs = 15 * 60_
       try {
         resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
       } catch (error) {
-        reject(error);
+        reject(error as SyntaxError); // what JSON.parse throws
       }
     });
   });

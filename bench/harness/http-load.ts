@@ -65,7 +65,7 @@ export const runClosedLoop = async (
         stoppedEarly = true;
         return;
       }
-      const call = calls[next++]!;
+      const call = calls[next++];
       const t0 = process.hrtime.bigint();
       let status: string;
       try {

@@ -74,8 +74,8 @@ export const startService = async (options: {
       output = (output + chunk.toString()).slice(-20_000);
       if (options.readyLine?.test(output)) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
   });
   const url = `http://127.0.0.1:${options.port ?? 0}`;
   try {

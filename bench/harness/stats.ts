@@ -3,7 +3,7 @@ export const percentile = (samples: readonly number[], p: number): number => {
   if (samples.length === 0) return Number.NaN;
   const sorted = Float64Array.from(samples).sort();
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted[rank];
 };
 
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));

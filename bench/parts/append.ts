@@ -22,7 +22,7 @@ interface Summary {
 const summarise = (runs: readonly RunResult[], eventsPerCall: number): Summary => {
   const rates = runs.map((r) => r.events / r.seconds).sort((a, b) => a - b);
   const latencies = runs.flatMap((r) => r.latenciesMs);
-  const eventsPerSecond = rates[Math.floor(rates.length / 2)]!;
+  const eventsPerSecond = rates[Math.floor(rates.length / 2)];
   return {
     eventsPerSecond,
     callsPerSecond: eventsPerSecond / eventsPerCall,

@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 
 const routes = JSON.parse(readFileSync(process.env.BENCH_ROUTES!, 'utf8')) as Record<string, { body: string; contentType: string }>;
 const app = Fastify({ logger: false });
-app.get('/health', async () => ({ status: 'ok' }));
+app.get('/health', () => ({ status: 'ok' }));
 for (const [path, { body, contentType }] of Object.entries(routes)) {
   // The body is sent as the API's own bytes, so both servers put the same payload on the wire.
   app.get(path, async (_request, reply) => reply.header('content-type', contentType).send(body));

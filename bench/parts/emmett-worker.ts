@@ -46,7 +46,7 @@ const run = async (job: EmmettJob): Promise<unknown> => {
 };
 
 if (require.main === module) {
-  run(JSON.parse(process.argv[2]!) as EmmettJob)
+  run(JSON.parse(process.argv[2]) as EmmettJob)
     .then((result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     })

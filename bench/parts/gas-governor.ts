@@ -1,4 +1,4 @@
-import { encodeFunctionData, keccak256, parseEther, toHex, type Abi, type Address, type Hash, type Hex } from 'viem';
+import { encodeFunctionData, keccak256, parseEther, toHex, type Address, type Hash, type Hex } from 'viem';
 import type { SafeCall } from '@ayllu/chain';
 import { loadAylluArtifact, type Artifact } from '../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../libs/chain/src/local/deploy-contract';
@@ -60,14 +60,14 @@ export const runGovernorFlow = async (
     args: [token, timelock, period],
   });
   const tl = (functionName: string, args: readonly unknown[]) =>
-    encodeFunctionData({ abi: timelockArtifact.abi, functionName, args } as never) as Hex;
+    encodeFunctionData({ abi: timelockArtifact.abi, functionName, args } as never);
   const role = (name: string) => keccak256(toHex(name));
   await sendFor(node, 0, { to: timelock, data: tl('grantRole', [role('PROPOSER_ROLE'), governor]) });
   await sendFor(node, 0, { to: timelock, data: tl('grantRole', [role('CANCELLER_ROLE'), governor]) });
   const tk = (functionName: string, args: readonly unknown[]) =>
-    encodeFunctionData({ abi: tokenArtifact.abi as Abi, functionName, args } as never) as Hex;
+    encodeFunctionData({ abi: tokenArtifact.abi, functionName, args } as never);
   const gv = (functionName: string, args: readonly unknown[]) =>
-    encodeFunctionData({ abi: governorArtifact.abi as Abi, functionName, args } as never) as Hex;
+    encodeFunctionData({ abi: governorArtifact.abi, functionName, args } as never);
   const voterIndexes = Array.from({ length: voters }, (_, i) => firstVoter + i);
   let delegated = 0n;
   for (const v of voterIndexes) {
@@ -80,7 +80,7 @@ export const runGovernorFlow = async (
   const datas = calls.map((c) => c.data);
   const description = `bench ${label}`;
   const descriptionHash = keccak256(toHex(description));
-  const propose = await sendFor(node, voterIndexes[0]!, { to: governor, data: gv('propose', [targets, values, datas, description]) });
+  const propose = await sendFor(node, voterIndexes[0], { to: governor, data: gv('propose', [targets, values, datas, description]) });
   const proposalId = (await node.public.readContract({
     address: governor,
     abi: governorArtifact.abi,

@@ -22,6 +22,10 @@ import { fmtInt, times } from '../harness/stats';
 import type { BenchContext, PartResult } from '../harness/types';
 import { runGovernorFlow, sendFor } from './gas-governor';
 
+/** JSON for the results file: bigints become decimal strings. */
+const plainJson = (value: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
+
 const DELAY = 60n;
 
 /**
@@ -48,7 +52,7 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
     let fresh = 0;
     const mints = (n: number): SafeCall[] =>
       Array.from({ length: n }, () => {
-        const to = `0x${keccak256(toHex(`bench-recipient-${fresh++}`)).slice(26)}` as Address;
+        const to: Address = `0x${keccak256(toHex(`bench-recipient-${fresh++}`)).slice(26)}`;
         return { to: token, value: 0n, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [to, 10n ** 18n] }) };
       });
     const singletons = await deploySafeSingletons(client);
@@ -162,7 +166,7 @@ export const runGas = async (ctx: BenchContext): Promise<PartResult> => {
         },
       ],
       notes: [],
-      data: JSON.parse(JSON.stringify({ results, flowRows }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
+      data: plainJson({ results, flowRows }),
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

@@ -57,7 +57,7 @@ export const daoHistory = (index: number, shape: HistoryShape, base: number): St
       for (const e of decided.proposal) proposal = proposalDecider.evolve(proposal, e);
       proposalEvents.push(...decided.proposal);
     };
-    const proposer = members[p % members.length]!;
+    const proposer = members[p % members.length];
     apply(
       submitProposal(
         {

@@ -6,7 +6,7 @@ import type { BenchContext, PartResult } from '../harness/types';
  * Part 6. Peak RSS of the API and worker processes while parts 2 and 4 loaded them: the kernel's own
  * high-water mark (VmHWM in /proc/<pid>/status), read just before each process was stopped.
  */
-export const runMemory = async (_ctx: BenchContext): Promise<PartResult> => {
+export const runMemory = (_ctx: BenchContext): PartResult => {
   if (memorySamples.length === 0) throw new Error('no memory samples: run part 6 with parts votes and/or read-api');
   return {
     id: 'memory',

@@ -48,15 +48,15 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
     services.push(worker);
     const api = await startApi(ctx.databaseUrl);
     services.push(api);
-    const pid = dao.proposalIds[3]!;
+    const pid = dao.proposalIds[3];
     for (let i = 0; i < 300; i++) {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM rm_proposals WHERE dao_id = $1`, [dao.daoId]);
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM rm_proposals WHERE dao_id = $1`, [dao.daoId]);
       if (rows[0].n === dao.proposalIds.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const routes = {
       proposal: `/v1/daos/${dao.daoId}/proposals/${pid}`,
-      member: `/v1/daos/${dao.daoId}/members/${accounts[17]!.address}`,
+      member: `/v1/daos/${dao.daoId}/members/${accounts[17].address}`,
     };
     const bodies: Record<string, { body: string; contentType: string }> = {};
     for (const route of Object.values(routes)) {
@@ -84,7 +84,7 @@ export const runReadApi = async (ctx: BenchContext): Promise<PartResult> => {
       const ours = await shoot(`${api.url}${route}`, seconds);
       const bareShot = await shoot(`${bare.url}${route}`, seconds);
       const half = await shoot(`${api.url}${route}`, seconds, Math.max(1, Math.floor(ours.rps / 2)));
-      results[name] = { ours, bare: bareShot, half, bytes: Buffer.byteLength(bodies[route]!.body) };
+      results[name] = { ours, bare: bareShot, half, bytes: Buffer.byteLength(bodies[route].body) };
     }
     await bare.stop();
     services.splice(services.indexOf(bare), 1);

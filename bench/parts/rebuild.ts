@@ -11,9 +11,12 @@ const BATCH = 2_000;
 const SHAPE = { members: 100, proposalsPerDao: 10 };
 const READ_MODELS = ['rm_daos', 'rm_members', 'rm_proposals', 'rm_votes'];
 
+/** A count(*): int8, which pg returns as text. */
+type Count = { n: string };
+
 const counts = async (pool: Pool): Promise<Record<string, number>> => {
   const out: Record<string, number> = {};
-  for (const table of READ_MODELS) out[table] = Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  for (const table of READ_MODELS) out[table] = Number((await pool.query<Count>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
   return out;
 };
 
@@ -34,7 +37,7 @@ const scan = async (pool: Pool): Promise<number> => {
     );
     if (batch.rows.length === 0) return rows;
     rows += batch.rows.length;
-    after = batch.rows[batch.rows.length - 1]!.global_position;
+    after = batch.rows[batch.rows.length - 1].global_position;
   }
 };
 
@@ -77,7 +80,7 @@ export const runRebuild = async (ctx: BenchContext): Promise<PartResult> => {
       SELECT stream_id, max(version), split_part(stream_id, '-', 1), '{}'::jsonb FROM events GROUP BY stream_id`);
     await pool.query('VACUUM ANALYZE events');
     await pool.query('VACUUM ANALYZE emt_messages');
-    const total = Number((await pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    const total = Number((await pool.query<Count>('SELECT count(*) AS n FROM events')).rows[0].n);
 
     ctx.log('rebuild: bare scan');
     const scanSeconds = await timed(() => scan(pool));

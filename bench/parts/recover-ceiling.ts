@@ -26,7 +26,7 @@ export const measureRecoverCeiling = async (calls: readonly HttpCall[], seconds:
   const started = process.hrtime.bigint();
   let recovered = 0;
   while (process.hrtime.bigint() < deadline) {
-    const { message, signature } = signed[recovered % signed.length]!;
+    const { message, signature } = signed[recovered % signed.length];
     const address = await recoverTypedDataAddress({
       domain: ayllu712Domain(BENCH_CHAIN_ID),
       types: VOTE_TYPES,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { streams, daoDecider, submitProposal, type DaoEvent, type DaoState, type ProposalEvent } from '@ayllu/domain';
 import type { PostgresEventStore, StreamWrite } from '@ayllu/event-store';
-import { keccak256, toHex, type Hex } from 'viem';
+import { keccak256, toHex, type Address } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { ACTION_SCHEMAS } from '../../apps/api/src/signatures/signed-actions';
 import { ayllu712Domain } from '../../apps/api/src/signatures/typed-data';
@@ -30,7 +30,7 @@ export interface VotingDao {
 export const seedVotingDao = async (
   store: PostgresEventStore,
   label: string,
-  voters: readonly string[],
+  voters: readonly Address[],
   proposals: number,
 ): Promise<VotingDao> => {
   const daoId = hexId('dao_', `dao:${label}`);
@@ -61,11 +61,11 @@ export const seedVotingDao = async (
   const proposalIds: string[] = [];
   for (let p = 0; p < proposals; p++) {
     const proposalId = hexId('prop_', `prop:${label}:${p}`);
-    const proposer = voters[p % voters.length]!;
+    const proposer = voters[p % voters.length];
     const decided = submitProposal(
       {
         type: 'SubmitProposal',
-        data: { proposalId, proposer, type: 'CHANGE_STRATEGY', payload: { strategy: voters[(p + 1) % voters.length]! } },
+        data: { proposalId, proposer, type: 'CHANGE_STRATEGY', payload: { strategy: voters[(p + 1) % voters.length] } },
         metadata: { now, actor: proposer },
       },
       dao,
@@ -99,7 +99,7 @@ export const signedVoteCall = async (
     support,
     reason: 'bench',
     dao: daoId,
-    nonce: `0x${randomBytes(32).toString('hex')}` as Hex,
+    nonce: `0x${randomBytes(32).toString('hex')}`,
     deadline: Math.floor(Date.now() / 1000) + 6 * 3600,
   };
   const signature = await account.signTypedData({

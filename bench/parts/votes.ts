@@ -16,14 +16,13 @@ const SUPPORT = ['for', 'for', 'against', 'abstain'] as const;
 const signAll = async (accounts: readonly PrivateKeyAccount[], daoId: string, proposalIds: readonly string[]): Promise<HttpCall[]> => {
   const calls: HttpCall[] = [];
   for (const [p, pid] of proposalIds.entries())
-    for (const [v, account] of accounts.entries())
-      calls.push(await signedVoteCall(account, daoId, pid, SUPPORT[(v + p) % SUPPORT.length]!));
+    for (const [v, account] of accounts.entries()) calls.push(await signedVoteCall(account, daoId, pid, SUPPORT[(v + p) % SUPPORT.length]));
   // A deterministic shuffle (LCG) so concurrent votes spread over the proposals like real traffic.
   let seed = 7;
   for (let i = calls.length - 1; i > 0; i--) {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
     const j = seed % (i + 1);
-    [calls[i], calls[j]] = [calls[j]!, calls[i]!];
+    [calls[i], calls[j]] = [calls[j], calls[i]];
   }
   return calls;
 };
@@ -32,7 +31,7 @@ const signAll = async (accounts: readonly PrivateKeyAccount[], daoId: string, pr
 const waitForTally = async (pool: Pool, daoId: string, expected: number, budgetSeconds: number): Promise<number | null> => {
   const started = Date.now();
   while (Date.now() - started < budgetSeconds * 1000) {
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<{ n: string }>(
       `SELECT coalesce(sum(tally_for + tally_against + tally_abstain), 0)::bigint AS n FROM rm_proposals WHERE dao_id = $1`,
       [daoId],
     );
@@ -47,7 +46,7 @@ const rateBetween = (r: LoadResult, from: number, to: number) => {
   const done = r.doneAtSeconds;
   const a = Math.floor(done.length * from);
   const b = Math.max(a + 1, Math.floor(done.length * to) - 1);
-  return (b - a) / Math.max(1e-9, done[b]! - (a === 0 ? 0 : done[a]!));
+  return (b - a) / Math.max(1e-9, done[b] - (a === 0 ? 0 : done[a]));
 };
 const statusText = (r: LoadResult) =>
   Object.entries(r.statuses)
@@ -196,7 +195,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
         {
           target: '100,000-vote proposal ingested and tallied < 60 s',
           measured: bigDone
-            ? `${fmtInt(bigSize)} votes: ingested in ${round(bigRun.seconds)} s, tallied ${bigTally === null ? 'not within budget' : `${round(bigTally!)} s later`} (${round(bigTotal)} s)`
+            ? `${fmtInt(bigSize)} votes: ingested in ${round(bigRun.seconds)} s, tallied ${bigTally === null ? 'not within budget' : `${round(bigTally)} s later`} (${round(bigTotal)} s)`
             : `${fmtInt(accepted(bigRun))} of ${fmtInt(bigSize)} votes in the ${bigBudget} s budget (${fmtInt(bigRate)} votes/s, falling from ${fmtInt(early)} to ${fmtInt(late)})`,
           met: bigSize === 100_000 && bigDone ? bigTotal < 60 : bigSize === 100_000 ? false : null,
           note:

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       }),
     });
     const [poolCreated] = parseEventLogs({ abi: gdaAbi, logs: created.logs, eventName: 'PoolCreated' });
-    const pool = poolCreated!.args.pool;
+    const pool = poolCreated.args.pool;
     const memberAddress = (i: number): Address => `0x${keccak256(toHex(`bench-member-${i}`)).slice(26)}`;
     const setUnits = (i: number) =>
       clients.wallet(admin).writeContract({

@@ -27,7 +27,7 @@ const word = (value: bigint | Address) => toHex(BigInt(value), { size: 32 });
 
 describe('CommunityVault membership and governance', () => {
   const chain = usePrivateVault({ members: 2 });
-  const alice = () => chain().members[0]!;
+  const alice = () => chain().members[0];
   const read = <T>(functionName: 'memberCount' | 'totalShares' | 'paused' | 'guardian' | 'strategy', args: [] = []) =>
     chain().clients.public.readContract({ address: chain().vault, abi: communityVaultAbi, functionName, args }) as Promise<T>;
 

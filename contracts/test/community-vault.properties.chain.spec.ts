@@ -58,25 +58,25 @@ describe('CommunityVault invariants under random sequences', () => {
             await steps.advanceTime(o.seconds);
             continue;
           }
-          const m = members[o.member]!;
+          const m = members[o.member];
           const startBalance = await steps.tokenBalance(m.address);
           switch (o.kind) {
             case 'deposit':
               await steps.fundAndApprove(m, o.amount);
               await steps.deposit(m, o.amount);
-              owed[o.member]! += o.amount;
-              deposited[o.member]! += o.amount;
+              owed[o.member] += o.amount;
+              deposited[o.member] += o.amount;
               break;
             case 'withdraw': {
-              const want = (owed[o.member]! * BigInt(o.bps)) / 10_000n;
+              const want = (owed[o.member] * BigInt(o.bps)) / 10_000n;
               const allowed =
                 want > 0n &&
-                want <= owed[o.member]! &&
+                want <= owed[o.member] &&
                 (want <= (await readVault('instantWithdrawalAvailable', m.address)) ||
                   want <= (await readVault('approvedWithdrawalOf', m.address)));
               if (allowed) {
                 await steps.withdraw(m, want);
-                owed[o.member]! -= want;
+                owed[o.member] -= want;
               } else {
                 expect(['CommunityVaultZeroAmount', 'CommunityVaultInsufficientBalance', 'CommunityVaultWithdrawalOverLimit']).toContain(
                   (await revertOf(steps.withdraw(m, want))).name,
@@ -85,10 +85,10 @@ describe('CommunityVault invariants under random sequences', () => {
               break;
             }
             case 'approve':
-              await steps.approveWithdrawal(owner, m.address, (owed[o.member]! * BigInt(o.bps)) / 10_000n);
+              await steps.approveWithdrawal(owner, m.address, (owed[o.member] * BigInt(o.bps)) / 10_000n);
               break;
             case 'requestExit':
-              if (owed[o.member]! > 0n) await steps.requestEmergencyExit(m);
+              if (owed[o.member] > 0n) await steps.requestEmergencyExit(m);
               else expect((await revertOf(steps.requestEmergencyExit(m))).name).toBe('CommunityVaultNotMember');
               break;
             case 'completeExit': {
@@ -110,7 +110,7 @@ describe('CommunityVault invariants under random sequences', () => {
               break;
             }
             case 'remove':
-              if (owed[o.member]! > 0n) {
+              if (owed[o.member] > 0n) {
                 await steps.removeMember(owner, m.address);
                 owed[o.member] = 0n;
               } else {
@@ -119,7 +119,7 @@ describe('CommunityVault invariants under random sequences', () => {
               break;
           }
           // A deposit mints and deposits the same amount, so any change of the wallet's balance is a payout.
-          received[o.member]! += (await steps.tokenBalance(m.address)) - startBalance;
+          received[o.member] += (await steps.tokenBalance(m.address)) - startBalance;
 
           // Invariants after every step.
           let unitsSum = 0n;
@@ -128,8 +128,8 @@ describe('CommunityVault invariants under random sequences', () => {
             const [balance, units] = await Promise.all([steps.balanceOf(each.address), steps.unitsOf(each.address)]);
             expect(balance).toBe(owed[i]);
             expect(units).toBe(balance / UNIT_SCALE);
-            expect(received[i]! + balance).toBe(deposited[i]);
-            expect(received[i]).toBeLessThanOrEqual(deposited[i]!);
+            expect(received[i] + balance).toBe(deposited[i]);
+            expect(received[i]).toBeLessThanOrEqual(deposited[i]);
             unitsSum += units;
             balanceSum += balance;
           }

@@ -10,15 +10,15 @@ import { loadAylluArtifact } from '../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../libs/chain/src/local/deploy-contract';
 import { DAY } from '../../test/chain/community-vault';
 import { usePrivateVault } from '../../test/chain/private-vault';
-import { revertOf } from '../../test/chain/revert';
+import { revertIn, revertOf } from '../../test/chain/revert';
 
 const tokens = (n: number | string) => parseEther(String(n));
 const NONE: Address = '0x0000000000000000000000000000000000000000';
 
 describe('CommunityVault strategy', () => {
   const chain = usePrivateVault({ members: 3 });
-  const alice = () => chain().members[0]!;
-  const bob = () => chain().members[1]!;
+  const alice = () => chain().members[0];
+  const bob = () => chain().members[1];
   // Strategies deployed once, before the first snapshot: `first` and `second` hold the vault's asset,
   // `foreign` another token.
   let first: Address;
@@ -71,7 +71,7 @@ describe('CommunityVault strategy', () => {
   };
 
   const eventOf = <N extends 'StrategyChanged' | 'YieldHarvested'>(receipt: TransactionReceipt, eventName: N) =>
-    parseEventLogs({ abi: communityVaultAbi, logs: receipt.logs, eventName })[0]!.args;
+    parseEventLogs({ abi: communityVaultAbi, logs: receipt.logs, eventName })[0].args;
 
   /** The principal is covered: Σ balances = total shares ≤ assets held (idle + the strategy's shares' value). */
   const expectPrincipalCovered = async () => {
@@ -363,8 +363,8 @@ describe('CommunityVault strategy', () => {
       expect(await steps.tokenBalance(alice().address)).toBe(tokens(10) - 1n);
       const [a, b] = await everyoneLeaves();
       // Every payout is at most 1 wei short of the balance, and everything the vault held was paid out.
-      expect(tokens(100) - (a! + tokens(10) - 1n)).toBeLessThanOrEqual(1n);
-      expect(tokens(50) - b!).toBeLessThanOrEqual(1n);
+      expect(tokens(100) - (a + tokens(10) - 1n)).toBeLessThanOrEqual(1n);
+      expect(tokens(50) - b).toBeLessThanOrEqual(1n);
       expect(await read.totalAssets()).toBe(0n);
     });
 
@@ -386,7 +386,7 @@ describe('CommunityVault strategy', () => {
       expect(await steps.balanceOf(alice().address)).toBe(tokens(80));
       expect(await steps.balanceOf(bob().address)).toBe(tokens(40));
       expect(await revertOf(steps.harvest(guardian))).toEqual({ name: 'CommunityVaultNoYield', args: [] });
-      const carol = chain().members[2]!;
+      const carol = chain().members[2];
       await steps.fundAndApprove(carol, tokens(8));
       await steps.deposit(carol, tokens(8)); // 10 shares at 0.8 each
       expect(await read.totalShares()).toBe(tokens(160));
@@ -440,14 +440,14 @@ describe('CommunityVault strategy', () => {
         const deposited = [tokens(100), tokens(50), 0n];
         const paid = [0n, 0n, 0n];
         const shareOf = (i: number) =>
-          clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'sharesOf', args: [members[i]!.address] });
+          clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'sharesOf', args: [members[i].address] });
         for (const [n, o] of ops.entries()) {
-          const who = 'm' in o ? members[o.m]! : undefined;
+          const who = 'm' in o ? members[o.m] : undefined;
           const before = who ? await steps.tokenBalance(who.address) : 0n;
           if (o.kind === 'deposit') {
             await steps.fundAndApprove(who!, o.amount);
             await steps.deposit(who!, o.amount);
-            deposited[o.m]! += o.amount;
+            deposited[o.m] += o.amount;
           } else if (o.kind === 'withdraw') {
             const amount = ((await shareOf(o.m)) * BigInt(o.bps)) / 10_000n;
             if (amount === 0n) continue;
@@ -458,16 +458,16 @@ describe('CommunityVault strategy', () => {
             await steps.removeMember(owner, who!.address);
           } else if (o.kind === 'setStrategy') {
             // Refused only for a share price far coarser than the amounts (see the example above), never for rounding.
-            await steps.setStrategy(owner, strategies[o.s]!).catch(async (e: unknown) => {
-              expect((await revertOf(Promise.reject(e))).name).toBe('CommunityVaultStrategyMoveLoss');
+            await steps.setStrategy(owner, strategies[o.s]).catch((e: unknown) => {
+              expect(revertIn(e).name).toBe('CommunityVaultStrategyMoveLoss');
             });
           } else if (o.kind === 'yield') {
             // Yield accrues to a strategy's depositors: simulated only on the one the vault is in.
             if ((await read.strategy()) !== strategies[o.s]) continue;
-            await simulateYield(strategies[o.s]!, o.amount);
+            await simulateYield(strategies[o.s], o.amount);
           } else if (o.kind === 'priceAboveOne') await priceAboveOne(second);
           else if ((await read.totalAssets()) > (await read.totalShares())) await steps.harvest(guardian);
-          if (who && 'm' in o) paid[o.m]! += (await steps.tokenBalance(who.address)) - before;
+          if (who && 'm' in o) paid[o.m] += (await steps.tokenBalance(who.address)) - before;
 
           const [held, totalShares, idle, strategy] = await Promise.all([
             read.totalAssets(),
@@ -492,7 +492,7 @@ describe('CommunityVault strategy', () => {
           else expect(balances).toEqual(shares.map((x) => (x * held) / totalShares));
           // Rounding costs at most a wei or so per strategy interaction: never more than one per step so far.
           expect(totalShares - held).toBeLessThanOrEqual(BigInt(n + 1));
-          for (const i of [0, 1, 2]) expect(paid[i]! + balances[i]!).toBeGreaterThanOrEqual(deposited[i]! - BigInt(n + 1));
+          for (const i of [0, 1, 2]) expect(paid[i] + balances[i]).toBeGreaterThanOrEqual(deposited[i] - BigInt(n + 1));
         }
       }),
       { numRuns: 25, endOnFailure: true },

@@ -9,7 +9,7 @@ const tokens = (n: number | string) => parseEther(String(n));
 
 describe('CommunityVault withdrawals', () => {
   const chain = usePrivateVault({ members: 2 });
-  const alice = () => chain().members[0]!;
+  const alice = () => chain().members[0];
 
   beforeEach(async () => {
     const { steps } = chain();

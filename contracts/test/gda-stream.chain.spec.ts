@@ -14,7 +14,7 @@ const REQUESTED_FLOW_RATE = tokens(1_000) / MONTH;
 
 describe('a DAO streams yield into the vault pool', () => {
   const chain = usePrivateVault({ members: 3 });
-  const [alice, bob, carol] = [0, 1, 2].map((i) => () => chain().members[i]!);
+  const [alice, bob, carol] = [0, 1, 2].map((i) => () => chain().members[i]);
   const deposits = [100, 200, 200];
 
   const confirm = async (hash: Hash) => chain().clients.public.waitForTransactionReceipt({ hash });
@@ -40,8 +40,8 @@ describe('a DAO streams yield into the vault pool', () => {
   beforeEach(async () => {
     const { steps, guardian: treasury, clients, devChain, pool } = chain();
     for (const [i, member] of [alice(), bob(), carol()].entries()) {
-      await steps.fundAndApprove(member, tokens(deposits[i]!));
-      await steps.deposit(member, tokens(deposits[i]!));
+      await steps.fundAndApprove(member, tokens(deposits[i]));
+      await steps.deposit(member, tokens(deposits[i]));
     }
     // The treasury (the Safe in production; an account here) holds Super Tokens wrapped from the DAO's token.
     const wallet = clients.wallet(treasury);
@@ -128,7 +128,7 @@ describe('a DAO streams yield into the vault pool', () => {
         clients.public.readContract({ address: pool, abi: superfluidPoolAbi, functionName: 'getMemberFlowRate', args: [m.address] }),
       ),
     );
-    expect(rates[1]).toBe(rates[0]! * 2n);
+    expect(rates[1]).toBe(rates[0] * 2n);
     expect(rates[2]).toBe(rates[1]);
     expect(rates.reduce((a, b) => a + b, 0n)).toBe(actual);
   });

@@ -11,20 +11,25 @@ export async function revertOf(call: Promise<unknown>, abi?: Abi): Promise<Rever
   try {
     await call;
   } catch (error) {
-    if (error instanceof BaseError) {
-      const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-      if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
-        return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
-      }
-      const raw = abi && error.walk((e) => typeof revertData(e) === 'string');
-      if (abi && raw) {
-        const decoded = decodeErrorResult({ abi, data: revertData(raw)! });
-        return { name: decoded.errorName, args: decoded.args ?? [] };
-      }
-    }
-    throw error;
+    return revertIn(error, abi);
   }
   throw new Error('expected the call to revert, but it succeeded');
+}
+
+/** The custom error in what a viem call threw (as `revertOf`); anything else is thrown again. */
+export function revertIn(error: unknown, abi?: Abi): Revert {
+  if (error instanceof BaseError) {
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
+      return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
+    }
+    const raw = abi && error.walk((e) => typeof revertData(e) === 'string');
+    if (abi && raw) {
+      const decoded = decodeErrorResult({ abi, data: revertData(raw)! });
+      return { name: decoded.errorName, args: decoded.args ?? [] };
+    }
+  }
+  throw error;
 }
 
 function revertData(error: unknown): Hex | undefined {

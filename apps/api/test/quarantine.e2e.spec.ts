@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig } from '@ayllu/notifications';
@@ -95,7 +96,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
           'SELECT count(*)::int AS n FROM test_applied a JOIN events e ON e.event_id = a.event_id WHERE e.stream_id = $1',
           [streams.dao.of(daoId).streamId],
         )
-      ).rows[0]!.n;
+      ).rows[0].n;
 
     const quarantinedReason = async (name: string, stream: string) =>
       (
@@ -135,7 +136,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
     const now = new Date();
     await new LogProcessor(api.db.pool, store, [outboxProjection(() => now)]).catchUp();
     await new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now: () => now }).drain();
-    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+    expect(receiver.received.map((r) => JSON.parse(r.body) as unknown)).toEqual([
       expect.objectContaining({
         type: 'processing.stream_quarantined',
         daoId: bad,
@@ -175,9 +176,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
     const stubborn = processor({
       name: 'stubborn',
       canHandle: streams.dao.eventTypes,
-      async handle(_tx, events) {
-        if (events.some((e) => e.streamId === stream)) throw new Error(message);
-      },
+      handle: (_tx, events) => (events.some((e) => e.streamId === stream) ? Promise.reject(new Error(message)) : Promise.resolve()),
     });
     const worker = new LogProcessor(api.db.pool, store, [stubborn]);
     const quarantine = async () =>
@@ -204,7 +203,7 @@ describe('A stream a processor cannot handle, over HTTP', () => {
       readonly responses: Record<string, unknown>;
     }
     const doc = (await api.request<{ paths: Record<string, { post: Operation }> }>('GET', '/docs-json')).body;
-    const route = doc.paths['/v1/admin/quarantines/{processor}/{streamId}/resume']!.post;
+    const route = doc.paths['/v1/admin/quarantines/{processor}/{streamId}/resume'].post;
     expect(route.security).toEqual([{ admin: [] }]);
     expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['202', '401', '404']));
   });

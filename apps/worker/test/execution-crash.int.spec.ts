@@ -4,13 +4,13 @@ import { safeAbi, timelockAbi } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseEther, parseEventLogs, type Address } from 'viem';
+import { parseEther, parseEventLogs } from 'viem';
 import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { createApiApp } from '../../api/src/bootstrap';
 import type { CrashPoint } from '../src/execution/crash-point';
 import { createDao, eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem } from './execution-treasurers';
 
 jest.setTimeout(300_000);
 
@@ -54,11 +54,13 @@ describe('Execution survives a worker killed at each step boundary', () => {
     const signed = new Set<string>();
     let timeMoved = false;
     while (!(await done())) {
-      const awaiting = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      for (const tx of awaiting.items as { proposalId: string; safeTxHash: string }[]) {
+      const awaiting = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
+      );
+      for (const tx of awaiting.items) {
         if (tx.proposalId !== proposalId || signed.has(tx.safeTxHash)) continue;
         signed.add(tx.safeTxHash);
-        for (const t of [world.treasurers[0]!, world.treasurers[2]!]) expect((await treasurers.sign(t, tx.safeTxHash)).status).toBe(200);
+        for (const t of [world.treasurers[0], world.treasurers[2]]) expect((await treasurers.sign(t, tx.safeTxHash)).status).toBe(200);
       }
       const events = await eventsOf(world.store, streams.proposal.of(proposalId).streamId);
       if (!timeMoved && events.some((e) => e.type === 'ProposalScheduled')) {
@@ -103,14 +105,14 @@ describe('Execution survives a worker killed at each step boundary', () => {
 
   describe.each(POINTS.map((point, i) => [point, i] as const))('killed %s', (point, i) => {
     let proposalId: string;
-    const member = () => world.founders[i]!.address;
+    const member = () => world.founders[i].address;
 
     beforeAll(async () => {
       proposalId = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', { recipient: member(), amount: parseEther(String(i + 1)) });
       const crashing = crashingWorker(point);
       let dead = false;
       void crashing.exited.then(() => (dead = true));
-      await advance(proposalId, async () => dead);
+      await advance(proposalId, () => Promise.resolve(dead));
       expect(await crashing.exited).toBe('SIGKILL');
       expect(await boundary(proposalId)).toEqual(AT_DEATH[point]);
       const survivor = await world.startDriver();
@@ -127,7 +129,7 @@ describe('Execution survives a worker killed at each step boundary', () => {
       expect(events.filter((e) => e.type === 'ProposalExecuted')).toHaveLength(1);
       expect(events.some((e) => e.type === 'ProposalExecutionFailed')).toBe(false);
       const approved = await world.clients.public.readContract({
-        address: dao.contracts.vault as Address,
+        address: dao.contracts.vault,
         abi: communityVaultAbi,
         functionName: 'approvedWithdrawalOf',
         args: [member()],
@@ -141,13 +143,13 @@ describe('Execution survives a worker killed at each step boundary', () => {
       );
       const proposed = treasury.filter((e) => e.type === 'SafeTransactionProposed');
       expect(proposed).toHaveLength(1);
-      const { safeTxHash, operationId } = proposed[0]!.data as { safeTxHash: string; operationId: string };
+      const { safeTxHash, operationId } = proposed[0].data as { safeTxHash: string; operationId: string };
       const logs = await world.clients.public.getLogs({ fromBlock: dao.contracts.fromBlock, toBlock: 'latest' });
       const safeRuns = parseEventLogs({ abi: safeAbi, eventName: ['ExecutionSuccess', 'ExecutionFailure'], logs }).filter(
         (l) => l.args.txHash === safeTxHash,
       );
       expect(safeRuns).toHaveLength(1);
-      expect(safeRuns[0]!.eventName).toBe('ExecutionSuccess');
+      expect(safeRuns[0].eventName).toBe('ExecutionSuccess');
       const timelock = parseEventLogs({ abi: timelockAbi, eventName: ['CallScheduled', 'CallExecuted'], logs }).filter(
         (l) => l.args.id === operationId,
       );

@@ -127,7 +127,7 @@ export async function passProposal(world: ExecutionWorld, daoId: string, type: s
   const context = (now: string) => ({ actor: 'system:test', correlationId: proposalId, occurredAt: now });
   const t0 = Date.now();
   const at = (s: number) => new Date(t0 + s * 1000).toISOString();
-  const proposer = world.founders[0]!.address;
+  const proposer = world.founders[0].address;
   await world.store.handle(
     refs,
     (s) =>
@@ -178,9 +178,9 @@ export async function catchUpReadModels(world: ExecutionWorld): Promise<void> {
     const behind = await world.db.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM unnest($1::text[]) AS p(name)
        LEFT JOIN projection_checkpoints c ON c.name = p.name WHERE coalesce(c.position, 0) < $2`,
-      [PROJECTIONS.map((p) => p.name), rows[0]!.head],
+      [PROJECTIONS.map((p) => p.name), rows[0].head],
     );
-    return behind.rows[0]!.n === 0 ? true : undefined;
+    return behind.rows[0].n === 0 ? true : undefined;
   });
 }
 
@@ -190,7 +190,10 @@ export async function proposalRow(
   proposalId: string,
 ): Promise<{ id: string; dao_id: string; type: string; state: string }> {
   await catchUpReadModels(world);
-  const { rows } = await world.db.pool.query('SELECT id, dao_id, type, state FROM rm_proposals WHERE id = $1', [proposalId]);
+  const { rows } = await world.db.pool.query<{ id: string; dao_id: string; type: string; state: string }>(
+    'SELECT id, dao_id, type, state FROM rm_proposals WHERE id = $1',
+    [proposalId],
+  );
   return rows[0];
 }
 
@@ -201,7 +204,7 @@ export async function memberRow(
   member: string,
 ): Promise<{ address: string; status: string; admitted: boolean; pending_removal: string | null } | undefined> {
   await catchUpReadModels(world);
-  const { rows } = await world.db.pool.query(
+  const { rows } = await world.db.pool.query<{ address: string; status: string; admitted: boolean; pending_removal: string | null }>(
     'SELECT address, status, admitted, pending_removal FROM rm_members WHERE dao_id = $1 AND lower(address) = lower($2)',
     [daoId, member],
   );
@@ -215,7 +218,7 @@ const projectedRows = async (world: ExecutionWorld): Promise<Record<string, stri
   return out;
 };
 const logHead = async (world: ExecutionWorld): Promise<string> =>
-  (await world.db.pool.query<{ head: string }>(`SELECT count(*) || ':' || coalesce(max(global_position), 0) AS head FROM events`)).rows[0]!
+  (await world.db.pool.query<{ head: string }>(`SELECT count(*) || ':' || coalesce(max(global_position), 0) AS head FROM events`)).rows[0]
     .head;
 
 /**

@@ -1,14 +1,14 @@
-import { executeSafeTransaction, safeTransactionTypedData, type SafeTransaction } from '@ayllu/chain';
+import { executeSafeTransaction, safeTransactionTypedData } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseEther, type Address, type Hex } from 'viem';
+import { parseEther, type Hex } from 'viem';
 import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { createApiApp } from '../../api/src/bootstrap';
 import type { RunningExecution } from '../src/execution/start-execution';
 import { createDao, eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { transactionOf, treasurersOf, type SafeTransactionView } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
@@ -28,7 +28,12 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     waitFor(`${type} of ${txHash}`, async () => (await daoEvents(type)).find((e) => (e.data as { txHash: string }).txHash === txHash));
   const mine = () => world.clients.test.mine({ blocks: 1 });
   const indexRow = async () =>
-    (await world.db.pool.query('SELECT * FROM chain_index WHERE dao_id = $1', [dao.daoId])).rows[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    (
+      await world.db.pool.query<{ checkpoint: { blockNumber: string } | null; halted: string | null }>(
+        'SELECT * FROM chain_index WHERE dao_id = $1',
+        [dao.daoId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     world = await startExecutionWorld();
@@ -48,18 +53,18 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
   });
 
   it('a deposit is confirmed into the log only once buried under the confirmations', async () => {
-    const receipt = await money.deposit(world.founders[0]!, parseEther('10'));
+    const receipt = await money.deposit(world.founders[0], parseEther('10'));
     await new Promise((r) => setTimeout(r, 1500));
     expect((await daoEvents('DepositConfirmed')).length).toBe(0);
     await mine();
     const confirmed = await factOf('DepositConfirmed', receipt.transactionHash);
-    expect(confirmed.data).toMatchObject({ member: world.founders[0]!.address, amount: parseEther('10'), chainId: world.devChain.chainId });
+    expect(confirmed.data).toMatchObject({ member: world.founders[0].address, amount: parseEther('10'), chainId: world.devChain.chainId });
   });
 
   it("a member's own small withdrawal is confirmed", async () => {
-    const wallet = world.clients.wallet(world.founders[0]!);
+    const wallet = world.clients.wallet(world.founders[0]);
     const hash = await wallet.writeContract({
-      address: dao.contracts.vault as Address,
+      address: dao.contracts.vault,
       abi: communityVaultAbi,
       functionName: 'withdraw',
       args: [parseEther('0.5')],
@@ -67,7 +72,7 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     await world.clients.public.waitForTransactionReceipt({ hash });
     await mine();
     expect((await factOf('WithdrawalConfirmed', hash)).data).toMatchObject({
-      member: world.founders[0]!.address,
+      member: world.founders[0].address,
       amount: parseEther('0.5'),
     });
   });
@@ -86,33 +91,25 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
   });
 
   it('a Safe transaction the treasurers execute themselves is recorded, and the workflow goes on', async () => {
-    await money.deposit(world.founders[1]!, parseEther('10'));
+    await money.deposit(world.founders[1], parseEther('10'));
     const proposalId = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', {
-      recipient: world.founders[1]!.address,
+      recipient: world.founders[1].address,
       amount: parseEther('2'),
     });
     const { safeTxHash } = await treasurers.pendingTx(proposalId);
     // One signature through the platform: below the threshold, so the relayer does not execute it.
-    expect((await treasurers.sign(world.treasurers[0]!, safeTxHash)).status).toBe(200);
-    const { typedData } = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
-    const m = typedData.message;
-    const transaction = {
-      ...m,
-      value: BigInt(m.value),
-      safeTxGas: BigInt(m.safeTxGas),
-      baseGas: BigInt(m.baseGas),
-      gasPrice: BigInt(m.gasPrice),
-      nonce: BigInt(m.nonce),
-    } as SafeTransaction;
-    const context = { chainId: dao.contracts.chainId, safe: dao.contracts.safe as Address };
+    expect((await treasurers.sign(world.treasurers[0], safeTxHash)).status).toBe(200);
+    const { typedData } = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
+    const transaction = transactionOf(typedData.message);
+    const context = { chainId: dao.contracts.chainId, safe: dao.contracts.safe };
     const signatures = await Promise.all(
-      [world.treasurers[0]!, world.treasurers[1]!].map(async (t) => ({
+      [world.treasurers[0], world.treasurers[1]].map(async (t) => ({
         signer: t.address,
         data: await t.signTypedData(safeTransactionTypedData(context, transaction)),
       })),
     );
     const own = await executeSafeTransaction({
-      wallet: world.clients.wallet(world.treasurers[1]!),
+      wallet: world.clients.wallet(world.treasurers[1]),
       public: world.clients.public,
       safe: context.safe,
       chainId: context.chainId,
@@ -134,7 +131,7 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
 
   it('a reorg below a fact the log holds halts indexing for the DAO, and the log keeps what it has', async () => {
     const snapshot = await world.clients.test.snapshot();
-    const receipt = await money.deposit(world.founders[2]!, parseEther('10'));
+    const receipt = await money.deposit(world.founders[2], parseEther('10'));
     await mine();
     await factOf('DepositConfirmed', receipt.transactionHash);
     await world.clients.test.revert({ id: snapshot });

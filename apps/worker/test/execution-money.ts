@@ -27,12 +27,12 @@ export function moneyOf(world: ExecutionWorld, contracts: DaoContracts) {
           address: world.devChain.testToken,
           abi: testTokenAbi,
           functionName: 'approve',
-          args: [contracts.vault as Address, amount],
+          args: [contracts.vault, amount],
         }),
       );
       return wait(
         await wallet.writeContract({
-          address: contracts.vault as Address,
+          address: contracts.vault,
           abi: communityVaultAbi,
           functionName: 'deposit',
           args: [amount],
@@ -59,21 +59,20 @@ export function moneyOf(world: ExecutionWorld, contracts: DaoContracts) {
           address: world.devChain.testSuperToken,
           abi: superTokenAbi,
           functionName: 'transfer',
-          args: [contracts.safe as Address, amount],
+          args: [contracts.safe, amount],
         }),
       );
     },
-    poolFlowRate: () =>
-      client.readContract({ address: contracts.pool as Address, abi: superfluidPoolAbi, functionName: 'getTotalFlowRate' }),
-    poolUnits: () => client.readContract({ address: contracts.pool as Address, abi: superfluidPoolAbi, functionName: 'getTotalUnits' }),
+    poolFlowRate: () => client.readContract({ address: contracts.pool, abi: superfluidPoolAbi, functionName: 'getTotalFlowRate' }),
+    poolUnits: () => client.readContract({ address: contracts.pool, abi: superfluidPoolAbi, functionName: 'getTotalUnits' }),
     feeFlowRate: (collector: Address) =>
       client.readContract({
-        address: contracts.cfaForwarder as Address,
+        address: contracts.cfaForwarder,
         abi: cfaForwarderAbi,
         functionName: 'getFlowrate',
-        args: [contracts.payoutToken as Address, contracts.safe as Address, collector],
+        args: [contracts.payoutToken, contracts.safe, collector],
       }),
     superBalance: (holder: Address) =>
-      client.readContract({ address: contracts.payoutToken as Address, abi: superTokenAbi, functionName: 'balanceOf', args: [holder] }),
+      client.readContract({ address: contracts.payoutToken, abi: superTokenAbi, functionName: 'balanceOf', args: [holder] }),
   };
 }

@@ -3,7 +3,7 @@ import { streams } from '@ayllu/domain';
 import type { DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseEther, type Address } from 'viem';
+import { parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { keccak256, toHex } from 'viem';
 import { createApiApp } from '../../api/src/bootstrap';
@@ -36,7 +36,7 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
     ({ carryOut, get, post } = treasurersOf(world, base, dao));
     money = moneyOf(world, dao.contracts);
     for (const founder of world.founders) await money.deposit(founder, parseEther('100'));
-    await money.fundSafe(world.treasurers[0]!, parseEther('1000'));
+    await money.fundSafe(world.treasurers[0], parseEther('1000'));
   });
 
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
       totalUnits: string;
       members: { address: string; units: string; flowRate: string; connected: boolean; received: string; claimable: string }[];
     };
-    const payouts = async () => (await get(`/v1/daos/${dao.daoId}/payouts`)) as Payouts;
+    const payouts = () => get<Payouts>(`/v1/daos/${dao.daoId}/payouts`);
     const claim = (member: string) => post(`/v1/daos/${dao.daoId}/members/${member}/claim`, {});
 
     it('GET payouts: the pool, its total rate, each member’s units, rate and what they received so far, read from the chain', async () => {
@@ -84,21 +84,21 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
     });
 
     it('POST claim: the relayer moves an unconnected member’s accrual into their balance', async () => {
-      const member = world.founders[1]!.address;
+      const member = world.founders[1].address;
       const before = await money.superBalance(member);
       const response = await claim(member);
       expect(response.status).toBe(200);
-      const claimed = BigInt(response.body.claimed as string);
+      const claimed = BigInt((response.body as { claimed: string }).claimed);
       expect(claimed).toBeGreaterThan(0n);
       expect((await money.superBalance(member)) - before).toBe(claimed);
     });
 
     it('a claim for a connected member, or for someone without units, is refused and sends nothing', async () => {
-      const connected = world.founders[2]!;
+      const connected = world.founders[2];
       const call = connectPoolCall({
-        forwarder: dao.contracts.gdaForwarder as Address,
-        token: dao.contracts.payoutToken as Address,
-        pool: dao.contracts.pool as Address,
+        forwarder: dao.contracts.gdaForwarder,
+        token: dao.contracts.payoutToken,
+        pool: dao.contracts.pool,
       });
       await world.clients.public.waitForTransactionReceipt({
         hash: await world.clients.wallet(connected).sendTransaction({ to: call.to, data: call.data }),
@@ -127,20 +127,20 @@ describe('DISTRIBUTE_YIELDS and payouts: the Safe streams yield to members throu
   });
 
   it('instant: the amount leaves the Safe at once, the fee to the collector, the rest to the pool', async () => {
-    const [safeBefore, collectorBefore] = [await money.superBalance(dao.contracts.safe as Address), await money.superBalance(collector)];
+    const [safeBefore, collectorBefore] = [await money.superBalance(dao.contracts.safe), await money.superBalance(collector)];
     const end = await yields({ mode: 'instant', amount: parseEther('10') });
     expect(end.type).toBe('ProposalExecuted');
-    expect(safeBefore - (await money.superBalance(dao.contracts.safe as Address))).toBe(parseEther('10'));
+    expect(safeBefore - (await money.superBalance(dao.contracts.safe))).toBe(parseEther('10'));
     expect((await money.superBalance(collector)) - collectorBefore).toBe(parseEther('1'));
     await readModelsShow(end, 'Executed');
   });
 
   it('a Safe call that cannot succeed fails the proposal with its reason, and moves nothing', async () => {
-    const safeBefore = await money.superBalance(dao.contracts.safe as Address);
+    const safeBefore = await money.superBalance(dao.contracts.safe);
     const end = await yields({ mode: 'instant', amount: parseEther('1000000') });
     expect(end.type).toBe('ProposalExecutionFailed');
     expect((end.data as { reason: string }).reason).toMatch(/^The Safe's call "Distribute .* at once" would revert: .+/);
-    expect(await money.superBalance(dao.contracts.safe as Address)).toBe(safeBefore);
+    expect(await money.superBalance(dao.contracts.safe)).toBe(safeBefore);
     await readModelsShow(end, 'Failed');
   });
 });

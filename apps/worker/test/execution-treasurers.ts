@@ -1,11 +1,37 @@
-import { safeTransactionTypedData } from '@ayllu/chain';
+import { safeTransactionTypedData, type SafeTransaction } from '@ayllu/chain';
 import { streams } from '@ayllu/domain';
 import type { DaoContracts } from '@ayllu/domain';
-import type { Address } from 'viem';
+import type { Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { eventsOf, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type UintField = 'value' | 'safeTxGas' | 'baseGas' | 'gasPrice' | 'nonce';
+/** A Safe transaction's EIP-712 message as the API serves it: its uint256 fields as decimal strings. */
+type SafeTransactionMessage = Omit<SafeTransaction, UintField> & Record<UintField, string>;
+
+/** The parts of the API's Safe transaction answers the execution specs read. */
+export interface SafeTransactionListItem {
+  readonly proposalId: string;
+  readonly safeTxHash: string;
+  readonly purpose: string;
+  readonly description: string[];
+}
+export interface SafeTransactionView {
+  readonly status: string;
+  readonly nonce: string;
+  readonly operationId: Hex;
+  readonly typedData: { readonly message: SafeTransactionMessage };
+}
+
+/** The transaction a Safe transaction's typed data describes. */
+export const transactionOf = (m: SafeTransactionMessage): SafeTransaction => ({
+  ...m,
+  value: BigInt(m.value),
+  safeTxGas: BigInt(m.safeTxGas),
+  baseGas: BigInt(m.baseGas),
+  gasPrice: BigInt(m.gasPrice),
+  nonce: BigInt(m.nonce),
+});
 
 /** What treasurers do over the API in the execution specs: read the queue, sign, and see a proposal through. */
 export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: string; contracts: DaoContracts }) {
@@ -15,27 +41,20 @@ export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: 
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as Json };
+    return { status: response.status, body: (await response.json()) as unknown };
   };
-  const get = async (path: string) => (await (await fetch(`${base}${path}`)).json()) as Json;
+  /** GET, its JSON answer typed as the caller expects the API to answer. */
+  const get = async <Body>(path: string) => (await (await fetch(`${base}${path}`)).json()) as Body;
 
   const pendingTx = (proposalId: string) =>
     waitFor('the Safe transaction', async () => {
-      const list = await get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { proposalId: string; safeTxHash: string }[]).find((t) => t.proposalId === proposalId);
+      const list = await get<{ items: SafeTransactionListItem[] }>(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
+      return list.items.find((t) => t.proposalId === proposalId);
     });
   const signature = async (signer: PrivateKeyAccount, safeTxHash: string, overrides: { chainId?: number } = {}) => {
-    const { typedData } = await get(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
-    const m = typedData.message;
-    const tx = {
-      ...m,
-      value: BigInt(m.value),
-      safeTxGas: BigInt(m.safeTxGas),
-      baseGas: BigInt(m.baseGas),
-      gasPrice: BigInt(m.gasPrice),
-      nonce: BigInt(m.nonce),
-    };
-    const data = safeTransactionTypedData({ chainId: overrides.chainId ?? dao.contracts.chainId, safe: dao.contracts.safe as Address }, tx);
+    const { typedData } = await get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
+    const tx = transactionOf(typedData.message);
+    const data = safeTransactionTypedData({ chainId: overrides.chainId ?? dao.contracts.chainId, safe: dao.contracts.safe }, tx);
     return signer.signTypedData(data);
   };
   const sign = async (signer: PrivateKeyAccount, safeTxHash: string) =>
@@ -52,7 +71,7 @@ export function treasurersOf(world: ExecutionWorld, base: string, dao: { daoId: 
   /** Two treasurers sign the schedule transaction, time passes the timelock: the proposal ends Executed or Failed. */
   const carryOut = async (proposalId: string) => {
     const { safeTxHash } = await pendingTx(proposalId);
-    for (const treasurer of [world.treasurers[0]!, world.treasurers[2]!]) {
+    for (const treasurer of [world.treasurers[0], world.treasurers[2]]) {
       const signed = await sign(treasurer, safeTxHash);
       if (signed.status !== 200) throw new Error(`signature refused: ${JSON.stringify(signed.body)}`);
     }

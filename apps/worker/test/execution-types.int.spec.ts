@@ -21,7 +21,7 @@ import {
   type ExecutionWorld,
 } from './execution-harness';
 import { moneyOf } from './execution-money';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem, type SafeTransactionView } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
@@ -35,7 +35,7 @@ describe('Execution: the remaining proposal types from vote to verified chain st
   let base: string;
   let dao: { daoId: string; contracts: DaoContracts };
   let treasurers: ReturnType<typeof treasurersOf>;
-  const vault = () => dao.contracts.vault as Address;
+  const vault = () => dao.contracts.vault;
   const read = <T>(functionName: string, args: unknown[] = []) =>
     world.clients.public.readContract({ address: vault(), abi: communityVaultAbi, functionName, args } as never) as Promise<T>;
 
@@ -84,7 +84,7 @@ describe('Execution: the remaining proposal types from vote to verified chain st
   });
 
   it('UPGRADE_CONTRACT: the vault proxy points at the new implementation, its state intact', async () => {
-    const deployer = world.clients.wallet(world.founders[0]!);
+    const deployer = world.clients.wallet(world.founders[0]);
     const implementation = await deployContract(
       { wallet: deployer, public: world.clients.public },
       { name: 'CommunityVault', ...loadAylluArtifact('src/CommunityVault.sol', 'CommunityVault') },
@@ -100,15 +100,13 @@ describe('Execution: the remaining proposal types from vote to verified chain st
   });
 
   it('veto of a scheduled proposal: the Safe cancels its timelock operation, which can never run', async () => {
-    const member = world.founders[1]!.address;
+    const member = world.founders[1].address;
     const proposalId = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', { recipient: member, amount: parseEther('1') });
     const schedule = await treasurers.pendingTx(proposalId);
-    for (const t of [world.treasurers[0]!, world.treasurers[1]!]) expect((await treasurers.sign(t, schedule.safeTxHash)).status).toBe(200);
+    for (const t of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(t, schedule.safeTxHash)).status).toBe(200);
     await treasurers.proposalEvent(proposalId, ['ProposalScheduled']);
-    const { operationId } = (await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${schedule.safeTxHash}`)) as {
-      operationId: Hex;
-    };
-    expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock as Address, operationId)).state).toBe('Waiting');
+    const { operationId } = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${schedule.safeTxHash}`);
+    expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock, operationId)).state).toBe('Waiting');
 
     const veto = await fetch(`${base}/v1/daos/${dao.daoId}/proposals/${proposalId}/veto`, {
       method: 'POST',
@@ -117,20 +115,20 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     });
     expect(veto.status).toBe(201);
     const cancel = await waitFor('the cancel transaction', async () => {
-      const list = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { proposalId: string; purpose: string; safeTxHash: string; description: string[] }[]).find(
-        (t) => t.proposalId === proposalId && t.purpose === 'cancel',
+      const list = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
       );
+      return list.items.find((t) => t.proposalId === proposalId && t.purpose === 'cancel');
     });
     expect(cancel.description[0]).toMatch(/^Cancel in the timelock/);
-    for (const t of [world.treasurers[0]!, world.treasurers[2]!]) expect((await treasurers.sign(t, cancel.safeTxHash)).status).toBe(200);
+    for (const t of [world.treasurers[0], world.treasurers[2]]) expect((await treasurers.sign(t, cancel.safeTxHash)).status).toBe(200);
     const cancelled = await waitFor('TimelockOperationCancelled', async () =>
       (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).find(
         (e) => e.type === 'TimelockOperationCancelled' && (e.data as { proposalId: string }).proposalId === proposalId,
       ),
     );
     expect(cancelled.data).toMatchObject({ operationId });
-    expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock as Address, operationId)).state).toBe('Unset');
+    expect((await readTimelockOperation(world.clients.public, dao.contracts.timelock, operationId)).state).toBe('Unset');
     expect(await read('approvedWithdrawalOf', [member])).toBe(0n);
     const proposal = (await eventsOf(world.store, streams.proposal.of(proposalId).streamId)).map((e) => e.type);
     expect(proposal).toContain('ProposalVetoed');
@@ -138,17 +136,17 @@ describe('Execution: the remaining proposal types from vote to verified chain st
   });
   it("veto of a queued proposal: the Safe voids its transaction's nonce, and the proposal queued behind it still runs", async () => {
     const first = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', {
-      recipient: world.founders[2]!.address,
+      recipient: world.founders[2].address,
       amount: parseEther('1'),
     });
     const abandoned = await treasurers.pendingTx(first);
     const second = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', {
-      recipient: world.founders[3]!.address,
+      recipient: world.founders[3].address,
       amount: parseEther('2'),
     });
     const behind = await treasurers.pendingTx(second);
     const nonceOf = async (hash: string) =>
-      BigInt((await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${hash}`)).nonce as string);
+      BigInt((await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${hash}`)).nonce);
     expect(await nonceOf(behind.safeTxHash)).toBe((await nonceOf(abandoned.safeTxHash)) + 1n);
 
     const veto = await fetch(`${base}/v1/daos/${dao.daoId}/proposals/${first}/veto`, {
@@ -158,19 +156,19 @@ describe('Execution: the remaining proposal types from vote to verified chain st
     });
     expect(veto.status).toBe(201);
     const reject = await waitFor('the reject transaction', async () => {
-      const list = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { proposalId: string; purpose: string; safeTxHash: string }[]).find(
-        (t) => t.proposalId === first && t.purpose === 'reject',
+      const list = await treasurers.get<{ items: SafeTransactionListItem[] }>(
+        `/v1/daos/${dao.daoId}/safe-transactions?status=awaiting-signatures`,
       );
+      return list.items.find((t) => t.proposalId === first && t.purpose === 'reject');
     });
     expect(await nonceOf(reject.safeTxHash)).toBe(await nonceOf(abandoned.safeTxHash));
-    for (const t of [world.treasurers[0]!, world.treasurers[1]!]) expect((await treasurers.sign(t, reject.safeTxHash)).status).toBe(200);
+    for (const t of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(t, reject.safeTxHash)).status).toBe(200);
     await waitFor('the abandoned transaction replaced', async () => {
-      const view = await treasurers.get(`/v1/daos/${dao.daoId}/safe-transactions/${abandoned.safeTxHash}`);
+      const view = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${abandoned.safeTxHash}`);
       return view.status === 'replaced' ? view : undefined;
     });
     expect((await treasurers.carryOut(second)).type).toBe('ProposalExecuted');
-    expect(await read('approvedWithdrawalOf', [world.founders[3]!.address])).toBe(parseEther('2'));
-    expect(await read('approvedWithdrawalOf', [world.founders[2]!.address])).toBe(0n);
+    expect(await read('approvedWithdrawalOf', [world.founders[3].address])).toBe(parseEther('2'));
+    expect(await read('approvedWithdrawalOf', [world.founders[2].address])).toBe(0n);
   });
 });

@@ -1,7 +1,7 @@
 import { streams, type DaoContracts } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseEther, type Address } from 'viem';
+import { parseEther } from 'viem';
 import { communityVaultAbi } from '../../../contracts/abi/community-vault';
 import { testTokenAbi } from '../../../contracts/abi/test-token';
 import { createApiApp } from '../../api/src/bootstrap';
@@ -15,7 +15,7 @@ import {
   startExecutionWorld,
   type ExecutionWorld,
 } from './execution-harness';
-import { treasurersOf } from './execution-treasurers';
+import { treasurersOf, type SafeTransactionListItem } from './execution-treasurers';
 
 type Treasurers = ReturnType<typeof treasurersOf>;
 
@@ -35,11 +35,11 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   let carryOut: Treasurers['carryOut'];
   const read = (functionName: string, args: unknown[]) =>
     world.clients.public.readContract({
-      address: dao.contracts.vault as Address,
+      address: dao.contracts.vault,
       abi: communityVaultAbi,
       functionName,
       args,
-    } as never) as Promise<unknown>;
+    } as never);
 
   beforeAll(async () => {
     world = await startExecutionWorld();
@@ -67,12 +67,12 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
           address: world.devChain.testToken,
           abi: testTokenAbi,
           functionName: 'approve',
-          args: [dao.contracts.vault as Address, amount],
+          args: [dao.contracts.vault, amount],
         }),
       });
       await world.clients.public.waitForTransactionReceipt({
         hash: await wallet.writeContract({
-          address: dao.contracts.vault as Address,
+          address: dao.contracts.vault,
           abi: communityVaultAbi,
           functionName: 'deposit',
           args: [amount],
@@ -98,7 +98,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   });
 
   it('WITHDRAW_FUNDS: the allowance is approved on chain, the log agrees', async () => {
-    const member = world.founders[1]!.address;
+    const member = world.founders[1].address;
     const proposalId = await passProposal(world, dao.daoId, 'WITHDRAW_FUNDS', { recipient: member, amount: parseEther('60') });
     const end = await carryOut(proposalId);
     expect(end.type).toBe('ProposalExecuted');
@@ -111,7 +111,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   });
 
   it('REMOVE_MEMBER: the member is out of the vault and paid', async () => {
-    const member = world.founders[3]!.address;
+    const member = world.founders[3].address;
     const proposalId = await passProposal(world, dao.daoId, 'REMOVE_MEMBER', { member, reason: 'inactive' });
     expect((await carryOut(proposalId)).type).toBe('ProposalExecuted');
     expect(await read('isMember', [member])).toBe(false);
@@ -153,7 +153,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
   describe('bad treasurer input is refused and nothing is recorded', () => {
     let safeTxHash: string;
     beforeAll(async () => {
-      const proposalId = await passProposal(world, dao.daoId, 'ADD_MEMBER', { member: world.treasurers[1]!.address });
+      const proposalId = await passProposal(world, dao.daoId, 'ADD_MEMBER', { member: world.treasurers[1].address });
       ({ safeTxHash } = await pendingTx(proposalId));
     });
     const signatures = async () =>
@@ -162,7 +162,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
       ).length;
 
     it("a non-owner's signature: 403", async () => {
-      const outsider = world.founders[0]!;
+      const outsider = world.founders[0];
       const response = await post(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}/signatures`, {
         signer: outsider.address,
         signature: await signature(outsider, safeTxHash),
@@ -170,7 +170,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
       expect(response).toMatchObject({ status: 403, body: { code: 'SIGNATURE.NOT_AN_OWNER' } });
     });
     it('a signature for another chain: 422 naming the transaction and chain', async () => {
-      const t = world.treasurers[0]!;
+      const t = world.treasurers[0];
       const response = await post(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}/signatures`, {
         signer: t.address,
         signature: await signature(t, safeTxHash, { chainId: 1 }),
@@ -178,8 +178,9 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
       expect(response).toMatchObject({ status: 422, body: { code: 'SIGNATURE.SIGNER_MISMATCH' } });
     });
     it('a signature for another transaction: 422', async () => {
-      const t = world.treasurers[0]!;
-      const other = (await get(`/v1/daos/${dao.daoId}/safe-transactions?status=executed`)).items[0].safeTxHash as string;
+      const t = world.treasurers[0];
+      const executed = await get<{ items: SafeTransactionListItem[] }>(`/v1/daos/${dao.daoId}/safe-transactions?status=executed`);
+      const other = executed.items[0].safeTxHash;
       const response = await post(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}/signatures`, {
         signer: t.address,
         signature: await signature(t, other),
@@ -188,15 +189,15 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
     });
     it('a malformed signature: 400', async () => {
       const response = await post(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}/signatures`, {
-        signer: world.treasurers[0]!.address,
+        signer: world.treasurers[0].address,
         signature: '0x1234',
       });
       expect(response.status).toBe(400);
     });
     it('nothing was recorded; a good signature twice is recorded once', async () => {
       expect(await signatures()).toBe(0);
-      expect((await sign(world.treasurers[1]!, safeTxHash)).status).toBe(200);
-      const again = await sign(world.treasurers[1]!, safeTxHash);
+      expect((await sign(world.treasurers[1], safeTxHash)).status).toBe(200);
+      const again = await sign(world.treasurers[1], safeTxHash);
       expect(again).toMatchObject({ status: 200, body: { signaturesMissing: 1 } });
       expect(await signatures()).toBe(1);
     });

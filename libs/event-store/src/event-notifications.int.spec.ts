@@ -61,7 +61,7 @@ describe('EventNotifications', () => {
       let listening = 0;
       for (let i = 0; i < 50 && listening === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        const { rows } = await db.pool.query(
+        const { rows } = await db.pool.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ayllu-listener-under-test'`,
         );
         listening = rows[0].n;

@@ -79,7 +79,7 @@ export const handle = async <R extends StreamRefs, Response = undefined>(
 
 const loadAll = async <R extends StreamRefs>(store: StreamSource, refs: R) => {
   const keys = Object.keys(refs) as (keyof R & string)[];
-  const loaded = await Promise.all(keys.map(async (key) => [key, await loadStream(store, refs[key]!)] as const));
+  const loaded = await Promise.all(keys.map(async (key) => [key, await loadStream(store, refs[key])] as const));
   const states = Object.fromEntries(loaded.map(([key, { state }]) => [key, state])) as StatesOf<R>;
   const versions = Object.fromEntries(loaded.map(([key, { version }]) => [key, version])) as Record<keyof R, number>;
   return { keys, states, versions };
@@ -106,13 +106,13 @@ const decideAndAppend = async <R extends StreamRefs, Response>(
     const { keys, states, versions } = await loadAll(store, refs);
     const events = decide(states);
     const newState = Object.fromEntries(
-      keys.map((key) => [key, (events[key] ?? []).reduce<unknown>((s, e) => refs[key]!.evolve(s, e), states[key])]),
+      keys.map((key) => [key, (events[key] ?? []).reduce<unknown>((s, e) => refs[key].evolve(s, e), states[key])]),
     ) as StatesOf<R>;
     const response = options.respond?.({ newState, events }) as Response;
     const writes: StreamWrite[] = keys
       .filter((key) => (events[key]?.length ?? 0) > 0)
       .map((key) => ({
-        streamId: refs[key]!.streamId,
+        streamId: refs[key].streamId,
         expectedVersion: versions[key] === 0 ? 'no-stream' : versions[key],
         events: events[key] as readonly NewEvent[],
       }));

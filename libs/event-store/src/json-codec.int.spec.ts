@@ -35,8 +35,8 @@ describe('Stored JSON', () => {
       [{ streamId: id, expectedVersion: 'no-stream', events: [{ type: 'Noted', data: clientShaped }] }],
       context(),
     );
-    expect(appended.events[0]!.data).toStrictEqual(clientShaped);
-    expect((await store.readStream(id))[0]!.data).toStrictEqual(clientShaped);
+    expect(appended.events[0].data).toStrictEqual(clientShaped);
+    expect((await store.readStream(id))[0].data).toStrictEqual(clientShaped);
     const fromLog = (await store.readAll(START, 1000)).find((e) => e.streamId === id);
     expect(fromLog!.data).toStrictEqual(clientShaped);
     const { rows } = await db.pool.query<{ extra: unknown; amount: unknown }>(

@@ -20,7 +20,7 @@ const readEverything = async (store: PostgresEventStore, from: Checkpoint = STAR
     const batch = await store.readAll(checkpoint, 100);
     if (batch.length === 0) return all;
     all.push(...batch);
-    const last = batch[batch.length - 1]!;
+    const last = batch[batch.length - 1];
     checkpoint = { transactionId: last.transactionId, position: last.position };
   }
 };
@@ -41,16 +41,16 @@ describe('PostgresEventStore', () => {
       await store.append([{ streamId: id, expectedVersion: 'no-stream', events: [event(1), event(2)] }], ctx);
       const events = await store.readStream(id);
       expect(events.map((e) => e.version)).toEqual([1, 2]);
-      expect(events[1]!.data).toEqual({ n: 2, amount: 10n ** 30n + 2n });
-      expect(events[0]!.metadata).toMatchObject({
+      expect(events[1].data).toEqual({ n: 2, amount: 10n ** 30n + 2n });
+      expect(events[0].metadata).toMatchObject({
         actor: ctx.actor,
         correlationId: ctx.correlationId,
         causationId: 'cmd-1',
         idempotencyKey: null,
         occurredAt: ctx.occurredAt,
       });
-      expect(events[0]!.metadata.eventId).not.toEqual(events[1]!.metadata.eventId);
-      expect(events[1]!.position).toBeGreaterThan(events[0]!.position);
+      expect(events[0].metadata.eventId).not.toEqual(events[1].metadata.eventId);
+      expect(events[1].position).toBeGreaterThan(events[0].position);
     });
 
     it('reads a stream from a version', async () => {
@@ -121,7 +121,7 @@ describe('PostgresEventStore', () => {
         context({ idempotency: idempotency(key) }),
       );
       expect(first.appended).toBe(true);
-      expect((await store.readStream(id))[0]!.metadata.idempotencyKey).toBe(key);
+      expect((await store.readStream(id))[0].metadata.idempotencyKey).toBe(key);
       const retry = await store.append(
         [{ streamId: id, expectedVersion: 'no-stream', events: [event(1)] }],
         context({ idempotency: { ...idempotency(key), response: { id: 'other' } } }),
@@ -155,7 +155,9 @@ describe('PostgresEventStore', () => {
         ),
       );
       expect(results.filter((r) => r.appended)).toHaveLength(1);
-      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'idempotencyKey' = $1`, [key]);
+      const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE metadata->>'idempotencyKey' = $1`, [
+        key,
+      ]);
       expect(rows[0].n).toBe(1);
     });
 
@@ -188,16 +190,16 @@ describe('PostgresEventStore', () => {
            VALUES ($1, 1, $2, 'Late', '{}', '{}') RETURNING global_position`,
           [stream(), randomUUID()],
         );
-        const latePosition = BigInt(rows[0]!.global_position);
+        const latePosition = BigInt(rows[0].global_position);
         const fast = await store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context());
-        expect(fast.events[0]!.position).toBeGreaterThan(latePosition);
+        expect(fast.events[0].position).toBeGreaterThan(latePosition);
 
         // The later position is committed, the earlier is not: a reader must not move past either yet.
         expect(await readEverything(store, checkpoint)).toEqual([]);
         await slow.query('COMMIT');
         const after = await readEverything(store, checkpoint);
         expect(after.map((e) => e.type)).toEqual(['Late', 'Counted']);
-        expect(after[0]!.position).toBe(latePosition);
+        expect(after[0].position).toBe(latePosition);
       } finally {
         slow.release();
       }
@@ -215,11 +217,11 @@ describe('PostgresEventStore', () => {
 
     it('maps a public position to its checkpoint', async () => {
       const { events } = await store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context());
-      expect(await store.checkpointAt(events[0]!.position)).toEqual({
-        transactionId: events[0]!.transactionId,
-        position: events[0]!.position,
+      expect(await store.checkpointAt(events[0].position)).toEqual({
+        transactionId: events[0].transactionId,
+        position: events[0].position,
       });
-      expect(await store.checkpointAt(events[0]!.position + 1000n)).toBeNull();
+      expect(await store.checkpointAt(events[0].position + 1000n)).toBeNull();
     });
   });
 });

@@ -23,6 +23,8 @@ import type {
 const UNIQUE_VIOLATION = '23505';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
+/** What APPEND_SQL returns of each event it inserted; type, data and metadata are the caller's own. */
+type InsertedRow = Omit<EventRow, 'type' | 'data' | 'metadata'>;
 
 const expectedAsInt = (expected: ExpectedVersion): number => (expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected);
 
@@ -62,16 +64,16 @@ export class PostgresEventStore {
       idem?.fingerprint ?? null,
       idem ? encodeJson(idem.response ?? null) : null,
     ];
-    let inserted: Omit<EventRow, 'type' | 'data' | 'metadata'>[];
+    let inserted: InsertedRow[];
     try {
-      inserted = (await db.query(APPEND_SQL, params)).rows;
+      inserted = (await db.query<InsertedRow>(APPEND_SQL, params)).rows;
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(writes);
       throw error;
     }
     if (inserted.length === 0) return this.explainNothingAppended(writes, context);
     const events = inserted.map((row, i) =>
-      recordedEvent({ ...row, type: rows[i]!.event.type, metadata: rows[i]!.metadata }, rows[i]!.event.data),
+      recordedEvent({ ...row, type: rows[i].event.type, metadata: rows[i].metadata }, rows[i].event.data),
     );
     this.signalAppended();
     return { appended: true, events, response: idem?.response };
@@ -156,7 +158,7 @@ export class PostgresEventStore {
 
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
-    return rows[0]!.version;
+    return rows[0].version;
   }
 
   /**
@@ -205,7 +207,7 @@ export class PostgresEventStore {
     const { rows } = await this.db.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [writes.map((w) => w.streamId)]);
     const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
     const conflicting =
-      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ?? writes[0]!;
+      writes.find((w) => w.expectedVersion !== 'any' && expectedAsInt(w.expectedVersion) !== actual.get(w.streamId)) ?? writes[0];
     return new ConcurrencyError(conflicting.streamId, conflicting.expectedVersion, actual.get(conflicting.streamId) ?? 0);
   }
 }

@@ -36,7 +36,7 @@ describe('folded stream states', () => {
     const read = jest.spyOn(mine, 'readStream');
     expect(await mine.load({ streamId, ...counter })).toEqual({ state: 111, version: 3 });
     expect(read).toHaveBeenCalledWith(streamId, 1);
-    expect(await await read.mock.results[0]!.value).toHaveLength(2);
+    expect(await await read.mock.results[0].value).toHaveLength(2);
   });
 
   it('decides against the latest state when a cached state is stale, and retries a conflict', async () => {
@@ -48,9 +48,9 @@ describe('folded stream states', () => {
         context: context(),
         maxAttempts: 50,
       });
-    for (let i = 0; i < 4; i++) await Promise.all([step(stores[0]!), step(stores[1]!)]);
+    for (let i = 0; i < 4; i++) await Promise.all([step(stores[0]), step(stores[1])]);
     // Every decision saw every earlier event: each appended value is the total before it + 1.
-    const events = await stores[0]!.readStream(streamId);
+    const events = await stores[0].readStream(streamId);
     let total = 0;
     for (const event of events) {
       expect((event.data as { n: number }).n).toBe(total + 1);

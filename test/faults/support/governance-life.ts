@@ -14,17 +14,17 @@ export const governanceLife = async (client: Client, label: string, deposit: (da
   const [a, b, c, d] = labelledAccounts(label, 4) as [TestSigner, TestSigner, TestSigner, TestSigner];
   const sign = (daoId: string, action: SignedActionName, intent: Record<string, unknown>, who: TestSigner) =>
     signIntent(client, daoId, action, intent, who);
-  const ok = (res: { status: number; body: unknown }, what: string) => {
+  const ok = (res: { status: number; body: unknown }, what: string): unknown => {
     if (res.status >= 300 && !(res.status === 409 && /REPLAYED/.test(JSON.stringify(res.body)))) {
       throw new Error(`${label} ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
-    return res.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return res.body;
   };
   const dao = ok(
     await client.send('create DAO', 'POST', '/v1/daos', { name: label, founders: [a, b, c].map((x) => x.address) }, { admin: true }),
     'create DAO',
   );
-  const daoId = dao.id as string;
+  const daoId = (dao as { id: string }).id;
   ok(
     await client.send(
       'webhook',

@@ -18,6 +18,8 @@ export interface KeyedCall<R> {
 
 export type KeyedCallOutcome<R> = { readonly status: 'done'; readonly result: R } | { readonly status: 'busy' };
 
+type ChainCallRow = { status: string; tx_hash: string | null; result: unknown };
+
 /**
  * Makes one chain call at most once per key. The ledger row is locked (FOR UPDATE NOWAIT) while the chain is
  * checked and the transaction sent, and its hash is committed before waiting for the receipt:
@@ -36,9 +38,12 @@ export async function keyedChainCall<R>(pool: Pool, call: KeyedCall<R>): Promise
       call.kind,
       call.daoId,
     ]);
-    let row: { status: string; tx_hash: string | null; result: unknown };
+    let row: ChainCallRow;
     try {
-      const { rows } = await client.query('SELECT status, tx_hash, result FROM chain_calls WHERE key = $1 FOR UPDATE NOWAIT', [call.key]);
+      const { rows } = await client.query<ChainCallRow>(
+        'SELECT status, tx_hash, result FROM chain_calls WHERE key = $1 FOR UPDATE NOWAIT',
+        [call.key],
+      );
       row = rows[0];
     } catch (error) {
       if ((error as { code?: string }).code === '55P03') {

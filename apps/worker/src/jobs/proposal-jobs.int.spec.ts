@@ -81,11 +81,11 @@ describe('Proposal jobs (pg-boss)', () => {
     // The failing proposal is left to the scheduled job alone; on the passing one both workers' handlers
     // race the job, twice each: still one closing event.
     const race = { daoId, proposalId: passing, trigger: 'deadline' } as const;
-    const outcomes = await Promise.all([first!, second!, first!, second!].map((w) => w.jobs.handlers.close(race)));
+    const outcomes = await Promise.all([first, second, first, second].map((w) => w.jobs.handlers.close(race)));
     // Whoever comes first closes; the scheduled job may well have been first.
     expect(outcomes.every((o) => o === 'appended' || o === 'nothing-to-do')).toBe(true);
     await waitFor(async () => {
-      const { rows } = await db.pool.query(
+      const { rows } = await db.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'proposal.close' AND state = 'completed'`,
       );
       return rows[0].n === 2;
@@ -106,14 +106,16 @@ describe('Proposal jobs (pg-boss)', () => {
       'VoteCast',
       'ProposalDefeated',
     ]);
-    const settled = await db.pool.query(
+    const settled = await db.pool.query<{ outcome: string }>(
       `SELECT data->>'outcome' AS outcome FROM events WHERE stream_id = $1 AND type = 'ProposalSettled' ORDER BY version`,
       [streams.dao.of(daoId).streamId],
     );
     expect(settled.rows.map((r) => r.outcome).sort()).toEqual(['Defeated', 'Succeeded']);
 
     // Scheduled once per proposal, though two process managers saw the submissions.
-    const jobs = await db.pool.query(`SELECT name, singleton_key FROM pgboss.job ORDER BY name, singleton_key`);
+    const jobs = await db.pool.query<{ name: string; singleton_key: string }>(
+      `SELECT name, singleton_key FROM pgboss.job ORDER BY name, singleton_key`,
+    );
     expect(jobs.rows).toEqual(
       expect.arrayContaining([
         { name: 'proposal.close', singleton_key: `close:deadline:${passing}` },
@@ -122,8 +124,8 @@ describe('Proposal jobs (pg-boss)', () => {
       ]),
     );
     expect(jobs.rows.filter((j) => j.name === 'proposal.close')).toHaveLength(2);
-    await first!.log.catchUp();
-    const states = await db.pool.query('SELECT id, state FROM rm_proposals WHERE dao_id = $1', [daoId]);
+    await first.log.catchUp();
+    const states = await db.pool.query<{ id: string; state: string }>('SELECT id, state FROM rm_proposals WHERE dao_id = $1', [daoId]);
     expect(Object.fromEntries(states.rows.map((r) => [r.id, r.state]))).toEqual({ [passing]: 'Succeeded', [failing]: 'Defeated' });
   });
 

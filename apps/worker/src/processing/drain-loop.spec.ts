@@ -33,8 +33,9 @@ describe('DrainLoop', () => {
     const errors: unknown[] = [];
     let calls = 0;
     const loop = new DrainLoop({
-      drain: async () => {
-        if (++calls === 1) throw new Error('database gone');
+      drain: () => {
+        calls += 1;
+        return calls === 1 ? Promise.reject(new Error('database gone')) : Promise.resolve();
       },
       onError: (error) => errors.push(error),
     });

@@ -28,7 +28,7 @@ const appliedCounts = async (db: TestDatabase) =>
               (SELECT count(DISTINCT event_id) FROM test_applied)::int AS distinct,
               (SELECT count(*) FROM events)::int AS events`,
     )
-  ).rows[0]!;
+  ).rows[0];
 
 describe('LogProcessor', () => {
   let db: TestDatabase;
@@ -46,7 +46,7 @@ describe('LogProcessor', () => {
     await runner.catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 120, distinct: 120, events: 120 });
     const checkpoint = await readCheckpoint(db.pool, 'counting');
-    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
     expect(checkpoint.position).toBe(BigInt(rows[0].p));
   });
 
@@ -58,7 +58,7 @@ describe('LogProcessor', () => {
     const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 7, afterBatch: (name) => batches.push(name) });
     await runner.catchUp();
     expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
-    const { rows } = await db.pool.query('SELECT max(global_position)::text AS p FROM events');
+    const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
     expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
     // 55 events in batches of 7: eight committed batches, each announced.
     expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
@@ -69,9 +69,7 @@ describe('LogProcessor', () => {
     const broken = processor<'Ticked', Ticked>({
       name: 'broken',
       canHandle: ['Ticked'],
-      handle: async () => {
-        throw new Error('cannot handle this');
-      },
+      handle: () => Promise.reject(new Error('cannot handle this')),
     });
     const errors: string[] = [];
     const runner = new LogProcessor(db.pool, store, [broken, countingProjection()], {
@@ -187,7 +185,7 @@ describe('LogProcessor', () => {
         env: { ...process.env, CHILD_DATABASE_URL: db.url },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       // Wait until this process has committed a batch (so the run makes progress however loaded the
       // machine is), then kill it a random moment later: inside the next batch, whose 50 events take
       // about 100 ms at 2 ms each.
@@ -195,7 +193,7 @@ describe('LogProcessor', () => {
       let applied = before;
       for (let waited = 0; applied === before && waited < 30_000; waited += 20) {
         await new Promise((r) => setTimeout(r, 20));
-        applied = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied')).rows[0]!.n;
+        applied = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_applied')).rows[0].n;
       }
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 80)));
       kills.push(applied);

@@ -119,7 +119,7 @@ export class LogProcessor {
         ? 'SELECT true AS locked FROM pg_advisory_xact_lock(hashtext($1))'
         : 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
       const { rows } = await tx.query<{ locked: boolean }>(lock, [lockKey(processor.name)]);
-      if (!rows[0]!.locked) return { read: 0 };
+      if (!rows[0].locked) return { read: 0 };
       const checkpoint = await readCheckpoint(tx, processor.name);
       const quarantines = await readQuarantines(tx, processor.name);
       for (const quarantine of quarantines.values()) {
@@ -130,7 +130,7 @@ export class LogProcessor {
       if (events.length === 0) return { read: 0 };
       const live = events.filter((event) => !quarantines.has(event.streamId));
       const batch = await savepoint(tx, () => processor.apply(tx, live));
-      let done = events[events.length - 1]!;
+      let done = events[events.length - 1];
       let heldBack: EventHeldBack | undefined;
       if (!batch.ok) {
         if (isTransient(batch.error)) throw batch.error;

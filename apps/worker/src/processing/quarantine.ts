@@ -90,7 +90,7 @@ export const quarantineStream = async (
     [processor, event.streamId, daoId, fromVersion, event.position.toString(), event.type, reason],
   );
   if (daoId !== null) {
-    const quarantinedAt = rows[0]!.quarantined_at.toISOString();
+    const quarantinedAt = rows[0].quarantined_at.toISOString();
     await store.append(
       [
         {

@@ -19,7 +19,9 @@ const dump = async (db: TestDatabase) => {
   };
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(tables))
-    out[table] = (await db.pool.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY ${order}`)).rows.map((r) => r.row);
+    out[table] = (await db.pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY ${order}`)).rows.map(
+      (r) => r.row,
+    );
   return out;
 };
 
@@ -70,7 +72,7 @@ describe('Governance projections', () => {
       { address: carol, status: 'SUSPENDED', balance: '200', weight: '0', weight_reason: 'suspended: only ACTIVE members carry weight' },
       { address: dave, status: 'PENDING', balance: '0', weight: '0', weight_reason: 'pending: only ACTIVE members carry weight' },
     ]);
-    const daos = await db.pool.query('SELECT id, member_count FROM rm_daos ORDER BY id');
+    const daos = await db.pool.query<{ id: string; member_count: number }>('SELECT id, member_count FROM rm_daos ORDER BY id');
     expect(Object.fromEntries(daos.rows.map((r) => [r.id, r.member_count]))).toEqual({ [weighted]: 3, [democratic]: 4 });
 
     const proposals = await db.pool.query(

@@ -23,7 +23,7 @@ const main = async () => {
       { format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left` },
       Presets.shades_classic,
     );
-    bar.start(Number(rows[0]!.n), 0);
+    bar.start(Number(rows[0].n), 0);
     const started = Date.now();
     const log = new LogProcessor(pool, new PostgresEventStore(pool), [projection], { batchSize: 2000 });
     const read = await log.rebuild(projection, (n) => bar.update(n));

@@ -29,7 +29,7 @@ async function main() {
       'dev-chain': { type: 'string', default: path.join(process.env.DATA_DIR ?? '.data', 'dev-chain.json') },
     },
   });
-  const devChain = JSON.parse(readFileSync(values['dev-chain']!, 'utf8')) as DevChain;
+  const devChain = JSON.parse(readFileSync(values['dev-chain'], 'utf8')) as DevChain;
   const rpcUrl = values['rpc-url'] ?? process.env.RPC_URL ?? devChain.rpcUrl;
   const access = values.access as keyof typeof accessModes;
   if (!(access in accessModes)) throw new Error(`--access must be one of ${Object.keys(accessModes).join(', ')}`);
@@ -53,7 +53,7 @@ async function main() {
     {
       singletons: devChain.safe,
       safe,
-      timelockDelay: BigInt(values.delay!),
+      timelockDelay: BigInt(values.delay),
       vault: {
         implementation: devChain.communityVaultImplementation,
         asset: devChain.testToken,
@@ -61,16 +61,16 @@ async function main() {
         gdaForwarder: devChain.superfluid.gdaV1Forwarder,
         parameters: {
           accessMode: accessModes[access],
-          minimumDeposit: parseUnits(values['min-deposit']!, 18),
+          minimumDeposit: parseUnits(values['min-deposit'], 18),
           smallWithdrawalLimitBps: Number(values['limit-bps']),
           withdrawalWindow: 86_400,
           emergencyExitWait: 7 * 86_400,
         },
-        unitScale: BigInt(values['unit-scale']!),
+        unitScale: BigInt(values['unit-scale']),
       },
     },
   );
-  process.stdout.write(`${JSON.stringify(deployment, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  process.stdout.write(`${JSON.stringify(deployment, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -31,7 +31,7 @@ export function bootstrapSafeCalls(params: {
   } else {
     // Owners form a linked list and each added owner goes to its head, so the first treasurer added sits
     // right before the deployer.
-    const previous = others[0]!;
+    const previous = others[0];
     calls.push(call(encodeFunctionData({ abi: safeAbi, functionName: 'removeOwner', args: [previous, deployer, threshold] })));
   }
   return calls;

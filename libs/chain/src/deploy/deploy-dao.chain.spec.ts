@@ -150,11 +150,11 @@ describe('deployDao', () => {
       await send(0, {
         to: devChain.testToken,
         value: 0n,
-        data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(member), deposits[i]!] }),
+        data: encodeFunctionData({ abi: testTokenAbi, functionName: 'mint', args: [address(member), deposits[i]] }),
       });
-      await send(member, approveDepositCall(devChain.testToken, dao.vault, deposits[i]!));
-      await send(member, depositCall(dao.vault, deposits[i]!));
-      expect((await readVaultMember(clients.public, dao.vault, address(member))).units).toBe(deposits[i]! / TOKEN);
+      await send(member, approveDepositCall(devChain.testToken, dao.vault, deposits[i]));
+      await send(member, depositCall(dao.vault, deposits[i]));
+      expect((await readVaultMember(clients.public, dao.vault, address(member))).units).toBe(deposits[i] / TOKEN);
     }
     // Treasury: the deployer wraps test tokens into the Super Token and gives them to the Safe.
     const treasury = 1_000_000n * TOKEN;
@@ -188,19 +188,19 @@ describe('deployDao', () => {
     expect(totalRate).toBeLessThanOrEqual(requested);
     expect(requested - totalRate).toBeLessThan(600n);
     const start = await Promise.all(members.map((m) => readMemberPayout(clients.public, payout(), address(m))));
-    start.forEach((p, i) => expect(p.flowRate).toBe((totalRate * deposits[i]!) / (600n * TOKEN)));
+    start.forEach((p, i) => expect(p.flowRate).toBe((totalRate * deposits[i]) / (600n * TOKEN)));
     expect(start.map((p) => p.connected)).toEqual([true, false, false]);
 
     await advance(DAY);
     const after = await Promise.all(members.map((m) => readMemberPayout(clients.public, payout(), address(m))));
-    const elapsed = after[0]!.timestamp - start[0]!.timestamp;
-    expect(after[0]!.balance - start[0]!.balance).toBe(start[0]!.flowRate * elapsed); // live, already in the balance
-    expect(after[1]!.balance).toBe(0n); // accrued in the pool, not yet claimed
-    expect(after[1]!.claimable).toBe(start[1]!.flowRate * elapsed);
+    const elapsed = after[0].timestamp - start[0].timestamp;
+    expect(after[0].balance - start[0].balance).toBe(start[0].flowRate * elapsed); // live, already in the balance
+    expect(after[1].balance).toBe(0n); // accrued in the pool, not yet claimed
+    expect(after[1].claimable).toBe(start[1].flowRate * elapsed);
 
     await send(9, claimAllCall(payout(), address(5)));
     const claimed = await readMemberPayout(clients.public, payout(), address(5));
-    expect(claimed.balance).toBe(start[1]!.flowRate * (claimed.timestamp - start[1]!.timestamp));
+    expect(claimed.balance).toBe(start[1].flowRate * (claimed.timestamp - start[1].timestamp));
     expect(claimed.claimable).toBe(0n);
   });
 

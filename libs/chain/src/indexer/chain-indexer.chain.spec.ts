@@ -116,7 +116,7 @@ describe('ChainIndexer', () => {
     await deposit(2n * TOKEN);
     const down = indexer(0n, unreachable);
     await expect(down.poll(start)).rejects.toThrow();
-    expect(down.health).toMatchObject({ status: 'down', consecutiveFailures: 1, lastError: expect.any(String) });
+    expect(down.health).toMatchObject({ status: 'down', consecutiveFailures: 1, lastError: expect.any(String) as unknown });
     expect((await live.poll(start)).facts.map((f) => f.type)).toContain('DepositConfirmed');
   });
 });

@@ -9,7 +9,8 @@ export type HardhatNode = {
   readonly rpcUrl: string;
   readonly port: number;
   readonly pid: number;
-  stop(): Promise<void>;
+  /** A closure over the child process: safe to pass on as a plain function. */
+  readonly stop: () => Promise<void>;
 };
 
 /** Asks the OS for a free TCP port on the loopback interface. */

@@ -12,8 +12,8 @@ export function encodeSafeSignatures(signatures: readonly SafeSignature[]): Hex 
     return left < right ? -1 : left > right ? 1 : 0;
   });
   for (let i = 1; i < sorted.length; i++) {
-    if (hexToBigInt(sorted[i]!.signer) === hexToBigInt(sorted[i - 1]!.signer)) {
-      throw new Error(`Two signatures from ${sorted[i]!.signer}`);
+    if (hexToBigInt(sorted[i].signer) === hexToBigInt(sorted[i - 1].signer)) {
+      throw new Error(`Two signatures from ${sorted[i].signer}`);
     }
   }
   for (const signature of sorted) {

@@ -369,7 +369,7 @@ describe('Execution effects', () => {
   it('CHANGE_PARAMETERS yields the validated new configuration, used by later proposals only', () => {
     const [changed] = executed(base, submit('CHANGE_PARAMETERS', { changes: { quorumBps: 7000 } }));
     expect(changed).toMatchObject({ type: 'DaoConfigurationChanged', data: { configuration: { quorumBps: 7000 } } });
-    const later = open([...base, changed!], submit('CHANGE_STRATEGY', { strategy: dave }, 'p-2'));
+    const later = open([...base, changed], submit('CHANGE_STRATEGY', { strategy: dave }, 'p-2'));
     expect(later.proposal[0]).toMatchObject({ data: { quorumBps: 7000 } });
   });
 

@@ -48,7 +48,7 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
   };
   const amount = (field: string, required: boolean) => {
     if (p[field] === undefined && !required) return;
-    if (typeof p[field] !== 'bigint' || (p[field] as bigint) <= 0n) fail(field, 'must be a whole amount > 0');
+    if (typeof p[field] !== 'bigint' || p[field] <= 0n) fail(field, 'must be a whole amount > 0');
   };
   const absent = (field: string) => {
     if (p[field] !== undefined) fail(field, 'does not apply to this mode');

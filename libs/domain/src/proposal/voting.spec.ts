@@ -157,10 +157,10 @@ describe('Voting', () => {
   describe('outcome', () => {
     // Ten democratic voters make the boundaries exact: quorum 5100 bps of 10 needs 5.1 → 6 ballots.
     const ten = Array.from({ length: 10 }, (_, i) => addressOf(`voter-${i}`));
-    const tenDao = (config: Partial<DaoConfiguration> = {}) => opened([daoCreated(ten, config)], submit(ten[0]!));
+    const tenDao = (config: Partial<DaoConfiguration> = {}) => opened([daoCreated(ten, config)], submit(ten[0]));
     const ballots = (history: ReturnType<typeof tenDao>, choices: VoteChoice[]) => ({
       ...history,
-      proposal: [...history.proposal, ...choices.map((choice, i) => ballot(ten[i]!, choice))],
+      proposal: [...history.proposal, ...choices.map((choice, i) => ballot(ten[i], choice))],
     });
 
     it('quorum is met exactly at the boundary (≥)', () => {
@@ -192,7 +192,7 @@ describe('Voting', () => {
 
     describe('REMOVE_MEMBER needs more than 60%', () => {
       const removal = (choices: VoteChoice[]) => {
-        const history = opened([daoCreated(ten)], submit(ten[0]!, 'REMOVE_MEMBER', { member: ten[9], reason: 'absent' }));
+        const history = opened([daoCreated(ten)], submit(ten[0], 'REMOVE_MEMBER', { member: ten[9], reason: 'absent' }));
         return ballots(history, choices);
       };
       it('freezes the 6000 bps threshold', () => expect(removal([]).proposal[0]).toMatchObject({ data: { thresholdBps: 6000 } }));
@@ -342,7 +342,7 @@ describe('Voting', () => {
 
   it('counts 50 voters exactly', () => {
     const fifty = Array.from({ length: 50 }, (_, i) => addressOf(`member-${i}`));
-    let history = opened([daoCreated(fifty, { maxMembers: 50 })], submit(fifty[0]!));
+    let history = opened([daoCreated(fifty, { maxMembers: 50 })], submit(fifty[0]));
     for (const [i, voter] of fifty.entries()) {
       const result = givenVote(history)
         .when(vote(voter, i % 5 === 0 ? 'against' : 'for'))

@@ -21,9 +21,9 @@ export const toChecksumAddress = (value: string): Address => {
   const hash = toHex(keccak256(asciiBytes(lower)));
   let out: Address = '0x';
   for (let i = 0; i < lower.length; i++) {
-    const char = lower[i]!;
+    const char = lower[i];
     // A letter is upper-cased when the matching nibble of the hash is 8 or more.
-    out += parseInt(hash[i]!, 16) >= 8 ? char.toUpperCase() : char;
+    out += parseInt(hash[i], 16) >= 8 ? char.toUpperCase() : char;
   }
   return out;
 };

@@ -42,18 +42,18 @@ const permute = (state: bigint[]): void => {
   const b = new Array<bigint>(25);
   for (const roundConstant of ROUND_CONSTANTS) {
     // θ: mix each column's parity into its neighbours.
-    for (let x = 0; x < 5; x++) c[x] = state[x]! ^ state[x + 5]! ^ state[x + 10]! ^ state[x + 15]! ^ state[x + 20]!;
+    for (let x = 0; x < 5; x++) c[x] = state[x] ^ state[x + 5] ^ state[x + 10] ^ state[x + 15] ^ state[x + 20];
     for (let x = 0; x < 5; x++) {
-      const d = c[(x + 4) % 5]! ^ rotl(c[(x + 1) % 5]!, 1);
-      for (let y = 0; y < 25; y += 5) state[x + y] = state[x + y]! ^ d;
+      const d = c[(x + 4) % 5] ^ rotl(c[(x + 1) % 5], 1);
+      for (let y = 0; y < 25; y += 5) state[x + y] = state[x + y] ^ d;
     }
     // ρ and π: rotate each lane and move it to (y, 2x + 3y).
-    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(state[x + 5 * y]!, RHO[x + 5 * y]!);
+    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(state[x + 5 * y], RHO[x + 5 * y]);
     // χ: the only non-linear step.
     for (let y = 0; y < 25; y += 5)
-      for (let x = 0; x < 5; x++) state[x + y] = b[x + y]! ^ (~b[((x + 1) % 5) + y]! & MASK & b[((x + 2) % 5) + y]!);
+      for (let x = 0; x < 5; x++) state[x + y] = b[x + y] ^ (~b[((x + 1) % 5) + y] & MASK & b[((x + 2) % 5) + y]);
     // ι
-    state[0] = state[0]! ^ roundConstant;
+    state[0] = state[0] ^ roundConstant;
   }
 };
 
@@ -62,22 +62,22 @@ export const keccak256 = (bytes: Uint8Array): Uint8Array => {
   // Keccak padding: 0x01 after the message, 0x80 on the block's last byte (the same byte may take both).
   const padded = new Uint8Array(Math.floor(bytes.length / RATE_BYTES + 1) * RATE_BYTES);
   padded.set(bytes);
-  padded[bytes.length] = padded[bytes.length]! ^ 0x01;
-  padded[padded.length - 1] = padded[padded.length - 1]! ^ 0x80;
+  padded[bytes.length] = padded[bytes.length] ^ 0x01;
+  padded[padded.length - 1] = padded[padded.length - 1] ^ 0x80;
 
   const state = new Array<bigint>(25).fill(0n);
   for (let offset = 0; offset < padded.length; offset += RATE_BYTES) {
-    for (let lane = 0; lane < RATE_BYTES / 8; lane++) state[lane] = state[lane]! ^ readLane(padded, offset + lane * 8);
+    for (let lane = 0; lane < RATE_BYTES / 8; lane++) state[lane] = state[lane] ^ readLane(padded, offset + lane * 8);
     permute(state);
   }
   const out = new Uint8Array(32);
-  for (let lane = 0; lane < 4; lane++) writeLane(out, lane * 8, state[lane]!);
+  for (let lane = 0; lane < 4; lane++) writeLane(out, lane * 8, state[lane]);
   return out;
 };
 
 const readLane = (bytes: Uint8Array, at: number): bigint => {
   let lane = 0n;
-  for (let i = 7; i >= 0; i--) lane = (lane << 8n) | BigInt(bytes[at + i]!);
+  for (let i = 7; i >= 0; i--) lane = (lane << 8n) | BigInt(bytes[at + i]);
   return lane;
 };
 

@@ -40,7 +40,7 @@ describe('events to notifications', () => {
     expect(n).toEqual({
       daoId: 'dao_1',
       type: 'proposal.created',
-      data: expect.objectContaining({ proposalId: 'p1', proposalType: 'ADD_MEMBER', eligibleVoters: 1 }),
+      data: expect.objectContaining({ proposalId: 'p1', proposalType: 'ADD_MEMBER', eligibleVoters: 1 }) as unknown,
     });
   });
 
@@ -70,7 +70,7 @@ describe('events to notifications', () => {
     ]);
     expect(mapEvent(recorded('dao-dao_1', 'VoteCast', {}), null)).toEqual([]);
     expect(
-      mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0]!.data,
+      mapEvent(recorded('dao-dao_1', 'WithdrawalRequested', { amount: 5n * 10n ** 18n, withdrawalId: 'w' }), null)[0].data,
     ).toMatchObject({
       amount: '5000000000000000000',
     });

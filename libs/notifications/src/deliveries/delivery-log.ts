@@ -33,6 +33,20 @@ export interface DeliveryQuery {
   readonly limit: number;
 }
 
+interface DeliveryRow {
+  readonly id: string;
+  readonly type: string;
+  /** BIGINT: pg returns it as a string. */
+  readonly log_position: string;
+  readonly status: DeliveryStatus;
+  readonly last_status_code: number | null;
+  readonly next_attempt_at: Date;
+  readonly delivered_at: Date | null;
+  readonly created_at: Date;
+  /** json_agg of the attempts: their timestamps arrive as JSON strings. */
+  readonly attempts: DeliveryAttempt[];
+}
+
 /** The most events one replay call reads, so one request cannot hold the API for minutes. */
 export const REPLAY_MAX_EVENTS = 50_000;
 
@@ -44,7 +58,7 @@ export class DeliveryLog {
   ) {}
 
   async list(endpointId: string, query: DeliveryQuery): Promise<{ items: Delivery[]; nextCursor: string | null }> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<DeliveryRow>(
       `SELECT n.id, n.type, n.log_position, n.status, n.last_status_code, n.next_attempt_at, n.delivered_at, n.created_at,
               COALESCE(json_agg(json_build_object('attempt', a.attempt, 'startedAt', a.started_at, 'latencyMs', a.duration_ms,
                 'statusCode', a.status_code, 'error', a.error, 'outcome', a.outcome) ORDER BY a.id) FILTER (WHERE a.id IS NOT NULL), '[]') AS attempts
@@ -61,7 +75,7 @@ export class DeliveryLog {
       type: r.type,
       logPosition: String(r.log_position),
       status: r.status,
-      attempts: (r.attempts as DeliveryAttempt[]).map((a) => ({ ...a, startedAt: new Date(a.startedAt).toISOString() })),
+      attempts: r.attempts.map((a) => ({ ...a, startedAt: new Date(a.startedAt).toISOString() })),
       lastStatusCode: r.last_status_code,
       nextAttemptAt: r.status === 'pending' ? r.next_attempt_at.toISOString() : null,
       deliveredAt: r.delivered_at ? r.delivered_at.toISOString() : null,
@@ -101,7 +115,7 @@ export class DeliveryLog {
       if (events.length === 0) return { queued, eventsRead, complete: true };
       queued += await enqueueNotifications(this.db, events, { now, endpointId, reset: true });
       eventsRead += events.length;
-      const last = events[events.length - 1]!;
+      const last = events[events.length - 1];
       checkpoint = { transactionId: last.transactionId, position: last.position };
       if (eventsRead >= REPLAY_MAX_EVENTS) return { queued, eventsRead, complete: false };
     }

@@ -36,19 +36,35 @@ export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600 * 1000;
 
 const COLUMNS = `id, dao_id, url, event_types, format, description, status, disabled_reason, previous_secret_expires_at, failing_since, created_at, updated_at`;
 
-const toEndpoint = (r: Record<string, unknown>): WebhookEndpoint => ({
-  id: r.id as string,
-  daoId: r.dao_id as string,
-  url: r.url as string,
-  events: r.event_types === null ? '*' : (r.event_types as NotificationType[]),
-  format: r.format as WebhookFormat,
-  description: r.description as string,
-  status: r.status as WebhookStatus,
-  disabledReason: (r.disabled_reason as string | null) ?? null,
-  previousSecretExpiresAt: (r.previous_secret_expires_at as Date | null) ?? null,
-  failingSince: (r.failing_since as Date | null) ?? null,
-  createdAt: r.created_at as Date,
-  updatedAt: r.updated_at as Date,
+/** A row of COLUMNS; the CHECK constraints of webhook_endpoints hold format and status to these values. */
+interface EndpointRow {
+  readonly id: string;
+  readonly dao_id: string;
+  readonly url: string;
+  readonly event_types: NotificationType[] | null;
+  readonly format: WebhookFormat;
+  readonly description: string;
+  readonly status: WebhookStatus;
+  readonly disabled_reason: string | null;
+  readonly previous_secret_expires_at: Date | null;
+  readonly failing_since: Date | null;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+}
+
+const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
+  id: r.id,
+  daoId: r.dao_id,
+  url: r.url,
+  events: r.event_types === null ? '*' : r.event_types,
+  format: r.format,
+  description: r.description,
+  status: r.status,
+  disabledReason: r.disabled_reason,
+  previousSecretExpiresAt: r.previous_secret_expires_at,
+  failingSince: r.failing_since,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Time-ordered, unguessable endpoint ids, like DAO ids: `wh_` + 12 hex of ms + 16 random hex. */
@@ -75,7 +91,7 @@ export class WebhookEndpoints {
     idempotency?: { readonly key: string; readonly fingerprint: string },
   ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const secret = generateWebhookSecret();
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<EndpointRow>(
       `INSERT INTO webhook_endpoints (id, dao_id, url, event_types, format, description, status, secret_encrypted, created_at, updated_at,
                                       idempotency_key, request_fingerprint)
        VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $8, $9, $10)
@@ -95,7 +111,7 @@ export class WebhookEndpoints {
       ],
     );
     if (rows[0]) return { endpoint: toEndpoint(rows[0]), secret };
-    const first = await this.db.query(
+    const first = await this.db.query<EndpointRow & { secret_encrypted: string; request_fingerprint: string | null }>(
       `SELECT ${COLUMNS}, secret_encrypted, request_fingerprint FROM webhook_endpoints WHERE idempotency_key = $1`,
       [idempotency!.key],
     );
@@ -105,12 +121,18 @@ export class WebhookEndpoints {
   }
 
   async get(daoId: string, id: string): Promise<WebhookEndpoint | null> {
-    const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 AND id = $2`, [daoId, id]);
+    const { rows } = await this.db.query<EndpointRow>(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 AND id = $2`, [
+      daoId,
+      id,
+    ]);
     return rows[0] ? toEndpoint(rows[0]) : null;
   }
 
   async list(daoId: string): Promise<WebhookEndpoint[]> {
-    const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 ORDER BY created_at, id`, [daoId]);
+    const { rows } = await this.db.query<EndpointRow>(
+      `SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 ORDER BY created_at, id`,
+      [daoId],
+    );
     return rows.map(toEndpoint);
   }
 
@@ -121,7 +143,7 @@ export class WebhookEndpoints {
     changes: { url?: string; events?: readonly NotificationType[] | '*'; description?: string; status?: 'active' | 'paused' },
     now: Date,
   ): Promise<WebhookEndpoint | null> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<EndpointRow>(
       `UPDATE webhook_endpoints SET
          url = COALESCE($3, url),
          event_types = CASE WHEN $4::boolean THEN $5::text[] ELSE event_types END,
@@ -153,7 +175,7 @@ export class WebhookEndpoints {
   /** A new secret; the current one keeps signing beside it for 24 h, so receivers can switch without a gap. */
   async rotateSecret(daoId: string, id: string, now: Date): Promise<{ endpoint: WebhookEndpoint; secret: string } | null> {
     const secret = generateWebhookSecret();
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<EndpointRow>(
       `UPDATE webhook_endpoints SET
          previous_secret_encrypted = secret_encrypted,
          previous_secret_expires_at = $3,

@@ -54,7 +54,7 @@ export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody): 
   });
   let total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
   for (let i = embeds.length - 1; i >= 0 && total > DISCORD_LIMITS.totalCharacters; i--) {
-    const embed = embeds[i]!;
+    const embed = embeds[i];
     const over = total - DISCORD_LIMITS.totalCharacters;
     const description = length(embed.description);
     if (description > 0) {
@@ -62,9 +62,9 @@ export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody): 
       embeds[i] = { ...embed, description: keep > 0 ? cut(embed.description!, keep + 1) : '…' };
       total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
     }
-    while (total > DISCORD_LIMITS.totalCharacters && (embeds[i]!.fields?.length ?? 0) > 0) {
-      const fields = embeds[i]!.fields!.slice(0, -1);
-      embeds[i] = { ...embeds[i]!, fields };
+    while (total > DISCORD_LIMITS.totalCharacters && (embeds[i].fields?.length ?? 0) > 0) {
+      const fields = embeds[i].fields!.slice(0, -1);
+      embeds[i] = { ...embeds[i], fields };
       total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
     }
   }

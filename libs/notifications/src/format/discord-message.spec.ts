@@ -20,7 +20,7 @@ const expectWithinLimits = (message: RESTPostAPIWebhookWithTokenJSONBody) => {
   const embeds = message.embeds ?? [];
   expect(embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
   let total = 0;
-  for (const embed of embeds as APIEmbed[]) {
+  for (const embed of embeds) {
     expect([...(embed.title ?? '')].length).toBeLessThanOrEqual(256);
     expect([...(embed.description ?? '')].length).toBeLessThanOrEqual(4096);
     expect((embed.fields ?? []).length).toBeLessThanOrEqual(25);
@@ -38,7 +38,7 @@ describe('Discord messages', () => {
   it.each(NOTIFICATION_TYPES)('renders %s within the limits, naming the notification id and log position', (type) => {
     const message = toDiscordMessage(envelope(type));
     expectWithinLimits(message);
-    expect(message.embeds![0]!.footer!.text).toContain('#42');
+    expect(message.embeds![0].footer!.text).toContain('#42');
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -64,7 +64,7 @@ describe('Discord messages', () => {
     const fields = members.map((member) => ({ name: shortHex(member), value: '1.5 / month', inline: true }));
     const listed = fitDiscordLimits({ embeds: [{ title: 'Members', fields }] });
     expectWithinLimits(listed);
-    expect(listed.embeds![0]!.fields!.at(-1)!.value).toMatch(/^\+\d+ more$/);
+    expect(listed.embeds![0].fields!.at(-1)!.value).toMatch(/^\+\d+ more$/);
   });
 
   it('trims to 6,000 characters across ten embeds', () => {

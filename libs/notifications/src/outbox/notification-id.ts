@@ -9,8 +9,8 @@ const NAMESPACE = Buffer.from('5d0f3f3c8a2b4e61a9b7c4d2e1f06a38', 'hex');
  */
 export const notificationId = (endpointId: string, eventId: string): string => {
   const hash = createHash('sha1').update(NAMESPACE).update(`${endpointId}:${eventId}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };

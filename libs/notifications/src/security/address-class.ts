@@ -58,20 +58,20 @@ export const embeddedIpv4 = (address: string): string | null => {
   if (!words) return null;
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   const zero = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
-  if (zero(0, 5) && words[5] === 0xffff) return v4(words[6]!, words[7]!);
-  if (zero(0, 6) && (words[6] !== 0 || words[7]! > 1)) return v4(words[6]!, words[7]!);
-  if (words[0] === 0x64 && words[1] === 0xff9b && zero(2, 6)) return v4(words[6]!, words[7]!);
-  if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
+  if (zero(0, 5) && words[5] === 0xffff) return v4(words[6], words[7]);
+  if (zero(0, 6) && (words[6] !== 0 || words[7] > 1)) return v4(words[6], words[7]);
+  if (words[0] === 0x64 && words[1] === 0xff9b && zero(2, 6)) return v4(words[6], words[7]);
+  if (words[0] === 0x2002) return v4(words[1], words[2]);
   return null;
 };
 
 const expandIpv6 = (address: string): number[] | null => {
   if (isIP(address) !== 6) return null;
-  let text = address.split('%')[0]!.toLowerCase();
+  let text = address.split('%')[0].toLowerCase();
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
-    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
-    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    const [a, b, c, d] = dotted[1].split('.').map(Number) as [number, number, number, number];
+    text = text.slice(0, -dotted[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = text.split('::') as [string, string | undefined];
   const part = (s: string | undefined) => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);
@@ -91,7 +91,7 @@ export const classifyAddress = (address: string): NetworkClass | null => {
     if (v4) return classifyAddress(v4);
   }
   const type = family === 4 ? 'ipv4' : 'ipv6';
-  const plain = address.split('%')[0]!;
+  const plain = address.split('%')[0];
   for (const name of NETWORK_CLASSES) if (LISTS.get(name)!.check(plain, type)) return name;
   return null;
 };

@@ -5,10 +5,10 @@ import { assertDeliverableUrl, guardedLookup, WebhookUrlRefused } from './url-gu
 /** A resolver with fixed answers: what a DNS server would say for these names. */
 const dns =
   (answers: Record<string, string[]>) =>
-  async (host: string): Promise<LookupAddress[]> => {
+  (host: string): Promise<LookupAddress[]> => {
     const found = answers[host];
-    if (!found) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    if (!found) return Promise.reject(Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+    return Promise.resolve(found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
   };
 
 const none = new Set<NetworkClass>();

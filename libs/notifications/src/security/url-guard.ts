@@ -85,7 +85,7 @@ export const guardedLookup = (allowed: ReadonlySet<NetworkClass>, resolve: Resol
           return;
         }
         if (options.all) callback(null, addresses);
-        else callback(null, addresses[0]!.address, addresses[0]!.family);
+        else callback(null, addresses[0].address, addresses[0].family);
       },
       (error: unknown) => callback(error),
     );

@@ -90,7 +90,7 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
             { actor: 'admin:bench', correlationId: randomUUID(), occurredAt: now },
           )
           .then(({ events }) => {
-            committedAt.set(events[0]!.position.toString(), performance.now());
+            committedAt.set(events[0].position.toString(), performance.now());
           }),
       );
     }
@@ -102,7 +102,7 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
       return arrived === undefined ? [] : [Math.max(0, arrived - committed)];
     });
     const sorted = latencies.sort((a, b) => a - b);
-    const { rows } = await pool.query(`SELECT
+    const { rows } = await pool.query<{ outbox: number | null; claim: number | null; http: number | null }>(`SELECT
         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.created_at - e.recorded_at)) * 1000 AS outbox,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.started_at - n.created_at)) * 1000 AS claim,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY a.duration_ms) AS http

@@ -19,6 +19,21 @@ export interface ClaimedNotification {
   };
 }
 
+interface ClaimedRow {
+  readonly id: string;
+  readonly endpoint_id: string;
+  readonly dao_id: string;
+  readonly attempt: number;
+  /** The envelope the outbox stored as JSONB. */
+  readonly payload: NotificationEnvelope;
+  readonly url: string;
+  readonly format: 'standard' | 'discord';
+  readonly secret_encrypted: string;
+  readonly previous_secret_encrypted: string | null;
+  readonly previous_secret_expires_at: Date | null;
+  readonly updated_at: Date;
+}
+
 /**
  * Claims up to `limit` due notifications of active endpoints. `FOR UPDATE SKIP LOCKED` keeps two
  * workers off the same rows; the lease (next_attempt_at = claimed_until = now + lease) keeps them off
@@ -33,7 +48,7 @@ export const claimDue = async (
   claimToken: string,
 ): Promise<ClaimedNotification[]> => {
   const leaseEnd = new Date(now.getTime() + leaseMs);
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<ClaimedRow>(
     `WITH due AS (
        SELECT n.id FROM notifications n
        JOIN webhook_endpoints e ON e.id = n.endpoint_id AND e.status = 'active'
@@ -56,7 +71,7 @@ export const claimDue = async (
     daoId: r.dao_id,
     attempt: r.attempt,
     claimToken,
-    envelope: r.payload as NotificationEnvelope,
+    envelope: r.payload,
     endpoint: {
       url: r.url,
       format: r.format,

@@ -31,8 +31,17 @@ describe('webhook delivery to real HTTP receivers', () => {
       suspendedAt: h.now.toISOString(),
     });
   const attempts = async () =>
-    (await h.db.pool.query('SELECT attempt, started_at, status_code, error, outcome FROM notification_attempts ORDER BY id')).rows;
-  const notification = async () => (await h.db.pool.query('SELECT * FROM notifications')).rows[0];
+    (
+      await h.db.pool.query<{ attempt: number; started_at: Date; status_code: number | null; error: string | null; outcome: string }>(
+        'SELECT attempt, started_at, status_code, error, outcome FROM notification_attempts ORDER BY id',
+      )
+    ).rows;
+  const notification = async () =>
+    (
+      await h.db.pool.query<{ status: string; attempt: number; next_attempt_at: Date; last_status_code: number | null }>(
+        'SELECT * FROM notifications',
+      )
+    ).rows[0];
 
   it('sends a signed standard webhook that standardwebhooks verifies, carrying its id and log position', async () => {
     const { secret } = await h.createEndpoint({ url: receiver.url });
@@ -41,10 +50,10 @@ describe('webhook delivery to real HTTP receivers', () => {
     expect(await h.dispatcher().runOnce()).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received;
-    const verified = new Webhook(secret).verify(got!.body, got!.headers as Record<string, string>) as NotificationEnvelope;
+    const verified = new Webhook(secret).verify(got.body, got.headers as Record<string, string>) as NotificationEnvelope;
     expect(verified).toMatchObject({ type: 'member.suspended', daoId: DAO, data: { member: BOB, reason: 'KYC expired' } });
-    expect(got!.headers['webhook-id']).toBe(verified.id);
-    expect(got!.headers['ayllu-log-position']).toBe(verified.logPosition);
+    expect(got.headers['webhook-id']).toBe(verified.id);
+    expect(got.headers['ayllu-log-position']).toBe(verified.logPosition);
     expect(Number(verified.logPosition)).toBeGreaterThan(0);
     expect(await notification()).toMatchObject({ status: 'delivered', last_status_code: 204 });
   });
@@ -87,7 +96,7 @@ describe('webhook delivery to real HTTP receivers', () => {
     h.advance(24 * 3600_000);
     expect(await dispatcher.runOnce()).toBe(0);
     const log = await attempts();
-    expect(log.map((a) => a.outcome)).toEqual([...Array(7).fill('retry'), 'dead']);
+    expect(log.map((a) => a.outcome)).toEqual([...Array<string>(7).fill('retry'), 'dead']);
     const cumulative = RETRY_DELAYS_MS.map((_, i) => RETRY_DELAYS_MS.slice(0, i + 1).reduce((a, b) => a + b, 0));
     expect(log.map((a) => a.started_at.getTime() - t0)).toEqual(cumulative);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -125,10 +134,10 @@ describe('webhook delivery to real HTTP receivers', () => {
       expect(admins.received.map((r) => r.json)).toEqual([
         expect.objectContaining({
           type: 'webhook.endpoint_disabled',
-          data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }),
+          data: expect.objectContaining({ endpointId: gone.id, reason: 'gone' }) as unknown,
         }),
       ]);
-      expect(JSON.stringify(admins.received[0]!.json)).not.toContain('/hook');
+      expect(JSON.stringify(admins.received[0].json)).not.toContain('/hook');
       expect(receiver.received).toHaveLength(1);
     } finally {
       await admins.stop();
@@ -188,9 +197,9 @@ describe('webhook delivery to real HTTP receivers', () => {
     await suspendBob('x'.repeat(10_000));
     await h.fillOutbox();
     await h.dispatcher().runOnce();
-    const message = receiver.received[0]!.json as RESTPostAPIWebhookWithTokenJSONBody;
+    const message = receiver.received[0].json as RESTPostAPIWebhookWithTokenJSONBody;
     expect(message.embeds!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
-    const embed = message.embeds![0]!;
+    const embed = message.embeds![0];
     expect(embed.title).toBe('Member suspended');
     expect(embed.fields!.length).toBeLessThanOrEqual(25);
     expect(embed.fields!.every((f) => f.value.length <= 1024)).toBe(true);
@@ -204,7 +213,7 @@ describe('webhook delivery to real HTTP receivers', () => {
     await suspendBob();
     await h.fillOutbox();
     await h.dispatcher().runOnce();
-    const first = receiver.received[0]!;
+    const first = receiver.received[0];
     for (const secret of [old, rotated])
       expect(() => new Webhook(secret).verify(first.body, first.headers as Record<string, string>)).not.toThrow();
     expect(String(first.headers['webhook-signature']).split(' ')).toHaveLength(2);
@@ -212,7 +221,7 @@ describe('webhook delivery to real HTTP receivers', () => {
     await suspendBob('again');
     await h.fillOutbox();
     await h.dispatcher().runOnce();
-    expect(String(receiver.received[1]!.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(String(receiver.received[1].headers['webhook-signature']).split(' ')).toHaveLength(1);
   });
 
   it('redelivers once, with the same id, when a worker dies between claim and record', async () => {
@@ -231,7 +240,7 @@ describe('webhook delivery to real HTTP receivers', () => {
     expect(await dispatcher.runOnce()).toBe(1);
     h.advance(3600_000);
     expect(await dispatcher.runOnce()).toBe(0);
-    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([claimed!.id]);
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([claimed.id]);
     expect(await notification()).toMatchObject({ status: 'delivered', attempt: 2 });
   });
 

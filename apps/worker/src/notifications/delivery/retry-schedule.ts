@@ -12,4 +12,4 @@ export const DISABLE_AFTER_FAILING_MS = 5 * 24 * HOUR;
 
 /** After `attemptsMade` failed attempts: how long until the next one, or null when the message is dead. */
 export const nextRetryDelay = (attemptsMade: number): number | null =>
-  attemptsMade >= 1 && attemptsMade < RETRY_DELAYS_MS.length ? RETRY_DELAYS_MS[attemptsMade]! : null;
+  attemptsMade >= 1 && attemptsMade < RETRY_DELAYS_MS.length ? RETRY_DELAYS_MS[attemptsMade] : null;

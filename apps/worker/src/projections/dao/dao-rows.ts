@@ -3,9 +3,12 @@ import type { PoolClient } from 'pg';
 import { toPlainJson } from '../plain-json';
 import { isSeated, weightReason } from './weight-reason';
 
+/** rm_daos.configuration: the configuration through toPlainJson, so its one bigint is a decimal string. */
+type StoredConfiguration = Omit<DaoConfiguration, 'minimumDeposit'> & { readonly minimumDeposit?: string };
+
 interface DaoRow {
   id: string;
-  configuration: Record<string, unknown>;
+  configuration: StoredConfiguration;
   created_at: Date;
   created_by: string;
 }
@@ -25,8 +28,10 @@ interface MemberRow {
 }
 
 /** The stored configuration holds amounts as decimal strings; the domain wants bigint back. */
-const configurationFrom = (stored: Record<string, unknown>): DaoConfiguration =>
-  ({ ...stored, minimumDeposit: BigInt(String(stored.minimumDeposit ?? '0')) }) as unknown as DaoConfiguration;
+const configurationFrom = (stored: StoredConfiguration): DaoConfiguration => ({
+  ...stored,
+  minimumDeposit: BigInt(stored.minimumDeposit ?? '0'),
+});
 
 const memberFrom = (row: MemberRow): Member => ({
   address: row.address as Address,
