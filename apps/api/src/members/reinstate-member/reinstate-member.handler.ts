@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { daoDecider, streams, type Address } from '@ayllu/domain';
+import type { Address } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import { memberViewFrom, type MemberView } from '../../governance-reads/members/member.view';
+import type { MemberView } from '../../governance-reads/members/member.view';
+import { decideMember } from '../decide-member';
 import type { IdempotencyScope } from '../../shared/idempotency';
 import { EVENT_STORE } from '../../shared/tokens';
 
@@ -24,17 +25,11 @@ export class ReinstateMemberCommand extends Command<MemberView> {
 export class ReinstateMemberHandler implements ICommandHandler<ReinstateMemberCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
 
-  async execute({ daoId, member, reason, actor, requestId, idempotency }: ReinstateMemberCommand): Promise<MemberView> {
-    const now = new Date().toISOString();
-    const { response } = await this.store.handle(
-      { dao: streams.dao.of(daoId) },
-      ({ dao }) => ({ dao: daoDecider.decide({ type: 'ReinstateMember', data: { member, reason }, metadata: { now, actor } }, dao) }),
-      {
-        context: { actor, correlationId: requestId, occurredAt: now },
-        ...(idempotency ? { idempotency } : {}),
-        respond: ({ newState }) => memberViewFrom(newState.dao, member),
-      },
-    );
-    return response;
+  execute(command: ReinstateMemberCommand): Promise<MemberView> {
+    return decideMember(this.store, command, (metadata) => ({
+      type: 'ReinstateMember',
+      data: { member: command.member, reason: command.reason },
+      metadata,
+    }));
   }
 }
