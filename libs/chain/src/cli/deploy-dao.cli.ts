@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPublicClient, createWalletClient, getAddress, http, parseUnits, type Chain, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, getAddress, http, isHex, parseUnits, size, type Chain } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { hardhat } from 'viem/chains';
 import { deployDao } from '../deploy/deploy-dao';
@@ -45,8 +45,10 @@ async function main() {
       } as const);
 
   const chain: Chain = { ...hardhat, id: devChain.chainId, rpcUrls: { default: { http: [rpcUrl] } } };
-  const key = process.env.DEPLOYER_PRIVATE_KEY as Hex | undefined;
-  const account = key ? privateKeyToAccount(key) : mnemonicToAccount('test test test test test test test test test test test junk');
+  const key = process.env.DEPLOYER_PRIVATE_KEY;
+  if (key && !(isHex(key) && size(key) === 32)) throw new Error('DEPLOYER_PRIVATE_KEY must be 0x followed by 32 bytes of hex');
+  const account =
+    key && isHex(key) ? privateKeyToAccount(key) : mnemonicToAccount('test test test test test test test test test test test junk');
   const transport = http(rpcUrl);
   const deployment = await deployDao(
     { wallet: createWalletClient({ account, chain, transport }), public: createPublicClient({ chain, transport }) },
