@@ -3,7 +3,7 @@
 // withdrawal, yield arriving in the treasury) and to move time (evm_increaseTime). Ends with a table read
 // from the chain. Same environment as `npm start` (DATA_DIR, HOST, PORT); AYLLU_API_URL overrides the URL.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cfaForwarderAbi, safeTransactionTypedData, superfluidPoolAbi, superTokenAbi, type SafeTransaction } from '@ayllu/chain';
 import { loadConfig } from '@ayllu/platform';
@@ -30,8 +30,20 @@ type WithdrawalRequest = { id: string; status: string; proposal?: { id: string }
 
 const config = loadConfig();
 const base = process.env.AYLLU_API_URL ?? `http://${config.host}:${config.port}`;
-const devChain = JSON.parse(readFileSync(join(config.dataDir, 'dev-chain.json'), 'utf8')) as DevChain;
-const adminKey = readFileSync(join(config.dataDir, 'admin-api-key'), 'utf8').trim();
+/** What the demo needs from the running stack, or one line saying how to get it (never a stack trace). */
+const required = (file: string, hint: string): string => {
+  const path = join(config.dataDir, file);
+  if (!existsSync(path)) {
+    console.error(`npm run demo: ${path} does not exist. ${hint}`);
+    process.exit(1);
+  }
+  return readFileSync(path, 'utf8');
+};
+const devChain = JSON.parse(
+  required('dev-chain.json', 'Start the platform with `npm start` (same DATA_DIR) first: the demo uses its local chain.'),
+) as DevChain;
+// The key the API was started with: ADMIN_API_KEY when set, else the one `npm start` generated into DATA_DIR.
+const adminKey = config.adminApiKey ?? required('admin-api-key', 'Set ADMIN_API_KEY to the admin key the API was started with.').trim();
 const chain = devClients(devChain.rpcUrl);
 const TIMELOCK = 3600;
 const DAY = 86_400;

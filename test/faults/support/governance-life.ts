@@ -44,13 +44,18 @@ export const governanceLife = async (client: Client, label: string, deposit: (da
     sign(daoId, 'proposal', { proposer: who.address, type: 'CHANGE_STRATEGY', title, payload: { strategy: STRATEGY } }, who);
   const submitted = await client.send('propose', 'POST', `/v1/daos/${daoId}/proposals`, await proposal(a, 'first'));
   ok(submitted, 'propose');
-  // A replayed proposal (its first copy committed before a crash) has no id in its answer: find it in the list.
-  const pid =
-    submitted.status < 300
-      ? (submitted.body as { id: string }).id
-      : ((await client.request('GET', `/v1/daos/${daoId}/proposals`)).body as { id: string; title: string }[]).find(
-          (p) => p.title === 'first',
-        )!.id;
+  // A replayed proposal (its first copy committed before a crash) has no id in its answer: find it in the
+  // list, which may lag behind the log while the worker restarts.
+  const listed = async (): Promise<string> => {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const items = (await client.request('GET', `/v1/daos/${daoId}/proposals`)).body as { id: string; title: string }[];
+      const found = items.find((p) => p.title === 'first');
+      if (found) return found.id;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The replayed proposal of ${daoId} never appeared in its list`);
+  };
+  const pid = submitted.status < 300 ? (submitted.body as { id: string }).id : await listed();
   for (const [who, support] of [
     [a, 'for'],
     [b, 'for'],
