@@ -466,7 +466,27 @@ describe('CommunityVault strategy', () => {
             if ((await read.strategy()) !== strategies[o.s]) continue;
             await simulateYield(strategies[o.s], o.amount);
           } else if (o.kind === 'priceAboveOne') await priceAboveOne(second);
-          else if ((await read.totalAssets()) > (await read.totalShares())) await steps.harvest(guardian);
+          else if ((await read.totalAssets()) > (await read.totalShares())) {
+            // Yield smaller than one strategy share, with nothing idle, cannot be paid out (the share rounds to
+            // zero): the vault refuses it as no yield and keeps it. Anything else must be paid.
+            const yieldNow = (await read.totalAssets()) - (await read.totalShares());
+            const strategyNow = await read.strategy();
+            const unpayable =
+              (await read.idle()) === 0n &&
+              strategyNow !== NONE &&
+              (await clients.public.readContract({
+                address: strategyNow,
+                abi: testStrategyAbi,
+                functionName: 'convertToShares',
+                args: [yieldNow],
+              })) === 0n;
+            if (unpayable)
+              await steps.harvest(guardian).then(
+                () => expect('harvest of less than one strategy share').toBe('refused'),
+                (e: unknown) => expect(revertIn(e).name).toBe('CommunityVaultNoYield'),
+              );
+            else await steps.harvest(guardian);
+          }
           if (who && 'm' in o) paid[o.m] += (await steps.tokenBalance(who.address)) - before;
 
           const [held, totalShares, idle, strategy] = await Promise.all([
