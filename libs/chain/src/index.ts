@@ -63,3 +63,5 @@ export type { BlockRef, ChainIndexerOptions, IndexerCheckpoint, PollResult } fro
 export { decodeChainLogs } from './indexer/decode-chain-logs';
 export { defaultRetryPolicy, RpcHealthTracker } from './indexer/rpc-health';
 export type { RetryPolicy, RpcHealth, RpcHealthStatus } from './indexer/rpc-health';
+export { classifyChainError, isRevert } from './errors/chain-error-kind';
+export type { ChainErrorKind, ClassifiedChainError } from './errors/chain-error-kind';
