@@ -31,13 +31,17 @@ const main = async () => {
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  process.once('SIGHUP', () => void stopAll(0)); // the terminal closed
+  // A kill -9 cannot be caught: the chain node then stops itself with this process (its reaper watches us).
   // Ctrl-C reaches the embedded PostgreSQL too (same process group), so connections drop while we stop:
   // expected then. Any other crash still stops the chain node and the database before exiting.
-  process.on('uncaughtException', (error) => {
+  const crashed = (error: unknown) => {
     if (stopping) return;
     console.error(error);
     void stopAll(1);
-  });
+  };
+  process.on('uncaughtException', crashed);
+  process.on('unhandledRejection', crashed);
 
   try {
     let databaseUrl = config.databaseUrl;
