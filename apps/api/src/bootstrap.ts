@@ -10,6 +10,16 @@ import { sendFrameworkProblem } from './shared/problem.filter';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
 
+const parseError = (code: string, message: string) => Object.assign(new Error(message), { statusCode: 400, code });
+/** Valid JSON that the parser refused anyway: it carries a key that could poison prototypes. */
+const isPlainJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const tooDeep = () =>
   Object.assign(new Error(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400, code: 'FST_ERR_CTP_JSON_TOO_DEEP' });
 
@@ -47,7 +57,18 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // With a callback the default parser answers through `done` and returns nothing to await.
     void parseJson(request, body.toString(), (error, value) => {
-      if (error) return done(error, undefined);
+      if (error) {
+        const text = body.toString();
+        return done(
+          isPlainJson(text)
+            ? parseError(
+                'FST_ERR_CTP_FORBIDDEN_KEY',
+                'The body has a "__proto__" or "constructor.prototype" key; no field of this API has that name',
+              )
+            : parseError('FST_ERR_CTP_INVALID_JSON_BODY', 'The body is not valid JSON'),
+          undefined,
+        );
+      }
       if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
       return done(null, value);
     });
