@@ -11,6 +11,9 @@ export { isHash, isHex, lowerHex } from './shared/hex';
 
 export type { DaoAccess, DaoConfiguration, DaoConfigurationInput, ProposalType, VotingType, YieldMode } from './dao/dao-configuration';
 export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';
+export { VAULT_LIMITS, VAULT_WITHDRAWAL_WINDOW_SECONDS } from './dao/vault-limits';
+export type { ChainIntegerType } from './shared/chain-integer';
+export { CHAIN_INTEGERS, chainIntegerMessage, fitsChainInteger, INT96_MAX, parseWholeNumber, UINT256_MAX } from './shared/chain-integer';
 export type { ValidatedDaoConfiguration } from './dao/validate-dao-configuration';
 export { validateDaoConfiguration } from './dao/validate-dao-configuration';
 export type * from './dao/dao-commands';

@@ -1,11 +1,10 @@
 import { deployDao } from '@ayllu/chain';
-import { recordDaoContractsDeployed, streams, type ActiveDao } from '@ayllu/domain';
+import { recordDaoContractsDeployed, streams, VAULT_WITHDRAWAL_WINDOW_SECONDS, type ActiveDao } from '@ayllu/domain';
 import { getAddress, hexToBigInt, keccak256, toHex, type Address } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
 
 const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
-const DAY = 86_400;
 
 /**
  * Deploys a new DAO's Safe (owners = treasurers, their threshold), timelock and vault, then records
@@ -132,7 +131,7 @@ async function deploy(chain: ExecutionChain, configuration: ActiveDao['configura
           accessMode: ACCESS_MODES[configuration.access],
           minimumDeposit: configuration.minimumDeposit,
           smallWithdrawalLimitBps: configuration.smallWithdrawalLimitBps,
-          withdrawalWindow: DAY,
+          withdrawalWindow: VAULT_WITHDRAWAL_WINDOW_SECONDS,
           emergencyExitWait: configuration.emergencyExitWaitSeconds,
         },
         unitScale: 10n ** 18n,

@@ -10,7 +10,7 @@ import {
   type SafeCall,
 } from '@ayllu/chain';
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
-import { encodeFunctionData, type Address, type PublicClient } from 'viem';
+import { encodeFunctionData, erc20Abi, type Address, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { throughSafe } from './module-call';
 
@@ -78,6 +78,15 @@ export async function encodeActions(
           value: 0n,
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
         });
+      case 'treasury.transfer': {
+        // The DAO's token is the vault's asset; the Safe holds the treasury's share of it (harvested yield).
+        const token = await client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'asset' });
+        return throughSafe(safe, {
+          to: token,
+          value: 0n,
+          data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [action.receiver, action.amount] }),
+        });
+      }
       case 'timelock.marker':
         // The timelock accepts plain calls to itself (receive()): an operation with no effect but its delay.
         return { to: contracts.timelock, value: 0n, data: '0x' };

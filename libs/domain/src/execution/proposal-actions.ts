@@ -27,6 +27,8 @@ export type ExecutionAction =
   | { readonly kind: 'payout.distribute'; readonly amount: bigint }
   | { readonly kind: 'fee.flow'; readonly receiver: Address; readonly flowRatePerSecond: bigint }
   | { readonly kind: 'fee.transfer'; readonly receiver: Address; readonly amount: bigint }
+  /** A pool-level payment: the Safe (the treasury) pays the DAO's token to anyone, e.g. an auditor. */
+  | { readonly kind: 'treasury.transfer'; readonly receiver: Address; readonly amount: bigint }
   /** Off-chain-only changes: the operation still runs through the timelock so members see it coming. */
   | { readonly kind: 'timelock.marker'; readonly note: string };
 
@@ -47,8 +49,15 @@ export const proposalActions = (proposal: ExistingProposal, configuration: DaoCo
       return [{ kind: 'vault.admitMember', member: decided.payload.member }];
     case 'REMOVE_MEMBER':
       return [{ kind: 'vault.removeMember', member: decided.payload.member }];
-    case 'WITHDRAW_FUNDS':
-      return [{ kind: 'vault.approveWithdrawal', member: decided.payload.recipient, amount: decided.payload.amount }];
+    case 'WITHDRAW_FUNDS': {
+      // A member's large withdrawal (a linked request, or a recipient who was a member when the proposal was made)
+      // is their own money in the vault: the vault allows it. Anyone else is paid by the treasury: a vault
+      // allowance for a non-member would pay nothing.
+      const { recipient, amount, withdrawalId } = decided.payload;
+      return withdrawalId !== undefined || proposal.eligibleVoters.has(recipient)
+        ? [{ kind: 'vault.approveWithdrawal', member: recipient, amount }]
+        : [{ kind: 'treasury.transfer', receiver: recipient, amount }];
+    }
     case 'CHANGE_PARAMETERS': {
       const { changes } = decided.payload;
       const onChain: VaultParameterChanges = {
@@ -121,6 +130,8 @@ export const describeAction = (action: ExecutionAction): string => {
         : `Stream the platform fee, ${action.flowRatePerSecond} per second, to ${action.receiver}`;
     case 'fee.transfer':
       return `Pay the platform fee, ${action.amount}, to ${action.receiver}`;
+    case 'treasury.transfer':
+      return `Pay ${action.amount} of the DAO's token from the treasury to ${action.receiver}`;
     case 'timelock.marker':
       return `Apply the off-chain ${action.note} when the timelock runs`;
   }
