@@ -256,8 +256,8 @@ contract CommunityVault is
         IERC4626 previous = $._strategy;
         $._strategy = newStrategy;
         if (address(previous) != address(0)) {
-            uint256 held = previous.balanceOf(address(this));
-            if (held > 0) previous.redeem(held, address(this), address(this));
+            uint256 previousShares = previous.balanceOf(address(this));
+            if (previousShares > 0) previous.redeem(previousShares, address(this), address(this));
         }
         uint256 invested = 0;
         if (address(newStrategy) != address(0)) {
@@ -267,8 +267,8 @@ contract CommunityVault is
                 newStrategy.deposit(invested, address(this));
             }
         }
-        uint256 held = totalAssets();
-        if (held + before / _MOVE_LOSS_DIVISOR + 2 < before) revert CommunityVaultStrategyMoveLoss(before, held);
+        uint256 afterMove = totalAssets();
+        if (afterMove + before / _MOVE_LOSS_DIVISOR + 2 < before) revert CommunityVaultStrategyMoveLoss(before, afterMove);
         emit StrategyChanged(address(previous), address(newStrategy), invested);
     }
 
