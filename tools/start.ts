@@ -8,6 +8,7 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { startWorker } from '../apps/worker/src/worker';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -64,6 +65,7 @@ const main = async () => {
       const devChain = await deployDevChain(node.rpcUrl);
       mkdirSync(config.dataDir, { recursive: true });
       writeFileSync(join(config.dataDir, 'dev-chain.json'), JSON.stringify(devChain, null, 2));
+      writeFileSync(join(config.dataDir, 'network-profile.json'), JSON.stringify(devChainProfile(devChain), null, 2));
       rpcUrl = node.rpcUrl;
     }
 
