@@ -42,8 +42,8 @@ const safeAddress = (get: (filter: { version: string; network: string }) => Sing
   const deployment = get({ version: SAFE_VERSION, network: String(chainId) });
   const listed = deployment?.networkAddresses[String(chainId)];
   if (!deployment || listed === undefined) return undefined;
-  const candidates = Array.isArray(listed) ? listed : [listed];
-  const canonical = deployment.deployments.canonical?.address;
+  const candidates: string[] = Array.isArray(listed) ? listed : [listed];
+  const canonical: string | undefined = (deployment.deployments as Partial<Record<string, { address: string }>>).canonical?.address;
   const chosen = canonical && candidates.includes(canonical) ? canonical : candidates[0];
   return chosen ? getAddress(chosen) : undefined;
 };
