@@ -6,7 +6,7 @@ import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
-import { HealthController } from './health/health.controller';
+import { OperationsModule } from './health/operations.module';
 import { MembersModule } from './members/members.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProcessingModule } from './processing/processing.module';
@@ -56,8 +56,8 @@ export class AppModule {
         TreasuryModule,
         PayoutsModule,
         ProcessingModule,
+        OperationsModule,
       ],
-      controllers: [HealthController],
       providers: [
         ...infrastructure.providers,
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module';
+import type { Registry } from 'prom-client';
+import { observeRequests } from './health/metrics.controller';
+import { METRICS_REGISTRY } from './health/metrics-registry.token';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
@@ -46,6 +49,7 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  observeRequests(fastify, app.get<Registry>(METRICS_REGISTRY));
   // The API speaks JSON only: a text/plain body is refused (415) instead of reaching validation as a string.
   // Errors raised by Fastify itself (body parsing, size limit) reach the ProblemFilter through Nest's own
   // Fastify error handler, so they are answered in the same problem format.

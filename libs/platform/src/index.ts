@@ -7,3 +7,6 @@ export type { EmbeddedDatabase } from './database/embedded-postgres';
 export { createDataSource, MIGRATIONS, runMigrations } from './database/migrations';
 export { createDatabaseFromTemplate, createEmptyDatabase, dropDatabase, withDatabase } from './database/test-databases';
 export { createPool } from './database/create-pool';
+export { pendingMigrations } from './database/pending-migrations';
+export { createMetricsRegistry } from './metrics/metrics-registry';
+export { registerOperationalMetrics } from './metrics/operational-metrics';
