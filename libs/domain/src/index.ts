@@ -53,6 +53,7 @@ export { executionSalt } from './execution/execution-salt';
 export { nextSafeNonce } from './execution/safe-nonce';
 export { nextExecutionStep } from './execution/next-execution-step';
 export { recordDaoContractsDeployed } from './execution/record-contracts-deployed';
+export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
 export { proposeSafeTransaction } from './execution/propose-safe-transaction';
 export { addSafeSignature, thresholdMet } from './execution/add-safe-signature';
 export { recordSafeTransactionExecuted } from './execution/record-safe-execution';

@@ -6,16 +6,42 @@ import {
   distributeFlowCall,
   removeMemberCall,
   setStrategyCall,
+  safeAbi,
   superTokenAbi,
+  timelockAbi,
   type SafeCall,
 } from '@ayllu/chain';
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
-import { encodeFunctionData, type Address, type PublicClient } from 'viem';
+import { encodeFunctionData, isAddressEqual, type Address, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { throughSafe } from './module-call';
 
 const readVaultParameters = (client: PublicClient, vault: Address) =>
   client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' });
+
+/** The head (and tail) of a Safe's owner list: the `prevOwner` of its first owner. */
+const SENTINEL_OWNERS: Address = '0x0000000000000000000000000000000000000001';
+
+/**
+ * The Safe's owner list as the batch's earlier owner steps leave it, read from the chain once: each
+ * `removeOwner` and `swapOwner` names the owner before its target, which the steps before it may have moved.
+ */
+const ownerList = (client: PublicClient, safe: Address) => {
+  let owners: Address[] | undefined;
+  const current = async () => (owners ??= [...(await client.readContract({ address: safe, abi: safeAbi, functionName: 'getOwners' }))]);
+  return {
+    /** The owner before `owner` (the sentinel for the first, or for one not in the list: the Safe then refuses the step). */
+    previous: async (owner: Address): Promise<Address> => {
+      const list = await current();
+      const at = list.findIndex((o) => isAddressEqual(o, owner));
+      return at > 0 ? list[at - 1] : SENTINEL_OWNERS;
+    },
+    add: async (owner: Address) => void (owners = [owner, ...(await current())]),
+    remove: async (owner: Address) => void (owners = (await current()).filter((o) => !isAddressEqual(o, owner))),
+    swap: async (oldOwner: Address, newOwner: Address) =>
+      void (owners = (await current()).map((o) => (isAddressEqual(o, oldOwner) ? newOwner : o))),
+  };
+};
 
 /** Encodes a proposal's actions into the calls of its timelock batch, each described in words. */
 export async function encodeActions(
@@ -26,6 +52,9 @@ export async function encodeActions(
   const vault = contracts.vault;
   const safe = contracts.safe;
   const payout = { forwarder: contracts.gdaForwarder, token: contracts.payoutToken, pool: contracts.pool };
+  const owners = ownerList(client, safe);
+  /** A call the Safe makes on itself (owner management is `authorized`: only the Safe may call it). */
+  const safeSelf = (data: SafeCall['data']): SafeCall => throughSafe(safe, { to: safe, value: 0n, data });
   const encodeOne = async (action: ExecutionAction): Promise<SafeCall> => {
     switch (action.kind) {
       case 'vault.admitMember':
@@ -78,6 +107,30 @@ export async function encodeActions(
           value: 0n,
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
         });
+      case 'safe.addOwner': {
+        await owners.add(action.owner);
+        const args = [action.owner, BigInt(action.threshold)] as const;
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'addOwnerWithThreshold', args }));
+      }
+      case 'safe.removeOwner': {
+        const args = [await owners.previous(action.owner), action.owner, BigInt(action.threshold)] as const;
+        await owners.remove(action.owner);
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'removeOwner', args }));
+      }
+      case 'safe.swapOwner': {
+        const args = [await owners.previous(action.oldOwner), action.oldOwner, action.newOwner] as const;
+        await owners.swap(action.oldOwner, action.newOwner);
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'swapOwner', args }));
+      }
+      case 'safe.changeThreshold':
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [BigInt(action.threshold)] }));
+      case 'timelock.updateDelay':
+        // updateDelay is callable by the timelock alone: the batch calls the timelock itself.
+        return {
+          to: contracts.timelock,
+          value: 0n,
+          data: encodeFunctionData({ abi: timelockAbi, functionName: 'updateDelay', args: [BigInt(action.delaySeconds)] }),
+        };
       case 'timelock.marker':
         // The timelock accepts plain calls to itself (receive()): an operation with no effect but its delay.
         return { to: contracts.timelock, value: 0n, data: '0x' };

@@ -110,6 +110,10 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
       return settled(dao, event.data.proposalId, event.data.outcome);
     case 'DaoConfigurationChanged':
       return reweighAll({ ...dao, configuration: event.data.configuration });
+    case 'DaoTreasuryChanged': {
+      const { treasurers, treasurerThreshold, timelockDelaySeconds } = event.data;
+      return { ...dao, configuration: { ...dao.configuration, treasurers, treasurerThreshold, timelockDelaySeconds } };
+    }
     default:
       return assertNever(event);
   }

@@ -31,6 +31,7 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
+  DaoTreasuryChanged: true,
 });
 
 export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
@@ -58,6 +59,10 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   TimelockOperationExecuted: true,
   TimelockOperationFailed: true,
   TimelockOperationCancelled: true,
+  SafeOwnerAdded: true,
+  SafeOwnerRemoved: true,
+  SafeThresholdChanged: true,
+  TimelockDelayChanged: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
