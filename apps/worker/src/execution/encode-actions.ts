@@ -27,19 +27,19 @@ const SENTINEL_OWNERS: Address = '0x0000000000000000000000000000000000000001';
  * `removeOwner` and `swapOwner` names the owner before its target, which the steps before it may have moved.
  */
 const ownerList = (client: PublicClient, safe: Address) => {
-  let owners: Address[] | undefined;
-  const current = async () => (owners ??= [...(await client.readContract({ address: safe, abi: safeAbi, functionName: 'getOwners' }))]);
+  let owners: readonly Address[] | undefined;
+  const read = async () => (owners ??= await client.readContract({ address: safe, abi: safeAbi, functionName: 'getOwners' }));
   return {
-    /** The owner before `owner` (the sentinel for the first, or for one not in the list: the Safe then refuses the step). */
+    /** The owner before `owner`: the sentinel for the first (and for a stranger, whose step the Safe then refuses). */
     previous: async (owner: Address): Promise<Address> => {
-      const list = await current();
+      const list = await read();
       const at = list.findIndex((o) => isAddressEqual(o, owner));
       return at > 0 ? list[at - 1] : SENTINEL_OWNERS;
     },
-    add: async (owner: Address) => void (owners = [owner, ...(await current())]),
-    remove: async (owner: Address) => void (owners = (await current()).filter((o) => !isAddressEqual(o, owner))),
-    swap: async (oldOwner: Address, newOwner: Address) =>
-      void (owners = (await current()).map((o) => (isAddressEqual(o, oldOwner) ? newOwner : o))),
+    /** Changes the list as the Safe will when the step runs. */
+    apply: async (step: (list: readonly Address[]) => readonly Address[]) => {
+      owners = step(await read());
+    },
   };
 };
 
@@ -108,18 +108,18 @@ export async function encodeActions(
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
         });
       case 'safe.addOwner': {
-        await owners.add(action.owner);
+        await owners.apply((list) => [action.owner, ...list]); // the Safe adds at the head of its list
         const args = [action.owner, BigInt(action.threshold)] as const;
         return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'addOwnerWithThreshold', args }));
       }
       case 'safe.removeOwner': {
         const args = [await owners.previous(action.owner), action.owner, BigInt(action.threshold)] as const;
-        await owners.remove(action.owner);
+        await owners.apply((list) => list.filter((o) => !isAddressEqual(o, action.owner)));
         return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'removeOwner', args }));
       }
       case 'safe.swapOwner': {
         const args = [await owners.previous(action.oldOwner), action.oldOwner, action.newOwner] as const;
-        await owners.swap(action.oldOwner, action.newOwner);
+        await owners.apply((list) => list.map((o) => (isAddressEqual(o, action.oldOwner) ? action.newOwner : o)));
         return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'swapOwner', args }));
       }
       case 'safe.changeThreshold':

@@ -119,7 +119,8 @@ const treasuryActions = (changes: ProposalPayloads['CHANGE_PARAMETERS']['changes
   });
   if (current !== threshold) actions.push({ kind: 'safe.changeThreshold', threshold });
   const delay = changes.timelockDelaySeconds;
-  if (delay !== undefined && delay !== configuration.timelockDelaySeconds) actions.push({ kind: 'timelock.updateDelay', delaySeconds: delay });
+  if (delay !== undefined && delay !== configuration.timelockDelaySeconds)
+    actions.push({ kind: 'timelock.updateDelay', delaySeconds: delay });
   return actions;
 };
 

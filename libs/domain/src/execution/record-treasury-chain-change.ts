@@ -36,7 +36,8 @@ export const recordTreasuryChainChange = (
       if (isOwner(change.owner)) event = { type: 'SafeOwnerRemoved', data: { owner: change.owner, chain, observedAt } };
       break;
     case 'SafeThresholdChanged':
-      if (change.threshold !== threshold) event = { type: 'SafeThresholdChanged', data: { threshold: change.threshold, chain, observedAt } };
+      if (change.threshold !== threshold)
+        event = { type: 'SafeThresholdChanged', data: { threshold: change.threshold, chain, observedAt } };
       break;
     case 'TimelockDelayChanged':
       if (change.delaySeconds !== timelockDelaySeconds)

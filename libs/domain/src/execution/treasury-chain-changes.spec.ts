@@ -1,4 +1,3 @@
-import type { Hash } from '../shared/hex';
 import type { DaoEvent } from '../dao/dao-events';
 import type { ActiveDao } from '../dao/dao-state';
 import { activeDao, daoCreated } from '../testing/dao-history';
@@ -149,7 +148,7 @@ describe("The treasury follows the chain's owner, threshold and delay events", (
   const position = (blockNumber = ++block, logIndex = 0): ChainPosition => ({
     blockNumber,
     logIndex,
-    txHash: `0x${blockNumber.toString(16).padStart(64, '0')}` as Hash,
+    txHash: `0x${blockNumber.toString(16).padStart(64, '0')}`,
   });
   const record = (change: TreasuryChainChange, chain: ChainPosition): RecordTreasuryChainChange => ({
     type: 'RecordTreasuryChainChange',

@@ -3,7 +3,14 @@ import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
 import type { DaoEvent } from '../dao/dao-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
-import type { ChainPosition, DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
+import type {
+  ChainPosition,
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
 
 export type RecordDaoContractsDeployed = Command<
   'RecordDaoContractsDeployed',

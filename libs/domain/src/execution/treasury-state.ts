@@ -1,7 +1,14 @@
 import type { Hash, Hex } from '../shared/hex';
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
-import type { ChainPosition, DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
+import type {
+  ChainPosition,
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
 
 export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced';
 
