@@ -12,12 +12,14 @@ import {
   type SafeCall,
 } from '@ayllu/chain';
 import { describeAction, type DaoContracts, type ExecutionAction, type OperationCall } from '@ayllu/domain';
-import { encodeFunctionData, isAddressEqual, type Address, type PublicClient } from 'viem';
+import { encodeFunctionData, type Address, type PublicClient } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { throughSafe } from './module-call';
 
 const readVaultParameters = (client: PublicClient, vault: Address) =>
   client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'parameters' });
+
+const sameAddress = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
 
 /** The head (and tail) of a Safe's owner list: the `prevOwner` of its first owner. */
 const SENTINEL_OWNERS: Address = '0x0000000000000000000000000000000000000001';
@@ -33,7 +35,7 @@ const ownerList = (client: PublicClient, safe: Address) => {
     /** The owner before `owner`: the sentinel for the first (and for a stranger, whose step the Safe then refuses). */
     previous: async (owner: Address): Promise<Address> => {
       const list = await read();
-      const at = list.findIndex((o) => isAddressEqual(o, owner));
+      const at = list.findIndex((o) => sameAddress(o, owner));
       return at > 0 ? list[at - 1] : SENTINEL_OWNERS;
     },
     /** Changes the list as the Safe will when the step runs. */
@@ -87,6 +89,30 @@ export async function encodeActions(
         };
         return { to: vault, value: 0n, data: encodeFunctionData({ abi: communityVaultAbi, functionName: 'setParameters', args: [next] }) };
       }
+      case 'safe.addOwner': {
+        await owners.apply((list) => [action.owner, ...list]); // the Safe adds at the head of its list
+        const args = [action.owner, BigInt(action.threshold)] as const;
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'addOwnerWithThreshold', args }));
+      }
+      case 'safe.removeOwner': {
+        const args = [await owners.previous(action.owner), action.owner, BigInt(action.threshold)] as const;
+        await owners.apply((list) => list.filter((o) => !sameAddress(o, action.owner)));
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'removeOwner', args }));
+      }
+      case 'safe.swapOwner': {
+        const args = [await owners.previous(action.oldOwner), action.oldOwner, action.newOwner] as const;
+        await owners.apply((list) => list.map((o) => (sameAddress(o, action.oldOwner) ? action.newOwner : o)));
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'swapOwner', args }));
+      }
+      case 'safe.changeThreshold':
+        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [BigInt(action.threshold)] }));
+      case 'timelock.updateDelay':
+        // updateDelay is callable by the timelock alone: the batch calls the timelock itself.
+        return {
+          to: contracts.timelock,
+          value: 0n,
+          data: encodeFunctionData({ abi: timelockAbi, functionName: 'updateDelay', args: [BigInt(action.delaySeconds)] }),
+        };
       case 'payout.distributeFlow':
         return throughSafe(safe, distributeFlowCall(payout, safe, action.flowRatePerSecond));
       case 'payout.distribute':
@@ -107,30 +133,6 @@ export async function encodeActions(
           value: 0n,
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
         });
-      case 'safe.addOwner': {
-        await owners.apply((list) => [action.owner, ...list]); // the Safe adds at the head of its list
-        const args = [action.owner, BigInt(action.threshold)] as const;
-        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'addOwnerWithThreshold', args }));
-      }
-      case 'safe.removeOwner': {
-        const args = [await owners.previous(action.owner), action.owner, BigInt(action.threshold)] as const;
-        await owners.apply((list) => list.filter((o) => !isAddressEqual(o, action.owner)));
-        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'removeOwner', args }));
-      }
-      case 'safe.swapOwner': {
-        const args = [await owners.previous(action.oldOwner), action.oldOwner, action.newOwner] as const;
-        await owners.apply((list) => list.map((o) => (isAddressEqual(o, action.oldOwner) ? action.newOwner : o)));
-        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'swapOwner', args }));
-      }
-      case 'safe.changeThreshold':
-        return safeSelf(encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [BigInt(action.threshold)] }));
-      case 'timelock.updateDelay':
-        // updateDelay is callable by the timelock alone: the batch calls the timelock itself.
-        return {
-          to: contracts.timelock,
-          value: 0n,
-          data: encodeFunctionData({ abi: timelockAbi, functionName: 'updateDelay', args: [BigInt(action.delaySeconds)] }),
-        };
       case 'timelock.marker':
         // The timelock accepts plain calls to itself (receive()): an operation with no effect but its delay.
         return { to: contracts.timelock, value: 0n, data: '0x' };

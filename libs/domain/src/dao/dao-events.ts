@@ -144,7 +144,7 @@ export type DaoEvent =
   | WithdrawalApproved
   | EmergencyExitRequested
   | EmergencyExitCompleted
+  | DaoTreasuryChanged
   | ProposalOpened
   | ProposalSettled
-  | DaoConfigurationChanged
-  | DaoTreasuryChanged;
+  | DaoConfigurationChanged;

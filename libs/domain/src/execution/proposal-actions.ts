@@ -23,10 +23,6 @@ export type ExecutionAction =
   | { readonly kind: 'vault.setParameters'; readonly changes: VaultParameterChanges }
   | { readonly kind: 'vault.setStrategy'; readonly strategy: Address }
   | { readonly kind: 'vault.upgrade'; readonly implementation: Address }
-  | { readonly kind: 'payout.distributeFlow'; readonly flowRatePerSecond: bigint }
-  | { readonly kind: 'payout.distribute'; readonly amount: bigint }
-  | { readonly kind: 'fee.flow'; readonly receiver: Address; readonly flowRatePerSecond: bigint }
-  | { readonly kind: 'fee.transfer'; readonly receiver: Address; readonly amount: bigint }
   /**
    * Safe owner management, run by the Safe on itself through the module path (only the Safe may change its
    * owners). Each step is valid on its own; `threshold` is the Safe's threshold after the step.
@@ -37,13 +33,16 @@ export type ExecutionAction =
   | { readonly kind: 'safe.changeThreshold'; readonly threshold: number }
   /** The timelock's own minimum delay (only the timelock may change it: a batch call to itself). */
   | { readonly kind: 'timelock.updateDelay'; readonly delaySeconds: number }
+  | { readonly kind: 'payout.distributeFlow'; readonly flowRatePerSecond: bigint }
+  | { readonly kind: 'payout.distribute'; readonly amount: bigint }
+  | { readonly kind: 'fee.flow'; readonly receiver: Address; readonly flowRatePerSecond: bigint }
+  | { readonly kind: 'fee.transfer'; readonly receiver: Address; readonly amount: bigint }
   /** Off-chain-only changes: the operation still runs through the timelock so members see it coming. */
   | { readonly kind: 'timelock.marker'; readonly note: string };
 
 const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
 /** Vault parameters a CHANGE_PARAMETERS proposal sets on chain through `vault.setParameters`. */
 const VAULT_FIELDS = ['access', 'minimumDeposit', 'smallWithdrawalLimitBps', 'emergencyExitWaitSeconds'];
-
 const BPS = 10_000n;
 
 /** Splits an amount or a rate between members and the platform fee (the fee rounds down). */
@@ -158,6 +157,16 @@ export const describeAction = (action: ExecutionAction): string => {
       return `Move the vault's idle funds to strategy ${action.strategy}`;
     case 'vault.upgrade':
       return `Upgrade the vault to implementation ${action.implementation}`;
+    case 'safe.addOwner':
+      return `Add ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
+    case 'safe.removeOwner':
+      return `Remove ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
+    case 'safe.swapOwner':
+      return `Replace treasurer ${action.oldOwner} with ${action.newOwner} as a Safe owner`;
+    case 'safe.changeThreshold':
+      return `Require ${action.threshold} treasurer signature(s) for Safe transactions`;
+    case 'timelock.updateDelay':
+      return `Set the timelock delay to ${action.delaySeconds} seconds for operations scheduled afterwards`;
     case 'payout.distributeFlow':
       return action.flowRatePerSecond === 0n
         ? 'Stop the yield stream to members'
@@ -170,16 +179,6 @@ export const describeAction = (action: ExecutionAction): string => {
         : `Stream the platform fee, ${action.flowRatePerSecond} per second, to ${action.receiver}`;
     case 'fee.transfer':
       return `Pay the platform fee, ${action.amount}, to ${action.receiver}`;
-    case 'safe.addOwner':
-      return `Add ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
-    case 'safe.removeOwner':
-      return `Remove ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
-    case 'safe.swapOwner':
-      return `Replace treasurer ${action.oldOwner} with ${action.newOwner} as a Safe owner`;
-    case 'safe.changeThreshold':
-      return `Require ${action.threshold} treasurer signature(s) for Safe transactions`;
-    case 'timelock.updateDelay':
-      return `Set the timelock delay to ${action.delaySeconds} seconds for operations scheduled afterwards`;
     case 'timelock.marker':
       return `Apply the off-chain ${action.note} when the timelock runs`;
   }

@@ -28,10 +28,10 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
   EmergencyExitCompleted: true,
+  DaoTreasuryChanged: true,
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
-  DaoTreasuryChanged: true,
 });
 
 export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
