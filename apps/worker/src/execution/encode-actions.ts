@@ -32,6 +32,7 @@ const ownerList = (client: PublicClient, safe: Address) => {
   let owners: readonly Address[] | undefined;
   const read = async () => (owners ??= await client.readContract({ address: safe, abi: safeAbi, functionName: 'getOwners' }));
   return {
+    read,
     /** The owner before `owner`: the sentinel for the first (and for a stranger, whose step the Safe then refuses). */
     previous: async (owner: Address): Promise<Address> => {
       const list = await read();
@@ -43,6 +44,26 @@ const ownerList = (client: PublicClient, safe: Address) => {
       owners = step(await read());
     },
   };
+};
+
+type OwnerStep = Extract<ExecutionAction, { kind: 'safe.swapOwner' | 'safe.removeOwner' }>;
+const isOwnerStep = (action: ExecutionAction): action is OwnerStep =>
+  action.kind === 'safe.swapOwner' || action.kind === 'safe.removeOwner';
+
+/**
+ * Swaps and removals from the tail of the Safe's owner list to its head, each in a slot one of them held: a
+ * step then never touches the owner before a later step's target, so each names the same `prevOwner` in the
+ * batch as on the Safe before it, and each call holds on its own (the execution step simulates them so).
+ */
+const tailFirst = async (owners: ReturnType<typeof ownerList>, actions: readonly ExecutionAction[]): Promise<ExecutionAction[]> => {
+  const slots = actions.flatMap((action, i) => (isOwnerStep(action) ? [i] : []));
+  if (slots.length < 2) return [...actions];
+  const list = await owners.read();
+  const position = (step: OwnerStep) => list.findIndex((o) => sameAddress(o, step.kind === 'safe.swapOwner' ? step.oldOwner : step.owner));
+  const steps = slots.map((i) => actions[i] as OwnerStep).sort((a, b) => position(b) - position(a));
+  const ordered = [...actions];
+  slots.forEach((slot, k) => (ordered[slot] = steps[k]));
+  return ordered;
 };
 
 /** Encodes a proposal's actions into the calls of its timelock batch, each described in words. */
@@ -139,6 +160,6 @@ export async function encodeActions(
     }
   };
   const calls: OperationCall[] = [];
-  for (const action of actions) calls.push({ ...(await encodeOne(action)), description: describeAction(action) });
+  for (const action of await tailFirst(owners, actions)) calls.push({ ...(await encodeOne(action)), description: describeAction(action) });
   return calls;
 }

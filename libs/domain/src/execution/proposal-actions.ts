@@ -92,9 +92,11 @@ const same = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * The Safe and timelock steps that take the treasury from the DAO's configuration (which follows the chain)
- * to the proposal's: owners swapped pairwise, the rest added or removed, the last of those steps setting the
- * new threshold (or a threshold change alone), then the delay. Every intermediate threshold is one the Safe
- * accepts (between 1 and its owner count at that step).
+ * to the proposal's: owners swapped pairwise, then the rest added or removed, then the threshold if no step
+ * set it yet, then the delay. Every step is valid in any order among its kind and on the Safe as it was
+ * before the batch (the worker reorders owner swaps and removals to the Safe's list and checks each call on
+ * its own): a removal keeps the smaller of the old threshold and the new owner count, an addition keeps the
+ * old threshold, and only the last addition sets the new one.
  */
 const treasuryActions = (changes: ProposalPayloads['CHANGE_PARAMETERS']['changes'], configuration: DaoConfiguration): ExecutionAction[] => {
   const actions: ExecutionAction[] = [];
@@ -105,17 +107,16 @@ const treasuryActions = (changes: ProposalPayloads['CHANGE_PARAMETERS']['changes
   const added = owners.filter((owner) => !from.owners.some((o) => same(o, owner)));
   const swaps = Math.min(removed.length, added.length);
   for (let i = 0; i < swaps; i++) actions.push({ kind: 'safe.swapOwner', oldOwner: removed[i], newOwner: added[i] });
-  const resizes = [
-    ...added.slice(swaps).map((owner) => ({ kind: 'safe.addOwner' as const, owner, delta: 1 })),
-    ...removed.slice(swaps).map((owner) => ({ kind: 'safe.removeOwner' as const, owner, delta: -1 })),
-  ];
-  let count = from.owners.length;
   let current = from.threshold;
-  resizes.forEach(({ kind, owner, delta }, i) => {
-    count += delta;
-    current = i === resizes.length - 1 ? threshold : Math.max(1, Math.min(current, count));
-    actions.push({ kind, owner, threshold: current });
+  const additions = added.slice(swaps);
+  additions.forEach((owner, i) => {
+    if (i === additions.length - 1) current = threshold;
+    actions.push({ kind: 'safe.addOwner', owner, threshold: current });
   });
+  for (const owner of removed.slice(swaps)) {
+    current = Math.max(1, Math.min(from.threshold, owners.length));
+    actions.push({ kind: 'safe.removeOwner', owner, threshold: current });
+  }
   if (current !== threshold) actions.push({ kind: 'safe.changeThreshold', threshold });
   const delay = changes.timelockDelaySeconds;
   if (delay !== undefined && delay !== configuration.timelockDelaySeconds)
