@@ -53,12 +53,12 @@ export { executionSalt } from './execution/execution-salt';
 export { nextSafeNonce } from './execution/safe-nonce';
 export { nextExecutionStep } from './execution/next-execution-step';
 export { recordDaoContractsDeployed } from './execution/record-contracts-deployed';
-export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
 export { proposeSafeTransaction } from './execution/propose-safe-transaction';
 export { addSafeSignature, thresholdMet } from './execution/add-safe-signature';
 export { recordSafeTransactionExecuted } from './execution/record-safe-execution';
 export { recordTimelockOperationExecuted, recordTimelockOperationFailed } from './execution/record-timelock-outcome';
 export { foldExecution } from './execution/execution-history';
+export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
 
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
 export { parseStreamId, streams } from './streams/stream-catalogue';
