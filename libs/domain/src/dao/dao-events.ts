@@ -111,6 +111,22 @@ export type DaoConfigurationChanged = Event<
   }
 >;
 
+/**
+ * The DAO's Safe owners, threshold or timelock delay changed on chain (the indexer saw it). These three
+ * settings follow the chain, never a proposal: a CHANGE_PARAMETERS proposal asks the chain for them.
+ */
+export type DaoTreasuryChanged = Event<
+  'DaoTreasuryChanged',
+  {
+    readonly treasurers: readonly Address[];
+    readonly treasurerThreshold: number;
+    readonly timelockDelaySeconds: number;
+    /** The chain transaction that made the change. */
+    readonly txHash: Hash;
+    readonly changedAt: string;
+  }
+>;
+
 export type DaoEvent =
   | DaoCreated
   | MemberJoinRequested
@@ -128,6 +144,7 @@ export type DaoEvent =
   | WithdrawalApproved
   | EmergencyExitRequested
   | EmergencyExitCompleted
+  | DaoTreasuryChanged
   | ProposalOpened
   | ProposalSettled
   | DaoConfigurationChanged;

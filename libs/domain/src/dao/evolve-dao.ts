@@ -106,6 +106,10 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
       const { subject, type, proposalId } = event.data;
       return type === 'REMOVE_MEMBER' && subject ? updateMember(next, subject, () => ({ pendingRemoval: proposalId })) : next;
     }
+    case 'DaoTreasuryChanged': {
+      const { treasurers, treasurerThreshold, timelockDelaySeconds } = event.data;
+      return { ...dao, configuration: { ...dao.configuration, treasurers, treasurerThreshold, timelockDelaySeconds } };
+    }
     case 'ProposalSettled':
       return settled(dao, event.data.proposalId, event.data.outcome);
     case 'DaoConfigurationChanged':

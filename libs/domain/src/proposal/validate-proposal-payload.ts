@@ -122,6 +122,23 @@ const validateChanges = (changes: unknown, dao: ActiveDao, fail: (field: string,
   }
   if (typeof merged.maxMembers === 'number' && merged.maxMembers < seatedCount(dao))
     fail('changes.maxMembers', `must hold the ${seatedCount(dao)} current members`);
+  validateSafeOwners((changes as Record<string, unknown>).treasurers, fail);
+};
+
+/** Addresses the Safe refuses as owners (GS203): none, and the sentinel of its owner list. */
+const NOT_OWNERS = ['0x0000000000000000000000000000000000000000', '0x0000000000000000000000000000000000000001'];
+
+/**
+ * What the Safe itself would refuse when the proposal runs, refused now instead: a Safe keeps at least one
+ * owner, and the zero address and its list's sentinel can never be owners.
+ */
+const validateSafeOwners = (treasurers: unknown, fail: (field: string, message: string) => void): void => {
+  if (!Array.isArray(treasurers)) return;
+  if (treasurers.length === 0) fail('changes.treasurers', "must keep at least one owner of the DAO's Safe");
+  treasurers.forEach((address: unknown, i) => {
+    if (typeof address === 'string' && NOT_OWNERS.includes(address.toLowerCase()))
+      fail(`changes.treasurers[${i}]`, 'cannot own a Safe (the zero address and 0x…01 are reserved)');
+  });
 };
 
 const requireMeaningful = (proposal: ProposalOf, dao: ActiveDao): void => {

@@ -28,6 +28,7 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
   EmergencyExitCompleted: true,
+  DaoTreasuryChanged: true,
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
@@ -58,6 +59,10 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   TimelockOperationExecuted: true,
   TimelockOperationFailed: true,
   TimelockOperationCancelled: true,
+  SafeOwnerAdded: true,
+  SafeOwnerRemoved: true,
+  SafeThresholdChanged: true,
+  TimelockDelayChanged: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
