@@ -5,9 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, createPool, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
+import { findOrphanedDaos } from '../apps/worker/src/execution/orphaned-daos';
 import { startWorker } from '../apps/worker/src/worker';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { devClients } from '../libs/chain/src/local/dev-clients';
 import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 
@@ -67,6 +69,13 @@ const main = async () => {
       writeFileSync(join(config.dataDir, 'dev-chain.json'), JSON.stringify(devChain, null, 2));
       writeFileSync(join(config.dataDir, 'network-profile.json'), JSON.stringify(devChainProfile(devChain), null, 2));
       rpcUrl = node.rpcUrl;
+      // The node keeps its state in memory; the database outlives it. Say so instead of letting old DAOs retry.
+      const orphaned = await findOrphanedDaos(createPool(databaseUrl, 2), devClients(node.rpcUrl).public, devChain.chainId);
+      if (orphaned.length > 0) {
+        say(`Note: ${orphaned.length} DAO(s) in this database were deployed on an earlier local chain that did not survive the restart`);
+        say(`  (${orphaned.map((o) => o.daoId).join(', ')}). Their contracts are gone, so their passed proposals cannot execute;`);
+        say(`  new DAOs work. To start clean, stop Ayllu and delete ${join(config.dataDir, 'postgres')}.`);
+      }
     }
 
     // The API and the worker see the chain this process started as if RPC_URL had named it.
