@@ -179,27 +179,39 @@ describe('Chain I/O outside database transactions', () => {
       await indexer.stop();
     });
 
-    it('a worker that dies after creating the Safe leaves a claim that runs out; the next one finishes with that same Safe', async () => {
-      const resumed = await appendDao();
-      const startBlock = await world.clients.public.getBlockNumber();
-      const dead = gate();
-      loose.push(dead.open);
-      // The Safe's creation reaches the chain, but its sender never hears back (as if killed right after sending).
-      const dying = runDaoStep(depsOf(hookedChain(world, { after: holdNth('eth_sendRawTransaction', 1, dead) })), resumed, {
-        leaseMs: 500,
-      }).catch(() => undefined);
-      await dead.reached;
-      expect(await safesCreatedSince(startBlock)).toHaveLength(1);
-      const busy = await runDaoStep(depsOf(hookedChain(world, {})), resumed, { leaseMs: 500 });
-      expect(busy.step).toBe('DeployBusy');
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      expect((await runDaoStep(depsOf(hookedChain(world, {})), resumed, { leaseMs: 500 })).step).toBe('Deployed');
-      const created = await safesCreatedSince(startBlock);
-      expect(created).toHaveLength(1);
-      expect((await contractsOf(resumed))!.safe).toBe(created[0]);
-      dead.open();
-      await dying;
-    });
+    // A deployment is four transactions: the Safe, the timelock, the vault proxy, the Safe's bootstrap.
+    it.each([
+      [1, 'creating the Safe'],
+      [2, 'creating the timelock'],
+      [3, 'creating the vault'],
+      [4, "sending the Safe's bootstrap"],
+    ])(
+      'a worker that dies right after sending transaction %i (%s) leaves a claim that runs out; the next one finishes without deploying anything twice',
+      async (nth) => {
+        const daoId = await appendDao();
+        const relayer = privateKeyToAccount(world.relayerKey).address;
+        const nonceBefore = await world.clients.public.getTransactionCount({ address: relayer });
+        const startBlock = await world.clients.public.getBlockNumber();
+        const dead = gate();
+        loose.push(dead.open);
+        // The transaction reaches the chain, but its sender never hears back (as if killed right after sending).
+        const dying = runDaoStep(depsOf(hookedChain(world, { after: holdNth('eth_sendRawTransaction', nth, dead) })), daoId, {
+          leaseMs: 500,
+        }).catch(() => undefined);
+        await dead.reached;
+        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + nth);
+        expect((await runDaoStep(depsOf(hookedChain(world, {})), daoId, { leaseMs: 500 })).step).toBe('DeployBusy');
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        expect((await runDaoStep(depsOf(hookedChain(world, {})), daoId, { leaseMs: 500 })).step).toBe('Deployed');
+        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 4);
+        const created = await safesCreatedSince(startBlock);
+        expect(created).toHaveLength(1);
+        expect((await contractsOf(daoId))!.safe).toBe(created[0]);
+        dead.open();
+        await dying;
+        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 4);
+      },
+    );
   });
 
   describe('a DAO whose settings the vault refuses', () => {
