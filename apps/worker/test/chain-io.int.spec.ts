@@ -274,5 +274,21 @@ describe('Chain I/O outside database transactions', () => {
       expect(notifications.map((n) => n.type)).toEqual(['dao.deployment_failed']);
       expect(notifications[0].payload.data).toEqual({ reason: REASON, failedAt: (failed.data as { failedAt: string }).failedAt });
     });
+
+    it('an amount the vault cannot even take (a minimum deposit above uint256) fails the same way, naming the field', async () => {
+      const relayer = privateKeyToAccount(world.relayerKey).address;
+      const daoId = await appendDao((configuration) => {
+        configuration.minimumDeposit = 2n ** 256n;
+      });
+      const nonceBefore = await world.clients.public.getTransactionCount({ address: relayer });
+      const deps = depsOf(hookedChain(world, {}));
+      expect((await runDaoStep(deps, daoId)).step).toBe('DeploymentFailed');
+      expect((await runDaoStep(deps, daoId)).step).toBe('DeploymentFailed');
+      const treasury = await eventsOf(world.store, streams.treasury.of(daoId).streamId);
+      expect(treasury.map((e) => [e.type, (e.data as { reason: string }).reason])).toEqual([
+        ['DaoDeploymentFailed', `minimumDeposit ${2n ** 256n} does not fit the vault's uint256`],
+      ]);
+      expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore);
+    });
   });
 });

@@ -12,11 +12,13 @@ import {
   safeTransactionTypedData,
   timelockAbi,
   type VaultConfig,
+  type VaultParameters,
 } from '@ayllu/chain';
 import type { ActiveDao } from '@ayllu/domain';
 import {
   BaseError,
   decodeErrorResult,
+  encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
   encodePacked,
@@ -26,6 +28,7 @@ import {
   keccak256,
   toHex,
   zeroAddress,
+  type AbiParameter,
   type Address,
   type Hex,
 } from 'viem';
@@ -191,7 +194,12 @@ async function checkVaultAccepts(chain: ExecutionChain, config: VaultConfig): Pr
     const { bytecode } = loadAylluArtifact('@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol', 'ERC1967Proxy');
     data = encodeDeployData({ abi: erc1967ProxyAbi, bytecode, args: [config.implementation, initialize] });
   } catch (error) {
-    throw new DeploymentRefused(`the vault cannot take the DAO's settings: ${(error as BaseError).shortMessage ?? String(error)}`);
+    const field = PARAMETER_FIELDS.find((f) => !fits(f, config.parameters[f.name as keyof VaultParameters]));
+    throw new DeploymentRefused(
+      field
+        ? `${field.name} ${String(config.parameters[field.name as keyof VaultParameters])} does not fit the vault's ${field.type}`
+        : `the vault cannot take the DAO's settings: ${(error as BaseError).shortMessage ?? String(error)}`,
+    );
   }
   try {
     await chain.public.call({ account: chain.relayer.account, data });
@@ -201,6 +209,22 @@ async function checkVaultAccepts(chain: ExecutionChain, config: VaultConfig): Pr
     throw new DeploymentRefused(vaultRevertOf(error) ?? nodeRevertOf(classified.reason));
   }
 }
+
+/** The fields of the vault's parameters as its ABI types them (e.g. `minimumDeposit` is a uint256). */
+const PARAMETER_FIELDS: readonly AbiParameter[] = (
+  communityVaultAbi.find((item) => item.type === 'function' && item.name === 'parameters') as {
+    readonly outputs: readonly [{ readonly components: readonly AbiParameter[] }];
+  }
+).outputs[0].components;
+
+const fits = (field: AbiParameter, value: unknown): boolean => {
+  try {
+    encodeAbiParameters([field], [value]);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The vault's custom error in a revert, e.g. `CommunityVaultParameterOutOfBounds("emergencyExitWait")`. */
 const vaultRevertOf = (error: unknown): string | undefined => {
