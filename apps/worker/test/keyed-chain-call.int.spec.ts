@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { keyedChainCall, type KeyedCall } from '../src/execution/keyed-chain-call';
 import { gate, logReadsPastNewEvent, openTransactions } from './open-transactions';
 
-const HASH = `0x${'ab'.repeat(32)}` as Hex;
+const HASH: Hex = `0x${'ab'.repeat(32)}`;
 
 /** A keyed call whose chain side the test plays: every step is counted and may be held at a gate. */
 const fakeCall = (key: string, overrides: Partial<KeyedCall<string>> = {}) => {
@@ -14,17 +14,17 @@ const fakeCall = (key: string, overrides: Partial<KeyedCall<string>> = {}) => {
     key,
     kind: 'test',
     daoId: 'dao_test',
-    reconcile: async () => {
+    reconcile: () => {
       calls.reconcile++;
-      return undefined;
+      return Promise.resolve(undefined);
     },
-    send: async () => {
+    send: () => {
       calls.send++;
-      return HASH;
+      return Promise.resolve(HASH);
     },
-    confirm: async (txHash) => {
+    confirm: (txHash) => {
       calls.confirm.push(txHash);
-      return `result of ${txHash}`;
+      return Promise.resolve(`result of ${txHash}`);
     },
     ...overrides,
   };
@@ -120,7 +120,7 @@ describe('keyedChainCall', () => {
     loose.push(dead.open);
     await dead.reached;
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const next = fakeCall(key, { reconcile: async () => 'found on chain' });
+    const next = fakeCall(key, { reconcile: () => Promise.resolve('found on chain') });
     expect(await keyedChainCall(db.pool, next.call, { leaseMs: 300 })).toEqual({ status: 'done', result: 'found on chain' });
     expect(next.calls.send).toBe(0);
     expect(await ledger(db, key)).toMatchObject({ status: 'confirmed', attempts: 1 });
@@ -141,9 +141,7 @@ describe('keyedChainCall', () => {
   it('keeps the hash when the node does not answer about the receipt, and waits for the same transaction next time', async () => {
     const key = `k:${randomUUID()}`;
     const first = fakeCall(key, {
-      confirm: async () => {
-        throw new HttpRequestError({ url: 'http://node', status: 503, details: 'unavailable' });
-      },
+      confirm: () => Promise.reject(new HttpRequestError({ url: 'http://node', status: 503, details: 'unavailable' })),
     });
     await expect(keyedChainCall(db.pool, first.call)).rejects.toBeInstanceOf(HttpRequestError);
     expect(await ledger(db, key)).toMatchObject({ status: 'sent', tx_hash: HASH });
@@ -155,9 +153,7 @@ describe('keyedChainCall', () => {
   it('forgets the hash of a transaction that failed, so the next attempt checks the chain and may send again', async () => {
     const key = `k:${randomUUID()}`;
     const first = fakeCall(key, {
-      confirm: async () => {
-        throw new Error('reverted');
-      },
+      confirm: () => Promise.reject(new Error('reverted')),
     });
     await expect(keyedChainCall(db.pool, first.call)).rejects.toThrow('reverted');
     expect(await ledger(db, key)).toMatchObject({ status: 'failed', tx_hash: null });
