@@ -261,6 +261,10 @@ describe('Chain I/O outside database transactions', () => {
       await catchUpReadModels(world);
       const read = (await (await fetch(`${base}/v1/daos/${daoId}`)).json()) as { deployment: unknown };
       expect(read.deployment).toEqual({ status: 'failed', reason: REASON });
+      const asOf = async (position: bigint) =>
+        ((await (await fetch(`${base}/v1/daos/${daoId}?asOf=${position}`)).json()) as { deployment: unknown }).deployment;
+      expect(await asOf(failed.position)).toEqual({ status: 'failed', reason: REASON });
+      expect(await asOf(failed.position - 1n)).toEqual({ status: 'pending' });
 
       const outbox = new LogProcessor(world.db.pool, world.store, [outboxProjection(() => new Date())]);
       const notifications = await waitFor("the admins' notification", async () => {
