@@ -55,7 +55,7 @@ export { describeAction, proposalActions, splitFee } from './execution/proposal-
 export { executionSalt } from './execution/execution-salt';
 export { nextSafeNonce } from './execution/safe-nonce';
 export { nextExecutionStep } from './execution/next-execution-step';
-export { recordDaoContractsDeployed } from './execution/record-contracts-deployed';
+export { recordDaoContractsDeployed, recordDaoDeploymentFailed } from './execution/record-contracts-deployed';
 export { proposeSafeTransaction } from './execution/propose-safe-transaction';
 export { addSafeSignature, thresholdMet } from './execution/add-safe-signature';
 export { recordSafeTransactionExecuted } from './execution/record-safe-execution';

@@ -17,6 +17,8 @@ export type RecordDaoContractsDeployed = Command<
   DaoContracts & { readonly daoId: string; readonly attached: boolean }
 >;
 
+export type RecordDaoDeploymentFailed = Command<'RecordDaoDeploymentFailed', { readonly daoId: string; readonly reason: string }>;
+
 /** Built by the worker from `proposalActions` with libs/chain; the domain checks the queue rules. */
 export type ProposeSafeTransaction = Command<
   'ProposeSafeTransaction',

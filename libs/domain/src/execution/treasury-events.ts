@@ -30,6 +30,15 @@ export type DaoContractsDeployed = Event<
   DaoContracts & { readonly daoId: string; readonly attached: boolean; readonly deployedAt: string }
 >;
 
+/**
+ * The chain refused to deploy the DAO's contracts (a deployment call reverted, e.g. the vault refusing one of
+ * the DAO's settings): trying again with the same settings gets the same answer, so the deployment stops here.
+ */
+export type DaoDeploymentFailed = Event<
+  'DaoDeploymentFailed',
+  { readonly daoId: string; readonly reason: string; readonly failedAt: string }
+>;
+
 /** What the Safe signs, minus the nonce (kept beside it) and the signatures. */
 export interface SafeTransactionFields {
   readonly to: Address;
@@ -135,6 +144,7 @@ export type TimelockDelayChanged = ChainChange<'TimelockDelayChanged', { readonl
 
 export type TreasuryEvent =
   | DaoContractsDeployed
+  | DaoDeploymentFailed
   | SafeTransactionProposed
   | SafeTransactionSignatureAdded
   | SafeTransactionExecuted

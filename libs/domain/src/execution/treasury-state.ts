@@ -40,6 +40,8 @@ export interface TimelockOperation {
 
 export type TreasuryState =
   | { readonly status: 'Undeployed' }
+  /** The chain refused the deployment for good (see DaoDeploymentFailed); nothing on chain to act on. */
+  | { readonly status: 'DeploymentFailed'; readonly daoId: string; readonly reason: string; readonly failedAt: string }
   | {
       readonly status: 'Deployed';
       readonly daoId: string;
@@ -70,6 +72,11 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
     if (state.status === 'Deployed') return state;
     const { daoId, attached: _attached, deployedAt: _at, ...contracts } = event.data;
     return { status: 'Deployed', daoId, contracts, transactions: new Map(), operations: new Map(), chainPosition: null };
+  }
+  if (event.type === 'DaoDeploymentFailed') {
+    if (state.status !== 'Undeployed') return state;
+    const { daoId, reason, failedAt } = event.data;
+    return { status: 'DeploymentFailed', daoId, reason, failedAt };
   }
   if (state.status !== 'Deployed') return state;
   switch (event.type) {

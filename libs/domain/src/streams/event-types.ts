@@ -51,6 +51,7 @@ export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
 
 export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   DaoContractsDeployed: true,
+  DaoDeploymentFailed: true,
   SafeTransactionProposed: true,
   SafeTransactionSignatureAdded: true,
   SafeTransactionExecuted: true,

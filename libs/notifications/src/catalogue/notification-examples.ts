@@ -102,4 +102,8 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     reason: 'Cannot convert undefined to a BigInt',
     quarantinedAt: '2026-11-26T12:00:00.000Z',
   },
+  'dao.deployment_failed': {
+    reason: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")',
+    failedAt: '2026-11-26T12:00:00.000Z',
+  },
 };
