@@ -1,6 +1,7 @@
 import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
+import type { DaoAdminEvent } from './admins/admin-events';
 import type { DaoConfiguration, ProposalType } from './dao-configuration';
 import type { WithdrawalKind } from './dao-state';
 
@@ -130,4 +131,5 @@ export type DaoEvent =
   | EmergencyExitCompleted
   | ProposalOpened
   | ProposalSettled
-  | DaoConfigurationChanged;
+  | DaoConfigurationChanged
+  | DaoAdminEvent;
