@@ -15,9 +15,7 @@ export class SiweVerifier {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const transport = config.rpcUrl
       ? http(config.rpcUrl)
-      : custom({
-          request: () => Promise.reject(new Error('no chain RPC is configured')),
-        });
+      : custom({ request: () => Promise.reject(new Error('no chain RPC is configured')) }, { retryCount: 0 });
     this.client = createPublicClient({ transport });
   }
 
