@@ -171,8 +171,8 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     method: 'DELETE',
     prepare: async (api, w) => {
       const [wallet] = labelledAccounts(`to-remove-${w.daoId}`, 1);
-      await api.request('POST', `/v1/daos/${w.daoId}/admin-wallets`, { admin: true, body: { address: wallet!.address } });
-      return { address: wallet!.address };
+      await api.request('POST', `/v1/daos/${w.daoId}/admin-wallets`, { admin: true, body: { address: wallet.address } });
+      return { address: wallet.address };
     },
     path: (w, extra) => `/v1/daos/${w.daoId}/admin-wallets/${extra.address}`,
     allowed: PLATFORM_ONLY,

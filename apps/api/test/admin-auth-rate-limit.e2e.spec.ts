@@ -22,7 +22,11 @@ describe('Failed admin authentications are rate-limited per client IP', () => {
     const guesses = [`${TEST_ADMIN_KEY}x`, 'guess-0123456789abcdefghij', `ayllu_dak.${daoId}.key_${'0'.repeat(24)}.${'A'.repeat(43)}`];
     for (const guess of guesses) expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, as(guess))).status).toBe(401);
 
-    const limited = await api.request<Problem>('POST', `/v1/daos/${daoId}/members/0x${'1'.repeat(40)}/approval`, as('another-guess-0123456789'));
+    const limited = await api.request<Problem>(
+      'POST',
+      `/v1/daos/${daoId}/members/0x${'1'.repeat(40)}/approval`,
+      as('another-guess-0123456789'),
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
     expect(limited.body).toMatchObject({ status: 429, code: 'AUTH.TOO_MANY_FAILED_ATTEMPTS' });

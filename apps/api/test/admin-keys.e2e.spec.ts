@@ -26,15 +26,23 @@ describe('DAO admin keys over HTTP', () => {
   const issue = (daoId: string, body: Record<string, unknown>, headers: Record<string, string> = bearer(TEST_ADMIN_KEY)) =>
     api.request<AdminKeyWithSecretView>('POST', `/v1/daos/${daoId}/admin-keys`, { headers, body });
   const events = async () =>
-    (await api.db.pool.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }>(
-      'SELECT type, data, metadata FROM events ORDER BY global_position',
-    )).rows;
+    (
+      await api.db.pool.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }>(
+        'SELECT type, data, metadata FROM events ORDER BY global_position',
+      )
+    ).rows;
   const eventCount = async () => (await events()).length;
 
   it('shows a new key once; lists it without the key or its hash; records only a hash', async () => {
     const res = await issue(daoA, { name: 'ops' }, { ...bearer(TEST_ADMIN_KEY), 'idempotency-key': 'issue-ops' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(/^key_[0-9a-f]{24}$/), daoId: daoA, name: 'ops', status: 'active', createdBy: 'admin:platform' });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(/^key_[0-9a-f]{24}$/),
+      daoId: daoA,
+      name: 'ops',
+      status: 'active',
+      createdBy: 'admin:platform',
+    });
     const key = res.body.key!;
     expect(key).toMatch(/^ayllu_dak\./);
     const secret = key.split('.').at(-1)!;
@@ -50,8 +58,10 @@ describe('DAO admin keys over HTTP', () => {
 
     const created = (await events()).filter((e) => e.type === 'DaoAdminKeyCreated');
     expect(created).toHaveLength(1);
-    expect(created[0]!.data).toMatchObject({ keyId: res.body.id, secretHash: expect.stringMatching(/^scrypt\$/) });
-    const stored = JSON.stringify(await api.db.pool.query('SELECT * FROM events')) + JSON.stringify(await api.db.pool.query('SELECT * FROM idempotency_keys'));
+    expect(created[0].data).toMatchObject({ keyId: res.body.id, secretHash: expect.stringMatching(/^scrypt\$/) });
+    const stored =
+      JSON.stringify(await api.db.pool.query('SELECT * FROM events')) +
+      JSON.stringify(await api.db.pool.query('SELECT * FROM idempotency_keys'));
     expect(stored).not.toContain(secret);
     expect(stored).not.toContain(createHash('sha256').update(secret).digest('hex'));
   });
@@ -60,7 +70,10 @@ describe('DAO admin keys over HTTP', () => {
     const { key, id } = (await issue(daoA, { name: 'scoped' })).body;
     const own = await api.request('GET', `/v1/daos/${daoA}/webhooks`, { headers: bearer(key!) });
     expect(own.status).toBe(200);
-    const suspended = await api.request('POST', `/v1/daos/${daoA}/members/${ALICE}/suspension`, { headers: bearer(key!), body: { reason: 'spam' } });
+    const suspended = await api.request('POST', `/v1/daos/${daoA}/members/${ALICE}/suspension`, {
+      headers: bearer(key!),
+      body: { reason: 'spam' },
+    });
     expect(suspended.status).toBe(201);
 
     const before = await eventCount();
@@ -77,7 +90,9 @@ describe('DAO admin keys over HTTP', () => {
     const newKey = await issue(daoA, { name: 'another' }, bearer(key!));
     expect(newKey.status).toBe(403);
     expect((await api.request('DELETE', `/v1/daos/${daoA}/admin-keys/${id}`, { headers: bearer(key!) })).status).toBe(403);
-    expect((await api.request('POST', `/v1/daos/${daoA}/admin-wallets`, { headers: bearer(key!), body: { address: BOB } })).status).toBe(403);
+    expect((await api.request('POST', `/v1/daos/${daoA}/admin-wallets`, { headers: bearer(key!), body: { address: BOB } })).status).toBe(
+      403,
+    );
     expect(await eventCount()).toBe(before);
   });
 
@@ -100,7 +115,10 @@ describe('DAO admin keys over HTTP', () => {
     expect(text).not.toContain(TEST_ADMIN_KEY);
     expect(text).not.toContain(platformDigest.slice(0, 12));
     expect(text).not.toContain(key!.split('.').at(-1)!);
-    for (const e of log) expect(String(e.metadata.actor)).toMatch(/^(admin:platform|admin-key:key_[0-9a-f]{24}|siwe:0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{40}|system:.+)$/);
+    for (const e of log)
+      expect(String(e.metadata.actor)).toMatch(
+        /^(admin:platform|admin-key:key_[0-9a-f]{24}|siwe:0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{40}|system:.+)$/,
+      );
   });
 
   it('stops working the moment it is revoked', async () => {
@@ -113,7 +131,9 @@ describe('DAO admin keys over HTTP', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('AUTH.KEY_REVOKED');
     const before = await eventCount();
-    expect((await api.request('POST', `/v1/daos/${daoA}/members/${CAROL}/suspension`, { headers: bearer(key!), body: { reason: 'r' } })).status).toBe(401);
+    expect(
+      (await api.request('POST', `/v1/daos/${daoA}/members/${CAROL}/suspension`, { headers: bearer(key!), body: { reason: 'r' } })).status,
+    ).toBe(401);
     expect(await eventCount()).toBe(before);
     // Revoking again records nothing more.
     expect((await api.request('DELETE', `/v1/daos/${daoA}/admin-keys/${id}`, { admin: true })).status).toBe(200);

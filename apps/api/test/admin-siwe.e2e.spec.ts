@@ -5,7 +5,13 @@ import { labelledAccounts, type TestSigner } from '../../../test/support/signing
 import type { AdminSessionView, SiweChallengeView } from '../src/admin-auth/admin-sessions/admin-session.view';
 import type { DaoView } from '../src/daos/dao.view';
 
-const [admin, stranger, otherAdmin, memberA, memberB] = labelledAccounts('admin-siwe', 5) as [TestSigner, TestSigner, TestSigner, TestSigner, TestSigner];
+const [admin, stranger, otherAdmin, memberA, memberB] = labelledAccounts('admin-siwe', 5) as [
+  TestSigner,
+  TestSigner,
+  TestSigner,
+  TestSigner,
+  TestSigner,
+];
 
 describe('Sign-In with Ethereum for admin wallets', () => {
   let api: TestApi;
@@ -14,21 +20,27 @@ describe('Sign-In with Ethereum for admin wallets', () => {
   beforeAll(async () => {
     api = await startTestApi();
     const create = async (name: string) =>
-      (await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name, founders: [memberA.address, memberB.address] } })).body.id;
+      (await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name, founders: [memberA.address, memberB.address] } })).body
+        .id;
     daoA = await create('A');
     daoB = await create('B');
     for (const [dao, wallet] of [
       [daoA, admin],
       [daoB, otherAdmin],
     ] as const) {
-      const listed = await api.request('POST', `/v1/daos/${dao}/admin-wallets`, { admin: true, body: { address: wallet.address.toLowerCase() } });
+      const listed = await api.request('POST', `/v1/daos/${dao}/admin-wallets`, {
+        admin: true,
+        body: { address: wallet.address.toLowerCase() },
+      });
       expect(listed.status).toBe(200);
     }
   });
   afterAll(() => api.close());
 
   const challenge = async (daoId: string, wallet: TestSigner) => {
-    const res = await api.request<SiweChallengeView>('POST', `/v1/daos/${daoId}/admin-sessions/nonce`, { body: { address: wallet.address } });
+    const res = await api.request<SiweChallengeView>('POST', `/v1/daos/${daoId}/admin-sessions/nonce`, {
+      body: { address: wallet.address },
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -41,7 +53,7 @@ describe('Sign-In with Ethereum for admin wallets', () => {
     return res.body.token;
   };
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const eventCount = async () => (await api.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n;
+  const eventCount = async () => (await api.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
 
   it('serves an EIP-4361 message naming this deployment, the chain and the DAO', async () => {
     const { message, nonce } = await challenge(daoA, admin);
@@ -51,7 +63,7 @@ describe('Sign-In with Ethereum for admin wallets', () => {
     expect(fields.expirationTime!.getTime()).toBeGreaterThan(Date.now());
   });
 
-  it("a listed wallet signs the served message and administers that DAO as siwe:<address>, and no other", async () => {
+  it('a listed wallet signs the served message and administers that DAO as siwe:<address>, and no other', async () => {
     const { message } = await challenge(daoA, admin);
     const res = await signIn(daoA, message, await admin.signMessage({ message }));
     expect(res.status).toBe(201);
@@ -66,9 +78,11 @@ describe('Sign-In with Ethereum for admin wallets', () => {
       body: { reason: 'r' },
     });
     expect(suspended.status).toBe(201);
-    const last = (await api.db.pool.query<{ data: { suspendedBy: string }; metadata: { actor: string } }>(
-      `SELECT data, metadata FROM events WHERE type = 'MemberSuspended' ORDER BY global_position DESC LIMIT 1`,
-    )).rows[0]!;
+    const last = (
+      await api.db.pool.query<{ data: { suspendedBy: string }; metadata: { actor: string } }>(
+        `SELECT data, metadata FROM events WHERE type = 'MemberSuspended' ORDER BY global_position DESC LIMIT 1`,
+      )
+    ).rows[0];
     expect(last.metadata.actor).toBe(`siwe:${admin.address}`);
     expect(last.data.suspendedBy).toBe(`siwe:${admin.address}`);
 
@@ -135,9 +149,10 @@ describe('Sign-In with Ethereum for admin wallets', () => {
     expect((await api.request('GET', `/v1/daos/${daoB}/webhooks`, { headers: bearer(token) })).status).toBe(200);
     // A session's end, brought forward (the clock is the database's).
     const expiring = await session(daoB, otherAdmin);
-    await api.db.pool.query(`UPDATE admin_sessions SET expires_at = now() - interval '1 second' WHERE address = $1 AND created_at = (SELECT max(created_at) FROM admin_sessions)`, [
-      otherAdmin.address,
-    ]);
+    await api.db.pool.query(
+      `UPDATE admin_sessions SET expires_at = now() - interval '1 second' WHERE address = $1 AND created_at = (SELECT max(created_at) FROM admin_sessions)`,
+      [otherAdmin.address],
+    );
     const expired = await api.request<Problem>('GET', `/v1/daos/${daoB}/webhooks`, { headers: bearer(expiring) });
     expect(expired.status).toBe(401);
     expect(expired.body.code).toBe('AUTH.SESSION_EXPIRED');
@@ -147,7 +162,9 @@ describe('Sign-In with Ethereum for admin wallets', () => {
     const refused = await api.request<Problem>('GET', `/v1/daos/${daoB}/webhooks`, { headers: bearer(token) });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('AUTH.NOT_AN_ADMIN');
-    const removal = (await api.db.pool.query<{ metadata: { actor: string } }>(`SELECT metadata FROM events WHERE type = 'DaoAdminWalletRemoved'`)).rows;
+    const removal = (
+      await api.db.pool.query<{ metadata: { actor: string } }>(`SELECT metadata FROM events WHERE type = 'DaoAdminWalletRemoved'`)
+    ).rows;
     expect(removal.map((r) => r.metadata.actor)).toEqual(['admin:platform']);
   });
 });

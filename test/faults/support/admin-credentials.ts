@@ -40,23 +40,31 @@ let wallets = 0;
 export const adminCredentials = (api: TestApi) => {
   let otherDao: Promise<string> | undefined;
   const issue = async (daoId: string, name = `k-${randomUUID()}`) =>
-    ok('issue key', await api.request<AdminKeyWithSecretView>('POST', `/v1/daos/${daoId}/admin-keys`, { admin: true, body: { name } }), 201);
+    ok(
+      'issue key',
+      await api.request<AdminKeyWithSecretView>('POST', `/v1/daos/${daoId}/admin-keys`, { admin: true, body: { name } }),
+      201,
+    );
   const signIn = async (daoId: string) => {
     const [wallet] = labelledAccounts(`access-admin-${++wallets}`, 1);
-    ok('list wallet', await api.request('POST', `/v1/daos/${daoId}/admin-wallets`, { admin: true, body: { address: wallet!.address } }), 200);
+    ok(
+      'list wallet',
+      await api.request('POST', `/v1/daos/${daoId}/admin-wallets`, { admin: true, body: { address: wallet.address } }),
+      200,
+    );
     const { message } = ok(
       'nonce',
-      await api.request<SiweChallengeView>('POST', `/v1/daos/${daoId}/admin-sessions/nonce`, { body: { address: wallet!.address } }),
+      await api.request<SiweChallengeView>('POST', `/v1/daos/${daoId}/admin-sessions/nonce`, { body: { address: wallet.address } }),
       201,
     );
     const session = ok(
       'sign in',
       await api.request<AdminSessionView>('POST', `/v1/daos/${daoId}/admin-sessions`, {
-        body: { message, signature: await wallet!.signMessage({ message }) },
+        body: { message, signature: await wallet.signMessage({ message }) },
       }),
       201,
     );
-    return { token: session.token, address: wallet!.address };
+    return { token: session.token, address: wallet.address };
   };
   const expiredKey = async (daoId: string) => {
     const issued = await issueDaoAdminKey(daoId);
@@ -69,9 +77,13 @@ export const adminCredentials = (api: TestApi) => {
       createdBy: PLATFORM_ADMIN,
       createdAt: new Date(Date.now() - 2 * day).toISOString(),
     };
-    await new PostgresEventStore(api.db.pool).handle({ dao: streams.dao.of(daoId) }, () => ({ dao: [{ type: 'DaoAdminKeyCreated' as const, data }] }), {
-      context: { actor: PLATFORM_ADMIN, correlationId: randomUUID(), occurredAt: data.createdAt },
-    });
+    await new PostgresEventStore(api.db.pool).handle(
+      { dao: streams.dao.of(daoId) },
+      () => ({ dao: [{ type: 'DaoAdminKeyCreated' as const, data }] }),
+      {
+        context: { actor: PLATFORM_ADMIN, correlationId: randomUUID(), occurredAt: data.createdAt },
+      },
+    );
     return issued.key;
   };
 
@@ -103,7 +115,9 @@ export const adminCredentials = (api: TestApi) => {
       }
       case 'expired session': {
         const { token } = await signIn(daoId);
-        await api.db.pool.query(`UPDATE admin_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [tokenDigest(token)]);
+        await api.db.pool.query(`UPDATE admin_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+          tokenDigest(token),
+        ]);
         return token;
       }
     }

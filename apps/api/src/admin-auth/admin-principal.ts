@@ -10,5 +10,4 @@ export type AdminPrincipal =
 export type AdminRefusal = 'missing' | 'unknown' | 'revoked' | 'expired' | 'session-expired' | 'no-longer-admin';
 
 export type AdminAuthentication =
-  | { readonly ok: true; readonly principal: AdminPrincipal }
-  | { readonly ok: false; readonly refusal: AdminRefusal };
+  { readonly ok: true; readonly principal: AdminPrincipal } | { readonly ok: false; readonly refusal: AdminRefusal };

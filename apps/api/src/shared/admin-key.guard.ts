@@ -16,7 +16,11 @@ export interface AdminRequest extends FastifyRequest {
 }
 
 const REFUSALS: Record<AdminRefusal, { status: number; code: string; detail: string }> = {
-  missing: { status: 401, code: 'AUTH.UNAUTHORIZED', detail: 'An admin credential is required: Authorization: Bearer <key or session token>' },
+  missing: {
+    status: 401,
+    code: 'AUTH.UNAUTHORIZED',
+    detail: 'An admin credential is required: Authorization: Bearer <key or session token>',
+  },
   unknown: { status: 401, code: 'AUTH.UNAUTHORIZED', detail: 'A valid admin key or session token is required' },
   revoked: { status: 401, code: 'AUTH.KEY_REVOKED', detail: 'This admin key was revoked' },
   expired: { status: 401, code: 'AUTH.KEY_EXPIRED', detail: 'This admin key has expired' },
@@ -67,14 +71,13 @@ export class AdminKeyGuard implements CanActivate {
     if (principal.kind === 'platform') return;
     const rule =
       this.reflector.getAllAndOverride<AdminScopeRule | undefined>(ADMIN_SCOPE, [context.getHandler(), context.getClass()]) ?? 'dao-param';
-    const daoId = rule === 'platform' ? null : rule === 'dao-param' ? (request.params as { id?: unknown }).id : await rule(request, this.db);
+    const daoId =
+      rule === 'platform' ? null : rule === 'dao-param' ? (request.params as { id?: unknown }).id : await rule(request, this.db);
     if (typeof daoId !== 'string') {
       throw new ProblemException(problem(403, 'AUTH.PLATFORM_ADMIN_REQUIRED', 'Only the platform admin may do this'));
     }
     if (daoId !== principal.daoId) {
-      throw new ProblemException(
-        problem(403, 'AUTH.OTHER_DAO', `This credential administers DAO ${principal.daoId} only`),
-      );
+      throw new ProblemException(problem(403, 'AUTH.OTHER_DAO', `This credential administers DAO ${principal.daoId} only`));
     }
   }
 }

@@ -58,8 +58,8 @@ export const adminKeySecretMatches = async (secret: string, secretHash: string):
   const parts = secretHash.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  const salt = Buffer.from(parts[4]!, 'base64url');
-  const expected = Buffer.from(parts[5]!, 'base64url');
+  const salt = Buffer.from(parts[4], 'base64url');
+  const expected = Buffer.from(parts[5], 'base64url');
   if (expected.length !== HASH_BYTES || ![N, r, p].every(Number.isSafeInteger)) return false;
   const actual = await scryptAsync(secret, salt, { N, r, p });
   return timingSafeEqual(actual, expected);

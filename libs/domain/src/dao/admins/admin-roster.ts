@@ -33,14 +33,22 @@ export const ADMIN_LIMITS = {
 export const emptyAdminRoster = (): AdminRoster => ({ keys: new Map(), wallets: new Set() });
 
 /** A key that authenticates at `now`: issued, not revoked, not expired. */
-export const keyIsLive = (key: DaoAdminKey, now: string): boolean =>
-  key.revokedAt === null && Date.parse(key.expiresAt) > Date.parse(now);
+export const keyIsLive = (key: DaoAdminKey, now: string): boolean => key.revokedAt === null && Date.parse(key.expiresAt) > Date.parse(now);
 
 export const evolveAdminRoster = (roster: AdminRoster, event: DaoAdminEvent): AdminRoster => {
   switch (event.type) {
     case 'DaoAdminKeyCreated': {
       const { keyId, name, secretHash, expiresAt, createdBy, createdAt } = event.data;
-      const keys = new Map(roster.keys).set(keyId, { keyId, name, secretHash, expiresAt, createdBy, createdAt, revokedAt: null, revokedBy: null });
+      const keys = new Map(roster.keys).set(keyId, {
+        keyId,
+        name,
+        secretHash,
+        expiresAt,
+        createdBy,
+        createdAt,
+        revokedAt: null,
+        revokedBy: null,
+      });
       return { ...roster, keys };
     }
     case 'DaoAdminKeyRevoked': {

@@ -30,23 +30,32 @@ const walletAdded = (address: Address): DaoEvent => ({
 
 describe('DAO admins', () => {
   describe('admin keys', () => {
-    it('the platform admin issues a named key; only its hash is recorded', () =>
-      given([dao]).when(createKey()).then([keyCreated()]));
+    it('the platform admin issues a named key; only its hash is recorded', () => given([dao]).when(createKey()).then([keyCreated()]));
 
     it('a DAO admin cannot issue keys', () =>
-      given([dao, keyCreated()]).when(createKey('mine', at(DAY), meta(adminKeyActor('key_1')), 'key_2')).thenThrows('AUTH.PLATFORM_ADMIN_REQUIRED'));
+      given([dao, keyCreated()])
+        .when(createKey('mine', at(DAY), meta(adminKeyActor('key_1')), 'key_2'))
+        .thenThrows('AUTH.PLATFORM_ADMIN_REQUIRED'));
 
     it('a signed-in admin wallet cannot issue keys either', () =>
-      given([dao, walletAdded(bob)]).when(createKey('mine', at(DAY), meta(siweActor(bob)))).thenThrows('AUTH.PLATFORM_ADMIN_REQUIRED'));
+      given([dao, walletAdded(bob)])
+        .when(createKey('mine', at(DAY), meta(siweActor(bob))))
+        .thenThrows('AUTH.PLATFORM_ADMIN_REQUIRED'));
 
     it('refuses an expiry in the past or beyond a year, naming the field', () => {
-      given([dao]).when(createKey('ops', at(-1))).thenThrows('ADMIN_KEY.INVALID_EXPIRY', ['expiresAt']);
-      given([dao]).when(createKey('ops', at(400 * DAY))).thenThrows('ADMIN_KEY.INVALID_EXPIRY', ['expiresAt']);
+      given([dao])
+        .when(createKey('ops', at(-1)))
+        .thenThrows('ADMIN_KEY.INVALID_EXPIRY', ['expiresAt']);
+      given([dao])
+        .when(createKey('ops', at(400 * DAY)))
+        .thenThrows('ADMIN_KEY.INVALID_EXPIRY', ['expiresAt']);
     });
 
     it('refuses a blank name and a name a live key already has', () => {
       given([dao]).when(createKey('  ')).thenThrows('ADMIN_KEY.INVALID_NAME', ['name']);
-      given([dao, keyCreated()]).when(createKey('ops', at(DAY), platform, 'key_2')).thenThrows('ADMIN_KEY.NAME_TAKEN', ['name']);
+      given([dao, keyCreated()])
+        .when(createKey('ops', at(DAY), platform, 'key_2'))
+        .thenThrows('ADMIN_KEY.NAME_TAKEN', ['name']);
     });
 
     it('a revoked key frees its name', () =>
@@ -73,8 +82,12 @@ describe('DAO admins', () => {
 
   describe('admin wallets', () => {
     it('the platform admin lists a wallet; listing it again records nothing', () => {
-      given([dao]).when(addWallet(bob)).then([walletAdded(bob)]);
-      given([dao, walletAdded(bob)]).when(addWallet(bob)).then([]);
+      given([dao])
+        .when(addWallet(bob))
+        .then([walletAdded(bob)]);
+      given([dao, walletAdded(bob)])
+        .when(addWallet(bob))
+        .then([]);
     });
 
     it('a DAO admin cannot list wallets', () => given([dao]).when(addWallet(bob, adminMeta())).thenThrows('AUTH.PLATFORM_ADMIN_REQUIRED'));

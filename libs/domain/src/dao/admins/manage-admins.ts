@@ -37,7 +37,11 @@ export const createDaoAdminKey = (command: CreateDaoAdminKey, state: DaoState): 
       { field: 'name', message: 'is taken by a live key of this DAO' },
     ]);
   if (live.length >= ADMIN_LIMITS.maxActiveKeys)
-    throw new DomainError('ADMIN_KEY.TOO_MANY', `A DAO has at most ${ADMIN_LIMITS.maxActiveKeys} live admin keys: revoke one first`, 'conflict');
+    throw new DomainError(
+      'ADMIN_KEY.TOO_MANY',
+      `A DAO has at most ${ADMIN_LIMITS.maxActiveKeys} live admin keys: revoke one first`,
+      'conflict',
+    );
   if (dao.admins.keys.has(keyId)) throw new DomainError('ADMIN_KEY.ALREADY_EXISTS', `Admin key ${keyId} already exists`, 'conflict');
   return [{ type: 'DaoAdminKeyCreated', data: { keyId, name, secretHash, expiresAt, createdBy: actor, createdAt: now } }];
 };

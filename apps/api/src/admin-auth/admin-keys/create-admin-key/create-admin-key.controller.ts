@@ -37,7 +37,11 @@ export class CreateAdminKeyController {
       'Platform admin only. The key administers this DAO and no other, until it expires or is revoked. The answer holds the key: ' +
       'it is shown this once (only a salted hash is kept). Events this key causes name it `admin-key:<id>`.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key issues nothing more (and does not show the key again)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key issues nothing more (and does not show the key again)',
+  })
   @ApiCreatedResponse({ type: AdminKeyWithSecretView })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   create(

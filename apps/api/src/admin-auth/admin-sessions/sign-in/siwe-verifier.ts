@@ -19,7 +19,14 @@ export class SiweVerifier {
     this.client = createPublicClient({ transport });
   }
 
-  async verify(params: { message: string; signature: Hex; domain: string; nonce: string; address: `0x${string}`; time: Date }): Promise<boolean> {
+  async verify(params: {
+    message: string;
+    signature: Hex;
+    domain: string;
+    nonce: string;
+    address: `0x${string}`;
+    time: Date;
+  }): Promise<boolean> {
     try {
       return await verifySiweMessage(this.client, params);
     } catch {

@@ -21,7 +21,8 @@ export class AddAdminWalletController {
   @ApiBearerAuth('admin')
   @ApiOperation({
     summary: 'List a wallet as an admin of the DAO',
-    description: 'Platform admin only. The wallet may then sign in with Ethereum (EIP-4361) to administer this DAO. Listing it again changes nothing.',
+    description:
+      'Platform admin only. The wallet may then sign in with Ethereum (EIP-4361) to administer this DAO. Listing it again changes nothing.',
   })
   @ApiOkResponse({ type: AdminWalletsView })
   @ApiProblemResponses(400, 401, 403, 404, 409)
