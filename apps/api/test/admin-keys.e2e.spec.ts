@@ -56,6 +56,15 @@ describe('DAO admin keys over HTTP', () => {
     expect(list.body).toEqual([expect.objectContaining({ id: res.body.id, name: 'ops', status: 'active' })]);
     expect(JSON.stringify(list.body)).not.toMatch(/secret|scrypt|ayllu_dak/i);
 
+    // The public audit log names the key and who issued it, not its hash.
+    const audit = await api.request<{ items: { type: string; actor: string; data: Record<string, unknown> }[] }>(
+      'GET',
+      `/v1/daos/${daoA}/events`,
+    );
+    const issuedEntry = audit.body.items.find((e) => e.type === 'DaoAdminKeyCreated');
+    expect(issuedEntry).toMatchObject({ actor: 'admin:platform', data: { keyId: res.body.id, name: 'ops' } });
+    expect(issuedEntry?.data).not.toHaveProperty('secretHash');
+
     const created = (await events()).filter((e) => e.type === 'DaoAdminKeyCreated');
     expect(created).toHaveLength(1);
     expect(created[0].data).toMatchObject({ keyId: res.body.id, secretHash: expect.stringMatching(/^scrypt\$/) });

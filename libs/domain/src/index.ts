@@ -22,6 +22,7 @@ export type { RequestWithdrawal } from './dao/funds/request-withdrawal';
 export { requestWithdrawal } from './dao/funds/request-withdrawal';
 export { memberWeight } from './dao/member-weight';
 export type * from './dao/admins/admin-events';
+export { UNPUBLISHED_EVENT_FIELDS } from './dao/admins/admin-events';
 export type * from './dao/admins/admin-commands';
 export type { AdminRoster, DaoAdminKey } from './dao/admins/admin-roster';
 export { ADMIN_LIMITS, emptyAdminRoster, keyIsLive } from './dao/admins/admin-roster';

@@ -30,3 +30,9 @@ export type DaoAdminWalletRemoved = Event<
 >;
 
 export type DaoAdminEvent = DaoAdminKeyCreated | DaoAdminKeyRevoked | DaoAdminWalletAdded | DaoAdminWalletRemoved;
+
+/**
+ * Fields recorded for the platform's own checks that no reader of the audit log needs: a key's hash is
+ * useless without the key, but it is still nobody's business.
+ */
+export const UNPUBLISHED_EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = { DaoAdminKeyCreated: ['secretHash'] };
