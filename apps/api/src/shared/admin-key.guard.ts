@@ -16,12 +16,9 @@ export interface AdminRequest extends FastifyRequest {
 }
 
 const REFUSALS: Record<AdminRefusal, { status: number; code: string; detail: string }> = {
-  missing: {
-    status: 401,
-    code: 'AUTH.UNAUTHORIZED',
-    detail: 'An admin credential is required: Authorization: Bearer <key or session token>',
-  },
-  unknown: { status: 401, code: 'AUTH.UNAUTHORIZED', detail: 'A valid admin key or session token is required' },
+  // A missing and a wrong credential get the same answer.
+  missing: { status: 401, code: 'AUTH.UNAUTHORIZED', detail: 'A valid admin API key is required' },
+  unknown: { status: 401, code: 'AUTH.UNAUTHORIZED', detail: 'A valid admin API key is required' },
   revoked: { status: 401, code: 'AUTH.KEY_REVOKED', detail: 'This admin key was revoked' },
   expired: { status: 401, code: 'AUTH.KEY_EXPIRED', detail: 'This admin key has expired' },
   'session-expired': { status: 401, code: 'AUTH.SESSION_EXPIRED', detail: 'This admin session has expired: sign in again' },
