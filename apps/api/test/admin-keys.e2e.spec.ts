@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect } from '@jest/globals';
+import { streams } from '@ayllu/domain';
 import { startTestApi, TEST_ADMIN_KEY, type Problem, type TestApi } from '../../../test/support/api';
 import { labelledAccounts } from '../../../test/support/signing';
 import type { AdminKeyView, AdminKeyWithSecretView } from '../src/admin-auth/admin-keys/admin-key.view';
@@ -158,6 +159,35 @@ describe('DAO admin keys over HTTP', () => {
     expect(refused.body.code).toBe('AUTH.KEY_EXPIRED');
     const list = await api.request<AdminKeyView[]>('GET', `/v1/daos/${daoA}/admin-keys`, { admin: true });
     expect(list.body.find((k) => k.name === 'short')?.status).toBe('expired');
+  });
+
+  it("lets a DAO admin resume its own DAO's quarantined stream only, and answers crafted paths with a 4xx", async () => {
+    const { key } = (await issue(daoA, { name: 'operator' })).body;
+    const quarantine = async (daoId: string) => {
+      const streamId = streams.dao.of(daoId).streamId;
+      await api.db.pool.query(
+        `INSERT INTO processor_quarantines (processor, stream_id, dao_id, event_version, event_position, event_type, reason)
+         VALUES ('dao', $1, $2, 1, 1, 'DaoCreated', 'test') ON CONFLICT DO NOTHING`,
+        [streamId, daoId],
+      );
+      return `/v1/admin/quarantines/dao/${streamId}/resume`;
+    };
+    const own = await api.request('POST', await quarantine(daoA), { headers: bearer(key!) });
+    expect(own.status).toBe(202);
+    const other = await api.request<Problem>('POST', await quarantine(daoB), { headers: bearer(key!) });
+    expect(other.status).toBe(403);
+    for (const path of ['/v1/admin/quarantines/dao/%00/resume', `/v1/admin/quarantines/${'p'.repeat(400)}/x/resume`]) {
+      const res = await api.request('POST', path, { headers: bearer(key!) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    const resumedBy = await api.db.pool.query<{ resume_requested_by: string | null; dao_id: string }>(
+      'SELECT dao_id, resume_requested_by FROM processor_quarantines',
+    );
+    expect(Object.fromEntries(resumedBy.rows.map((r) => [r.dao_id, r.resume_requested_by]))).toEqual({
+      [daoA]: expect.stringMatching(/^admin-key:key_/),
+      [daoB]: null,
+    });
   });
 
   it('refuses a tampered key, an impossible expiry, a blank name, and an unknown DAO, changing nothing', async () => {

@@ -19,7 +19,9 @@ export const AdminScope = (rule: AdminScopeRule) => SetMetadata(ADMIN_SCOPE, rul
 /** The DAO a processor's quarantine of a stream belongs to, as the quarantine recorded it. */
 export const daoOfQuarantine: DaoOfRequest = async (request, db) => {
   const { processor, streamId } = request.params as { processor?: string; streamId?: string };
-  if (typeof processor !== 'string' || typeof streamId !== 'string') return null;
+  // Guards run before validation: a value Postgres cannot hold (NUL) or no stream id could be is no DAO's.
+  const storable = (v: unknown): v is string => typeof v === 'string' && v.length <= 300 && !v.includes('\u0000');
+  if (!storable(processor) || !storable(streamId)) return null;
   const { rows } = await db.query<{ dao_id: string | null }>(
     'SELECT dao_id FROM processor_quarantines WHERE processor = $1 AND stream_id = $2',
     [processor, streamId],
