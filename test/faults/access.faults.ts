@@ -177,6 +177,8 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     path: (w, extra) => `/v1/daos/${w.daoId}/admin-wallets/${extra.address}`,
     allowed: PLATFORM_ONLY,
   },
+  // Only a signed-in wallet has a session to end.
+  { name: 'sign out', method: 'DELETE', path: (w) => `/v1/daos/${w.daoId}/admin-sessions/current`, allowed: ['SIWE admin session'] },
   // No worker runs here: the quarantine a processor would have recorded for the DAO's stream is written as it would.
   {
     name: 'resume quarantined stream',

@@ -144,6 +144,17 @@ describe('Sign-In with Ethereum for admin wallets', () => {
     expect(nonAdmin.body.code).toBe('SIWE.NOT_AN_ADMIN');
   });
 
+  it('signs out: the session presented stops working, and only a session can sign out', async () => {
+    const token = await session(daoA, admin);
+    const other = await session(daoA, admin);
+    expect((await api.request('DELETE', `/v1/daos/${daoA}/admin-sessions/current`, { headers: bearer(token) })).status).toBe(204);
+    expect((await api.request('GET', `/v1/daos/${daoA}/webhooks`, { headers: bearer(token) })).status).toBe(401);
+    expect((await api.request('GET', `/v1/daos/${daoA}/webhooks`, { headers: bearer(other) })).status).toBe(200);
+    const platform = await api.request<Problem>('DELETE', `/v1/daos/${daoA}/admin-sessions/current`, { admin: true });
+    expect(platform.status).toBe(409);
+    expect(platform.body.code).toBe('AUTH.NOT_A_SESSION');
+  });
+
   it('ends every session of a wallet removed from the DAO, and a session at its expiry', async () => {
     const token = await session(daoB, otherAdmin);
     expect((await api.request('GET', `/v1/daos/${daoB}/webhooks`, { headers: bearer(token) })).status).toBe(200);

@@ -11,6 +11,7 @@ import { RequestSiweNonceHandler } from './admin-sessions/request-nonce/request-
 import { SignInController } from './admin-sessions/sign-in/sign-in.controller';
 import { SignInHandler } from './admin-sessions/sign-in/sign-in.handler';
 import { SiweVerifier } from './admin-sessions/sign-in/siwe-verifier';
+import { SignOutController } from './admin-sessions/sign-out/sign-out.controller';
 import { AddAdminWalletController } from './admin-wallets/add-admin-wallet/add-admin-wallet.controller';
 import { AddAdminWalletHandler } from './admin-wallets/add-admin-wallet/add-admin-wallet.handler';
 import { ListAdminWalletsController } from './admin-wallets/list-admin-wallets/list-admin-wallets.controller';
@@ -34,6 +35,7 @@ import { FailedAdminAttempts } from './failed-admin-attempts';
     RemoveAdminWalletController,
     RequestSiweNonceController,
     SignInController,
+    SignOutController,
   ],
   providers: [
     AdminAuthenticator,
