@@ -24,6 +24,12 @@ export { daoDecider } from './dao/dao-decider';
 export type { RequestWithdrawal } from './dao/funds/request-withdrawal';
 export { requestWithdrawal } from './dao/funds/request-withdrawal';
 export { memberWeight } from './dao/member-weight';
+export type * from './dao/admins/admin-events';
+export { UNPUBLISHED_EVENT_FIELDS } from './dao/admins/admin-events';
+export type * from './dao/admins/admin-commands';
+export type { AdminRoster, DaoAdminKey } from './dao/admins/admin-roster';
+export { ADMIN_LIMITS, emptyAdminRoster, keyIsLive } from './dao/admins/admin-roster';
+export { adminKeyActor, isAdminActor, PLATFORM_ADMIN, siweActor } from './dao/admins/admin-actors';
 
 export type * from './proposal/proposal-commands';
 export type * from './proposal/proposal-events';

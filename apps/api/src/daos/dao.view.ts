@@ -35,7 +35,7 @@ export class DaoView {
   @ApiPropertyOptional() feeCollector?: string;
   @ApiProperty({ example: 3 }) memberCount!: number;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ example: 'admin:3f2a9c0d11e4' }) createdBy!: string;
+  @ApiProperty({ example: 'admin:platform', description: 'The admin who created it' }) createdBy!: string;
   @ApiProperty({ type: DaoDeploymentView }) deployment!: DaoDeploymentView;
 }
 

@@ -1,6 +1,7 @@
 import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
+import type { DaoAdminEvent } from './admins/admin-events';
 import type { DaoConfiguration, ProposalType } from './dao-configuration';
 import type { WithdrawalKind } from './dao-state';
 
@@ -147,4 +148,5 @@ export type DaoEvent =
   | DaoTreasuryChanged
   | ProposalOpened
   | ProposalSettled
-  | DaoConfigurationChanged;
+  | DaoConfigurationChanged
+  | DaoAdminEvent;

@@ -32,6 +32,10 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
+  DaoAdminKeyCreated: true,
+  DaoAdminKeyRevoked: true,
+  DaoAdminWalletAdded: true,
+  DaoAdminWalletRemoved: true,
 });
 
 export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
