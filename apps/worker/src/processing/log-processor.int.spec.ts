@@ -30,6 +30,26 @@ const appliedCounts = async (db: TestDatabase) =>
     )
   ).rows[0];
 
+/** True once processor `name` has read the whole log. */
+const atHead = async (db: TestDatabase, name = 'counting') => {
+  const { rows } = await db.pool.query<{ p: string | null }>('SELECT max(global_position)::text AS p FROM events');
+  return (await readCheckpoint(db.pool, name)).position === BigInt(rows[0].p ?? 0);
+};
+
+/**
+ * Catches up until `done` holds. One pass may read nothing: the log is read only below the oldest transaction
+ * open anywhere on the PostgreSQL server, and other test files (or other runs) hold transactions open.
+ */
+const catchUpUntil = async (runner: LogProcessor, done: () => Promise<boolean> | boolean): Promise<void> => {
+  const deadline = Date.now() + 30_000;
+  do {
+    await runner.catchUp();
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  } while (Date.now() < deadline);
+  throw new Error('the processor never got there');
+};
+
 describe('LogProcessor', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -43,7 +63,7 @@ describe('LogProcessor', () => {
   it('applies every event once and stores the checkpoint with the writes', async () => {
     await appendMany(store, 120);
     const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 25 });
-    await runner.catchUp();
+    await catchUpUntil(runner, () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 120, distinct: 120, events: 120 });
     const checkpoint = await readCheckpoint(db.pool, 'counting');
     const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
@@ -56,7 +76,7 @@ describe('LogProcessor', () => {
     await appendMany(store, 5);
     const batches: string[] = [];
     const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 7, afterBatch: (name) => batches.push(name) });
-    await runner.catchUp();
+    await catchUpUntil(runner, () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 35, distinct: 35, events: 55 });
     const { rows } = await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events');
     expect((await readCheckpoint(db.pool, 'counting')).position).toBe(BigInt(rows[0].p));
@@ -76,7 +96,7 @@ describe('LogProcessor', () => {
       batchSize: 15,
       onError: (name, error) => errors.push(`${name}: ${((error as EventHeldBack).cause as Error).message}`),
     });
-    await runner.catchUp();
+    await catchUpUntil(runner, async () => errors.length > 0 && (await atHead(db)));
     expect(errors).toEqual(['broken: cannot handle this']);
     expect(await appliedCounts(db)).toEqual({ rows: 40, distinct: 40, events: 40 });
     expect(await readCheckpoint(db.pool, 'broken')).toEqual(START);
@@ -100,7 +120,7 @@ describe('LogProcessor', () => {
     });
     const errors: unknown[] = [];
     const runner = new LogProcessor(db.pool, store, [flaky], { batchSize: 30, onError: (_n, e) => errors.push(e) });
-    await runner.catchUp();
+    await catchUpUntil(runner, () => atHead(db));
     expect(errors).toEqual([]);
     expect(await appliedCounts(db)).toEqual({ rows: 30, distinct: 30, events: 30 });
     expect((await db.pool.query('SELECT * FROM processor_quarantines')).rows).toEqual([]);
@@ -140,19 +160,19 @@ describe('LogProcessor', () => {
     });
     const errors: unknown[] = [];
     const runner = new LogProcessor(db.pool, store, [cut], { onError: (_n, e) => errors.push(e) });
-    await runner.catchUp();
+    await catchUpUntil(runner, () => errors.length > 0);
     expect(errors).toHaveLength(1);
     expect(errors[0]).not.toBeInstanceOf(EventHeldBack);
-    await runner.catchUp();
+    await catchUpUntil(runner, () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 10, distinct: 10, events: 10 });
     expect((await db.pool.query('SELECT * FROM processor_quarantines')).rows).toEqual([]);
   });
 
   it('catches up after a restart from its stored checkpoint', async () => {
     await appendMany(store, 40);
-    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
+    await catchUpUntil(new LogProcessor(db.pool, store, [countingProjection()]), () => atHead(db));
     await appendMany(store, 25);
-    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
+    await catchUpUntil(new LogProcessor(db.pool, store, [countingProjection()]), () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 65, distinct: 65, events: 65 });
   });
 
@@ -161,14 +181,14 @@ describe('LogProcessor', () => {
     const make = () => new LogProcessor(db.pool, store, [countingProjection(1)], { batchSize: 20 });
     const [a, b] = [make(), make()];
     await Promise.all([a.catchUp(), b.catchUp(), a.catchUp(), b.catchUp()]);
-    await a.catchUp();
+    await catchUpUntil(a, () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 200, distinct: 200, events: 200 });
   });
 
   it('rebuilds from position 0 to the same read model', async () => {
     await appendMany(store, 90);
     const runner = new LogProcessor(db.pool, store, [countingProjection()], { batchSize: 40 });
-    await runner.catchUp();
+    await catchUpUntil(runner, () => atHead(db));
     const progress: number[] = [];
     const applied = await runner.rebuild(countingProjection(), (n) => progress.push(n));
     expect(applied).toBe(90);
@@ -202,7 +222,7 @@ describe('LogProcessor', () => {
     }
     expect(kills.at(-1)).toBeGreaterThan(0);
     expect(kills.at(-1)).toBeLessThan(400); // still mid-run at the last kill
-    await new LogProcessor(db.pool, store, [countingProjection()]).catchUp();
+    await catchUpUntil(new LogProcessor(db.pool, store, [countingProjection()]), () => atHead(db));
     expect(await appliedCounts(db)).toEqual({ rows: 400, distinct: 400, events: 400 });
   });
 });
