@@ -6,6 +6,7 @@ import { AppModule, type ApiDependencies } from './app.module';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
+import { registerRateLimit } from './shared/rate-limit';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
@@ -32,6 +33,8 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
     // Fastify's JSON parser, wrapped below with a depth limit, is the only body parser (Nest would add its own).
     bodyParser: false,
   });
+  // Before any route is registered (Nest registers them at init), so the limit attaches to every one.
+  await registerRateLimit(app, deps.config);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
