@@ -27,14 +27,17 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(deps), adapter, {
+  // The API sends no transaction, so it keeps no signing key: whatever the environment holds for the worker's
+  // relayer is dropped here, before anything in the API can see it.
+  const config = { ...deps.config, relayerPrivateKey: null };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with({ ...deps, config }), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     // Fastify's JSON parser, wrapped below with a depth limit, is the only body parser (Nest would add its own).
     bodyParser: false,
   });
   // Before any route is registered (Nest registers them at init), so the limit attaches to every one.
-  await registerRateLimit(app, deps.config);
+  await registerRateLimit(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -7,3 +7,5 @@ export type { EmbeddedDatabase } from './database/embedded-postgres';
 export { createDataSource, MIGRATIONS, runMigrations } from './database/migrations';
 export { createDatabaseFromTemplate, createEmptyDatabase, dropDatabase, withDatabase } from './database/test-databases';
 export { createPool } from './database/create-pool';
+export { PAYOUT_CLAIM_QUEUE, PAYOUT_CLAIM_RETRY_LIMIT, payoutClaimKey } from './jobs/payout-claim-queue';
+export type { PayoutClaimJobData } from './jobs/payout-claim-queue';

@@ -1,10 +1,25 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type Account, type Chain, type PublicClient, type WalletClient } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  nonceManager,
+  type Account,
+  type Chain,
+  type PublicClient,
+  type WalletClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { DevChain } from '../../../../libs/chain/src/local/deploy-dev-chain';
 
-/** What the execution driver needs of the chain: reads, the relayer's wallet, and the shared contracts. */
+/**
+ * What the worker needs of the chain: reads, the relayer's wallet, and the shared contracts. The worker builds
+ * one and hands it to every path that sends (deployment, execution, payout claims), so one account signs
+ * everything; its nonces come from viem's nonce manager (one counter per address and chain, shared by every
+ * client in the process), so concurrent sends never pick the same nonce, and a send that fails resets it.
+ * Only the worker holds the relayer key: the API sends nothing.
+ */
 export interface ExecutionChain {
   readonly chainId: number;
   readonly public: PublicClient;
@@ -31,7 +46,7 @@ export function executionChain(settings: ExecutionChainSettings): ExecutionChain
   return {
     chainId: settings.chainId,
     public: createPublicClient({ chain, transport, pollingInterval: 100 }) as PublicClient,
-    relayer: createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey) }),
+    relayer: createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey, { nonceManager }) }),
     shared: settings.shared,
   };
 }
