@@ -64,7 +64,7 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
           shared: chain.devChain,
         }),
         pollMs: 200,
-        payoutRefreshMs: 200,
+        payoutRefreshMs: 1000,
         leaseMs: env.leaseMs ?? 2000,
         indexerConfirmations: env.indexerConfirmations ?? 0,
       });
