@@ -87,7 +87,7 @@ describe('Membership', () => {
 
   describe('pending join requests', () => {
     const open = daoCreated([alice], { access: 'open' });
-    const stranger = (i: number): Address => `0x${(0x1000 + i).toString(16).padStart(40, '0')}` as Address;
+    const stranger = (i: number): Address => `0x${(0x1000 + i).toString(16).padStart(40, '0')}`;
     const strangers = Array.from({ length: DAO_LIMITS.maxPendingJoinRequests }, (_, i) => joinRequested(stranger(i)));
     const DAY = 24 * 3600;
     const expire = (member: Address, requestedAt: string, now: string, afterSeconds = 7 * DAY): DaoCommand => ({
