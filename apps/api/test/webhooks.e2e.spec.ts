@@ -1,7 +1,7 @@
 import { streams } from '@ayllu/domain';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { loadNotificationConfig } from '@ayllu/notifications';
+import { loadNotificationConfig, NOTIFICATION_TYPES } from '@ayllu/notifications';
 import { Webhook } from 'standardwebhooks';
 import { expect } from '@jest/globals';
 import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
@@ -140,6 +140,28 @@ describe('Webhooks over HTTP', () => {
     const other = await send<Problem>({ ...body, description: 'another request' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
+    await deleteAll();
+  });
+
+  it('answers a retried creation after a rotation without any secret: never the one rotated in since', async () => {
+    await deleteAll();
+    const headers = { 'idempotency-key': `hook-rotated-${Date.now()}` };
+    const body = { url: receiver.url, events: '*', description: 'retried after rotation' };
+    const send = () => api.request<WebhookWithSecretView>('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, headers, body });
+    const first = await send();
+    expect(first.status).toBe(201);
+    // Before any rotation a retry shows the secret the first answer showed, which is still the endpoint's.
+    expect((await send()).body.secret).toBe(first.body.secret);
+    const rotated = await api.request<WebhookWithSecretView>('POST', `/v1/daos/${daoId}/webhooks/${first.body.id}/secret-rotation`, {
+      admin: true,
+    });
+    expect(rotated.status).toBe(201);
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body).not.toHaveProperty('secret');
+    expect(JSON.stringify(retry.body)).not.toContain(rotated.body.secret);
     expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
     await deleteAll();
   });
@@ -293,7 +315,7 @@ describe('Webhooks over HTTP', () => {
       ]),
     );
     const examples = doc.paths['/v1/webhooks/notification-types'].get.responses['200'].content['application/json'].examples;
-    expect(Object.keys(examples)).toHaveLength(19);
+    expect(Object.keys(examples).sort()).toEqual([...NOTIFICATION_TYPES].sort());
     expect(examples['safe_transaction.signatures_needed'].value.data.missingSigners).toHaveLength(1);
     expect(examples['processing.stream_quarantined'].value.data).toMatchObject({ processor: 'proposals', eventType: 'VoteCast' });
     const catalogue = await api.request<{ type: string }[]>('GET', '/v1/webhooks/notification-types');

@@ -1,6 +1,8 @@
 export { ConfigError, loadConfig } from './config/load-config';
 export type { AppConfig, Environment } from './config/load-config';
-export { adminKeyId, adminKeyMatches, resolveAdminKey } from './config/admin-key';
+export { adminKeyMatches, resolveAdminKey } from './config/admin-key';
+export { adminKeySecretMatches, hashAdminKeySecret, issueDaoAdminKey, parseDaoAdminKey, tokenDigest } from './auth/dao-admin-key';
+export type { IssuedDaoAdminKey, PresentedDaoAdminKey } from './auth/dao-admin-key';
 export type { ResolvedAdminKey } from './config/admin-key';
 export { ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 export type { EmbeddedDatabase } from './database/embedded-postgres';
@@ -9,3 +11,6 @@ export { createDatabaseFromTemplate, createEmptyDatabase, dropDatabase, withData
 export { createPool } from './database/create-pool';
 export { PAYOUT_CLAIM_QUEUE, PAYOUT_CLAIM_RETRY_LIMIT, payoutClaimKey } from './jobs/payout-claim-queue';
 export type { PayoutClaimJobData } from './jobs/payout-claim-queue';
+export { pendingMigrations } from './database/pending-migrations';
+export { createMetricsRegistry } from './metrics/metrics-registry';
+export { registerOperationalMetrics } from './metrics/operational-metrics';

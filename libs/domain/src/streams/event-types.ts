@@ -29,9 +29,14 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
   EmergencyExitCompleted: true,
+  DaoTreasuryChanged: true,
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
+  DaoAdminKeyCreated: true,
+  DaoAdminKeyRevoked: true,
+  DaoAdminWalletAdded: true,
+  DaoAdminWalletRemoved: true,
 });
 
 export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
@@ -51,6 +56,7 @@ export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
 
 export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   DaoContractsDeployed: true,
+  DaoDeploymentFailed: true,
   SafeTransactionProposed: true,
   SafeTransactionSignatureAdded: true,
   SafeTransactionExecuted: true,
@@ -59,6 +65,10 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   TimelockOperationExecuted: true,
   TimelockOperationFailed: true,
   TimelockOperationCancelled: true,
+  SafeOwnerAdded: true,
+  SafeOwnerRemoved: true,
+  SafeThresholdChanged: true,
+  TimelockDelayChanged: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
