@@ -25,7 +25,13 @@ type UintField = 'value' | 'safeTxGas' | 'baseGas' | 'gasPrice' | 'nonce';
 /** A Safe transaction's EIP-712 message as the API serves it: its uint256 fields as decimal strings. */
 type SafeTransactionMessage = Omit<SafeTransaction, UintField> & Record<UintField, string>;
 type MemberItem = { address: string; balance: string };
-type Payouts = { pool: Address; totalFlowRate: string; members: { address: string; units: string; received: string }[] };
+type Payouts = {
+  pool: Address;
+  totalFlowRate: string;
+  chainTime: string;
+  members: { address: string; units: string; received: string }[];
+};
+type Claim = { status: string; claimed: string | null; reason: string | null };
 type WithdrawalRequest = { id: string; status: string; proposal?: { id: string } };
 
 const config = loadConfig();
@@ -68,7 +74,12 @@ async function api(method: string, path: string, body?: unknown, admin = false):
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (admin) headers.authorization = `Bearer ${adminKey}`;
   const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  // The API limits requests per address (RATE_LIMIT_MAX): a polling demo waits as told and asks again.
   const text = await response.text();
+  if (response.status === 429 && text.includes('RATE_LIMIT.EXCEEDED')) {
+    await new Promise((r) => setTimeout(r, Number(response.headers.get('retry-after') ?? '1') * 1000));
+    return api(method, path, body, admin);
+  }
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : {} };
 }
 /** The body of a successful answer, typed as the API answers `what`. */
@@ -261,11 +272,21 @@ async function main() {
 
   step('A week passes: members’ balances grow');
   await timeTravel(7 * DAY);
-  const payouts = expectOk<Payouts>('payouts', await api('GET', `/v1/daos/${daoId}/payouts`));
+  // The worker re-reads payouts from the chain every PAYOUT_CACHE_REFRESH_SECONDS: wait for a read after the jump.
+  const weekLater = new Date(Number((await chain.public.getBlock()).timestamp) * 1000).toISOString();
+  const payouts = await until('the payouts read after the week', async () => {
+    const res = await api('GET', `/v1/daos/${daoId}/payouts`);
+    return res.status === 200 && (res.body as Payouts).chainTime >= weekLater ? (res.body as Payouts) : undefined;
+  });
   say(`pool ${payouts.pool} streams ${payouts.totalFlowRate} wei/s (${tokens(BigInt(payouts.totalFlowRate) * BigInt(DAY))} TSTx a day)`);
   for (const m of payouts.members) say(`${names.get(m.address)}: ${m.units} units, received ${tokens(BigInt(m.received))} TSTx so far`);
-  const claim = expectOk<{ claimed: string }>('claim', await api('POST', `/v1/daos/${daoId}/members/${bruno.address}/claim`, {}));
-  say(`Bruno has not connected to the pool: the relayer claims ${tokens(BigInt(claim.claimed))} TSTx into his wallet`);
+  expectOk<Claim>('claim', await api('POST', `/v1/daos/${daoId}/members/${bruno.address}/claim`, {}));
+  const claim = await until('the relayer’s claim', async () => {
+    const res = await api('GET', `/v1/daos/${daoId}/members/${bruno.address}/claim`);
+    return (res.body as Claim).status === 'queued' ? undefined : expectOk<Claim>('claim', res);
+  });
+  if (claim.status !== 'claimed') throw new Error(`The claim was ${claim.status}: ${claim.reason}`);
+  say(`Bruno has not connected to the pool: the relayer claims ${tokens(BigInt(claim.claimed!))} TSTx into his wallet`);
 
   step('Diego asks to withdraw 300 TST, more than the small-withdrawal limit: it goes to a vote');
   const request = await signed(daoId, 'withdrawal-request', { member: diego.address, amount: parseEther('300').toString() }, diego);

@@ -9,6 +9,7 @@ import { METRICS_REGISTRY } from './health/metrics-registry.token';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
+import { registerRateLimit } from './shared/rate-limit';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
@@ -39,12 +40,17 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(deps), adapter, {
+  // The API sends no transaction, so it keeps no signing key: whatever the environment holds for the worker's
+  // relayer is dropped here, before anything in the API can see it.
+  const config = { ...deps.config, relayerPrivateKey: null };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with({ ...deps, config }), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     // Fastify's JSON parser, wrapped below with a depth limit, is the only body parser (Nest would add its own).
     bodyParser: false,
   });
+  // Before any route is registered (Nest registers them at init), so the limit attaches to every one.
+  await registerRateLimit(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

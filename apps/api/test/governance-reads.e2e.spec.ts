@@ -8,6 +8,7 @@ import { expect } from '@jest/globals';
 import { startTestApi, type Problem, type TestApi, type TestResponse } from '../../../test/support/api';
 import type { DaoView } from '../src/daos/dao.view';
 import type { AuditPage } from '../src/governance-reads/events/list-events/list-events.controller';
+import type { MemberPage } from '../src/governance-reads/members/list-members/list-members.controller';
 import type { MemberView } from '../src/governance-reads/members/member.view';
 import type { ProposalDetailView } from '../src/governance-reads/proposals/get-proposal/get-proposal.controller';
 import type { BallotView } from '../src/governance-reads/proposals/list-votes/list-votes.controller';
@@ -61,9 +62,10 @@ describe('Governance reads over HTTP', () => {
 
   describe('members', () => {
     it('lists status, balance, weight and why', async () => {
-      const res = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members`);
+      const res = await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members`);
       expect(res.status).toBe(200);
-      expect(res.body.map((m) => [m.address, m.status, m.balance, m.weight, m.weightReason])).toEqual([
+      expect(res.body.nextCursor).toBeNull();
+      expect(res.body.items.map((m) => [m.address, m.status, m.balance, m.weight, m.weightReason])).toEqual([
         ...[
           [alice, '1000'],
           [bob, '600'],
@@ -76,14 +78,56 @@ describe('Governance reads over HTTP', () => {
     });
 
     it('answers the same from the log (asOf now) as from the read model', async () => {
-      const projected = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members`);
-      const folded = await api.request<MemberView[]>('GET', `/v1/daos/${daoId}/members?asOf=${await lastPosition()}`);
+      const projected = await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members`);
+      const folded = await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members?asOf=${await lastPosition()}`);
       expect(folded.body).toEqual(projected.body);
       const one = await api.request<MemberView>(
         'GET',
         `/v1/daos/${daoId}/members/${bob}?asOf=${new Date(Date.now() + 60_000).toISOString()}`,
       );
-      expect(one.body).toEqual(projected.body.find((m) => m.address === bob));
+      expect(one.body).toEqual(projected.body.items.find((m) => m.address === bob));
+    });
+
+    it('pages through the members with limit and nextCursor, alike from the read model and from the log', async () => {
+      const all = (await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members`)).body.items.map((m) => m.address);
+      expect(all).toHaveLength(4);
+      const walk = async (asOf: string) => {
+        const seen: string[][] = [];
+        let cursor: string | null = null;
+        do {
+          const query: string = `limit=3${cursor ? `&cursor=${cursor}` : ''}${asOf}`;
+          const page: TestResponse<MemberPage> = await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members?${query}`);
+          expect(page.status).toBe(200);
+          seen.push(page.body.items.map((m) => m.address));
+          cursor = page.body.nextCursor;
+        } while (cursor !== null);
+        return seen;
+      };
+      // Three founders joined at creation (ordered by address), then the pending request (never joined) last.
+      expect(await walk('')).toEqual([all.slice(0, 3), all.slice(3)]);
+      expect(await walk(`&asOf=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([all.slice(0, 3), all.slice(3)]);
+      const one = await api.request<MemberPage>('GET', `/v1/daos/${daoId}/members?limit=4`);
+      expect(one.body.nextCursor).toBeNull();
+    });
+
+    it('refuses a limit out of range and any cursor this endpoint did not write, naming the field', async () => {
+      const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const cases: [string, string][] = [
+        ['limit=0', 'limit'],
+        ['limit=501', 'limit'],
+        ['cursor=not*a*cursor', 'cursor'],
+        [`cursor=${Buffer.from('["2026-01-01T00:00:00.000Z","\u0000"]').toString('base64url')}`, 'cursor'],
+        [`cursor=${Buffer.from('\u0000').toString('base64url')}`, 'cursor'],
+        [`cursor=${forged(['2026-02-31T00:00:00.000Z', alice])}`, 'cursor'],
+        [`cursor=${forged([null, alice.toLowerCase()])}`, 'cursor'],
+        [`cursor=${forged({ joinedAt: null, address: alice })}`, 'cursor'],
+        [`cursor=${forged([null, alice])}=`, 'cursor'],
+      ];
+      for (const [query, field] of cases) {
+        const res = await api.request<Problem>('GET', `/v1/daos/${daoId}/members?${query}`);
+        expect({ query, status: res.status }).toEqual({ query, status: 400 });
+        expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+      }
     });
 
     it('reads one member in any letter case, and as it was before its deposit', async () => {

@@ -6,7 +6,10 @@ import { startNotifications } from './notifications/start-notifications';
 import { startJobScheduler, type JobScheduler } from './jobs/job-scheduler';
 import type { Clock } from './jobs/proposal-job-handlers';
 import { proposalDeadlinesSubscription } from './jobs/proposal-deadlines.subscription';
-import { startExecution } from './execution/start-execution';
+import type { ExecutionChain } from './execution/execution-chain';
+import { resolveChain, startExecution, type ExecutionOptions, type RunningExecution } from './execution/start-execution';
+import { recordClaimOutcome, runPayoutClaim } from './jobs/payout-claim-job';
+import { joinRequestExpirySubscription } from './jobs/join-request-expiry';
 import { LogProcessor } from './processing/log-processor';
 import { PROJECTIONS } from './projections/projections';
 
@@ -17,12 +20,18 @@ export interface WorkerDependencies {
   /** The jobs' notion of now (tests move it); the wall clock by default. */
   readonly clock?: Clock;
   readonly jobPollingIntervalSeconds?: number;
+  /** Tests pass their own chain; otherwise the configuration decides (RPC_URL / dev-chain.json, RELAYER_PRIVATE_KEY). */
+  readonly chain?: ExecutionChain;
+  /** Tests shorten the execution driver's timings. */
+  readonly execution?: Pick<ExecutionOptions, 'pollMs' | 'leaseMs' | 'indexerConfirmations' | 'payoutRefreshMs'>;
 }
 
 export interface RunningWorker {
   /** The projections and the proposal-deadline process manager, each with its own checkpoint. */
   readonly log: LogProcessor;
   readonly jobs: JobScheduler;
+  /** Null without a chain. */
+  readonly execution: RunningExecution | null;
   readonly stop: () => Promise<void>;
 }
 
@@ -42,7 +51,11 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     ...(deps.jobPollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.jobPollingIntervalSeconds }),
     onError: (error) => logger.error({ err: error }, 'job failed; pg-boss will retry it'),
   });
-  const processors = [...PROJECTIONS, proposalDeadlinesSubscription(jobs.boss, clock)];
+  const processors = [
+    ...PROJECTIONS,
+    proposalDeadlinesSubscription(jobs.boss, clock),
+    joinRequestExpirySubscription(jobs.boss, deps.config.joinRequestTtlSeconds),
+  ];
   const log = new LogProcessor(deps.pool, store, processors, {
     onError: (processor, error) => logger.error({ processor, err: error }, 'log processor batch failed; it will be retried'),
     onQuarantine: (processor, quarantine, error) =>
@@ -61,12 +74,37 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   const webhooks = await startNotifications({ pool: deps.pool, store, logger, wakeUps });
   await wakeUps.start();
   await log.catchUp();
-  // Passed proposals through Safe and timelock; null when no chain is configured.
-  const execution = await startExecution({ config: deps.config, pool: deps.pool, databaseUrl: deps.databaseUrl, store, logger });
+  // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)
+  // resolved here serves every path that sends: deployment, execution and payout claims.
+  const chain = deps.chain ?? resolveChain(deps.config);
+  const execution = await startExecution({
+    config: deps.config,
+    pool: deps.pool,
+    databaseUrl: deps.databaseUrl,
+    store,
+    logger,
+    ...(chain ? { chain } : {}),
+    ...deps.execution,
+  });
+  if (execution) {
+    const claims = {
+      pool: deps.pool,
+      store,
+      chain: execution.chain,
+      minimumAmount: deps.config.claims.minimumAmount,
+      cache: execution.payouts,
+    };
+    await jobs.workPayoutClaims(
+      (data, jobId) => runPayoutClaim(claims, data, jobId),
+      (data, jobId, error) =>
+        recordClaimOutcome(deps.pool, data, jobId, { status: 'failed', reason: String((error as Error).message ?? error).slice(0, 500) }),
+    );
+  }
   logger.info({ processors: processors.map((p) => p.name) }, 'worker started');
   return {
     log,
     jobs,
+    execution,
     stop: async () => {
       await execution?.stop();
       await log.stop();

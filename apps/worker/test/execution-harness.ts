@@ -13,6 +13,8 @@ import { executionChain } from '../src/execution/execution-chain';
 import { LogProcessor } from '../src/processing/log-processor';
 import { PROJECTIONS } from '../src/projections/projections';
 import { startExecution, type RunningExecution } from '../src/execution/start-execution';
+import { startJobScheduler, type JobScheduler } from '../src/jobs/job-scheduler';
+import { recordClaimOutcome, runPayoutClaim } from '../src/jobs/payout-claim-job';
 
 export const TIMELOCK_DELAY = 3600;
 const sys = (now: string) => ({ actor: 'system:test', now });
@@ -24,6 +26,8 @@ export interface ExecutionWorld extends DevChainContext {
   readonly founders: PrivateKeyAccount[];
   readonly relayerKey: `0x${string}`;
   startDriver(env?: { leaseMs?: number; indexerConfirmations?: number }): Promise<RunningExecution>;
+  /** The worker's job scheduler, taking payout-claim jobs with the driver's chain (as the worker does). */
+  startClaimJobs(driver: RunningExecution, minimumAmount: bigint): Promise<JobScheduler>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +41,7 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
   const relayerKey = keccak256(toHex('ayllu:execution:relayer'));
   await chain.clients.test.setBalance({ address: privateKeyToAccount(relayerKey).address, value: 10n ** 22n });
   const running: RunningExecution[] = [];
+  const schedulers: JobScheduler[] = [];
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
   return {
     ...chain,
@@ -59,13 +64,25 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
           shared: chain.devChain,
         }),
         pollMs: 200,
+        payoutRefreshMs: 1000,
         leaseMs: env.leaseMs ?? 2000,
         indexerConfirmations: env.indexerConfirmations ?? 0,
       });
       running.push(driver!);
       return driver!;
     },
+    startClaimJobs: async (driver, minimumAmount) => {
+      const jobs = await startJobScheduler({ pool: db.pool, store, clock: () => new Date(), pollingIntervalSeconds: 0.5 });
+      schedulers.push(jobs);
+      const deps = { pool: db.pool, store, chain: driver.chain, minimumAmount, cache: driver.payouts };
+      await jobs.workPayoutClaims(
+        (data, jobId) => runPayoutClaim(deps, data, jobId),
+        (data, jobId, error) => recordClaimOutcome(db.pool, data, jobId, { status: 'failed', reason: String(error) }),
+      );
+      return jobs;
+    },
     stop: async () => {
+      for (const jobs of schedulers) await jobs.stop().catch(() => undefined);
       for (const driver of running) await driver.stop().catch(() => undefined);
       await db.drop();
       await chain.stop();

@@ -9,6 +9,8 @@ export type { EmbeddedDatabase } from './database/embedded-postgres';
 export { createDataSource, MIGRATIONS, runMigrations } from './database/migrations';
 export { createDatabaseFromTemplate, createEmptyDatabase, dropDatabase, withDatabase } from './database/test-databases';
 export { createPool } from './database/create-pool';
+export { PAYOUT_CLAIM_QUEUE, PAYOUT_CLAIM_RETRY_LIMIT, payoutClaimKey } from './jobs/payout-claim-queue';
+export type { PayoutClaimJobData } from './jobs/payout-claim-queue';
 export { pendingMigrations } from './database/pending-migrations';
 export { createMetricsRegistry } from './metrics/metrics-registry';
 export { registerOperationalMetrics } from './metrics/operational-metrics';

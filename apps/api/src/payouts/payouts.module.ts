@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
-import type { AppConfig } from '@ayllu/platform';
-import { APP_CONFIG } from '../shared/tokens';
 import { ClaimPayoutController } from './claim-payout/claim-payout.controller';
 import { ClaimPayoutHandler } from './claim-payout/claim-payout.handler';
-import { PAYOUTS_CHAIN, payoutsChain } from './payouts-chain';
 import { PayoutsController } from './payouts.controller';
 
-/** Members' yield stream, read live from the chain, and claims for members who have not connected. */
+/**
+ * Members' yield stream, as the worker last read it from the chain, and claims for members who have not
+ * connected, handed to the worker as jobs. Nothing here talks to the chain: the API holds no key.
+ */
 @Module({
   controllers: [PayoutsController, ClaimPayoutController],
-  providers: [
-    ClaimPayoutHandler,
-    { provide: PAYOUTS_CHAIN, useFactory: (config: AppConfig) => payoutsChain(config), inject: [APP_CONFIG] },
-  ],
+  providers: [ClaimPayoutHandler],
 })
 export class PayoutsModule {}

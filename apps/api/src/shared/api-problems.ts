@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than 1 MiB',
   415: 'Body is not application/json',
   422: 'Well-formed but refused by a domain rule, or an Idempotency-Key reused for another request',
+  429: 'Too many requests (the per-address rate limit, or a per-member cooldown): retry after Retry-After seconds',
   503: 'The database is unavailable; retry shortly',
 };
 

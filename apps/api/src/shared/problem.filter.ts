@@ -83,6 +83,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    if (error instanceof ProblemException) for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     sendProblem(reply, { ...toProblem(error, this.logger), instance: request.url, requestId: String(request.id) });
   }
 }

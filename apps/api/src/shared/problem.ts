@@ -37,7 +37,15 @@ export const problem = (status: number, code: string, detail?: string, extra: Pa
 
 /** Thrown by the HTTP layer for its own refusals (auth, validation); the filter renders it. */
 export class ProblemException extends Error {
-  constructor(readonly problem: ProblemDetails) {
+  constructor(
+    readonly problem: ProblemDetails,
+    /** Response headers that go with the refusal, e.g. `retry-after`. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 }
+
+/** A refusal the client may retry after `seconds` (429, 503, or a 409 that time will lift): sends Retry-After. */
+export const retryLater = (body: ProblemDetails, seconds: number): ProblemException =>
+  new ProblemException(body, { 'retry-after': String(Math.max(1, Math.ceil(seconds))) });

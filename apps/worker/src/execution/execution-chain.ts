@@ -1,14 +1,61 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type Account, type Chain, type PublicClient, type WalletClient } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  nonceManager,
+  type Account,
+  type Chain,
+  type PublicClient,
+  type WalletClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { DevChain } from '../../../../libs/chain/src/local/deploy-dev-chain';
 
-/** What the execution driver needs of the chain: reads, the relayer's wallet, and the shared contracts. */
+type Relayer = WalletClient & { account: Account };
+
+/** One queue of sends per relayer address and chain in this process, whichever client a path holds. */
+const sendQueues = new Map<string, Promise<unknown>>();
+
+/**
+ * The relayer's sends, one at a time: each is prepared (nonce, gas), signed and handed to the node before the
+ * next starts. The nonce manager alone keeps nonces distinct, but parallel sends can reach the node out of
+ * nonce order, and a node that does not queue (Hardhat automining, some providers) refuses the early higher
+ * nonce; the queue holds only until the node has the transaction, never while waiting for a receipt.
+ */
+const oneSender = (client: Relayer): Relayer => {
+  const key = `${client.account.address}:${client.chain?.id ?? 'none'}`;
+  const serial =
+    <A extends unknown[], R>(send: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const turn = (sendQueues.get(key) ?? Promise.resolve()).then(() => send(...args));
+      sendQueues.set(
+        key,
+        turn.catch(() => undefined),
+      );
+      return turn;
+    };
+  return {
+    ...client,
+    sendTransaction: serial(client.sendTransaction),
+    writeContract: serial(client.writeContract),
+    deployContract: serial(client.deployContract),
+  } as Relayer;
+};
+
+/**
+ * What the worker needs of the chain: reads, the relayer's wallet, and the shared contracts. The worker builds
+ * one and hands it to every path that sends (deployment, execution, payout claims), so one account signs
+ * everything, one send at a time (see `oneSender`); its nonces come from viem's nonce manager (one counter per
+ * address and chain, shared by every client in the process), so concurrent sends never pick the same nonce, and
+ * a send that fails before reaching the chain gives its nonce back.
+ * Only the worker holds the relayer key: the API sends nothing.
+ */
 export interface ExecutionChain {
   readonly chainId: number;
   readonly public: PublicClient;
-  readonly relayer: WalletClient & { account: Account };
+  readonly relayer: Relayer;
   /** Shared contracts per-DAO deployments build on (Safe singletons, vault implementation, tokens). */
   readonly shared: DevChain;
 }
@@ -31,7 +78,9 @@ export function executionChain(settings: ExecutionChainSettings): ExecutionChain
   return {
     chainId: settings.chainId,
     public: createPublicClient({ chain, transport, pollingInterval: 100 }) as PublicClient,
-    relayer: createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey) }),
+    relayer: oneSender(
+      createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey, { nonceManager }) }),
+    ),
     shared: settings.shared,
   };
 }

@@ -8,6 +8,7 @@ import { ExecutionStepper } from './execution-stepper';
 import { executionSubscription } from './execution-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
 import { chainIndexSubscription } from '../indexer/chain-index-subscription';
+import { PayoutCache } from '../jobs/payout-cache';
 
 export interface ExecutionOptions {
   readonly config: AppConfig;
@@ -21,11 +22,17 @@ export interface ExecutionOptions {
   readonly leaseMs?: number;
   /** Blocks a log must be buried under before the indexer appends it (AYLLU_INDEXER_CONFIRMATIONS; 0 on a Hardhat dev chain, else 2). */
   readonly indexerConfirmations?: number;
+  /** How often the payout cache re-reads the chain; PAYOUT_CACHE_REFRESH_SECONDS by default. */
+  readonly payoutRefreshMs?: number;
 }
 
 export interface RunningExecution {
+  /** The worker's one chain and relayer, shared with every other path that sends. */
+  readonly chain: ExecutionChain;
   readonly stepper: ExecutionStepper;
   readonly indexer: ChainIndexLoop;
+  /** Members' payouts read from the chain on a timer, for the API to answer from. */
+  readonly payouts: PayoutCache;
   readonly stop: () => Promise<void>;
 }
 
@@ -59,6 +66,13 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     onHalt: (daoId, reason) => options.logger.error({ daoId, reason }, 'chain indexer halted for this DAO'),
     onPassError: (error) => options.logger.error({ err: error }, 'chain indexer failed'),
   });
+  const payouts = new PayoutCache({
+    pool: options.pool,
+    store: options.store,
+    client: chain.public,
+    chainId: chain.chainId,
+    onError: (daoId, error) => options.logger.warn({ daoId, err: error }, 'payout cache: a read failed; the next refresh retries'),
+  });
   const wakeUps = new EventNotifications({
     connection: { connectionString: options.databaseUrl },
     pollIntervalMs: pollMs,
@@ -69,12 +83,16 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   // Due times (ETAs, leases, retries) pass without any event, and the chain sends no notifications: poll both.
   stepper.start(pollMs);
   indexer.start(pollMs);
+  payouts.start(options.payoutRefreshMs ?? options.config.payoutCacheRefreshSeconds * 1000);
   void log.catchUp().then(() => stepper.tick());
   options.logger.info({ chainId: chain.chainId, relayer: chain.relayer.account.address }, 'execution driver started');
   return {
+    chain,
     stepper,
     indexer,
+    payouts,
     stop: async () => {
+      await payouts.stop();
       await log.stop();
       await wakeUps.stop();
       await stepper.stop();
@@ -83,7 +101,8 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   };
 }
 
-function resolveChain(config: AppConfig): ExecutionChain | null {
+/** The chain and relayer the configuration names (RPC_URL or dev-chain.json, RELAYER_PRIVATE_KEY); null without one. */
+export function resolveChain(config: AppConfig): ExecutionChain | null {
   const shared = loadSharedContracts(config.dataDir);
   // Tests say which chain they mean; a dev-chain.json left by `npm start` must not pull them onto it.
   if (config.env === 'test' && !config.rpcUrl) return null;

@@ -9,6 +9,11 @@ export type CreateDao = Command<'CreateDao', DaoConfigurationInput & { readonly 
 type MemberCommand<Type extends string, Extra = unknown> = Command<Type, { readonly member: Address } & Extra>;
 
 export type RequestToJoin = MemberCommand<'RequestToJoin'>;
+/**
+ * From the worker's join-request expiry job: the request made at `requestedAt` lapses once `afterSeconds`
+ * (the platform's setting, passed in so the domain reads no configuration) have passed.
+ */
+export type ExpireJoinRequest = MemberCommand<'ExpireJoinRequest', { readonly requestedAt: string; readonly afterSeconds: number }>;
 /** Admin only (hybrid DAOs). */
 export type ApproveMember = MemberCommand<'ApproveMember'>;
 /** Admin only. */
@@ -33,6 +38,7 @@ export type ConfirmWithdrawal = Command<'ConfirmWithdrawal', ChainLog>;
 export type DaoCommand =
   | CreateDao
   | RequestToJoin
+  | ExpireJoinRequest
   | ApproveMember
   | SuspendMember
   | ReinstateMember

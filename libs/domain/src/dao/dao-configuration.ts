@@ -94,6 +94,12 @@ export const DAO_LIMITS = {
   smallWithdrawalLimitBps: { min: 1, max: VAULT_LIMITS.maxSmallWithdrawalLimitBps },
   votingPeriodSeconds: { min: 60, max: 90 * DAY },
   maxMembers: { min: 1, max: VAULT_LIMITS.maxMembers },
+  /**
+   * Join requests awaiting a decision (PENDING, not admitted) a DAO holds at once. A request costs nothing
+   * but a fresh key, so without a bound strangers could grow a DAO's member list (and every read of it)
+   * without end; requests also lapse after the platform's waiting time (JOIN_REQUEST_TTL_SECONDS).
+   */
+  maxPendingJoinRequests: 100,
   maxActiveProposals: { min: 1, max: 100 },
   platformFeeBps: { min: 0, max: 1000 },
   emergencyExitWaitSeconds: { min: 0, max: VAULT_LIMITS.maxEmergencyExitWaitSeconds },

@@ -9,6 +9,7 @@ import { confirmDeposit } from './funds/confirm-deposit';
 import { confirmWithdrawal } from './funds/confirm-withdrawal';
 import { completeEmergencyExit, requestEmergencyExit } from './funds/emergency-exit';
 import { approveMember } from './membership/approve-member';
+import { expireJoinRequest } from './membership/expire-join-request';
 import { leaveDao } from './membership/leave-dao';
 import { requestToJoin } from './membership/request-to-join';
 import { reinstateMember, suspendMember } from './membership/suspend-member';
@@ -25,6 +26,8 @@ export const daoDecider: Decider<DaoCommand, DaoEvent, DaoState> = {
         return createDao(command, state);
       case 'RequestToJoin':
         return requestToJoin(command, state);
+      case 'ExpireJoinRequest':
+        return expireJoinRequest(command, state);
       case 'ApproveMember':
         return approveMember(command, state);
       case 'SuspendMember':

@@ -20,6 +20,11 @@ export type DaoCreated = Event<
 type MemberFact<Type extends string, Extra = unknown> = Event<Type, { readonly member: Address } & Extra>;
 
 export type MemberJoinRequested = MemberFact<'MemberJoinRequested', { readonly requestedAt: string }>;
+/**
+ * A join request nobody acted on (no approval, no vote, no deposit) lapsed after the platform's waiting time:
+ * the requester is REMOVED, as a member who left, and may ask again.
+ */
+export type MemberJoinRequestExpired = MemberFact<'MemberJoinRequestExpired', { readonly requestedAt: string; readonly expiredAt: string }>;
 /** Hybrid DAOs: an admin verified the member; their first sufficient deposit activates them. */
 export type MemberApproved = MemberFact<'MemberApproved', { readonly approvedBy: string; readonly approvedAt: string }>;
 /** An executed ADD_MEMBER vote. `active` false: admitted, waiting for the first sufficient deposit. */
@@ -131,6 +136,7 @@ export type DaoTreasuryChanged = Event<
 export type DaoEvent =
   | DaoCreated
   | MemberJoinRequested
+  | MemberJoinRequestExpired
   | MemberApproved
   | MemberAdmitted
   | MemberActivated

@@ -15,6 +15,7 @@ export const newMember = (address: Address): Member => ({
   admitted: false,
   units: null,
   pendingRemoval: null,
+  requestedAt: null,
 });
 
 /** Replaces one member, keeping `weight` in step with status and balance. */

@@ -20,6 +20,8 @@ export interface Member {
   readonly units: bigint | null;
   /** The REMOVE_MEMBER proposal currently deciding about this member, if any. */
   readonly pendingRemoval: string | null;
+  /** When their latest join request was made; null when they never asked (a founder, a depositor). */
+  readonly requestedAt: string | null;
 }
 
 export type WithdrawalKind = 'small' | 'large';

@@ -28,6 +28,7 @@ const created = (data: Extract<DaoEvent, { type: 'DaoCreated' }>['data']): Activ
         admitted: true,
         units: null,
         pendingRemoval: null,
+        requestedAt: null,
       },
     ]),
   );
@@ -51,7 +52,14 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
     case 'DaoCreated':
       return dao;
     case 'MemberJoinRequested':
-      return updateMember(dao, event.data.member, () => ({ status: 'PENDING', admitted: false, pendingRemoval: null }));
+      return updateMember(dao, event.data.member, () => ({
+        status: 'PENDING',
+        admitted: false,
+        pendingRemoval: null,
+        requestedAt: event.data.requestedAt,
+      }));
+    case 'MemberJoinRequestExpired':
+      return updateMember(dao, event.data.member, setStatus('REMOVED'));
     case 'MemberApproved':
       return updateMember(dao, event.data.member, () => ({ admitted: true }));
     case 'MemberAdmitted':

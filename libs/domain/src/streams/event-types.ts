@@ -14,6 +14,7 @@ const typesOf = <T extends string>(types: { readonly [K in T]: true }): readonly
 export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   DaoCreated: true,
   MemberJoinRequested: true,
+  MemberJoinRequestExpired: true,
   MemberApproved: true,
   MemberAdmitted: true,
   MemberActivated: true,

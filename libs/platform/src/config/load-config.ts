@@ -18,6 +18,22 @@ export interface AppConfig {
   /** Key the worker's relayer sends execution transactions with (RELAYER_PRIVATE_KEY); Hardhat account #0 outside production. */
   readonly relayerPrivateKey: `0x${string}` | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Payout claims the worker's relayer sends for members who have not connected to the pool. */
+  readonly claims: {
+    /** CLAIM_MIN_AMOUNT: below this claimable amount (smallest unit) a claim is refused; default 10^16 (0.01 of an 18-decimal token). */
+    readonly minimumAmount: bigint;
+    /** CLAIM_COOLDOWN_SECONDS: one accepted claim per member per this many seconds; default 3600. */
+    readonly cooldownSeconds: number;
+  };
+  /**
+   * Requests per client address and window on the API (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS); max 0
+   * turns the limit off. Default 300 per 60 s; off by default under NODE_ENV=test, where suites set it.
+   */
+  readonly rateLimit: { readonly max: number; readonly windowSeconds: number };
+  /** JOIN_REQUEST_TTL_SECONDS: a join request nobody acted on lapses after this long; default 14 days. */
+  readonly joinRequestTtlSeconds: number;
+  /** PAYOUT_CACHE_REFRESH_SECONDS: how often the worker re-reads members' payouts from the chain; default 15. */
+  readonly payoutCacheRefreshSeconds: number;
   /** Sign-In with Ethereum: the domain (RFC 3986 authority) admin wallets sign in to (SIWE_DOMAIN) and its URI (SIWE_URI). */
   readonly siwe: { readonly domain: string; readonly uri: string };
   /** Failed admin authentications a client IP may make per minute before it is answered 429 (ADMIN_AUTH_MAX_FAILURES). */
@@ -68,6 +84,25 @@ const relayerKeyFrom = (value: string | undefined, nodeEnv: Environment): `0x${s
   if (!/^0x[0-9a-fA-F]{64}$/.test(key)) throw new ConfigError('RELAYER_PRIVATE_KEY', 'must be 0x followed by 64 hex digits');
   return key as `0x${string}`;
 };
+
+const integerFrom = (variable: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw new ConfigError(variable, `must be an integer from ${min} to ${max} (got "${text}")`);
+  return n;
+};
+
+const amountFrom = (variable: string, value: string | undefined, fallback: bigint): bigint => {
+  const text = value?.trim();
+  if (!text) return fallback;
+  if (!/^\d{1,78}$/.test(text) || BigInt(text) >= 2n ** 256n)
+    throw new ConfigError(variable, `must be a whole number of the token's smallest unit below 2^256 (got "${text}")`);
+  return BigInt(text);
+};
+
+const DAY_SECONDS = 24 * 3600;
 
 const urlFrom = (variable: string, value: string, protocols: readonly string[]): string => {
   let url: URL;
@@ -121,6 +156,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     chainId: chainIdFrom(env.CHAIN_ID?.trim() || '31337'),
     relayerPrivateKey: relayerKeyFrom(env.RELAYER_PRIVATE_KEY, nodeEnv),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), LOG_LEVELS),
+    claims: {
+      minimumAmount: amountFrom('CLAIM_MIN_AMOUNT', env.CLAIM_MIN_AMOUNT, 10n ** 16n),
+      cooldownSeconds: integerFrom('CLAIM_COOLDOWN_SECONDS', env.CLAIM_COOLDOWN_SECONDS, 3600, 0, 365 * DAY_SECONDS),
+    },
+    rateLimit: {
+      max: integerFrom('RATE_LIMIT_MAX', env.RATE_LIMIT_MAX, nodeEnv === 'test' ? 0 : 300, 0, 1_000_000_000),
+      windowSeconds: integerFrom('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1, DAY_SECONDS),
+    },
+    joinRequestTtlSeconds: integerFrom('JOIN_REQUEST_TTL_SECONDS', env.JOIN_REQUEST_TTL_SECONDS, 14 * DAY_SECONDS, 60, 365 * DAY_SECONDS),
+    payoutCacheRefreshSeconds: integerFrom('PAYOUT_CACHE_REFRESH_SECONDS', env.PAYOUT_CACHE_REFRESH_SECONDS, 15, 1, DAY_SECONDS),
     siwe: siweFrom(env, host, port),
     adminAuthMaxFailures: positiveIntegerFrom('ADMIN_AUTH_MAX_FAILURES', env.ADMIN_AUTH_MAX_FAILURES?.trim() || '10'),
   };

@@ -7,6 +7,7 @@ import { Notifications1763900000000 } from './migrations/1763900000000-notificat
 import { Execution1764000000001 } from './migrations/1764000000001-execution';
 import { ChainIndex1764100000001 } from './migrations/1764100000001-chain-index';
 import { StreamQuarantine1764300000000 } from './migrations/1764300000000-stream-quarantine';
+import { RelayerClaims1764400000000 } from './migrations/1764400000000-relayer-claims';
 import { ChainIoLeases1764410000000 } from './migrations/1764410000000-chain-io-leases';
 import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   ChainIndex1764100000001,
   WebhookIdempotency1764200000000,
   StreamQuarantine1764300000000,
+  RelayerClaims1764400000000,
   ChainIoLeases1764410000000,
   AdminSiweSessions1764612000000,
 ];

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { DAO_LIMITS } from '@ayllu/domain';
 import { MemberView } from '../../governance-reads/members/member.view';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { SignatureVerifier } from '../../signatures/signature-verifier';
@@ -22,7 +23,9 @@ export class RequestToJoinController {
     summary: 'Ask to join a DAO (signed)',
     description:
       'Body: the `message` from `POST /v1/daos/{id}/typed-data/join-request` and its EIP-712 signature by `message.address`. ' +
-      'The member becomes PENDING; a deposit (open), an admin approval and a deposit (hybrid) or an ADD_MEMBER vote (closed) activates them.',
+      'The member becomes PENDING; a deposit (open), an admin approval and a deposit (hybrid) or an ADD_MEMBER vote (closed) activates them. ' +
+      `A DAO holds at most ${DAO_LIMITS.maxPendingJoinRequests} requests awaiting a decision (409 \`DAO.JOIN_REQUESTS_FULL\` beyond); a request nobody acts on lapses ` +
+      'after JOIN_REQUEST_TTL_SECONDS (the requester is then REMOVED and may ask again).',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedJoinRequest })

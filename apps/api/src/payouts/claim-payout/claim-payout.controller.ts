@@ -1,28 +1,57 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '@ayllu/platform';
+import type { FastifyReply } from 'fastify';
+import type { Pool } from 'pg';
 import { getAddress } from 'viem';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { MemberRouteParams } from '../../shared/member-route.params';
+import { problem, ProblemException } from '../../shared/problem';
+import { APP_CONFIG, PG_POOL } from '../../shared/tokens';
 import { ClaimView } from '../payouts.view';
 import { ClaimPayoutCommand } from './claim-payout.handler';
+import { CLAIM_COLUMNS, claimViewOf, type PayoutClaimRow } from './payout-claim-row';
 
 @ApiTags('Payouts')
 @Controller('v1/daos/:id/members/:address/claim')
 export class ClaimPayoutController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(PG_POOL) private readonly db: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
-  @HttpCode(200)
+  @HttpCode(202)
   @ApiOperation({
-    summary: 'Move what a member who has not connected to the pool has accrued into their balance (the relayer calls claimAll)',
+    summary: 'Ask the relayer to move what a member who has not connected to the pool has accrued into their balance (claimAll)',
     description:
-      'Anyone may ask: the tokens can only go to the member. Refused when there is nothing to claim (connected members receive live), ' +
-      'so the relayer never pays gas for nothing.',
+      'Anyone may ask, without a signature: claimAll can only pay the member. Accepted (202) as a job of the worker; follow it at ' +
+      '`claimUrl` (the Location header). Parallel requests get the same job. Refused before any job: 404 when the member holds ' +
+      'nothing in the pool, 409 `PAYOUT.CONNECTED` (they receive live), 409 `PAYOUT.BELOW_MINIMUM` below CLAIM_MIN_AMOUNT ' +
+      '(Retry-After when the stream will get there), 429 `PAYOUT.CLAIM_COOLDOWN` within CLAIM_COOLDOWN_SECONDS of the last claim ' +
+      '(Retry-After), 503 until the worker has read the pool.',
   })
+  @ApiAcceptedResponse({ type: ClaimView })
+  @ApiProblemResponses(400, 404, 409, 429, 503)
+  async claim(@Param() params: MemberRouteParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<ClaimView> {
+    const view = await this.commands.execute(new ClaimPayoutCommand(params.id, getAddress(params.address)));
+    void reply.header('location', view.claimUrl);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The member's latest claim: queued, claimed (with the transaction and amount), skipped or failed (with why)" })
   @ApiOkResponse({ type: ClaimView })
-  @ApiProblemResponses(400, 404, 409, 503)
-  claim(@Param() params: MemberRouteParams): Promise<ClaimView> {
-    return this.commands.execute(new ClaimPayoutCommand(params.id, getAddress(params.address)));
+  @ApiProblemResponses(400, 404)
+  async latest(@Param() params: MemberRouteParams): Promise<ClaimView> {
+    const member = getAddress(params.address);
+    const { rows } = await this.db.query<PayoutClaimRow>(
+      `SELECT ${CLAIM_COLUMNS} FROM payout_claims WHERE dao_id = $1 AND member = $2 AND job_id IS NOT NULL`,
+      [params.id, member],
+    );
+    if (!rows[0]) throw new ProblemException(problem(404, 'PAYOUT.NO_CLAIM', `No claim was asked for ${member} in this DAO`));
+    return claimViewOf(params.id, member, rows[0], this.config.claims.cooldownSeconds);
   }
 }

@@ -45,6 +45,8 @@ const memberFrom = (row: MemberRow): Member => ({
   admitted: row.admitted,
   units: row.units === null ? null : BigInt(row.units),
   pendingRemoval: row.pending_removal,
+  // Only the decider's expiry check reads it, never a projection.
+  requestedAt: null,
 });
 
 /**

@@ -2,13 +2,14 @@ import type { Address } from '../../shared/address';
 import type { DaoEvent } from '../dao-events';
 import { deciderSpec } from '../../testing/given';
 import { activated, activeDao, daoCreated, deposited, joinRequested } from '../../testing/dao-history';
-import { adminMeta, alice, asSent, bob, carol, dave, meta, T0 } from '../../testing/fixtures';
+import { adminMeta, alice, asSent, at, bob, carol, dave, meta, T0 } from '../../testing/fixtures';
+import { DAO_LIMITS } from '../dao-configuration';
 import { daoDecider } from '../dao-decider';
 import type { ChainLog, DaoCommand } from '../dao-commands';
 
 const { given } = deciderSpec(daoDecider);
 
-const join = (member: Address): DaoCommand => ({ type: 'RequestToJoin', data: { member }, metadata: meta(member) });
+const join = (member: Address, now: string = T0): DaoCommand => ({ type: 'RequestToJoin', data: { member }, metadata: meta(member, now) });
 const approve = (member: Address, metadata = adminMeta()): DaoCommand => ({
   type: 'ApproveMember',
   data: { member },
@@ -84,6 +85,67 @@ describe('Membership', () => {
         .then([depositFact(carol, 5n)]));
   });
 
+  describe('pending join requests', () => {
+    const open = daoCreated([alice], { access: 'open' });
+    const stranger = (i: number): Address => `0x${(0x1000 + i).toString(16).padStart(40, '0')}`;
+    const strangers = Array.from({ length: DAO_LIMITS.maxPendingJoinRequests }, (_, i) => joinRequested(stranger(i)));
+    const DAY = 24 * 3600;
+    const expire = (member: Address, requestedAt: string, now: string, afterSeconds = 7 * DAY): DaoCommand => ({
+      type: 'ExpireJoinRequest',
+      data: { member, requestedAt, afterSeconds },
+      metadata: meta('system:scheduler', now),
+    });
+    const expired = (member: Address, requestedAt: string, expiredAt: string) => ({
+      type: 'MemberJoinRequestExpired' as const,
+      data: { member, requestedAt, expiredAt },
+    });
+
+    it(`refuses a request once ${DAO_LIMITS.maxPendingJoinRequests} await a decision`, () =>
+      given([open, ...strangers])
+        .when(join(bob))
+        .thenThrows('DAO.JOIN_REQUESTS_FULL'));
+    it('admitted requests (approved, awaiting a deposit) do not count against the cap', () =>
+      given([
+        daoCreated([alice], { access: 'hybrid' }),
+        ...strangers,
+        { type: 'MemberApproved', data: { member: stranger(0), approvedBy: 'admin:key-1', approvedAt: T0 } },
+      ])
+        .when(join(bob))
+        .then([joinRequested(bob)]));
+    it('a lapsed request frees its place', () =>
+      given([open, ...strangers, expired(stranger(3), T0, at(7 * DAY))])
+        .when(join(bob, at(7 * DAY)))
+        .then([joinRequested(bob, at(7 * DAY))]));
+    it('a request nobody acted on lapses after the waiting time: the requester is REMOVED and may ask again', () => {
+      given([open, joinRequested(bob)])
+        .when(expire(bob, T0, at(7 * DAY)))
+        .then([expired(bob, T0, at(7 * DAY))]);
+      expect(activeDao([open, joinRequested(bob), expired(bob, T0, at(7 * DAY))]).members.get(bob)?.status).toBe('REMOVED');
+      given([open, joinRequested(bob), expired(bob, T0, at(7 * DAY))])
+        .when(join(bob, at(8 * DAY)))
+        .then([joinRequested(bob, at(8 * DAY))]);
+    });
+    it('refuses to expire it early (the job is retried)', () =>
+      given([open, joinRequested(bob)])
+        .when(expire(bob, T0, at(7 * DAY - 1)))
+        .thenThrows('MEMBER.JOIN_REQUEST_NOT_DUE'));
+    it('expires nothing once someone acted on it, or when a later request replaced it', () => {
+      const hybrid = daoCreated([alice], { access: 'hybrid' });
+      const approved = { type: 'MemberApproved' as const, data: { member: bob, approvedBy: 'admin:key-1', approvedAt: T0 } };
+      given([hybrid, joinRequested(bob), approved])
+        .when(expire(bob, T0, at(8 * DAY)))
+        .then([]);
+      given([hybrid, joinRequested(bob), deposited(bob, 1n)])
+        .when(expire(bob, T0, at(8 * DAY)))
+        .then([]);
+      given([open, joinRequested(bob), expired(bob, T0, at(7 * DAY)), joinRequested(bob, at(8 * DAY))])
+        .when(expire(bob, T0, at(9 * DAY)))
+        .then([]);
+      given([open])
+        .when(expire(alice, T0, at(9 * DAY)))
+        .then([]);
+    });
+  });
   describe('closed DAO', () => {
     it('a deposit never activates: only an ADD_MEMBER vote does', () =>
       given([daoCreated([alice], { access: 'closed' }), joinRequested(bob)])
