@@ -94,7 +94,7 @@ const main = async () => {
     say(`Ayllu is running.`);
     say(`  API      ${base}/v1/daos`);
     say(`  Docs     ${base}/docs   (OpenAPI JSON at ${base}/docs-json)`);
-    say(`  Health   ${base}/health`);
+    say(`  Health   ${base}/health   (worker: ${worker.operationsUrl ?? 'off'}/health, metrics at /metrics on both)`);
     if (rpcUrl) say(`  Chain    ${rpcUrl}   (addresses in ${join(config.dataDir, 'dev-chain.json')})`);
     if (admin.generated) {
       say(`  Admin key (shown once, kept in ${admin.file}):`);

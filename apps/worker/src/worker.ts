@@ -10,6 +10,8 @@ import type { ExecutionChain } from './execution/execution-chain';
 import { resolveChain, startExecution, type ExecutionOptions, type RunningExecution } from './execution/start-execution';
 import { recordClaimOutcome, runPayoutClaim } from './jobs/payout-claim-job';
 import { joinRequestExpirySubscription } from './jobs/join-request-expiry';
+import { startOperationsServer } from './operations/operations-server';
+import { createWorkerMetrics } from './operations/worker-metrics';
 import { LogProcessor } from './processing/log-processor';
 import { PROJECTIONS } from './projections/projections';
 
@@ -24,6 +26,8 @@ export interface WorkerDependencies {
   readonly chain?: ExecutionChain;
   /** Tests shorten the execution driver's timings. */
   readonly execution?: Pick<ExecutionOptions, 'pollMs' | 'leaseMs' | 'indexerConfirmations' | 'payoutRefreshMs'>;
+  /** Where /health and /metrics are served; WORKER_OPERATIONS_PORT by default, 0 for none. */
+  readonly operationsPort?: number;
 }
 
 export interface RunningWorker {
@@ -32,6 +36,8 @@ export interface RunningWorker {
   readonly jobs: JobScheduler;
   /** Null without a chain. */
   readonly execution: RunningExecution | null;
+  /** The /health and /metrics server's base URL; null when it is off. */
+  readonly operationsUrl: string | null;
   readonly stop: () => Promise<void>;
 }
 
@@ -77,7 +83,9 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)
   // resolved here serves every path that sends: deployment, execution and payout claims.
   const chain = deps.chain ?? resolveChain(deps.config);
+  const metrics = createWorkerMetrics(deps.pool, () => chain ?? null);
   const execution = await startExecution({
+    onChainError: metrics.chainError,
     config: deps.config,
     pool: deps.pool,
     databaseUrl: deps.databaseUrl,
@@ -100,12 +108,26 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
         recordClaimOutcome(deps.pool, data, jobId, { status: 'failed', reason: String((error as Error).message ?? error).slice(0, 500) }),
     );
   }
-  logger.info({ processors: processors.map((p) => p.name) }, 'worker started');
+  const port = deps.operationsPort ?? deps.config.workerOperationsPort;
+  const operations =
+    port > 0
+      ? await startOperationsServer(port, deps.config.host, {
+          pool: deps.pool,
+          registry: metrics.registry,
+          chain: () => chain ?? null,
+          relayerMinBalance: deps.config.relayerMinBalance,
+        })
+      : null;
+  const address = operations?.address();
+  const operationsUrl = address && typeof address === 'object' ? `http://${deps.config.host}:${address.port}` : null;
+  logger.info({ processors: processors.map((p) => p.name), operationsUrl }, 'worker started');
   return {
     log,
     jobs,
     execution,
+    operationsUrl,
     stop: async () => {
+      await new Promise((resolve) => (operations ? operations.close(resolve) : resolve(undefined)));
       await execution?.stop();
       await log.stop();
       await wakeUps.stop();

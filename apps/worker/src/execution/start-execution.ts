@@ -24,6 +24,8 @@ export interface ExecutionOptions {
   readonly indexerConfirmations?: number;
   /** How often the payout cache re-reads the chain; PAYOUT_CACHE_REFRESH_SECONDS by default. */
   readonly payoutRefreshMs?: number;
+  /** Told of every failed step, poll or read that touched the chain (the worker counts them for /metrics). */
+  readonly onChainError?: (source: 'execution' | 'indexer' | 'payouts', error: unknown) => void;
 }
 
 export interface RunningExecution {
@@ -52,7 +54,10 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   const stepper = new ExecutionStepper(options.pool, deps, {
     leaseMs: options.leaseMs ?? 30_000,
     retryMs: 3000,
-    onError: (subject, error) => options.logger.warn({ subject, err: error }, 'execution step failed; it will be retried'),
+    onError: (subject, error) => {
+      options.onChainError?.('execution', error);
+      options.logger.warn({ subject, err: error }, 'execution step failed; it will be retried');
+    },
     onPassError: (error) => options.logger.error({ err: error }, 'execution stepper failed'),
   });
   // Each committed batch may have made steps due: run them without waiting for the poll.
@@ -62,7 +67,10 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   });
   const indexer = new ChainIndexLoop(deps, {
     confirmations: BigInt(options.indexerConfirmations ?? defaultConfirmations(chain.chainId)),
-    onError: (daoId, error) => options.logger.warn({ daoId, err: error }, 'chain indexer: a poll failed; it will be retried'),
+    onError: (daoId, error) => {
+      options.onChainError?.('indexer', error);
+      options.logger.warn({ daoId, err: error }, 'chain indexer: a poll failed; it will be retried');
+    },
     onHalt: (daoId, reason) => options.logger.error({ daoId, reason }, 'chain indexer halted for this DAO'),
     onPassError: (error) => options.logger.error({ err: error }, 'chain indexer failed'),
   });
@@ -71,7 +79,10 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     store: options.store,
     client: chain.public,
     chainId: chain.chainId,
-    onError: (daoId, error) => options.logger.warn({ daoId, err: error }, 'payout cache: a read failed; the next refresh retries'),
+    onError: (daoId, error) => {
+      options.onChainError?.('payouts', error);
+      options.logger.warn({ daoId, err: error }, 'payout cache: a read failed; the next refresh retries');
+    },
   });
   const wakeUps = new EventNotifications({
     connection: { connectionString: options.databaseUrl },

@@ -38,6 +38,10 @@ export interface AppConfig {
   readonly siwe: { readonly domain: string; readonly uri: string };
   /** Failed admin authentications a client IP may make per minute before it is answered 429 (ADMIN_AUTH_MAX_FAILURES). */
   readonly adminAuthMaxFailures: number;
+  /** WORKER_OPERATIONS_PORT: where the worker answers /health and /metrics; default 9464 (off, 0, under NODE_ENV=test). */
+  readonly workerOperationsPort: number;
+  /** RELAYER_MIN_BALANCE: below this native balance (wei) the worker's /health is degraded; default 10^16 (0.01). */
+  readonly relayerMinBalance: bigint;
 }
 
 /** A configuration problem, naming the variable, so the process can stop with one clear line. */
@@ -168,5 +172,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     payoutCacheRefreshSeconds: integerFrom('PAYOUT_CACHE_REFRESH_SECONDS', env.PAYOUT_CACHE_REFRESH_SECONDS, 15, 1, DAY_SECONDS),
     siwe: siweFrom(env, host, port),
     adminAuthMaxFailures: positiveIntegerFrom('ADMIN_AUTH_MAX_FAILURES', env.ADMIN_AUTH_MAX_FAILURES?.trim() || '10'),
+    workerOperationsPort: integerFrom('WORKER_OPERATIONS_PORT', env.WORKER_OPERATIONS_PORT, nodeEnv === 'test' ? 0 : 9464, 0, 65535),
+    relayerMinBalance: amountFrom('RELAYER_MIN_BALANCE', env.RELAYER_MIN_BALANCE, 10n ** 16n),
   };
 };
