@@ -36,6 +36,8 @@ export { cancelOperationCall, executeBatchCall, scheduleBatchCall } from './time
 export { timelockOperationId } from './timelock/timelock-operation-id';
 export { bootstrapSafeCalls } from './deploy/bootstrap-safe-calls';
 export { deployDao } from './deploy/deploy-dao';
+export { deployModuleRelay } from './deploy/deploy-module-relay';
+export { findSafeModule, moduleCallOf, moduleRelayCall } from './safe/module-relay';
 export type { DaoDeployment, DaoSafeSpec, DeployDaoParams } from './deploy/deploy-dao';
 export { deployVaultProxy } from './deploy/deploy-vault-proxy';
 export type { VaultConfig, VaultParameters } from './deploy/deploy-vault-proxy';

@@ -59,11 +59,11 @@ export async function encodeActions(
         return { to: vault, value: 0n, data: encodeFunctionData({ abi: communityVaultAbi, functionName: 'setParameters', args: [next] }) };
       }
       case 'payout.distributeFlow':
-        return throughSafe(safe, distributeFlowCall(payout, safe, action.flowRatePerSecond));
+        return throughSafe(client, contracts, distributeFlowCall(payout, safe, action.flowRatePerSecond));
       case 'payout.distribute':
-        return throughSafe(safe, distributeCall(payout, safe, action.amount));
+        return throughSafe(client, contracts, distributeCall(payout, safe, action.amount));
       case 'fee.flow':
-        return throughSafe(safe, {
+        return throughSafe(client, contracts, {
           to: contracts.cfaForwarder,
           value: 0n,
           data: encodeFunctionData({
@@ -73,7 +73,7 @@ export async function encodeActions(
           }),
         });
       case 'fee.transfer':
-        return throughSafe(safe, {
+        return throughSafe(client, contracts, {
           to: payout.token,
           value: 0n,
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
