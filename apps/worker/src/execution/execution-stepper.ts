@@ -101,7 +101,14 @@ export class ExecutionStepper {
          due_at = CASE WHEN wakes::text <> $2 THEN now() WHEN $3::timestamptz IS NULL THEN NULL ELSE GREATEST($3::timestamptz, now()) END,
          last_step = $4, last_error = $5, attempts = $6, updated_at = now()
        WHERE ${idColumn} = $1`,
-      [item.id, item.wakes, next && next.getTime() === 0 ? new Date().toISOString() : (next?.toISOString() ?? null), label, error, attempts],
+      [
+        item.id,
+        item.wakes,
+        next && next.getTime() === 0 ? new Date().toISOString() : (next?.toISOString() ?? null),
+        label,
+        error,
+        attempts,
+      ],
     );
   }
 }

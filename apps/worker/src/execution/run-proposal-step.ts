@@ -1,5 +1,7 @@
-import { cancelOperationCall, scheduleBatchCall, timelockOperationId, type SafeCall } from '@ayllu/chain';
+import { cancelOperationCall, scheduleBatchCall, timelockOperationId, type SafeCall, type SafeSignature } from '@ayllu/chain';
 import {
+  abandonSafeTransaction,
+  dropSafeSignatures,
   executionSalt,
   nextExecutionStep,
   nextSafeNonce,
@@ -24,6 +26,7 @@ import { appendExecution, loadExecution } from './execution-streams';
 import { keyedChainCall } from './keyed-chain-call';
 import {
   buildSingleCallSafeTransaction,
+  checkSafeExecution,
   confirmSafeTransaction,
   findSafeExecution,
   onChainSafeNonce,
@@ -168,12 +171,50 @@ async function perform(
       const { contracts } = treasury;
       const tx = treasury.transactions.get(step.safeTxHash)!;
       const safeTxHash = tx.safeTxHash;
+      const key = `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`;
+      let signatures: readonly SafeSignature[] | undefined;
+      // Check with the Safe only before anything was sent: a sent transaction is waited for, not judged.
+      const sent = (await deps.pool.query('SELECT 1 FROM chain_calls WHERE key = $1 AND tx_hash IS NOT NULL', [key])).rowCount;
+      if (!sent && !(await findSafeExecution(deps.chain, contracts, safeTxHash))) {
+        const check = await checkSafeExecution(deps.chain, contracts, tx);
+        switch (check.kind) {
+          case 'ready':
+            signatures = check.signatures;
+            break;
+          case 'drop':
+            await append((s) => ({
+              treasury: dropSafeSignatures(
+                { type: 'DropSafeSignatures', data: { safeTxHash, dropped: check.dropped }, metadata: metadata() },
+                s.treasury,
+              ),
+              proposal: [],
+              dao: [],
+            }));
+            return { next: 'now' };
+          case 'short':
+            // Woken again by the next signature.
+            return { next: 'idle' };
+          case 'not-next':
+            return { next: 'at', at: new Date(deps.now().getTime() + deps.maxWaitMs) };
+          case 'abandon':
+            await append((s) =>
+              abandonSafeTransaction(
+                { type: 'AbandonSafeTransaction', data: { safeTxHash, reason: check.reason }, metadata: metadata() },
+                s,
+              ),
+            );
+            return { next: 'now' };
+        }
+      }
       const done = await keyedChainCall(deps.pool, {
-        key: `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`,
+        key,
         kind: 'safe-exec',
         daoId: ids.daoId,
         reconcile: () => findSafeExecution(deps.chain, contracts, safeTxHash),
-        send: () => sendSafeTransaction(deps.chain, contracts, tx),
+        send: () => {
+          if (!signatures) throw new Error(`Safe transaction ${safeTxHash}: not checked against the Safe before sending; retrying`);
+          return sendSafeTransaction(deps.chain, contracts, tx, signatures);
+        },
         confirm: (txHash) => confirmSafeTransaction(deps.chain, contracts, txHash, safeTxHash),
         afterSend: () => crashPoint('after-safe-send'),
       });

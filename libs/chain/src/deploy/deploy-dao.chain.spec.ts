@@ -277,7 +277,10 @@ describe('deployDao', () => {
       // the batch enough gas for the timelock but too little for this call, which the Safe only reports as false;
       // the operation was marked done with no effect.
       const client = { wallet: ctx.clients.wallet(0), public: ctx.clients.public };
-      const burner = await deployContract(client, { name: 'TestGasBurner', ...loadAylluArtifact('src/test/TestGasBurner.sol', 'TestGasBurner') });
+      const burner = await deployContract(client, {
+        name: 'TestGasBurner',
+        ...loadAylluArtifact('src/test/TestGasBurner.sol', 'TestGasBurner'),
+      });
       const burnerAbi = parseAbi(['function burn(uint256 count)', 'function written() view returns (uint256)']);
       const burn = encodeFunctionData({ abi: burnerAbi, functionName: 'burn', args: [40n] });
       const batch = {
