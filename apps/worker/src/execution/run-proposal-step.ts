@@ -1,13 +1,10 @@
-import { cancelOperationCall, scheduleBatchCall, timelockOperationId, type SafeCall, type SafeSignature } from '@ayllu/chain';
+import { cancelOperationCall, scheduleBatchCall, timelockOperationId, type SafeCall } from '@ayllu/chain';
 import {
-  abandonSafeTransaction,
-  dropSafeSignatures,
   executionSalt,
   nextExecutionStep,
   nextSafeNonce,
   proposalActions,
   proposeSafeTransaction,
-  recordSafeTransactionExecuted,
   recordTimelockOperationExecuted,
   recordTimelockOperationFailed,
   transactionsOf,
@@ -16,36 +13,17 @@ import {
   type ExecutionStep,
   type OperationCall,
 } from '@ayllu/domain';
-import type { PostgresEventStore } from '@ayllu/event-store';
-import type { Pool } from 'pg';
 import { zeroHash, type Address, type Hex } from 'viem';
 import { crashPoint } from './crash-point';
 import { encodeActions } from './encode-actions';
-import type { ExecutionChain } from './execution-chain';
+import type { ExecutionDeps, StepOutcome } from './execution-deps';
 import { appendExecution, loadExecution } from './execution-streams';
+import { executeSafeTransactionStep } from './safe-execution-step';
 import { keyedChainCall } from './keyed-chain-call';
-import {
-  buildSingleCallSafeTransaction,
-  checkSafeExecution,
-  confirmSafeTransaction,
-  findSafeExecution,
-  onChainSafeNonce,
-  sendSafeTransaction,
-} from './safe-steps';
-import { confirmOperation, findOperationExecution, operationEta, sendOperation, simulateOperation } from './timelock-steps';
+import { buildSingleCallSafeTransaction, onChainSafeNonce } from './safe-steps';
+import { confirmOperation, findOperationExecution, sendOperation, simulateOperation } from './timelock-steps';
 
-export interface ExecutionDeps {
-  readonly pool: Pool;
-  readonly store: PostgresEventStore;
-  readonly chain: ExecutionChain;
-  /** Wall-clock time for the log's metadata; readiness is judged by chain time. */
-  readonly now: () => Date;
-  /** Longest wait before looking at a scheduled operation again (chain time can jump on a dev chain). */
-  readonly maxWaitMs: number;
-}
-
-/** What the stepper does next with this proposal: nothing until woken, again now, or at a time. */
-export type StepOutcome = { readonly next: 'idle' } | { readonly next: 'now' } | { readonly next: 'at'; readonly at: Date };
+export type { ExecutionDeps, StepOutcome } from './execution-deps';
 
 const ACTOR = 'system:execution';
 
@@ -167,69 +145,8 @@ async function perform(
       );
       return { next: 'now' };
     }
-    case 'ExecuteSafeTransaction': {
-      const { contracts } = treasury;
-      const tx = treasury.transactions.get(step.safeTxHash)!;
-      const safeTxHash = tx.safeTxHash;
-      const key = `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`;
-      let signatures: readonly SafeSignature[] | undefined;
-      // Check with the Safe only before anything was sent: a sent transaction is waited for, not judged.
-      const sent = (await deps.pool.query('SELECT 1 FROM chain_calls WHERE key = $1 AND tx_hash IS NOT NULL', [key])).rowCount;
-      if (!sent && !(await findSafeExecution(deps.chain, contracts, safeTxHash))) {
-        const check = await checkSafeExecution(deps.chain, contracts, tx);
-        switch (check.kind) {
-          case 'ready':
-            signatures = check.signatures;
-            break;
-          case 'drop':
-            await append((s) => ({
-              treasury: dropSafeSignatures(
-                { type: 'DropSafeSignatures', data: { safeTxHash, dropped: check.dropped }, metadata: metadata() },
-                s.treasury,
-              ),
-              proposal: [],
-              dao: [],
-            }));
-            return { next: 'now' };
-          case 'short':
-            // Woken again by the next signature.
-            return { next: 'idle' };
-          case 'not-next':
-            return { next: 'at', at: new Date(deps.now().getTime() + deps.maxWaitMs) };
-          case 'abandon':
-            await append((s) =>
-              abandonSafeTransaction(
-                { type: 'AbandonSafeTransaction', data: { safeTxHash, reason: check.reason }, metadata: metadata() },
-                s,
-              ),
-            );
-            return { next: 'now' };
-        }
-      }
-      const done = await keyedChainCall(deps.pool, {
-        key,
-        kind: 'safe-exec',
-        daoId: ids.daoId,
-        reconcile: () => findSafeExecution(deps.chain, contracts, safeTxHash),
-        send: () => {
-          if (!signatures) throw new Error(`Safe transaction ${safeTxHash}: not checked against the Safe before sending; retrying`);
-          return sendSafeTransaction(deps.chain, contracts, tx, signatures);
-        },
-        confirm: (txHash) => confirmSafeTransaction(deps.chain, contracts, txHash, safeTxHash),
-        afterSend: () => crashPoint('after-safe-send'),
-      });
-      if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
-      const { txHash, success } = done.result;
-      const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId) : null;
-      await append((s) =>
-        recordSafeTransactionExecuted(
-          { type: 'RecordSafeTransactionExecuted', data: { safeTxHash, txHash, success, eta }, metadata: metadata() },
-          s,
-        ),
-      );
-      crashPoint('after-safe-record');
-      return { next: 'now' };
-    }
+    case 'ExecuteSafeTransaction':
+      return executeSafeTransactionStep(deps, ids.daoId, treasury, step.safeTxHash, { append, metadata });
     case 'ExecuteOperation': {
       const { contracts } = treasury;
       const operationId = step.operationId;
