@@ -175,6 +175,10 @@ describe('Safe signatures: only what the Safe accepts; a bad one never blocks th
     const view = await treasurers.get<{ status: string; failureReason: string }>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
     expect(view).toMatchObject({ status: 'abandoned', failureReason: expect.stringContaining('GS013') });
     expect(await proposalRow(world, proposalId)).toMatchObject({ state: 'Failed' });
+    const proposal = await treasurers.get<{ state: string; resolution: { reason: string } }>(
+      `/v1/daos/${dao.daoId}/proposals/${proposalId}`,
+    );
+    expect(proposal).toMatchObject({ state: 'Failed', resolution: { reason: expect.stringContaining(`${safeTxHash} cannot run`) } });
 
     // Stopped: nothing was ever sent for it, and nothing more happens.
     const before = (await treasuryEvents()).length;
