@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { safeTransactionTypedData } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';

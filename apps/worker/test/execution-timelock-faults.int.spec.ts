@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { executeBatchCall, readTimelockOperation } from '@ayllu/chain';
 import { streams, type DaoContracts, type OperationCall } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
@@ -109,7 +110,7 @@ describe('Timelock execution under faults and strangers', () => {
       return method === 'eth_call' && call?.to?.toLowerCase() === dao.contracts.timelock.toLowerCase() && data.startsWith(EXECUTE_BATCH);
     });
     await passDelay();
-    await waitFor('the simulation to be refused a few times', async () => (proxy.refused() >= 3 ? true : undefined));
+    await waitFor('the simulation to be refused a few times', () => Promise.resolve(proxy.refused() >= 3 ? true : undefined));
     const { rows } = await world.db.pool.query<{ attempts: number; last_error: string }>(
       'SELECT attempts, last_error FROM execution_processes WHERE proposal_id = $1',
       [proposalId],
