@@ -30,8 +30,8 @@ export class AddSafeSignatureCommand extends Command<SafeTransactionView> {
   }
 }
 
-const refuse = (status: number, code: string, detail: string) =>
-  new ProblemException(problem(status, code, detail, { errors: [{ field: 'signature', message: detail }] }));
+const refuse = (status: number, code: string, detail: string, field: 'signature' | 'signer' = 'signature') =>
+  new ProblemException(problem(status, code, detail, { errors: [{ field, message: detail }] }));
 
 /**
  * A treasurer's signature is checked before it is recorded, by the Safe's rules: in the form the Safe reads
@@ -105,5 +105,5 @@ const requireValid = (check: SafeSignatureCheck, signer: Address, tx: QueuedSafe
       'SIGNATURE.SIGNER_MISMATCH',
       `The signature does not recover to ${signer} for Safe transaction ${tx.safeTxHash} on chain ${chainId} (signed another transaction, Safe or chain?)`,
     );
-  throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`);
+  throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`, 'signer');
 };
