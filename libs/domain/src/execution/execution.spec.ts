@@ -164,6 +164,26 @@ describe('Execution process manager', () => {
       expect(nextSafeNonce(treasury, 5n)).toBe(5n);
     });
 
+    it('fill the gap an abandoned transaction left, before the queued ones after it', () => {
+      const first = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
+      const second = { ...passed('ADD_MEMBER', { member: erin }, 'p-2'), treasury: first.treasury };
+      const both = {
+        ...second,
+        treasury: appendExecution(second, proposeSafeTransaction(propose(second), foldExecution(second))).treasury,
+      };
+      expect(nextSafeNonce(foldExecution(both).treasury as DeployedTreasury, 0n)).toBe(2n);
+      const abandoned = withTreasury(
+        both,
+        abandonSafeTransaction(
+          { type: 'AbandonSafeTransaction', data: { safeTxHash: hash(100), reason: 'GS013' }, metadata: system },
+          foldExecution({ ...both, proposal: passed().proposal }),
+        ).treasury,
+      );
+      // Nonce 0 was never used on chain; nonce 1 waits behind it.
+      expect(nextSafeNonce(foldExecution(abandoned).treasury as DeployedTreasury, 0n)).toBe(0n);
+      expect(nextSafeNonce(foldExecution(abandoned).treasury as DeployedTreasury, 2n)).toBe(2n);
+    });
+
     it('refuse a nonce that is not the next one (another proposal took it)', () => {
       const first = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
       const second = { ...passed('ADD_MEMBER', { member: erin }, 'p-2'), treasury: first.treasury };
