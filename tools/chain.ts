@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { startHardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 
 async function main(): Promise<void> {
@@ -27,8 +28,13 @@ async function main(): Promise<void> {
     mkdirSync(dataDir, { recursive: true });
     const file = path.resolve(dataDir, 'dev-chain.json');
     writeFileSync(file, JSON.stringify(devChain, null, 2));
+    // The same chain as a network profile, the format every other network is described in (NETWORK_PROFILE).
+    const profileFile = path.resolve(dataDir, 'network-profile.json');
+    writeFileSync(profileFile, JSON.stringify(devChainProfile(devChain), null, 2));
     console.log(JSON.stringify(devChain, null, 2));
-    console.log(`\nDevelopment chain ${devChain.chainId} on ${node.rpcUrl} (node pid ${node.pid}); addresses in ${file}. Ctrl-C stops it.`);
+    console.log(
+      `\nDevelopment chain ${devChain.chainId} on ${node.rpcUrl} (node pid ${node.pid}); addresses in ${file}, profile in ${profileFile}. Ctrl-C stops it.`,
+    );
   } catch (error) {
     console.error(error);
     await stop(1);

@@ -5,9 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, createPool, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
+import { findOrphanedDaos } from '../apps/worker/src/execution/orphaned-daos';
 import { startWorker } from '../apps/worker/src/worker';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { devClients } from '../libs/chain/src/local/dev-clients';
+import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -31,13 +34,17 @@ const main = async () => {
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  process.once('SIGHUP', () => void stopAll(0)); // the terminal closed
+  // A kill -9 cannot be caught: the chain node then stops itself with this process (its reaper watches us).
   // Ctrl-C reaches the embedded PostgreSQL too (same process group), so connections drop while we stop:
   // expected then. Any other crash still stops the chain node and the database before exiting.
-  process.on('uncaughtException', (error) => {
+  const crashed = (error: unknown) => {
     if (stopping) return;
     console.error(error);
     void stopAll(1);
-  });
+  };
+  process.on('uncaughtException', crashed);
+  process.on('unhandledRejection', crashed);
 
   try {
     let databaseUrl = config.databaseUrl;
@@ -60,7 +67,15 @@ const main = async () => {
       const devChain = await deployDevChain(node.rpcUrl);
       mkdirSync(config.dataDir, { recursive: true });
       writeFileSync(join(config.dataDir, 'dev-chain.json'), JSON.stringify(devChain, null, 2));
+      writeFileSync(join(config.dataDir, 'network-profile.json'), JSON.stringify(devChainProfile(devChain), null, 2));
       rpcUrl = node.rpcUrl;
+      // The node keeps its state in memory; the database outlives it. Say so instead of letting old DAOs retry.
+      const orphaned = await findOrphanedDaos(createPool(databaseUrl, 2), devClients(node.rpcUrl).public, devChain.chainId);
+      if (orphaned.length > 0) {
+        say(`Note: ${orphaned.length} DAO(s) in this database were deployed on an earlier local chain that did not survive the restart`);
+        say(`  (${orphaned.map((o) => o.daoId).join(', ')}). Their contracts are gone, so their passed proposals cannot execute;`);
+        say(`  new DAOs work. To start clean, stop Ayllu and delete ${join(config.dataDir, 'postgres')}.`);
+      }
     }
 
     // The API and the worker see the chain this process started as if RPC_URL had named it.

@@ -51,6 +51,22 @@ export const communityVaultAbi = [
       },
       {
         internalType: 'uint256',
+        name: 'expiredAt',
+        type: 'uint256',
+      },
+    ],
+    name: 'CommunityVaultExitLapsed',
+    type: 'error',
+  },
+  {
+    inputs: [
+      {
+        internalType: 'address',
+        name: 'member',
+        type: 'address',
+      },
+      {
+        internalType: 'uint256',
         name: 'availableAt',
         type: 'uint256',
       },
@@ -669,6 +685,19 @@ export const communityVaultAbi = [
   },
   {
     inputs: [],
+    name: 'EMERGENCY_EXIT_WINDOW',
+    outputs: [
+      {
+        internalType: 'uint48',
+        name: '',
+        type: 'uint48',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
+    inputs: [],
     name: 'MAX_EMERGENCY_EXIT_WAIT',
     outputs: [
       {
@@ -688,6 +717,19 @@ export const communityVaultAbi = [
         internalType: 'uint256',
         name: '',
         type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
+    inputs: [],
+    name: 'MAX_SMALL_WITHDRAWAL_LIMIT_BPS',
+    outputs: [
+      {
+        internalType: 'uint16',
+        name: '',
+        type: 'uint16',
       },
     ],
     stateMutability: 'view',
@@ -843,6 +885,25 @@ export const communityVaultAbi = [
       },
     ],
     name: 'emergencyExitAvailableAt',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
+    inputs: [
+      {
+        internalType: 'address',
+        name: 'member',
+        type: 'address',
+      },
+    ],
+    name: 'emergencyExitExpiresAt',
     outputs: [
       {
         internalType: 'uint256',

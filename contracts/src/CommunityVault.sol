@@ -26,7 +26,8 @@ import {IGDAv1Forwarder} from "./interfaces/IGDAv1Forwarder.sol";
 /// @dev Roles: the owner is the DAO's timelock (governed actions); the guardian is the DAO's Safe (pause,
 /// admissions, harvest). Withdrawals: instant while the sum of the fractions of balance withdrawn within any
 /// rolling `withdrawalWindow` stays within `smallWithdrawalLimitBps` (OpenZeppelin's sliding-window limiter), above
-/// it only up to an owner-approved allowance; an emergency exit after `emergencyExitWait` works even while paused.
+/// it only up to an owner-approved allowance; an emergency exit after `emergencyExitWait` works even while paused,
+/// within `EMERGENCY_EXIT_WINDOW` of becoming available.
 ///
 /// Unit scale and its loss bound (Superfluid GDA rounds the flow rate per unit down, seed 002): a member holding
 /// `s` shares gets `u = floor(s / unitScale)` units. For a requested flow rate `R` and total units `U`, the GDA
@@ -48,8 +49,13 @@ contract CommunityVault is
     /// @notice Members are capped so governance over the member set stays tractable (DESIGN.md).
     uint256 public constant MAX_MEMBERS = 1_000;
     uint48 public constant MAX_EMERGENCY_EXIT_WAIT = 30 days;
+    /// @notice Once available, an emergency exit must be completed within this window or it lapses (and may be
+    /// requested again, with a new wait): a request is not a standing bypass of pause and withdrawal limits.
+    uint48 public constant EMERGENCY_EXIT_WINDOW = 7 days;
     uint48 public constant MIN_WITHDRAWAL_WINDOW = 1 hours;
     uint48 public constant MAX_WITHDRAWAL_WINDOW = 365 days;
+    /// @notice The small-withdrawal limit is at most the whole balance.
+    uint16 public constant MAX_SMALL_WITHDRAWAL_LIMIT_BPS = 10_000;
     /// @dev The rate limiter counts fractions of a balance in this precision (1e18 = the whole balance).
     uint256 private constant _FRACTION_ONE = 1e18;
     uint256 private constant _BPS = 10_000;
@@ -185,6 +191,9 @@ contract CommunityVault is
         uint256 availableAt = _getCommunityVaultStorage()._exitAvailableAt[msg.sender];
         if (availableAt == 0) revert CommunityVaultExitNotRequested(msg.sender);
         if (block.timestamp < availableAt) revert CommunityVaultExitNotReady(msg.sender, availableAt);
+        if (block.timestamp >= availableAt + EMERGENCY_EXIT_WINDOW) {
+            revert CommunityVaultExitLapsed(msg.sender, availableAt + EMERGENCY_EXIT_WINDOW);
+        }
         uint256 paid = _leave(msg.sender);
         emit EmergencyExitCompleted(msg.sender, paid);
         _syncUnits(msg.sender);
@@ -247,8 +256,8 @@ contract CommunityVault is
         IERC4626 previous = $._strategy;
         $._strategy = newStrategy;
         if (address(previous) != address(0)) {
-            uint256 held = previous.balanceOf(address(this));
-            if (held > 0) previous.redeem(held, address(this), address(this));
+            uint256 previousShares = previous.balanceOf(address(this));
+            if (previousShares > 0) previous.redeem(previousShares, address(this), address(this));
         }
         uint256 invested = 0;
         if (address(newStrategy) != address(0)) {
@@ -258,8 +267,8 @@ contract CommunityVault is
                 newStrategy.deposit(invested, address(this));
             }
         }
-        uint256 held = totalAssets();
-        if (held + before / _MOVE_LOSS_DIVISOR + 2 < before) revert CommunityVaultStrategyMoveLoss(before, held);
+        uint256 afterMove = totalAssets();
+        if (afterMove + before / _MOVE_LOSS_DIVISOR + 2 < before) revert CommunityVaultStrategyMoveLoss(before, afterMove);
         emit StrategyChanged(address(previous), address(newStrategy), invested);
     }
 
@@ -384,12 +393,18 @@ contract CommunityVault is
         return _getCommunityVaultStorage()._exitAvailableAt[member];
     }
 
+    /// @notice When `member`'s requested emergency exit lapses (0 without a request).
+    function emergencyExitExpiresAt(address member) external view returns (uint256) {
+        uint256 availableAt = _getCommunityVaultStorage()._exitAvailableAt[member];
+        return availableAt == 0 ? 0 : availableAt + EMERGENCY_EXIT_WINDOW;
+    }
+
     // ------------------------------------------------------------------ internals
 
     function _authorizeUpgrade(address) internal override onlyOwner {}
 
     function _setParameters(Parameters calldata p) private {
-        if (p.smallWithdrawalLimitBps > _BPS) revert CommunityVaultParameterOutOfBounds("smallWithdrawalLimitBps");
+        if (p.smallWithdrawalLimitBps > MAX_SMALL_WITHDRAWAL_LIMIT_BPS) revert CommunityVaultParameterOutOfBounds("smallWithdrawalLimitBps");
         if (p.withdrawalWindow < MIN_WITHDRAWAL_WINDOW || p.withdrawalWindow > MAX_WITHDRAWAL_WINDOW) {
             revert CommunityVaultParameterOutOfBounds("withdrawalWindow");
         }

@@ -1,4 +1,5 @@
 // Runs on a private node (usePrivateVault): it moves chain time, which would break files sharing the run's node.
+import { VAULT_LIMITS } from '@ayllu/domain';
 import { parseEther } from 'viem';
 import { communityVaultAbi } from '../abi/community-vault';
 import { DAY, vaultEventsOf } from '../../test/chain/community-vault';
@@ -6,6 +7,7 @@ import { usePrivateVault } from '../../test/chain/private-vault';
 import { revertOf } from '../../test/chain/revert';
 
 const tokens = (n: number | string) => parseEther(String(n));
+const EXIT_WINDOW = VAULT_LIMITS.emergencyExitWindowSeconds;
 
 describe('CommunityVault withdrawals', () => {
   const chain = usePrivateVault({ members: 2 });
@@ -131,6 +133,35 @@ describe('CommunityVault withdrawals', () => {
         await steps.requestEmergencyExit(alice());
         await steps.advanceTime(7 * DAY - 10);
         expect((await revertOf(steps.completeEmergencyExit(alice()))).name).toBe('CommunityVaultExitNotReady');
+      });
+
+      it('once the exit window has passed unused, until it is requested again', async () => {
+        const { steps, clients, vault, guardian } = chain();
+        const requested = await steps.requestEmergencyExit(alice());
+        const { timestamp } = await clients.public.getBlock({ blockNumber: requested.blockNumber });
+        const expiresAt = timestamp + BigInt(7 * DAY + EXIT_WINDOW);
+        expect(
+          await clients.public.readContract({
+            address: vault,
+            abi: communityVaultAbi,
+            functionName: 'emergencyExitExpiresAt',
+            args: [alice().address],
+          }),
+        ).toBe(expiresAt);
+        await steps.pause(guardian);
+        await steps.advanceTime(7 * DAY + EXIT_WINDOW);
+        expect(await revertOf(steps.completeEmergencyExit(alice()))).toEqual({
+          name: 'CommunityVaultExitLapsed',
+          args: [alice().address, expiresAt],
+        });
+        expect(await steps.balanceOf(alice().address)).toBe(tokens(100));
+        // A new request starts a new wait, and completes within its window.
+        await steps.requestEmergencyExit(alice());
+        await steps.advanceTime(7 * DAY - 10);
+        expect((await revertOf(steps.completeEmergencyExit(alice()))).name).toBe('CommunityVaultExitNotReady');
+        await steps.advanceTime(EXIT_WINDOW - 10);
+        await steps.completeEmergencyExit(alice());
+        expect(await steps.tokenBalance(alice().address)).toBe(tokens(100));
       });
 
       it('without a request', async () => {

@@ -1,13 +1,18 @@
+import { streams } from '@ayllu/domain';
 import { startTestApi, TEST_ADMIN_KEY, type TestApi } from '../support/api';
-import type { SignedActionName } from '../support/signing';
+import { labelledAccounts, type SignedActionName } from '../support/signing';
 import { buildAccessWorld, ROLES, SIGNER_ROLES, type AccessWorld, type Role } from './support/access-world';
+import { ADMIN_ROLES, adminCredentials, DAO_ADMINS, PLATFORM_ONLY, type AdminRole } from './support/admin-credentials';
 import { governance, STRATEGY } from './support/governance-fixture';
 import { stateFingerprinter, type StateFingerprint } from './support/state-fingerprint';
 
 interface WriteRoute {
   readonly name: string;
   readonly method: string;
-  readonly path: (w: AccessWorld) => string;
+  /** `extra`: what the route's `prepare` made (a key to revoke, a wallet to remove). */
+  readonly path: (w: AccessWorld, extra: Record<string, string>) => string;
+  /** Sets up what the route acts on, before the state is fingerprinted. */
+  readonly prepare?: (api: TestApi, w: AccessWorld) => Promise<Record<string, string>>;
   /** Signed member writes: the action and the intent a role would sign. */
   readonly signed?: { action: SignedActionName; intent: (w: AccessWorld, address: string) => Record<string, unknown> };
   /** Admin writes: the body the admin sends. */
@@ -15,13 +20,13 @@ interface WriteRoute {
   readonly allowed: readonly Role[];
 }
 
-const admin = ['admin'] as const;
+const admin = DAO_ADMINS;
 /**
  * The policy, written down: who may do what. Funds belong to their depositor, so a suspended member may
  * still withdraw or exit; proposals and votes need an ACTIVE member; anyone not seated may ask to join.
  */
 const WRITE_ROUTES: readonly WriteRoute[] = [
-  { name: 'create DAO', method: 'POST', path: () => '/v1/daos', body: () => ({ name: 'x', founders: [] }), allowed: admin },
+  { name: 'create DAO', method: 'POST', path: () => '/v1/daos', body: () => ({ name: 'x', founders: [] }), allowed: PLATFORM_ONLY },
   {
     name: 'join',
     method: 'POST',
@@ -130,25 +135,88 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     body: (w) => ({ signer: w.signers.treasurer.address, signature: `0x${'11'.repeat(65)}` }),
     allowed: [],
   },
+  // Admin reads: the DAO's admins see its webhooks, deliveries and admins; nobody else does.
+  { name: 'list webhooks', method: 'GET', path: (w) => `/v1/daos/${w.daoId}/webhooks`, allowed: admin },
+  { name: 'read webhook', method: 'GET', path: (w) => `/v1/daos/${w.daoId}/webhooks/${w.wid}`, allowed: admin },
+  { name: 'list deliveries', method: 'GET', path: (w) => `/v1/daos/${w.daoId}/webhooks/${w.wid}/deliveries`, allowed: admin },
+  { name: 'list admin keys', method: 'GET', path: (w) => `/v1/daos/${w.daoId}/admin-keys`, allowed: admin },
+  { name: 'list admin wallets', method: 'GET', path: (w) => `/v1/daos/${w.daoId}/admin-wallets`, allowed: admin },
+  // Who administers a DAO is the platform admin's decision alone.
+  {
+    name: 'issue admin key',
+    method: 'POST',
+    path: (w) => `/v1/daos/${w.daoId}/admin-keys`,
+    body: () => ({ name: 'issued by the matrix' }),
+    allowed: PLATFORM_ONLY,
+  },
+  {
+    name: 'revoke admin key',
+    method: 'DELETE',
+    prepare: async (api, w) => {
+      const res = await api.request<{ id: string }>('POST', `/v1/daos/${w.daoId}/admin-keys`, { admin: true, body: { name: 'to revoke' } });
+      return { keyId: res.body.id };
+    },
+    path: (w, extra) => `/v1/daos/${w.daoId}/admin-keys/${extra.keyId}`,
+    allowed: PLATFORM_ONLY,
+  },
+  {
+    name: 'add admin wallet',
+    method: 'POST',
+    path: (w) => `/v1/daos/${w.daoId}/admin-wallets`,
+    body: (w) => ({ address: w.signers['non-owner signer'].address }),
+    allowed: PLATFORM_ONLY,
+  },
+  {
+    name: 'remove admin wallet',
+    method: 'DELETE',
+    prepare: async (api, w) => {
+      const [wallet] = labelledAccounts(`to-remove-${w.daoId}`, 1);
+      await api.request('POST', `/v1/daos/${w.daoId}/admin-wallets`, { admin: true, body: { address: wallet.address } });
+      return { address: wallet.address };
+    },
+    path: (w, extra) => `/v1/daos/${w.daoId}/admin-wallets/${extra.address}`,
+    allowed: PLATFORM_ONLY,
+  },
+  // Only a signed-in wallet has a session to end.
+  { name: 'sign out', method: 'DELETE', path: (w) => `/v1/daos/${w.daoId}/admin-sessions/current`, allowed: ['SIWE admin session'] },
+  // No worker runs here: the quarantine a processor would have recorded for the DAO's stream is written as it would.
+  {
+    name: 'resume quarantined stream',
+    method: 'POST',
+    prepare: async (api, w) => {
+      const streamId = streams.dao.of(w.daoId).streamId;
+      await api.db.pool.query(
+        `INSERT INTO processor_quarantines (processor, stream_id, dao_id, event_version, event_position, event_type, reason)
+         VALUES ('dao', $1, $2, 1, 1, 'DaoCreated', 'access matrix')`,
+        [streamId, w.daoId],
+      );
+      return { streamId };
+    },
+    path: (_w, extra) => `/v1/admin/quarantines/dao/${extra.streamId}/resume`,
+    allowed: admin,
+  },
 ];
 
-describe('Access: every write route × every role', () => {
+describe('Access: every write and admin route × every role', () => {
   let api: TestApi;
   let fingerprint: () => Promise<StateFingerprint>;
+  let credential: ReturnType<typeof adminCredentials>;
   const table: Record<string, Record<string, number>> = {};
   beforeAll(async () => {
-    api = await startTestApi();
+    // Refused credentials are tried hundreds of times from one address: the failed-attempt limit is tested on its own.
+    api = await startTestApi({ ADMIN_AUTH_MAX_FAILURES: '1000000' });
     fingerprint = await stateFingerprinter(api.db.pool);
+    credential = adminCredentials(api);
   });
   afterAll(async () => {
     process.stdout.write(`access table (status per route × role):\n${JSON.stringify(table, null, 1)}\n`);
     await api?.close();
   });
 
-  const attempt = async (route: WriteRoute, role: Role, w: AccessWorld) => {
+  const attempt = async (route: WriteRoute, role: Role, w: AccessWorld, extra: Record<string, string>, bearer: string | null) => {
     const g = governance(api);
     const headers: Record<string, string> = {};
-    if (role === 'admin') headers.authorization = `Bearer ${TEST_ADMIN_KEY}`;
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (role === 'wrong admin key') headers.authorization = `Bearer ${TEST_ADMIN_KEY.slice(0, -4)}0000`;
     let body = route.body?.(w);
     if (route.signed) {
@@ -164,15 +232,18 @@ describe('Access: every write route × every role', () => {
             ? signed
             : { ...signed, signature: `0x${'00'.repeat(65)}` };
     }
-    return api.request(route.method, route.path(w), { ...(body === undefined ? {} : { body }), headers });
+    return api.request(route.method, route.path(w, extra), { ...(body === undefined ? {} : { body }), headers });
   };
 
   describe.each(WRITE_ROUTES.map((r) => [r.name, r] as const))('%s', (_name, route) => {
     it.each(ROLES.map((r) => [r] as const))('as %s', async (role) => {
       const w = await buildAccessWorld(api);
-      if (route.path(w).includes('/null')) throw new Error('the API refused the test webhook: the webhook rows cannot be checked');
+      const extra = (await route.prepare?.(api, w)) ?? {};
+      if (route.path(w, extra).includes('/null') || route.path(w, extra).includes('/undefined'))
+        throw new Error('the API refused to set up what the route acts on: the rows cannot be checked');
+      const bearer = (ADMIN_ROLES as readonly string[]).includes(role) ? await credential(role as AdminRole, w.daoId) : null;
       const before = await fingerprint();
-      const res = await attempt(route, role, w);
+      const res = await attempt(route, role, w, extra, bearer);
       (table[route.name] ??= {})[role] = res.status;
       if (route.allowed.includes(role)) {
         if (res.status < 200 || res.status >= 300)

@@ -4,14 +4,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
+import { AdminAuthModule } from './admin-auth/admin-auth.module';
 import { DaosModule } from './daos/daos.module';
 import { GovernanceReadsModule } from './governance-reads/governance-reads.module';
-import { HealthController } from './health/health.controller';
+import { OperationsModule } from './health/operations.module';
 import { MembersModule } from './members/members.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
-import { AdminKeyGuard } from './shared/admin-key.guard';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
 import { RequestValidationPipe } from './shared/validation/request-validation.pipe';
@@ -38,14 +38,14 @@ export class AppModule {
         { provide: PG_POOL, useValue: deps.pool },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(deps.pool) },
         { provide: ADMIN_API_KEY, useValue: deps.adminApiKey },
-        AdminKeyGuard,
       ],
-      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, ADMIN_API_KEY, AdminKeyGuard],
+      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, ADMIN_API_KEY],
     };
     return {
       ...infrastructure,
       imports: [
         CqrsModule.forRoot(),
+        AdminAuthModule,
         DaosModule,
         SignaturesModule,
         MembersModule,
@@ -56,8 +56,8 @@ export class AppModule {
         TreasuryModule,
         PayoutsModule,
         ProcessingModule,
+        OperationsModule,
       ],
-      controllers: [HealthController],
       providers: [
         ...infrastructure.providers,
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module';
+import type { Registry } from 'prom-client';
+import { observeRequests } from './health/metrics.controller';
+import { METRICS_REGISTRY } from './health/metrics-registry.token';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
@@ -10,6 +13,16 @@ import { sendFrameworkProblem } from './shared/problem.filter';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
 
+const parseError = (code: string, message: string) => Object.assign(new Error(message), { statusCode: 400, code });
+/** Valid JSON that the parser refused anyway: it carries a key that could poison prototypes. */
+const isPlainJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const tooDeep = () =>
   Object.assign(new Error(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400, code: 'FST_ERR_CTP_JSON_TOO_DEEP' });
 
@@ -36,6 +49,7 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  observeRequests(fastify, app.get<Registry>(METRICS_REGISTRY));
   // The API speaks JSON only: a text/plain body is refused (415) instead of reaching validation as a string.
   // Errors raised by Fastify itself (body parsing, size limit) reach the ProblemFilter through Nest's own
   // Fastify error handler, so they are answered in the same problem format.
@@ -47,7 +61,18 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // With a callback the default parser answers through `done` and returns nothing to await.
     void parseJson(request, body.toString(), (error, value) => {
-      if (error) return done(error, undefined);
+      if (error) {
+        const text = body.toString();
+        return done(
+          isPlainJson(text)
+            ? parseError(
+                'FST_ERR_CTP_FORBIDDEN_KEY',
+                'The body has a "__proto__" or "constructor.prototype" key; no field of this API has that name',
+              )
+            : parseError('FST_ERR_CTP_INVALID_JSON_BODY', 'The body is not valid JSON'),
+          undefined,
+        );
+      }
       if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
       return done(null, value);
     });

@@ -61,4 +61,16 @@ describe('crafted input', () => {
     expect(nested.status).toBeGreaterThanOrEqual(400);
     expect(nested.status).toBeLessThan(500);
   });
+
+  it.each([
+    ['a "__proto__" key', '{"name":"x","founders":[],"__proto__":{"admin":true}}', 'REQUEST.FORBIDDEN_KEY'],
+    ['a "constructor.prototype" key', '{"name":"x","constructor":{"prototype":{"admin":true}}}', 'REQUEST.FORBIDDEN_KEY'],
+    ['text that is not JSON', '{"name":', 'REQUEST.INVALID_JSON'],
+  ])('refuses a body with %s with 400 and a code that says which', async (_label, rawBody, code) => {
+    const before = (await api.request<DaoView[]>('GET', '/v1/daos')).body;
+    const res = await api.request<Problem>('POST', '/v1/daos', { admin: true, rawBody });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(code);
+    expect((await api.request<DaoView[]>('GET', '/v1/daos')).body).toEqual(before);
+  });
 });

@@ -52,6 +52,23 @@ describe('A signed proposal carries only its type’s payload fields', () => {
     },
   );
 
+  it('refuses a signed payload string that nests thousands of levels deep, naming the field, instead of overflowing', async () => {
+    const deep = `{"x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const body = await signIntent(
+      api,
+      daoId,
+      'proposal',
+      { proposer: alice.address, type: 'CHANGE_STRATEGY', title: 'Deep', payload: { strategy: STRATEGY } },
+      alice,
+      { mutate: (message) => ({ ...message, payload: deep }) },
+    );
+    const events = await count('events');
+    const res = await api.request<Problem>('POST', `/v1/daos/${daoId}/proposals`, { body });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'message.payload', message: 'must not nest deeper than 32 levels' }]);
+    expect(await count('events')).toBe(events);
+  });
+
   it('still takes a well-formed proposal, and its stored payload reads back as signed', async () => {
     const res = await propose('WITHDRAW_FUNDS', { recipient: bob.address, amount: '5' });
     expect(res.status).toBe(201);

@@ -144,6 +144,28 @@ describe('Webhooks over HTTP', () => {
     await deleteAll();
   });
 
+  it('answers a retried creation after a rotation without any secret: never the one rotated in since', async () => {
+    await deleteAll();
+    const headers = { 'idempotency-key': `hook-rotated-${Date.now()}` };
+    const body = { url: receiver.url, events: '*', description: 'retried after rotation' };
+    const send = () => api.request<WebhookWithSecretView>('POST', `/v1/daos/${daoId}/webhooks`, { admin: true, headers, body });
+    const first = await send();
+    expect(first.status).toBe(201);
+    // Before any rotation a retry shows the secret the first answer showed, which is still the endpoint's.
+    expect((await send()).body.secret).toBe(first.body.secret);
+    const rotated = await api.request<WebhookWithSecretView>('POST', `/v1/daos/${daoId}/webhooks/${first.body.id}/secret-rotation`, {
+      admin: true,
+    });
+    expect(rotated.status).toBe(201);
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body).not.toHaveProperty('secret');
+    expect(JSON.stringify(retry.body)).not.toContain(rotated.body.secret);
+    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
+    await deleteAll();
+  });
+
   it('refuses bad bodies, unknown DAOs and missing credentials', async () => {
     expect((await create({ url: receiver.url, events: ['proposal.teleported'] })).status).toBe(400);
     expect((await create({ url: receiver.url, events: [] })).status).toBe(400);

@@ -71,6 +71,8 @@ interface ICommunityVault {
     error CommunityVaultExitNotRequested(address member);
     /// @notice `member`'s emergency exit is not available before `availableAt`.
     error CommunityVaultExitNotReady(address member, uint256 availableAt);
+    /// @notice `member`'s emergency exit lapsed at `expiredAt` unused; a new request starts a new wait.
+    error CommunityVaultExitLapsed(address member, uint256 expiredAt);
     /// @notice A parameter is outside its bounds; `name` says which.
     error CommunityVaultParameterOutOfBounds(string name);
     /// @notice The strategy's asset is not the vault's asset.
@@ -120,4 +122,5 @@ interface ICommunityVault {
     function instantWithdrawalAvailable(address member) external view returns (uint256);
     function approvedWithdrawalOf(address member) external view returns (uint256);
     function emergencyExitAvailableAt(address member) external view returns (uint256);
+    function emergencyExitExpiresAt(address member) external view returns (uint256);
 }

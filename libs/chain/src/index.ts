@@ -70,3 +70,8 @@ export { defaultRetryPolicy, RpcHealthTracker } from './indexer/rpc-health';
 export type { RetryPolicy, RpcHealth, RpcHealthStatus } from './indexer/rpc-health';
 export { classifyChainError, isRevert } from './errors/chain-error-kind';
 export type { ChainErrorKind, ClassifiedChainError } from './errors/chain-error-kind';
+export { builtInNetworks, findBuiltInNetwork } from './networks/built-in-networks';
+export { devChainProfile } from './networks/dev-chain-profile';
+export { checkNetworkProfile, readNetworkProfile, selectNetworkProfile } from './networks/load-network-profile';
+export { NetworkProfileError, parseNetworkProfile, profileContracts } from './networks/network-profile';
+export type { DevelopmentContracts, NetworkProfile, ProfileToken, SafeContracts, SuperfluidContracts } from './networks/network-profile';

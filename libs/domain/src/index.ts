@@ -11,6 +11,9 @@ export { isHash, isHex, lowerHex } from './shared/hex';
 
 export type { DaoAccess, DaoConfiguration, DaoConfigurationInput, ProposalType, VotingType, YieldMode } from './dao/dao-configuration';
 export { DAO_DEFAULTS, DAO_LIMITS, PROPOSAL_LIMITS, PROPOSAL_TYPES } from './dao/dao-configuration';
+export { VAULT_LIMITS, VAULT_WITHDRAWAL_WINDOW_SECONDS } from './dao/vault-limits';
+export type { ChainIntegerType } from './shared/chain-integer';
+export { CHAIN_INTEGERS, chainIntegerMessage, fitsChainInteger, INT96_MAX, parseWholeNumber, UINT256_MAX } from './shared/chain-integer';
 export type { ValidatedDaoConfiguration } from './dao/validate-dao-configuration';
 export { validateDaoConfiguration } from './dao/validate-dao-configuration';
 export type * from './dao/dao-commands';
@@ -21,6 +24,12 @@ export { daoDecider } from './dao/dao-decider';
 export type { RequestWithdrawal } from './dao/funds/request-withdrawal';
 export { requestWithdrawal } from './dao/funds/request-withdrawal';
 export { memberWeight } from './dao/member-weight';
+export type * from './dao/admins/admin-events';
+export { UNPUBLISHED_EVENT_FIELDS } from './dao/admins/admin-events';
+export type * from './dao/admins/admin-commands';
+export type { AdminRoster, DaoAdminKey } from './dao/admins/admin-roster';
+export { ADMIN_LIMITS, emptyAdminRoster, keyIsLive } from './dao/admins/admin-roster';
+export { adminKeyActor, isAdminActor, PLATFORM_ADMIN, siweActor } from './dao/admins/admin-actors';
 
 export type * from './proposal/proposal-commands';
 export type * from './proposal/proposal-events';
@@ -52,13 +61,14 @@ export { describeAction, proposalActions, splitFee } from './execution/proposal-
 export { executionSalt } from './execution/execution-salt';
 export { nextSafeNonce } from './execution/safe-nonce';
 export { nextExecutionStep } from './execution/next-execution-step';
-export { recordDaoContractsDeployed } from './execution/record-contracts-deployed';
+export { recordDaoContractsDeployed, recordDaoDeploymentFailed } from './execution/record-contracts-deployed';
 export { proposeSafeTransaction } from './execution/propose-safe-transaction';
 export { addSafeSignature, dropSafeSignatures, thresholdMet } from './execution/add-safe-signature';
 export { abandonSafeTransaction } from './execution/abandon-safe-transaction';
 export { recordSafeTransactionExecuted } from './execution/record-safe-execution';
 export { recordTimelockOperationExecuted, recordTimelockOperationFailed } from './execution/record-timelock-outcome';
 export { foldExecution } from './execution/execution-history';
+export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
 
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
 export { parseStreamId, streams } from './streams/stream-catalogue';

@@ -156,6 +156,18 @@ export class PostgresEventStore {
     return { response: reviveBigints(stored.response) };
   }
 
+  /**
+   * Claims an idempotency key for a request that decided nothing, so it is used all the same (a signed message's
+   * nonce). False when the key was claimed already, by this request or another.
+   */
+  async claimIdempotencyKey(key: string, fingerprint: string, response: unknown): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'INSERT INTO idempotency_keys (key, fingerprint, response) VALUES ($1, $2, $3::jsonb) ON CONFLICT (key) DO NOTHING',
+      [key, fingerprint, encodeJson(response ?? null)],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.db.query<{ version: number }>(STREAM_VERSIONS_SQL, [[streamId]]);
     return rows[0].version;

@@ -3,7 +3,7 @@ export interface EventMetadata {
   readonly eventId: string;
   readonly causationId: string | null;
   readonly correlationId: string;
-  /** Who acted: a checksummed address, `admin:<key id>` or `system:<component>`. Never a secret. */
+  /** Who acted: a checksummed address, an admin (`admin:platform`, `admin-key:<key id>`, `siwe:<address>`) or `system:<component>`. Never a secret. */
   readonly actor: string;
   /** The Idempotency-Key of the request that caused the event, if it had one. */
   readonly idempotencyKey: string | null;
@@ -66,7 +66,7 @@ export interface AppendContext {
 }
 
 export interface IdempotencyRequest {
-  /** Already scoped by the caller (e.g. `admin:<key id>:<header value>`). */
+  /** Already scoped by the caller (e.g. `admin-key:<key id>:<header value>`). */
   readonly key: string;
   /** Hash of what was asked; the same key with another request is refused. */
   readonly fingerprint: string;

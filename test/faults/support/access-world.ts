@@ -2,11 +2,12 @@ import { PostgresEventStore } from '@ayllu/event-store';
 import type { WebhookView } from '../../../apps/api/src/webhooks/webhook.view';
 import type { TestApi } from '../../support/api';
 import { labelledAccounts, type TestSigner } from '../../support/signing';
+import { ADMIN_ROLES } from './admin-credentials';
 import { chainFacts } from './chain-facts';
 import { governance } from './governance-fixture';
 
 export const SIGNER_ROLES = ['member', 'pending', 'suspended', 'removed', 'treasurer', 'non-owner signer'] as const;
-export const ROLES = ['none', 'wrong admin key', ...SIGNER_ROLES, 'admin'] as const;
+export const ROLES = ['none', 'wrong admin key', ...SIGNER_ROLES, ...ADMIN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 export type SignerRole = (typeof SIGNER_ROLES)[number];
 

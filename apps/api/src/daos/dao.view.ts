@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DaoConfiguration } from '@ayllu/domain';
+import type { DaoConfiguration, TreasuryState } from '@ayllu/domain';
+
+/** Where the DAO's contracts stand: `pending` until deployed; `failed` when the chain refused them, with its reason. */
+export class DaoDeploymentView {
+  @ApiProperty({ enum: ['pending', 'deployed', 'failed'] }) status!: 'pending' | 'deployed' | 'failed';
+  @ApiPropertyOptional({ description: "The DAO's Safe, once deployed" }) safe?: string;
+  @ApiPropertyOptional({ example: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")', description: 'Why the chain refused it' })
+  reason?: string;
+}
 
 /** What the API shows of a DAO: its configuration flattened, amounts as decimal strings. */
 export class DaoView {
@@ -27,7 +35,8 @@ export class DaoView {
   @ApiPropertyOptional() feeCollector?: string;
   @ApiProperty({ example: 3 }) memberCount!: number;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ example: 'admin:3f2a9c0d11e4' }) createdBy!: string;
+  @ApiProperty({ example: 'admin:platform', description: 'The admin who created it' }) createdBy!: string;
+  @ApiProperty({ type: DaoDeploymentView }) deployment!: DaoDeploymentView;
 }
 
 export interface DaoViewSource {
@@ -36,6 +45,7 @@ export interface DaoViewSource {
   readonly memberCount: number;
   readonly createdAt: string | Date;
   readonly createdBy: string;
+  readonly deployment?: DaoDeploymentView;
 }
 
 /** A row of `rm_daos`, as the DAO projection writes it. */
@@ -45,9 +55,26 @@ export interface DaoRow {
   readonly member_count: number;
   readonly created_at: Date;
   readonly created_by: string;
+  readonly deployment: { status: 'deployed' | 'failed'; safe: string | null; reason: string | null } | null;
 }
 
-export const DAO_COLUMNS = 'id, configuration, member_count, created_at, created_by';
+export const DAO_COLUMNS = `id, configuration, member_count, created_at, created_by,
+  (SELECT to_jsonb(d) FROM rm_dao_deployments d WHERE d.dao_id = rm_daos.id) AS deployment`;
+
+/** The deployment as the treasury stream tells it (for reads folded from the log). */
+export const deploymentOf = (treasury: TreasuryState): DaoDeploymentView =>
+  treasury.status === 'Deployed'
+    ? { status: 'deployed', safe: treasury.contracts.safe }
+    : treasury.status === 'DeploymentFailed'
+      ? { status: 'failed', reason: treasury.reason }
+      : { status: 'pending' };
+
+const deploymentOfRow = (row: DaoRow['deployment']): DaoDeploymentView =>
+  !row
+    ? { status: 'pending' }
+    : row.status === 'deployed'
+      ? { status: 'deployed', safe: row.safe ?? undefined }
+      : { status: 'failed', reason: row.reason ?? undefined };
 
 export const daoViewFromRow = (row: DaoRow): DaoView =>
   toDaoView({
@@ -56,6 +83,7 @@ export const daoViewFromRow = (row: DaoRow): DaoView =>
     memberCount: row.member_count,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    deployment: deploymentOfRow(row.deployment),
   });
 
 export const toDaoView = (source: DaoViewSource): DaoView => {
@@ -68,5 +96,6 @@ export const toDaoView = (source: DaoViewSource): DaoView => {
     memberCount: source.memberCount,
     createdAt: new Date(source.createdAt).toISOString(),
     createdBy: source.createdBy,
+    deployment: source.deployment ?? { status: 'pending' },
   };
 };

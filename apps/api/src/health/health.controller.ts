@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppConfig } from '@ayllu/platform';
+import { pendingMigrations, type AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { listQuarantines, type QuarantineView } from '../processing/quarantine.view';
 import { ApiProblemResponses } from '../shared/api-problems';
@@ -33,6 +33,36 @@ export class HealthController {
     @Inject(PG_POOL) private readonly db: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Get('live')
+  @ApiOperation({
+    summary: 'Liveness: the process answers (restart it when this fails); checks nothing else',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: the database answers and has every schema change this build needs (send traffic only then)',
+    description: '503 `HEALTH.NOT_READY` naming what is missing. A chain that does not answer does not make the API unready.',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ready', database: 'ok' } } })
+  @ApiProblemResponses(503)
+  async ready(): Promise<{ status: 'ready'; database: 'ok' }> {
+    let pending: string[];
+    try {
+      pending = await pendingMigrations(this.db);
+    } catch {
+      throw new ProblemException(problem(503, 'HEALTH.NOT_READY', 'The database does not answer'));
+    }
+    if (pending.length > 0)
+      throw new ProblemException(
+        problem(503, 'HEALTH.NOT_READY', `The database lacks schema changes: ${pending.join(', ')} (run npm run migration:run)`),
+      );
+    return { status: 'ready', database: 'ok' };
+  }
 
   @Get()
   @ApiOperation({

@@ -55,6 +55,10 @@ const fastifyProblem = (status: number, code: string | undefined, message: strin
       return problem(413, 'REQUEST.BODY_TOO_LARGE', 'The request body is larger than 1 MiB');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(400, 'REQUEST.INVALID_JSON', 'The body is not valid JSON');
+    case 'FST_ERR_CTP_FORBIDDEN_KEY':
+      return problem(400, 'REQUEST.FORBIDDEN_KEY', message, { errors: [{ field: '__proto__', message: 'is not allowed' }] });
     case 'FST_ERR_CTP_JSON_TOO_DEEP':
       return problem(400, 'REQUEST.TOO_DEEP', message);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

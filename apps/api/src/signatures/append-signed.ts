@@ -19,6 +19,9 @@ export interface AppendSignedOptions<R extends StreamRefs, Response> {
  * claim as the idempotency key, so the events and the claim commit together. A claim that already exists
  * means the message was used: a replay is refused (409), never answered with the first response.
  *
+ * A message that changes nothing (the same vote again) appends nothing, and its nonce is claimed all the same:
+ * left unclaimed, it could be replayed later, when the state has moved and it would change something.
+ *
  * Votes from many members land on one proposal stream at once; each conflict re-decides, so the attempt
  * budget is sized for a burst of a whole DAO voting together rather than the store's default.
  */
@@ -36,8 +39,10 @@ export const appendSigned = async <R extends StreamRefs, Response>(options: Appe
       idempotency: verified.claim,
       maxAttempts: 200,
     });
-    // Nothing decided (e.g. the same vote again) appends nothing and claims nothing: the state as is answers.
     if (result.replayed) throw signatureProblems.replayed();
+    // Nothing decided (e.g. the same vote again): the state as is answers, and the nonce is used up now.
+    if (!result.appended && !(await options.store.claimIdempotencyKey(verified.claim.key, verified.claim.fingerprint, result.response)))
+      throw signatureProblems.replayed();
     return result.response;
   } catch (error) {
     if (error instanceof IdempotencyKeyReusedError) throw signatureProblems.replayed();

@@ -13,9 +13,10 @@ export class DaoContractsView {
   @ApiProperty({ description: "The members' Superfluid GDA pool" }) pool!: string;
   @ApiProperty() payoutToken!: string;
   @ApiProperty() gdaForwarder!: string;
-  @ApiProperty({ type: [String], description: 'Safe owners (the treasurers) at deployment' }) owners!: string[];
-  @ApiProperty() threshold!: number;
-  @ApiProperty() timelockDelaySeconds!: number;
+  @ApiProperty({ type: [String], description: "Safe owners (the treasurers), as the chain's owner events last reported them" })
+  owners!: string[];
+  @ApiProperty({ description: "Signatures the Safe needs, as the chain's events last reported it" }) threshold!: number;
+  @ApiProperty({ description: "The timelock's minimum delay, as the chain's events last reported it" }) timelockDelaySeconds!: number;
   @ApiProperty({ description: 'Decimal string' }) fromBlock!: string;
 }
 

@@ -1,22 +1,42 @@
-import { deployDao } from '@ayllu/chain';
-import { recordDaoContractsDeployed, streams, type ActiveDao } from '@ayllu/domain';
-import { getAddress, hexToBigInt, keccak256, toHex, type Address } from 'viem';
-import type { ExecutionChain } from './execution-chain';
+import { randomUUID } from 'node:crypto';
+import { classifyChainError } from '@ayllu/chain';
+import { recordDaoContractsDeployed, recordDaoDeploymentFailed, streams, type ActiveDao } from '@ayllu/domain';
+import { getAddress } from 'viem';
+import { deployDaoPieces, DeploymentRefused, type CompleteDeployment, type DeploymentProgress } from './dao-deployment-pieces';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
 
-const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
-const DAY = 86_400;
+const ACTOR = 'system:execution';
+
+export interface DaoStepOptions {
+  /** How long a claim on a DAO's deployment lasts; every deployed piece renews it. */
+  readonly leaseMs?: number;
+}
+
+/** Longer than one piece of a deployment takes (a transaction and its receipt), so only a dead worker's claim runs out. */
+export const DEFAULT_DEPLOY_LEASE_MS = 2 * 60_000;
+
+type DeployRow = { status: string; result: Record<string, unknown> | null; error: string | null };
 
 /**
  * Deploys a new DAO's Safe (owners = treasurers, their threshold), timelock and vault, then records
- * `DaoContractsDeployed`. The deployment is a run of transactions, not one keyed call: a row lock on its
- * ledger key keeps it single across workers, and the log's record keeps it once. A crash in the middle
- * leaves unused contracts behind and deploys again (nothing is lost: no funds reach contracts the log
- * does not know).
+ * `DaoContractsDeployed`. The deployment is a run of transactions under one ledger key (`deploy:<chain>:<dao>`):
+ * a worker claims it with a lease committed on its own, so no database transaction is open while the chain
+ * works, and records each deployed piece on the ledger row, renewing the lease. A worker that dies leaves a
+ * lease that runs out; the next one goes on from the recorded pieces (and finds the Safe at its predicted
+ * address, or a contract at the address of a recorded nonce, when the death came between sending and recording).
+ *
+ * A deployment the chain refuses (a revert, e.g. the vault refusing one of the DAO's settings) would be
+ * refused again: it ends with `DaoDeploymentFailed` and the reason, and is not retried. A node that does not
+ * answer is thrown, and the stepper retries.
  */
-export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ step: string; outcome: StepOutcome }> {
+export async function runDaoStep(
+  deps: ExecutionDeps,
+  daoId: string,
+  options: DaoStepOptions = {},
+): Promise<{ step: string; outcome: StepOutcome }> {
   const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
   if (treasury.status === 'Deployed') return { step: 'Deployed', outcome: { next: 'idle' } };
+  if (treasury.status === 'DeploymentFailed') return { step: 'DeploymentFailed', outcome: { next: 'idle' } };
   const { state: dao } = await deps.store.load(streams.dao.of(daoId));
   if (dao.status !== 'Active') return { step: 'NoDao', outcome: { next: 'idle' } };
   const { configuration } = dao;
@@ -24,84 +44,72 @@ export async function runDaoStep(deps: ExecutionDeps, daoId: string): Promise<{ 
     return { step: 'NoTreasurers', outcome: { next: 'idle' } };
 
   const key = `deploy:${deps.chain.chainId}:${daoId}`;
-  const client = await deps.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, 'deploy', $2, 'intended') ON CONFLICT (key) DO NOTHING`,
-      [key, daoId],
-    );
-    const locked = await client.query('SELECT status, result FROM chain_calls WHERE key = $1 FOR UPDATE SKIP LOCKED', [key]);
-    if (locked.rows.length === 0) {
-      await client.query('ROLLBACK');
-      return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
-    }
-    const row = locked.rows[0] as { status: string; result: Record<string, string> | null };
-    let deployment = row.status === 'confirmed' && row.result ? readDeploymentRecord(row.result) : null;
-    if (!deployment) {
-      // The Safe's address is CREATE2 of its setup and salt, and every DAO's Safe starts with the same setup
-      // (the relayer as sole owner): the salt must differ per DAO, and per attempt after a crash mid-way,
-      // which the head block does (a partial attempt mined blocks).
-      const head = await deps.chain.public.getBlockNumber({ cacheTime: 0 });
-      deployment = await deploy(deps.chain, configuration, safeSaltNonce(daoId, head));
-    }
-    await client.query(`UPDATE chain_calls SET status = 'confirmed', result = $2, updated_at = now() WHERE key = $1`, [
-      key,
-      JSON.stringify(deployment),
-    ]);
-    await client.query('COMMIT');
-    const now = deps.now().toISOString();
-    await deps.store.handle(
-      { treasury: streams.treasury.of(daoId) },
-      ({ treasury: current }) => ({
-        treasury: recordDaoContractsDeployed(
-          {
-            type: 'RecordDaoContractsDeployed',
-            data: {
-              daoId,
-              attached: false,
-              chainId: Number(deployment.chainId),
-              safe: deployment.safe,
-              timelock: deployment.timelock,
-              vault: deployment.vault,
-              pool: deployment.pool,
-              payoutToken: deps.chain.shared.testSuperToken,
-              gdaForwarder: deps.chain.shared.superfluid.gdaV1Forwarder,
-              cfaForwarder: deps.chain.shared.superfluid.cfaV1Forwarder,
-              owners: configuration.treasurers,
-              threshold: configuration.treasurerThreshold,
-              timelockDelaySeconds: configuration.timelockDelaySeconds,
-              fromBlock: BigInt(deployment.fromBlock),
-            },
-            metadata: { actor: 'system:execution', now },
-          },
-          current,
-        ),
-      }),
-      { context: { actor: 'system:execution', correlationId: `deploy:${daoId}`, occurredAt: now } },
-    );
-    return { step: 'Deployed', outcome: { next: 'idle' } };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+  const owner = randomUUID();
+  const leaseMs = options.leaseMs ?? DEFAULT_DEPLOY_LEASE_MS;
+  await deps.pool.query(
+    `INSERT INTO chain_calls (key, kind, dao_id, status) VALUES ($1, 'deploy', $2, 'intended') ON CONFLICT (key) DO NOTHING`,
+    [key, daoId],
+  );
+  // For a deployment, `failed` is final: the chain refused it (unlike a keyed call's `failed`, which is retried).
+  const claimed = await deps.pool.query<DeployRow>(
+    `UPDATE chain_calls SET lease_owner = $2, leased_until = now() + make_interval(secs => $3::float8 / 1000),
+       attempts = attempts + 1, updated_at = now()
+     WHERE key = $1 AND status NOT IN ('confirmed', 'failed') AND (leased_until IS NULL OR leased_until <= now())
+     RETURNING status, result, error`,
+    [key, owner, leaseMs],
+  );
+  if (claimed.rows.length === 0) {
+    const { rows } = await deps.pool.query<DeployRow>('SELECT status, result, error FROM chain_calls WHERE key = $1', [key]);
+    const row = rows[0];
+    // A worker that did the work died before appending its outcome: append it now.
+    if (row.status === 'confirmed' && row.result) return recordDeployed(deps, daoId, configuration, readDeployment(row.result));
+    if (row.status === 'failed') return recordFailed(deps, daoId, row.error ?? 'the chain refused the deployment');
+    return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
   }
+
+  const save = async (progress: DeploymentProgress) => {
+    const { rowCount } = await deps.pool.query(
+      `UPDATE chain_calls SET result = $3, leased_until = now() + make_interval(secs => $4::float8 / 1000), updated_at = now()
+       WHERE key = $1 AND lease_owner = $2`,
+      [key, owner, JSON.stringify(progress), leaseMs],
+    );
+    if (!rowCount) throw new Error(`The claim on ${key} ran out and another worker took the deployment over`);
+  };
+  let deployment: CompleteDeployment;
+  try {
+    deployment = await deployDaoPieces(deps.chain, daoId, configuration, (claimed.rows[0].result ?? {}) as DeploymentProgress, save);
+  } catch (error) {
+    const reason = refusalOf(error);
+    if (reason === null) {
+      await deps.pool.query(
+        'UPDATE chain_calls SET lease_owner = NULL, leased_until = NULL, error = $3 WHERE key = $1 AND lease_owner = $2',
+        [key, owner, (error instanceof Error ? error.message : String(error)).slice(0, 2000)],
+      );
+      throw error;
+    }
+    await deps.pool.query(
+      `UPDATE chain_calls SET status = 'failed', error = $3, lease_owner = NULL, leased_until = NULL, updated_at = now()
+       WHERE key = $1 AND lease_owner = $2`,
+      [key, owner, reason.slice(0, 2000)],
+    );
+    return recordFailed(deps, daoId, reason);
+  }
+  await deps.pool.query(
+    `UPDATE chain_calls SET status = 'confirmed', result = $2, error = NULL, lease_owner = NULL, leased_until = NULL, updated_at = now()
+     WHERE key = $1`,
+    [key, JSON.stringify(deployment)],
+  );
+  return recordDeployed(deps, daoId, configuration, deployment);
 }
 
-const safeSaltNonce = (daoId: string, head: bigint): bigint => hexToBigInt(keccak256(toHex(`ayllu:safe:${daoId}:${head}`)));
+/** The reason when the chain refused the deployment for good; null when it may work next time. */
+const refusalOf = (error: unknown): string | null => {
+  if (error instanceof DeploymentRefused) return error.reason;
+  const classified = classifyChainError(error);
+  return classified.kind === 'revert' ? classified.reason : null;
+};
 
-/** What the deployment's ledger row keeps, so a retry after a crash records the contracts it already made. */
-interface DeploymentRecord {
-  readonly chainId: string;
-  readonly safe: Address;
-  readonly timelock: Address;
-  readonly vault: Address;
-  readonly pool: Address;
-  readonly fromBlock: string;
-}
-
-const readDeploymentRecord = (stored: Record<string, string>): DeploymentRecord => ({
+const readDeployment = (stored: Record<string, unknown>): CompleteDeployment => ({
   chainId: String(stored.chainId),
   safe: getAddress(String(stored.safe)),
   timelock: getAddress(String(stored.timelock)),
@@ -110,41 +118,56 @@ const readDeploymentRecord = (stored: Record<string, string>): DeploymentRecord 
   fromBlock: String(stored.fromBlock),
 });
 
-async function deploy(chain: ExecutionChain, configuration: ActiveDao['configuration'], saltNonce: bigint): Promise<DeploymentRecord> {
-  const { shared } = chain;
-  const deployment = await deployDao(
-    { wallet: chain.relayer, public: chain.public },
-    {
-      singletons: shared.safe,
-      safe: {
-        kind: 'new',
-        treasurers: [...configuration.treasurers],
-        threshold: BigInt(configuration.treasurerThreshold),
-        saltNonce,
-      },
-      timelockDelay: BigInt(configuration.timelockDelaySeconds),
-      vault: {
-        implementation: shared.communityVaultImplementation,
-        asset: shared.testToken,
-        payoutToken: shared.testSuperToken,
-        gdaForwarder: shared.superfluid.gdaV1Forwarder,
-        parameters: {
-          accessMode: ACCESS_MODES[configuration.access],
-          minimumDeposit: configuration.minimumDeposit,
-          smallWithdrawalLimitBps: configuration.smallWithdrawalLimitBps,
-          withdrawalWindow: DAY,
-          emergencyExitWait: configuration.emergencyExitWaitSeconds,
+async function recordDeployed(
+  deps: ExecutionDeps,
+  daoId: string,
+  configuration: ActiveDao['configuration'],
+  deployment: CompleteDeployment,
+): Promise<{ step: string; outcome: StepOutcome }> {
+  const now = deps.now().toISOString();
+  await deps.store.handle(
+    { treasury: streams.treasury.of(daoId) },
+    ({ treasury }) => ({
+      treasury: recordDaoContractsDeployed(
+        {
+          type: 'RecordDaoContractsDeployed',
+          data: {
+            daoId,
+            attached: false,
+            chainId: Number(deployment.chainId),
+            safe: deployment.safe,
+            timelock: deployment.timelock,
+            vault: deployment.vault,
+            pool: deployment.pool,
+            payoutToken: deps.chain.shared.testSuperToken,
+            gdaForwarder: deps.chain.shared.superfluid.gdaV1Forwarder,
+            cfaForwarder: deps.chain.shared.superfluid.cfaV1Forwarder,
+            owners: configuration.treasurers,
+            threshold: configuration.treasurerThreshold,
+            timelockDelaySeconds: configuration.timelockDelaySeconds,
+            fromBlock: BigInt(deployment.fromBlock),
+          },
+          metadata: { actor: ACTOR, now },
         },
-        unitScale: 10n ** 18n,
-      },
-    },
+        treasury,
+      ),
+    }),
+    { context: { actor: ACTOR, correlationId: `deploy:${daoId}`, occurredAt: now } },
   );
-  return {
-    chainId: String(deployment.chainId),
-    safe: deployment.safe,
-    timelock: deployment.timelock,
-    vault: deployment.vault,
-    pool: deployment.pool,
-    fromBlock: deployment.fromBlock.toString(),
-  };
+  return { step: 'Deployed', outcome: { next: 'idle' } };
+}
+
+async function recordFailed(deps: ExecutionDeps, daoId: string, reason: string): Promise<{ step: string; outcome: StepOutcome }> {
+  const now = deps.now().toISOString();
+  await deps.store.handle(
+    { treasury: streams.treasury.of(daoId) },
+    ({ treasury }) => ({
+      treasury: recordDaoDeploymentFailed(
+        { type: 'RecordDaoDeploymentFailed', data: { daoId, reason: reason.slice(0, 2000) }, metadata: { actor: ACTOR, now } },
+        treasury,
+      ),
+    }),
+    { context: { actor: ACTOR, correlationId: `deploy:${daoId}`, occurredAt: now } },
+  );
+  return { step: 'DeploymentFailed', outcome: { next: 'idle' } };
 }

@@ -1,5 +1,13 @@
 import type { ChainFact } from '@ayllu/chain';
-import { daoDecider, DomainError, lowerHex, recordSafeTransactionExecuted, streams } from '@ayllu/domain';
+import {
+  daoDecider,
+  DomainError,
+  lowerHex,
+  recordSafeTransactionExecuted,
+  recordTreasuryChainChange,
+  streams,
+  type TreasuryChainChange,
+} from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { appendExecution } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
@@ -74,10 +82,42 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       ]);
       return;
     }
+    case 'SafeOwnerAdded':
+    case 'SafeOwnerRemoved':
+    case 'SafeThresholdChanged':
+    case 'TimelockDelayChanged': {
+      // The treasury's owners, threshold and delay are the chain's: the DAO's configuration follows them.
+      const chain = { blockNumber: fact.origin.blockNumber, logIndex: fact.origin.logIndex, txHash: fact.origin.transactionHash };
+      await deps.store.handle(
+        { treasury: streams.treasury.of(daoId), dao: streams.dao.of(daoId) },
+        ({ treasury, dao }) =>
+          recordTreasuryChainChange(
+            { type: 'RecordTreasuryChainChange', data: { change: treasuryChangeOf(fact), chain }, metadata: { actor: ACTOR, now } },
+            treasury,
+            dao,
+          ),
+        { context },
+      );
+      return;
+    }
     default:
       return;
   }
 }
+
+type TreasuryFact = Extract<ChainFact, { type: TreasuryChainChange['kind'] }>;
+
+const treasuryChangeOf = (fact: TreasuryFact): TreasuryChainChange => {
+  switch (fact.type) {
+    case 'SafeOwnerAdded':
+    case 'SafeOwnerRemoved':
+      return { kind: fact.type, owner: fact.data.owner };
+    case 'SafeThresholdChanged':
+      return { kind: fact.type, threshold: Number(fact.data.threshold) };
+    case 'TimelockDelayChanged':
+      return { kind: fact.type, delaySeconds: Number(fact.data.newDelay) };
+  }
+};
 
 /** A refusal the indexer should retry (the log is behind, e.g. a withdrawal before its deposit), not skip. */
 export const retryable = (error: unknown): boolean => !(error instanceof DomainError) || error.kind === 'conflict';

@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import { ChainIndexer, ReorgTooDeepError, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
-import type { PoolClient } from 'pg';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { DrainLoop } from '../processing/drain-loop';
 import { applyChainFact, retryable } from './apply-chain-fact';
@@ -17,6 +17,8 @@ type Row = {
 export interface ChainIndexLoopOptions {
   /** Blocks a log must be buried under before it becomes a fact. */
   readonly confirmations: bigint;
+  /** How long a worker's claim on a DAO's cursor lasts without renewal (each round renews it); default 60 s. */
+  readonly leaseMs?: number;
   readonly onError: (daoId: string, error: unknown) => void;
   readonly onHalt: (daoId: string, reason: string) => void;
   /** A pass that failed before reaching any DAO (listing them); the next poll retries. */
@@ -25,8 +27,9 @@ export interface ChainIndexLoopOptions {
 
 /**
  * Polls each deployed DAO's contracts behind the head and appends the facts to the log, then moves the DAO's
- * checkpoint. The row is locked (SKIP LOCKED) while a DAO is polled, so two workers never index it at once;
- * a crash between appending and moving the checkpoint replays the range, which appends nothing twice.
+ * checkpoint. A worker leases a DAO's row while it polls it, so two workers never index it at once, and no
+ * transaction is open while the chain answers; a crash between appending and moving the checkpoint replays the
+ * range, which appends nothing twice, and its lease runs out for the next worker.
  *
  * Reorgs, conservatively: facts are appended only `confirmations` deep. If the chain still rewinds below a
  * block the log took a fact from, the log cannot take it back (there is no retraction event), so the DAO's
@@ -58,6 +61,10 @@ export class ChainIndexLoop {
     return this.loop.stop();
   }
 
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 60_000;
+  }
+
   private async pollAll(): Promise<void> {
     const { rows } = await this.deps.pool.query<{ dao_id: string }>(
       `SELECT dao_id FROM chain_index WHERE halted IS NULL AND chain_id = $1`,
@@ -74,25 +81,41 @@ export class ChainIndexLoop {
     }
   }
 
+  /**
+   * Claims the DAO's cursor with a lease (a statement of its own, committed), reads the chain with no
+   * transaction open, then moves the cursor only while the lease is still this worker's. The facts go in
+   * through the domain's commands, each a short append of its own and idempotent, so a crash (or a lease that
+   * ran out) between appending and moving the cursor replays the range and appends nothing twice.
+   */
   private async pollDao(daoId: string): Promise<void> {
-    const client = await this.deps.pool.connect();
+    const owner = randomUUID();
+    const { rows } = await this.deps.pool.query<Row>(
+      `UPDATE chain_index SET lease_owner = $2, leased_until = now() + make_interval(secs => $3::float8 / 1000)
+       WHERE dao_id = $1 AND halted IS NULL AND (leased_until IS NULL OR leased_until <= now())
+       RETURNING *`,
+      [daoId, owner, this.leaseMs],
+    );
+    const row = rows[0];
+    if (!row) return;
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<Row>('SELECT * FROM chain_index WHERE dao_id = $1 AND halted IS NULL FOR UPDATE SKIP LOCKED', [
-        daoId,
-      ]);
-      const row = rows[0];
-      if (row) await this.catchUp(client, row);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      await this.catchUp(row, owner);
     } finally {
-      client.release();
+      await this.deps.pool.query(`UPDATE chain_index SET lease_owner = NULL, leased_until = NULL WHERE dao_id = $1 AND lease_owner = $2`, [
+        daoId,
+        owner,
+      ]);
     }
   }
 
-  private async catchUp(client: PoolClient, row: Row): Promise<void> {
+  private async halt(row: Row, owner: string, reason: string): Promise<void> {
+    const { rowCount } = await this.deps.pool.query(
+      `UPDATE chain_index SET halted = $3, updated_at = now() WHERE dao_id = $1 AND lease_owner = $2`,
+      [row.dao_id, owner, reason],
+    );
+    if (rowCount) this.options.onHalt(row.dao_id, reason);
+  }
+
+  private async catchUp(row: Row, owner: string): Promise<void> {
     const indexer = this.indexerOf(row);
     let checkpoint: IndexerCheckpoint = row.checkpoint
       ? loadCheckpoint(row.checkpoint)
@@ -106,15 +129,15 @@ export class ChainIndexLoop {
         if (!(error instanceof ReorgTooDeepError)) throw error;
         // Nothing this DAO's indexer saw is on the chain any more (a deep reorg, or a fresh dev chain under
         // an old database): polling again cannot help.
-        const reason = `reorg deeper than the checkpoint remembers: ${error.message}`;
-        await client.query(`UPDATE chain_index SET halted = $2, updated_at = now() WHERE dao_id = $1`, [row.dao_id, reason]);
-        this.options.onHalt(row.dao_id, reason);
+        await this.halt(row, owner, `reorg deeper than the checkpoint remembers: ${error.message}`);
         return;
       }
       if (result.rewoundTo !== undefined && lastFactBlock !== null && lastFactBlock > result.rewoundTo) {
-        const reason = `reorg: the chain rewound to block ${result.rewoundTo}, below block ${lastFactBlock} whose facts are in the log`;
-        await client.query(`UPDATE chain_index SET halted = $2, updated_at = now() WHERE dao_id = $1`, [row.dao_id, reason]);
-        this.options.onHalt(row.dao_id, reason);
+        await this.halt(
+          row,
+          owner,
+          `reorg: the chain rewound to block ${result.rewoundTo}, below block ${lastFactBlock} whose facts are in the log`,
+        );
         return;
       }
       for (const fact of result.facts) {
@@ -130,11 +153,14 @@ export class ChainIndexLoop {
       const moved =
         result.nextCheckpoint.blockHash !== checkpoint.blockHash || result.nextCheckpoint.blockNumber !== checkpoint.blockNumber;
       checkpoint = result.nextCheckpoint;
-      await client.query(
-        `UPDATE chain_index SET checkpoint = $2, last_fact_block = $3, last_error = NULL, updated_at = now() WHERE dao_id = $1`,
-        [row.dao_id, storeCheckpoint(checkpoint), lastFactBlock?.toString() ?? null],
+      // Only the lease holder moves the cursor, and each move renews the lease.
+      const { rowCount } = await this.deps.pool.query(
+        `UPDATE chain_index SET checkpoint = $3, last_fact_block = $4, last_error = NULL,
+           leased_until = now() + make_interval(secs => $5::float8 / 1000), updated_at = now()
+         WHERE dao_id = $1 AND lease_owner = $2`,
+        [row.dao_id, owner, storeCheckpoint(checkpoint), lastFactBlock?.toString() ?? null, this.leaseMs],
       );
-      if (!moved) return;
+      if (!rowCount || !moved) return;
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Processor } from '../processing/processor';
+import { daoDeploymentProjection } from './dao/dao-deployment.projection';
 import { daoProjection } from './dao/dao.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
 
 /** Every projection the worker keeps. `projections:rebuild <name>` takes one of these names. */
-export const PROJECTIONS: readonly Processor[] = [daoProjection, proposalsProjection];
+export const PROJECTIONS: readonly Processor[] = [daoProjection, proposalsProjection, daoDeploymentProjection];

@@ -24,6 +24,10 @@ export type ChainFact =
   | Fact<'TimelockOperationScheduled', { operationId: Hex; index: bigint; target: Address; value: bigint; data: Hex; delay: bigint }>
   | Fact<'TimelockOperationExecuted', { operationId: Hex; index: bigint; target: Address }>
   | Fact<'TimelockOperationCancelled', { operationId: Hex }>
+  | Fact<'SafeOwnerAdded', { owner: Address }>
+  | Fact<'SafeOwnerRemoved', { owner: Address }>
+  | Fact<'SafeThresholdChanged', { threshold: bigint }>
+  | Fact<'TimelockDelayChanged', { oldDelay: bigint; newDelay: bigint }>
   | Fact<'MemberUnitsUpdated', { member: Address; oldUnits: bigint; newUnits: bigint }>
   | Fact<'PayoutClaimed', { member: Address; claimedAmount: bigint }>
   | Fact<'PayoutFlowUpdated', { distributor: Address; oldFlowRate: bigint; newFlowRate: bigint; totalFlowRate: bigint }>

@@ -39,11 +39,19 @@ export function decodeChainLogs(chainId: number, contracts: WatchedContracts, lo
       if (event.eventName === 'EmergencyExitRequested') facts.push({ type: 'EmergencyExitRequestConfirmed', data: event.args, origin: at });
       if (event.eventName === 'EmergencyExitCompleted') facts.push({ type: 'EmergencyExitConfirmed', data: event.args, origin: at });
     } else if (from(log, 'safe')) {
-      const [event] = parseEventLogs({ abi: safeAbi, logs: [log], eventName: ['ExecutionSuccess', 'ExecutionFailure'] });
-      if (event) {
+      const [event] = parseEventLogs({
+        abi: safeAbi,
+        logs: [log],
+        eventName: ['ExecutionSuccess', 'ExecutionFailure', 'AddedOwner', 'RemovedOwner', 'ChangedThreshold'],
+      });
+      if (event?.eventName === 'ExecutionSuccess' || event?.eventName === 'ExecutionFailure') {
         const success = event.eventName === 'ExecutionSuccess';
         facts.push({ type: 'SafeTransactionExecuted', data: { safeTxHash: event.args.txHash, success }, origin: at });
       }
+      if (event?.eventName === 'AddedOwner') facts.push({ type: 'SafeOwnerAdded', data: { owner: event.args.owner }, origin: at });
+      if (event?.eventName === 'RemovedOwner') facts.push({ type: 'SafeOwnerRemoved', data: { owner: event.args.owner }, origin: at });
+      if (event?.eventName === 'ChangedThreshold')
+        facts.push({ type: 'SafeThresholdChanged', data: { threshold: event.args.threshold }, origin: at });
     } else if (from(log, 'timelock')) {
       const [event] = parseEventLogs({ abi: timelockAbi, logs: [log] });
       if (event?.eventName === 'CallScheduled') {
@@ -56,6 +64,10 @@ export function decodeChainLogs(chainId: number, contracts: WatchedContracts, lo
       }
       if (event?.eventName === 'Cancelled')
         facts.push({ type: 'TimelockOperationCancelled', data: { operationId: event.args.id }, origin: at });
+      if (event?.eventName === 'MinDelayChange') {
+        const { oldDuration, newDuration } = event.args;
+        facts.push({ type: 'TimelockDelayChanged', data: { oldDelay: oldDuration, newDelay: newDuration }, origin: at });
+      }
     } else if (from(log, 'pool')) {
       const [event] = parseEventLogs({ abi: superfluidPoolAbi, logs: [log] });
       if (event?.eventName === 'MemberUnitsUpdated') {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { describePortTaken } from './port-owner';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -38,6 +39,22 @@ async function answers(rpcUrl: string): Promise<boolean> {
 }
 
 /**
+ * A detached node process that stops the chain's process group as soon as this process is gone, however
+ * it went (a kill -9, a crashed test runner, a closed terminal): the node leads its own group, so nothing
+ * else would stop it. It exits by itself once the node has stopped.
+ */
+function reapWithParent(nodePid: number): void {
+  const script = `
+    const [parent, node] = process.argv.slice(1).map(Number);
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+    setInterval(() => {
+      if (!alive(node)) process.exit(0);
+      if (!alive(parent)) { try { process.kill(-node, 'SIGTERM'); } catch {} process.exit(0); }
+    }, 500);`;
+  spawn(process.execPath, ['-e', script, String(process.pid), String(nodePid)], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
  * Starts `hardhat node` with the project's config on 127.0.0.1:`port` and resolves once it answers RPC.
  * The child leads its own process group (`detached`), so a stop, or a teardown in another process that
  * only knows the pid, ends the node and anything it spawned with one signal to `-pid`.
@@ -45,7 +62,7 @@ async function answers(rpcUrl: string): Promise<boolean> {
 export async function startHardhatNode(options: { port?: number; timeoutMs?: number; log?: boolean } = {}): Promise<HardhatNode> {
   const port = options.port ?? (await freePort());
   const rpcUrl = `http://127.0.0.1:${port}`;
-  if (await answers(rpcUrl)) throw new Error(`Something already answers on ${rpcUrl}; choose another CHAIN_PORT`);
+  if (await answers(rpcUrl)) throw new Error(describePortTaken(port, rpcUrl));
   const child = spawn(
     path.join(repoRoot, 'node_modules/.bin/hardhat'),
     ['--config', 'contracts/hardhat.config.js', 'node', '--port', String(port), '--hostname', '127.0.0.1'],
@@ -54,6 +71,7 @@ export async function startHardhatNode(options: { port?: number; timeoutMs?: num
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid;
   if (pid === undefined) throw new Error('Could not start hardhat node');
+  reapWithParent(pid);
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {

@@ -3,6 +3,7 @@ import { adminMeta, alice, bob, carol, T0 } from '../testing/fixtures';
 import type { CreateDao } from './dao-commands';
 import { DAO_DEFAULTS, type DaoConfigurationInput } from './dao-configuration';
 import { daoDecider } from './dao-decider';
+import { VAULT_LIMITS } from './vault-limits';
 import type { DaoCreated } from './dao-events';
 import { fold } from '../shared/decider';
 
@@ -160,6 +161,10 @@ describe('Creating a DAO', () => {
       ['maxActiveProposals', { maxActiveProposals: 101 }],
       ['smallWithdrawalLimitBps', { smallWithdrawalLimitBps: 0 }],
       ['emergencyExitWaitSeconds', { emergencyExitWaitSeconds: -1 }],
+      ['emergencyExitWaitSeconds', { emergencyExitWaitSeconds: 3_000_000 }],
+      ['emergencyExitWaitSeconds', { emergencyExitWaitSeconds: VAULT_LIMITS.maxEmergencyExitWaitSeconds + 1 }],
+      ['minimumDeposit', { minimumDeposit: 2n ** 256n }],
+      ['smallWithdrawalLimitBps', { smallWithdrawalLimitBps: 10_001 }],
       ['platformFeeBps', { platformFeeBps: -1 }],
       ['yieldMode', { yieldMode: 'burn' as never }],
       ['timelockDelaySeconds', { timelockDelaySeconds: -1 }],
@@ -186,6 +191,20 @@ describe('Creating a DAO', () => {
       expect(error.errors.map((e) => e.field)).toContain(field);
     });
   });
+
+  it('accepts the upper boundaries the vault sets', () =>
+    expect(
+      given([])
+        .when(
+          createDao({
+            maxMembers: VAULT_LIMITS.maxMembers,
+            smallWithdrawalLimitBps: VAULT_LIMITS.maxSmallWithdrawalLimitBps,
+            emergencyExitWaitSeconds: VAULT_LIMITS.maxEmergencyExitWaitSeconds,
+            minimumDeposit: 2n ** 256n - 1n,
+          }),
+        )
+        .result(),
+    ).toHaveLength(1));
 
   it('accepts the boundaries of every range', () =>
     expect(

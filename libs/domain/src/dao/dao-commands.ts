@@ -1,6 +1,7 @@
 import type { Hash } from '../shared/hex';
 import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
+import type { DaoAdminCommand } from './admins/admin-commands';
 import type { DaoConfigurationInput } from './dao-configuration';
 
 export type CreateDao = Command<'CreateDao', DaoConfigurationInput & { readonly daoId: string }>;
@@ -39,4 +40,5 @@ export type DaoCommand =
   | RequestEmergencyExit
   | CompleteEmergencyExit
   | ConfirmDeposit
-  | ConfirmWithdrawal;
+  | ConfirmWithdrawal
+  | DaoAdminCommand;

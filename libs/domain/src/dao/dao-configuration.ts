@@ -1,4 +1,5 @@
 import type { Address } from '../shared/address';
+import { VAULT_LIMITS } from './vault-limits';
 
 /** The DAO's rules. Field names are part of the API and of stored events. */
 export type DaoAccess = 'open' | 'closed' | 'hybrid';
@@ -81,18 +82,21 @@ export const DAO_DEFAULTS = {
 
 /**
  * Bounds the validator enforces, kept beside the defaults they constrain. The API's request DTOs read
- * them too, so a bound is written once.
+ * them too, so a bound is written once. Settings the vault also holds take their bounds from the vault's
+ * (VAULT_LIMITS), for DAO creation and CHANGE_PARAMETERS alike: nothing the vault would refuse gets recorded.
  */
 export const DAO_LIMITS = {
   nameMaxLength: 100,
   descriptionMaxLength: 2000,
-  /** Quorum, approval thresholds and the small-withdrawal limit, in basis points. */
+  /** Quorum and approval thresholds, in basis points. */
   bps: { min: 1, max: 10_000 },
+  /** Largest withdrawal without a vote, in basis points of the member's balance; the vault's bound. */
+  smallWithdrawalLimitBps: { min: 1, max: VAULT_LIMITS.maxSmallWithdrawalLimitBps },
   votingPeriodSeconds: { min: 60, max: 90 * DAY },
-  maxMembers: { min: 1, max: 1000 },
+  maxMembers: { min: 1, max: VAULT_LIMITS.maxMembers },
   maxActiveProposals: { min: 1, max: 100 },
   platformFeeBps: { min: 0, max: 1000 },
-  emergencyExitWaitSeconds: { min: 0, max: 365 * DAY },
+  emergencyExitWaitSeconds: { min: 0, max: VAULT_LIMITS.maxEmergencyExitWaitSeconds },
   timelockDelaySeconds: { min: 0, max: 365 * DAY },
   executionWindowSeconds: { min: 60, max: 365 * DAY },
   maxTreasurers: 20,

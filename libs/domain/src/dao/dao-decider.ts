@@ -1,4 +1,5 @@
 import { assertNever, type Decider } from '../shared/decider';
+import { addDaoAdminWallet, createDaoAdminKey, removeDaoAdminWallet, revokeDaoAdminKey } from './admins/manage-admins';
 import { createDao } from './create-dao';
 import type { DaoCommand } from './dao-commands';
 import type { DaoEvent } from './dao-events';
@@ -40,6 +41,14 @@ export const daoDecider: Decider<DaoCommand, DaoEvent, DaoState> = {
         return confirmDeposit(command, state);
       case 'ConfirmWithdrawal':
         return confirmWithdrawal(command, state);
+      case 'CreateDaoAdminKey':
+        return createDaoAdminKey(command, state);
+      case 'RevokeDaoAdminKey':
+        return revokeDaoAdminKey(command, state);
+      case 'AddDaoAdminWallet':
+        return addDaoAdminWallet(command, state);
+      case 'RemoveDaoAdminWallet':
+        return removeDaoAdminWallet(command, state);
       default:
         return assertNever(command);
     }

@@ -1,6 +1,7 @@
 import type { Address } from '../shared/address';
 import type { CommandMetadata } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { isAdminActor } from './admins/admin-actors';
 import { DAO_LIMITS } from './dao-configuration';
 import type { ActiveDao, DaoState, Member } from './dao-state';
 
@@ -21,9 +22,9 @@ export const requireActiveMember = (dao: ActiveDao, address: Address): Member =>
   return member;
 };
 
-/** Admin commands come through the admin API, whose actors are `admin:<key id>`. */
+/** Admin commands come through the admin API, whose actors name the admin (`admin:platform`, `admin-key:<id>`, `siwe:<address>`). */
 export const requireAdmin = (metadata: CommandMetadata): void => {
-  if (!metadata.actor.startsWith('admin:')) throw new DomainError('AUTH.ADMIN_REQUIRED', 'Only a DAO admin may do this', 'forbidden');
+  if (!isAdminActor(metadata.actor)) throw new DomainError('AUTH.ADMIN_REQUIRED', 'Only a DAO admin may do this', 'forbidden');
 };
 
 export const requireReason = (reason: unknown): string => {

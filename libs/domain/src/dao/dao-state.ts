@@ -1,4 +1,5 @@
 import type { Address } from '../shared/address';
+import type { AdminRoster } from './admins/admin-roster';
 import type { DaoConfiguration } from './dao-configuration';
 
 export type MemberStatus = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'SUSPENDED' | 'REMOVED';
@@ -61,6 +62,8 @@ export interface ActiveDao {
   readonly activeProposals: ReadonlySet<string>;
   /** `chainId:txHash:logIndex` of every deposit or withdrawal already applied, so a replay changes nothing. */
   readonly chainEvents: ReadonlySet<string>;
+  /** Admin keys and admin wallets of this DAO (the platform admin is not listed: it administers every DAO). */
+  readonly admins: AdminRoster;
 }
 
 export type DaoState = AbsentDao | ActiveDao;

@@ -1,5 +1,6 @@
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
+import { emptyAdminRoster, evolveAdminRoster } from './admins/admin-roster';
 import type { DaoEvent } from './dao-events';
 import type { ActiveDao, DaoState, Member } from './dao-state';
 import { chainKey, reweighAll, setStatus, updateMember, updateWithdrawal } from './dao-state-updates';
@@ -41,6 +42,7 @@ const created = (data: Extract<DaoEvent, { type: 'DaoCreated' }>['data']): Activ
     emergencyExits: new Map(),
     activeProposals: new Set(),
     chainEvents: new Set(),
+    admins: emptyAdminRoster(),
   };
 };
 
@@ -106,10 +108,19 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
       const { subject, type, proposalId } = event.data;
       return type === 'REMOVE_MEMBER' && subject ? updateMember(next, subject, () => ({ pendingRemoval: proposalId })) : next;
     }
+    case 'DaoTreasuryChanged': {
+      const { treasurers, treasurerThreshold, timelockDelaySeconds } = event.data;
+      return { ...dao, configuration: { ...dao.configuration, treasurers, treasurerThreshold, timelockDelaySeconds } };
+    }
     case 'ProposalSettled':
       return settled(dao, event.data.proposalId, event.data.outcome);
     case 'DaoConfigurationChanged':
       return reweighAll({ ...dao, configuration: event.data.configuration });
+    case 'DaoAdminKeyCreated':
+    case 'DaoAdminKeyRevoked':
+    case 'DaoAdminWalletAdded':
+    case 'DaoAdminWalletRemoved':
+      return { ...dao, admins: evolveAdminRoster(dao.admins, event) };
     default:
       return assertNever(event);
   }

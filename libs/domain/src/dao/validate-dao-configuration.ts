@@ -1,4 +1,5 @@
 import { isChecksumAddress, type Address } from '../shared/address';
+import { chainIntegerMessage, fitsChainInteger } from '../shared/chain-integer';
 import { DomainError, type FieldError } from '../shared/domain-error';
 import {
   DAO_DEFAULTS,
@@ -62,7 +63,8 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
     fail('description', `must be at most ${DAO_LIMITS.descriptionMaxLength} characters`);
 
   const minimumDeposit = pick('minimumDeposit');
-  if (typeof minimumDeposit !== 'bigint' || minimumDeposit < 0n) fail('minimumDeposit', 'must be a whole amount ≥ 0');
+  if (typeof minimumDeposit !== 'bigint' || !fitsChainInteger(minimumDeposit, 'uint256'))
+    fail('minimumDeposit', chainIntegerMessage('uint256'));
 
   const maxMembers = integer('maxMembers', pick('maxMembers'), DAO_LIMITS.maxMembers.min, DAO_LIMITS.maxMembers.max);
   const treasurersGiven = pick('treasurers');
@@ -99,7 +101,12 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
       DAO_LIMITS.maxActiveProposals.min,
       DAO_LIMITS.maxActiveProposals.max,
     ),
-    smallWithdrawalLimitBps: integer('smallWithdrawalLimitBps', pick('smallWithdrawalLimitBps'), DAO_LIMITS.bps.min, DAO_LIMITS.bps.max),
+    smallWithdrawalLimitBps: integer(
+      'smallWithdrawalLimitBps',
+      pick('smallWithdrawalLimitBps'),
+      DAO_LIMITS.smallWithdrawalLimitBps.min,
+      DAO_LIMITS.smallWithdrawalLimitBps.max,
+    ),
     emergencyExitWaitSeconds: integer(
       'emergencyExitWaitSeconds',
       pick('emergencyExitWaitSeconds'),

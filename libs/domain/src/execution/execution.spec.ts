@@ -506,6 +506,12 @@ describe('Execution process manager', () => {
         { kind: 'vault.approveWithdrawal', member: bob, amount: 500n },
       ]);
     });
+    it('WITHDRAW_FUNDS to anyone but a member is a payment from the treasury (the Safe), not a vault allowance', () => {
+      const auditor = addressOf('auditor');
+      const actions = actionsOf('WITHDRAW_FUNDS', { recipient: auditor, amount: 700n });
+      expect(actions).toEqual([{ kind: 'treasury.transfer', receiver: auditor, amount: 700n }]);
+      expect(describeAction(actions[0])).toBe(`Pay 700 of the DAO's token from the treasury to ${auditor}`);
+    });
     it('DISTRIBUTE_YIELDS streams to the pool, the platform fee to the fee collector', () => {
       const collector = addressOf('collector');
       expect(

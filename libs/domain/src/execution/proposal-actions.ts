@@ -1,6 +1,6 @@
 import type { Address } from '../shared/address';
 import type { DaoConfiguration } from '../dao/dao-configuration';
-import type { ProposalOf, ProposalPayloads } from '../proposal/proposal-payloads';
+import { TREASURY_FIELDS, type ProposalOf, type ProposalPayloads } from '../proposal/proposal-payloads';
 import type { ExistingProposal } from '../proposal/proposal-state';
 
 /** Vault parameters a CHANGE_PARAMETERS proposal may change on chain (the rest of the configuration lives here). */
@@ -23,14 +23,28 @@ export type ExecutionAction =
   | { readonly kind: 'vault.setParameters'; readonly changes: VaultParameterChanges }
   | { readonly kind: 'vault.setStrategy'; readonly strategy: Address }
   | { readonly kind: 'vault.upgrade'; readonly implementation: Address }
+  /**
+   * Safe owner management, run by the Safe on itself through the module path (only the Safe may change its
+   * owners). Each step is valid on its own; `threshold` is the Safe's threshold after the step.
+   */
+  | { readonly kind: 'safe.addOwner'; readonly owner: Address; readonly threshold: number }
+  | { readonly kind: 'safe.removeOwner'; readonly owner: Address; readonly threshold: number }
+  | { readonly kind: 'safe.swapOwner'; readonly oldOwner: Address; readonly newOwner: Address }
+  | { readonly kind: 'safe.changeThreshold'; readonly threshold: number }
+  /** The timelock's own minimum delay (only the timelock may change it: a batch call to itself). */
+  | { readonly kind: 'timelock.updateDelay'; readonly delaySeconds: number }
   | { readonly kind: 'payout.distributeFlow'; readonly flowRatePerSecond: bigint }
   | { readonly kind: 'payout.distribute'; readonly amount: bigint }
   | { readonly kind: 'fee.flow'; readonly receiver: Address; readonly flowRatePerSecond: bigint }
   | { readonly kind: 'fee.transfer'; readonly receiver: Address; readonly amount: bigint }
+  /** A pool-level payment: the Safe (the treasury) pays the DAO's token to anyone, e.g. an auditor. */
+  | { readonly kind: 'treasury.transfer'; readonly receiver: Address; readonly amount: bigint }
   /** Off-chain-only changes: the operation still runs through the timelock so members see it coming. */
   | { readonly kind: 'timelock.marker'; readonly note: string };
 
 const ACCESS_MODES = { open: 0, closed: 1, hybrid: 2 } as const;
+/** Vault parameters a CHANGE_PARAMETERS proposal sets on chain through `vault.setParameters`. */
+const VAULT_FIELDS = ['access', 'minimumDeposit', 'smallWithdrawalLimitBps', 'emergencyExitWaitSeconds'];
 const BPS = 10_000n;
 
 /** Splits an amount or a rate between members and the platform fee (the fee rounds down). */
@@ -47,8 +61,15 @@ export const proposalActions = (proposal: ExistingProposal, configuration: DaoCo
       return [{ kind: 'vault.admitMember', member: decided.payload.member }];
     case 'REMOVE_MEMBER':
       return [{ kind: 'vault.removeMember', member: decided.payload.member }];
-    case 'WITHDRAW_FUNDS':
-      return [{ kind: 'vault.approveWithdrawal', member: decided.payload.recipient, amount: decided.payload.amount }];
+    case 'WITHDRAW_FUNDS': {
+      // A member's large withdrawal (a linked request, or a recipient who was a member when the proposal was made)
+      // is their own money in the vault: the vault allows it. Anyone else is paid by the treasury: a vault
+      // allowance for a non-member would pay nothing.
+      const { recipient, amount, withdrawalId } = decided.payload;
+      return withdrawalId !== undefined || proposal.eligibleVoters.has(recipient)
+        ? [{ kind: 'vault.approveWithdrawal', member: recipient, amount }]
+        : [{ kind: 'treasury.transfer', receiver: recipient, amount }];
+    }
     case 'CHANGE_PARAMETERS': {
       const { changes } = decided.payload;
       const onChain: VaultParameterChanges = {
@@ -59,8 +80,9 @@ export const proposalActions = (proposal: ExistingProposal, configuration: DaoCo
       };
       const actions: ExecutionAction[] = [];
       if (Object.keys(onChain).length > 0) actions.push({ kind: 'vault.setParameters', changes: onChain });
+      actions.push(...treasuryActions(changes, configuration));
       const offChain = Object.keys(changes).filter(
-        (key) => !['access', 'minimumDeposit', 'smallWithdrawalLimitBps', 'emergencyExitWaitSeconds'].includes(key),
+        (key) => !VAULT_FIELDS.includes(key) && !(TREASURY_FIELDS as readonly string[]).includes(key),
       );
       if (offChain.length > 0 || actions.length === 0)
         actions.push({ kind: 'timelock.marker', note: `configuration: ${offChain.sort().join(', ') || 'no change'}` });
@@ -73,6 +95,42 @@ export const proposalActions = (proposal: ExistingProposal, configuration: DaoCo
     case 'DISTRIBUTE_YIELDS':
       return yieldActions(decided.payload, configuration);
   }
+};
+
+const same = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The Safe and timelock steps that take the treasury from the DAO's configuration (which follows the chain)
+ * to the proposal's: owners swapped pairwise, then the rest added or removed, then the threshold if no step
+ * set it yet, then the delay. Every step is valid in any order among its kind and on the Safe as it was
+ * before the batch (the worker reorders owner swaps and removals to the Safe's list and checks each call on
+ * its own): a removal keeps the smaller of the old threshold and the new owner count, an addition keeps the
+ * old threshold, and only the last addition sets the new one.
+ */
+const treasuryActions = (changes: ProposalPayloads['CHANGE_PARAMETERS']['changes'], configuration: DaoConfiguration): ExecutionAction[] => {
+  const actions: ExecutionAction[] = [];
+  const from = { owners: configuration.treasurers, threshold: configuration.treasurerThreshold };
+  const owners = changes.treasurers ?? from.owners;
+  const threshold = changes.treasurerThreshold ?? from.threshold;
+  const removed = from.owners.filter((owner) => !owners.some((o) => same(o, owner)));
+  const added = owners.filter((owner) => !from.owners.some((o) => same(o, owner)));
+  const swaps = Math.min(removed.length, added.length);
+  for (let i = 0; i < swaps; i++) actions.push({ kind: 'safe.swapOwner', oldOwner: removed[i], newOwner: added[i] });
+  let current = from.threshold;
+  const additions = added.slice(swaps);
+  additions.forEach((owner, i) => {
+    if (i === additions.length - 1) current = threshold;
+    actions.push({ kind: 'safe.addOwner', owner, threshold: current });
+  });
+  for (const owner of removed.slice(swaps)) {
+    current = Math.max(1, Math.min(from.threshold, owners.length));
+    actions.push({ kind: 'safe.removeOwner', owner, threshold: current });
+  }
+  if (current !== threshold) actions.push({ kind: 'safe.changeThreshold', threshold });
+  const delay = changes.timelockDelaySeconds;
+  if (delay !== undefined && delay !== configuration.timelockDelaySeconds)
+    actions.push({ kind: 'timelock.updateDelay', delaySeconds: delay });
+  return actions;
 };
 
 const yieldActions = (payload: ProposalPayloads['DISTRIBUTE_YIELDS'], configuration: DaoConfiguration): ExecutionAction[] => {
@@ -109,6 +167,16 @@ export const describeAction = (action: ExecutionAction): string => {
       return `Move the vault's idle funds to strategy ${action.strategy}`;
     case 'vault.upgrade':
       return `Upgrade the vault to implementation ${action.implementation}`;
+    case 'safe.addOwner':
+      return `Add ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
+    case 'safe.removeOwner':
+      return `Remove ${action.owner} as a treasurer (Safe owner); the Safe then needs ${action.threshold} signature(s)`;
+    case 'safe.swapOwner':
+      return `Replace treasurer ${action.oldOwner} with ${action.newOwner} as a Safe owner`;
+    case 'safe.changeThreshold':
+      return `Require ${action.threshold} treasurer signature(s) for Safe transactions`;
+    case 'timelock.updateDelay':
+      return `Set the timelock delay to ${action.delaySeconds} seconds for operations scheduled afterwards`;
     case 'payout.distributeFlow':
       return action.flowRatePerSecond === 0n
         ? 'Stop the yield stream to members'
@@ -121,6 +189,8 @@ export const describeAction = (action: ExecutionAction): string => {
         : `Stream the platform fee, ${action.flowRatePerSecond} per second, to ${action.receiver}`;
     case 'fee.transfer':
       return `Pay the platform fee, ${action.amount}, to ${action.receiver}`;
+    case 'treasury.transfer':
+      return `Pay ${action.amount} of the DAO's token from the treasury to ${action.receiver}`;
     case 'timelock.marker':
       return `Apply the off-chain ${action.note} when the timelock runs`;
   }

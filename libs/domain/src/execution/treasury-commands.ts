@@ -3,12 +3,21 @@ import type { Address } from '../shared/address';
 import type { Command } from '../shared/decider';
 import type { DaoEvent } from '../dao/dao-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
-import type { DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
+import type {
+  ChainPosition,
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
 
 export type RecordDaoContractsDeployed = Command<
   'RecordDaoContractsDeployed',
   DaoContracts & { readonly daoId: string; readonly attached: boolean }
 >;
+
+export type RecordDaoDeploymentFailed = Command<'RecordDaoDeploymentFailed', { readonly daoId: string; readonly reason: string }>;
 
 /** Built by the worker from `proposalActions` with libs/chain; the domain checks the queue rules. */
 export type ProposeSafeTransaction = Command<
@@ -61,6 +70,18 @@ export type RecordTimelockOperationExecuted = Command<
 export type RecordTimelockOperationFailed = Command<
   'RecordTimelockOperationFailed',
   { readonly operationId: Hash; readonly reason: string }
+>;
+
+/** A change to the Safe's owners or threshold or to the timelock's delay, as a chain log reported it. */
+export type TreasuryChainChange =
+  | { readonly kind: 'SafeOwnerAdded'; readonly owner: Address }
+  | { readonly kind: 'SafeOwnerRemoved'; readonly owner: Address }
+  | { readonly kind: 'SafeThresholdChanged'; readonly threshold: number }
+  | { readonly kind: 'TimelockDelayChanged'; readonly delaySeconds: number };
+
+export type RecordTreasuryChainChange = Command<
+  'RecordTreasuryChainChange',
+  { readonly change: TreasuryChainChange; readonly chain: ChainPosition }
 >;
 
 /** What an execution use case returns; the worker appends the three streams in one transaction. */

@@ -30,6 +30,15 @@ export type DaoContractsDeployed = Event<
   DaoContracts & { readonly daoId: string; readonly attached: boolean; readonly deployedAt: string }
 >;
 
+/**
+ * The chain refused to deploy the DAO's contracts (a deployment call reverted, e.g. the vault refusing one of
+ * the DAO's settings): trying again with the same settings gets the same answer, so the deployment stops here.
+ */
+export type DaoDeploymentFailed = Event<
+  'DaoDeploymentFailed',
+  { readonly daoId: string; readonly reason: string; readonly failedAt: string }
+>;
+
 /** What the Safe signs, minus the nonce (kept beside it) and the signatures. */
 export interface SafeTransactionFields {
   readonly to: Address;
@@ -150,8 +159,30 @@ export type TimelockOperationCancelled = OperationFact<
   { readonly txHash: Hash; readonly cancelledAt: string }
 >;
 
+/**
+ * Where on the chain a treasury change was seen: the log that reported it. Changes apply in this order,
+ * and one at or before the last applied position is a replay that changes nothing.
+ */
+export interface ChainPosition {
+  readonly blockNumber: bigint;
+  readonly logIndex: number;
+  readonly txHash: Hash;
+}
+
+type ChainChange<Type extends string, Extra> = Event<Type, Extra & { readonly chain: ChainPosition; readonly observedAt: string }>;
+/**
+ * The Safe's owners and threshold and the timelock's delay as the chain reports them (AddedOwner,
+ * RemovedOwner, ChangedThreshold, MinDelayChange). These, not the proposal that asked for a change, are
+ * what the treasury's signature checks and schedules use.
+ */
+export type SafeOwnerAdded = ChainChange<'SafeOwnerAdded', { readonly owner: Address }>;
+export type SafeOwnerRemoved = ChainChange<'SafeOwnerRemoved', { readonly owner: Address }>;
+export type SafeThresholdChanged = ChainChange<'SafeThresholdChanged', { readonly threshold: number }>;
+export type TimelockDelayChanged = ChainChange<'TimelockDelayChanged', { readonly delaySeconds: number }>;
+
 export type TreasuryEvent =
   | DaoContractsDeployed
+  | DaoDeploymentFailed
   | SafeTransactionProposed
   | SafeTransactionSignatureAdded
   | SafeTransactionSignatureReplaced
@@ -162,4 +193,8 @@ export type TreasuryEvent =
   | TimelockOperationScheduled
   | TimelockOperationExecuted
   | TimelockOperationFailed
-  | TimelockOperationCancelled;
+  | TimelockOperationCancelled
+  | SafeOwnerAdded
+  | SafeOwnerRemoved
+  | SafeThresholdChanged
+  | TimelockDelayChanged;

@@ -1,7 +1,14 @@
 import type { Hash, Hex } from '../shared/hex';
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
-import type { DaoContracts, OperationCall, SafeTransactionFields, SafeTransactionPurpose, TreasuryEvent } from './treasury-events';
+import type {
+  ChainPosition,
+  DaoContracts,
+  OperationCall,
+  SafeTransactionFields,
+  SafeTransactionPurpose,
+  TreasuryEvent,
+} from './treasury-events';
 
 /** `Abandoned`: it can never run as signed; the platform stopped trying (`reason` says why). */
 export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced' | 'Abandoned';
@@ -36,12 +43,16 @@ export interface TimelockOperation {
 
 export type TreasuryState =
   | { readonly status: 'Undeployed' }
+  /** The chain refused the deployment for good (see DaoDeploymentFailed); nothing on chain to act on. */
+  | { readonly status: 'DeploymentFailed'; readonly daoId: string; readonly reason: string; readonly failedAt: string }
   | {
       readonly status: 'Deployed';
       readonly daoId: string;
       readonly contracts: DaoContracts;
       readonly transactions: ReadonlyMap<Hash, QueuedSafeTransaction>;
       readonly operations: ReadonlyMap<Hash, TimelockOperation>;
+      /** The last owner, threshold or delay change taken from the chain (null: none since deployment). */
+      readonly chainPosition: ChainPosition | null;
     };
 export type DeployedTreasury = Extract<TreasuryState, { status: 'Deployed' }>;
 
@@ -65,7 +76,12 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
   if (event.type === 'DaoContractsDeployed') {
     if (state.status === 'Deployed') return state;
     const { daoId, attached: _attached, deployedAt: _at, ...contracts } = event.data;
-    return { status: 'Deployed', daoId, contracts, transactions: new Map(), operations: new Map() };
+    return { status: 'Deployed', daoId, contracts, transactions: new Map(), operations: new Map(), chainPosition: null };
+  }
+  if (event.type === 'DaoDeploymentFailed') {
+    if (state.status !== 'Undeployed') return state;
+    const { daoId, reason, failedAt } = event.data;
+    return { status: 'DeploymentFailed', daoId, reason, failedAt };
   }
   if (state.status !== 'Deployed') return state;
   switch (event.type) {
@@ -112,10 +128,29 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
       return withOperation(state, event.data.operationId, { status: 'Failed', reason: event.data.reason });
     case 'TimelockOperationCancelled':
       return withOperation(state, event.data.operationId, { status: 'Cancelled', txHash: event.data.txHash });
+    case 'SafeOwnerAdded': {
+      // The Safe puts an added owner at the head of its list; keep its order.
+      const owners = [event.data.owner, ...state.contracts.owners.filter((o) => o.toLowerCase() !== event.data.owner.toLowerCase())];
+      return withContracts(state, { owners }, event.data.chain);
+    }
+    case 'SafeOwnerRemoved': {
+      const owners = state.contracts.owners.filter((o) => o.toLowerCase() !== event.data.owner.toLowerCase());
+      return withContracts(state, { owners }, event.data.chain);
+    }
+    case 'SafeThresholdChanged':
+      return withContracts(state, { threshold: event.data.threshold }, event.data.chain);
+    case 'TimelockDelayChanged':
+      return withContracts(state, { timelockDelaySeconds: event.data.delaySeconds }, event.data.chain);
     default:
       return assertNever(event);
   }
 };
+
+const withContracts = (state: DeployedTreasury, change: Partial<DaoContracts>, chainPosition: ChainPosition): DeployedTreasury => ({
+  ...state,
+  contracts: { ...state.contracts, ...change },
+  chainPosition,
+});
 
 /** The Safe transactions of a proposal, oldest first. */
 export const transactionsOf = (state: DeployedTreasury, proposalId: string): QueuedSafeTransaction[] =>

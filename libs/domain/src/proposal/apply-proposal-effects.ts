@@ -5,7 +5,7 @@ import type { DaoEvent } from '../dao/dao-events';
 import { hasFreeSeat, requireDao } from '../dao/dao-guards';
 import type { DaoState } from '../dao/dao-state';
 import { validateDaoConfiguration } from '../dao/validate-dao-configuration';
-import type { ProposalOf } from './proposal-payloads';
+import { TREASURY_FIELDS, type ProposalOf } from './proposal-payloads';
 import type { ExistingProposal } from './proposal-state';
 
 /**
@@ -46,7 +46,12 @@ export const applyProposalEffects = (proposal: ExistingProposal, state: DaoState
       ];
     }
     case 'CHANGE_PARAMETERS': {
-      const { changes } = decided.payload;
+      // The Safe's owners and threshold and the timelock's delay change when the chain says so
+      // (DaoTreasuryChanged from the indexer), not because the proposal asked for them.
+      const changes = Object.fromEntries(
+        Object.entries(decided.payload.changes).filter(([key]) => !(TREASURY_FIELDS as readonly string[]).includes(key)),
+      );
+      if (Object.keys(changes).length === 0) return [];
       const { configuration } = validateDaoConfiguration({ ...dao.configuration, ...changes } as DaoConfigurationInput);
       return [{ type: 'DaoConfigurationChanged', data: { proposalId, changes, configuration, changedAt: now } }];
     }

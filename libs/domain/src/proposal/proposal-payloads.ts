@@ -17,6 +17,16 @@ export interface ProposalPayloads {
   readonly UPGRADE_CONTRACT: { readonly implementation: Address };
 }
 
+/**
+ * CHANGE_PARAMETERS fields the Safe and the timelock hold. Executing the proposal asks the chain for them;
+ * the DAO takes the new values from the chain's events (DaoTreasuryChanged), never from the proposal.
+ */
+export const TREASURY_FIELDS = [
+  'treasurers',
+  'treasurerThreshold',
+  'timelockDelaySeconds',
+] as const satisfies readonly (keyof DaoConfiguration)[];
+
 export type ProposalOf = {
   [T in keyof ProposalPayloads]: { readonly type: T; readonly payload: ProposalPayloads[T] };
 }[keyof ProposalPayloads];

@@ -14,6 +14,7 @@ import { submitProposal } from './submit-proposal';
 import { fold } from '../shared/decider';
 import { daoDecider } from '../dao/dao-decider';
 import { proposalDecider } from './proposal-decider';
+import { VAULT_LIMITS } from '../dao/vault-limits';
 
 const { given: givenDao } = specFor(
   (events: readonly DaoEvent[]) => fold(daoDecider, events),
@@ -191,6 +192,34 @@ describe('Submitting a proposal', () => {
       ['UPGRADE_CONTRACT', { implementation: dave }],
     ] as const)
       expect(givenDao(base).when(submit(type, payload)).result().proposal).toHaveLength(1);
+  });
+
+  describe('holds amounts, flow rates and vault settings to what the chain accepts', () => {
+    const U256 = 2n ** 256n - 1n;
+    const I96 = 2n ** 95n - 1n;
+    const WAIT = VAULT_LIMITS.maxEmergencyExitWaitSeconds;
+    it.each<[string, Record<string, unknown>, string]>([
+      ['WITHDRAW_FUNDS', { recipient: dave, amount: U256 + 1n }, 'payload.amount'],
+      ['DISTRIBUTE_YIELDS', { mode: 'instant', amount: U256 + 1n }, 'payload.amount'],
+      ['DISTRIBUTE_YIELDS', { mode: 'stream', flowRatePerSecond: I96 + 1n }, 'payload.flowRatePerSecond'],
+      ['ADD_MEMBER', { member: dave, units: U256 + 1n }, 'payload.units'],
+      ['CHANGE_PARAMETERS', { changes: { minimumDeposit: U256 + 1n } }, 'payload.changes.minimumDeposit'],
+      ['CHANGE_PARAMETERS', { changes: { emergencyExitWaitSeconds: 3_000_000 } }, 'payload.changes.emergencyExitWaitSeconds'],
+      ['CHANGE_PARAMETERS', { changes: { emergencyExitWaitSeconds: WAIT + 1 } }, 'payload.changes.emergencyExitWaitSeconds'],
+      ['CHANGE_PARAMETERS', { changes: { smallWithdrawalLimitBps: 10_001 } }, 'payload.changes.smallWithdrawalLimitBps'],
+    ])('refuses %s %p just outside', (type, payload, field) =>
+      givenDao(base).when(submit(type, payload)).thenThrows('PROPOSAL.INVALID_PAYLOAD', [field]),
+    );
+    it.each<[string, Record<string, unknown>]>([
+      ['WITHDRAW_FUNDS', { recipient: dave, amount: U256 }],
+      ['DISTRIBUTE_YIELDS', { mode: 'instant', amount: U256 }],
+      ['DISTRIBUTE_YIELDS', { mode: 'stream', flowRatePerSecond: I96 }],
+      ['CHANGE_PARAMETERS', { changes: { minimumDeposit: U256 } }],
+      ['CHANGE_PARAMETERS', { changes: { emergencyExitWaitSeconds: WAIT } }],
+      ['CHANGE_PARAMETERS', { changes: { smallWithdrawalLimitBps: 10_000 } }],
+    ])('accepts %s %p at the boundary', (type, payload) =>
+      expect(givenDao(base).when(submit(type, payload)).result().proposal).toHaveLength(1),
+    );
   });
 
   it('refuses an unknown type', () => givenDao(base).when(submit('SELL_ALL', {})).thenThrows('PROPOSAL.INVALID_TYPE'));

@@ -1,4 +1,5 @@
 import { isChecksumAddress } from '../shared/address';
+import { chainIntegerMessage, fitsChainInteger, type ChainIntegerType } from '../shared/chain-integer';
 import { DomainError, type FieldError } from '../shared/domain-error';
 import { DAO_LIMITS, PROPOSAL_TYPES, type DaoConfiguration, type DaoConfigurationInput } from '../dao/dao-configuration';
 import { seatedCount } from '../dao/dao-guards';
@@ -46,9 +47,10 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
   const address = (field: string) => {
     if (!isChecksumAddress(p[field])) fail(field, 'must be an EIP-55 checksummed address');
   };
-  const amount = (field: string, required: boolean) => {
+  /** A positive amount (uint256) or flow rate (int96): what the chain call it ends up in can carry. */
+  const amount = (field: string, required: boolean, type: ChainIntegerType = 'uint256') => {
     if (p[field] === undefined && !required) return;
-    if (typeof p[field] !== 'bigint' || p[field] <= 0n) fail(field, 'must be a whole amount > 0');
+    if (typeof p[field] !== 'bigint' || !fitsChainInteger(p[field], type, 1n)) fail(field, chainIntegerMessage(type, 1n));
   };
   const absent = (field: string) => {
     if (p[field] !== undefined) fail(field, 'does not apply to this mode');
@@ -57,7 +59,8 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
   switch (type as ProposalOf['type']) {
     case 'ADD_MEMBER':
       address('member');
-      if (p.units !== undefined && (typeof p.units !== 'bigint' || p.units < 0n)) fail('units', 'must be a whole number ≥ 0');
+      if (p.units !== undefined && (typeof p.units !== 'bigint' || !fitsChainInteger(p.units, 'uint256')))
+        fail('units', chainIntegerMessage('uint256'));
       break;
     case 'REMOVE_MEMBER':
       address('member');
@@ -76,7 +79,7 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       break;
     case 'DISTRIBUTE_YIELDS':
       if (p.mode === 'stream') {
-        amount('flowRatePerSecond', true);
+        amount('flowRatePerSecond', true, 'int96');
         absent('amount');
       } else if (p.mode === 'instant') {
         amount('amount', true);
@@ -90,7 +93,13 @@ export const validateProposalPayload = (type: unknown, payload: unknown, dao: Ac
       address('implementation');
       break;
   }
-  if (errors.length > 0) throw new DomainError('PROPOSAL.INVALID_PAYLOAD', `Invalid ${String(type)} payload`, 'invalid', errors);
+  if (errors.length > 0)
+    throw new DomainError(
+      'PROPOSAL.INVALID_PAYLOAD',
+      `Invalid ${String(type)} payload: ${errors.map((e) => e.field).join(', ')}`,
+      'invalid',
+      errors,
+    );
   const proposal = { type, payload: p } as ProposalOf;
   requireMeaningful(proposal, dao);
   return proposal;
@@ -113,6 +122,23 @@ const validateChanges = (changes: unknown, dao: ActiveDao, fail: (field: string,
   }
   if (typeof merged.maxMembers === 'number' && merged.maxMembers < seatedCount(dao))
     fail('changes.maxMembers', `must hold the ${seatedCount(dao)} current members`);
+  validateSafeOwners((changes as Record<string, unknown>).treasurers, fail);
+};
+
+/** Addresses the Safe refuses as owners (GS203): none, and the sentinel of its owner list. */
+const NOT_OWNERS = ['0x0000000000000000000000000000000000000000', '0x0000000000000000000000000000000000000001'];
+
+/**
+ * What the Safe itself would refuse when the proposal runs, refused now instead: a Safe keeps at least one
+ * owner, and the zero address and its list's sentinel can never be owners.
+ */
+const validateSafeOwners = (treasurers: unknown, fail: (field: string, message: string) => void): void => {
+  if (!Array.isArray(treasurers)) return;
+  if (treasurers.length === 0) fail('changes.treasurers', "must keep at least one owner of the DAO's Safe");
+  treasurers.forEach((address: unknown, i) => {
+    if (typeof address === 'string' && NOT_OWNERS.includes(address.toLowerCase()))
+      fail(`changes.treasurers[${i}]`, 'cannot own a Safe (the zero address and 0x…01 are reserved)');
+  });
 };
 
 const requireMeaningful = (proposal: ProposalOf, dao: ActiveDao): void => {

@@ -8,7 +8,7 @@
 export interface CommandMetadata {
   /** The moment the command is judged, as an ISO-8601 string. The domain never reads a clock. */
   readonly now: string;
-  /** Who is acting: a checksummed address, `admin:<key id>`, or `system:<component>`. */
+  /** Who is acting: a checksummed address, an admin (`admin:platform`, `admin-key:<key id>`, `siwe:<address>`), or `system:<component>`. */
   readonly actor: string;
 }
 

@@ -28,9 +28,14 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
   EmergencyExitCompleted: true,
+  DaoTreasuryChanged: true,
   ProposalOpened: true,
   ProposalSettled: true,
   DaoConfigurationChanged: true,
+  DaoAdminKeyCreated: true,
+  DaoAdminKeyRevoked: true,
+  DaoAdminWalletAdded: true,
+  DaoAdminWalletRemoved: true,
 });
 
 export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
@@ -50,6 +55,7 @@ export const PROPOSAL_EVENT_TYPES = typesOf<ProposalEvent['type']>({
 
 export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   DaoContractsDeployed: true,
+  DaoDeploymentFailed: true,
   SafeTransactionProposed: true,
   SafeTransactionSignatureAdded: true,
   SafeTransactionSignatureReplaced: true,
@@ -61,6 +67,10 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   TimelockOperationExecuted: true,
   TimelockOperationFailed: true,
   TimelockOperationCancelled: true,
+  SafeOwnerAdded: true,
+  SafeOwnerRemoved: true,
+  SafeThresholdChanged: true,
+  TimelockDelayChanged: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });

@@ -40,6 +40,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'WithdrawalConfirmed',
   'WebhookEndpointDisabled',
   'StreamQuarantined',
+  'DaoDeploymentFailed',
 ] as const satisfies readonly DomainEvent['type'][];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -205,6 +206,10 @@ const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null): Map
     case 'StreamQuarantined': {
       const { processor, streamId, eventType, logPosition, reason, quarantinedAt } = event.data;
       return one(daoId, 'processing.stream_quarantined', { processor, streamId, eventType, failedAt: logPosition, reason, quarantinedAt });
+    }
+    case 'DaoDeploymentFailed': {
+      const { reason, failedAt } = event.data;
+      return one(daoId, 'dao.deployment_failed', { reason, failedAt });
     }
   }
 };

@@ -48,7 +48,7 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
   'proposal.vetoed': {
     proposalId: P,
     description: 'Pay the well repair invoice',
-    vetoedBy: 'admin:3f2a9c0d11e4',
+    vetoedBy: 'admin-key:key_5f0c3a9e2b7d4c1a8e6f0b3d',
     reason: 'Invoice already paid',
     vetoedAt: '2026-11-21T09:00:00.000Z',
   },
@@ -76,7 +76,12 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     failedAt: '2026-11-25T12:01:00.000Z',
   },
   'member.joined': { member: BOB, joinedAt: '2026-11-20T10:00:00.000Z' },
-  'member.suspended': { member: BOB, reason: 'KYC expired', suspendedBy: 'admin:3f2a9c0d11e4', suspendedAt: '2026-11-20T10:00:00.000Z' },
+  'member.suspended': {
+    member: BOB,
+    reason: 'KYC expired',
+    suspendedBy: 'siwe:0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+    suspendedAt: '2026-11-20T10:00:00.000Z',
+  },
   'member.removed': { member: BOB, reason: 'Inactive for a year', proposalId: P, removedAt: '2026-11-20T10:00:00.000Z' },
   'withdrawal.requested': {
     withdrawalId: 'wd_01',
@@ -114,5 +119,9 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     failedAt: '10452',
     reason: 'Cannot convert undefined to a BigInt',
     quarantinedAt: '2026-11-26T12:00:00.000Z',
+  },
+  'dao.deployment_failed': {
+    reason: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")',
+    failedAt: '2026-11-26T12:00:00.000Z',
   },
 };

@@ -25,6 +25,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.paid',
   'webhook.endpoint_disabled',
   'processing.stream_quarantined',
+  'dao.deployment_failed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -101,6 +102,11 @@ export interface NotificationData {
     reason: string;
     quarantinedAt: string;
   };
+  /**
+   * The chain refused to deploy the DAO's contracts (e.g. the vault refused one of its settings). The
+   * deployment is not retried: the DAO has no treasury until an operator fixes the cause.
+   */
+  'dao.deployment_failed': { reason: string; failedAt: string };
 }
 
 /** What a webhook receives in the `standard` format (the JSON body), and what a Discord message is drawn from. */

@@ -82,14 +82,22 @@ export class WebhookEndpoints {
 
   /**
    * Creates an endpoint. With an idempotency key, a retried request gets the endpoint the first one made,
-   * with its secret (kept encrypted like every secret, never in the idempotency records), and a key reused
-   * for another request is refused.
+   * with the secret the first answer showed (kept encrypted like every secret, never in the idempotency
+   * records) while it is still the endpoint's secret; once the secret was rotated, without any (`secret: null`):
+   * a retry must never reveal a secret made after the request it repeats. A key reused for another request is
+   * refused.
    */
+  async create(input: NewWebhookEndpoint, now: Date): Promise<{ endpoint: WebhookEndpoint; secret: string }>;
   async create(
     input: NewWebhookEndpoint,
     now: Date,
     idempotency?: { readonly key: string; readonly fingerprint: string },
-  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string | null }>;
+  async create(
+    input: NewWebhookEndpoint,
+    now: Date,
+    idempotency?: { readonly key: string; readonly fingerprint: string },
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string | null }> {
     const secret = generateWebhookSecret();
     const { rows } = await this.db.query<EndpointRow>(
       `INSERT INTO webhook_endpoints (id, dao_id, url, event_types, format, description, status, secret_encrypted, created_at, updated_at,
@@ -117,7 +125,9 @@ export class WebhookEndpoints {
     );
     const row = first.rows[0];
     if (!row || row.request_fingerprint !== idempotency!.fingerprint) throw new IdempotencyKeyReusedError();
-    return { endpoint: toEndpoint(row), secret: decryptSecret(row.secret_encrypted, this.secretsKey) };
+    // Only a rotation sets previous_secret_expires_at: while it is unset, the secret is the one first shown.
+    const rotated = row.previous_secret_expires_at !== null;
+    return { endpoint: toEndpoint(row), secret: rotated ? null : decryptSecret(row.secret_encrypted, this.secretsKey) };
   }
 
   async get(daoId: string, id: string): Promise<WebhookEndpoint | null> {

@@ -142,6 +142,11 @@ const RENDER: Renderers = {
     color: RED,
     fields: [f('Stream', d.streamId, false), f('Log position', d.failedAt)],
   }),
+  'dao.deployment_failed': (d) => ({
+    title: 'DAO contracts not deployed',
+    description: `The chain refused the deployment: ${d.reason}. It is not retried; the DAO has no treasury until the cause is fixed.`,
+    color: RED,
+  }),
 };
 
 /** A Discord webhook message for a notification, always within Discord's limits. */

@@ -27,6 +27,3 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
 
 /** Constant-time comparison: both sides are hashed first, so length differences leak nothing either. */
 export const adminKeyMatches = (presented: string, expected: string): boolean => timingSafeEqual(digest(presented), digest(expected));
-
-/** A short, non-secret identifier of a key for logs and event metadata. */
-export const adminKeyId = (key: string): string => `admin:${digest(key).toString('hex').slice(0, 12)}`;

@@ -18,6 +18,10 @@ export interface AppConfig {
   /** Key the worker's relayer sends execution transactions with (RELAYER_PRIVATE_KEY); Hardhat account #0 outside production. */
   readonly relayerPrivateKey: `0x${string}` | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Sign-In with Ethereum: the domain (RFC 3986 authority) admin wallets sign in to (SIWE_DOMAIN) and its URI (SIWE_URI). */
+  readonly siwe: { readonly domain: string; readonly uri: string };
+  /** Failed admin authentications a client IP may make per minute before it is answered 429 (ADMIN_AUTH_MAX_FAILURES). */
+  readonly adminAuthMaxFailures: number;
 }
 
 /** A configuration problem, naming the variable, so the process can stop with one clear line. */
@@ -78,6 +82,20 @@ const urlFrom = (variable: string, value: string, protocols: readonly string[]):
   return value;
 };
 
+const AUTHORITY = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+const siweFrom = (env: NodeJS.ProcessEnv, host: string, port: number): AppConfig['siwe'] => {
+  const domain = env.SIWE_DOMAIN?.trim() || `${host}:${port}`;
+  if (!AUTHORITY.test(domain)) throw new ConfigError('SIWE_DOMAIN', `must be a host name with an optional port (got "${domain}")`);
+  const uri = env.SIWE_URI?.trim() ? urlFrom('SIWE_URI', env.SIWE_URI.trim(), ['http:', 'https:']) : `http://${domain}`;
+  return { domain, uri };
+};
+
+const positiveIntegerFrom = (variable: string, value: string): number => {
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new ConfigError(variable, `must be a positive integer (got "${value}")`);
+  return Number(value);
+};
+
 /** Reads and checks the environment once, at boot. Values are never echoed back when they may be secret. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig => {
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV ?? 'development', ENVIRONMENTS);
@@ -89,10 +107,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('ADMIN_API_KEY', 'is required when NODE_ENV=production');
   }
   const dataDir = env.DATA_DIR?.trim() || './.data';
+  const port = portFrom('PORT', env.PORT ?? '3000');
+  const host = env.HOST?.trim() || '127.0.0.1';
   return {
     env: nodeEnv,
-    port: portFrom('PORT', env.PORT ?? '3000'),
-    host: env.HOST?.trim() || '127.0.0.1',
+    port,
+    host,
     databaseUrl: env.DATABASE_URL ? urlFrom('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']) : null,
     embeddedPostgresPort: portFrom('EMBEDDED_POSTGRES_PORT', env.EMBEDDED_POSTGRES_PORT ?? '54329'),
     adminApiKey,
@@ -101,5 +121,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     chainId: chainIdFrom(env.CHAIN_ID?.trim() || '31337'),
     relayerPrivateKey: relayerKeyFrom(env.RELAYER_PRIVATE_KEY, nodeEnv),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), LOG_LEVELS),
+    siwe: siweFrom(env, host, port),
+    adminAuthMaxFailures: positiveIntegerFrom('ADMIN_AUTH_MAX_FAILURES', env.ADMIN_AUTH_MAX_FAILURES?.trim() || '10'),
   };
 };

@@ -7,7 +7,9 @@ import { Notifications1763900000000 } from './migrations/1763900000000-notificat
 import { Execution1764000000001 } from './migrations/1764000000001-execution';
 import { ChainIndex1764100000001 } from './migrations/1764100000001-chain-index';
 import { StreamQuarantine1764300000000 } from './migrations/1764300000000-stream-quarantine';
+import { ChainIoLeases1764410000000 } from './migrations/1764410000000-chain-io-leases';
 import { ExecutionBackoffSafeExec1764450000000 } from './migrations/1764450000000-execution-backoff-safe-exec';
+import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -20,7 +22,9 @@ export const MIGRATIONS = [
   ChainIndex1764100000001,
   WebhookIdempotency1764200000000,
   StreamQuarantine1764300000000,
+  ChainIoLeases1764410000000,
   ExecutionBackoffSafeExec1764450000000,
+  AdminSiweSessions1764612000000,
 ];
 
 export const createDataSource = (url: string): DataSource =>

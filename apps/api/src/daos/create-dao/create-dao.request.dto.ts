@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DAO_DEFAULTS, DAO_LIMITS, type ProposalType } from '@ayllu/domain';
-import { IsHexAddress, IsUintString, UINT256_MAX } from '../../shared/validation/validators';
+import { IsChainInteger, IsHexAddress } from '../../shared/validation/validators';
 
 const L = DAO_LIMITS;
 
@@ -80,9 +80,13 @@ export class CreateDaoRequest {
   @ApiPropertyOptional({ default: DAO_DEFAULTS.earlyClose }) @IsOptional() @IsBoolean() earlyClose?: boolean;
   @ApiPropertyOptional({ default: DAO_DEFAULTS.allowVoteChange }) @IsOptional() @IsBoolean() allowVoteChange?: boolean;
 
-  @ApiPropertyOptional({ example: '50000000000000000000', description: 'Smallest token unit, as a decimal string', default: '0' })
+  @ApiPropertyOptional({
+    example: '50000000000000000000',
+    description: 'Smallest token unit, as a decimal string, at most 2^256 - 1 (uint256; above it: 422)',
+    default: '0',
+  })
   @IsOptional()
-  @IsUintString({ max: UINT256_MAX })
+  @IsChainInteger('uint256')
   minimumDeposit?: string;
 
   @OptionalInteger(L.maxMembers, { default: DAO_DEFAULTS.maxMembers })
@@ -91,7 +95,7 @@ export class CreateDaoRequest {
   @OptionalInteger(L.maxActiveProposals, { default: DAO_DEFAULTS.maxActiveProposals })
   maxActiveProposals?: number;
 
-  @OptionalInteger(L.bps, { default: DAO_DEFAULTS.smallWithdrawalLimitBps })
+  @OptionalInteger(L.smallWithdrawalLimitBps, { default: DAO_DEFAULTS.smallWithdrawalLimitBps })
   smallWithdrawalLimitBps?: number;
 
   @OptionalInteger(L.emergencyExitWaitSeconds, { default: DAO_DEFAULTS.emergencyExitWaitSeconds })

@@ -9,7 +9,7 @@ import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../../governance-reads/shared/as-of';
 import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
 import { isSeated } from '../../governance-reads/members/member.view';
-import { DAO_COLUMNS, daoViewFromRow, DaoView, toDaoView, type DaoRow } from '../dao.view';
+import { DAO_COLUMNS, daoViewFromRow, DaoView, deploymentOf, toDaoView, type DaoRow } from '../dao.view';
 
 @ApiTags('DAOs')
 @Controller('v1/daos')
@@ -39,7 +39,10 @@ export class GetDaoController {
 
   private async fromLog(id: string, asOf: string | undefined): Promise<DaoView> {
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
-    const { state } = await this.store.load(streams.dao.of(id), { asOf: cut });
+    const [{ state }, { state: treasury }] = await Promise.all([
+      this.store.load(streams.dao.of(id), { asOf: cut }),
+      this.store.load(streams.treasury.of(id), { asOf: cut }),
+    ]);
     if (state.status === 'Absent') throw daoNotFound(id);
     return toDaoView({
       id,
@@ -47,6 +50,7 @@ export class GetDaoController {
       memberCount: [...state.members.values()].filter(isSeated).length,
       createdAt: state.createdAt,
       createdBy: state.createdBy,
+      deployment: deploymentOf(treasury),
     });
   }
 }

@@ -2,6 +2,7 @@ import { Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { AdminScope, daoOfQuarantine } from '../../admin-auth/admin-scope';
 import { AdminKeyGuard, type AdminRequest } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { QuarantineView } from '../quarantine.view';
@@ -27,11 +28,12 @@ export class ResumeStreamController {
   @Post()
   @HttpCode(202)
   @UseGuards(AdminKeyGuard)
+  @AdminScope(daoOfQuarantine)
   @ApiBearerAuth('admin')
   @ApiOperation({
     summary: 'Resume a quarantined stream after a fix',
     description:
-      'Admin only. A processor that kept failing on one event of a stream quarantines that stream (see `/health`) and skips its later ' +
+      'Admins of the DAO the stream belongs to, and the platform admin. A processor that kept failing on one event of a stream quarantines that stream (see `/health`) and skips its later ' +
       'events. Resuming makes the worker replay the skipped events through the processor, in order and all or none, on its next pass; ' +
       'the stream then leaves `/health`. Failing again, it stays quarantined with the new reason and admins are told again. ' +
       '404 when that processor has not quarantined that stream.',

@@ -4,6 +4,7 @@ import { ApiBody, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@n
 import type { FastifyRequest } from 'fastify';
 import { ProposalView } from '../../governance-reads/proposals/proposal.view';
 import { ApiProblemResponses } from '../../shared/api-problems';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../shared/json-depth';
 import { newId } from '../../shared/new-id';
 import { invalidField } from '../../shared/validation/invalid-field';
 import { canonicalJson } from '../../signatures/canonical-json';
@@ -20,6 +21,8 @@ const parseSignedPayload = (text: string): Record<string, unknown> => {
   } catch {
     throw invalidField('message.payload', 'must be JSON text');
   }
+  // The body's own depth limit does not reach inside this string; the walks below recurse.
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw invalidField('message.payload', `must not nest deeper than ${MAX_JSON_DEPTH} levels`);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || canonicalJson(parsed) !== text)
     throw invalidField('message.payload', 'must be the canonical JSON of an object, as the typed-data endpoint wrote it');
   return parsed as Record<string, unknown>;

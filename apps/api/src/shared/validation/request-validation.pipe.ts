@@ -2,20 +2,26 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { problem, ProblemException } from '../problem';
+import { CHAIN_INTEGER_CONSTRAINT } from './validators';
 
 interface FieldError {
   field: string;
   message: string;
 }
 
-const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] =>
+/** A field error and the name of the constraint it broke (kept out of the answer). */
+interface BrokenConstraint extends FieldError {
+  readonly constraint: string;
+}
+
+const flatten = (errors: readonly ValidationError[], prefix = ''): BrokenConstraint[] =>
   errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // The property name is the client's text (an unknown query key may be `*x?`): never build a RegExp of it.
     const named = `${error.property} `;
-    const own = Object.values(error.constraints ?? {}).map((constraint) => {
-      const message = constraint.replace(/^property \S+ /, 'is not allowed: ');
-      return { field, message: message.startsWith(named) ? message.slice(named.length) : message };
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => {
+      const message = text.replace(/^property \S+ /, 'is not allowed: ');
+      return { constraint, field, message: message.startsWith(named) ? message.slice(named.length) : message };
     });
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -55,10 +61,13 @@ export class RequestValidationPipe implements PipeTransform {
     const instance = plainToInstance(type, value ?? {}) as object;
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) {
-      const fields = flatten(errors);
-      throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', `Invalid fields: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, { errors: fields }),
-      );
+      const broken = flatten(errors);
+      const fields = broken.map(({ field, message }) => ({ field, message }));
+      const named = [...new Set(fields.map((f) => f.field))].join(', ');
+      // Well formed, but a number the chain cannot carry (an amount above uint256, a flow rate above int96).
+      if (broken.every((b) => b.constraint === CHAIN_INTEGER_CONSTRAINT))
+        throw new ProblemException(problem(422, 'REQUEST.OUT_OF_RANGE', `Out of range: ${named}`, { errors: fields }));
+      throw new ProblemException(problem(400, 'REQUEST.INVALID', `Invalid fields: ${named}`, { errors: fields }));
     }
     return instance;
   }

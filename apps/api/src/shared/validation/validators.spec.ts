@@ -1,7 +1,10 @@
 import { validate } from 'class-validator';
+import type { ProblemException } from '../problem';
+import { RequestValidationPipe } from './request-validation.pipe';
 import {
   INT64_MAX,
   IsBytes32,
+  IsChainInteger,
   IsHexAddress,
   IsOneLine,
   IsSignature,
@@ -61,4 +64,54 @@ describe('the shared field rules', () => {
     expect(uintMessage({ max: UINT256_MAX })).toBe('must be an integer from 0 to 2^256 - 1 written as a decimal string');
     expect(uintMessage({ min: 1n })).toBe('must be an integer of at least 1 written as a decimal string');
   });
+});
+
+class Payment {
+  @IsChainInteger('uint256') amount: unknown;
+  @IsChainInteger('int96') flowRatePerSecond: unknown;
+}
+
+describe('chain integers through the request pipe', () => {
+  const pipe = new RequestValidationPipe();
+  const refusal = async (body: Record<string, unknown>) => {
+    try {
+      await pipe.transform({ amount: '1', flowRatePerSecond: '1', ...body }, { type: 'body', metatype: Payment });
+    } catch (error) {
+      const { status, code, errors } = (error as ProblemException).problem;
+      return { status, code, errors };
+    }
+    return null;
+  };
+  const I96 = 2n ** 95n - 1n;
+
+  it('accept each type up to its maximum', async () => {
+    expect(await refusal({ amount: UINT256_MAX.toString(), flowRatePerSecond: I96.toString() })).toBeNull();
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    [
+      'an amount above uint256',
+      { amount: (UINT256_MAX + 1n).toString() },
+      'amount',
+      'must be a whole number from 0 to 2^256 - 1 (uint256)',
+    ],
+    ['a thousand digits', { amount: '9'.repeat(1000) }, 'amount', 'must be a whole number from 0 to 2^256 - 1 (uint256)'],
+    [
+      'a flow rate above int96',
+      { flowRatePerSecond: (I96 + 1n).toString() },
+      'flowRatePerSecond',
+      'must be a whole number from 0 to 2^95 - 1 (int96)',
+    ],
+  ])('answer %s 422 REQUEST.OUT_OF_RANGE naming the field', async (_label, body, field, message) =>
+    expect(await refusal(body)).toEqual({ status: 422, code: 'REQUEST.OUT_OF_RANGE', errors: [{ field, message }] }),
+  );
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a negative amount', { amount: '-1' }],
+    ['an amount as a JSON number', { amount: 5 }],
+    ['a flow rate with an exponent', { flowRatePerSecond: '1e3' }],
+    ['an out-of-range amount beside a malformed flow rate', { amount: (UINT256_MAX + 1n).toString(), flowRatePerSecond: 'x' }],
+  ])('answer %s 400 like any malformed field', async (_label, body) =>
+    expect(await refusal(body)).toMatchObject({ status: 400, code: 'REQUEST.INVALID' }),
+  );
 });

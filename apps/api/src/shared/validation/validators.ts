@@ -1,4 +1,4 @@
-import { isHexAddress } from '@ayllu/domain';
+import { chainIntegerMessage, fitsChainInteger, isHexAddress, UINT256_MAX, type ChainIntegerType } from '@ayllu/domain';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
@@ -6,7 +6,7 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
  * too, so a field of the wrong type gets one message rather than one per decorator.
  */
 
-export const UINT256_MAX = 2n ** 256n - 1n;
+export { UINT256_MAX };
 /** Log positions, cursors and other values stored as PostgreSQL `bigint`. */
 export const INT64_MAX = 2n ** 63n - 1n;
 
@@ -56,6 +56,40 @@ export const IsUintString = (bounds: UintBounds = {}, options?: ValidationOption
     { name: 'isUintString', validator: { validate: (v) => isUintString(v, bounds), defaultMessage: () => uintMessage(bounds) } },
     options,
   );
+
+/**
+ * The constraint of a whole number too large for the chain type it is bound for: the request is well formed but
+ * its value cannot be carried out, so the pipe answers it 422 (REQUEST.OUT_OF_RANGE) naming the field.
+ */
+export const CHAIN_INTEGER_CONSTRAINT = 'fitsChainInteger';
+
+/** A decimal string out of the chain type's range (at any length: a thousand digits is out of range, not malformed). */
+export const isOutOfChainRange = (value: unknown, type: ChainIntegerType, min = 0n): boolean =>
+  typeof value === 'string' && DECIMAL.test(value) && (value.length > 80 || !fitsChainInteger(value, type, min));
+
+/**
+ * A decimal string that fits the chain type (`uint256` for amounts, `int96` for Superfluid flow rates), checked
+ * with the domain's own rule. A value of the wrong shape (a JSON number, `-1`, `1e3`) is a 400 like any malformed
+ * field; a well-formed whole number out of the type's range fails CHAIN_INTEGER_CONSTRAINT alone (422).
+ */
+export const IsChainInteger =
+  (type: ChainIntegerType, min = 0n, options?: ValidationOptions) =>
+  (target: object, key: string | symbol): void => {
+    ValidateBy(
+      {
+        name: 'isWholeNumberString',
+        validator: { validate: (v) => typeof v === 'string' && DECIMAL.test(v), defaultMessage: () => chainIntegerMessage(type, min) },
+      },
+      options,
+    )(target, key as string);
+    ValidateBy(
+      {
+        name: CHAIN_INTEGER_CONSTRAINT,
+        validator: { validate: (v) => !isOutOfChainRange(v, type, min), defaultMessage: () => chainIntegerMessage(type, min) },
+      },
+      options,
+    )(target, key as string);
+  };
 
 export const IsBytes32 = (options?: ValidationOptions) =>
   ValidateBy(

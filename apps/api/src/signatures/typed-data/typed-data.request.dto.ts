@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { PROPOSAL_LIMITS, PROPOSAL_TYPES } from '@ayllu/domain';
 import { VOTE_CHOICES } from '../../proposals/cast-vote/cast-vote.request.dto';
-import { IsHexAddress, IsOneLine, IsUintString, UINT256_MAX } from '../../shared/validation/validators';
+import { IsHexAddress, IsOneLine, IsChainInteger } from '../../shared/validation/validators';
 
 /** Every intent may ask for its own deadline; the default is one hour from now, the maximum 24 h. */
 class Intent {
@@ -93,7 +93,7 @@ export class WithdrawalIntent extends Intent {
   member!: string;
 
   @ApiProperty({ example: '5000000000000000000', description: 'Smallest token unit, decimal string' })
-  @IsUintString({ max: UINT256_MAX })
+  @IsChainInteger('uint256')
   amount!: string;
 }
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { Idempotency, type IdempotencyScope } from '../../shared/idempotency';
-import { WebhookWithSecretView } from '../webhook.view';
+import { WebhookWithSecretView, type WebhookView } from '../webhook.view';
 import { CreateWebhookCommand } from './create-webhook.handler';
 import { CreateWebhookRequest } from './create-webhook.request.dto';
 
@@ -27,7 +27,10 @@ export class CreateWebhookController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key returns the same endpoint and secret, and creates nothing',
+    description:
+      'A retry with the same key returns the same endpoint and creates nothing. It shows the secret the first answer ' +
+      'showed while that is still the endpoint’s secret; after a rotation it answers without `secret` (a retry never ' +
+      'reveals a secret made after the request it repeats).',
   })
   @ApiCreatedResponse({ type: WebhookWithSecretView })
   @ApiProblemResponses(400, 401, 404, 422)
@@ -35,7 +38,7 @@ export class CreateWebhookController {
     @Param('id') daoId: string,
     @Body() body: CreateWebhookRequest,
     @Idempotency() idempotency: IdempotencyScope | undefined,
-  ): Promise<WebhookWithSecretView> {
+  ): Promise<WebhookWithSecretView | WebhookView> {
     const endpoint = { daoId, url: body.url, events: body.events, format: body.format ?? 'standard', description: body.description ?? '' };
     return this.commands.execute(new CreateWebhookCommand(endpoint, idempotency));
   }

@@ -7,9 +7,9 @@ import { EVENT_STORE } from '../../shared/tokens';
 import { requireDao } from '../../shared/dao-lookup';
 import { requireDeliverableUrl } from '../webhook-guards';
 import { NOTIFICATION_CONFIG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
-import { toWebhookView, type WebhookWithSecretView } from '../webhook.view';
+import { toWebhookView, type WebhookView, type WebhookWithSecretView } from '../webhook.view';
 
-export class CreateWebhookCommand extends Command<WebhookWithSecretView> {
+export class CreateWebhookCommand extends Command<WebhookWithSecretView | WebhookView> {
   constructor(
     readonly endpoint: NewWebhookEndpoint,
     readonly idempotency: IdempotencyScope | undefined,
@@ -18,7 +18,11 @@ export class CreateWebhookCommand extends Command<WebhookWithSecretView> {
   }
 }
 
-/** The DAO must exist and the URL must resolve to addresses webhooks may reach; the secret is shown this once. */
+/**
+ * The DAO must exist and the URL must resolve to addresses webhooks may reach; the secret is shown this once. A
+ * retry with the same Idempotency-Key answers as the first call did, with the same secret while it is still the
+ * endpoint's, and without one after a rotation: the rotated-in secret was shown to whoever rotated it, never again.
+ */
 @CommandHandler(CreateWebhookCommand)
 export class CreateWebhookHandler implements ICommandHandler<CreateWebhookCommand> {
   constructor(
@@ -27,10 +31,11 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
-  async execute({ endpoint, idempotency }: CreateWebhookCommand): Promise<WebhookWithSecretView> {
+  async execute({ endpoint, idempotency }: CreateWebhookCommand): Promise<WebhookWithSecretView | WebhookView> {
     await requireDao(this.store, endpoint.daoId);
     await requireDeliverableUrl(endpoint.url, this.config);
     const created = await this.endpoints.create(endpoint, new Date(), idempotency);
-    return { ...toWebhookView(created.endpoint), secret: created.secret };
+    const view = toWebhookView(created.endpoint);
+    return created.secret === null ? view : { ...view, secret: created.secret };
   }
 }

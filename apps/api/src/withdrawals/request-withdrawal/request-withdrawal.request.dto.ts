@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
-import { IsHexAddress, IsUintString, UINT256_MAX } from '../../shared/validation/validators';
+import { IsHexAddress, IsChainInteger } from '../../shared/validation/validators';
 import { MessageBinding, SignedBody } from '../../signatures/signed-messages.dto';
 
 export class WithdrawalRequestMessage extends MessageBinding {
@@ -10,7 +10,7 @@ export class WithdrawalRequestMessage extends MessageBinding {
   member!: string;
 
   @ApiProperty({ example: '5000000000000000000', description: 'uint256 in the token smallest unit, as a decimal string' })
-  @IsUintString({ max: UINT256_MAX })
+  @IsChainInteger('uint256')
   amount!: string;
 }
 

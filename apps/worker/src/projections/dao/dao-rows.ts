@@ -1,4 +1,5 @@
 import type { ActiveDao, Address, DaoConfiguration, Member, MemberStatus } from '@ayllu/domain';
+import { emptyAdminRoster } from '@ayllu/domain';
 import type { PoolClient } from 'pg';
 import { toPlainJson } from '../plain-json';
 import { isSeated, weightReason } from './weight-reason';
@@ -68,6 +69,7 @@ export const loadDaoStates = async (tx: PoolClient, daoIds: readonly string[]): 
       emergencyExits: new Map(),
       activeProposals: new Set(),
       chainEvents: new Set(),
+      admins: emptyAdminRoster(),
     });
   }
   for (const row of members.rows) {

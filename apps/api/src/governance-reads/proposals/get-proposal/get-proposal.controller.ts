@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { UNPUBLISHED_EVENT_FIELDS } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import { ApiProblemResponses } from '../../../shared/api-problems';
 import { AsOfQuery } from '../../shared/as-of.query';
@@ -27,7 +28,11 @@ export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
   position: e.position.toString(),
   version: e.version,
   type: e.type,
-  data: JSON.parse(JSON.stringify(e.data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>,
+  data: JSON.parse(
+    JSON.stringify(e.data, (k, v: unknown) =>
+      UNPUBLISHED_EVENT_FIELDS[e.type]?.includes(k) ? undefined : typeof v === 'bigint' ? v.toString() : v,
+    ),
+  ) as Record<string, unknown>,
   actor: e.metadata.actor,
   occurredAt: e.metadata.occurredAt,
   recordedAt: e.recordedAt.toISOString(),
