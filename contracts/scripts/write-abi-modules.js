@@ -21,6 +21,7 @@ const OWN = [
   { contract: 'TestToken', exportName: 'testTokenAbi', file: 'test-token.ts' },
   { contract: 'TestStrategy', exportName: 'testStrategyAbi', file: 'test-strategy.ts' },
   { contract: 'ERC1967Proxy', exportName: 'erc1967ProxyAbi', file: 'erc1967-proxy.ts' },
+  { contract: 'TimelockModuleRelay', exportName: 'timelockModuleRelayAbi', file: 'timelock-module-relay.ts' },
 ];
 
 /** Third-party contracts the code calls or decodes events of, by their artifact's path inside the npm package. */

@@ -315,7 +315,9 @@ describe('Webhooks over HTTP', () => {
       ]),
     );
     const examples = doc.paths['/v1/webhooks/notification-types'].get.responses['200'].content['application/json'].examples;
+    // One example per type of the catalogue, however many the catalogue has.
     expect(Object.keys(examples).sort()).toEqual([...NOTIFICATION_TYPES].sort());
+    expect(examples['safe_transaction.execution_failed'].value.data).toMatchObject({ reason: expect.stringContaining('GS013') });
     expect(examples['safe_transaction.signatures_needed'].value.data.missingSigners).toHaveLength(1);
     expect(examples['processing.stream_quarantined'].value.data).toMatchObject({ processor: 'proposals', eventType: 'VoteCast' });
     const catalogue = await api.request<{ type: string }[]>('GET', '/v1/webhooks/notification-types');

@@ -179,12 +179,13 @@ describe('Chain I/O outside database transactions', () => {
       await indexer.stop();
     });
 
-    // A deployment is four transactions: the Safe, the timelock, the vault proxy, the Safe's bootstrap.
+    // A deployment is five transactions: the Safe, the timelock, the module relay, the vault proxy, the Safe's bootstrap.
     it.each([
       [1, 'creating the Safe'],
       [2, 'creating the timelock'],
-      [3, 'creating the vault'],
-      [4, "sending the Safe's bootstrap"],
+      [3, 'creating the module relay'],
+      [4, 'creating the vault'],
+      [5, "sending the Safe's bootstrap"],
     ])(
       'a worker that dies right after sending transaction %i (%s) leaves a claim that runs out; the next one finishes without deploying anything twice',
       async (nth) => {
@@ -203,13 +204,13 @@ describe('Chain I/O outside database transactions', () => {
         expect((await runDaoStep(depsOf(hookedChain(world, {})), daoId, { leaseMs: 500 })).step).toBe('DeployBusy');
         await new Promise((resolve) => setTimeout(resolve, 700));
         expect((await runDaoStep(depsOf(hookedChain(world, {})), daoId, { leaseMs: 500 })).step).toBe('Deployed');
-        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 4);
+        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 5);
         const created = await safesCreatedSince(startBlock);
         expect(created).toHaveLength(1);
         expect((await contractsOf(daoId))!.safe).toBe(created[0]);
         dead.open();
         await dying;
-        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 4);
+        expect(await world.clients.public.getTransactionCount({ address: relayer })).toBe(nonceBefore + 5);
       },
     );
   });

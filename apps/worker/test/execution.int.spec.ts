@@ -167,7 +167,7 @@ describe('Execution: passed proposals through Safe and timelock to their on-chai
         signer: outsider.address,
         signature: await signature(outsider, safeTxHash),
       });
-      expect(response).toMatchObject({ status: 403, body: { code: 'SIGNATURE.NOT_AN_OWNER' } });
+      expect(response).toMatchObject({ status: 403, body: { code: 'SIGNATURE.NOT_AN_OWNER', errors: [{ field: 'signer' }] } });
     });
     it('a signature for another chain: 422 naming the transaction and chain', async () => {
       const t = world.treasurers[0];

@@ -27,6 +27,9 @@ export type { SafeCall, SafeSignature, SafeTransaction } from './safe/safe-trans
 export { hashSafeTransaction, safeTransactionTypedData, safeTxTypes } from './safe/safe-typed-data';
 export type { SafeTransactionContext } from './safe/safe-typed-data';
 export { verifySafeSignature } from './safe/verify-safe-signature';
+export { normaliseSafeSignature } from './safe/normalise-safe-signature';
+export type { NormalisedSafeSignature } from './safe/normalise-safe-signature';
+export { safeExecutionRefusal, safeSignatureRefusal } from './safe/check-safe-execution';
 export type { SafeSignatureCheck } from './safe/verify-safe-signature';
 export { deployTimelock } from './timelock/deploy-timelock';
 export { readTimelockOperation, timelockOperationStates } from './timelock/read-timelock-operation';
@@ -36,6 +39,8 @@ export { cancelOperationCall, executeBatchCall, scheduleBatchCall } from './time
 export { timelockOperationId } from './timelock/timelock-operation-id';
 export { bootstrapSafeCalls } from './deploy/bootstrap-safe-calls';
 export { deployDao } from './deploy/deploy-dao';
+export { deployModuleRelay } from './deploy/deploy-module-relay';
+export { findSafeModule, moduleCallOf, moduleRelayCall } from './safe/module-relay';
 export type { DaoDeployment, DaoSafeSpec, DeployDaoParams } from './deploy/deploy-dao';
 export { deployVaultProxy } from './deploy/deploy-vault-proxy';
 export type { VaultConfig, VaultParameters } from './deploy/deploy-vault-proxy';

@@ -6,6 +6,7 @@ const STATUS: Record<QueuedSafeTransaction['status'], string> = {
   Executed: 'executed',
   Failed: 'failed',
   Replaced: 'replaced',
+  Abandoned: 'abandoned',
 };
 export const SAFE_TX_STATUSES = Object.values(STATUS);
 
@@ -22,6 +23,8 @@ export class SafeTransactionView {
   @ApiProperty({ type: [String], description: 'Owners who have not signed yet' }) awaiting!: string[];
   @ApiProperty() signaturesMissing!: number;
   @ApiProperty({ nullable: true, type: String }) executionTxHash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was abandoned (status `abandoned`): it can never run as signed' })
+  failureReason!: string | null;
 }
 
 export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafeTransaction): SafeTransactionView => {
@@ -44,5 +47,6 @@ export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafe
     awaiting: tx.status === 'AwaitingSignatures' ? owners.filter((o) => !signed.has(o.toLowerCase())) : [],
     signaturesMissing: tx.status === 'AwaitingSignatures' ? Math.max(0, threshold - signedBy.length) : 0,
     executionTxHash: tx.txHash,
+    failureReason: tx.reason,
   };
 };

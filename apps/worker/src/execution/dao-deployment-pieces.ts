@@ -2,6 +2,7 @@ import {
   bootstrapSafeCalls,
   buildSafeTransaction,
   classifyChainError,
+  deployModuleRelay,
   deploySafe,
   deployTimelock,
   deployVaultProxy,
@@ -34,6 +35,7 @@ import {
 } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { erc1967ProxyAbi } from '../../../../contracts/abi/erc1967-proxy';
+import { timelockModuleRelayAbi } from '../../../../contracts/abi/timelock-module-relay';
 import { loadAylluArtifact } from '../../../../libs/chain/src/local/artifacts';
 import type { ExecutionChain } from './execution-chain';
 
@@ -51,6 +53,9 @@ export interface DeploymentProgress {
   readonly safe?: Address;
   readonly timelockNonce?: number;
   readonly timelock?: Address;
+  readonly moduleRelayNonce?: number;
+  /** The Safe's module, through which the timelock acts as the Safe (TimelockModuleRelay). */
+  readonly moduleRelay?: Address;
   readonly vaultNonce?: number;
   readonly vault?: Address;
   readonly pool?: Address;
@@ -72,7 +77,7 @@ type Configuration = ActiveDao['configuration'];
 /**
  * Deploys what `progress` does not hold yet, in order, calling `save` after each piece: the relayer-owned
  * Safe (CREATE2 with a salt of the DAO's own, so its address is known before it exists), the timelock, the
- * vault proxy, then the Safe's bootstrap (timelock as module, treasurers as owners). Before anything is
+ * module relay, the vault proxy, then the Safe's bootstrap (the relay as its module, treasurers as owners). Before anything is
  * deployed, the vault's initialisation is simulated with the DAO's settings: settings the vault refuses end
  * the deployment (DeploymentRefused) with nothing left behind on chain.
  */
@@ -124,6 +129,16 @@ export async function deployDaoPieces(
   }
   const timelock = p.timelock!;
 
+  if (!p.moduleRelay) {
+    const earlier = p.moduleRelayNonce === undefined ? undefined : getContractAddress({ from: relayer, nonce: BigInt(p.moduleRelayNonce) });
+    if (earlier && (await isRelayOf(chain, earlier, safe, timelock))) await record({ moduleRelay: earlier });
+    else {
+      await record({ moduleRelayNonce: await pendingNonce(chain) });
+      await record({ moduleRelay: await deployModuleRelay(clients, { safe, timelock }) });
+    }
+  }
+  const moduleRelay = p.moduleRelay!;
+
   if (!p.vault) {
     const earlier = p.vaultNonce === undefined ? undefined : getContractAddress({ from: relayer, nonce: BigInt(p.vaultNonce) });
     const found = earlier ? await vaultOf(chain, earlier, timelock, safe) : undefined;
@@ -137,8 +152,8 @@ export async function deployDaoPieces(
   if (!p.bootstrapped) {
     const treasurers = configuration.treasurers;
     const threshold = BigInt(configuration.treasurerThreshold);
-    if (!(await isBootstrapped(chain, safe, timelock, treasurers, threshold))) {
-      const calls = bootstrapSafeCalls({ safe, deployer: relayer, treasurers, threshold, module: timelock });
+    if (!(await isBootstrapped(chain, safe, moduleRelay, treasurers, threshold))) {
+      const calls = bootstrapSafeCalls({ safe, deployer: relayer, treasurers, threshold, module: moduleRelay });
       const { nonce } = await readSafeState(chain.public, safe);
       const transaction = buildSafeTransaction({ calls, nonce, multiSendCallOnly: chain.shared.safe.multiSendCallOnly });
       const signature = await chain.relayer.signTypedData({
@@ -153,8 +168,8 @@ export async function deployDaoPieces(
         signatures: [{ signer: relayer, data: signature }],
       });
       if (result.outcome !== 'success') throw new Error(`The Safe's bootstrap transaction ${result.safeTxHash} failed`);
-      if (!(await isBootstrapped(chain, safe, timelock, treasurers, threshold)))
-        throw new Error(`Safe ${safe} did not end up with the treasurers, threshold ${threshold} and the timelock module`);
+      if (!(await isBootstrapped(chain, safe, moduleRelay, treasurers, threshold)))
+        throw new Error(`Safe ${safe} did not end up with the treasurers, threshold ${threshold} and the module relay`);
     }
     await record({ bootstrapped: true });
   }
@@ -283,6 +298,17 @@ async function isTimelockOf(chain: ExecutionChain, address: Address, safe: Addre
   }
 }
 
+async function isRelayOf(chain: ExecutionChain, address: Address, safe: Address, timelock: Address): Promise<boolean> {
+  if (!(await hasCode(chain, address))) return false;
+  try {
+    const read = (functionName: 'safe' | 'timelock') => chain.public.readContract({ address, abi: timelockModuleRelayAbi, functionName });
+    const [relaySafe, relayTimelock] = await Promise.all([read('safe'), read('timelock')]);
+    return isAddressEqual(relaySafe, safe) && isAddressEqual(relayTimelock, timelock);
+  } catch {
+    return false;
+  }
+}
+
 async function vaultOf(chain: ExecutionChain, address: Address, timelock: Address, safe: Address) {
   if (!(await hasCode(chain, address))) return undefined;
   try {
@@ -295,9 +321,9 @@ async function vaultOf(chain: ExecutionChain, address: Address, timelock: Addres
   }
 }
 
-async function isBootstrapped(chain: ExecutionChain, safe: Address, timelock: Address, treasurers: readonly Address[], threshold: bigint) {
+async function isBootstrapped(chain: ExecutionChain, safe: Address, module: Address, treasurers: readonly Address[], threshold: bigint) {
   const state = await readSafeState(chain.public, safe);
-  const moduleEnabled = await chain.public.readContract({ address: safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [timelock] });
+  const moduleEnabled = await chain.public.readContract({ address: safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [module] });
   const sameOwners = state.owners.length === treasurers.length && treasurers.every((t) => state.owners.some((o) => isAddressEqual(o, t)));
   return moduleEnabled && sameOwners && state.threshold === threshold;
 }

@@ -77,7 +77,7 @@ export async function encodeActions(
   const payout = { forwarder: contracts.gdaForwarder, token: contracts.payoutToken, pool: contracts.pool };
   const owners = ownerList(client, safe);
   /** A call the Safe makes on itself (owner management is `authorized`: only the Safe may call it). */
-  const safeSelf = (data: SafeCall['data']): SafeCall => throughSafe(safe, { to: safe, value: 0n, data });
+  const safeSelf = (data: SafeCall['data']): Promise<SafeCall> => throughSafe(client, contracts, { to: safe, value: 0n, data });
   const encodeOne = async (action: ExecutionAction): Promise<SafeCall> => {
     switch (action.kind) {
       case 'vault.admitMember':
@@ -135,11 +135,11 @@ export async function encodeActions(
           data: encodeFunctionData({ abi: timelockAbi, functionName: 'updateDelay', args: [BigInt(action.delaySeconds)] }),
         };
       case 'payout.distributeFlow':
-        return throughSafe(safe, distributeFlowCall(payout, safe, action.flowRatePerSecond));
+        return throughSafe(client, contracts, distributeFlowCall(payout, safe, action.flowRatePerSecond));
       case 'payout.distribute':
-        return throughSafe(safe, distributeCall(payout, safe, action.amount));
+        return throughSafe(client, contracts, distributeCall(payout, safe, action.amount));
       case 'fee.flow':
-        return throughSafe(safe, {
+        return throughSafe(client, contracts, {
           to: contracts.cfaForwarder,
           value: 0n,
           data: encodeFunctionData({
@@ -149,7 +149,7 @@ export async function encodeActions(
           }),
         });
       case 'fee.transfer':
-        return throughSafe(safe, {
+        return throughSafe(client, contracts, {
           to: payout.token,
           value: 0n,
           data: encodeFunctionData({ abi: superTokenAbi, functionName: 'transfer', args: [action.receiver, action.amount] }),
@@ -157,7 +157,7 @@ export async function encodeActions(
       case 'treasury.transfer': {
         // The DAO's token is the vault's asset; the Safe holds the treasury's share of it (harvested yield).
         const token = await client.readContract({ address: vault, abi: communityVaultAbi, functionName: 'asset' });
-        return throughSafe(safe, {
+        return throughSafe(client, contracts, {
           to: token,
           value: 0n,
           data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [action.receiver, action.amount] }),

@@ -6,14 +6,24 @@ import { runProposalStep, type ExecutionDeps, type StepOutcome } from './run-pro
 export interface StepperOptions {
   /** How long a claimed item is leased: a worker that dies mid-step frees it after this. */
   readonly leaseMs: number;
+  /** The wait after a step's first failure; it doubles with each failure in a row, up to `maxRetryMs`. */
   readonly retryMs: number;
+  readonly maxRetryMs: number;
   readonly onError: (subject: string, error: unknown) => void;
   /** A pass that failed outside any one step (claiming, recording a step's outcome); the next wake-up retries. */
   readonly onPassError: (error: unknown) => void;
 }
 
 type Table = 'execution_processes' | 'execution_daos';
-type Claimed = { id: string; dao_id: string; wakes: string };
+type Claimed = { id: string; dao_id: string; wakes: string; attempts: number };
+
+/**
+ * How long to wait after the `attempts`-th failure in a row: `baseMs` doubled each time, capped at `maxMs`
+ * (e.g. 5 s, 10 s, 20 s ... 5 min). A node that answers 429 or times out is given room instead of being
+ * asked again every few seconds; a step that succeeds starts the count again.
+ */
+export const retryDelayMs = (attempts: number, policy: { readonly baseMs: number; readonly maxMs: number }): number =>
+  Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));
 
 /**
  * Runs due execution steps. Items are claimed with SKIP LOCKED and a lease, so several workers share the
@@ -63,7 +73,7 @@ export class ExecutionStepper {
          SELECT ${idColumn} FROM ${table} WHERE due_at <= now() ORDER BY due_at LIMIT 10 FOR UPDATE SKIP LOCKED)
        UPDATE ${table} t SET due_at = now() + make_interval(secs => $1::float8 / 1000), updated_at = now()
        FROM due WHERE t.${idColumn} = due.${idColumn}
-       RETURNING t.${idColumn} AS id, t.${daoColumn} AS dao_id, t.wakes::text AS wakes`,
+       RETURNING t.${idColumn} AS id, t.${daoColumn} AS dao_id, t.wakes::text AS wakes, t.attempts`,
       [this.options.leaseMs],
     );
     return rows;
@@ -73,6 +83,7 @@ export class ExecutionStepper {
     let next: Date | null;
     let label: string;
     let error: string | null = null;
+    let attempts = 0;
     try {
       const result = await step();
       label = typeof result.step === 'string' ? result.step : (result.step as { type: string }).type;
@@ -82,14 +93,22 @@ export class ExecutionStepper {
       this.options.onError(`${table}:${item.id}`, caught);
       label = 'Error';
       error = (caught as Error).message?.slice(0, 2000) ?? String(caught);
-      next = new Date(Date.now() + this.options.retryMs);
+      attempts = item.attempts + 1;
+      next = new Date(Date.now() + retryDelayMs(attempts, { baseMs: this.options.retryMs, maxMs: this.options.maxRetryMs }));
     }
     await this.pool.query(
       `UPDATE ${table} SET
          due_at = CASE WHEN wakes::text <> $2 THEN now() WHEN $3::timestamptz IS NULL THEN NULL ELSE GREATEST($3::timestamptz, now()) END,
-         last_step = $4, last_error = $5, updated_at = now()
+         last_step = $4, last_error = $5, attempts = $6, updated_at = now()
        WHERE ${idColumn} = $1`,
-      [item.id, item.wakes, next && next.getTime() === 0 ? new Date().toISOString() : (next?.toISOString() ?? null), label, error],
+      [
+        item.id,
+        item.wakes,
+        next && next.getTime() === 0 ? new Date().toISOString() : (next?.toISOString() ?? null),
+        label,
+        error,
+        attempts,
+      ],
     );
   }
 }

@@ -1,9 +1,12 @@
-import { BaseError, ContractFunctionRevertedError } from 'viem';
+import { classifyChainError } from '@ayllu/chain';
 
-/** The most specific reason viem found for a failed call: a revert string, a custom error's name, or its message. */
-export const revertReason = (error: unknown): string => {
-  const revert = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : undefined;
-  if (revert instanceof ContractFunctionRevertedError) return revert.reason ?? revert.data?.errorName ?? revert.shortMessage;
-  if (error instanceof BaseError) return error.details || error.shortMessage;
-  return String(error);
+/**
+ * The reason a simulated call reverted: a custom error's name, a revert string, or the node's words. Any
+ * other failure (a timeout, HTTP 429, a refused connection) says nothing about the call, so it is rethrown:
+ * the step is retried with backoff instead of the proposal being failed for an answer the chain never gave.
+ */
+export const revertReasonOrThrow = (error: unknown): string => {
+  const { kind, reason } = classifyChainError(error);
+  if (kind !== 'revert') throw error;
+  return reason;
 };

@@ -5,7 +5,6 @@ import {
   nextSafeNonce,
   proposalActions,
   proposeSafeTransaction,
-  recordSafeTransactionExecuted,
   recordTimelockOperationExecuted,
   recordTimelockOperationFailed,
   transactionsOf,
@@ -14,35 +13,17 @@ import {
   type ExecutionStep,
   type OperationCall,
 } from '@ayllu/domain';
-import type { PostgresEventStore } from '@ayllu/event-store';
-import type { Pool } from 'pg';
 import { zeroHash, type Address, type Hex } from 'viem';
 import { crashPoint } from './crash-point';
 import { encodeActions } from './encode-actions';
-import type { ExecutionChain } from './execution-chain';
+import type { ExecutionDeps, StepOutcome } from './execution-deps';
 import { appendExecution, loadExecution } from './execution-streams';
+import { executeSafeTransactionStep } from './safe-execution-step';
 import { keyedChainCall } from './keyed-chain-call';
-import {
-  buildSingleCallSafeTransaction,
-  confirmSafeTransaction,
-  findSafeExecution,
-  onChainSafeNonce,
-  sendSafeTransaction,
-} from './safe-steps';
-import { confirmOperation, findOperationExecution, operationEta, sendOperation, simulateOperation } from './timelock-steps';
+import { buildSingleCallSafeTransaction, onChainSafeNonce } from './safe-steps';
+import { confirmOperation, findOperationExecution, sendOperation, simulateOperation } from './timelock-steps';
 
-export interface ExecutionDeps {
-  readonly pool: Pool;
-  readonly store: PostgresEventStore;
-  readonly chain: ExecutionChain;
-  /** Wall-clock time for the log's metadata; readiness is judged by chain time. */
-  readonly now: () => Date;
-  /** Longest wait before looking at a scheduled operation again (chain time can jump on a dev chain). */
-  readonly maxWaitMs: number;
-}
-
-/** What the stepper does next with this proposal: nothing until woken, again now, or at a time. */
-export type StepOutcome = { readonly next: 'idle' } | { readonly next: 'now' } | { readonly next: 'at'; readonly at: Date };
+export type { ExecutionDeps, StepOutcome } from './execution-deps';
 
 const ACTOR = 'system:execution';
 
@@ -164,31 +145,8 @@ async function perform(
       );
       return { next: 'now' };
     }
-    case 'ExecuteSafeTransaction': {
-      const { contracts } = treasury;
-      const tx = treasury.transactions.get(step.safeTxHash)!;
-      const safeTxHash = tx.safeTxHash;
-      const done = await keyedChainCall(deps.pool, {
-        key: `safe-exec:${contracts.chainId}:${contracts.safe}:${safeTxHash}`,
-        kind: 'safe-exec',
-        daoId: ids.daoId,
-        reconcile: () => findSafeExecution(deps.chain, contracts, safeTxHash),
-        send: () => sendSafeTransaction(deps.chain, contracts, tx),
-        confirm: (txHash) => confirmSafeTransaction(deps.chain, contracts, txHash, safeTxHash),
-        afterSend: () => crashPoint('after-safe-send'),
-      });
-      if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
-      const { txHash, success } = done.result;
-      const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId) : null;
-      await append((s) =>
-        recordSafeTransactionExecuted(
-          { type: 'RecordSafeTransactionExecuted', data: { safeTxHash, txHash, success, eta }, metadata: metadata() },
-          s,
-        ),
-      );
-      crashPoint('after-safe-record');
-      return { next: 'now' };
-    }
+    case 'ExecuteSafeTransaction':
+      return executeSafeTransactionStep(deps, ids.daoId, treasury, step.safeTxHash, { append, metadata });
     case 'ExecuteOperation': {
       const { contracts } = treasury;
       const operationId = step.operationId;

@@ -4,10 +4,13 @@ import {
   hashSafeTransaction,
   readSafeState,
   safeAbi,
+  safeExecutionRefusal,
+  safeSignatureRefusal,
+  type SafeSignature,
   type SafeTransaction,
 } from '@ayllu/chain';
 import type { DaoContracts, QueuedSafeTransaction } from '@ayllu/domain';
-import { parseEventLogs, type Address, type Hex } from 'viem';
+import { isAddressEqual, parseEventLogs, type Address, type Hex } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 
 /** The Safe transaction as the chain sees it, rebuilt from what the log recorded. */
@@ -44,17 +47,80 @@ export async function findSafeExecution(
   return event ? { txHash: event.transactionHash, success: event.eventName === 'ExecutionSuccess' } : undefined;
 }
 
-/** Sends `execTransaction` with the collected signatures through the relayer (pre-checks nonce and chain). */
-export async function sendSafeTransaction(chain: ExecutionChain, contracts: DaoContracts, tx: QueuedSafeTransaction): Promise<Hex> {
+/** Sends `execTransaction` with the chosen signatures through the relayer (pre-checks nonce and chain). */
+export async function sendSafeTransaction(
+  chain: ExecutionChain,
+  contracts: DaoContracts,
+  tx: QueuedSafeTransaction,
+  signatures: readonly SafeSignature[],
+): Promise<Hex> {
   const result = await executeSafeTransaction({
     wallet: chain.relayer,
     public: chain.public,
     safe: contracts.safe,
     chainId: contracts.chainId,
     transaction: safeTransactionOf(tx),
-    signatures: [...tx.signatures].map(([signer, data]) => ({ signer: signer, data: data })),
+    signatures,
   });
   return result.transactionHash;
+}
+
+/** What the Safe says, before anything is sent, about running a transaction with its recorded signatures. */
+export type SafeExecutionCheck =
+  /** Exactly the Safe's threshold of signatures it accepts, sorted by owner ascending as it requires. */
+  | { readonly kind: 'ready'; readonly signatures: readonly SafeSignature[] }
+  /** Recorded signatures the Safe refuses, with why: set them aside, then look again. */
+  | { readonly kind: 'drop'; readonly dropped: readonly { readonly signer: Address; readonly reason: string }[] }
+  /** Fewer accepted signatures than the Safe's threshold now (it may have changed on chain): wait for more. */
+  | { readonly kind: 'short'; readonly valid: number; readonly threshold: bigint }
+  /** An earlier Safe nonce has not run yet. */
+  | { readonly kind: 'not-next'; readonly safeNonce: bigint }
+  /** It can never run as signed. */
+  | { readonly kind: 'abandon'; readonly reason: string };
+
+const byAddress = (a: SafeSignature, b: SafeSignature) => {
+  const left = BigInt(a.signer);
+  const right = BigInt(b.signer);
+  return left < right ? -1 : left > right ? 1 : 0;
+};
+
+/**
+ * Checks a Safe transaction against the Safe before sending: its nonce is the Safe's next, each recorded
+ * signature is one the Safe accepts (asked of the Safe itself, one by one: a bad one is dropped with the
+ * reason instead of blocking the others), and `execTransaction` with exactly the threshold of them, sorted,
+ * simulates without a revert. A revert there is one signatures cannot change (e.g. GS013, the Safe's call
+ * failing), so the transaction is abandoned with that reason. Transport errors are thrown (retried with backoff).
+ */
+export async function checkSafeExecution(
+  chain: ExecutionChain,
+  contracts: DaoContracts,
+  tx: QueuedSafeTransaction,
+): Promise<SafeExecutionCheck> {
+  const state = await readSafeState(chain.public, contracts.safe);
+  if (state.nonce > tx.nonce) return { kind: 'abandon', reason: `Safe nonce ${tx.nonce} was used by another transaction` };
+  if (state.nonce < tx.nonce) return { kind: 'not-next', safeNonce: state.nonce };
+  const dropped: { signer: Address; reason: string }[] = [];
+  const valid: SafeSignature[] = [];
+  for (const [signer, data] of tx.signatures) {
+    if (!state.owners.some((owner) => isAddressEqual(owner, signer))) {
+      dropped.push({ signer, reason: `${signer} is no longer an owner of the Safe` });
+      continue;
+    }
+    const refusal = await safeSignatureRefusal(chain.public, contracts.safe, tx.safeTxHash, { signer, data });
+    if (refusal !== undefined) dropped.push({ signer, reason: `The Safe refuses this signature (${refusal})` });
+    else valid.push({ signer, data });
+  }
+  if (dropped.length > 0) return { kind: 'drop', dropped };
+  if (BigInt(valid.length) < state.threshold) return { kind: 'short', valid: valid.length, threshold: state.threshold };
+  const signatures = valid.sort(byAddress).slice(0, Number(state.threshold));
+  const refusal = await safeExecutionRefusal(chain.public, {
+    safe: contracts.safe,
+    account: chain.relayer.account.address,
+    transaction: safeTransactionOf(tx),
+    signatures,
+  });
+  if (refusal !== undefined) return { kind: 'abandon', reason: `execTransaction reverts: ${refusal}` };
+  return { kind: 'ready', signatures };
 }
 
 export async function confirmSafeTransaction(chain: ExecutionChain, contracts: DaoContracts, txHash: Hex, safeTxHash: Hex) {

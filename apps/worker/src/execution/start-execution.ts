@@ -20,6 +20,9 @@ export interface ExecutionOptions {
   readonly chain?: ExecutionChain;
   readonly pollMs?: number;
   readonly leaseMs?: number;
+  /** A failed step waits `retryMs`, doubled per failure in a row, up to `maxRetryMs` (5 s to 5 min by default). */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
   /** Blocks a log must be buried under before the indexer appends it (AYLLU_INDEXER_CONFIRMATIONS; 0 on a Hardhat dev chain, else 2). */
   readonly indexerConfirmations?: number;
   /** How often the payout cache re-reads the chain; PAYOUT_CACHE_REFRESH_SECONDS by default. */
@@ -53,7 +56,8 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   const deps = { pool: options.pool, store: options.store, chain, now: () => new Date(), maxWaitMs: options.pollMs ?? 2000 };
   const stepper = new ExecutionStepper(options.pool, deps, {
     leaseMs: options.leaseMs ?? 30_000,
-    retryMs: 3000,
+    retryMs: options.retryMs ?? 5000,
+    maxRetryMs: options.maxRetryMs ?? 300_000,
     onError: (subject, error) => {
       options.onChainError?.('execution', error);
       options.logger.warn({ subject, err: error }, 'execution step failed; it will be retried');

@@ -3,7 +3,7 @@ import type { DaoContracts, QueuedSafeTransaction } from '@ayllu/domain';
 import { isAddressEqual, parseEventLogs, zeroHash, type Address, type Hex, type TransactionReceipt } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 import { moduleCallOf } from './module-call';
-import { revertReason } from './revert-reason';
+import { revertReasonOrThrow } from './revert-reason';
 
 /** The batch a schedule transaction put in the timelock, rebuilt from the recorded calls. */
 export const batchOf = (tx: QueuedSafeTransaction): TimelockBatch => ({
@@ -28,9 +28,10 @@ const moduleCallsOf = (contracts: DaoContracts, tx: QueuedSafeTransaction) =>
   });
 
 /**
- * What a mined executeBatch did. A reverted transaction did nothing; a successful one may still carry a
- * Safe module call that failed (ExecutionFromModuleFailure): the operation is done on chain but that call had
- * no effect, so the proposal failed, naming the call and, when it still reverts, the reason.
+ * What a mined executeBatch did. A reverted transaction did nothing. Through the module relay a failed Safe
+ * call reverts the batch; a DAO deployed before the relay may still have a successful run carrying a Safe
+ * module call that failed (ExecutionFromModuleFailure): the operation is done on chain but that call had no
+ * effect, so the proposal failed, naming the call and, when it still reverts, the reason.
  */
 async function runOf(
   chain: ExecutionChain,
@@ -44,7 +45,7 @@ async function runOf(
     abi: safeAbi,
     eventName: ['ExecutionFromModuleSuccess', 'ExecutionFromModuleFailure'],
     logs: receipt.logs,
-  }).filter((log) => isAddressEqual(log.address, contracts.safe) && isAddressEqual(log.args.module, contracts.timelock));
+  }).filter((log) => isAddressEqual(log.address, contracts.safe));
   const calls = moduleCallsOf(contracts, tx);
   const failed = outcomes.findIndex((log) => log.eventName === 'ExecutionFromModuleFailure');
   if (failed < 0) return { status: 'executed', txHash };
@@ -62,7 +63,7 @@ const innerRevert = async (chain: ExecutionChain, contracts: DaoContracts, inner
     await chain.public.call({ account: contracts.safe, to: inner.to, data: inner.data, value: inner.value });
     return undefined;
   } catch (error) {
-    return revertReason(error);
+    return revertReasonOrThrow(error);
   }
 };
 
@@ -92,16 +93,18 @@ export async function simulateOperation(
   tx: QueuedSafeTransaction,
 ): Promise<string | undefined> {
   const call = executeBatchCall(contracts.timelock, batchOf(tx));
+  let batchReason: string | undefined;
   try {
     await chain.public.call({ account: chain.relayer.account, to: call.to, data: call.data, value: call.value });
   } catch (error) {
-    return revertReason(error);
+    batchReason = revertReasonOrThrow(error);
   }
+  // The Safe's calls on their own name the call that fails (the batch's revert carries only its data).
   for (const { inner, description } of moduleCallsOf(contracts, tx)) {
     const why = await innerRevert(chain, contracts, inner);
     if (why !== undefined) return `The Safe's call "${description}" would revert: ${why}`;
   }
-  return undefined;
+  return batchReason;
 }
 
 /**

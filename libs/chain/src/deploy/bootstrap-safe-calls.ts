@@ -4,7 +4,7 @@ import type { SafeCall } from '../safe/safe-transaction';
 
 /**
  * The calls that turn a Safe created with the deployer as its only owner into the DAO's Safe: enable the
- * timelock as a module, add the treasurers, then drop the deployer (or keep it if it is a treasurer) and set
+ * `module` (the relay through which the timelock acts as the Safe), add the treasurers, then drop the deployer (or keep it if it is a treasurer) and set
  * the threshold. Run as one MultiSendCallOnly batch signed by the deployer alone, so no treasurer has to sign
  * anything during deployment.
  *

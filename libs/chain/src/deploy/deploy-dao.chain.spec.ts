@@ -1,13 +1,16 @@
-import { encodeFunctionData, erc20Abi, getAddress, keccak256, parseEther, toHex, zeroHash, type Address } from 'viem';
+import { encodeFunctionData, erc20Abi, getAddress, keccak256, parseAbi, parseEther, toHex, zeroHash, type Address } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { testTokenAbi } from '../../../../contracts/abi/test-token';
 import { startPrivateDevChain, type DevChainContext } from '../../../../test/chain/dev-chain';
 import { safeAbi } from '../abi/safe-l2';
+import { loadAylluArtifact } from '../local/artifacts';
+import { deployContract } from '../local/deploy-contract';
 import { superTokenAbi } from '../abi/super-token';
 import { superfluidPoolAbi } from '../abi/superfluid-pool';
 import { timelockAbi } from '../abi/timelock-controller';
 import { buildSafeTransaction } from '../safe/build-safe-transaction';
 import { executeSafeTransaction } from '../safe/execute-safe-transaction';
+import { moduleRelayCall } from '../safe/module-relay';
 import { readSafeState } from '../safe/read-safe-state';
 import type { SafeCall } from '../safe/safe-transaction';
 import { safeTransactionTypedData } from '../safe/safe-typed-data';
@@ -90,11 +93,23 @@ describe('deployDao', () => {
   });
   afterAll(() => ctx?.stop());
 
-  it('gives the Safe the treasurers as owners, their threshold and the timelock as a module, and nothing else', async () => {
+  it('gives the Safe the treasurers as owners, their threshold and the module relay as its only module', async () => {
     const state = await readSafeState(ctx.clients.public, dao.safe);
     expect([...state.owners].sort()).toEqual(treasurers.map(address).sort());
     expect(state.threshold).toBe(2n);
-    expect(dao.timelockModuleEnabled).toBe(true);
+    expect(dao.moduleEnabled).toBe(true);
+    const [modules] = await ctx.clients.public.readContract({
+      address: dao.safe,
+      abi: safeAbi,
+      functionName: 'getModulesPaginated',
+      args: ['0x0000000000000000000000000000000000000001', 10n],
+    });
+    expect(modules).toEqual([dao.moduleRelay]);
+  });
+
+  it('the relay makes calls as the Safe for the timelock only', async () => {
+    const call = moduleRelayCall(dao.moduleRelay, { to: address(9), value: 0n, data: '0x' });
+    await expect(send(9, call)).rejects.toThrow();
   });
 
   it('makes the Safe the only proposer and canceller of the timelock, with an open executor and no admin', async () => {
@@ -116,20 +131,12 @@ describe('deployDao', () => {
     expect(await ctx.clients.public.readContract({ address: dao.pool, abi: superfluidPoolAbi, functionName: 'admin' })).toBe(dao.vault);
   });
 
-  it('runs a governed batch: the timelock moves the Safe funds as its module and approves a withdrawal on the vault', async () => {
+  it('runs a governed batch: the timelock moves the Safe funds through the relay and approves a withdrawal on the vault', async () => {
     const recipient = getAddress('0x00000000000000000000000000000000000DeC0d');
     await ctx.clients.test.setBalance({ address: dao.safe, value: parseEther('5') });
     const batch = {
       calls: [
-        {
-          to: dao.safe,
-          value: 0n,
-          data: encodeFunctionData({
-            abi: safeAbi,
-            functionName: 'execTransactionFromModule',
-            args: [recipient, parseEther('2'), '0x', 0],
-          }),
-        },
+        moduleRelayCall(dao.moduleRelay, { to: recipient, value: parseEther('2'), data: '0x' }),
         approveWithdrawalCall(dao.vault, address(4), 50n * TOKEN),
       ],
       predecessor: zeroHash,
@@ -229,16 +236,82 @@ describe('deployDao', () => {
       },
     );
     expect(attached.safe).toBe(dao.safe);
-    expect(attached.timelockModuleEnabled).toBe(false);
+    expect(attached.moduleEnabled).toBe(false);
     expect(attached.pendingModuleTransaction).toMatchObject({
       to: dao.safe,
-      data: encodeFunctionData({ abi: safeAbi, functionName: 'enableModule', args: [attached.timelock] }),
+      data: encodeFunctionData({ abi: safeAbi, functionName: 'enableModule', args: [attached.moduleRelay] }),
       nonce: (await readSafeState(clients.public, dao.safe)).nonce,
     });
     const { pendingModuleTransaction: tx } = attached;
     expect((await throughSafe({ to: tx!.to, value: tx!.value, data: tx!.data })).outcome).toBe('success');
     expect(
-      await clients.public.readContract({ address: dao.safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [attached.timelock] }),
+      await clients.public.readContract({ address: dao.safe, abi: safeAbi, functionName: 'isModuleEnabled', args: [attached.moduleRelay] }),
     ).toBe(true);
+  });
+
+  describe('a batch whose Safe call fails reverts as a whole: the operation stays ready', () => {
+    const payTo = getAddress('0x00000000000000000000000000000000000b0b00');
+    const scheduled = async (label: string, value: bigint) => {
+      const batch = {
+        calls: [moduleRelayCall(dao.moduleRelay, { to: payTo, value, data: '0x' })],
+        predecessor: zeroHash,
+        salt: keccak256(toHex(label)),
+      };
+      expect((await throughSafe(scheduleBatchCall(dao.timelock, batch, DAY))).outcome).toBe('success');
+      await advance(DAY);
+      return batch;
+    };
+    const stateOf = async (batch: Parameters<typeof timelockOperationId>[0]) =>
+      (await readTimelockOperation(ctx.clients.public, dao.timelock, timelockOperationId(batch))).state;
+
+    it('a payment the Safe cannot make reverts executeBatch with the reason', async () => {
+      const balance = await ctx.clients.public.getBalance({ address: dao.safe });
+      const batch = await scheduled('unpayable', balance + 1n);
+      await expect(send(9, executeBatchCall(dao.timelock, batch))).rejects.toThrow();
+      expect(await stateOf(batch)).toBe('Ready');
+      expect(await ctx.clients.public.getBalance({ address: payTo })).toBe(0n);
+    });
+
+    it('whatever gas a stranger gives executeBatch, the operation is either still ready or done with its effect', async () => {
+      // A costly Safe call (40 fresh storage slots): with the timelock as the Safe's module, a stranger could give
+      // the batch enough gas for the timelock but too little for this call, which the Safe only reports as false;
+      // the operation was marked done with no effect.
+      const client = { wallet: ctx.clients.wallet(0), public: ctx.clients.public };
+      const burner = await deployContract(client, {
+        name: 'TestGasBurner',
+        ...loadAylluArtifact('src/test/TestGasBurner.sol', 'TestGasBurner'),
+      });
+      const burnerAbi = parseAbi(['function burn(uint256 count)', 'function written() view returns (uint256)']);
+      const burn = encodeFunctionData({ abi: burnerAbi, functionName: 'burn', args: [40n] });
+      const batch = {
+        calls: [moduleRelayCall(dao.moduleRelay, { to: burner, value: 0n, data: burn })],
+        predecessor: zeroHash,
+        salt: keccak256(toHex('starved')),
+      };
+      expect((await throughSafe(scheduleBatchCall(dao.timelock, batch, DAY))).outcome).toBe('success');
+      await advance(DAY);
+      const call = executeBatchCall(dao.timelock, batch);
+      const stranger = ctx.clients.wallet(8);
+      const written = () => ctx.clients.public.readContract({ address: burner, abi: burnerAbi, functionName: 'written' });
+      const needed = await ctx.clients.public.estimateGas({ account: stranger.account, to: call.to, data: call.data });
+      let reverted = 0;
+      for (let gas = (needed * 3n) / 4n; gas < needed; gas += 2_000n) {
+        // Hardhat mines a failing transaction and answers its sender with the error.
+        const sent = await stranger
+          .sendTransaction({ to: call.to, data: call.data, gas })
+          .then((hash) => ctx.clients.public.waitForTransactionReceipt({ hash }))
+          .catch(() => undefined);
+        if (sent?.status === 'success') break;
+        reverted++;
+        expect({ gas, state: await stateOf(batch), written: await written() }).toEqual({ gas, state: 'Ready', written: 0n });
+      }
+      if ((await stateOf(batch)) === 'Ready')
+        await ctx.clients.public.waitForTransactionReceipt({
+          hash: await stranger.sendTransaction({ to: call.to, data: call.data, gas: needed }),
+        });
+      expect(await stateOf(batch)).toBe('Done');
+      expect(await written()).toBe(40n);
+      expect(reverted).toBeGreaterThan(0);
+    });
   });
 });

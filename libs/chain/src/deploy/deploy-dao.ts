@@ -9,6 +9,7 @@ import type { SafeCall, SafeSignature, SafeTransaction } from '../safe/safe-tran
 import { safeTransactionTypedData } from '../safe/safe-typed-data';
 import { deployTimelock } from '../timelock/deploy-timelock';
 import { bootstrapSafeCalls } from './bootstrap-safe-calls';
+import { deployModuleRelay } from './deploy-module-relay';
 import { deployVaultProxy, type VaultConfig } from './deploy-vault-proxy';
 
 type Clients = { wallet: WalletClient; public: PublicClient };
@@ -33,19 +34,23 @@ export type DaoDeployment = {
   readonly chainId: number;
   readonly safe: Address;
   readonly timelock: Address;
+  /** The Safe's module: the timelock's operations act as the Safe through it (TimelockModuleRelay). */
+  readonly moduleRelay: Address;
   readonly vault: Address;
   readonly pool: Address;
   /** Where an indexer should start reading this DAO's logs. */
   readonly fromBlock: bigint;
-  readonly timelockModuleEnabled: boolean;
+  /** Whether the relay is enabled as the Safe's module (the timelock itself never is). */
+  readonly moduleEnabled: boolean;
   /** Set when an existing Safe's owners still have to sign the `enableModule` transaction. */
   readonly pendingModuleTransaction?: SafeTransaction;
 };
 
 /**
  * Deploys one DAO's contracts: Safe (or attaches to one), TimelockController (Safe proposes and cancels,
- * anyone executes, no admin), the timelock enabled as a Safe module, and the CommunityVault proxy (owner =
- * timelock, guardian = Safe) with its GDA pool. Checks the end state and throws if it is not what was asked.
+ * anyone executes, no admin), the module relay through which the timelock acts as the Safe (enabled as the
+ * Safe's module; it reverts a batch whose Safe call fails), and the CommunityVault proxy (owner = timelock,
+ * guardian = Safe) with its GDA pool. Checks the end state and throws if it is not what was asked.
  */
 export async function deployDao(clients: Clients, params: DeployDaoParams): Promise<DaoDeployment> {
   const account = clients.wallet.account;
@@ -67,6 +72,7 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
           saltNonce: spec.saltNonce ?? 0n,
         });
   const timelock = await deployTimelock(clients, { proposer: safe, minDelay: params.timelockDelay });
+  const moduleRelay = await deployModuleRelay(clients, { safe, timelock });
   const { vault, pool } = await deployVaultProxy(clients, { ...params.vault, owner: timelock, guardian: safe });
 
   const signAndExecute = async (calls: SafeCall[], wallets: readonly WalletClient[]) => {
@@ -89,11 +95,11 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
       deployer: account.address,
       treasurers: spec.treasurers,
       threshold: spec.threshold,
-      module: timelock,
+      module: moduleRelay,
     });
     await signAndExecute(calls, [clients.wallet]);
   } else {
-    const enable: SafeCall = { to: safe, value: 0n, data: enableModuleData(timelock) };
+    const enable: SafeCall = { to: safe, value: 0n, data: enableModuleData(moduleRelay) };
     const state = await readSafeState(clients.public, safe);
     if (spec.ownerWallets && BigInt(spec.ownerWallets.length) >= state.threshold) {
       await signAndExecute([enable], spec.ownerWallets);
@@ -102,21 +108,22 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
     }
   }
 
-  const timelockModuleEnabled = await clients.public.readContract({
+  const moduleEnabled = await clients.public.readContract({
     address: safe,
     abi: safeAbi,
     functionName: 'isModuleEnabled',
-    args: [timelock],
+    args: [moduleRelay],
   });
-  if (spec.kind === 'new') await assertOwners(clients.public, safe, spec.treasurers, spec.threshold, timelockModuleEnabled);
+  if (spec.kind === 'new') await assertOwners(clients.public, safe, spec.treasurers, spec.threshold, moduleEnabled);
   return {
     chainId,
     safe,
     timelock,
+    moduleRelay,
     vault,
     pool,
     fromBlock,
-    timelockModuleEnabled,
+    moduleEnabled,
     ...(pendingModuleTransaction && { pendingModuleTransaction }),
   };
 }
@@ -142,6 +149,6 @@ async function assertOwners(
   const state = await readSafeState(client, safe);
   const sameOwners = state.owners.length === treasurers.length && treasurers.every((t) => state.owners.some((o) => isAddressEqual(o, t)));
   if (!sameOwners || state.threshold !== threshold || !moduleEnabled) {
-    throw new Error(`Safe ${safe} did not end up with the treasurers, threshold ${threshold} and the timelock module`);
+    throw new Error(`Safe ${safe} did not end up with the treasurers, threshold ${threshold} and the module relay`);
   }
 }

@@ -1,8 +1,20 @@
-import { encodeFunctionData, getAddress, parseEther, type Address, type WalletClient } from 'viem';
+import {
+  concat,
+  encodeFunctionData,
+  getAddress,
+  hexToBigInt,
+  numberToHex,
+  parseEther,
+  slice,
+  type Address,
+  type Hex,
+  type WalletClient,
+} from 'viem';
 import { safeAbi } from '../abi/safe-l2';
 import { deploySafeSingletons, type SafeSingletons } from '../local/deploy-safe-singletons';
 import { startLocalNode, testAccount, type LocalNode } from '../testing/local-node';
 import { buildSafeTransaction } from './build-safe-transaction';
+import { safeSignatureRefusal } from './check-safe-execution';
 import { deploySafe } from './deploy-safe';
 import { executeSafeTransaction, SafeExecutionError } from './execute-safe-transaction';
 import { readSafeState } from './read-safe-state';
@@ -75,7 +87,36 @@ describe('Safe adapter', () => {
       verifySafeSignature({ context: { chainId, safe }, transaction: tx, signature: signature.data, claimedSigner, owners });
 
     it('accepts an owner signing the transaction', async () => {
-      expect(await check(await sign(node.wallet(1), tx))).toEqual({ valid: true, signer: alice.address });
+      const signed = await sign(node.wallet(1), tx);
+      expect(await check(signed)).toEqual({ valid: true, signer: alice.address, signature: signed.data });
+    });
+    it('the Safe refuses v 0/1 of an owner signature (and takes a high s); both are rewritten to the canonical form it accepts', async () => {
+      const signed = await sign(node.wallet(1), tx);
+      const v = Number(hexToBigInt(slice(signed.data, 64)));
+      const yParity = concat([slice(signed.data, 0, 64), numberToHex(v - 27, { size: 1 })]);
+      const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+      const highS = concat([
+        slice(signed.data, 0, 32),
+        numberToHex(n - hexToBigInt(slice(signed.data, 32, 64)), { size: 32 }),
+        numberToHex(v === 27 ? 28 : 27, { size: 1 }),
+      ]);
+      const safeTxHash = hashSafeTransaction({ chainId, safe }, tx);
+      const bySafe = (data: Hex) => safeSignatureRefusal(node.public, safe, safeTxHash, { signer: alice.address, data });
+      // v 0 is read as a contract signature, 1 as an approved hash: either way not alice's ECDSA signature.
+      expect(await bySafe(yParity)).toMatch(/^GS0\d\d$/);
+      expect(await bySafe(signed.data)).toBeUndefined();
+      // ecrecover takes a high s too; it is rewritten all the same, so one owner's signature has one recorded form.
+      expect(await bySafe(highS)).toBeUndefined();
+      for (const variant of [yParity, highS]) {
+        const checked = await check({ signer: alice.address, data: variant });
+        expect(checked).toEqual({ valid: true, signer: alice.address, signature: signed.data });
+        expect(await bySafe(checked.valid ? checked.signature : '0x')).toBeUndefined();
+      }
+    });
+    it('refuses a v the Safe would read as another kind of signature', async () => {
+      const signed = await sign(node.wallet(1), tx);
+      const ethSign = concat([slice(signed.data, 0, 64), numberToHex(31, { size: 1 })]);
+      expect(await check({ signer: alice.address, data: ethSign })).toMatchObject({ valid: false, reason: 'UNSUPPORTED_V' });
     });
     it('rejects someone who is not an owner', async () => {
       expect(await check(await sign(node.wallet(9), tx))).toMatchObject({ valid: false, reason: 'NOT_AN_OWNER' });

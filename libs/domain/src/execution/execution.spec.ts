@@ -8,7 +8,8 @@ import { submitProposal } from '../proposal/submit-proposal';
 import { vetoProposal } from '../proposal/cancel-proposal';
 import type { SubmitProposal } from '../proposal/proposal-commands';
 import { DomainError } from '../shared/domain-error';
-import { addSafeSignature } from './add-safe-signature';
+import { abandonSafeTransaction } from './abandon-safe-transaction';
+import { addSafeSignature, dropSafeSignatures } from './add-safe-signature';
 import { appendExecution, foldExecution, type ExecutionHistory } from './execution-history';
 import { executionSalt } from './execution-salt';
 import { nextExecutionStep } from './next-execution-step';
@@ -163,6 +164,26 @@ describe('Execution process manager', () => {
       expect(nextSafeNonce(treasury, 5n)).toBe(5n);
     });
 
+    it('fill the gap an abandoned transaction left, before the queued ones after it', () => {
+      const first = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
+      const second = { ...passed('ADD_MEMBER', { member: erin }, 'p-2'), treasury: first.treasury };
+      const both = {
+        ...second,
+        treasury: appendExecution(second, proposeSafeTransaction(propose(second), foldExecution(second))).treasury,
+      };
+      expect(nextSafeNonce(foldExecution(both).treasury as DeployedTreasury, 0n)).toBe(2n);
+      const abandoned = withTreasury(
+        both,
+        abandonSafeTransaction(
+          { type: 'AbandonSafeTransaction', data: { safeTxHash: hash(100), reason: 'GS013' }, metadata: system },
+          foldExecution({ ...both, proposal: passed().proposal }),
+        ).treasury,
+      );
+      // Nonce 0 was never used on chain; nonce 1 waits behind it.
+      expect(nextSafeNonce(foldExecution(abandoned).treasury as DeployedTreasury, 0n)).toBe(0n);
+      expect(nextSafeNonce(foldExecution(abandoned).treasury as DeployedTreasury, 2n)).toBe(2n);
+    });
+
     it('refuse a nonce that is not the next one (another proposal took it)', () => {
       const first = appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
       const second = { ...passed('ADD_MEMBER', { member: erin }, 'p-2'), treasury: first.treasury };
@@ -221,6 +242,116 @@ describe('Execution process manager', () => {
         type: 'ExecuteSafeTransaction',
         safeTxHash: hash(100),
       });
+    });
+  });
+
+  describe('signatures the Safe refuses, and owners who sign again', () => {
+    const queued = () => appendExecution(passed(), proposeSafeTransaction(propose(passed()), foldExecution(passed())));
+    const signedBy = (h: ExecutionHistory) => {
+      const { treasury } = foldExecution(h);
+      return treasury.status === 'Deployed' ? [...treasury.transactions.get(hash(100))!.signatures] : [];
+    };
+    it('a different signature from an owner who signed replaces theirs, recorded as such', () => {
+      const once = withTreasury(queued(), addSafeSignature(sign(hash(100), t1), foldExecution(queued()).treasury));
+      const newer = { ...sign(hash(100), t1), data: { safeTxHash: hash(100), signer: t1, signature: '0x52' as const } };
+      const events = addSafeSignature(newer, foldExecution(once).treasury);
+      expect(events).toEqual([
+        {
+          type: 'SafeTransactionSignatureReplaced',
+          data: { safeTxHash: hash(100), signer: t1, signature: '0x52', previous: `0x51${t1.slice(2)}`, replacedAt: newer.metadata.now },
+        },
+      ]);
+      expect(signedBy(withTreasury(once, events))).toEqual([[t1, '0x52']]);
+    });
+    it('a dropped signature no longer counts, with the reason recorded; its owner may sign again', () => {
+      let h = withTreasury(queued(), addSafeSignature(sign(hash(100), t1), foldExecution(queued()).treasury));
+      h = withTreasury(h, addSafeSignature(sign(hash(100), t2), foldExecution(h).treasury));
+      const dropped = dropSafeSignatures(
+        { type: 'DropSafeSignatures', data: { safeTxHash: hash(100), dropped: [{ signer: t2, reason: 'GS026' }] }, metadata: system },
+        foldExecution(h).treasury,
+      );
+      expect(dropped).toMatchObject([{ type: 'SafeTransactionSignatureDropped', data: { signer: t2, reason: 'GS026' } }]);
+      h = withTreasury(h, dropped);
+      expect(signedBy(h).map(([signer]) => signer)).toEqual([t1]);
+      expect(nextExecutionStep(foldExecution(h).proposal, foldExecution(h).treasury, T0)).toMatchObject({
+        type: 'AwaitSignatures',
+        missing: 1,
+      });
+      expect(addSafeSignature(sign(hash(100), t2), foldExecution(h).treasury)).toMatchObject([{ type: 'SafeTransactionSignatureAdded' }]);
+    });
+    it('an abandoned schedule transaction fails the proposal with the reason, stops there and frees its nonce', () => {
+      const h = queued();
+      const events = abandonSafeTransaction(
+        { type: 'AbandonSafeTransaction', data: { safeTxHash: hash(100), reason: 'execTransaction reverts: GS013' }, metadata: system },
+        foldExecution(h),
+      );
+      expect(events.treasury).toMatchObject([
+        { type: 'SafeTransactionAbandoned', data: { reason: 'execTransaction reverts: GS013', nonce: 0n } },
+      ]);
+      expect(events.proposal).toMatchObject([{ type: 'ProposalExecutionFailed' }]);
+      const after = foldExecution(appendExecution(h, events));
+      expect(nextExecutionStep(after.proposal, after.treasury, T0)).toEqual({ type: 'Done' });
+      expect(nextSafeNonce(after.treasury as DeployedTreasury, 0n)).toBe(0n);
+      expect(
+        abandonSafeTransaction(
+          { type: 'AbandonSafeTransaction', data: { safeTxHash: hash(100), reason: 'again' }, metadata: system },
+          after,
+        ),
+      ).toEqual({
+        treasury: [],
+        proposal: [],
+        dao: [],
+      });
+    });
+  });
+
+  describe('a proposal that failed while its operation is on the timelock', () => {
+    const failed = () => {
+      const h = scheduled();
+      return appendExecution(
+        h,
+        recordTimelockOperationFailed(
+          { type: 'RecordTimelockOperationFailed', data: { operationId: hash(200), reason: 'CommunityVaultNotMember' }, metadata: system },
+          foldExecution(h),
+        ),
+      );
+    };
+    it('has the operation cancelled through the Safe (anyone could still run it)', () => {
+      const { proposal, treasury } = foldExecution(failed());
+      expect(proposal.status).toBe('Failed');
+      expect(nextExecutionStep(proposal, treasury, at(6 * DAY))).toEqual({ type: 'ProposeCancel', operationId: hash(200) });
+      const cancel = proposeSafeTransaction(
+        propose(failed(), { purpose: 'cancel', safeTxHash: hash(300), onChainNonce: 1n, nonce: 1n }),
+        foldExecution(failed()),
+      );
+      expect(cancel.treasury).toMatchObject([{ type: 'SafeTransactionProposed', data: { purpose: 'cancel' } }]);
+      const withCancel = appendExecution(failed(), cancel);
+      const executed = recordSafeTransactionExecuted(
+        {
+          type: 'RecordSafeTransactionExecuted',
+          data: { safeTxHash: hash(300), txHash: hash(3), success: true, eta: null },
+          metadata: system,
+        },
+        foldExecution(withCancel),
+      );
+      const done = foldExecution(appendExecution(withCancel, executed));
+      expect(nextExecutionStep(done.proposal, done.treasury, at(6 * DAY))).toEqual({ type: 'Done' });
+    });
+    it('a cancel that can never run is not proposed again', () => {
+      const cancel = proposeSafeTransaction(
+        propose(failed(), { purpose: 'cancel', safeTxHash: hash(300), onChainNonce: 1n, nonce: 1n }),
+        foldExecution(failed()),
+      );
+      const h = appendExecution(failed(), cancel);
+      const abandoned = appendExecution(
+        h,
+        abandonSafeTransaction(
+          { type: 'AbandonSafeTransaction', data: { safeTxHash: hash(300), reason: 'GS013' }, metadata: system },
+          foldExecution(h),
+        ),
+      );
+      const { proposal, treasury } = foldExecution(abandoned);
+      expect(nextExecutionStep(proposal, treasury, at(6 * DAY))).toEqual({ type: 'Done' });
     });
   });
 

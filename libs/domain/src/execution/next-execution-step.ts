@@ -1,6 +1,6 @@
 import type { Hash } from '../shared/hex';
 import type { ProposalState } from '../proposal/proposal-state';
-import { operationOf, transactionsOf, type TreasuryState } from './treasury-state';
+import { operationOf, transactionsOf, type QueuedSafeTransaction, type TreasuryState } from './treasury-state';
 
 /**
  * The execution process manager: from what the log says about one proposal and its DAO's treasury (and the
@@ -9,8 +9,9 @@ import { operationOf, transactionsOf, type TreasuryState } from './treasury-stat
  * gets the same answer, and every chain call it leads to is keyed.
  *
  * Succeeded → propose the schedule Safe tx → signatures → execute it (relayer) → Scheduled (ETA) →
- * execute the batch at the ETA → Executed | Failed. A vetoed proposal whose operation is scheduled is
- * cancelled through the Safe.
+ * execute the batch at the ETA → Executed | Failed. A vetoed proposal whose operation is scheduled, and a
+ * failed one whose operation is still on the timelock (anyone may run a ready operation), have it cancelled
+ * through the Safe. A Safe transaction abandoned as unable to run is not proposed again for the same purpose.
  */
 export type ExecutionStep =
   | { readonly type: 'Wait'; readonly reason: string }
@@ -36,15 +37,20 @@ export const nextExecutionStep = (
     case 'Defeated':
     case 'Expired':
     case 'Executed':
-    case 'Failed':
       return { type: 'Done' };
     default:
       break;
   }
-  if (treasury.status !== 'Deployed') return { type: 'Wait', reason: "the DAO's contracts are not deployed yet" };
+  if (treasury.status !== 'Deployed')
+    return proposal.status === 'Failed' ? { type: 'Done' } : { type: 'Wait', reason: "the DAO's contracts are not deployed yet" };
   const txs = transactionsOf(treasury, proposal.proposalId);
   const operation = operationOf(treasury, proposal.proposalId);
 
+  if (proposal.status === 'Failed') {
+    // The batch stays executable by anyone while it is on the timelock: take it off.
+    if (operation?.status !== 'Scheduled' && operation?.status !== 'Failed') return { type: 'Done' };
+    return cancelStep(txs, operation.operationId, treasury.contracts.threshold);
+  }
   if (proposal.status === 'Canceled') {
     if (!proposal.vetoed) return { type: 'Done' };
     if (!operation) {
@@ -55,21 +61,29 @@ export const nextExecutionStep = (
       return signaturesStep(reject.safeTxHash, reject.signatures.size, treasury.contracts.threshold, reject.status);
     }
     if (operation.status !== 'Scheduled') return { type: 'Done' };
-    const cancel = txs.find((tx) => tx.purpose === 'cancel' && tx.status !== 'Replaced' && tx.status !== 'Failed');
-    if (!cancel) return { type: 'ProposeCancel', operationId: operation.operationId };
-    return signaturesStep(cancel.safeTxHash, cancel.signatures.size, treasury.contracts.threshold, cancel.status);
+    return cancelStep(txs, operation.operationId, treasury.contracts.threshold);
   }
   if (operation?.status === 'Scheduled') {
     if (Date.parse(chainNow) >= Date.parse(operation.eta)) return { type: 'ExecuteOperation', operationId: operation.operationId };
     return { type: 'WaitUntil', eta: operation.eta, operationId: operation.operationId };
   }
   if (operation) return { type: 'Done' };
-  const schedule = txs.find((tx) => tx.purpose === 'schedule' && tx.status !== 'Replaced' && tx.status !== 'Failed');
+  const schedule = txs.find(
+    (tx) => tx.purpose === 'schedule' && tx.status !== 'Replaced' && tx.status !== 'Failed' && tx.status !== 'Abandoned',
+  );
   if (!schedule) return { type: 'ProposeSchedule' };
   return signaturesStep(schedule.safeTxHash, schedule.signatures.size, treasury.contracts.threshold, schedule.status);
 };
 
+const cancelStep = (txs: readonly QueuedSafeTransaction[], operationId: Hash, threshold: number): ExecutionStep => {
+  const cancel = txs.find((tx) => tx.purpose === 'cancel' && tx.status !== 'Replaced' && tx.status !== 'Failed');
+  if (!cancel) return { type: 'ProposeCancel', operationId };
+  return signaturesStep(cancel.safeTxHash, cancel.signatures.size, threshold, cancel.status);
+};
+
 const signaturesStep = (safeTxHash: Hash, signed: number, threshold: number, status: string): ExecutionStep => {
+  // Abandoned (it can never run as signed): the reason is recorded; nothing more is tried for it.
+  if (status === 'Abandoned') return { type: 'Done' };
   // Executed but its effect (the operation) not recorded yet: the record comes with the execution itself.
   if (status === 'Executed') return { type: 'Wait', reason: 'the Safe transaction executed; recording its effect' };
   if (signed >= threshold) return { type: 'ExecuteSafeTransaction', safeTxHash };

@@ -11,7 +11,7 @@ const LIVE = new Set(['AwaitingSignatures', 'Executed']);
 
 /**
  * Puts a Safe transaction in the treasurers' queue: one that schedules a Succeeded proposal's batch (the
- * proposal becomes Queued), or one that cancels a vetoed proposal's scheduled operation. Proposing twice
+ * proposal becomes Queued), or one that cancels a vetoed or failed proposal's operation. Proposing twice
  * for the same purpose is a no-op while the first is alive, so a retried or duplicated step appends nothing.
  */
 export const proposeSafeTransaction = (
@@ -41,9 +41,15 @@ export const proposeSafeTransaction = (
       throw new DomainError('PROPOSAL.NOT_EXECUTABLE', `A ${proposal.status} proposal is not executed`, 'conflict');
   } else {
     const operation = operationOf(treasury, proposalId);
-    const vetoed = proposal.status === 'Canceled' && proposal.vetoed;
-    if (!vetoed || operation?.status !== 'Scheduled' || operation.operationId !== command.data.operationId)
-      throw new DomainError('TIMELOCK.NOTHING_TO_CANCEL', 'Only a vetoed proposal with a scheduled operation is cancelled', 'conflict');
+    const vetoed = proposal.status === 'Canceled' && proposal.vetoed && operation?.status === 'Scheduled';
+    // A failed proposal's operation is still on the timelock, runnable by anyone, whatever the log recorded of it.
+    const failed = proposal.status === 'Failed' && (operation?.status === 'Scheduled' || operation?.status === 'Failed');
+    if (!(vetoed || failed) || operation?.operationId !== command.data.operationId)
+      throw new DomainError(
+        'TIMELOCK.NOTHING_TO_CANCEL',
+        'Only a vetoed or failed proposal whose operation is on the timelock is cancelled',
+        'conflict',
+      );
   }
   const { onChainNonce: _read, ...data } = command.data;
   return {

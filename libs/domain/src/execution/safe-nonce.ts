@@ -1,13 +1,15 @@
 import type { DeployedTreasury } from './treasury-state';
 
 /**
- * The nonce a new Safe transaction takes: Safe nonces are a strict queue, so it goes after both what the
- * chain has used and what is already waiting for signatures (max(on-chain, highest queued + 1)).
+ * The nonce a new Safe transaction takes: Safe nonces are a strict queue, so it is the lowest nonce from the
+ * chain's next on that no transaction waiting for signatures holds. Without gaps that is max(on-chain, highest
+ * queued + 1); an abandoned transaction leaves its nonce unused on chain, and the next transaction fills that
+ * gap, or every later one would wait for a nonce nobody will use.
  */
 export const nextSafeNonce = (state: DeployedTreasury, onChainNonce: bigint): bigint => {
+  const held = new Set<bigint>();
+  for (const tx of state.transactions.values()) if (tx.status === 'AwaitingSignatures') held.add(tx.nonce);
   let next = onChainNonce;
-  for (const tx of state.transactions.values()) {
-    if (tx.status === 'AwaitingSignatures' && tx.nonce + 1n > next) next = tx.nonce + 1n;
-  }
+  while (held.has(next)) next++;
   return next;
 };

@@ -42,6 +42,15 @@ export type AddSafeSignature = Command<
   { readonly safeTxHash: Hash; readonly signer: Address; readonly signature: Hex }
 >;
 
+/** The worker found these recorded signatures refused by the Safe (checked against it before sending). */
+export type DropSafeSignatures = Command<
+  'DropSafeSignatures',
+  { readonly safeTxHash: Hash; readonly dropped: readonly { readonly signer: Address; readonly reason: string }[] }
+>;
+
+/** The worker found the Safe transaction can never run as signed (a revert signatures cannot change, a used nonce). */
+export type AbandonSafeTransaction = Command<'AbandonSafeTransaction', { readonly safeTxHash: Hash; readonly reason: string }>;
+
 export type RecordSafeTransactionExecuted = Command<
   'RecordSafeTransactionExecuted',
   {

@@ -89,6 +89,44 @@ export type SafeTransactionSignatureAdded = Event<
   { readonly safeTxHash: Hash; readonly signer: Address; readonly signature: Hex; readonly addedAt: string }
 >;
 
+/** An owner signed again with a different signature: the newer one replaces theirs. */
+export type SafeTransactionSignatureReplaced = Event<
+  'SafeTransactionSignatureReplaced',
+  {
+    readonly safeTxHash: Hash;
+    readonly signer: Address;
+    readonly signature: Hex;
+    readonly previous: Hex;
+    readonly replacedAt: string;
+  }
+>;
+
+/**
+ * A recorded signature the Safe refuses (checked against the Safe before sending: a signer no longer an
+ * owner, or a signature the Safe reads differently) is set aside with the reason, so it cannot block the
+ * others; its owner may sign again.
+ */
+export type SafeTransactionSignatureDropped = Event<
+  'SafeTransactionSignatureDropped',
+  { readonly safeTxHash: Hash; readonly signer: Address; readonly signature: Hex; readonly reason: string; readonly droppedAt: string }
+>;
+
+/**
+ * The Safe transaction can never run as signed (simulating it reverts for a reason signatures cannot change,
+ * or its nonce was used by another transaction): the platform stops trying, with the reason. Its nonce, unused
+ * on chain, goes to the next transaction proposed.
+ */
+export type SafeTransactionAbandoned = Event<
+  'SafeTransactionAbandoned',
+  {
+    readonly safeTxHash: Hash;
+    readonly proposalId: string;
+    readonly nonce: bigint;
+    readonly reason: string;
+    readonly abandonedAt: string;
+  }
+>;
+
 export type SafeTransactionExecuted = Event<
   'SafeTransactionExecuted',
   {
@@ -147,6 +185,9 @@ export type TreasuryEvent =
   | DaoDeploymentFailed
   | SafeTransactionProposed
   | SafeTransactionSignatureAdded
+  | SafeTransactionSignatureReplaced
+  | SafeTransactionSignatureDropped
+  | SafeTransactionAbandoned
   | SafeTransactionExecuted
   | SafeTransactionReplaced
   | TimelockOperationScheduled

@@ -10,7 +10,8 @@ import type {
   TreasuryEvent,
 } from './treasury-events';
 
-export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced';
+/** `Abandoned`: it can never run as signed; the platform stopped trying (`reason` says why). */
+export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed' | 'Replaced' | 'Abandoned';
 
 export interface QueuedSafeTransaction {
   readonly safeTxHash: Hash;
@@ -25,6 +26,8 @@ export interface QueuedSafeTransaction {
   /** Signer → signature, in the order they arrived. */
   readonly signatures: ReadonlyMap<Address, Hex>;
   readonly txHash: Hash | null;
+  /** Why it was abandoned. */
+  readonly reason: string | null;
 }
 
 export type OperationStatus = 'Scheduled' | 'Executed' | 'Failed' | 'Cancelled';
@@ -67,6 +70,8 @@ const withOperation = (state: DeployedTreasury, id: Hash, change: Partial<Timelo
   return { ...state, operations: new Map(state.operations).set(id, { ...current, ...change }) };
 };
 
+const sameSigner = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
+
 export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): TreasuryState => {
   if (event.type === 'DaoContractsDeployed') {
     if (state.status === 'Deployed') return state;
@@ -82,7 +87,7 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
   switch (event.type) {
     case 'SafeTransactionProposed': {
       const { daoId: _dao, proposedAt: _at, ...tx } = event.data;
-      const queued: QueuedSafeTransaction = { ...tx, status: 'AwaitingSignatures', signatures: new Map(), txHash: null };
+      const queued: QueuedSafeTransaction = { ...tx, status: 'AwaitingSignatures', signatures: new Map(), txHash: null, reason: null };
       return { ...state, transactions: new Map(state.transactions).set(tx.safeTxHash, queued) };
     }
     case 'SafeTransactionSignatureAdded': {
@@ -91,6 +96,20 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
       const signatures = new Map(current.signatures).set(event.data.signer, event.data.signature);
       return withTx(state, event.data.safeTxHash, { signatures });
     }
+    case 'SafeTransactionSignatureReplaced': {
+      const current = state.transactions.get(event.data.safeTxHash);
+      if (!current) return state;
+      const signatures = new Map([...current.signatures].filter(([signer]) => !sameSigner(signer, event.data.signer)));
+      return withTx(state, event.data.safeTxHash, { signatures: signatures.set(event.data.signer, event.data.signature) });
+    }
+    case 'SafeTransactionSignatureDropped': {
+      const current = state.transactions.get(event.data.safeTxHash);
+      if (!current) return state;
+      const signatures = new Map([...current.signatures].filter(([signer]) => !sameSigner(signer, event.data.signer)));
+      return withTx(state, event.data.safeTxHash, { signatures });
+    }
+    case 'SafeTransactionAbandoned':
+      return withTx(state, event.data.safeTxHash, { status: 'Abandoned', reason: event.data.reason });
     case 'SafeTransactionExecuted':
       return withTx(state, event.data.safeTxHash, {
         status: event.data.success ? 'Executed' : 'Failed',

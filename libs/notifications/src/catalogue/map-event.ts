@@ -29,6 +29,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'ProposalExecuted',
   'ProposalExecutionFailed',
   'SafeTransactionProposed',
+  'SafeTransactionSignatureDropped',
+  'SafeTransactionAbandoned',
   'MemberActivated',
   'MemberAdmitted',
   'MemberSuspended',
@@ -51,7 +53,7 @@ export const isNotifying = (event: RecordedEvent): event is NotifyingEvent => no
 
 /** The DAO an event belongs to: its stream, its data, or the proposal it names. */
 export const daoIdOf = (event: NotifyingEvent, proposal: ProposalInfo | null): string | null => {
-  const daoId = streams.dao.parse(event.streamId);
+  const daoId = streams.dao.parse(event.streamId) ?? streams.treasury.parse(event.streamId);
   if (daoId !== null) return daoId;
   if ('daoId' in event.data && typeof event.data.daoId === 'string') return event.data.daoId;
   return proposal?.daoId ?? null;
@@ -138,6 +140,20 @@ const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null): Map
         signedBy: [],
         missingSigners: [],
       });
+    case 'SafeTransactionSignatureDropped': {
+      const { safeTxHash, signer, reason, droppedAt } = event.data;
+      return one(daoId, 'safe_transaction.signature_dropped', { safeTxHash, signer, reason, droppedAt });
+    }
+    case 'SafeTransactionAbandoned': {
+      const { proposalId, safeTxHash, nonce, reason, abandonedAt } = event.data;
+      return one(daoId, 'safe_transaction.execution_failed', {
+        proposalId,
+        safeTxHash,
+        nonce: nonce.toString(),
+        reason,
+        failedAt: abandonedAt,
+      });
+    }
     case 'MemberActivated':
       return one(daoId, 'member.joined', { member: event.data.member, joinedAt: event.data.activatedAt });
     case 'MemberAdmitted':

@@ -54,6 +54,19 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
   },
   'proposal.expired': { proposalId: P, description: 'Pay the well repair invoice', expiredAt: '2026-11-30T12:00:00.000Z' },
   'safe_transaction.signatures_needed': { proposalId: P, safeTxHash: TX, threshold: 2, signedBy: [CAROL], missingSigners: [BOB] },
+  'safe_transaction.signature_dropped': {
+    safeTxHash: TX,
+    signer: BOB,
+    reason: 'The Safe refuses this signature (GS026)',
+    droppedAt: '2026-11-24T12:00:00.000Z',
+  },
+  'safe_transaction.execution_failed': {
+    proposalId: P,
+    safeTxHash: TX,
+    nonce: '7',
+    reason: 'execTransaction reverts: GS013',
+    failedAt: '2026-11-24T12:00:00.000Z',
+  },
   'timelock.scheduled': { proposalId: P, operationId: TX, eta: '2026-11-25T12:00:00.000Z' },
   'proposal.executed': { proposalId: P, description: 'Pay the well repair invoice', txHash: TX, executedAt: '2026-11-25T12:01:00.000Z' },
   'proposal.execution_failed': {

@@ -12,6 +12,8 @@ export const NOTIFICATION_TYPES = [
   'proposal.vetoed',
   'proposal.expired',
   'safe_transaction.signatures_needed',
+  'safe_transaction.signature_dropped',
+  'safe_transaction.execution_failed',
   'timelock.scheduled',
   'proposal.executed',
   'proposal.execution_failed',
@@ -58,6 +60,16 @@ export interface NotificationData {
     signedBy: string[];
     /** The treasurers who still must sign. */
     missingSigners: string[];
+  };
+  /** A recorded signature the Safe refuses was set aside (it no longer blocks the others); its owner may sign again. */
+  'safe_transaction.signature_dropped': { safeTxHash: string; signer: string; reason: string; droppedAt: string };
+  /** The Safe transaction can never run as signed; the platform stopped trying. */
+  'safe_transaction.execution_failed': {
+    proposalId: string;
+    safeTxHash: string;
+    nonce: string;
+    reason: string;
+    failedAt: string;
   };
   'timelock.scheduled': { proposalId: string | null; operationId: string; eta: string };
   'proposal.executed': { proposalId: string; description: string; txHash: string; executedAt: string };

@@ -75,6 +75,18 @@ const RENDER: Renderers = {
       f('Still to sign', who(d.missingSigners), false),
     ],
   }),
+  'safe_transaction.signature_dropped': (d) => ({
+    title: 'Safe signature set aside',
+    description: `${d.reason}. The other signatures stand; the owner may sign again.`,
+    color: AMBER,
+    fields: [f('Safe tx', shortHex(d.safeTxHash)), f('Signer', shortHex(d.signer))],
+  }),
+  'safe_transaction.execution_failed': (d) => ({
+    title: 'Safe transaction cannot run',
+    description: `${d.reason}. The platform stopped trying it.`,
+    color: RED,
+    fields: [f('Safe tx', shortHex(d.safeTxHash)), f('Nonce', d.nonce)],
+  }),
   'timelock.scheduled': (d) => ({
     title: 'Timelock scheduled',
     color: BLUE,

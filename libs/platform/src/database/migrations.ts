@@ -9,6 +9,7 @@ import { ChainIndex1764100000001 } from './migrations/1764100000001-chain-index'
 import { StreamQuarantine1764300000000 } from './migrations/1764300000000-stream-quarantine';
 import { RelayerClaims1764400000000 } from './migrations/1764400000000-relayer-claims';
 import { ChainIoLeases1764410000000 } from './migrations/1764410000000-chain-io-leases';
+import { ExecutionBackoffSafeExec1764450000000 } from './migrations/1764450000000-execution-backoff-safe-exec';
 import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   StreamQuarantine1764300000000,
   RelayerClaims1764400000000,
   ChainIoLeases1764410000000,
+  ExecutionBackoffSafeExec1764450000000,
   AdminSiweSessions1764612000000,
 ];
 

@@ -18,7 +18,9 @@ export class AddSafeSignatureController {
     summary: "Add a treasurer's signature",
     description:
       "Accepted only if it recovers to `signer` over this exact transaction on this DAO's chain and Safe, and `signer` is a current owner. " +
-      'A repeated signature changes nothing. Once the threshold is met the relayer executes the transaction.',
+      "It is checked by the Safe's own rules: v must be 27 or 28 (0 or 1 are read as y-parity and rewritten), a high s is rewritten to its " +
+      'low twin, and the canonical form is what is recorded; any other v is refused (422 SIGNATURE.UNSUPPORTED_V). ' +
+      'The same signature again changes nothing; a different valid signature from the same owner replaces theirs. Once the threshold is met the relayer executes the transaction.',
   })
   @ApiBody({ type: AddSafeSignatureRequest })
   @ApiOkResponse({ type: SafeTransactionView })

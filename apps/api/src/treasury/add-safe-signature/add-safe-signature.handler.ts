@@ -30,13 +30,15 @@ export class AddSafeSignatureCommand extends Command<SafeTransactionView> {
   }
 }
 
-const refuse = (status: number, code: string, detail: string) =>
-  new ProblemException(problem(status, code, detail, { errors: [{ field: 'signature', message: detail }] }));
+const refuse = (status: number, code: string, detail: string, field: 'signature' | 'signer' = 'signature') =>
+  new ProblemException(problem(status, code, detail, { errors: [{ field, message: detail }] }));
 
 /**
- * A treasurer's signature is checked before it is recorded: it must recover to the signer over this exact
- * transaction, Safe and chain, and the signer must own the Safe now (read from the chain when there is one,
- * else the owners recorded at deployment). Once the threshold is met the worker executes.
+ * A treasurer's signature is checked before it is recorded, by the Safe's rules: in the form the Safe reads
+ * (v 27 or 28, low s; a v of 0/1 or a high s of the same signature is rewritten to it, anything else refused)
+ * it must recover to the signer over this exact transaction, Safe and chain, and the signer must own the Safe
+ * now (read from the chain when there is one, else the owners recorded at deployment). A different signature
+ * from an owner who signed already replaces theirs. Once the threshold is met the worker executes.
  */
 @CommandHandler(AddSafeSignatureCommand)
 export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignatureCommand> {
@@ -48,7 +50,8 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
   async execute({ daoId, safeTxHash, signer, signature }: AddSafeSignatureCommand): Promise<SafeTransactionView> {
     const treasury = await requireTreasury(this.store, daoId);
     const tx = requireSafeTransactionIn(treasury, safeTxHash);
-    requireValid(await this.check(treasury, tx, signer, signature), signer, tx, treasury);
+    // The form the Safe reads (v 27/28, low s) is what is recorded: the same signer and ECDSA signature.
+    const accepted = requireValid(await this.check(treasury, tx, signer, signature), signer, tx, treasury);
     const now = new Date().toISOString();
     const { response } = await this.store.handle(
       { treasury: streams.treasury.of(daoId) },
@@ -56,7 +59,7 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
         treasury: addSafeSignature(
           {
             type: 'AddSafeSignature',
-            data: { safeTxHash: tx.safeTxHash, signer, signature: lowerHex(signature) },
+            data: { safeTxHash: tx.safeTxHash, signer, signature: lowerHex(accepted) },
             metadata: { actor: signer, now },
           },
           treasury,
@@ -89,15 +92,18 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
   }
 }
 
-const requireValid = (check: SafeSignatureCheck, signer: Address, tx: QueuedSafeTransaction, treasury: DeployedTreasury): void => {
-  if (check.valid) return;
+const requireValid = (check: SafeSignatureCheck, signer: Address, tx: QueuedSafeTransaction, treasury: DeployedTreasury): Hex => {
+  if (check.valid) return check.signature;
   const { chainId, safe } = treasury.contracts;
-  if (check.reason === 'MALFORMED') throw refuse(400, 'SIGNATURE.MALFORMED', 'The signature is not a valid ECDSA signature');
+  if (check.reason === 'MALFORMED')
+    throw refuse(400, 'SIGNATURE.MALFORMED', `The signature is not a valid ECDSA signature${check.detail ? `: ${check.detail}` : ''}`);
+  if (check.reason === 'UNSUPPORTED_V')
+    throw refuse(422, 'SIGNATURE.UNSUPPORTED_V', `The Safe would not read this signature as its owner's: ${check.detail}`);
   if (check.reason === 'SIGNER_MISMATCH')
     throw refuse(
       422,
       'SIGNATURE.SIGNER_MISMATCH',
       `The signature does not recover to ${signer} for Safe transaction ${tx.safeTxHash} on chain ${chainId} (signed another transaction, Safe or chain?)`,
     );
-  throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`);
+  throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`, 'signer');
 };

@@ -7,7 +7,10 @@ export class AddSafeSignatureRequest {
   @IsHexAddress()
   signer!: string;
 
-  @ApiProperty({ description: "65-byte EIP-712 signature (r‖s‖v, v 27 or 28) over the transaction's typed data" })
+  @ApiProperty({
+    description:
+      "65-byte EIP-712 signature (r‖s‖v, v 27 or 28; 0/1 and a high s are rewritten to that form) over the transaction's typed data",
+  })
   @IsSignature()
   signature!: Hex;
 }

@@ -1,0 +1,67 @@
+import type { Address, Hex, PublicClient } from 'viem';
+import { safeAbi } from '../abi/safe-l2';
+import { classifyChainError } from '../errors/chain-error-kind';
+import { encodeSafeSignatures } from './encode-safe-signatures';
+import type { SafeSignature, SafeTransaction } from './safe-transaction';
+
+/** Runs `call`; a revert's reason if it reverts, undefined if not. Transport errors are thrown: they say nothing. */
+const revertOf = async (call: () => Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await call();
+    return undefined;
+  } catch (error) {
+    const { kind, reason } = classifyChainError(error);
+    if (kind !== 'revert') throw error;
+    return reason;
+  }
+};
+
+/**
+ * Asks the Safe itself whether it accepts one owner's signature over `safeTxHash` (`checkNSignatures` with one
+ * required, as `execTransaction` reads it): undefined if it does, the Safe's reason (e.g. GS026) if not.
+ */
+export const safeSignatureRefusal = (client: PublicClient, safe: Address, safeTxHash: Hex, signature: SafeSignature) =>
+  revertOf(() =>
+    client.readContract({
+      address: safe,
+      abi: safeAbi,
+      functionName: 'checkNSignatures',
+      args: [safeTxHash, '0x', encodeSafeSignatures([signature]), 1n],
+    }),
+  );
+
+/**
+ * Simulates `execTransaction` with exactly these signatures (eth_call from `account`): undefined if it would
+ * run, the revert's reason if not (GS013: the Safe's inner call failed; GS026: a signature; ...).
+ */
+export const safeExecutionRefusal = (
+  client: PublicClient,
+  params: {
+    readonly safe: Address;
+    readonly account: Address;
+    readonly transaction: SafeTransaction;
+    readonly signatures: readonly SafeSignature[];
+  },
+) => {
+  const { transaction: tx } = params;
+  return revertOf(() =>
+    client.simulateContract({
+      address: params.safe,
+      abi: safeAbi,
+      functionName: 'execTransaction',
+      args: [
+        tx.to,
+        tx.value,
+        tx.data,
+        tx.operation,
+        tx.safeTxGas,
+        tx.baseGas,
+        tx.gasPrice,
+        tx.gasToken,
+        tx.refundReceiver,
+        encodeSafeSignatures(params.signatures),
+      ],
+      account: params.account,
+    }),
+  );
+};
