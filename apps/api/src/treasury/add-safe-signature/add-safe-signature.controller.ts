@@ -24,7 +24,7 @@ export class AddSafeSignatureController {
   })
   @ApiBody({ type: AddSafeSignatureRequest })
   @ApiOkResponse({ type: SafeTransactionView })
-  @ApiProblemResponses(400, 403, 404, 409, 422)
+  @ApiProblemResponses(400, 403, 404, 409, 422, 503)
   add(
     @Param('id') id: string,
     @Param('safeTxHash') safeTxHash: string,

@@ -78,10 +78,26 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
     return response;
   }
 
+  /** The Safe's owners now; a node that does not answer is a 503 to retry, never a 500 or a guess. */
+  private async currentOwners(safe: Address): Promise<readonly Address[]> {
+    try {
+      return (await readSafeState(this.chain!, safe)).owners;
+    } catch {
+      throw new ProblemException(
+        problem(
+          503,
+          'CHAIN.UNAVAILABLE',
+          "The chain does not answer, so the Safe's owners cannot be checked; nothing was recorded, send the signature again shortly",
+        ),
+        { 'retry-after': '5' },
+      );
+    }
+  }
+
   private async check(treasury: DeployedTreasury, tx: QueuedSafeTransaction, signer: Address, signature: Hex): Promise<SafeSignatureCheck> {
     const { chainId, safe } = treasury.contracts;
     // Owners change on chain; read them now when a chain is reachable, else trust the deployment's record.
-    const owners = this.chain ? (await readSafeState(this.chain, safe)).owners : treasury.contracts.owners;
+    const owners = this.chain ? await this.currentOwners(safe) : treasury.contracts.owners;
     return verifySafeSignature({
       context: { chainId, safe },
       transaction: { ...tx.transaction, nonce: tx.nonce },
