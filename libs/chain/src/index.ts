@@ -75,3 +75,5 @@ export { devChainProfile } from './networks/dev-chain-profile';
 export { checkNetworkProfile, readNetworkProfile, selectNetworkProfile } from './networks/load-network-profile';
 export { NetworkProfileError, parseNetworkProfile, profileContracts } from './networks/network-profile';
 export type { DevelopmentContracts, NetworkProfile, ProfileToken, SafeContracts, SuperfluidContracts } from './networks/network-profile';
+export { servedSafeTypedData } from './safe/served-safe-typed-data';
+export type { ServedTypedData } from './safe/served-safe-typed-data';

@@ -1,15 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { safeTransactionTypedData } from '@ayllu/chain';
+import { servedSafeTypedData } from '@ayllu/chain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { EVENT_STORE } from '../shared/tokens';
 import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
 import { SAFE_TX_STATUSES, SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
-
-const plain = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 
 @ApiTags('Treasury')
 @Controller('v1/daos/:id/safe-transactions')
@@ -39,16 +36,19 @@ export class SafeTransactionsController {
   @Get(':safeTxHash')
   @ApiOperation({
     summary: 'One Safe transaction with the EIP-712 typed data treasurers sign (eth_signTypedData_v4)',
-    description: "The domain is the Safe's `{ chainId, verifyingContract }` (Safe 1.3+: no name or version).",
+    description:
+      '`typedData` is the document to pass unchanged to `eth_signTypedData_v4` (MetaMask and other wallets): its `types` ' +
+      "include `EIP712Domain`; the domain is the Safe's `{ chainId, verifyingContract }` (Safe 1.3+: no name or version); " +
+      'uint256 values are decimal strings.',
   })
   @ApiProblemResponses(404)
   async get(@Param('id') id: string, @Param('safeTxHash') hash: string) {
     const treasury = await requireTreasury(this.store, id);
     const tx = requireSafeTransactionIn(treasury, hash);
-    const typedData = safeTransactionTypedData(
+    const typedData = servedSafeTypedData(
       { chainId: treasury.contracts.chainId, safe: treasury.contracts.safe },
       { ...tx.transaction, nonce: tx.nonce },
     );
-    return { ...toSafeTransactionView(treasury, tx), typedData: plain(typedData) };
+    return { ...toSafeTransactionView(treasury, tx), typedData };
   }
 }
