@@ -53,7 +53,21 @@ export const startNotificationHarness = async (daoId: string): Promise<Notificat
         occurredAt: harness.now.toISOString(),
       });
     },
-    fillOutbox: () => new LogProcessor(db.pool, store, [outboxProjection(harness.clock)]).catchUp(),
+    // Until the outbox has read the whole log: one pass may read nothing while a transaction is open anywhere on
+    // the server (the log is read below the oldest one).
+    fillOutbox: async () => {
+      const runner = new LogProcessor(db.pool, store, [outboxProjection(harness.clock)]);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await runner.catchUp();
+        const { rows } = await db.pool.query<{ behind: boolean }>(
+          `SELECT coalesce((SELECT position FROM projection_checkpoints WHERE name = 'notifications-outbox'), 0)
+                  < (SELECT coalesce(max(global_position), 0) FROM events) AS behind`,
+        );
+        if (!rows[0].behind || Date.now() > deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
     dispatcher: (options = {}) => new NotificationDispatcher(db.pool, store, { config, now: harness.clock, timeoutMs: 2000, ...options }),
     close: () => db.drop(),
   };
