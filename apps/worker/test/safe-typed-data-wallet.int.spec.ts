@@ -38,7 +38,7 @@ describe('Safe typed data as served, signed by a wallet', () => {
     // eth_signTypedData_v4 for its unlocked account #3; a third never signs.
     const metamaskKey = keccak256(toHex('wallet-typed-data:metamask'));
     const metamask = privateKeyToAccount(metamaskKey).address;
-    const accounts = (await world.clients.public.request({ method: 'eth_accounts' } as never));
+    const accounts = await world.clients.public.request({ method: 'eth_accounts' } as never);
     const node = getAddress(accounts[3]);
     const idle = privateKeyToAccount(keccak256(toHex('wallet-typed-data:idle'))).address;
     const dao = await createDao(world, { treasurers: [metamask, node, idle], treasurerThreshold: 2 });
@@ -60,7 +60,7 @@ describe('Safe typed data as served, signed by a wallet', () => {
       version: SignTypedDataVersion.V4,
     });
     expect(await post(metamask, byMetamask)).toMatchObject({ status: 200 });
-    const byNode = (await world.clients.public.request({ method: 'eth_signTypedData_v4', params: [node, document] } as never));
+    const byNode = await world.clients.public.request({ method: 'eth_signTypedData_v4', params: [node, document] } as never);
     expect(await post(node, byNode)).toMatchObject({ status: 200 });
     await treasurers.proposalEvent(proposalId, ['ProposalScheduled']);
   });
