@@ -1,7 +1,7 @@
 // `npm start`: the whole platform in one process tree on a laptop. With nothing configured it starts the
 // embedded PostgreSQL (data under DATA_DIR, kept across restarts) and a local chain, runs migrations, then
 // the API and the worker. DATABASE_URL and RPC_URL point it at existing servers instead. Ctrl-C stops all.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, createPool, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
@@ -11,7 +11,7 @@ import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
 import { devClients } from '../libs/chain/src/local/dev-clients';
 import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
-import { startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
+import { reapWithParent, startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -52,6 +52,9 @@ const main = async () => {
       say(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`);
       const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
       stops.push(embedded.stop);
+      // PostgreSQL detaches from us; should this process die without stopping it (kill -9), stop it fast.
+      const postmaster = Number(readFileSync(join(config.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (Number.isSafeInteger(postmaster) && postmaster > 0) reapWithParent(postmaster, { signal: 'SIGINT', group: false });
       databaseUrl = embedded.url;
     }
     const applied = await runMigrations(databaseUrl);

@@ -39,19 +39,24 @@ async function answers(rpcUrl: string): Promise<boolean> {
 }
 
 /**
- * A detached node process that stops the chain's process group as soon as this process is gone, however
- * it went (a kill -9, a crashed test runner, a closed terminal): the node leads its own group, so nothing
- * else would stop it. It exits by itself once the node has stopped.
+ * A detached node process that stops `childPid` as soon as this process is gone, however it went (a kill -9,
+ * a crashed test runner, a closed terminal): a child that leads its own process group, or a server that
+ * detaches itself (PostgreSQL), would otherwise outlive it. `target` is the pid to signal (`-pid` for a whole
+ * group). The reaper exits by itself once the child has stopped.
  */
-function reapWithParent(nodePid: number): void {
+export function reapWithParent(childPid: number, options: { readonly signal?: NodeJS.Signals; readonly group?: boolean } = {}): void {
+  const target = options.group === false ? childPid : -childPid;
   const script = `
-    const [parent, node] = process.argv.slice(1).map(Number);
-    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+    const [parent, child, target, signal] = process.argv.slice(1);
+    const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === 'EPERM'; } };
     setInterval(() => {
-      if (!alive(node)) process.exit(0);
-      if (!alive(parent)) { try { process.kill(-node, 'SIGTERM'); } catch {} process.exit(0); }
+      if (!alive(child)) process.exit(0);
+      if (!alive(parent)) { try { process.kill(Number(target), signal); } catch {} process.exit(0); }
     }, 500);`;
-  spawn(process.execPath, ['-e', script, String(process.pid), String(nodePid)], { detached: true, stdio: 'ignore' }).unref();
+  spawn(process.execPath, ['-e', script, String(process.pid), String(childPid), String(target), options.signal ?? 'SIGTERM'], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
 }
 
 /**
