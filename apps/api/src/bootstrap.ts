@@ -88,12 +88,16 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
     new DocumentBuilder()
       .setTitle('Ayllu API')
       .setDescription(
-        'Event-sourced DAO governance. Admin routes need `Authorization: Bearer <admin key>`. ' +
+        'Event-sourced DAO governance. Admin routes need `Authorization: Bearer <credential>`: the platform admin key ' +
+          '(ADMIN_API_KEY), a DAO admin key (`POST /v1/daos/{id}/admin-keys`) or a Sign-In with Ethereum session token. ' +
           'Errors are RFC 7807 problem documents (`application/problem+json`) with a stable `code` and per-field `errors`. ' +
           'POST routes honour `Idempotency-Key`.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' }, 'admin')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'The platform admin key, a DAO admin key, or a SIWE session token' },
+        'admin',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
