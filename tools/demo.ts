@@ -13,7 +13,7 @@ import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 type Wallet = PrivateKeyAccount;
 import { communityVaultAbi } from '../contracts/abi/community-vault';
 import { testTokenAbi } from '../contracts/abi/test-token';
-import type { DevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { parseNetworkProfile } from '../libs/chain/src/networks/network-profile';
 import { devClients } from '../libs/chain/src/local/dev-clients';
 
 // The parts of the API's answers the demo reads.
@@ -45,9 +45,20 @@ const required = (file: string, hint: string): string => {
   }
   return readFileSync(path, 'utf8');
 };
-const devChain = JSON.parse(
-  required('dev-chain.json', 'Start the platform with `npm start` (same DATA_DIR) first: the demo uses its local chain.'),
-) as DevChain;
+const profile = parseNetworkProfile(
+  JSON.parse(required('network-profile.json', 'Start the platform with `npm start` (same DATA_DIR) first: the demo uses its local chain.')),
+);
+if (!profile.development) {
+  console.error('npm run demo: it mints test tokens, so it runs only on the development chain `npm start` brings up.');
+  process.exit(1);
+}
+const rpcUrl = config.rpcUrl ?? profile.rpcUrls[0];
+const devChain = {
+  rpcUrl,
+  testToken: profile.development.testToken,
+  testSuperToken: profile.development.testSuperToken,
+  cfaForwarder: profile.superfluid.cfaForwarder,
+};
 // The key the API was started with: ADMIN_API_KEY when set, else the one `npm start` generated into DATA_DIR.
 const adminKey = config.adminApiKey ?? required('admin-api-key', 'Set ADMIN_API_KEY to the admin key the API was started with.').trim();
 const chain = devClients(devChain.rpcUrl);
@@ -330,11 +341,7 @@ async function summary(c: { vault: Address; pool: Address; safe: Address; payout
       String(await read(c.pool, superfluidPoolAbi, 'getMemberFlowRate', [f.address])),
     ]);
   }
-  const feeRate = await read(devChain.superfluid.cfaV1Forwarder, cfaForwarderAbi, 'getFlowrate', [
-    c.payoutToken,
-    c.safe,
-    feeCollector.address,
-  ]);
+  const feeRate = await read(devChain.cfaForwarder, cfaForwarderAbi, 'getFlowrate', [c.payoutToken, c.safe, feeCollector.address]);
   rows.push(['fee collector', '-', '-', tokens(await balance(feeCollector.address)), '-', '-', String(feeRate)]);
   rows.push([
     'Safe (treasury)',

@@ -1,8 +1,9 @@
 // `npm start`: the whole platform in one process tree on a laptop. With nothing configured it starts the
 // embedded PostgreSQL (data under DATA_DIR, kept across restarts) and a local chain, runs migrations, then
 // the API and the worker. DATABASE_URL and RPC_URL point it at existing servers instead. Ctrl-C stops all.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEV_NETWORK_PROFILE_FILE, NetworkProfileError, openNetwork } from '@ayllu/chain';
 import { ConfigError, createPool, loadConfig, resolveAdminKey, runMigrations, startEmbeddedPostgres } from '@ayllu/platform';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { findOrphanedDaos } from '../apps/worker/src/execution/orphaned-daos';
@@ -61,7 +62,8 @@ const main = async () => {
     say(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
 
     let rpcUrl = config.rpcUrl;
-    if (!rpcUrl && process.env.START_CHAIN !== 'false') {
+    const networkChosen = Boolean(process.env.NETWORK_PROFILE || process.env.CHAIN);
+    if (!rpcUrl && !networkChosen && process.env.START_CHAIN !== 'false') {
       const port = Number(process.env.CHAIN_PORT ?? 8545);
       say(`Starting the local chain (hardhat node) on 127.0.0.1:${port}`);
       compileContracts();
@@ -69,8 +71,10 @@ const main = async () => {
       stops.push(() => node.stop());
       const devChain = await deployDevChain(node.rpcUrl);
       mkdirSync(config.dataDir, { recursive: true });
-      writeFileSync(join(config.dataDir, 'dev-chain.json'), JSON.stringify(devChain, null, 2));
-      writeFileSync(join(config.dataDir, 'network-profile.json'), JSON.stringify(devChainProfile(devChain), null, 2));
+      // Written whole or not at all: a reader (the worker, `npm run demo`) never sees half a profile.
+      const profileFile = join(config.dataDir, DEV_NETWORK_PROFILE_FILE);
+      writeFileSync(`${profileFile}.tmp`, JSON.stringify(devChainProfile(devChain), null, 2));
+      renameSync(`${profileFile}.tmp`, profileFile);
       rpcUrl = node.rpcUrl;
       // The node keeps its state in memory; the database outlives it. Say so instead of letting old DAOs retry.
       const orphaned = await findOrphanedDaos(createPool(databaseUrl, 2), devClients(node.rpcUrl).public, devChain.chainId);
@@ -81,14 +85,16 @@ const main = async () => {
       }
     }
 
-    // The API and the worker see the chain this process started as if RPC_URL had named it.
+    // The API and the worker see the chain this process started as if RPC_URL had named it. Whatever the
+    // network, its chain id and every contract in its profile are checked before anything is served.
     const runtime = { ...config, rpcUrl };
+    const network = await openNetwork(process.env, runtime);
     const admin = resolveAdminKey(config.adminApiKey, config.dataDir);
     const pool = createPool(databaseUrl, 20);
     stops.push(() => pool.end());
-    const worker = await startWorker({ config: runtime, pool, databaseUrl });
+    const worker = await startWorker({ config: runtime, pool, databaseUrl, network });
     stops.push(worker.stop);
-    const api = await createApiApp({ config: runtime, pool, adminApiKey: admin.key });
+    const api = await createApiApp({ config: runtime, pool, adminApiKey: admin.key, network });
     await api.listen({ port: config.port, host: config.host });
     stops.push(() => api.close());
 
@@ -98,7 +104,11 @@ const main = async () => {
     say(`  API      ${base}/v1/daos`);
     say(`  Docs     ${base}/docs   (OpenAPI JSON at ${base}/docs-json)`);
     say(`  Health   ${base}/health   (worker: ${worker.operationsUrl ?? 'off'}/health, metrics at /metrics on both)`);
-    if (rpcUrl) say(`  Chain    ${rpcUrl}   (addresses in ${join(config.dataDir, 'dev-chain.json')})`);
+    if (network)
+      say(
+        `  Chain    ${network.profile.displayName}, chain ${network.profile.chainId}, at ${network.rpcUrl}   (profile: ${network.source})`,
+      );
+    else say('  Chain    none: proposals will wait (set NETWORK_PROFILE or CHAIN and RPC_URL, or unset RPC_URL for a local chain)');
     if (admin.generated) {
       say(`  Admin key (shown once, kept in ${admin.file}):`);
       say(`    ${admin.key}`);
@@ -107,7 +117,7 @@ const main = async () => {
     }
     say('Ctrl-C stops everything.');
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof NetworkProfileError ? error.message : error);
     await stopAll(1);
   }
 };

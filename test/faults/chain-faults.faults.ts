@@ -9,6 +9,7 @@ import { createDao, eventsOf, startExecutionWorld, type ExecutionWorld } from '.
 import { moneyOf } from '../../apps/worker/test/execution-money';
 import { waitFor } from './support/processes';
 import { tcpProxy } from './support/tcp-proxy';
+import { devChainProfile } from '@ayllu/chain';
 
 const CONFIRMATIONS = 1;
 
@@ -42,9 +43,8 @@ describe('Chain faults: the node out of reach and a shallow reorg', () => {
       logger: pino({ level: 'silent' }),
       chain: executionChain({
         rpcUrl: proxy.url(),
-        chainId: world.devChain.chainId,
         relayerPrivateKey: world.relayerKey,
-        shared: world.devChain,
+        profile: devChainProfile(world.devChain),
       }),
       pollMs: 200,
       leaseMs: 2000,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PostgresEventStore } from '@ayllu/event-store';
+import type { SelectedNetwork } from '@ayllu/chain';
 import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import { AdminAuthModule } from './admin-auth/admin-auth.module';
@@ -13,7 +14,7 @@ import { PayoutsModule } from './payouts/payouts.module';
 import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ProblemFilter } from './shared/problem.filter';
-import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, PG_POOL } from './shared/tokens';
+import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, NETWORK, PG_POOL } from './shared/tokens';
 import { RequestValidationPipe } from './shared/validation/request-validation.pipe';
 import { SignaturesModule } from './signatures/signatures.module';
 import { TreasuryModule } from './treasury/treasury.module';
@@ -24,6 +25,8 @@ export interface ApiDependencies {
   readonly config: AppConfig;
   readonly pool: Pool;
   readonly adminApiKey: string;
+  /** The network checked at start-up (openNetwork); absent or null: none (signatures use CHAIN_ID, RPC_URL alone reads). */
+  readonly network?: SelectedNetwork | null;
 }
 
 /** The composition root: infrastructure comes in from the caller (main, tests, `npm start`). */
@@ -38,8 +41,9 @@ export class AppModule {
         { provide: PG_POOL, useValue: deps.pool },
         { provide: EVENT_STORE, useValue: new PostgresEventStore(deps.pool) },
         { provide: ADMIN_API_KEY, useValue: deps.adminApiKey },
+        { provide: NETWORK, useValue: deps.network ?? null },
       ],
-      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, ADMIN_API_KEY],
+      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, ADMIN_API_KEY, NETWORK],
     };
     return {
       ...infrastructure,

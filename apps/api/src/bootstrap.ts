@@ -41,8 +41,14 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
     },
   });
   // The API sends no transaction, so it keeps no signing key: whatever the environment holds for the worker's
-  // relayer is dropped here, before anything in the API can see it.
-  const config = { ...deps.config, relayerPrivateKey: null };
+  // relayer is dropped here, before anything in the API can see it. On a selected network, signatures are bound
+  // to its chain id and chain reads go to its RPC endpoint.
+  const network = deps.network ?? null;
+  const config = {
+    ...deps.config,
+    relayerPrivateKey: null,
+    ...(network && { chainId: network.profile.chainId, rpcUrl: network.rpcUrl }),
+  };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with({ ...deps, config }), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,

@@ -1,3 +1,4 @@
+import { NetworkProfileError, openNetwork } from '@ayllu/chain';
 import { ConfigError, createPool, loadConfig, resolveAdminKey } from '@ayllu/platform';
 import { createApiApp } from './bootstrap';
 
@@ -5,9 +6,11 @@ import { createApiApp } from './bootstrap';
 const main = async () => {
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required to run the API alone (npm start runs an embedded database)');
+  // The chain id and every profile address are checked before anything is served.
+  const network = await openNetwork(process.env, config);
   const { key } = resolveAdminKey(config.adminApiKey, config.dataDir);
   const pool = createPool(config.databaseUrl, 20);
-  const app = await createApiApp({ config, pool, adminApiKey: key });
+  const app = await createApiApp({ config, pool, adminApiKey: key, network });
   await app.listen({ port: config.port, host: config.host });
   const shutdown = async () => {
     await app.close();
@@ -19,6 +22,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof NetworkProfileError ? error.message : error);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { NetworkProfileError, openNetwork } from '@ayllu/chain';
 import { ConfigError, createPool, loadConfig } from '@ayllu/platform';
 import { startWorker } from './worker';
 
@@ -6,8 +7,10 @@ const main = async () => {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new ConfigError('DATABASE_URL', 'is required to run the worker alone (npm start runs an embedded database)');
+  // The chain id and every profile address are checked before anything runs.
+  const network = await openNetwork(process.env, config);
   const pool = createPool(config.databaseUrl, 10);
-  const worker = await startWorker({ config, pool, databaseUrl: config.databaseUrl });
+  const worker = await startWorker({ config, pool, databaseUrl: config.databaseUrl, network });
   const shutdown = async () => {
     await worker.stop();
     await pool.end();
@@ -18,6 +21,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof NetworkProfileError ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { startNotifications } from './notifications/start-notifications';
 import { startJobScheduler, type JobScheduler } from './jobs/job-scheduler';
 import type { Clock } from './jobs/proposal-job-handlers';
 import { proposalDeadlinesSubscription } from './jobs/proposal-deadlines.subscription';
+import type { SelectedNetwork } from '@ayllu/chain';
 import type { ExecutionChain } from './execution/execution-chain';
 import { resolveChain, startExecution, type ExecutionOptions, type RunningExecution } from './execution/start-execution';
 import { recordClaimOutcome, runPayoutClaim } from './jobs/payout-claim-job';
@@ -22,8 +23,10 @@ export interface WorkerDependencies {
   /** The jobs' notion of now (tests move it); the wall clock by default. */
   readonly clock?: Clock;
   readonly jobPollingIntervalSeconds?: number;
-  /** Tests pass their own chain; otherwise the configuration decides (RPC_URL / dev-chain.json, RELAYER_PRIVATE_KEY). */
+  /** Tests pass their own chain; otherwise the network (checked at start-up) and RELAYER_PRIVATE_KEY decide. */
   readonly chain?: ExecutionChain;
+  /** The network the worker runs on (resolveNetwork); null or absent: none, proposals wait. */
+  readonly network?: SelectedNetwork | null;
   /** Tests shorten the execution driver's timings. */
   readonly execution?: Pick<ExecutionOptions, 'pollMs' | 'leaseMs' | 'indexerConfirmations' | 'payoutRefreshMs'>;
   /** Where /health and /metrics are served; WORKER_OPERATIONS_PORT by default, 0 for none. */
@@ -82,7 +85,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   await log.catchUp();
   // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)
   // resolved here serves every path that sends: deployment, execution and payout claims.
-  const chain = deps.chain ?? resolveChain(deps.config);
+  const chain = deps.chain ?? resolveChain(deps.config, deps.network ?? null);
   const metrics = createWorkerMetrics(deps.pool, () => chain ?? null);
   const execution = await startExecution({
     onChainError: metrics.chainError,

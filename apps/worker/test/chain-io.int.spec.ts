@@ -17,6 +17,7 @@ import { LogProcessor } from '../src/processing/log-processor';
 import { catchUpReadModels, eventsOf, startExecutionWorld, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
 import { gate, logReadsPastNewEvent, openTransactions } from './open-transactions';
+import { devChainProfile } from '@ayllu/chain';
 
 jest.setTimeout(180_000);
 
@@ -50,7 +51,7 @@ function hookedChain(
     chainId,
     public: createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient,
     relayer: createWalletClient({ chain, transport, account: privateKeyToAccount(world.relayerKey) }),
-    shared: world.devChain,
+    profile: devChainProfile(world.devChain),
   };
 }
 

@@ -21,9 +21,8 @@ describe('Execution stepper: a failing step backs off', () => {
       // Port 9 (discard) on loopback refuses connections: every RPC fails as a transport error.
       const chain = executionChain({
         rpcUrl: 'http://127.0.0.1:9',
-        chainId: 31337,
         relayerPrivateKey: keccak256(toHex('ayllu:backoff:relayer')),
-        shared: {} as never,
+        profile: { chainId: 31337, displayName: 'unreachable' } as never,
       });
       const deps = { pool: db.pool, store: new PostgresEventStore(db.pool), chain, now: () => new Date(), maxWaitMs: 1000 };
       stepper = new ExecutionStepper(db.pool, deps, {

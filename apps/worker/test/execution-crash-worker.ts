@@ -10,6 +10,7 @@ import pino from 'pino';
 import type { DevChain } from '../../../libs/chain/src/local/deploy-dev-chain';
 import { executionChain } from '../src/execution/execution-chain';
 import { startExecution } from '../src/execution/start-execution';
+import { devChainProfile } from '@ayllu/chain';
 
 interface CrashWorkerSettings {
   readonly databaseUrl: string;
@@ -27,7 +28,7 @@ async function main() {
     databaseUrl: settings.databaseUrl,
     store: new PostgresEventStore(pool),
     logger: pino({ level: 'warn' }, pino.destination(2)),
-    chain: executionChain({ rpcUrl: devChain.rpcUrl, chainId: devChain.chainId, relayerPrivateKey: settings.relayerKey, shared: devChain }),
+    chain: executionChain({ rpcUrl: devChain.rpcUrl, relayerPrivateKey: settings.relayerKey, profile: devChainProfile(devChain) }),
     pollMs: 200,
     leaseMs: 1000,
   });

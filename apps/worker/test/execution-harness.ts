@@ -15,6 +15,7 @@ import { PROJECTIONS } from '../src/projections/projections';
 import { startExecution, type RunningExecution } from '../src/execution/start-execution';
 import { startJobScheduler, type JobScheduler } from '../src/jobs/job-scheduler';
 import { recordClaimOutcome, runPayoutClaim } from '../src/jobs/payout-claim-job';
+import { devChainProfile } from '@ayllu/chain';
 
 export const TIMELOCK_DELAY = 3600;
 const sys = (now: string) => ({ actor: 'system:test', now });
@@ -59,9 +60,8 @@ export async function startExecutionWorld(): Promise<ExecutionWorld> {
         logger: pino({ level: 'silent' }),
         chain: executionChain({
           rpcUrl: chain.devChain.rpcUrl,
-          chainId: chain.devChain.chainId,
           relayerPrivateKey: relayerKey,
-          shared: chain.devChain,
+          profile: devChainProfile(chain.devChain),
         }),
         pollMs: 200,
         payoutRefreshMs: 1000,

@@ -12,6 +12,7 @@ import { createDao, eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY,
 import { moneyOf } from './execution-money';
 import { treasurersOf } from './execution-treasurers';
 import { rpcFaultProxy } from './rpc-fault-proxy';
+import { devChainProfile } from '@ayllu/chain';
 
 jest.setTimeout(300_000);
 
@@ -41,9 +42,8 @@ describe('Timelock execution under faults and strangers', () => {
       logger: pino({ level: 'silent' }),
       chain: executionChain({
         rpcUrl: proxy.url,
-        chainId: world.devChain.chainId,
         relayerPrivateKey: world.relayerKey,
-        shared: world.devChain,
+        profile: devChainProfile(world.devChain),
       }),
       pollMs: 200,
       leaseMs: 2000,

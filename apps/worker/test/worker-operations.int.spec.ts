@@ -3,6 +3,7 @@ import { freePort } from '../../../libs/chain/src/local/start-hardhat-node';
 import { executionChain } from '../src/execution/execution-chain';
 import { startWorker, type RunningWorker } from '../src/worker';
 import { startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import { devChainProfile } from '@ayllu/chain';
 
 jest.setTimeout(120_000);
 
@@ -21,9 +22,8 @@ describe("The worker's health and metrics", () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: world.db.url, LOG_LEVEL: 'silent', ...env });
     const chain = executionChain({
       rpcUrl: world.devChain.rpcUrl,
-      chainId: world.devChain.chainId,
       relayerPrivateKey: world.relayerKey,
-      shared: world.devChain,
+      profile: devChainProfile(world.devChain),
     });
     const worker = await startWorker({ config, pool: world.db.pool, databaseUrl: world.db.url, chain, operationsPort: await freePort() });
     workers.push(worker);

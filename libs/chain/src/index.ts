@@ -43,6 +43,7 @@ export { deployModuleRelay } from './deploy/deploy-module-relay';
 export { findSafeModule, moduleCallOf, moduleRelayCall } from './safe/module-relay';
 export type { DaoDeployment, DaoSafeSpec, DeployDaoParams } from './deploy/deploy-dao';
 export { deployVaultProxy } from './deploy/deploy-vault-proxy';
+export { communityVaultImplementation, deterministicVaultImplementation, SAFE_SINGLETON_FACTORY } from './deploy/vault-implementation';
 export type { VaultConfig, VaultParameters } from './deploy/deploy-vault-proxy';
 export { claimAllCall, connectPoolCall, distributeCall, distributeFlowCall } from './superfluid/payout-calls';
 export type { PayoutPool } from './superfluid/payout-calls';
@@ -74,6 +75,15 @@ export { builtInNetworks, findBuiltInNetwork } from './networks/built-in-network
 export { devChainProfile } from './networks/dev-chain-profile';
 export { checkNetworkProfile, readNetworkProfile, selectNetworkProfile } from './networks/load-network-profile';
 export { NetworkProfileError, parseNetworkProfile, profileContracts } from './networks/network-profile';
-export type { DevelopmentContracts, NetworkProfile, ProfileToken, SafeContracts, SuperfluidContracts } from './networks/network-profile';
+export { DEV_NETWORK_PROFILE_FILE, openNetwork, resolveNetwork } from './networks/resolve-network';
+export type { NetworkSelection, SelectedNetwork } from './networks/resolve-network';
+export type {
+  AylluContracts,
+  DevelopmentContracts,
+  NetworkProfile,
+  ProfileToken,
+  SafeContracts,
+  SuperfluidContracts,
+} from './networks/network-profile';
 export { servedSafeTypedData } from './safe/served-safe-typed-data';
 export type { ServedTypedData } from './safe/served-safe-typed-data';

@@ -2,6 +2,7 @@ import {
   bootstrapSafeCalls,
   buildSafeTransaction,
   classifyChainError,
+  communityVaultImplementation,
   deployModuleRelay,
   deploySafe,
   deployTimelock,
@@ -12,6 +13,7 @@ import {
   safeProxyFactoryAbi,
   safeTransactionTypedData,
   timelockAbi,
+  type ProfileToken,
   type VaultConfig,
   type VaultParameters,
 } from '@ayllu/chain';
@@ -59,10 +61,14 @@ export interface DeploymentProgress {
   readonly vaultNonce?: number;
   readonly vault?: Address;
   readonly pool?: Address;
+  /** The Super Token the vault streams payouts in (the wrapper of the DAO's asset). */
+  readonly payoutToken?: Address;
   readonly bootstrapped?: boolean;
 }
 
-export type CompleteDeployment = Required<Pick<DeploymentProgress, 'chainId' | 'fromBlock' | 'safe' | 'timelock' | 'vault' | 'pool'>>;
+export type CompleteDeployment = Required<
+  Pick<DeploymentProgress, 'chainId' | 'fromBlock' | 'safe' | 'timelock' | 'vault' | 'pool' | 'payoutToken'>
+>;
 
 /** The chain refused the DAO's deployment for a reason that will not change (its settings): do not retry. */
 export class DeploymentRefused extends Error {
@@ -90,13 +96,16 @@ export async function deployDaoPieces(
 ): Promise<CompleteDeployment> {
   const clients = { wallet: chain.relayer, public: chain.public };
   const relayer = chain.relayer.account.address;
-  const vaultConfig = vaultConfigOf(chain, configuration);
+  const token = assetOf(chain, configuration);
   let p = start;
   const record = async (change: DeploymentProgress) => {
     p = { ...p, ...change };
     await save(p);
   };
-  if (!p.vault) await checkVaultAccepts(chain, vaultConfig);
+  const vaultConfig = p.vault
+    ? undefined
+    : vaultConfigOf(chain, configuration, token, await communityVaultImplementation(clients, chain.profile));
+  if (vaultConfig) await checkVaultAccepts(chain, vaultConfig);
   if (!p.fromBlock)
     await record({ chainId: String(chain.chainId), fromBlock: (await chain.public.getBlockNumber({ cacheTime: 0 })).toString() });
 
@@ -109,9 +118,9 @@ export async function deployDaoPieces(
       : await deploySafe(clients, {
           owners: [relayer],
           threshold: 1n,
-          singleton: chain.shared.safe.safeSingleton,
-          proxyFactory: chain.shared.safe.safeProxyFactory,
-          fallbackHandler: chain.shared.safe.fallbackHandler,
+          singleton: chain.profile.safe.singleton,
+          proxyFactory: chain.profile.safe.proxyFactory,
+          fallbackHandler: chain.profile.safe.fallbackHandler,
           saltNonce,
         });
     await record({ safe });
@@ -145,7 +154,7 @@ export async function deployDaoPieces(
     if (found) await record(found);
     else {
       await record({ vaultNonce: await pendingNonce(chain) });
-      await record(await deployVaultProxy(clients, { ...vaultConfig, owner: timelock, guardian: safe }));
+      await record(await deployVaultProxy(clients, { ...vaultConfig!, owner: timelock, guardian: safe }));
     }
   }
 
@@ -155,7 +164,7 @@ export async function deployDaoPieces(
     if (!(await isBootstrapped(chain, safe, moduleRelay, treasurers, threshold))) {
       const calls = bootstrapSafeCalls({ safe, deployer: relayer, treasurers, threshold, module: moduleRelay });
       const { nonce } = await readSafeState(chain.public, safe);
-      const transaction = buildSafeTransaction({ calls, nonce, multiSendCallOnly: chain.shared.safe.multiSendCallOnly });
+      const transaction = buildSafeTransaction({ calls, nonce, multiSendCallOnly: chain.profile.safe.multiSendCallOnly });
       const signature = await chain.relayer.signTypedData({
         account: chain.relayer.account,
         ...safeTransactionTypedData({ chainId: chain.chainId, safe }, transaction),
@@ -173,14 +182,30 @@ export async function deployDaoPieces(
     }
     await record({ bootstrapped: true });
   }
-  return { chainId: p.chainId!, fromBlock: p.fromBlock!, safe, timelock, vault: p.vault!, pool: p.pool! };
+  return { chainId: p.chainId!, fromBlock: p.fromBlock!, safe, timelock, vault: p.vault!, pool: p.pool!, payoutToken: token.superToken };
 }
 
-const vaultConfigOf = (chain: ExecutionChain, configuration: Configuration): VaultConfig => ({
-  implementation: chain.shared.communityVaultImplementation,
-  asset: chain.shared.testToken,
-  payoutToken: chain.shared.testSuperToken,
-  gdaForwarder: chain.shared.superfluid.gdaV1Forwarder,
+/**
+ * The token the DAO's vault holds: the one its configuration names, which must be one the network profile
+ * lists with a Super Token wrapper, or else the profile's first token.
+ */
+export const assetOf = (chain: ExecutionChain, configuration: Configuration): ProfileToken => {
+  const wanted = configuration.asset;
+  const token = wanted ? chain.profile.tokens.find((t) => isAddressEqual(t.address, wanted)) : chain.profile.tokens[0];
+  if (!token)
+    throw new DeploymentRefused(
+      wanted
+        ? `the asset ${wanted} is not a token the ${chain.profile.name} profile lists with a Super Token`
+        : `the ${chain.profile.name} profile lists no token for a vault to hold`,
+    );
+  return token;
+};
+
+const vaultConfigOf = (chain: ExecutionChain, configuration: Configuration, token: ProfileToken, implementation: Address): VaultConfig => ({
+  implementation,
+  asset: token.address,
+  payoutToken: token.superToken,
+  gdaForwarder: chain.profile.superfluid.gdaForwarder,
   parameters: {
     accessMode: ACCESS_MODES[configuration.access],
     minimumDeposit: configuration.minimumDeposit,
@@ -188,7 +213,8 @@ const vaultConfigOf = (chain: ExecutionChain, configuration: Configuration): Vau
     withdrawalWindow: VAULT_WITHDRAWAL_WINDOW_SECONDS,
     emergencyExitWait: configuration.emergencyExitWaitSeconds,
   },
-  unitScale: 10n ** 18n,
+  // One pool unit per whole token, whatever the token's decimals.
+  unitScale: 10n ** BigInt(token.decimals),
 });
 
 /**
@@ -262,7 +288,7 @@ const nodeRevertOf = (reason: string): string => /reverted with (?:custom error|
 
 /** The address the proxy factory gives a relayer-owned Safe with this salt (CREATE2, as `deploySafe` creates it). */
 async function predictSafe(chain: ExecutionChain, saltNonce: bigint): Promise<Address> {
-  const { safeSingleton, safeProxyFactory, fallbackHandler } = chain.shared.safe;
+  const { singleton: safeSingleton, proxyFactory: safeProxyFactory, fallbackHandler } = chain.profile.safe;
   const initializer = encodeFunctionData({
     abi: safeAbi,
     functionName: 'setup',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { classifyChainError } from '@ayllu/chain';
 import { recordDaoContractsDeployed, recordDaoDeploymentFailed, streams, type ActiveDao } from '@ayllu/domain';
-import { getAddress } from 'viem';
+import { getAddress, type Address } from 'viem';
 import { deployDaoPieces, DeploymentRefused, type CompleteDeployment, type DeploymentProgress } from './dao-deployment-pieces';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
 
@@ -62,7 +62,8 @@ export async function runDaoStep(
     const { rows } = await deps.pool.query<DeployRow>('SELECT status, result, error FROM chain_calls WHERE key = $1', [key]);
     const row = rows[0];
     // A worker that did the work died before appending its outcome: append it now.
-    if (row.status === 'confirmed' && row.result) return recordDeployed(deps, daoId, configuration, readDeployment(row.result));
+    if (row.status === 'confirmed' && row.result)
+      return recordDeployed(deps, daoId, configuration, readDeployment(row.result, deps.chain.profile.tokens[0]?.superToken));
     if (row.status === 'failed') return recordFailed(deps, daoId, row.error ?? 'the chain refused the deployment');
     return { step: 'DeployBusy', outcome: { next: 'at', at: new Date(deps.now().getTime() + 2000) } };
   }
@@ -109,13 +110,15 @@ const refusalOf = (error: unknown): string | null => {
   return classified.kind === 'revert' ? classified.reason : null;
 };
 
-const readDeployment = (stored: Record<string, unknown>): CompleteDeployment => ({
+const readDeployment = (stored: Record<string, unknown>, fallbackPayoutToken: Address | undefined): CompleteDeployment => ({
   chainId: String(stored.chainId),
   safe: getAddress(String(stored.safe)),
   timelock: getAddress(String(stored.timelock)),
   vault: getAddress(String(stored.vault)),
   pool: getAddress(String(stored.pool)),
   fromBlock: String(stored.fromBlock),
+  // Deployments recorded before the DAO's token was chosen per DAO used the profile's first token.
+  payoutToken: getAddress((stored.payoutToken as string | undefined) ?? fallbackPayoutToken ?? ''),
 });
 
 async function recordDeployed(
@@ -139,9 +142,9 @@ async function recordDeployed(
             timelock: deployment.timelock,
             vault: deployment.vault,
             pool: deployment.pool,
-            payoutToken: deps.chain.shared.testSuperToken,
-            gdaForwarder: deps.chain.shared.superfluid.gdaV1Forwarder,
-            cfaForwarder: deps.chain.shared.superfluid.cfaV1Forwarder,
+            payoutToken: deployment.payoutToken,
+            gdaForwarder: deps.chain.profile.superfluid.gdaForwarder,
+            cfaForwarder: deps.chain.profile.superfluid.cfaForwarder,
             owners: configuration.treasurers,
             threshold: configuration.treasurerThreshold,
             timelockDelaySeconds: configuration.timelockDelaySeconds,

@@ -3,12 +3,13 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { fund } from '../../../../test/chain/accounts';
 import { loadDevChain } from '../../../../test/chain/dev-chain';
 import { executionChain } from './execution-chain';
+import { devChainProfile } from '@ayllu/chain';
 
 describe('The worker’s relayer', () => {
   const { devChain, clients } = loadDevChain();
   const key = keccak256(toHex('ayllu:relayer-nonce-manager:0'));
   const relayer = privateKeyToAccount(key).address;
-  const chainOf = () => executionChain({ rpcUrl: devChain.rpcUrl, chainId: devChain.chainId, relayerPrivateKey: key, shared: devChain });
+  const chainOf = () => executionChain({ rpcUrl: devChain.rpcUrl, relayerPrivateKey: key, profile: devChainProfile(devChain) });
 
   beforeAll(() => fund(clients, relayer));
 

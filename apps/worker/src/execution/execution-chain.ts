@@ -1,5 +1,3 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createPublicClient,
   createWalletClient,
@@ -11,7 +9,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { DevChain } from '../../../../libs/chain/src/local/deploy-dev-chain';
+import type { NetworkProfile } from '@ayllu/chain';
 
 type Relayer = WalletClient & { account: Account };
 
@@ -56,41 +54,30 @@ export interface ExecutionChain {
   readonly chainId: number;
   readonly public: PublicClient;
   readonly relayer: Relayer;
-  /** Shared contracts per-DAO deployments build on (Safe singletons, vault implementation, tokens). */
-  readonly shared: DevChain;
+  /** The network: the shared contracts per-DAO deployments build on (Safe, Superfluid, tokens, vault implementation). */
+  readonly profile: NetworkProfile;
 }
 
 export interface ExecutionChainSettings {
   readonly rpcUrl: string;
-  readonly chainId: number;
   readonly relayerPrivateKey: `0x${string}`;
-  readonly shared: DevChain;
+  readonly profile: NetworkProfile;
 }
 
 export function executionChain(settings: ExecutionChainSettings): ExecutionChain {
   const chain: Chain = {
-    id: settings.chainId,
-    name: `chain ${settings.chainId}`,
+    id: settings.profile.chainId,
+    name: settings.profile.displayName,
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [settings.rpcUrl] } },
   };
   const transport = http(settings.rpcUrl, { retryCount: 2, timeout: 60_000 });
   return {
-    chainId: settings.chainId,
+    chainId: settings.profile.chainId,
     public: createPublicClient({ chain, transport, pollingInterval: 100 }) as PublicClient,
     relayer: oneSender(
       createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey, { nonceManager }) }),
     ),
-    shared: settings.shared,
+    profile: settings.profile,
   };
-}
-
-/**
- * The chain `npm start` brought up records its shared contracts in `<dataDir>/dev-chain.json`
- * (AYLLU_DEV_CHAIN_FILE overrides the path). Without it there is no chain to execute on.
- */
-export function loadSharedContracts(dataDir: string): DevChain | null {
-  const file = process.env.AYLLU_DEV_CHAIN_FILE ?? join(dataDir, 'dev-chain.json');
-  if (!existsSync(file)) return null;
-  return JSON.parse(readFileSync(file, 'utf8')) as DevChain;
 }

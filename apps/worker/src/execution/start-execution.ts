@@ -3,7 +3,8 @@ import type { AppConfig } from '@ayllu/platform';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { LogProcessor } from '../processing/log-processor';
-import { executionChain, loadSharedContracts, type ExecutionChain } from './execution-chain';
+import type { SelectedNetwork } from '@ayllu/chain';
+import { executionChain, type ExecutionChain } from './execution-chain';
 import { ExecutionStepper } from './execution-stepper';
 import { executionSubscription } from './execution-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
@@ -16,8 +17,10 @@ export interface ExecutionOptions {
   readonly databaseUrl: string;
   readonly store: PostgresEventStore;
   readonly logger: Logger;
-  /** Tests pass their own chain; otherwise RPC_URL (or the dev chain file) and RELAYER_PRIVATE_KEY decide. */
+  /** Tests pass their own chain; otherwise the selected network (see resolveNetwork) and RELAYER_PRIVATE_KEY decide. */
   readonly chain?: ExecutionChain;
+  /** The network the process runs on (checked at start-up); null or absent: none. */
+  readonly network?: SelectedNetwork | null;
   readonly pollMs?: number;
   readonly leaseMs?: number;
   /** A failed step waits `retryMs`, doubled per failure in a row, up to `maxRetryMs` (5 s to 5 min by default). */
@@ -47,9 +50,13 @@ export interface RunningExecution {
  * does not start: DAOs then wait for their contracts.
  */
 export async function startExecution(options: ExecutionOptions): Promise<RunningExecution | null> {
-  const chain = options.chain ?? resolveChain(options.config);
+  const chain = options.chain ?? resolveChain(options.config, options.network ?? null);
   if (!chain) {
-    options.logger.info('execution: no chain configured (RPC_URL / dev-chain.json / RELAYER_PRIVATE_KEY); proposals will wait');
+    options.logger.info(
+      options.network
+        ? 'execution: no relayer key (RELAYER_PRIVATE_KEY); proposals will wait'
+        : 'execution: no network (NETWORK_PROFILE, CHAIN, or a development chain from npm start); proposals will wait',
+    );
     return null;
   }
   const pollMs = options.pollMs ?? 1000;
@@ -65,12 +72,12 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     onPassError: (error) => options.logger.error({ err: error }, 'execution stepper failed'),
   });
   // Each committed batch may have made steps due: run them without waiting for the poll.
-  const log = new LogProcessor(options.pool, options.store, [executionSubscription, chainIndexSubscription(chain.shared.superfluid.gda)], {
+  const log = new LogProcessor(options.pool, options.store, [executionSubscription, chainIndexSubscription(chain.profile.superfluid.gda)], {
     onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
     afterBatch: () => void stepper.tick(),
   });
   const indexer = new ChainIndexLoop(deps, {
-    confirmations: BigInt(options.indexerConfirmations ?? defaultConfirmations(chain.chainId)),
+    confirmations: BigInt(options.indexerConfirmations ?? defaultConfirmations(chain.profile.confirmations)),
     onError: (daoId, error) => {
       options.onChainError?.('indexer', error);
       options.logger.warn({ daoId, err: error }, 'chain indexer: a poll failed; it will be retried');
@@ -116,19 +123,15 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   };
 }
 
-/** The chain and relayer the configuration names (RPC_URL or dev-chain.json, RELAYER_PRIVATE_KEY); null without one. */
-export function resolveChain(config: AppConfig): ExecutionChain | null {
-  const shared = loadSharedContracts(config.dataDir);
-  // Tests say which chain they mean; a dev-chain.json left by `npm start` must not pull them onto it.
-  if (config.env === 'test' && !config.rpcUrl) return null;
-  const rpcUrl = config.rpcUrl ?? shared?.rpcUrl ?? null;
-  if (!shared || !rpcUrl || !config.relayerPrivateKey) return null;
-  return executionChain({ rpcUrl, chainId: config.chainId, relayerPrivateKey: config.relayerPrivateKey, shared });
+/** The network's chain with the configured relayer (RELAYER_PRIVATE_KEY); null without either. */
+export function resolveChain(config: AppConfig, network: SelectedNetwork | null): ExecutionChain | null {
+  if (!network || !config.relayerPrivateKey) return null;
+  return executionChain({ rpcUrl: network.rpcUrl, relayerPrivateKey: config.relayerPrivateKey, profile: network.profile });
 }
 
-const defaultConfirmations = (chainId: number): number => {
+/** AYLLU_INDEXER_CONFIRMATIONS overrides the network profile's confirmation depth (0 on the development chain). */
+const defaultConfirmations = (profileDepth: number): number => {
   const configured = process.env.AYLLU_INDEXER_CONFIRMATIONS;
   if (configured !== undefined && configured !== '') return Number(configured);
-  // A Hardhat dev chain mines a block per transaction and never reorganises on its own.
-  return chainId === 31337 ? 0 : 2;
+  return profileDepth;
 };

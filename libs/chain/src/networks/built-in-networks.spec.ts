@@ -73,6 +73,30 @@ describe('built-in network profiles', () => {
     }
   });
 
+  it("offer the tokens Superfluid's token list wraps, each with its wrapper Super Token", () => {
+    const list = JSON.parse(
+      readFileSync(path.join(root, 'node_modules/@superfluid-finance/tokenlist/dist/superfluid.extended.tokenlist.json'), 'utf8'),
+    ) as {
+      tokens: {
+        chainId: number;
+        address: string;
+        symbol: string;
+        extensions?: { superTokenInfo?: { type: string; underlyingTokenAddress?: string } };
+      }[];
+    };
+    const base = networks.find((n) => n.chainId === 8453)!;
+    const usdc = base.tokens.find((t) => t.symbol === 'USDC')!;
+    expect(usdc).toMatchObject({ address: getAddress('0x833589fcd6edb6e08f4c7c32d4f71b54bda02913'), decimals: 6 });
+    for (const chainId of Object.values(REQUIRED)) expect(networks.find((n) => n.chainId === chainId)!.tokens.length).toBeGreaterThan(0);
+    for (const network of networks) {
+      for (const token of network.tokens) {
+        const wrapper = list.tokens.find((t) => t.chainId === network.chainId && getAddress(t.address) === token.superToken);
+        expect(wrapper?.extensions?.superTokenInfo).toMatchObject({ type: 'Wrapper' });
+        expect(getAddress(wrapper!.extensions!.superTokenInfo!.underlyingTokenAddress!)).toBe(token.address);
+      }
+    }
+  });
+
   it('are found by their name, a short alias or their chain id', () => {
     expect(findBuiltInNetwork('base-sepolia')?.chainId).toBe(84532);
     expect(findBuiltInNetwork('base')?.chainId).toBe(8453);

@@ -8,8 +8,9 @@ import {
   type SingletonDeployment,
 } from '@safe-global/safe-deployments';
 import sfMeta from '@superfluid-finance/metadata';
+import { extendedSuperTokenList } from '@superfluid-finance/tokenlist';
 import { getAddress, type Address } from 'viem';
-import type { NetworkProfile, SafeContracts } from './network-profile';
+import type { NetworkProfile, ProfileToken, SafeContracts } from './network-profile';
 
 const SAFE_VERSION = '1.4.1';
 
@@ -60,6 +61,44 @@ const safeContractsOn = (chainId: number): SafeContracts | undefined => {
   return Object.values(found).every((a) => a !== undefined) ? (found as SafeContracts) : undefined;
 };
 
+type ListedToken = (typeof extendedSuperTokenList.tokens)[number];
+type WrapperInfo = { readonly type?: string; readonly underlyingTokenAddress?: string };
+
+let tokensByChain: Map<number, ProfileToken[]> | undefined;
+
+/**
+ * The ERC-20 tokens Superfluid's token list pairs with a wrapper Super Token on each chain (USDC with USDCx,
+ * and so on), most used first as the list orders them. A token a DAO may hold must have a wrapper: payouts
+ * stream in it.
+ */
+const listedTokens = (chainId: number): readonly ProfileToken[] => {
+  if (!tokensByChain) {
+    tokensByChain = new Map();
+    const byAddress = new Map<string, ListedToken>(
+      extendedSuperTokenList.tokens.map((t) => [`${t.chainId}:${t.address.toLowerCase()}`, t]),
+    );
+    const score = (t: ListedToken) => (t.extensions as { orderingScore?: number } | undefined)?.orderingScore ?? 0;
+    const wrappers = extendedSuperTokenList.tokens
+      .filter((t) => (t.extensions?.superTokenInfo as WrapperInfo | undefined)?.type === 'Wrapper')
+      .sort((a, b) => score(b) - score(a));
+    for (const wrapper of wrappers) {
+      const underlying = (wrapper.extensions.superTokenInfo as WrapperInfo).underlyingTokenAddress;
+      const token = underlying && byAddress.get(`${wrapper.chainId}:${underlying.toLowerCase()}`);
+      if (!token) continue;
+      const list = tokensByChain.get(wrapper.chainId) ?? [];
+      if (list.some((t) => t.address.toLowerCase() === token.address.toLowerCase())) continue;
+      list.push({
+        symbol: token.symbol,
+        address: getAddress(token.address),
+        decimals: token.decimals,
+        superToken: getAddress(wrapper.address),
+      });
+      tokensByChain.set(wrapper.chainId, list);
+    }
+  }
+  return tokensByChain.get(chainId) ?? [];
+};
+
 const profileOf = (network: SfNetwork): NetworkProfile | undefined => {
   const safe = safeContractsOn(network.chainId);
   const v1 = network.contractsV1 as unknown as Partial<Record<string, string>>;
@@ -83,14 +122,14 @@ const profileOf = (network: SfNetwork): NetworkProfile | undefined => {
       superTokenFactory: address('superTokenFactory'),
       resolver: address('resolver'),
     },
-    // The native coin's Super Token is the one token metadata names; other tokens come from a profile file.
-    tokens: [],
+    tokens: [...listedTokens(network.chainId)],
   };
 };
 
 /**
  * Every chain where both Safe 1.4.1 and the Superfluid framework are deployed, read from the two projects'
- * own published address books (so a new release of either is one dependency bump away). Deprecated
+ * own published address books, with the tokens Superfluid's token list wraps there (so a new release of any
+ * of them is one dependency bump away). Deprecated
  * Superfluid networks are left out.
  */
 export const builtInNetworks = (): readonly NetworkProfile[] =>

@@ -25,7 +25,8 @@ export const devChainProfile = (devChain: DevChain): NetworkProfile => ({
     superTokenFactory: devChain.superfluid.superTokenFactory,
     resolver: devChain.superfluid.resolver,
   },
-  tokens: [{ symbol: 'TST', address: devChain.testToken, superToken: devChain.testSuperToken }],
+  tokens: [{ symbol: 'TST', address: devChain.testToken, decimals: 18, superToken: devChain.testSuperToken }],
+  ayllu: { communityVaultImplementation: devChain.communityVaultImplementation },
   development: {
     deployer: devChain.deployer,
     testToken: devChain.testToken,

@@ -58,9 +58,14 @@ export async function checkNetworkProfile(client: PublicClient, profile: Network
       `${profile.name}: RPC_URL ${rpcUrl} is chain ${chainId}, but the profile is for chain ${profile.chainId}`,
     );
   const missing: string[] = [];
-  for (const { label, address } of profileContracts(profile)) {
-    const code = await client.getCode({ address });
-    if (!code || code === '0x') missing.push(`${label} ${address}`);
+  const contracts = profileContracts(profile);
+  // A few at a time: a profile with many tokens must not take a minute, nor flood a public endpoint.
+  for (let i = 0; i < contracts.length; i += 8) {
+    const batch = contracts.slice(i, i + 8);
+    const codes = await Promise.all(batch.map(({ address }) => client.getCode({ address })));
+    batch.forEach(({ label, address }, j) => {
+      if (!codes[j] || codes[j] === '0x') missing.push(`${label} ${address}`);
+    });
   }
   if (missing.length > 0)
     throw new NetworkProfileError(`${profile.name}: no contract at ${missing.join(', ')} on chain ${chainId} (RPC_URL ${rpcUrl})`);

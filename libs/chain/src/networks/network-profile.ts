@@ -26,8 +26,22 @@ export interface SuperfluidContracts {
 /** A token a DAO may hold, with the Super Token that wraps it for streaming payouts. */
 export interface ProfileToken {
   readonly symbol: string;
+  /** The ERC-20 a DAO's vault holds. */
   readonly address: Address;
+  /** Its decimals (18 when a profile file does not say). */
+  readonly decimals: number;
+  /** The Super Token wrapping it, in which payouts stream. */
   readonly superToken: Address;
+}
+
+/** Ayllu's own shared contracts on a chain. */
+export interface AylluContracts {
+  /**
+   * The CommunityVault implementation per-DAO vault proxies point at. Optional: without it the worker uses
+   * (and deploys once, if missing) the implementation at its deterministic address through the Safe singleton
+   * factory, the same on every chain.
+   */
+  readonly communityVaultImplementation?: Address;
 }
 
 /** Contracts only a development chain has (a mintable token, a test strategy, the vault implementation). */
@@ -58,6 +72,7 @@ export interface NetworkProfile {
   readonly safe: SafeContracts;
   readonly superfluid: SuperfluidContracts;
   readonly tokens: readonly ProfileToken[];
+  readonly ayllu?: AylluContracts;
   readonly development?: DevelopmentContracts;
 }
 
@@ -113,8 +128,21 @@ export function parseNetworkProfile(value: unknown, source = 'the network profil
     for (const field of ['address', 'superToken'] as const)
       if (typeof token[field] !== 'string' || !isAddress(token[field], { strict: false }))
         fail(`tokens[${i}].${field}`, 'is missing or not an address');
-    return { symbol: token.symbol, address: getAddress(token.address as string), superToken: getAddress(token.superToken as string) };
+    const decimals = token.decimals ?? 18;
+    if (typeof decimals !== 'number' || !Number.isSafeInteger(decimals) || decimals < 0 || decimals > 36)
+      fail(`tokens[${i}].decimals`, 'is not an integer from 0 to 36');
+    return {
+      symbol: token.symbol,
+      address: getAddress(token.address as string),
+      decimals: decimals as number,
+      superToken: getAddress(token.superToken as string),
+    };
   });
+  const aylluValue = value.ayllu ?? {};
+  if (!isObject(aylluValue)) fail('ayllu', 'is not an object');
+  const implementation = (aylluValue as Json).communityVaultImplementation;
+  if (implementation !== undefined && (typeof implementation !== 'string' || !isAddress(implementation, { strict: false })))
+    fail('ayllu.communityVaultImplementation', 'is not an address');
   const name = text('name')!;
   return {
     name,
@@ -127,6 +155,7 @@ export function parseNetworkProfile(value: unknown, source = 'the network profil
     safe: addresses('safe', SAFE_FIELDS),
     superfluid: addresses('superfluid', SUPERFLUID_FIELDS),
     tokens,
+    ...(typeof implementation === 'string' && { ayllu: { communityVaultImplementation: getAddress(implementation) } }),
     ...(value.development !== undefined && { development: addresses('development', DEVELOPMENT_FIELDS) }),
   };
 }
@@ -139,6 +168,9 @@ export const profileContracts = (profile: NetworkProfile): { readonly label: str
     { label: `tokens[${i}].address (${t.symbol})`, address: t.address },
     { label: `tokens[${i}].superToken (${t.symbol})`, address: t.superToken },
   ]),
+  ...(profile.ayllu?.communityVaultImplementation
+    ? [{ label: 'ayllu.communityVaultImplementation', address: profile.ayllu.communityVaultImplementation }]
+    : []),
   ...(profile.development
     ? DEVELOPMENT_FIELDS.filter((f) => f !== 'deployer').map((f) => ({ label: `development.${f}`, address: profile.development![f] }))
     : []),

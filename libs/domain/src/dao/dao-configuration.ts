@@ -46,6 +46,13 @@ export interface DaoConfiguration {
   /** Signatures the Safe needs; 0 only while there are no treasurers. */
   readonly treasurerThreshold: number;
   readonly feeCollector?: Address;
+  /** The ERC-20 the vault holds: a token the network profile lists with a Super Token; its first token when absent. */
+  readonly asset?: Address;
+  /**
+   * An existing Safe attached at creation instead of a new one: its owners and threshold are the treasurers,
+   * and its treasurers enable the DAO's timelock relay as a module with a Safe transaction they sign.
+   */
+  readonly safe?: Address;
 }
 
 const DAY = 24 * 60 * 60;
@@ -78,7 +85,7 @@ export const DAO_DEFAULTS = {
     UPGRADE_CONTRACT: 5000,
   },
   treasurers: [],
-} as const satisfies Omit<DaoConfiguration, 'name' | 'treasurerThreshold' | 'feeCollector'>;
+} as const satisfies Omit<DaoConfiguration, 'name' | 'treasurerThreshold' | OptionalAddressFields>;
 
 /**
  * Bounds the validator enforces, kept beside the defaults they constrain. The API's request DTOs read
@@ -131,6 +138,9 @@ export type DaoConfigurationInput = {
   readonly founders?: readonly string[];
   readonly treasurers?: readonly string[];
   readonly feeCollector?: string;
+  readonly asset?: string;
+  readonly safe?: string;
 };
 
-type AddressFields = 'treasurers' | 'feeCollector';
+type OptionalAddressFields = 'feeCollector' | 'asset' | 'safe';
+type AddressFields = 'treasurers' | OptionalAddressFields;

@@ -75,9 +75,15 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
 
   const founders = addresses('founders', input.founders ?? [], Number.isSafeInteger(maxMembers) ? maxMembers : DAO_LIMITS.maxMembers.max);
 
-  const feeCollector = input.feeCollector;
-  const checkedFeeCollector = feeCollector === undefined || !isChecksumAddress(feeCollector) ? undefined : feeCollector;
-  if (feeCollector !== undefined && !checkedFeeCollector) fail('feeCollector', 'must be an EIP-55 checksummed address');
+  const optionalAddress = (field: 'feeCollector' | 'asset' | 'safe') => {
+    const value = input[field];
+    if (value === undefined) return {};
+    if (!isChecksumAddress(value)) {
+      fail(field, 'must be an EIP-55 checksummed address');
+      return {};
+    }
+    return { [field]: value };
+  };
 
   const configuration: DaoConfiguration = {
     name,
@@ -130,7 +136,9 @@ export const validateDaoConfiguration = (input: DaoConfigurationInput): Validate
     approvalThresholdBps: resolveThresholds(input.approvalThresholdBps, integer, fail),
     treasurers,
     treasurerThreshold,
-    ...(checkedFeeCollector ? { feeCollector: checkedFeeCollector } : {}),
+    ...optionalAddress('feeCollector'),
+    ...optionalAddress('asset'),
+    ...optionalAddress('safe'),
   };
 
   if (errors.length > 0)
