@@ -1,4 +1,5 @@
-import { hashTypedData, type Address, type Hex } from 'viem';
+import { calculateSafeTransactionHash } from '@safe-global/protocol-kit';
+import type { Address, Hex } from 'viem';
 import type { SafeTransaction } from './safe-transaction';
 
 export const safeTxTypes = {
@@ -42,7 +43,19 @@ export function safeTransactionTypedData(context: SafeTransactionContext, tx: Sa
   } as const;
 }
 
-/** The `safeTxHash` the Safe emits in `ExecutionSuccess` / `ExecutionFailure` and owners sign. */
+/** The `safeTxHash` the Safe emits in `ExecutionSuccess` / `ExecutionFailure` and owners sign (Safe's SDK computes it). */
 export function hashSafeTransaction(context: SafeTransactionContext, tx: SafeTransaction): Hex {
-  return hashTypedData(safeTransactionTypedData(context, tx));
+  const data = {
+    to: tx.to,
+    value: tx.value.toString(),
+    data: tx.data,
+    operation: tx.operation,
+    safeTxGas: tx.safeTxGas.toString(),
+    baseGas: tx.baseGas.toString(),
+    gasPrice: tx.gasPrice.toString(),
+    gasToken: tx.gasToken,
+    refundReceiver: tx.refundReceiver,
+    nonce: Number(tx.nonce),
+  };
+  return calculateSafeTransactionHash(context.safe, data, '1.4.1', BigInt(context.chainId)) as Hex;
 }
