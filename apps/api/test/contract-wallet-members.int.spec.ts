@@ -13,6 +13,7 @@ import type { DaoView } from '../src/daos/dao.view';
 import type { MemberView } from '../src/governance-reads/members/member.view';
 import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
 import type { VoteView } from '../src/proposals/vote.view';
+import { rpcFaultProxy } from '../../worker/test/rpc-fault-proxy';
 
 jest.setTimeout(120_000);
 
@@ -221,6 +222,33 @@ describe('Contract-wallet members (EIP-1271, ERC-6492)', () => {
       const res = await join(down, daoId, await signedJoin(down, daoId, stranger));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ address: stranger.address, status: 'PENDING' });
+    });
+  });
+
+  describe('while the provider refuses the contract call (HTTP 429) but answers the rest', () => {
+    let relay: Awaited<ReturnType<typeof rpcFaultProxy>>;
+    let limited: TestApi;
+    beforeAll(async () => {
+      relay = await rpcFaultProxy(chain.devChain.rpcUrl);
+      limited = await startTestApi({ RPC_URL: relay.url });
+    });
+    afterAll(async () => {
+      await limited?.close();
+      await relay?.close();
+    });
+
+    it('answers 503 CHAIN.UNAVAILABLE, not "not signed", and accepts the same message once the call goes through', async () => {
+      const daoId = await createDao(limited);
+      const body = await signedJoin(limited, daoId, safeMemberSigner(safe, owner, CHAIN_ID));
+      relay.refuse((request) => request.method === 'eth_call');
+      const before = await eventCount(limited);
+      const refused = await join<Problem>(limited, daoId, body);
+      expect(refused.status).toBe(503);
+      expect(refused.body.code).toBe('CHAIN.UNAVAILABLE');
+      expect(relay.refused()).toBeGreaterThan(0);
+      expect(await eventCount(limited)).toBe(before);
+      relay.heal();
+      expect((await join(limited, daoId, body)).status).toBe(201);
     });
   });
 

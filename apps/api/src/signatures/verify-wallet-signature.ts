@@ -1,4 +1,18 @@
-import { getAddress, recoverAddress, size, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  BaseError,
+  createPublicClient,
+  custom,
+  getAddress,
+  HttpRequestError,
+  LimitExceededRpcError,
+  recoverAddress,
+  ResourceUnavailableRpcError,
+  size,
+  TimeoutError,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { verifyHash } from 'viem/actions';
 
 /** How a signature over a digest stands for the address it names. */
@@ -25,33 +39,55 @@ const recoversTo = async ({ address, hash, signature }: WalletSignatureParams): 
   }
 };
 
-/** Does the node answer at all? A refusal is believed only from a chain that answers. */
-const answers = async (chain: PublicClient): Promise<boolean> => {
-  try {
-    await chain.getChainId();
-    return true;
-  } catch {
-    return false;
-  }
+/** The node did not answer (no connection, an HTTP error such as 429 or 502, a timeout, a provider's limit). */
+const isUnanswered = (error: unknown): boolean =>
+  !(error instanceof BaseError) ||
+  Boolean(
+    error.walk(
+      (e) =>
+        e instanceof HttpRequestError ||
+        e instanceof TimeoutError ||
+        e instanceof LimitExceededRpcError ||
+        e instanceof ResourceUnavailableRpcError,
+    ),
+  );
+
+/**
+ * The chain client, seen through a transport that notes whether any request went unanswered: viem's
+ * signature check reports a failed call as "not valid", which must not be mistaken for the wallet's refusal.
+ */
+const watching = (chain: PublicClient) => {
+  let unanswered = false;
+  const request = async (args: Parameters<PublicClient['request']>[0]): Promise<unknown> => {
+    try {
+      return await chain.request(args);
+    } catch (error) {
+      if (isUnanswered(error)) unanswered = true;
+      throw error;
+    }
+  };
+  // The chain client retries already; this layer only watches.
+  const client = createPublicClient({ transport: custom({ request }, { retryCount: 0 }) });
+  return { client, unanswered: () => unanswered };
 };
 
 /**
  * A member's signature is valid if it is their key's (ECDSA recovery, no chain), or else if the contract at
- * their address accepts it: viem's `verifyHash` asks `isValidSignature` (EIP-1271) of a deployed wallet and
- * deploys an undeployed one in a simulated call first when the signature is ERC-6492 wrapped. viem reports a
- * node that does not answer as an invalid signature, so an invalid answer is confirmed by asking the node
- * whether it answers: if it does not, the check could not be made (the caller answers 503), rather than "not
- * signed" from a wallet that may well have signed.
+ * their address accepts it: viem's `verifyHash` (what `verifyTypedData` does after hashing) asks
+ * `isValidSignature` (EIP-1271) of a deployed wallet, and deploys an undeployed one in a simulated call first
+ * when the signature is ERC-6492 wrapped. When a request went unanswered the check could not be made
+ * (CHAIN_UNAVAILABLE; the caller answers 503), whatever viem concluded.
  */
 export async function verifyWalletSignature(chain: PublicClient | null, params: WalletSignatureParams): Promise<WalletSignatureCheck> {
   if (await recoversTo(params)) return { valid: true, by: 'key' };
   if (!chain) return { valid: false, reason: size(params.signature) === ECDSA_BYTES ? 'NOT_SIGNED' : 'NEEDS_CHAIN' };
+  const watched = watching(chain);
   let valid = false;
   try {
-    valid = await verifyHash(chain, { ...params, mode: 'auto' });
+    valid = await verifyHash(watched.client, { ...params, mode: 'auto' });
   } catch {
-    valid = false; // decided below by whether the node answers
+    valid = false; // a malformed wrapper or an unanswered request: told apart below
   }
   if (valid) return { valid: true, by: 'contract' };
-  return { valid: false, reason: (await answers(chain)) ? 'NOT_SIGNED' : 'CHAIN_UNAVAILABLE' };
+  return { valid: false, reason: watched.unanswered() ? 'CHAIN_UNAVAILABLE' : 'NOT_SIGNED' };
 }
