@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { expect } from '@jest/globals';
-import type { Address, Hex } from 'viem';
+import { createPublicClient, hashTypedData, http, type Address, type Hex, type PublicClient } from 'viem';
 import { deploySafe } from '../../../libs/chain/src/safe/deploy-safe';
 import { fundedAccounts } from '../../../test/chain/accounts';
 import { startPrivateDevChain, type DevChainContext } from '../../../test/chain/dev-chain';
@@ -13,6 +14,7 @@ import type { DaoView } from '../src/daos/dao.view';
 import type { MemberView } from '../src/governance-reads/members/member.view';
 import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
 import type { VoteView } from '../src/proposals/vote.view';
+import { verifyWalletSignature } from '../src/signatures/verify-wallet-signature';
 import { rpcFaultProxy } from '../../worker/test/rpc-fault-proxy';
 
 jest.setTimeout(120_000);
@@ -249,6 +251,52 @@ describe('Contract-wallet members (EIP-1271, ERC-6492)', () => {
       expect(await eventCount(limited)).toBe(before);
       relay.heal();
       expect((await join(limited, daoId, body)).status).toBe(201);
+    });
+  });
+
+  describe('against a node that accepts connections and never replies', () => {
+    const sockets = new Set<Socket>();
+    let connections = 0;
+    const silent = createServer((socket) => {
+      connections++;
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    let hung: PublicClient;
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as { port: number };
+      hung = createPublicClient({ transport: http(`http://127.0.0.1:${port}`, { retryCount: 1 }) });
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const digest = hashTypedData({ types: { M: [{ name: 'n', type: 'uint256' }] }, primaryType: 'M', message: { n: 1n } });
+
+    it("gives up on a contract wallet's check within the budget: CHAIN_UNAVAILABLE", async () => {
+      const signature = await owner.signTypedData({
+        domain: { chainId: CHAIN_ID, verifyingContract: safe },
+        types: { SafeMessage: [{ name: 'message', type: 'bytes' }] },
+        primaryType: 'SafeMessage',
+        message: { message: digest },
+      });
+      const started = Date.now();
+      expect(await verifyWalletSignature(hung, { address: safe, hash: digest, signature }, 300)).toEqual({
+        valid: false,
+        reason: 'CHAIN_UNAVAILABLE',
+      });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+
+    it("accepts a key's signature without a request", async () => {
+      const signature = await stranger.sign({ hash: digest });
+      const before = connections;
+      expect(await verifyWalletSignature(hung, { address: stranger.address, hash: digest, signature }, 60_000)).toEqual({
+        valid: true,
+        by: 'key',
+      });
+      expect(connections).toBe(before);
     });
   });
 

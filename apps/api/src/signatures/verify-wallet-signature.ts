@@ -28,6 +28,8 @@ export type WalletSignatureParams = {
 };
 
 const ECDSA_BYTES = 65;
+/** How long a member waits for their contract wallet to be asked before the answer is "retry" (503). */
+export const WALLET_CHECK_BUDGET_MS = 8_000;
 
 /** A 65-byte signature that recovers to `address`; never touches a chain, so key holders sign while it is down. */
 const recoversTo = async ({ address, hash, signature }: WalletSignatureParams): Promise<boolean> => {
@@ -75,19 +77,25 @@ const watching = (chain: PublicClient) => {
  * A member's signature is valid if it is their key's (ECDSA recovery, no chain), or else if the contract at
  * their address accepts it: viem's `verifyHash` (what `verifyTypedData` does after hashing) asks
  * `isValidSignature` (EIP-1271) of a deployed wallet, and deploys an undeployed one in a simulated call first
- * when the signature is ERC-6492 wrapped. When a request went unanswered the check could not be made
+ * when the signature is ERC-6492 wrapped. When a request went unanswered, or the check takes longer than
+ * `budgetMs` (a node that accepts connections and never replies), the check could not be made
  * (CHAIN_UNAVAILABLE; the caller answers 503), whatever viem concluded.
  */
-export async function verifyWalletSignature(chain: PublicClient | null, params: WalletSignatureParams): Promise<WalletSignatureCheck> {
+export async function verifyWalletSignature(
+  chain: PublicClient | null,
+  params: WalletSignatureParams,
+  budgetMs: number = WALLET_CHECK_BUDGET_MS,
+): Promise<WalletSignatureCheck> {
   if (await recoversTo(params)) return { valid: true, by: 'key' };
   if (!chain) return { valid: false, reason: size(params.signature) === ECDSA_BYTES ? 'NOT_SIGNED' : 'NEEDS_CHAIN' };
   const watched = watching(chain);
-  let valid = false;
-  try {
-    valid = await verifyHash(watched.client, { ...params, mode: 'auto' });
-  } catch {
-    valid = false; // a malformed wrapper or an unanswered request: told apart below
-  }
-  if (valid) return { valid: true, by: 'contract' };
-  return { valid: false, reason: watched.unanswered() ? 'CHAIN_UNAVAILABLE' : 'NOT_SIGNED' };
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<'OUT_OF_TIME'>((resolve) => {
+    timer = setTimeout(() => resolve('OUT_OF_TIME'), budgetMs);
+  });
+  // A malformed wrapper or an unanswered request both end as "not valid" here; they are told apart below.
+  const checked = verifyHash(watched.client, { ...params, mode: 'auto' }).catch(() => false);
+  const outcome = await Promise.race([checked, outOfTime]).finally(() => clearTimeout(timer));
+  if (outcome === true) return { valid: true, by: 'contract' };
+  return { valid: false, reason: outcome === 'OUT_OF_TIME' || watched.unanswered() ? 'CHAIN_UNAVAILABLE' : 'NOT_SIGNED' };
 }
