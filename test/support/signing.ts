@@ -15,6 +15,9 @@ export const HARDHAT_KEYS: readonly Hex[] = [
 
 export type TestSigner = PrivateKeyAccount | HDAccount;
 
+/** Whatever signs typed data for an address: a key's account, or a contract wallet's stand-in (its owner signs). */
+export type TypedDataSigner = Pick<TestSigner, 'address' | 'signTypedData'>;
+
 /** The account of a private key: pass one of HARDHAT_KEYS (or any key). */
 export const signerFor = (key: Hex): TestSigner => privateKeyToAccount(key);
 
@@ -43,7 +46,7 @@ export const signIntent = async (
   daoId: string,
   action: SignedActionName,
   intent: Record<string, unknown>,
-  key: Hex | TestSigner,
+  key: Hex | TypedDataSigner,
   sign: {
     readonly chainId?: number;
     /** Changes the message after the API issued it and before signing (e.g. an expired deadline). */

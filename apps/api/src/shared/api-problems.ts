@@ -11,7 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not application/json',
   422: 'Well-formed but refused by a domain rule, or an Idempotency-Key reused for another request',
   429: 'Too many requests (the per-address rate limit, or a per-member cooldown): retry after Retry-After seconds',
-  503: 'The database is unavailable; retry shortly',
+  503: 'The database (SERVICE.UNAVAILABLE), or the chain a check needs (CHAIN.UNAVAILABLE: a contract wallet, a Safe), does not answer; retry shortly',
 };
 
 const PROBLEM_SCHEMA = {

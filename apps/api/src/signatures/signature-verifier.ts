@@ -1,19 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { IdempotencyKeyReusedError, type PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
-import { getAddress, hashTypedData, recoverTypedDataAddress, type Address, type Hex } from 'viem';
+import { getAddress, hashTypedData, type Address, type Hex, type PublicClient } from 'viem';
 import { APP_CONFIG, EVENT_STORE } from '../shared/tokens';
+import { TREASURY_CHAIN } from '../treasury/treasury-chain';
 import { signatureProblems } from './signature-problems';
 import { ACTION_SCHEMAS, type SignedAction } from './signed-actions';
 import type { MessageBinding } from './signed-messages.dto';
 import { typedDataFor } from './typed-data';
+import { verifyWalletSignature } from './verify-wallet-signature';
 
 export const MAX_DEADLINE_SECONDS = 24 * 3600;
 
 /** A message whose signature checked out: who signed it, and the single-use claim its append must make. */
 export interface VerifiedMessage<M extends MessageBinding> {
   readonly message: M;
-  /** The recovered signer, checksummed: the actor of the command. */
+  /** The actor the message names, checksummed, whose key or contract wallet signed it: the actor of the command. */
   readonly signer: Address;
   /** The EIP-712 digest: recorded as the events' causation id. */
   readonly digest: Hex;
@@ -23,14 +25,19 @@ export interface VerifiedMessage<M extends MessageBinding> {
 
 /**
  * Checks a signed member write before any domain code runs: the DAO it names, its deadline, that the
- * signer is the actor it names, and that its nonce is unused. The chain id is in the EIP-712 domain, so a
+ * actor it names signed it, and that its nonce is unused. The chain id is in the EIP-712 domain, so a
  * signature made for another chain recovers another address and fails as an invalid signature.
+ *
+ * The actor signed it when the signature recovers to them (a key; no chain is asked, so members with keys
+ * keep signing while the chain is down), or, with a chain, when the contract wallet at their address accepts
+ * it (EIP-1271; ERC-6492 for one not deployed yet). The nonce is the actor's either way.
  */
 @Injectable()
 export class SignatureVerifier {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Optional() @Inject(TREASURY_CHAIN) private readonly chain: PublicClient | null = null,
   ) {}
 
   get chainId(): number {
@@ -60,19 +67,39 @@ export class SignatureVerifier {
       }),
     );
     const typedData = { domain, types: messageTypes, primaryType, message: typedMessage } as Parameters<typeof hashTypedData>[0];
-    let recovered: string;
-    try {
-      recovered = await recoverTypedDataAddress({ ...typedData, signature });
-    } catch {
-      throw signatureProblems.invalid('The signature is malformed');
-    }
     const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField] ?? '');
-    if (recovered !== actor) throw signatureProblems.invalid(`The message was not signed by ${schema.actorField} ${actor}`);
+    let digest: Hex;
+    try {
+      digest = hashTypedData(typedData);
+    } catch {
+      throw signatureProblems.invalid('The message does not hash as its typed data');
+    }
+    await this.requireSignedBy(actor, schema.actorField, digest, signature);
 
-    const digest = hashTypedData(typedData);
     const claim = { key: `sig:${this.chainId}:${daoId}:${actor}:${message.nonce.toLowerCase()}`, fingerprint: digest };
     await this.requireUnused(claim);
     return { message, signer: actor, digest, claim };
+  }
+
+  private async requireSignedBy(actor: Address, field: string, digest: Hex, signature: Hex): Promise<void> {
+    const check = await verifyWalletSignature(this.chain, { address: actor, hash: digest, signature });
+    if (check.valid) return;
+    switch (check.reason) {
+      case 'NEEDS_CHAIN':
+        throw signatureProblems.needsChain();
+      case 'CHAIN_UNAVAILABLE':
+        throw signatureProblems.chainUnavailable();
+      case 'NOT_SIGNED':
+        throw signatureProblems.invalid(
+          this.chain
+            ? `The message was not signed by ${field} ${actor}: the signature is not its key's, and no contract wallet at that address accepts it (EIP-1271 / ERC-6492)`
+            : `The message was not signed by ${field} ${actor} (a contract wallet's signature can be checked only when the API is connected to a chain)`,
+        );
+      default: {
+        const unknown: never = check.reason;
+        throw new Error(`unknown signature check result ${String(unknown)}`);
+      }
+    }
   }
 
   /** Early refusal of a used nonce; the append's own claim closes the race between two copies in flight. */

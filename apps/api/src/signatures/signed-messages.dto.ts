@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Min } from 'class-validator';
 import type { Hex } from 'viem';
-import { IsBytes32, IsSignature } from '../shared/validation/validators';
+import { IsBytes32, IsWalletSignature, MAX_WALLET_SIGNATURE_BYTES } from '../shared/validation/validators';
 
 const EXAMPLE_NONCE = '0x5f0c7b7cbb4f2f8e2c8a4f6d0e1b3c5a7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a';
 const EXAMPLE_SIGNATURE = `0x${'ab'.repeat(64)}1b`;
@@ -28,7 +28,13 @@ export class MessageBinding {
 
 /** The body of a signed write: the message exactly as the typed-data endpoint returned it, and its signature. */
 export class SignedBody {
-  @ApiProperty({ example: EXAMPLE_SIGNATURE, description: '65-byte EIP-712 signature (r, s, v) of `message`' })
-  @IsSignature()
+  @ApiProperty({
+    example: EXAMPLE_SIGNATURE,
+    description:
+      'The EIP-712 signature of `message` by its actor: 65 bytes (r, s, v) from a key; from a contract wallet, what its ' +
+      '`isValidSignature` accepts (EIP-1271), ERC-6492 wrapped if it is not deployed yet, up to ' +
+      `${MAX_WALLET_SIGNATURE_BYTES} bytes. Contract wallets need the API to be connected to a chain.`,
+  })
+  @IsWalletSignature()
   signature!: Hex;
 }

@@ -30,7 +30,7 @@ export class RequestToJoinController {
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedJoinRequest })
   @ApiCreatedResponse({ type: MemberView })
-  @ApiProblemResponses(400, 401, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 404, 409, 415, 422, 503)
   async create(@Param('id') id: string, @Body() body: SignedJoinRequest, @Req() request: FastifyRequest): Promise<MemberView> {
     const verified = await this.verifier.verify('join-request', id, body);
     return this.commands.execute(new RequestToJoinCommand(id, verified, String(request.id)));

@@ -31,7 +31,7 @@ export class CancelProposalController {
   @ApiParam({ name: 'pid', example: 'prop_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedProposalCancellation })
   @ApiCreatedResponse({ type: ProposalView })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422, 503)
   async cancel(
     @Param('id') id: string,
     @Param('pid') pid: string,

@@ -30,7 +30,7 @@ export class CastVoteController {
   @ApiParam({ name: 'pid', example: 'prop_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedVote })
   @ApiCreatedResponse({ type: VoteView })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422, 503)
   async cast(
     @Param('id') id: string,
     @Param('pid') pid: string,

@@ -48,7 +48,7 @@ export class SubmitProposalController {
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedProposal })
   @ApiCreatedResponse({ type: ProposalView })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 415, 422, 503)
   async create(@Param('id') id: string, @Body() body: SignedProposal, @Req() request: FastifyRequest): Promise<ProposalView> {
     const payload = payloadToDomain(body.message.type, parseSignedPayload(body.message.payload), 'message.payload');
     const verified = await this.verifier.verify('proposal', id, body);

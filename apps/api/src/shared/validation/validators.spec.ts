@@ -10,6 +10,8 @@ import {
   IsSignature,
   IsUintString,
   isUintString,
+  IsWalletSignature,
+  MAX_WALLET_SIGNATURE_BYTES,
   UINT256_MAX,
   uintMessage,
 } from './validators';
@@ -21,6 +23,7 @@ class Sample {
   @IsBytes32() nonce: unknown;
   @IsSignature() signature: unknown;
   @IsOneLine() title: unknown;
+  @IsWalletSignature() walletSignature: unknown;
 }
 
 const VALID = {
@@ -30,6 +33,7 @@ const VALID = {
   nonce: `0x${'ab'.repeat(32)}`,
   signature: `0x${'ab'.repeat(65)}`,
   title: 'One line',
+  walletSignature: `0x${'ab'.repeat(65)}`,
 };
 
 const errorsOf = async (changes: Record<string, unknown>) => {
@@ -37,8 +41,13 @@ const errorsOf = async (changes: Record<string, unknown>) => {
   return Object.fromEntries((await validate(sample)).map((e) => [e.property, Object.values(e.constraints ?? {})]));
 };
 
+const WALLET_MESSAGE = `must be a 0x-prefixed hex signature of 65 to ${MAX_WALLET_SIGNATURE_BYTES} bytes`;
+
 describe('the shared field rules', () => {
   it('accept valid values, addresses in any letter case', async () => expect(await errorsOf({})).toEqual({}));
+
+  it("accept a contract wallet's signature up to the limit", async () =>
+    expect(await errorsOf({ walletSignature: `0x${'Ab'.repeat(MAX_WALLET_SIGNATURE_BYTES)}` })).toEqual({}));
 
   it.each<[string, Record<string, unknown>, string, string]>([
     ['a short address', { address: '0x1234' }, 'address', 'must be a 0x-prefixed 20-byte address'],
@@ -52,6 +61,17 @@ describe('the shared field rules', () => {
     ['a short nonce', { nonce: '0x12' }, 'nonce', 'must be 32 bytes of 0x-prefixed hex'],
     ['a 64-byte signature', { signature: `0x${'ab'.repeat(64)}` }, 'signature', 'must be a 65-byte 0x-prefixed hex signature'],
     ['a title over two lines', { title: 'one\ntwo' }, 'title', 'must be one line'],
+    ['a 64-byte wallet signature', { walletSignature: `0x${'ab'.repeat(64)}` }, 'walletSignature', WALLET_MESSAGE],
+    ['a wallet signature of odd length', { walletSignature: `0x${'ab'.repeat(70)}a` }, 'walletSignature', WALLET_MESSAGE],
+    ['a wallet signature that is not hex', { walletSignature: `0x${'zz'.repeat(70)}` }, 'walletSignature', WALLET_MESSAGE],
+    ['a wallet signature without 0x', { walletSignature: 'ab'.repeat(70) }, 'walletSignature', WALLET_MESSAGE],
+    ['a wallet signature as a number', { walletSignature: 1234 }, 'walletSignature', WALLET_MESSAGE],
+    [
+      'a wallet signature over the limit',
+      { walletSignature: `0x${'ab'.repeat(MAX_WALLET_SIGNATURE_BYTES + 1)}` },
+      'walletSignature',
+      WALLET_MESSAGE,
+    ],
   ])('refuse %s with one message', async (_label, changes, field, message) =>
     expect(await errorsOf(changes)).toEqual({ [field]: [message] }),
   );

@@ -18,6 +18,10 @@ const ONE_LINE_MESSAGE = 'must be one line';
 const DECIMAL = /^(0|[1-9]\d*)$/;
 const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
 const SIGNATURE = /^0x[0-9a-fA-F]{130}$/;
+/** A contract wallet's signature is what its `isValidSignature` reads: any length; ERC-6492 wrappers run to kilobytes. */
+export const MAX_WALLET_SIGNATURE_BYTES = 16_384;
+const WALLET_SIGNATURE = /^0x(?:[0-9a-fA-F]{2})+$/;
+const WALLET_SIGNATURE_MESSAGE = `must be a 0x-prefixed hex signature of 65 to ${MAX_WALLET_SIGNATURE_BYTES} bytes`;
 
 export interface UintBounds {
   readonly min?: bigint;
@@ -103,6 +107,23 @@ export const IsSignature = (options?: ValidationOptions) =>
     {
       name: 'isSignature',
       validator: { validate: (v) => typeof v === 'string' && SIGNATURE.test(v), defaultMessage: () => SIGNATURE_MESSAGE },
+    },
+    options,
+  );
+
+/**
+ * A member's wallet signature: 65 bytes (r ‖ s ‖ v) from a key, or a contract wallet's (EIP-1271, or ERC-6492
+ * wrapped for one not deployed yet) of up to MAX_WALLET_SIGNATURE_BYTES. The length is checked before the pattern.
+ */
+export const IsWalletSignature = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isWalletSignature',
+      validator: {
+        validate: (v) =>
+          typeof v === 'string' && v.length >= 132 && v.length <= 2 + 2 * MAX_WALLET_SIGNATURE_BYTES && WALLET_SIGNATURE.test(v),
+        defaultMessage: () => WALLET_SIGNATURE_MESSAGE,
+      },
     },
     options,
   );

@@ -27,7 +27,7 @@ export class RequestEmergencyExitController {
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiBody({ type: SignedEmergencyExit })
   @ApiAcceptedResponse({ type: EmergencyExitView })
-  @ApiProblemResponses(400, 401, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 404, 409, 415, 422, 503)
   async create(@Param('id') id: string, @Body() body: SignedEmergencyExit, @Req() request: FastifyRequest): Promise<EmergencyExitView> {
     const verified = await this.verifier.verify('emergency-exit', id, body);
     return this.commands.execute(new RequestEmergencyExitCommand(id, verified, String(request.id)));

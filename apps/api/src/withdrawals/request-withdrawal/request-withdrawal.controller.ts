@@ -30,7 +30,7 @@ export class RequestWithdrawalController {
   @ApiBody({ type: SignedWithdrawalRequest })
   @ApiCreatedResponse({ type: WithdrawalView, description: 'Approved (within the small-withdrawal limit)' })
   @ApiAcceptedResponse({ type: WithdrawalView, description: 'Awaiting the vote of the WITHDRAW_FUNDS proposal opened for it' })
-  @ApiProblemResponses(400, 401, 404, 409, 415, 422)
+  @ApiProblemResponses(400, 401, 404, 409, 415, 422, 503)
   async create(
     @Param('id') id: string,
     @Body() body: SignedWithdrawalRequest,
