@@ -10,6 +10,8 @@ export { superfluidPoolAbi } from './abi/superfluid-pool';
 export { timelockAbi } from './abi/timelock-controller';
 export { deploySafeSingletons } from './local/deploy-safe-singletons';
 export type { SafeSingletons } from './local/deploy-safe-singletons';
+export { canonicalSafeAddresses, deployCanonicalSafe } from './local/deploy-canonical-safe';
+export { deployLocalNetwork } from './local/deploy-local-network';
 export { buildSafeTransaction } from './safe/build-safe-transaction';
 export type { BuildSafeTransactionParams } from './safe/build-safe-transaction';
 export { deploySafe } from './safe/deploy-safe';
@@ -74,6 +76,13 @@ export { builtInNetworks, findBuiltInNetwork } from './networks/built-in-network
 export { devChainProfile } from './networks/dev-chain-profile';
 export { checkNetworkProfile, readNetworkProfile, selectNetworkProfile } from './networks/load-network-profile';
 export { NetworkProfileError, parseNetworkProfile, profileContracts } from './networks/network-profile';
-export type { DevelopmentContracts, NetworkProfile, ProfileToken, SafeContracts, SuperfluidContracts } from './networks/network-profile';
+export type {
+  AylluContracts,
+  DevelopmentContracts,
+  NetworkProfile,
+  ProfileToken,
+  SafeContracts,
+  SuperfluidContracts,
+} from './networks/network-profile';
 export { servedSafeTypedData } from './safe/served-safe-typed-data';
 export type { ServedTypedData } from './safe/served-safe-typed-data';

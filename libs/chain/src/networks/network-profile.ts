@@ -39,6 +39,11 @@ export interface DevelopmentContracts {
   readonly communityVaultImplementation: Address;
 }
 
+/** Ayllu's own contracts shared by every DAO on a chain: each DAO's vault proxy points at this implementation. */
+export interface AylluContracts {
+  readonly communityVaultImplementation: Address;
+}
+
 /**
  * Everything Ayllu needs to know about a chain. Built-in profiles are derived from
  * `@safe-global/safe-deployments` and `@superfluid-finance/metadata`; any other chain is described by a
@@ -58,6 +63,7 @@ export interface NetworkProfile {
   readonly safe: SafeContracts;
   readonly superfluid: SuperfluidContracts;
   readonly tokens: readonly ProfileToken[];
+  readonly ayllu?: AylluContracts;
   readonly development?: DevelopmentContracts;
 }
 
@@ -69,6 +75,7 @@ type Json = Record<string, unknown>;
 
 const SAFE_FIELDS = ['singleton', 'proxyFactory', 'multiSend', 'multiSendCallOnly', 'fallbackHandler', 'signMessageLib'] as const;
 const SUPERFLUID_FIELDS = ['host', 'gda', 'gdaForwarder', 'cfaForwarder', 'superTokenFactory', 'resolver'] as const;
+const AYLLU_FIELDS = ['communityVaultImplementation'] as const;
 const DEVELOPMENT_FIELDS = ['deployer', 'testToken', 'testSuperToken', 'testStrategy', 'communityVaultImplementation'] as const;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -127,6 +134,7 @@ export function parseNetworkProfile(value: unknown, source = 'the network profil
     safe: addresses('safe', SAFE_FIELDS),
     superfluid: addresses('superfluid', SUPERFLUID_FIELDS),
     tokens,
+    ...(value.ayllu !== undefined && { ayllu: addresses('ayllu', AYLLU_FIELDS) }),
     ...(value.development !== undefined && { development: addresses('development', DEVELOPMENT_FIELDS) }),
   };
 }
@@ -139,6 +147,7 @@ export const profileContracts = (profile: NetworkProfile): { readonly label: str
     { label: `tokens[${i}].address (${t.symbol})`, address: t.address },
     { label: `tokens[${i}].superToken (${t.symbol})`, address: t.superToken },
   ]),
+  ...(profile.ayllu ? AYLLU_FIELDS.map((f) => ({ label: `ayllu.${f}`, address: profile.ayllu![f] })) : []),
   ...(profile.development
     ? DEVELOPMENT_FIELDS.filter((f) => f !== 'deployer').map((f) => ({ label: `development.${f}`, address: profile.development![f] }))
     : []),
