@@ -18,6 +18,14 @@ export { deploySafe } from './safe/deploy-safe';
 export type { DeploySafeParams } from './safe/deploy-safe';
 export { encodeMultiSendCallOnly } from './safe/encode-multi-send';
 export { encodeSafeSignatures } from './safe/encode-safe-signatures';
+export {
+  buildSafeSignatureBytes,
+  parseRecordedSignature,
+  recordedContractSignature,
+  safeTransactionPreimage,
+  servedSafeMessageTypedData,
+} from './safe/contract-signature';
+export type { ParsedSafeSignature, ServedSafeMessageTypedData } from './safe/contract-signature';
 export { executeSafeTransaction, SafeExecutionError } from './safe/execute-safe-transaction';
 export type { SafeExecutionErrorCode, SafeExecutionResult } from './safe/execute-safe-transaction';
 export { readSafeExecution } from './safe/read-safe-execution';
