@@ -50,7 +50,9 @@ const hasCode = async (client: PublicClient, address: Address) => {
 /**
  * Puts the Safe singleton factory on a local chain: its pre-signed transaction (EIP-155, for this chain id;
  * shipped by `@safe-global/safe-singleton-factory`) is sent raw after its signer is funded from `wallet`.
- * Nothing is sent when the factory is already there.
+ * Nothing is sent when the factory is already there. The transaction is chain-bound (v = 2·31337 + 35 for
+ * Hardhat), so a node that refuses unprotected transactions takes it, and its fixed 100 gwei gas price is well
+ * above a fresh Hardhat node's base fee (1 gwei, falling while blocks stay empty).
  */
 async function deploySingletonFactory(wallet: DevWallet, client: PublicClient): Promise<Address> {
   const chainId = await client.getChainId();

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getSingletonFactoryInfo } from '@safe-global/safe-singleton-factory';
-import { getAddress } from 'viem';
+import { getAddress, parseEther } from 'viem';
 import { checkNetworkProfile, readNetworkProfile } from '../networks/load-network-profile';
+import { buildSafeTransaction } from '../safe/build-safe-transaction';
+import { safeSignatureRefusal } from '../safe/check-safe-execution';
+import { recordedContractSignature, safeTransactionPreimage, servedSafeMessageTypedData } from '../safe/contract-signature';
+import { deploySafe } from '../safe/deploy-safe';
+import { executeSafeTransaction } from '../safe/execute-safe-transaction';
+import { hashSafeTransaction, safeTransactionTypedData } from '../safe/safe-typed-data';
 import type { NetworkProfile } from '../networks/network-profile';
 import { canonicalSafeAddresses, deployCanonicalSafe } from './deploy-canonical-safe';
 import { deployLocalNetwork } from './deploy-local-network';
-import { devClients, type DevClients } from './dev-clients';
+import { devAccount, devClients, type DevClients } from './dev-clients';
 import { startHardhatNode, type HardhatNode } from './start-hardhat-node';
 
 describe('a local network with Safe 1.4.1 at its canonical addresses', () => {
@@ -77,5 +83,49 @@ describe('a local network with Safe 1.4.1 at its canonical addresses', () => {
     await expect(checkNetworkProfile(clients.public, noVault, node.rpcUrl)).rejects.toThrow(
       `no contract at ayllu.communityVaultImplementation ${eoa}`,
     );
+  });
+
+  it('runs a Safe transaction one of whose owners is itself a Safe, which approves it by EIP-1271, on the profile read from its file', async () => {
+    const { safe: contracts, chainId } = readNetworkProfile(file);
+    const [eoa1, eoa2, stranger] = [devAccount(1), devAccount(2), devAccount(3)];
+    const setup = { singleton: contracts.singleton, proxyFactory: contracts.proxyFactory, fallbackHandler: contracts.fallbackHandler };
+    const innerSafe = await deploySafe(
+      { wallet: clients.wallet(2), public: clients.public },
+      { ...setup, owners: [eoa2.address], threshold: 1n },
+    );
+    const daoSafe = await deploySafe(
+      { wallet: clients.wallet(1), public: clients.public },
+      { ...setup, owners: [eoa1.address, innerSafe], threshold: 2n, saltNonce: 1n },
+    );
+    await clients.test.setBalance({ address: daoSafe, value: parseEther('1') });
+    const recipient = devAccount(9).address;
+    const before = await clients.public.getBalance({ address: recipient });
+    const context = { chainId, safe: daoSafe };
+    const tx = buildSafeTransaction({ calls: [{ to: recipient, value: 1000n, data: '0x' }], nonce: 0n });
+    const safeTxHash = hashSafeTransaction(context, tx);
+    const message = servedSafeMessageTypedData(chainId, innerSafe, safeTransactionPreimage(context, tx));
+    const preimage = message.message.message;
+
+    // The inner Safe's owner signs its SafeMessage; a stranger's signature of the same is refused by the inner Safe.
+    const byOwner = recordedContractSignature(innerSafe, await eoa2.signTypedData(message as never));
+    const byStranger = recordedContractSignature(innerSafe, await stranger.signTypedData(message as never));
+    expect(await safeSignatureRefusal(clients.public, daoSafe, safeTxHash, { signer: innerSafe, data: byStranger }, preimage)).toMatch(
+      /GS026/,
+    );
+    expect(await safeSignatureRefusal(clients.public, daoSafe, safeTxHash, { signer: innerSafe, data: byOwner }, preimage)).toBeUndefined();
+
+    const result = await executeSafeTransaction({
+      wallet: clients.wallet(4),
+      public: clients.public,
+      safe: daoSafe,
+      chainId,
+      transaction: tx,
+      signatures: [
+        { signer: innerSafe, data: byOwner },
+        { signer: eoa1.address, data: await eoa1.signTypedData(safeTransactionTypedData(context, tx)) },
+      ],
+    });
+    expect(result).toMatchObject({ outcome: 'success', safeTxHash });
+    expect(await clients.public.getBalance({ address: recipient })).toBe(before + 1000n);
   });
 });
