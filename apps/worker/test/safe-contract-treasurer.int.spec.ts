@@ -82,12 +82,27 @@ describe('a Safe as a treasurer (EIP-1271 contract signature)', () => {
     });
     expect((await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).length).toBe(before);
     expect((await treasurers.get<ServedView>(path)).signedBy).toEqual([]);
+    // A contract that is not an owner, bytes that are not hex, and an owner account's signature of the wrong length.
+    const goodInner = await signServed(eoa2, message);
+    expect(await treasurers.post(`${path}/signatures`, { signer: world.devChain.safe.multiSend, signature: goodInner })).toMatchObject({
+      status: 403,
+      body: { code: 'SIGNATURE.NOT_AN_OWNER', errors: [{ field: 'signer' }] },
+    });
+    expect(await treasurers.post(`${path}/signatures`, { signer: innerSafe, signature: '0xzz' })).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'signature' }] },
+    });
+    expect(await treasurers.post(`${path}/signatures`, { signer: eoa1.address, signature: `${goodInner}00` })).toMatchObject({
+      status: 400,
+      body: { code: 'SIGNATURE.MALFORMED', errors: [{ field: 'signature' }] },
+    });
+    expect((await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).length).toBe(before);
 
     // EOA1 signs the served SafeTx document; EOA2, the inner Safe's owner, signs its SafeMessage.
     expect(
       await treasurers.post(`${path}/signatures`, { signer: eoa1.address, signature: await signServed(eoa1, view.typedData) }),
     ).toMatchObject({ status: 200 });
-    const accepted = await treasurers.post(`${path}/signatures`, { signer: innerSafe, signature: await signServed(eoa2, message) });
+    const accepted = await treasurers.post(`${path}/signatures`, { signer: innerSafe, signature: goodInner });
     expect(accepted).toMatchObject({ status: 200, body: { signaturesMissing: 0 } });
     expect((accepted.body as { signedBy: string[] }).signedBy).toHaveLength(2);
 
