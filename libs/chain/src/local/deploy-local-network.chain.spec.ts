@@ -7,7 +7,12 @@ import { getAddress, parseEther } from 'viem';
 import { checkNetworkProfile, readNetworkProfile } from '../networks/load-network-profile';
 import { buildSafeTransaction } from '../safe/build-safe-transaction';
 import { safeSignatureRefusal } from '../safe/check-safe-execution';
-import { recordedContractSignature, safeTransactionPreimage, servedSafeMessageTypedData } from '../safe/contract-signature';
+import {
+  buildSafeSignatureBytes,
+  recordedContractSignature,
+  safeTransactionPreimage,
+  servedSafeMessageTypedData,
+} from '../safe/contract-signature';
 import { deploySafe } from '../safe/deploy-safe';
 import { executeSafeTransaction } from '../safe/execute-safe-transaction';
 import { hashSafeTransaction, safeTransactionTypedData } from '../safe/safe-typed-data';
@@ -87,11 +92,11 @@ describe('a local network with Safe 1.4.1 at its canonical addresses', () => {
 
   it('runs a Safe transaction one of whose owners is itself a Safe, which approves it by EIP-1271, on the profile read from its file', async () => {
     const { safe: contracts, chainId } = readNetworkProfile(file);
-    const [eoa1, eoa2, stranger] = [devAccount(1), devAccount(2), devAccount(3)];
+    const [eoa1, eoa2, eoa5, stranger] = [devAccount(1), devAccount(2), devAccount(5), devAccount(3)];
     const setup = { singleton: contracts.singleton, proxyFactory: contracts.proxyFactory, fallbackHandler: contracts.fallbackHandler };
     const innerSafe = await deploySafe(
       { wallet: clients.wallet(2), public: clients.public },
-      { ...setup, owners: [eoa2.address], threshold: 1n },
+      { ...setup, owners: [eoa2.address, eoa5.address], threshold: 2n },
     );
     const daoSafe = await deploySafe(
       { wallet: clients.wallet(1), public: clients.public },
@@ -106,9 +111,16 @@ describe('a local network with Safe 1.4.1 at its canonical addresses', () => {
     const message = servedSafeMessageTypedData(chainId, innerSafe, safeTransactionPreimage(context, tx));
     const preimage = message.message.message;
 
-    // The inner Safe's owner signs its SafeMessage; a stranger's signature of the same is refused by the inner Safe.
-    const byOwner = recordedContractSignature(innerSafe, await eoa2.signTypedData(message as never));
-    const byStranger = recordedContractSignature(innerSafe, await stranger.signTypedData(message as never));
+    // The inner Safe (2-of-2) is satisfied by both its owners' signatures of its SafeMessage, concatenated as it reads them;
+    // with a stranger in place of one owner it refuses (GS026), and so does the DAO's Safe.
+    const innerSignature = async (...signers: (typeof eoa1)[]) =>
+      buildSafeSignatureBytes(
+        await Promise.all(
+          signers.map(async (a) => ({ kind: 'ecdsa' as const, signer: a.address, data: await a.signTypedData(message as never) })),
+        ),
+      );
+    const byOwner = recordedContractSignature(innerSafe, await innerSignature(eoa5, eoa2));
+    const byStranger = recordedContractSignature(innerSafe, await innerSignature(eoa2, stranger));
     expect(await safeSignatureRefusal(clients.public, daoSafe, safeTxHash, { signer: innerSafe, data: byStranger }, preimage)).toMatch(
       /GS026/,
     );
