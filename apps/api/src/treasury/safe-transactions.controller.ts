@@ -11,6 +11,8 @@ import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
 import { SAFE_TX_STATUSES, SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
 import { TREASURY_CHAIN } from './treasury-chain';
 
+const CONTRACT_OWNERS_WAIT_MS = 3000;
+
 @ApiTags('Treasury')
 @Controller('v1/daos/:id/safe-transactions')
 export class SafeTransactionsController {
@@ -68,7 +70,10 @@ export class SafeTransactionsController {
     return { ...toSafeTransactionView(treasury, tx), typedData, contractOwners };
   }
 
-  /** The owners with code, each with the SafeMessage its own owners sign; null without an answering chain. */
+  /**
+   * The owners with code, each with the SafeMessage its own owners sign; null without a chain, or when it does not
+   * answer within CONTRACT_OWNERS_WAIT_MS (a read of the transaction should not hang on a node that is down).
+   */
   private async contractOwners(
     treasury: DeployedTreasury,
     preimage: `0x${string}`,
@@ -76,7 +81,14 @@ export class SafeTransactionsController {
     if (!this.chain) return null;
     const chain = this.chain;
     try {
-      const codes = await Promise.all(treasury.contracts.owners.map((owner) => chain.getCode({ address: owner })));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the chain did not answer in time')), CONTRACT_OWNERS_WAIT_MS);
+      });
+      const codes = await Promise.race([
+        Promise.all(treasury.contracts.owners.map((owner) => chain.getCode({ address: owner }))),
+        late,
+      ]).finally(() => clearTimeout(timer));
       return treasury.contracts.owners
         .filter((_, i) => codes[i] !== undefined && codes[i] !== '0x')
         .map((owner) => ({ owner, typedData: servedSafeMessageTypedData(treasury.contracts.chainId, owner, preimage) }));
