@@ -10,12 +10,22 @@ export { superfluidPoolAbi } from './abi/superfluid-pool';
 export { timelockAbi } from './abi/timelock-controller';
 export { deploySafeSingletons } from './local/deploy-safe-singletons';
 export type { SafeSingletons } from './local/deploy-safe-singletons';
+export { canonicalSafeAddresses, deployCanonicalSafe } from './local/deploy-canonical-safe';
+export { deployLocalNetwork } from './local/deploy-local-network';
 export { buildSafeTransaction } from './safe/build-safe-transaction';
 export type { BuildSafeTransactionParams } from './safe/build-safe-transaction';
 export { deploySafe } from './safe/deploy-safe';
 export type { DeploySafeParams } from './safe/deploy-safe';
 export { encodeMultiSendCallOnly } from './safe/encode-multi-send';
 export { encodeSafeSignatures } from './safe/encode-safe-signatures';
+export {
+  buildSafeSignatureBytes,
+  parseRecordedSignature,
+  recordedContractSignature,
+  safeTransactionPreimage,
+  servedSafeMessageTypedData,
+} from './safe/contract-signature';
+export type { ParsedSafeSignature, ServedSafeMessageTypedData } from './safe/contract-signature';
 export { executeSafeTransaction, SafeExecutionError } from './safe/execute-safe-transaction';
 export type { SafeExecutionErrorCode, SafeExecutionResult } from './safe/execute-safe-transaction';
 export { readSafeExecution } from './safe/read-safe-execution';

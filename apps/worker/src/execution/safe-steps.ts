@@ -6,6 +6,7 @@ import {
   safeAbi,
   safeExecutionRefusal,
   safeSignatureRefusal,
+  safeTransactionPreimage,
   type SafeSignature,
   type SafeTransaction,
 } from '@ayllu/chain';
@@ -99,6 +100,8 @@ export async function checkSafeExecution(
   const state = await readSafeState(chain.public, contracts.safe);
   if (state.nonce > tx.nonce) return { kind: 'abandon', reason: `Safe nonce ${tx.nonce} was used by another transaction` };
   if (state.nonce < tx.nonce) return { kind: 'not-next', safeNonce: state.nonce };
+  // What the Safe hands a contract owner's isValidSignature (EIP-1271) along with its signature.
+  const preimage = safeTransactionPreimage({ chainId: contracts.chainId, safe: contracts.safe }, safeTransactionOf(tx));
   const dropped: { signer: Address; reason: string }[] = [];
   const valid: SafeSignature[] = [];
   for (const [signer, data] of tx.signatures) {
@@ -106,7 +109,7 @@ export async function checkSafeExecution(
       dropped.push({ signer, reason: `${signer} is no longer an owner of the Safe` });
       continue;
     }
-    const refusal = await safeSignatureRefusal(chain.public, contracts.safe, tx.safeTxHash, { signer, data });
+    const refusal = await safeSignatureRefusal(chain.public, contracts.safe, tx.safeTxHash, { signer, data }, preimage);
     if (refusal !== undefined) dropped.push({ signer, reason: `The Safe refuses this signature (${refusal})` });
     else valid.push({ signer, data });
   }

@@ -1,9 +1,9 @@
-import { getAddress, parseEventLogs, type Address } from 'viem';
-import { superTokenFactoryAbi } from '../abi/super-token-factory';
+import type { Address } from 'viem';
 import { loadAylluArtifact } from './artifacts';
 import { deployContract } from './deploy-contract';
 import { deploySafeSingletons, type SafeSingletons } from './deploy-safe-singletons';
 import { deploySuperfluidFramework, type SuperfluidFramework } from './deploy-superfluid-framework';
+import { deployTestToken } from './deploy-test-token';
 import { devClients, type DevClients } from './dev-clients';
 
 /** Everything deployed on a local development chain, as written to `dev-chain.json`. */
@@ -23,8 +23,6 @@ export type DevChain = {
   readonly communityVaultImplementation: Address;
 };
 
-const SEMI_UPGRADABLE = 1;
-
 /**
  * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:
  * on a fresh node the addresses are therefore always the same. Needs compiled contracts
@@ -36,17 +34,7 @@ export async function deployDevChain(rpcUrl: string, clients: DevClients = devCl
   const superfluid = await deploySuperfluidFramework(clients, wallet);
   const safe = await deploySafeSingletons(client);
 
-  const token = loadAylluArtifact('src/test/TestToken.sol', 'TestToken');
-  const testToken = await deployContract(client, { name: 'TestToken', ...token, args: ['Ayllu Test Token', 'TST'] });
-  const hash = await wallet.writeContract({
-    address: superfluid.superTokenFactory,
-    abi: superTokenFactoryAbi,
-    functionName: 'createERC20Wrapper',
-    args: [testToken, 18, SEMI_UPGRADABLE, 'Super Ayllu Test Token', 'TSTx'],
-  });
-  const receipt = await clients.public.waitForTransactionReceipt({ hash });
-  const [created] = parseEventLogs({ abi: superTokenFactoryAbi, logs: receipt.logs, eventName: 'SuperTokenCreated' });
-  if (receipt.status !== 'success' || !created) throw new Error(`Creating the test Super Token failed (${hash})`);
+  const { testToken, testSuperToken } = await deployTestToken(client, superfluid.superTokenFactory);
 
   const strategy = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
   const testStrategy = await deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] });
@@ -60,7 +48,7 @@ export async function deployDevChain(rpcUrl: string, clients: DevClients = devCl
     superfluid,
     safe,
     testToken,
-    testSuperToken: getAddress(created.args.token),
+    testSuperToken,
     testStrategy,
     communityVaultImplementation,
   };

@@ -17,7 +17,7 @@ type Artifact = { readonly abi: Abi; readonly bytecode: Hex };
 const ARTIFACTS = '@safe-global/safe-contracts/build/artifacts/contracts';
 
 // Paths inside the npm package; resolved at call time so importing this module costs nothing.
-const artifactPaths: Record<keyof SafeSingletons, string> = {
+export const safeArtifactPaths: Record<keyof SafeSingletons, string> = {
   safeSingleton: 'SafeL2.sol/SafeL2.json',
   safeProxyFactory: 'proxies/SafeProxyFactory.sol/SafeProxyFactory.json',
   fallbackHandler: 'handler/CompatibilityFallbackHandler.sol/CompatibilityFallbackHandler.json',
@@ -28,7 +28,7 @@ const artifactPaths: Record<keyof SafeSingletons, string> = {
   simulateTxAccessor: 'accessors/SimulateTxAccessor.sol/SimulateTxAccessor.json',
 };
 
-const loadArtifact = (relativePath: string): Artifact =>
+export const loadSafeArtifact = (relativePath: string): Artifact =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(`${ARTIFACTS}/${relativePath}`) as Artifact;
 
@@ -43,8 +43,8 @@ export async function deploySafeSingletons(client: { wallet: WalletClient; publi
   if (!account) throw new Error('deploySafeSingletons needs a wallet client with an account');
 
   const deployed: Partial<Record<keyof SafeSingletons, Address>> = {};
-  for (const name of Object.keys(artifactPaths) as (keyof SafeSingletons)[]) {
-    const { abi, bytecode } = loadArtifact(artifactPaths[name]);
+  for (const name of Object.keys(safeArtifactPaths) as (keyof SafeSingletons)[]) {
+    const { abi, bytecode } = loadSafeArtifact(safeArtifactPaths[name]);
     const hash = await wallet.deployContract({ abi, bytecode, account, chain: wallet.chain ?? null });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== 'success' || !receipt.contractAddress) {

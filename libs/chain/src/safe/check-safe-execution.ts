@@ -18,15 +18,24 @@ const revertOf = async (call: () => Promise<unknown>): Promise<string | undefine
 
 /**
  * Asks the Safe itself whether it accepts one owner's signature over `safeTxHash` (`checkNSignatures` with one
- * required, as `execTransaction` reads it): undefined if it does, the Safe's reason (e.g. GS026) if not.
+ * required, as `execTransaction` reads it): undefined if it does, the Safe's reason (e.g. GS026, or the owner
+ * contract's own revert) if not. A contract owner's signature (EIP-1271) is checked by the owner contract with
+ * `preimage`, the transaction's encoded data (`safeTransactionPreimage`), exactly as `execTransaction` hands it
+ * over; ECDSA signatures do not need it.
  */
-export const safeSignatureRefusal = (client: PublicClient, safe: Address, safeTxHash: Hex, signature: SafeSignature) =>
+export const safeSignatureRefusal = (
+  client: PublicClient,
+  safe: Address,
+  safeTxHash: Hex,
+  signature: SafeSignature,
+  preimage: Hex = '0x',
+) =>
   revertOf(() =>
     client.readContract({
       address: safe,
       abi: safeAbi,
       functionName: 'checkNSignatures',
-      args: [safeTxHash, '0x', encodeSafeSignatures([signature]), 1n],
+      args: [safeTxHash, preimage, encodeSafeSignatures([signature]), 1n],
     }),
   );
 

@@ -1,23 +1,18 @@
-import { concat, hexToBigInt, size, type Hex } from 'viem';
+import { hexToBigInt, type Hex } from 'viem';
+import { buildSafeSignatureBytes, parseRecordedSignature } from './contract-signature';
 import type { SafeSignature } from './safe-transaction';
 
 /**
- * Concatenates owners' ECDSA signatures the way `checkSignatures` reads them: 65 bytes each, sorted by
- * signer address ascending (the Safe rejects unsorted or duplicate owners with GS026).
+ * Owners' signatures the way `checkSignatures` reads them: ECDSA signatures (65 bytes each) and contract owners'
+ * signatures as recorded (`recordedContractSignature`), static parts sorted by signer address ascending, the
+ * contract signatures' bytes after them (the Safe rejects unsorted or duplicate owners with GS026).
  */
 export function encodeSafeSignatures(signatures: readonly SafeSignature[]): Hex {
-  const sorted = [...signatures].sort((a, b) => {
-    const left = hexToBigInt(a.signer);
-    const right = hexToBigInt(b.signer);
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  for (let i = 1; i < sorted.length; i++) {
-    if (hexToBigInt(sorted[i].signer) === hexToBigInt(sorted[i - 1].signer)) {
-      throw new Error(`Two signatures from ${sorted[i].signer}`);
-    }
+  const parsed = signatures.map(parseRecordedSignature);
+  const signers = parsed.map((s) => hexToBigInt(s.signer)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 1; i < signers.length; i++) {
+    if (signers[i] === signers[i - 1])
+      throw new Error(`Two signatures from ${parsed.find((s) => hexToBigInt(s.signer) === signers[i])!.signer}`);
   }
-  for (const signature of sorted) {
-    if (size(signature.data) !== 65) throw new Error(`A Safe ECDSA signature is 65 bytes, got ${size(signature.data)}`);
-  }
-  return concat(sorted.map((signature) => signature.data));
+  return buildSafeSignatureBytes(parsed);
 }

@@ -21,5 +21,8 @@ export type SafeTransaction = {
   readonly nonce: bigint;
 };
 
-/** A treasurer's EIP-712 signature over a Safe transaction, as 65 bytes r‖s‖v with v 27 or 28. */
+/**
+ * A treasurer's signature over a Safe transaction: an EIP-712 ECDSA signature (65 bytes r‖s‖v, v 27 or 28), or a
+ * contract owner's (EIP-1271) in the form `recordedContractSignature` gives it.
+ */
 export type SafeSignature = { readonly signer: Address; readonly data: Hex };

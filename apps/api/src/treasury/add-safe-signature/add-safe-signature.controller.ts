@@ -17,9 +17,12 @@ export class AddSafeSignatureController {
   @ApiOperation({
     summary: "Add a treasurer's signature",
     description:
-      "Accepted only if it recovers to `signer` over this exact transaction on this DAO's chain and Safe, and `signer` is a current owner. " +
+      "From an owner account: accepted only if it recovers to `signer` over this exact transaction on this DAO's chain and Safe, and `signer` is a current owner. " +
       "It is checked by the Safe's own rules: v must be 27 or 28 (0 or 1 are read as y-parity and rewritten), a high s is rewritten to its " +
       'low twin, and the canonical form is what is recorded; any other v is refused (422 SIGNATURE.UNSUPPORTED_V). ' +
+      'From an owner that is a contract (EIP-1271: another Safe, a smart wallet): `signature` is what its `isValidSignature(bytes, bytes)` accepts for ' +
+      "the transaction's encoded data (for an owner Safe: its owners' signatures over the SafeMessage served in the transaction's `contractOwners`). " +
+      "The DAO's Safe itself is asked, as it will be at execution (`checkNSignatures`); a refusal is 422 SIGNATURE.CONTRACT_REFUSED and nothing is recorded. " +
       'The same signature again changes nothing; a different valid signature from the same owner replaces theirs. Once the threshold is met the relayer executes the transaction.',
   })
   @ApiBody({ type: AddSafeSignatureRequest })

@@ -1,6 +1,13 @@
 import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { readSafeState, verifySafeSignature, type SafeSignatureCheck } from '@ayllu/chain';
+import {
+  readSafeState,
+  recordedContractSignature,
+  safeSignatureRefusal,
+  safeTransactionPreimage,
+  verifySafeSignature,
+  type SafeSignatureCheck,
+} from '@ayllu/chain';
 import {
   addSafeSignature,
   lowerHex,
@@ -11,7 +18,7 @@ import {
   type QueuedSafeTransaction,
 } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import type { PublicClient } from 'viem';
+import { isAddressEqual, type PublicClient } from 'viem';
 import { problem, ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../shared/tokens';
 import { requireSafeTransactionIn, requireTreasury, safeTxNotFound } from '../load-treasury';
@@ -37,8 +44,11 @@ const refuse = (status: number, code: string, detail: string, field: 'signature'
  * A treasurer's signature is checked before it is recorded, by the Safe's rules: in the form the Safe reads
  * (v 27 or 28, low s; a v of 0/1 or a high s of the same signature is rewritten to it, anything else refused)
  * it must recover to the signer over this exact transaction, Safe and chain, and the signer must own the Safe
- * now (read from the chain when there is one, else the owners recorded at deployment). A different signature
- * from an owner who signed already replaces theirs. Once the threshold is met the worker executes.
+ * now (read from the chain when there is one, else the owners recorded at deployment). A treasurer that is a
+ * contract (another Safe, any EIP-1271 wallet) is asked by the DAO's Safe itself, as `execTransaction` will ask
+ * it (`checkNSignatures` with the transaction's encoded data), and its signature is recorded in the Safe's
+ * encoding (v = 0). A different signature from an owner who signed already replaces theirs. Once the threshold
+ * is met the worker executes.
  */
 @CommandHandler(AddSafeSignatureCommand)
 export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignatureCommand> {
@@ -51,7 +61,9 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
     const treasury = await requireTreasury(this.store, daoId);
     const tx = requireSafeTransactionIn(treasury, safeTxHash);
     // The form the Safe reads (v 27/28, low s) is what is recorded: the same signer and ECDSA signature.
-    const accepted = requireValid(await this.check(treasury, tx, signer, signature), signer, tx, treasury);
+    const accepted = (await this.isContract(signer))
+      ? await this.checkContractSignature(treasury, tx, signer, signature)
+      : requireValid(await this.check(treasury, tx, signer, signature), signer, tx, treasury);
     const now = new Date().toISOString();
     const { response } = await this.store.handle(
       { treasury: streams.treasury.of(daoId) },
@@ -78,10 +90,10 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
     return response;
   }
 
-  /** The Safe's owners now; a node that does not answer is a 503 to retry, never a 500 or a guess. */
-  private async currentOwners(safe: Address): Promise<readonly Address[]> {
+  /** A read from the chain; a node that does not answer is a 503 to retry, never a 500 or a guess. */
+  private async fromChain<T>(read: (chain: PublicClient) => Promise<T>): Promise<T> {
     try {
-      return (await readSafeState(this.chain!, safe)).owners;
+      return await read(this.chain!);
     } catch {
       throw new ProblemException(
         problem(
@@ -92,6 +104,46 @@ export class AddSafeSignatureHandler implements ICommandHandler<AddSafeSignature
         { 'retry-after': '5' },
       );
     }
+  }
+
+  /** The Safe's owners now. */
+  private currentOwners(safe: Address): Promise<readonly Address[]> {
+    return this.fromChain(async (chain) => (await readSafeState(chain, safe)).owners);
+  }
+
+  /** Whether `signer` is a contract (has code); without a chain nothing can be a contract signer. */
+  private async isContract(signer: Address): Promise<boolean> {
+    if (!this.chain) return false;
+    const code = await this.fromChain((chain) => chain.getCode({ address: signer }));
+    return code !== undefined && code !== '0x';
+  }
+
+  /**
+   * An owner contract's signature (EIP-1271), checked by the DAO's Safe exactly as `execTransaction` will check
+   * it: `checkNSignatures` hands the owner's `isValidSignature(bytes, bytes)` the transaction's encoded data.
+   * Returns the signature in the Safe's encoding (v = 0), which is what is recorded.
+   */
+  private async checkContractSignature(
+    treasury: DeployedTreasury,
+    tx: QueuedSafeTransaction,
+    signer: Address,
+    signature: Hex,
+  ): Promise<Hex> {
+    const { chainId, safe } = treasury.contracts;
+    const owners = await this.currentOwners(safe);
+    if (!owners.some((owner) => isAddressEqual(owner, signer)))
+      throw refuse(403, 'SIGNATURE.NOT_AN_OWNER', `${signer} is not a current owner of Safe ${safe}`, 'signer');
+    const recorded = recordedContractSignature(signer, signature);
+    const preimage = safeTransactionPreimage({ chainId, safe }, { ...tx.transaction, nonce: tx.nonce });
+    const refusal = await this.fromChain((chain) => safeSignatureRefusal(chain, safe, tx.safeTxHash, { signer, data: recorded }, preimage));
+    if (refusal !== undefined)
+      throw refuse(
+        422,
+        'SIGNATURE.CONTRACT_REFUSED',
+        `Owner contract ${signer} does not accept this signature for Safe transaction ${tx.safeTxHash} (${refusal}); ` +
+          "an owner Safe's own owners sign the SafeMessage served for it in contractOwners",
+      );
+    return recorded;
   }
 
   private async check(treasury: DeployedTreasury, tx: QueuedSafeTransaction, signer: Address, signature: Hex): Promise<SafeSignatureCheck> {
