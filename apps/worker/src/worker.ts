@@ -82,7 +82,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   await log.catchUp();
   // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)
   // resolved here serves every path that sends: deployment, execution and payout claims.
-  const chain = deps.chain ?? resolveChain(deps.config);
+  const chain = deps.chain ?? resolveChain(deps.config, logger);
   const metrics = createWorkerMetrics(deps.pool, () => chain ?? null);
   const execution = await startExecution({
     onChainError: metrics.chainError,

@@ -9,6 +9,8 @@ import { executionSubscription } from './execution-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
 import { chainIndexSubscription } from '../indexer/chain-index-subscription';
 import { PayoutCache } from '../jobs/payout-cache';
+import type { RelayerFees } from './relayer-fees';
+import type { RelayerObserver } from './relayer-watch';
 
 export interface ExecutionOptions {
   readonly config: AppConfig;
@@ -47,7 +49,7 @@ export interface RunningExecution {
  * does not start: DAOs then wait for their contracts.
  */
 export async function startExecution(options: ExecutionOptions): Promise<RunningExecution | null> {
-  const chain = options.chain ?? resolveChain(options.config);
+  const chain = options.chain ?? resolveChain(options.config, options.logger);
   if (!chain) {
     options.logger.info('execution: no chain configured (RPC_URL / dev-chain.json / RELAYER_PRIVATE_KEY); proposals will wait');
     return null;
@@ -117,14 +119,40 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
 }
 
 /** The chain and relayer the configuration names (RPC_URL or dev-chain.json, RELAYER_PRIVATE_KEY); null without one. */
-export function resolveChain(config: AppConfig): ExecutionChain | null {
+export function resolveChain(config: AppConfig, logger?: Logger): ExecutionChain | null {
   const shared = loadSharedContracts(config.dataDir);
   // Tests say which chain they mean; a dev-chain.json left by `npm start` must not pull them onto it.
   if (config.env === 'test' && !config.rpcUrl) return null;
   const rpcUrl = config.rpcUrl ?? shared?.rpcUrl ?? null;
   if (!shared || !rpcUrl || !config.relayerPrivateKey) return null;
-  return executionChain({ rpcUrl, chainId: config.chainId, relayerPrivateKey: config.relayerPrivateKey, shared });
+  return executionChain({
+    rpcUrl,
+    chainId: config.chainId,
+    relayerPrivateKey: config.relayerPrivateKey,
+    shared,
+    relayer: {
+      fees: { maxFeePerGas: config.relayer.maxFeePerGas, maxPriorityFeePerGas: config.relayer.maxPriorityFeePerGas },
+      stuckAfterMs: config.relayer.stuckSeconds * 1000,
+    },
+    ...(logger ? { relayerObserver: relayerLog(logger) } : {}),
+  });
 }
+
+/** What the relayer's watch did, in the worker's log (hashes and fees only: nothing secret). */
+const relayerLog = (logger: Logger): RelayerObserver => ({
+  replaced: ({ nonce, stuck, replacement, fees }) =>
+    logger.warn({ nonce, stuck, replacement, fees: feesForLog(fees) }, 'relayer: stuck transaction replaced at bumped fees'),
+  capped: ({ nonce, hash, fees }) =>
+    logger.warn(
+      { nonce, hash, fees: feesForLog(fees) },
+      'relayer: stuck transaction not replaced, fees above cap (RELAYER_MAX_FEE_GWEI); waiting for it to be mined',
+    ),
+});
+
+const feesForLog = (fees: RelayerFees) =>
+  fees.type === 'legacy'
+    ? { gasPrice: fees.gasPrice.toString() }
+    : { maxFeePerGas: fees.maxFeePerGas.toString(), maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString() };
 
 const defaultConfirmations = (chainId: number): number => {
   const configured = process.env.AYLLU_INDEXER_CONFIRMATIONS;
