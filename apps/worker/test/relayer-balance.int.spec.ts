@@ -1,14 +1,16 @@
 import { relayerStreamId, streams } from '@ayllu/domain';
 import { PostgresEventStore } from '@ayllu/event-store';
-import { createTestClient, http, keccak256, parseEther, toHex } from 'viem';
+import { loadConfig } from '@ayllu/platform';
+import { createTestClient, http, keccak256, parseEther, toHex, zeroAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { startHardhatNode, type HardhatNode } from '../../../libs/chain/src/local/start-hardhat-node';
+import { freePort, startHardhatNode, type HardhatNode } from '../../../libs/chain/src/local/start-hardhat-node';
 import type { DevChain } from '../../../libs/chain/src/local/deploy-dev-chain';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { executionChain } from '../src/execution/execution-chain';
 import { outboxProjection } from '../src/notifications/outbox/outbox.projection';
 import { checkRelayerBalance } from '../src/operations/relayer-balance-watch';
 import { LogProcessor } from '../src/processing/log-processor';
+import { startWorker } from '../src/worker';
 
 jest.setTimeout(120_000);
 
@@ -30,7 +32,9 @@ describe("The relayer's balance against its floor", () => {
     await node?.stop();
   });
 
-  const chain = () => executionChain({ rpcUrl: node.rpcUrl, chainId: 31337, relayerPrivateKey: key, shared: {} as DevChain });
+  // No DAO contracts here: the relayer and its balance are all this file looks at.
+  const shared = { rpcUrl: '', chainId: 31337, superfluid: { gda: zeroAddress } } as unknown as DevChain;
+  const chain = () => executionChain({ rpcUrl: node.rpcUrl, chainId: 31337, relayerPrivateKey: key, shared });
   const setBalance = (value: bigint) =>
     createTestClient({ mode: 'hardhat', transport: http(node.rpcUrl) }).setBalance({ address: relayer, value });
   const check = () => checkRelayerBalance({ store, chain: chain(), floor: FLOOR, now: () => new Date() });
@@ -90,5 +94,37 @@ describe("The relayer's balance against its floor", () => {
     // Processing the same events again adds nothing.
     await log.catchUp();
     expect(await queued()).toHaveLength(4);
+  });
+
+  it('is checked by the running worker, which records the crossing and reports it on /health', async () => {
+    const streamId = streams.relayer.of(relayerStreamId(31337, relayer)).streamId;
+    const before = (await store.readStream(streamId)).length;
+    const floor = parseEther('10');
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', RELAYER_MIN_BALANCE: floor.toString() });
+    const worker = await startWorker({
+      config,
+      pool: db.pool,
+      databaseUrl: db.url,
+      chain: chain(),
+      operationsPort: await freePort(),
+      relayerBalanceCheckMs: 200,
+    });
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((await store.readStream(streamId)).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const events = await store.readStream(streamId, before);
+      expect(events.map((e) => e.type)).toEqual(['RelayerBalanceLow']);
+      expect(events[0].data).toMatchObject({ balance: parseEther('2'), floor });
+      const health = (await (await fetch(`${worker.operationsUrl}/health`)).json()) as {
+        status: string;
+        relayer: { belowMinimum: boolean };
+      };
+      expect(health).toMatchObject({ status: 'degraded', relayer: { belowMinimum: true } });
+      // Later checks see the same side of the floor: nothing more.
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await store.readStream(streamId, before)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
   });
 });
