@@ -1,5 +1,5 @@
 import { FeesAboveCapError, classifyChainError } from '@ayllu/chain';
-import { createPublicClient, http, keccak256, parseEther, parseGwei, toHex, type Hash, type PublicClient } from 'viem';
+import { createPublicClient, getContractAddress, http, keccak256, parseEther, parseGwei, toHex, type Hash, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { startHardhatNode, type HardhatNode } from '../../../../libs/chain/src/local/start-hardhat-node';
 import type { DevChain } from '../../../../libs/chain/src/local/deploy-dev-chain';
@@ -86,6 +86,22 @@ describe('The relayer on a congested chain', () => {
     expect(second.fees.type === 'eip1559' && first.fees.type === 'eip1559' && second.fees.maxFeePerGas > first.fees.maxFeePerGas).toBe(
       true,
     );
+  });
+
+  it('replaces a stuck contract creation too: the replacement creates the contract at the address its nonce names', async () => {
+    const { chain, replaced } = relayerOn();
+    const nonce = await reads.getTransactionCount({ address: chain.relayer.account.address, blockTag: 'pending' });
+    await rpc('evm_setAutomine', [false]);
+    // Init code of a contract whose runtime code returns 42.
+    const bytecode = '0x600a600c600039600a6000f3602a60005260206000f3';
+    const original = await chain.relayer.deployContract({ abi: [], bytecode, account: chain.relayer.account, chain: chain.relayer.chain });
+    const waited = chain.public.waitForTransactionReceipt({ hash: original });
+    await until('a replacement', () => replaced.length >= 1);
+    await rpc('evm_mine');
+    const receipt = await waited;
+    expect(receipt.transactionHash).not.toBe(original);
+    expect(receipt.contractAddress).toBe(getContractAddress({ from: chain.relayer.account.address, nonce: BigInt(nonce) }).toLowerCase());
+    expect(await reads.getCode({ address: receipt.contractAddress! })).toBe('0x602a60005260206000f3');
   });
 
   it('sends a dropped transaction again (same nonce, bumped fees) and the caller still gets its receipt', async () => {
