@@ -12,6 +12,7 @@ import { resolveChain, startExecution, type ExecutionOptions, type RunningExecut
 import { recordClaimOutcome, runPayoutClaim } from './jobs/payout-claim-job';
 import { joinRequestExpirySubscription } from './jobs/join-request-expiry';
 import { startOperationsServer } from './operations/operations-server';
+import { watchRelayerBalance } from './operations/relayer-balance-watch';
 import { createWorkerMetrics } from './operations/worker-metrics';
 import { LogProcessor } from './processing/log-processor';
 import { PROJECTIONS } from './projections/projections';
@@ -31,6 +32,8 @@ export interface WorkerDependencies {
   readonly execution?: Pick<ExecutionOptions, 'pollMs' | 'leaseMs' | 'indexerConfirmations' | 'payoutRefreshMs'>;
   /** Where /health and /metrics are served; WORKER_OPERATIONS_PORT by default, 0 for none. */
   readonly operationsPort?: number;
+  /** How often the relayer's balance is held to RELAYER_MIN_BALANCE (a crossing is recorded and notified); 60 s by default. */
+  readonly relayerBalanceCheckMs?: number;
 }
 
 export interface RunningWorker {
@@ -85,7 +88,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
   await log.catchUp();
   // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)
   // resolved here serves every path that sends: deployment, execution and payout claims.
-  const chain = deps.chain ?? resolveChain(deps.config, deps.network ?? null);
+  const chain = deps.chain ?? resolveChain(deps.config, deps.network ?? null, logger);
   const metrics = createWorkerMetrics(deps.pool, () => chain ?? null);
   const execution = await startExecution({
     onChainError: metrics.chainError,
@@ -111,6 +114,27 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
         recordClaimOutcome(deps.pool, data, jobId, { status: 'failed', reason: String((error as Error).message ?? error).slice(0, 500) }),
     );
   }
+  const balanceWatch = execution
+    ? watchRelayerBalance(
+        { store, chain: execution.chain, floor: deps.config.relayerMinBalance, now: () => new Date() },
+        deps.relayerBalanceCheckMs ?? 60_000,
+        {
+          onCrossing: (event) =>
+            logger.warn(
+              {
+                relayer: event.data.relayer,
+                chainId: event.data.chainId,
+                balance: event.data.balance.toString(),
+                floor: event.data.floor.toString(),
+              },
+              event.type === 'RelayerBalanceLow'
+                ? 'relayer balance below RELAYER_MIN_BALANCE: admins notified'
+                : 'relayer balance restored',
+            ),
+          onError: (error) => logger.warn({ err: error }, 'relayer balance check failed; it will be tried again'),
+        },
+      )
+    : null;
   const port = deps.operationsPort ?? deps.config.workerOperationsPort;
   const operations =
     port > 0
@@ -131,6 +155,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     operationsUrl,
     stop: async () => {
       await new Promise((resolve) => (operations ? operations.close(resolve) : resolve(undefined)));
+      await balanceWatch?.stop();
       await execution?.stop();
       await log.stop();
       await wakeUps.stop();

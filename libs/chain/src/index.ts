@@ -81,6 +81,7 @@ export { defaultRetryPolicy, RpcHealthTracker } from './indexer/rpc-health';
 export type { RetryPolicy, RpcHealth, RpcHealthStatus } from './indexer/rpc-health';
 export { classifyChainError, isRevert } from './errors/chain-error-kind';
 export type { ChainErrorKind, ClassifiedChainError } from './errors/chain-error-kind';
+export { FeesAboveCapError, type FeesAboveCapDetails } from './errors/fees-above-cap';
 export { builtInNetworks, findBuiltInNetwork } from './networks/built-in-networks';
 export { devChainProfile } from './networks/dev-chain-profile';
 export { checkNetworkProfile, readNetworkProfile, selectNetworkProfile } from './networks/load-network-profile';

@@ -71,6 +71,14 @@ export { foldExecution } from './execution/execution-history';
 export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
 
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
-export { parseStreamId, streams } from './streams/stream-catalogue';
+export { parseStreamId, relayerStreamId, streams } from './streams/stream-catalogue';
 export type * from './webhooks/webhook-events';
 export type * from './processing/processing-events';
+export type {
+  RelayerBalanceLow,
+  RelayerBalanceReading,
+  RelayerBalanceRestored,
+  RelayerEvent,
+  RelayerState,
+} from './relayer/relayer-events';
+export { noteRelayerBalance } from './relayer/relayer-events';

@@ -1,17 +1,8 @@
-import {
-  createPublicClient,
-  createWalletClient,
-  http,
-  nonceManager,
-  type Account,
-  type Chain,
-  type PublicClient,
-  type WalletClient,
-} from 'viem';
+import { createPublicClient, http, nonceManager, type Chain, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { NetworkProfile } from '@ayllu/chain';
-
-type Relayer = WalletClient & { account: Account };
+import { carefulRelayer, DEFAULT_RELAYER_SETTINGS, type Relayer, type RelayerSettings } from './careful-relayer';
+import type { RelayerObserver } from './relayer-watch';
 
 /** One queue of sends per relayer address and chain in this process, whichever client a path holds. */
 const sendQueues = new Map<string, Promise<unknown>>();
@@ -39,6 +30,7 @@ const oneSender = (client: Relayer): Relayer => {
     sendTransaction: serial(client.sendTransaction),
     writeContract: serial(client.writeContract),
     deployContract: serial(client.deployContract),
+    sendRawTransaction: serial(client.sendRawTransaction),
   } as Relayer;
 };
 
@@ -62,6 +54,9 @@ export interface ExecutionChainSettings {
   readonly rpcUrl: string;
   readonly relayerPrivateKey: `0x${string}`;
   readonly profile: NetworkProfile;
+  /** Fee caps and when a transaction counts as stuck (RELAYER_* settings); no cap and 180 s by default. */
+  readonly relayer?: RelayerSettings;
+  readonly relayerObserver?: RelayerObserver;
 }
 
 export function executionChain(settings: ExecutionChainSettings): ExecutionChain {
@@ -72,12 +67,14 @@ export function executionChain(settings: ExecutionChainSettings): ExecutionChain
     rpcUrls: { default: { http: [settings.rpcUrl] } },
   };
   const transport = http(settings.rpcUrl, { retryCount: 2, timeout: 60_000 });
-  return {
-    chainId: settings.profile.chainId,
+  const careful = carefulRelayer({
+    chain,
+    transport,
+    account: privateKeyToAccount(settings.relayerPrivateKey, { nonceManager }),
     public: createPublicClient({ chain, transport, pollingInterval: 100 }) as PublicClient,
-    relayer: oneSender(
-      createWalletClient({ chain, transport, account: privateKeyToAccount(settings.relayerPrivateKey, { nonceManager }) }),
-    ),
-    profile: settings.profile,
-  };
+    settings: settings.relayer ?? DEFAULT_RELAYER_SETTINGS,
+    serialize: oneSender,
+    ...(settings.relayerObserver ? { observer: settings.relayerObserver } : {}),
+  });
+  return { chainId: settings.profile.chainId, public: careful.public, relayer: careful.relayer, profile: settings.profile };
 }

@@ -10,6 +10,8 @@ import { executionSubscription } from './execution-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
 import { chainIndexSubscription } from '../indexer/chain-index-subscription';
 import { PayoutCache } from '../jobs/payout-cache';
+import type { RelayerFees } from './relayer-fees';
+import type { RelayerObserver } from './relayer-watch';
 
 export interface ExecutionOptions {
   readonly config: AppConfig;
@@ -50,7 +52,7 @@ export interface RunningExecution {
  * does not start: DAOs then wait for their contracts.
  */
 export async function startExecution(options: ExecutionOptions): Promise<RunningExecution | null> {
-  const chain = options.chain ?? resolveChain(options.config, options.network ?? null);
+  const chain = options.chain ?? resolveChain(options.config, options.network ?? null, options.logger);
   if (!chain) {
     options.logger.info(
       options.network
@@ -124,10 +126,35 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
 }
 
 /** The network's chain with the configured relayer (RELAYER_PRIVATE_KEY); null without either. */
-export function resolveChain(config: AppConfig, network: SelectedNetwork | null): ExecutionChain | null {
+export function resolveChain(config: AppConfig, network: SelectedNetwork | null, logger?: Logger): ExecutionChain | null {
   if (!network || !config.relayerPrivateKey) return null;
-  return executionChain({ rpcUrl: network.rpcUrl, relayerPrivateKey: config.relayerPrivateKey, profile: network.profile });
+  return executionChain({
+    rpcUrl: network.rpcUrl,
+    relayerPrivateKey: config.relayerPrivateKey,
+    profile: network.profile,
+    relayer: {
+      fees: { maxFeePerGas: config.relayer.maxFeePerGas, maxPriorityFeePerGas: config.relayer.maxPriorityFeePerGas },
+      stuckAfterMs: config.relayer.stuckSeconds * 1000,
+    },
+    ...(logger ? { relayerObserver: relayerLog(logger) } : {}),
+  });
 }
+
+/** What the relayer's watch did, in the worker's log (hashes and fees only: nothing secret). */
+const relayerLog = (logger: Logger): RelayerObserver => ({
+  replaced: ({ nonce, stuck, replacement, fees }) =>
+    logger.warn({ nonce, stuck, replacement, fees: feesForLog(fees) }, 'relayer: stuck transaction replaced at bumped fees'),
+  capped: ({ nonce, hash, fees }) =>
+    logger.warn(
+      { nonce, hash, fees: feesForLog(fees) },
+      'relayer: stuck transaction not replaced, fees above cap (RELAYER_MAX_FEE_GWEI); waiting for it to be mined',
+    ),
+});
+
+const feesForLog = (fees: RelayerFees) =>
+  fees.type === 'legacy'
+    ? { gasPrice: fees.gasPrice.toString() }
+    : { maxFeePerGas: fees.maxFeePerGas.toString(), maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString() };
 
 /** AYLLU_INDEXER_CONFIRMATIONS overrides the network profile's confirmation depth (0 on the development chain). */
 const defaultConfirmations = (profileDepth: number): number => {

@@ -11,6 +11,7 @@ import {
   parseAbi,
 } from 'viem';
 import { classifyChainError, isRevert } from './chain-error-kind';
+import { FeesAboveCapError } from './fees-above-cap';
 
 const abi = parseAbi(['function pay(uint256 amount)', 'error TooMuch(uint256 limit)']);
 const callParams = { account: undefined, to: '0x0000000000000000000000000000000000000001' } as const;
@@ -45,6 +46,15 @@ describe('classifyChainError', () => {
   ])('calls %s a transport error, never a revert', (_name, transport) => {
     const error = new CallExecutionError(transport, callParams);
     expect(classifyChainError(error).kind).toBe('transport');
+    expect(isRevert(error)).toBe(false);
+  });
+
+  it("calls fees above the relayer's cap a fee error: retried later, never a revert", () => {
+    const error = new FeesAboveCapError({ network: 150_500_000_000n, cap: 100n * 10n ** 9n, market: 'eip1559' });
+    expect(classifyChainError(error)).toEqual({
+      kind: 'fees',
+      reason: "fees above cap: the network's base fee 150.5 gwei is above the relayer's cap of 100 gwei",
+    });
     expect(isRevert(error)).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import {
   TimeoutError,
   WebSocketRequestError,
 } from 'viem';
+import { FeesAboveCapError } from './fees-above-cap';
 
 /**
  * What a failed chain call tells us:
@@ -16,9 +17,11 @@ import {
  *   so a caller records the reason instead of retrying.
  * - `transport`: the call never got an answer (timeout, refused connection, HTTP 429/5xx, a rate limit, an
  *   unavailable node). Nothing is known about the call; the caller retries with backoff.
+ * - `fees`: the network asks more per gas than the relayer may pay (RELAYER_MAX_FEE_GWEI); nothing was sent, and
+ *   the caller retries with backoff until fees fall.
  * - `unknown`: anything else (a bug, a malformed answer); treated as transient but worth logging.
  */
-export type ChainErrorKind = 'revert' | 'transport' | 'unknown';
+export type ChainErrorKind = 'revert' | 'transport' | 'fees' | 'unknown';
 
 export interface ClassifiedChainError {
   readonly kind: ChainErrorKind;
@@ -31,6 +34,8 @@ const TRANSIENT_RPC_CODES = new Set([-32005, -32002, 429]);
 
 export function classifyChainError(error: unknown): ClassifiedChainError {
   if (!(error instanceof BaseError)) return { kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+  const fees = error.walk((e) => e instanceof FeesAboveCapError);
+  if (fees instanceof FeesAboveCapError) return { kind: 'fees', reason: fees.shortMessage };
   const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
   if (revert instanceof ContractFunctionRevertedError) {
     return { kind: 'revert', reason: revert.reason ?? revert.data?.errorName ?? revert.shortMessage };

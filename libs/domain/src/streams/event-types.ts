@@ -2,6 +2,7 @@ import type { DaoEvent } from '../dao/dao-events';
 import type { TreasuryEvent } from '../execution/treasury-events';
 import type { ProcessingEvent } from '../processing/processing-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
+import type { RelayerEvent } from '../relayer/relayer-events';
 import type { WebhookEvent } from '../webhooks/webhook-events';
 
 /**
@@ -77,3 +78,5 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
 
 export const PROCESSING_EVENT_TYPES = typesOf<ProcessingEvent['type']>({ StreamQuarantined: true });
+
+export const RELAYER_EVENT_TYPES = typesOf<RelayerEvent['type']>({ RelayerBalanceLow: true, RelayerBalanceRestored: true });

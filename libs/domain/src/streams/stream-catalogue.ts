@@ -7,9 +7,17 @@ import { evolveProcessing, initialProcessingState, type ProcessingEvent, type Pr
 import { evolveProposal } from '../proposal/evolve-proposal';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
+import { evolveRelayer, initialRelayerState, type RelayerEvent, type RelayerState } from '../relayer/relayer-events';
 import type { Event } from '../shared/decider';
 import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
-import { DAO_EVENT_TYPES, PROCESSING_EVENT_TYPES, PROPOSAL_EVENT_TYPES, TREASURY_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './event-types';
+import {
+  DAO_EVENT_TYPES,
+  PROCESSING_EVENT_TYPES,
+  PROPOSAL_EVENT_TYPES,
+  RELAYER_EVENT_TYPES,
+  TREASURY_EVENT_TYPES,
+  WEBHOOK_EVENT_TYPES,
+} from './event-types';
 
 /** One stream: where it lives in the log and how its events fold into its state. */
 export interface StreamRef<S, E extends Event> {
@@ -53,7 +61,9 @@ const kind = <Name extends string, S, E extends Event>(
  * - `proposal-<proposalId>`: one proposal, its frozen rules, ballots and execution steps;
  * - `treasury-<daoId>`: the DAO's contracts, Safe transactions in nonce order and timelock operations;
  * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint;
- * - `processing-<daoId>`: what the worker's log processors could not apply for the DAO (quarantines).
+ * - `processing-<daoId>`: what the worker's log processors could not apply for the DAO (quarantines);
+ * - `relayer-<chainId>-<address>`: the platform's relayer on a chain (its balance crossing the floor); no DAO's own,
+ *   every DAO on the chain depends on it. Its id is made by `relayerStreamId`.
  */
 export const streams = {
   dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState, DAO_EVENT_TYPES),
@@ -66,12 +76,16 @@ export const streams = {
     initialProcessingState,
     PROCESSING_EVENT_TYPES,
   ),
+  relayer: kind<'relayer', RelayerState, RelayerEvent>('relayer', evolveRelayer, initialRelayerState, RELAYER_EVENT_TYPES),
 } as const;
+
+/** The id inside `relayer-<id>`: the chain and the address (lowercase), so one relayer has one stream per chain. */
+export const relayerStreamId = (chainId: number, address: string): string => `${chainId}-${address.toLowerCase()}`;
 
 export type StreamKindName = keyof typeof streams;
 
 /** Every event any stream of the catalogue holds. */
-export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent;
+export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent | RelayerEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The kind and id of a stream id, or null for a stream the catalogue does not know. */

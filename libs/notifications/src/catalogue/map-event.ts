@@ -1,4 +1,4 @@
-import { streams, type DomainEvent, type Tally } from '@ayllu/domain';
+import { streams, type DomainEvent, type RelayerEvent, type Tally } from '@ayllu/domain';
 import type { RecordedEvent, RecordedEventOf } from '@ayllu/event-store';
 import type { NotificationData, NotificationType, TallyData } from './notification-types';
 
@@ -41,6 +41,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'WebhookEndpointDisabled',
   'StreamQuarantined',
   'DaoDeploymentFailed',
+  'RelayerBalanceLow',
+  'RelayerBalanceRestored',
 ] as const satisfies readonly DomainEvent['type'][];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -69,14 +71,25 @@ const tally = (t: Tally): TallyData => ({
   abstain: t.abstain.toString(),
 });
 
+/** Events about the platform's relayer: no DAO's own, they go to every DAO on the chain. */
+export const isRelayerEvent = (event: NotifyingEvent): event is RecordedEventOf<RelayerEvent> =>
+  event.type === 'RelayerBalanceLow' || event.type === 'RelayerBalanceRestored';
+
 /**
  * The notifications one event produces (most produce none). Fields are read through the domain's types,
  * so renaming an event's field fails to compile here instead of sending an empty notification field.
+ * `chainDaos` are the DAOs a relayer event goes to (every DAO on the relayer's chain).
  */
-export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null): MappedNotification[] =>
-  isNotifying(event) ? mapNotifying(event, proposal) : [];
+export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null, chainDaos: readonly string[] = []): MappedNotification[] =>
+  isNotifying(event) ? mapNotifying(event, proposal, chainDaos) : [];
 
-const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null): MappedNotification[] => {
+const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null, chainDaos: readonly string[]): MappedNotification[] => {
+  if (isRelayerEvent(event)) {
+    const { chainId, relayer, balance, floor, observedAt } = event.data;
+    const type = event.type === 'RelayerBalanceLow' ? 'relayer.balance_low' : 'relayer.balance_restored';
+    const data = { chainId, relayer, balance: balance.toString(), floor: floor.toString(), observedAt };
+    return chainDaos.map((daoId) => ({ daoId, type, data }));
+  }
   const daoId = daoIdOf(event, proposal);
   if (!daoId) return [];
   // Events that only name their proposal take its description from the proposal's submission.

@@ -124,4 +124,18 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     reason: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")',
     failedAt: '2026-11-26T12:00:00.000Z',
   },
+  'relayer.balance_low': {
+    chainId: 31337,
+    relayer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+    balance: '8000000000000000',
+    floor: '10000000000000000',
+    observedAt: '2026-11-26T12:00:00.000Z',
+  },
+  'relayer.balance_restored': {
+    chainId: 31337,
+    relayer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+    balance: '2000000000000000000',
+    floor: '10000000000000000',
+    observedAt: '2026-11-26T13:00:00.000Z',
+  },
 };

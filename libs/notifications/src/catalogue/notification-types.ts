@@ -26,6 +26,8 @@ export const NOTIFICATION_TYPES = [
   'webhook.endpoint_disabled',
   'processing.stream_quarantined',
   'dao.deployment_failed',
+  'relayer.balance_low',
+  'relayer.balance_restored',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -107,6 +109,23 @@ export interface NotificationData {
    * deployment is not retried: the DAO has no treasury until an operator fixes the cause.
    */
   'dao.deployment_failed': { reason: string; failedAt: string };
+  /**
+   * The platform's relayer, which pays for every DAO's transactions on the chain, fell below RELAYER_MIN_BALANCE:
+   * top it up before it runs dry, or executions and payout claims stop. Sent to every DAO, once per crossing.
+   */
+  'relayer.balance_low': RelayerBalanceData;
+  /** The relayer's balance is back at or above RELAYER_MIN_BALANCE. */
+  'relayer.balance_restored': RelayerBalanceData;
+}
+
+export interface RelayerBalanceData {
+  chainId: number;
+  relayer: string;
+  /** Native balance in wei when it was read (a decimal string). */
+  balance: string;
+  /** RELAYER_MIN_BALANCE in wei (a decimal string). */
+  floor: string;
+  observedAt: string;
 }
 
 /** What a webhook receives in the `standard` format (the JSON body), and what a Discord message is drawn from. */

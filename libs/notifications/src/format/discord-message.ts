@@ -147,7 +147,23 @@ const RENDER: Renderers = {
     description: `The chain refused the deployment: ${d.reason}. It is not retried; the DAO has no treasury until the cause is fixed.`,
     color: RED,
   }),
+  'relayer.balance_low': (d) => ({
+    title: 'Relayer balance low',
+    description: `The platform's relayer pays for every DAO's transactions on chain ${d.chainId} and is below its floor: top it up before it runs dry, or executions and claims stop.`,
+    color: AMBER,
+    fields: relayerFields(d),
+  }),
+  'relayer.balance_restored': (d) => ({
+    title: 'Relayer balance restored',
+    description: `The platform's relayer on chain ${d.chainId} is back above its floor.`,
+    color: GREEN,
+    fields: relayerFields(d),
+  }),
 };
+
+function relayerFields(d: NotificationData['relayer.balance_low']): APIEmbedField[] {
+  return [f('Relayer', d.relayer, false), f('Balance', shortAmount(d.balance)), f('Floor', shortAmount(d.floor))];
+}
 
 /** A Discord webhook message for a notification, always within Discord's limits. */
 export const toDiscordMessage = (envelope: NotificationEnvelope): RESTPostAPIWebhookWithTokenJSONBody => {

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { isNotifying, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
+import { isNotifying, isRelayerEvent, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
 import type { NotificationEnvelope } from '../catalogue/notification-types';
 import { notificationId } from './notification-id';
 
@@ -38,6 +38,19 @@ const proposalInfo = async (db: Db, event: NotifyingEvent): Promise<ProposalInfo
 };
 
 /**
+ * The DAOs a relayer event goes to: the platform runs one chain, so every DAO depends on its relayer; only those
+ * with an endpoint (or the one a replay names) can hear of it.
+ */
+const daosWithEndpoints = async (db: Db, endpointId: string | undefined): Promise<string[]> => {
+  const { rows } = await db.query<{ dao_id: string }>(
+    `SELECT DISTINCT dao_id FROM webhook_endpoints
+     WHERE ($1::text IS NULL AND status IN ('active', 'paused')) OR id = $1 ORDER BY dao_id`,
+    [endpointId ?? null],
+  );
+  return rows.map((r) => r.dao_id);
+};
+
+/**
  * Turns events into outbox rows: one per (notification, subscribed endpoint), with an id derived from
  * both so that running this twice over the same events changes nothing (or, with `reset`, re-queues).
  * Events of types that notify nobody are skipped. Returns how many rows were written.
@@ -45,8 +58,10 @@ const proposalInfo = async (db: Db, event: NotifyingEvent): Promise<ProposalInfo
 export const enqueueNotifications = async (db: Db, events: readonly RecordedEvent[], options: EnqueueOptions): Promise<number> => {
   const endpointsByDao = new Map<string, EndpointRow[]>();
   const rows: OutboxRow[] = [];
+  let chainDaos: readonly string[] | undefined;
   for (const event of events.filter(isNotifying)) {
-    const mapped = mapEvent(event, await proposalInfo(db, event));
+    if (isRelayerEvent(event)) chainDaos ??= await daosWithEndpoints(db, options.endpointId);
+    const mapped = isRelayerEvent(event) ? mapEvent(event, null, chainDaos) : mapEvent(event, await proposalInfo(db, event));
     for (const notification of mapped) {
       let endpoints = endpointsByDao.get(notification.daoId);
       if (!endpoints) {

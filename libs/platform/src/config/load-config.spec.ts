@@ -33,6 +33,11 @@ describe('loadConfig', () => {
     [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
     [{ NODE_ENV: 'production' }, 'ADMIN_API_KEY'],
     [{ EMBEDDED_POSTGRES_PORT: '-1' }, 'EMBEDDED_POSTGRES_PORT'],
+    [{ RELAYER_MAX_FEE_GWEI: 'lots' }, 'RELAYER_MAX_FEE_GWEI'],
+    [{ RELAYER_MAX_FEE_GWEI: '0' }, 'RELAYER_MAX_FEE_GWEI'],
+    [{ RELAYER_MAX_FEE_GWEI: '1.0000000001' }, 'RELAYER_MAX_FEE_GWEI'],
+    [{ RELAYER_MAX_PRIORITY_FEE_GWEI: '-2' }, 'RELAYER_MAX_PRIORITY_FEE_GWEI'],
+    [{ RELAYER_STUCK_SECONDS: '0' }, 'RELAYER_STUCK_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -43,6 +48,15 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('reads the relayer’s fee caps as decimal gwei (no cap unless set) and when a transaction counts as stuck', () => {
+    expect(loadConfig({}).relayer).toEqual({ maxFeePerGas: null, maxPriorityFeePerGas: null, stuckSeconds: 180 });
+    expect(loadConfig({ RELAYER_MAX_FEE_GWEI: '150.5', RELAYER_MAX_PRIORITY_FEE_GWEI: '2', RELAYER_STUCK_SECONDS: '30' }).relayer).toEqual({
+      maxFeePerGas: 150_500_000_000n,
+      maxPriorityFeePerGas: 2_000_000_000n,
+      stuckSeconds: 30,
+    });
   });
 
   it('never echoes the admin key in its error', () => {

@@ -42,6 +42,13 @@ export interface AppConfig {
   readonly workerOperationsPort: number;
   /** RELAYER_MIN_BALANCE: below this native balance (wei) the worker's /health is degraded; default 10^16 (0.01). */
   readonly relayerMinBalance: bigint;
+  /**
+   * How the relayer pays for gas. Fee caps are read as decimal gwei and kept in wei; null means no cap:
+   * RELAYER_MAX_FEE_GWEI caps maxFeePerGas (gasPrice on a legacy chain): above it nothing is sent until fees fall;
+   * RELAYER_MAX_PRIORITY_FEE_GWEI caps the tip. RELAYER_STUCK_SECONDS (default 180): a transaction not mined this
+   * long after it was sent is replaced at bumped fees.
+   */
+  readonly relayer: { readonly maxFeePerGas: bigint | null; readonly maxPriorityFeePerGas: bigint | null; readonly stuckSeconds: number };
 }
 
 /** A configuration problem, naming the variable, so the process can stop with one clear line. */
@@ -107,6 +114,17 @@ const amountFrom = (variable: string, value: string | undefined, fallback: bigin
 };
 
 const DAY_SECONDS = 24 * 3600;
+
+/** Decimal gwei (up to 9 decimals) as wei; undefined or blank is no cap. */
+const gweiFrom = (variable: string, value: string | undefined): bigint | null => {
+  const text = value?.trim();
+  if (!text) return null;
+  const match = /^(\d{1,12})(?:\.(\d{1,9}))?$/.exec(text);
+  if (!match) throw new ConfigError(variable, `must be an amount of gwei with at most 9 decimals, e.g. 50 or 1.5 (got "${text}")`);
+  const wei = BigInt(match[1]) * 10n ** 9n + BigInt((match[2] ?? '').padEnd(9, '0'));
+  if (wei === 0n) throw new ConfigError(variable, 'must be above 0 (leave it unset for no cap)');
+  return wei;
+};
 
 const urlFrom = (variable: string, value: string, protocols: readonly string[]): string => {
   let url: URL;
@@ -174,5 +192,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminAuthMaxFailures: positiveIntegerFrom('ADMIN_AUTH_MAX_FAILURES', env.ADMIN_AUTH_MAX_FAILURES?.trim() || '10'),
     workerOperationsPort: integerFrom('WORKER_OPERATIONS_PORT', env.WORKER_OPERATIONS_PORT, nodeEnv === 'test' ? 0 : 9464, 0, 65535),
     relayerMinBalance: amountFrom('RELAYER_MIN_BALANCE', env.RELAYER_MIN_BALANCE, 10n ** 16n),
+    relayer: {
+      maxFeePerGas: gweiFrom('RELAYER_MAX_FEE_GWEI', env.RELAYER_MAX_FEE_GWEI),
+      maxPriorityFeePerGas: gweiFrom('RELAYER_MAX_PRIORITY_FEE_GWEI', env.RELAYER_MAX_PRIORITY_FEE_GWEI),
+      stuckSeconds: integerFrom('RELAYER_STUCK_SECONDS', env.RELAYER_STUCK_SECONDS, 180, 1, DAY_SECONDS),
+    },
   };
 };
