@@ -55,11 +55,38 @@ interface ChainFact {
   readonly chainId: number;
   readonly txHash: Hash;
   readonly logIndex: number;
+  /** The block that held the log, so a reorg below it can retract the fact. Absent in facts recorded before blocks were kept. */
+  readonly blockNumber?: bigint;
+  readonly blockHash?: Hash;
   readonly confirmedAt: string;
 }
 export type DepositConfirmed = Event<'DepositConfirmed', ChainFact>;
 /** `withdrawalId`: the approved request this withdrawal fulfils, when one matches. */
 export type WithdrawalConfirmed = Event<'WithdrawalConfirmed', ChainFact & { readonly withdrawalId: string | null }>;
+
+/**
+ * A reorg took away the block that held a deposit or withdrawal the log had confirmed: the fact is void and
+ * its effect on the member's balance is undone. `chainId:txHash:logIndex` is the retracted fact's key, so the
+ * same log, mined again in a block of the new chain, is confirmed again; one that vanished stays retracted.
+ * `rewoundTo` is the newest block both chains share.
+ */
+export type ChainFactRetracted = Event<
+  'ChainFactRetracted',
+  {
+    readonly fact: 'DepositConfirmed' | 'WithdrawalConfirmed';
+    readonly member: Address;
+    readonly amount: bigint;
+    readonly chainId: number;
+    readonly txHash: Hash;
+    readonly logIndex: number;
+    readonly blockNumber: bigint;
+    readonly blockHash: Hash;
+    /** The withdrawal request the retracted withdrawal had settled: approved again, to be taken again. */
+    readonly withdrawalId: string | null;
+    readonly rewoundTo: bigint;
+    readonly retractedAt: string;
+  }
+>;
 
 export type WithdrawalRequested = Event<
   'WithdrawalRequested',
@@ -147,6 +174,7 @@ export type DaoEvent =
   | MemberRemoved
   | DepositConfirmed
   | WithdrawalConfirmed
+  | ChainFactRetracted
   | WithdrawalRequested
   | WithdrawalApproved
   | EmergencyExitRequested

@@ -25,6 +25,7 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   MemberRemoved: true,
   DepositConfirmed: true,
   WithdrawalConfirmed: true,
+  ChainFactRetracted: true,
   WithdrawalRequested: true,
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
