@@ -83,6 +83,11 @@ export type ChainFactRetracted = Event<
     readonly blockHash: Hash;
     /** The withdrawal request the retracted withdrawal had settled: approved again, to be taken again. */
     readonly withdrawalId: string | null;
+    /**
+     * A retracted deposit had activated the member and the balance left no longer would: the status (PENDING
+     * or INACTIVE) and joined-at they had before it. Null when membership does not change.
+     */
+    readonly restored: { readonly status: 'PENDING' | 'INACTIVE'; readonly joinedAt: string | null } | null;
     readonly rewoundTo: bigint;
     readonly retractedAt: string;
   }

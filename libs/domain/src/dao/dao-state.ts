@@ -60,6 +60,9 @@ export interface AppliedChainFact {
   readonly blockNumber: bigint | null;
   readonly blockHash: Hash | null;
   readonly withdrawalId: string | null;
+  /** The member's status and joined-at before the fact, so a retraction can put back what it changed. */
+  readonly statusBefore: MemberStatus;
+  readonly joinedAtBefore: string | null;
 }
 
 export interface AbsentDao {

@@ -85,14 +85,14 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
         totalDeposited: m.totalDeposited + event.data.amount,
         currentBalance: m.currentBalance + event.data.amount,
       }));
-      return withChainFact(next, event);
+      return withChainFact(next, event, dao.members.get(event.data.member));
     }
     case 'WithdrawalConfirmed': {
       let next = updateMember(dao, event.data.member, (m) => ({
         currentBalance: m.currentBalance - event.data.amount,
       }));
       if (event.data.withdrawalId) next = updateWithdrawal(next, event.data.withdrawalId, { status: 'confirmed' });
-      return withChainFact(next, event);
+      return withChainFact(next, event, dao.members.get(event.data.member));
     }
     case 'ChainFactRetracted':
       return retracted(dao, event);
@@ -149,7 +149,7 @@ const settled = (dao: ActiveDao, proposalId: string, outcome: string): ActiveDao
   return next;
 };
 
-const withChainFact = (dao: ActiveDao, event: DepositConfirmed | WithdrawalConfirmed): ActiveDao => {
+const withChainFact = (dao: ActiveDao, event: DepositConfirmed | WithdrawalConfirmed, before: Member | undefined): ActiveDao => {
   const { member, amount, chainId, txHash, logIndex, blockNumber, blockHash } = event.data;
   const withdrawalId = event.type === 'WithdrawalConfirmed' ? event.data.withdrawalId : null;
   const chainEvents = new Map(dao.chainEvents).set(chainKey(event.data), {
@@ -162,16 +162,22 @@ const withChainFact = (dao: ActiveDao, event: DepositConfirmed | WithdrawalConfi
     blockNumber: blockNumber ?? null,
     blockHash: blockHash ?? null,
     withdrawalId,
+    statusBefore: before?.status ?? 'PENDING',
+    joinedAtBefore: before?.joinedAt ?? null,
   });
   return { ...dao, chainEvents };
 };
 
 /** Undoes a deposit's or withdrawal's balance from the event alone (read models fold it without the chain keys). */
 const retracted = (dao: ActiveDao, event: ChainFactRetracted): ActiveDao => {
-  const { fact, member, amount, withdrawalId } = event.data;
+  const { fact, member, amount, withdrawalId, restored } = event.data;
   let next =
     fact === 'DepositConfirmed'
-      ? updateMember(dao, member, (m) => ({ totalDeposited: m.totalDeposited - amount, currentBalance: m.currentBalance - amount }))
+      ? updateMember(dao, member, (m) => ({
+          totalDeposited: m.totalDeposited - amount,
+          currentBalance: m.currentBalance - amount,
+          ...(restored ? { status: restored.status, joinedAt: restored.joinedAt } : {}),
+        }))
       : updateMember(dao, member, (m) => ({ currentBalance: m.currentBalance + amount }));
   if (withdrawalId) next = updateWithdrawal(next, withdrawalId, { status: 'approved' });
   const chainEvents = new Map(dao.chainEvents);

@@ -31,7 +31,11 @@ const retract = (rewoundTo: number): DaoCommand => ({
   data: { chainId: 31337, rewoundTo: BigInt(rewoundTo) },
   metadata: meta(INDEXER, at(60)),
 });
-const retracted = (fact: DepositConfirmed | WithdrawalConfirmed, rewoundTo: number): ChainFactRetracted => ({
+const retracted = (
+  fact: DepositConfirmed | WithdrawalConfirmed,
+  rewoundTo: number,
+  restored: ChainFactRetracted['data']['restored'] = null,
+): ChainFactRetracted => ({
   type: 'ChainFactRetracted',
   data: {
     fact: fact.type,
@@ -43,6 +47,7 @@ const retracted = (fact: DepositConfirmed | WithdrawalConfirmed, rewoundTo: numb
     blockNumber: fact.data.blockNumber!,
     blockHash: fact.data.blockHash!,
     withdrawalId: null,
+    restored,
     rewoundTo: BigInt(rewoundTo),
     retractedAt: at(60),
   },
@@ -88,12 +93,29 @@ describe('Retracting chain facts after a reorg', () => {
       .when(confirm('ConfirmDeposit', 2, 12, 30n))
       .then([]));
 
-  it('makes an ACTIVE member whose only deposit is retracted INACTIVE', () => {
+  describe('membership', () => {
     const joined = deposit(4, 12, 40n, alice);
     const activation: DaoEvent = { type: 'MemberActivated', data: { member: alice, activatedAt: T0 } };
-    given([created, joined, activation])
-      .when(retract(11))
-      .then([retracted(joined, 11), { type: 'MemberBecameInactive', data: { member: alice, at: at(60) } }]);
+    it('puts a member the retracted deposit had activated back to PENDING', () =>
+      given([created, joined, activation])
+        .when(retract(11))
+        .then([retracted(joined, 11, { status: 'PENDING', joinedAt: null })]));
+    it('shows the member PENDING again, with nothing deposited', () => {
+      const alicia = activeDao([created, joined, activation, retracted(joined, 11, { status: 'PENDING', joinedAt: null })]).members.get(
+        alice,
+      )!;
+      expect(alicia).toMatchObject({ status: 'PENDING', joinedAt: null, currentBalance: 0n, totalDeposited: 0n, weight: 0n });
+    });
+    it('keeps a member ACTIVE when an earlier deposit still reaches the minimum', () => {
+      const later = deposit(6, 13, 5n, alice);
+      given([created, joined, activation, later])
+        .when(retract(12))
+        .then([retracted(later, 12)]);
+    });
+    it('keeps a founder ACTIVE: their membership never came from a deposit', () =>
+      given([created, first])
+        .when(retract(9))
+        .then([retracted(first, 9)]));
   });
 
   it('brings back a member a retracted withdrawal had emptied', () => {

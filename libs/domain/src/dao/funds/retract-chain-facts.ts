@@ -1,18 +1,19 @@
 import type { RetractChainFacts } from '../dao-commands';
-import type { ChainFactRetracted, DaoEvent, MemberActivated, MemberBecameInactive } from '../dao-events';
+import type { ChainFactRetracted, DaoEvent, MemberActivated } from '../dao-events';
 import { requireDao } from '../dao-guards';
 import type { ActiveDao, AppliedChainFact, DaoState } from '../dao-state';
 import { evolveDao } from '../evolve-dao';
 import { activationFor } from '../membership/activation';
 
-type Retraction = ChainFactRetracted | MemberBecameInactive | MemberActivated;
+type Retraction = ChainFactRetracted | MemberActivated;
 
 /**
  * A reorg rewound the chain to `rewoundTo`: every deposit and withdrawal confirmed from a block above it is
- * retracted, newest first, so each balance passes back through the states it had. Membership follows the
- * balance the same way it does for the chain's own facts: an ACTIVE member whose balance a retracted deposit
- * empties becomes INACTIVE; a retracted withdrawal may bring an INACTIVE member back. A command repeated (a
- * replayed reorg) finds nothing left to retract. Facts recorded before blocks were kept are never retracted.
+ * retracted, newest first, so each balance passes back through the states it had. Membership follows: a
+ * member a retracted deposit had activated goes back to what they were (PENDING or INACTIVE) unless the
+ * balance left still activates them; a retracted withdrawal that had emptied a member brings them back as a
+ * deposit would. A command repeated (a replayed reorg) finds nothing left to retract. Facts recorded before
+ * blocks were kept are never retracted.
  */
 export const retractChainFacts = (command: RetractChainFacts, state: DaoState): Retraction[] => {
   const dao = requireDao(state);
@@ -24,17 +25,24 @@ export const retractChainFacts = (command: RetractChainFacts, state: DaoState): 
   const events: Retraction[] = [];
   let current: ActiveDao = dao;
   for (const fact of lost) {
-    const retracted = retraction(fact, rewoundTo, now);
-    const next = apply(current, retracted);
-    const member = next.members.get(fact.member);
-    const follows: Retraction[] = [];
-    if (member && fact.fact === 'DepositConfirmed' && member.status === 'ACTIVE' && member.currentBalance <= 0n)
-      follows.push({ type: 'MemberBecameInactive', data: { member: fact.member, at: now } });
-    if (member && fact.fact === 'WithdrawalConfirmed') follows.push(...activationFor(next, member, now));
-    current = follows.reduce(apply, next);
+    const retracted = retraction(fact, rewoundTo, restoredBy(current, fact), now);
+    current = apply(current, retracted);
+    const member = current.members.get(fact.member);
+    const follows = member && fact.fact === 'WithdrawalConfirmed' ? activationFor(current, member, now) : [];
+    current = follows.reduce(apply, current);
     events.push(retracted, ...follows);
   }
   return events;
+};
+
+/** What a retracted deposit puts back: the status it had activated the member from, if the rest no longer would. */
+const restoredBy = (dao: ActiveDao, fact: AppliedChainFact): ChainFactRetracted['data']['restored'] => {
+  const member = dao.members.get(fact.member);
+  if (fact.fact !== 'DepositConfirmed' || member?.status !== 'ACTIVE') return null;
+  if (fact.statusBefore !== 'PENDING' && fact.statusBefore !== 'INACTIVE') return null;
+  const left = member.currentBalance - fact.amount;
+  const stillEnough = left > 0n && left >= dao.configuration.minimumDeposit;
+  return stillEnough ? null : { status: fact.statusBefore, joinedAt: fact.joinedAtBefore };
 };
 
 const apply = (dao: ActiveDao, event: DaoEvent): ActiveDao => evolveDao(dao, event) as ActiveDao;
@@ -44,7 +52,12 @@ const newestFirst = (a: AppliedChainFact, b: AppliedChainFact): number => {
   return byBlock !== 0n ? (byBlock > 0n ? 1 : -1) : b.logIndex - a.logIndex;
 };
 
-const retraction = (fact: AppliedChainFact, rewoundTo: bigint, now: string): ChainFactRetracted => ({
+const retraction = (
+  fact: AppliedChainFact,
+  rewoundTo: bigint,
+  restored: ChainFactRetracted['data']['restored'],
+  now: string,
+): ChainFactRetracted => ({
   type: 'ChainFactRetracted',
   data: {
     fact: fact.fact,
@@ -56,6 +69,7 @@ const retraction = (fact: AppliedChainFact, rewoundTo: bigint, now: string): Cha
     blockNumber: fact.blockNumber!,
     blockHash: fact.blockHash!,
     withdrawalId: fact.withdrawalId,
+    restored,
     rewoundTo,
     retractedAt: now,
   },
