@@ -1,3 +1,4 @@
+import { buildSafeTransaction, executeSafeTransaction, safeAbi, safeTransactionTypedData } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import type { RecordedEvent } from '@ayllu/event-store';
 import { encodeFunctionData, parseEther, parseGwei, type Address, type Hex, type TransactionReceipt } from 'viem';
@@ -178,6 +179,29 @@ describe('Chain indexer: a reorg below facts in the log is followed, with no man
     expect((await indexRow()).halted).toBeNull();
   });
 
+  it("retracts a withdrawal the new chain does not hold, and the balance is the member's again", async () => {
+    const kept = world.treasurers[1];
+    const snapshot = await world.clients.test.snapshot();
+    const wallet = world.clients.wallet(kept);
+    const hash = await wallet.writeContract({
+      address: dao.contracts.vault,
+      abi: communityVaultAbi,
+      functionName: 'withdraw',
+      args: [parseEther('0.5')],
+    });
+    const receipt = await world.clients.public.waitForTransactionReceipt({ hash });
+    await mine();
+    await count('WithdrawalConfirmed', hash, 1);
+    expect(await member(kept.address)).toMatchObject({ current_balance: parseEther('6.5') });
+
+    await world.clients.test.revert({ id: snapshot });
+    await mine(CONFIRMATIONS + 2);
+    const [retraction] = await count('ChainFactRetracted', hash, 1);
+    expect(retraction.data).toMatchObject({ fact: 'WithdrawalConfirmed', amount: parseEther('0.5'), blockHash: receipt.blockHash });
+    expect(await member(kept.address)).toMatchObject({ status: 'ACTIVE', current_balance: parseEther('7') });
+    expect((await indexRow()).halted).toBeNull();
+  });
+
   it('a reorg deeper than the checkpoint remembers re-reads the chain from the deployment, and nothing changes twice', async () => {
     const balances = async () => Promise.all(world.treasurers.map(async (t) => (await member(t.address))?.current_balance));
     const before = await balances();
@@ -206,11 +230,41 @@ describe('Chain indexer: a reorg below facts in the log is followed, with no man
     expect((await indexRow()).halted).toBeNull();
   });
 
-  it('halts, saying why, only when the chain does not hold the DAO at all', async () => {
+  it('halts, saying why, when a lost block held a Safe threshold change the treasury took (it has no retraction yet)', async () => {
+    const { safe, chainId } = dao.contracts;
+    const snapshot = await world.clients.test.snapshot();
+    const nonce = await world.clients.public.readContract({ address: safe, abi: safeAbi, functionName: 'nonce' });
+    const data = encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [3n] });
+    const transaction = buildSafeTransaction({ calls: [{ to: safe, value: 0n, data }], nonce });
+    const signers = world.treasurers.slice(0, 2);
+    const signatures = await Promise.all(
+      signers.map(async (t) => ({
+        signer: t.address,
+        data: await t.signTypedData(safeTransactionTypedData({ chainId, safe }, transaction)),
+      })),
+    );
+    const wallet = world.clients.wallet(signers[0]);
+    await executeSafeTransaction({ wallet, public: world.clients.public, safe, chainId, transaction, signatures });
+    await mine();
+    await waitFor('SafeThresholdChanged', async () =>
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).find((e) => e.type === 'SafeThresholdChanged'),
+    );
+    const retracted = (await daoEvents('ChainFactRetracted')).length;
+
+    await world.clients.test.revert({ id: snapshot });
+    await mine(CONFIRMATIONS + 2);
+    const row = await waitFor('the halt', async () => ((await indexRow()).halted ? await indexRow() : undefined));
+    expect(row.halted).toMatch(
+      /^reorg: the chain rewound to block \d+, below the Safe owner, threshold or timelock delay change .* which cannot be retracted$/,
+    );
+    expect(await daoEvents('ChainFactRetracted')).toHaveLength(retracted);
+  });
+
+  it("halts, saying why, when the chain does not hold the DAO's vault at all", async () => {
     await driver.stop();
     const { checkpoint, contracts } = await indexRow();
     const bogus = { blockNumber: checkpoint!.blockNumber, blockHash: `0x${'cd'.repeat(32)}` };
-    await world.db.pool.query('UPDATE chain_index SET checkpoint = $2, contracts = $3 WHERE dao_id = $1', [
+    await world.db.pool.query('UPDATE chain_index SET checkpoint = $2, contracts = $3, halted = NULL WHERE dao_id = $1', [
       dao.daoId,
       JSON.stringify({ ...bogus, recent: [bogus] }),
       JSON.stringify({ ...(contracts as object), vault: `0x${'12'.repeat(20)}` }),
