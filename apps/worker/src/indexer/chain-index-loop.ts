@@ -35,14 +35,16 @@ export interface ChainIndexLoopOptions {
  * range, which appends nothing twice, and its lease runs out for the next worker.
  *
  * Reorgs: facts are appended only `confirmations` deep. If the chain still rewinds below a block the log took
- * a fact from, every deposit and withdrawal confirmed above the newest block both chains share is retracted
- * (ChainFactRetracted, which the read models fold like any event), the checkpoint moves back to that block and
- * the new chain's facts are recorded from there: a log mined again in another block is confirmed again, one
- * that vanished stays retracted. A reorg deeper than the checkpoint remembers rewinds to the block before the
- * DAO's deployment. Indexing halts (the reason in `chain_index.halted`) only when the log cannot follow: a
- * treasury change (Safe owners, threshold, timelock delay) from a lost block, which has no retraction yet, or
- * a chain without the DAO's contracts. The execution workflow is unaffected (its own calls are reconciled from
- * receipts, and it does not read deposits or withdrawals).
+ * a fact from, what the log took from above the newest block both chains share is retracted: deposits and
+ * withdrawals (ChainFactRetracted) and the treasury's owner, threshold and delay changes
+ * (TreasuryChainChangesRetracted, the DAO's configuration following), which the read models fold like any
+ * event. The checkpoint moves back to that block and the new chain's facts are recorded from there: a log
+ * mined again in another block is recorded again, one that vanished stays retracted. A reorg deeper than the
+ * checkpoint remembers rewinds to the block before the DAO's deployment. Indexing halts (the reason in
+ * `chain_index.halted`) only when the chain does not hold the DAO's vault at all. The execution workflow is
+ * not confused: its own calls are reconciled from receipts, it does not read deposits or withdrawals, and a
+ * treasury retraction only wakes it to look at the (restored) owners and threshold again. Not retracted: a
+ * Safe execution the treasurers ran themselves (SafeTransactionExecuted) that a reorg took back.
  */
 export class ChainIndexLoop {
   private readonly indexers = new Map<string, ChainIndexer>();
@@ -144,13 +146,9 @@ export class ChainIndexLoop {
       }
       if (result.rewoundTo !== undefined) {
         // Always asked, not only when last_fact_block is above: a crash may have appended facts it never noted.
-        const outcome = await retractChainFacts(this.deps, row.dao_id, row.chain_id, result.rewoundTo);
-        if ('refused' in outcome) {
-          await this.halt(row, owner, outcome.refused);
-          return;
-        }
+        const retracted = await retractChainFacts(this.deps, row.dao_id, row.chain_id, result.rewoundTo);
         const depth = checkpoint.blockNumber - result.rewoundTo;
-        this.options.onReorg?.(row.dao_id, { rewoundTo: result.rewoundTo, depth, retracted: outcome.retracted });
+        this.options.onReorg?.(row.dao_id, { rewoundTo: result.rewoundTo, depth, retracted });
         if (lastFactBlock !== null && lastFactBlock > result.rewoundTo) lastFactBlock = result.rewoundTo;
       }
       for (const fact of result.facts) {

@@ -1,41 +1,28 @@
-import { daoDecider, streams } from '@ayllu/domain';
+import { daoDecider, retractTreasuryChainChanges, streams } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 
 const ACTOR = 'system:indexer';
 
-export type RetractionOutcome =
-  | { readonly retracted: number }
-  /** Something the log took from the lost blocks cannot be taken back: the DAO's indexing must halt. */
-  | { readonly refused: string };
-
 /**
- * The chain rewound to `rewoundTo`: retracts every deposit and withdrawal the DAO's log confirmed from a
- * block above it (one append on the DAO stream, which a replay finds empty). The treasury's owners,
- * threshold and delay follow the chain through changes that have no retraction yet; if one of those came
- * from a lost block, nothing is retracted and the caller halts with the reason.
+ * The chain rewound to `rewoundTo`: retracts what the DAO's log took from blocks above it, the treasury's
+ * owner, threshold and delay changes (TreasuryChainChangesRetracted, with the DAO's configuration following)
+ * and every deposit and withdrawal (ChainFactRetracted). Each is one append that a replay finds empty, so a
+ * crash between them, or a reorg seen twice, retracts nothing twice. Returns how many facts left the log.
  */
-export async function retractChainFacts(
-  deps: ExecutionDeps,
-  daoId: string,
-  chainId: number,
-  rewoundTo: bigint,
-): Promise<RetractionOutcome> {
-  const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
-  if (treasury.status === 'Deployed' && treasury.chainPosition && treasury.chainPosition.blockNumber > rewoundTo) {
-    const { blockNumber, txHash } = treasury.chainPosition;
-    return {
-      refused:
-        `reorg: the chain rewound to block ${rewoundTo}, below the Safe owner, threshold or timelock delay change ` +
-        `(tx ${txHash}, block ${blockNumber}) the treasury took from it, which cannot be retracted`,
-    };
-  }
+export async function retractChainFacts(deps: ExecutionDeps, daoId: string, chainId: number, rewoundTo: bigint): Promise<number> {
   const now = deps.now().toISOString();
-  const { events } = await deps.store.handle(
-    { dao: streams.dao.of(daoId) },
-    ({ dao }) => ({
-      dao: daoDecider.decide({ type: 'RetractChainFacts', data: { chainId, rewoundTo }, metadata: { actor: ACTOR, now } }, dao),
-    }),
-    { context: { actor: ACTOR, correlationId: `chain:${chainId}:reorg:${rewoundTo}`, occurredAt: now } },
+  const metadata = { actor: ACTOR, now };
+  const options = { context: { actor: ACTOR, correlationId: `chain:${chainId}:reorg:${rewoundTo}`, occurredAt: now } };
+  const treasury = await deps.store.handle(
+    { treasury: streams.treasury.of(daoId), dao: streams.dao.of(daoId) },
+    (s) => retractTreasuryChainChanges({ type: 'RetractTreasuryChainChanges', data: { rewoundTo }, metadata }, s.treasury, s.dao),
+    options,
   );
-  return { retracted: (events.dao ?? []).filter((e) => e.type === 'ChainFactRetracted').length };
+  const funds = await deps.store.handle(
+    { dao: streams.dao.of(daoId) },
+    ({ dao }) => ({ dao: daoDecider.decide({ type: 'RetractChainFacts', data: { chainId, rewoundTo }, metadata }, dao) }),
+    options,
+  );
+  const changes = (treasury.events.treasury ?? []).flatMap((e) => (e.type === 'TreasuryChainChangesRetracted' ? e.data.retracted : []));
+  return changes.length + (funds.events.dao ?? []).filter((e) => e.type === 'ChainFactRetracted').length;
 }

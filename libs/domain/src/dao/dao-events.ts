@@ -159,8 +159,8 @@ export type DaoTreasuryChanged = Event<
     readonly treasurers: readonly Address[];
     readonly treasurerThreshold: number;
     readonly timelockDelaySeconds: number;
-    /** The chain transaction that made the change. */
-    readonly txHash: Hash;
+    /** The chain transaction that made the change; null when a reorg undid changes (TreasuryChainChangesRetracted). */
+    readonly txHash: Hash | null;
     readonly changedAt: string;
   }
 >;

@@ -73,6 +73,7 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   SafeOwnerRemoved: true,
   SafeThresholdChanged: true,
   TimelockDelayChanged: true,
+  TreasuryChainChangesRetracted: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });
