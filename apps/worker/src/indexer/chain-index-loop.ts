@@ -145,6 +145,8 @@ export class ChainIndexLoop {
         result = restart;
       }
       if (result.rewoundTo !== undefined) {
+        // A worker whose lease ran out must not retract: its successor may already hold the new chain's facts.
+        if (!(await this.renewLease(row.dao_id, owner))) return;
         // Always asked, not only when last_fact_block is above: a crash may have appended facts it never noted.
         const retracted = await retractChainFacts(this.deps, row.dao_id, row.chain_id, result.rewoundTo);
         const depth = checkpoint.blockNumber - result.rewoundTo;
@@ -173,6 +175,15 @@ export class ChainIndexLoop {
       );
       if (!rowCount || !moved) return;
     }
+  }
+
+  private async renewLease(daoId: string, owner: string): Promise<boolean> {
+    const { rowCount } = await this.deps.pool.query(
+      `UPDATE chain_index SET leased_until = now() + make_interval(secs => $3::float8 / 1000)
+       WHERE dao_id = $1 AND lease_owner = $2 AND leased_until > now()`,
+      [daoId, owner, this.leaseMs],
+    );
+    return !!rowCount;
   }
 
   /**
