@@ -129,17 +129,5 @@ describe('Chain indexer: what happens on chain outside the platform enters the l
     expect((await treasurers.proposalEvent(proposalId, ['ProposalExecuted', 'ProposalExecutionFailed'])).type).toBe('ProposalExecuted');
   });
 
-  it('a reorg below a fact the log holds halts indexing for the DAO, and the log keeps what it has', async () => {
-    const snapshot = await world.clients.test.snapshot();
-    const receipt = await money.deposit(world.founders[2], parseEther('10'));
-    await mine();
-    await factOf('DepositConfirmed', receipt.transactionHash);
-    await world.clients.test.revert({ id: snapshot });
-    await world.clients.test.mine({ blocks: 5 });
-    const row = await waitFor('the halt', async () => ((await indexRow()).halted ? await indexRow() : undefined));
-    expect(row.halted).toMatch(/^reorg: the chain rewound to block \d+, below block \d+ whose facts are in the log$/);
-    expect(
-      (await daoEvents('DepositConfirmed')).filter((e) => (e.data as { txHash: string }).txHash === receipt.transactionHash),
-    ).toHaveLength(1);
-  });
+  // Reorgs below facts in the log: chain-reorg.int.spec.ts.
 });

@@ -69,6 +69,7 @@ export { recordSafeTransactionExecuted } from './execution/record-safe-execution
 export { recordTimelockOperationExecuted, recordTimelockOperationFailed } from './execution/record-timelock-outcome';
 export { foldExecution } from './execution/execution-history';
 export { recordTreasuryChainChange } from './execution/record-treasury-chain-change';
+export { retractTreasuryChainChanges } from './execution/retract-treasury-chain-changes';
 
 export type { DomainEvent, DomainEventType, StreamKind, StreamKindName, StreamRef } from './streams/stream-catalogue';
 export { parseStreamId, relayerStreamId, streams } from './streams/stream-catalogue';

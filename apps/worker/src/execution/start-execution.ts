@@ -85,6 +85,11 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
       options.logger.warn({ daoId, err: error }, 'chain indexer: a poll failed; it will be retried');
     },
     onHalt: (daoId, reason) => options.logger.error({ daoId, reason }, 'chain indexer halted for this DAO'),
+    onReorg: (daoId, { rewoundTo, depth, retracted }) =>
+      options.logger.warn(
+        { daoId, rewoundTo: rewoundTo.toString(), depth: depth.toString(), retracted },
+        'chain indexer: the chain reorganised below the checkpoint; facts from the lost blocks were retracted',
+      ),
     onPassError: (error) => options.logger.error({ err: error }, 'chain indexer failed'),
   });
   const payouts = new PayoutCache({

@@ -16,7 +16,7 @@ const ACTOR = 'system:indexer';
 
 /**
  * Puts one confirmed chain fact into the log. Every append is idempotent: deposits and withdrawals by their
- * (chainId, txHash, logIndex) key in the DAO's state, treasury facts by the transaction's recorded status,
+ * (chainId, txHash, logIndex) key in the DAO's state (a key a reorg retracted may be confirmed again), treasury facts by the transaction's recorded status,
  * so a replayed range or a second worker appends nothing new. Facts the platform has no use for are skipped.
  */
 export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: ChainFact): Promise<void> {
@@ -27,11 +27,17 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
     case 'DepositConfirmed':
     case 'WithdrawalConfirmed': {
       const type = fact.type === 'DepositConfirmed' ? 'ConfirmDeposit' : 'ConfirmWithdrawal';
+      // The block goes into the log so that a reorg below it can retract the fact.
+      const { blockNumber, blockHash } = fact.origin;
       await deps.store.handle(
         { dao: streams.dao.of(daoId) },
         ({ dao }) => ({
           dao: daoDecider.decide(
-            { type, data: { member: fact.data.member, amount: fact.data.assets, ...log }, metadata: { actor: ACTOR, now } },
+            {
+              type,
+              data: { member: fact.data.member, amount: fact.data.assets, ...log, blockNumber, blockHash },
+              metadata: { actor: ACTOR, now },
+            },
             dao,
           ),
         }),

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ChainIndexer, ReorgTooDeepError, type IndexerCheckpoint, type WatchedContracts } from '@ayllu/chain';
+import { ChainIndexer, ReorgTooDeepError, type IndexerCheckpoint, type PollResult, type WatchedContracts } from '@ayllu/chain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { DrainLoop } from '../processing/drain-loop';
 import { applyChainFact, retryable } from './apply-chain-fact';
 import { loadCheckpoint, storeCheckpoint } from './indexer-checkpoint';
+import { retractChainFacts } from './retract-chain-facts';
 
 type Row = {
   dao_id: string;
@@ -21,6 +22,8 @@ export interface ChainIndexLoopOptions {
   readonly leaseMs?: number;
   readonly onError: (daoId: string, error: unknown) => void;
   readonly onHalt: (daoId: string, reason: string) => void;
+  /** The chain rewound below the DAO's checkpoint; `retracted` facts left the log. */
+  readonly onReorg?: (daoId: string, reorg: { rewoundTo: bigint; depth: bigint; retracted: number }) => void;
   /** A pass that failed before reaching any DAO (listing them); the next poll retries. */
   readonly onPassError: (error: unknown) => void;
 }
@@ -31,10 +34,17 @@ export interface ChainIndexLoopOptions {
  * transaction is open while the chain answers; a crash between appending and moving the checkpoint replays the
  * range, which appends nothing twice, and its lease runs out for the next worker.
  *
- * Reorgs, conservatively: facts are appended only `confirmations` deep. If the chain still rewinds below a
- * block the log took a fact from, the log cannot take it back (there is no retraction event), so the DAO's
- * indexing halts with the reason in `chain_index.halted`; the execution workflow is unaffected (its own
- * calls are reconciled from receipts). A rewind above every appended fact just moves the checkpoint back.
+ * Reorgs: facts are appended only `confirmations` deep. If the chain still rewinds below a block the log took
+ * a fact from, what the log took from above the newest block both chains share is retracted: deposits and
+ * withdrawals (ChainFactRetracted) and the treasury's owner, threshold and delay changes
+ * (TreasuryChainChangesRetracted, the DAO's configuration following), which the read models fold like any
+ * event. The checkpoint moves back to that block and the new chain's facts are recorded from there: a log
+ * mined again in another block is recorded again, one that vanished stays retracted. A reorg deeper than the
+ * checkpoint remembers rewinds to the block before the DAO's deployment. Indexing halts (the reason in
+ * `chain_index.halted`) only when the chain does not hold the DAO's vault at all. The execution workflow is
+ * not confused: its own calls are reconciled from receipts, it does not read deposits or withdrawals, and a
+ * treasury retraction only wakes it to look at the (restored) owners and threshold again. Not retracted: a
+ * Safe execution the treasurers ran themselves (SafeTransactionExecuted) that a reorg took back.
  */
 export class ChainIndexLoop {
   private readonly indexers = new Map<string, ChainIndexer>();
@@ -122,23 +132,26 @@ export class ChainIndexLoop {
       : await indexer.checkpointAt(BigInt(row.from_block) - 1n);
     let lastFactBlock = row.last_fact_block === null ? null : BigInt(row.last_fact_block);
     for (let round = 0; round < 20; round++) {
-      let result: Awaited<ReturnType<ChainIndexer['poll']>>;
+      let result: PollResult;
       try {
         result = await indexer.poll(checkpoint);
       } catch (error) {
         if (!(error instanceof ReorgTooDeepError)) throw error;
-        // Nothing this DAO's indexer saw is on the chain any more (a deep reorg, or a fresh dev chain under
-        // an old database): polling again cannot help.
-        await this.halt(row, owner, `reorg deeper than the checkpoint remembers: ${error.message}`);
-        return;
+        const restart = await this.restartFromDeployment(row, indexer);
+        if (typeof restart === 'string') {
+          await this.halt(row, owner, `reorg deeper than the checkpoint remembers: ${error.message}; ${restart}`);
+          return;
+        }
+        result = restart;
       }
-      if (result.rewoundTo !== undefined && lastFactBlock !== null && lastFactBlock > result.rewoundTo) {
-        await this.halt(
-          row,
-          owner,
-          `reorg: the chain rewound to block ${result.rewoundTo}, below block ${lastFactBlock} whose facts are in the log`,
-        );
-        return;
+      if (result.rewoundTo !== undefined) {
+        // A worker whose lease ran out must not retract: its successor may already hold the new chain's facts.
+        if (!(await this.renewLease(row.dao_id, owner))) return;
+        // Always asked, not only when last_fact_block is above: a crash may have appended facts it never noted.
+        const retracted = await retractChainFacts(this.deps, row.dao_id, row.chain_id, result.rewoundTo);
+        const depth = checkpoint.blockNumber - result.rewoundTo;
+        this.options.onReorg?.(row.dao_id, { rewoundTo: result.rewoundTo, depth, retracted });
+        if (lastFactBlock !== null && lastFactBlock > result.rewoundTo) lastFactBlock = result.rewoundTo;
       }
       for (const fact of result.facts) {
         try {
@@ -162,6 +175,26 @@ export class ChainIndexLoop {
       );
       if (!rowCount || !moved) return;
     }
+  }
+
+  private async renewLease(daoId: string, owner: string): Promise<boolean> {
+    const { rowCount } = await this.deps.pool.query(
+      `UPDATE chain_index SET leased_until = now() + make_interval(secs => $3::float8 / 1000)
+       WHERE dao_id = $1 AND lease_owner = $2 AND leased_until > now()`,
+      [daoId, owner, this.leaseMs],
+    );
+    return !!rowCount;
+  }
+
+  /**
+   * No block the checkpoint remembers is on the chain: go back to the block before the DAO's deployment and
+   * read everything again (the poll result of a rewind to there), or say why that cannot work.
+   */
+  private async restartFromDeployment(row: Row, indexer: ChainIndexer): Promise<PollResult | string> {
+    const code = await this.deps.chain.public.getCode({ address: row.contracts.vault });
+    if (!code || code === '0x') return "the DAO's vault has no code on this chain (a new chain under an old database?)";
+    const base = BigInt(row.from_block) - 1n;
+    return { facts: [], retracted: [], rewoundTo: base, nextCheckpoint: await indexer.checkpointAt(base) };
   }
 
   private indexerOf(row: Row): ChainIndexer {

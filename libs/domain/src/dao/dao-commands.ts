@@ -31,9 +31,17 @@ export interface ChainLog {
   readonly chainId: number;
   readonly txHash: Hash;
   readonly logIndex: number;
+  /** The block that held the log; a fact without it cannot be retracted after a reorg. */
+  readonly blockNumber?: bigint;
+  readonly blockHash?: Hash;
 }
 export type ConfirmDeposit = Command<'ConfirmDeposit', ChainLog>;
 export type ConfirmWithdrawal = Command<'ConfirmWithdrawal', ChainLog>;
+/**
+ * From the chain indexer after a reorg: the chain `chainId` rewound to block `rewoundTo` (the newest block both
+ * chains share), so every deposit or withdrawal confirmed from a block above it is void.
+ */
+export type RetractChainFacts = Command<'RetractChainFacts', { readonly chainId: number; readonly rewoundTo: bigint }>;
 
 export type DaoCommand =
   | CreateDao
@@ -47,4 +55,5 @@ export type DaoCommand =
   | CompleteEmergencyExit
   | ConfirmDeposit
   | ConfirmWithdrawal
+  | RetractChainFacts
   | DaoAdminCommand;

@@ -7,6 +7,7 @@ import { initialDaoState, type DaoState } from './dao-state';
 import { evolveDao } from './evolve-dao';
 import { confirmDeposit } from './funds/confirm-deposit';
 import { confirmWithdrawal } from './funds/confirm-withdrawal';
+import { retractChainFacts } from './funds/retract-chain-facts';
 import { completeEmergencyExit, requestEmergencyExit } from './funds/emergency-exit';
 import { approveMember } from './membership/approve-member';
 import { expireJoinRequest } from './membership/expire-join-request';
@@ -44,6 +45,8 @@ export const daoDecider: Decider<DaoCommand, DaoEvent, DaoState> = {
         return confirmDeposit(command, state);
       case 'ConfirmWithdrawal':
         return confirmWithdrawal(command, state);
+      case 'RetractChainFacts':
+        return retractChainFacts(command, state);
       case 'CreateDaoAdminKey':
         return createDaoAdminKey(command, state);
       case 'RevokeDaoAdminKey':

@@ -55,11 +55,43 @@ interface ChainFact {
   readonly chainId: number;
   readonly txHash: Hash;
   readonly logIndex: number;
+  /** The block that held the log, so a reorg below it can retract the fact. Absent in facts recorded before blocks were kept. */
+  readonly blockNumber?: bigint;
+  readonly blockHash?: Hash;
   readonly confirmedAt: string;
 }
 export type DepositConfirmed = Event<'DepositConfirmed', ChainFact>;
 /** `withdrawalId`: the approved request this withdrawal fulfils, when one matches. */
 export type WithdrawalConfirmed = Event<'WithdrawalConfirmed', ChainFact & { readonly withdrawalId: string | null }>;
+
+/**
+ * A reorg took away the block that held a deposit or withdrawal the log had confirmed: the fact is void and
+ * its effect on the member's balance is undone. `chainId:txHash:logIndex` is the retracted fact's key, so the
+ * same log, mined again in a block of the new chain, is confirmed again; one that vanished stays retracted.
+ * `rewoundTo` is the newest block both chains share.
+ */
+export type ChainFactRetracted = Event<
+  'ChainFactRetracted',
+  {
+    readonly fact: 'DepositConfirmed' | 'WithdrawalConfirmed';
+    readonly member: Address;
+    readonly amount: bigint;
+    readonly chainId: number;
+    readonly txHash: Hash;
+    readonly logIndex: number;
+    readonly blockNumber: bigint;
+    readonly blockHash: Hash;
+    /** The withdrawal request the retracted withdrawal had settled: approved again, to be taken again. */
+    readonly withdrawalId: string | null;
+    /**
+     * A retracted deposit had activated the member and the balance left no longer would: the status (PENDING
+     * or INACTIVE) and joined-at they had before it. Null when membership does not change.
+     */
+    readonly restored: { readonly status: 'PENDING' | 'INACTIVE'; readonly joinedAt: string | null } | null;
+    readonly rewoundTo: bigint;
+    readonly retractedAt: string;
+  }
+>;
 
 export type WithdrawalRequested = Event<
   'WithdrawalRequested',
@@ -127,8 +159,8 @@ export type DaoTreasuryChanged = Event<
     readonly treasurers: readonly Address[];
     readonly treasurerThreshold: number;
     readonly timelockDelaySeconds: number;
-    /** The chain transaction that made the change. */
-    readonly txHash: Hash;
+    /** The chain transaction that made the change; null when a reorg undid changes (TreasuryChainChangesRetracted). */
+    readonly txHash: Hash | null;
     readonly changedAt: string;
   }
 >;
@@ -147,6 +179,7 @@ export type DaoEvent =
   | MemberRemoved
   | DepositConfirmed
   | WithdrawalConfirmed
+  | ChainFactRetracted
   | WithdrawalRequested
   | WithdrawalApproved
   | EmergencyExitRequested

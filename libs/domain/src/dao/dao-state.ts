@@ -1,4 +1,5 @@
 import type { Address } from '../shared/address';
+import type { Hash } from '../shared/hex';
 import type { AdminRoster } from './admins/admin-roster';
 import type { DaoConfiguration } from './dao-configuration';
 
@@ -47,6 +48,23 @@ export interface EmergencyExit {
   readonly availableAt: string;
 }
 
+/** A deposit or withdrawal the DAO took from the chain: what undoing it needs. */
+export interface AppliedChainFact {
+  readonly fact: 'DepositConfirmed' | 'WithdrawalConfirmed';
+  readonly member: Address;
+  readonly amount: bigint;
+  readonly chainId: number;
+  readonly txHash: Hash;
+  readonly logIndex: number;
+  /** Null for facts recorded before blocks were kept: those cannot be retracted. */
+  readonly blockNumber: bigint | null;
+  readonly blockHash: Hash | null;
+  readonly withdrawalId: string | null;
+  /** The member's status and joined-at before the fact, so a retraction can put back what it changed. */
+  readonly statusBefore: MemberStatus;
+  readonly joinedAtBefore: string | null;
+}
+
 export interface AbsentDao {
   readonly status: 'Absent';
 }
@@ -62,8 +80,11 @@ export interface ActiveDao {
   readonly emergencyExits: ReadonlyMap<Address, EmergencyExit>;
   /** Proposals still in voting: their count is what maxActiveProposals limits. */
   readonly activeProposals: ReadonlySet<string>;
-  /** `chainId:txHash:logIndex` of every deposit or withdrawal already applied, so a replay changes nothing. */
-  readonly chainEvents: ReadonlySet<string>;
+  /**
+   * Every deposit or withdrawal applied and not retracted, by `chainId:txHash:logIndex`, so a replay changes
+   * nothing and a reorg knows what to take back.
+   */
+  readonly chainEvents: ReadonlyMap<string, AppliedChainFact>;
   /** Admin keys and admin wallets of this DAO (the platform admin is not listed: it administers every DAO). */
   readonly admins: AdminRoster;
 }

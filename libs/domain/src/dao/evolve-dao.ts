@@ -1,7 +1,7 @@
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
 import { emptyAdminRoster, evolveAdminRoster } from './admins/admin-roster';
-import type { DaoEvent } from './dao-events';
+import type { ChainFactRetracted, DaoEvent, DepositConfirmed, WithdrawalConfirmed } from './dao-events';
 import type { ActiveDao, DaoState, Member } from './dao-state';
 import { chainKey, reweighAll, setStatus, updateMember, updateWithdrawal } from './dao-state-updates';
 import { memberWeight } from './member-weight';
@@ -42,7 +42,7 @@ const created = (data: Extract<DaoEvent, { type: 'DaoCreated' }>['data']): Activ
     withdrawals: new Map(),
     emergencyExits: new Map(),
     activeProposals: new Set(),
-    chainEvents: new Set(),
+    chainEvents: new Map(),
     admins: emptyAdminRoster(),
   };
 };
@@ -85,15 +85,17 @@ const evolveActive = (dao: ActiveDao, event: DaoEvent): ActiveDao => {
         totalDeposited: m.totalDeposited + event.data.amount,
         currentBalance: m.currentBalance + event.data.amount,
       }));
-      return { ...next, chainEvents: new Set(dao.chainEvents).add(chainKey(event.data)) };
+      return withChainFact(next, event, dao.members.get(event.data.member));
     }
     case 'WithdrawalConfirmed': {
       let next = updateMember(dao, event.data.member, (m) => ({
         currentBalance: m.currentBalance - event.data.amount,
       }));
       if (event.data.withdrawalId) next = updateWithdrawal(next, event.data.withdrawalId, { status: 'confirmed' });
-      return { ...next, chainEvents: new Set(dao.chainEvents).add(chainKey(event.data)) };
+      return withChainFact(next, event, dao.members.get(event.data.member));
     }
+    case 'ChainFactRetracted':
+      return retracted(dao, event);
     case 'WithdrawalRequested': {
       const { withdrawalId, member, amount, kind, status, proposalId, requestedAt } = event.data;
       const withdrawals = new Map(dao.withdrawals);
@@ -145,4 +147,40 @@ const settled = (dao: ActiveDao, proposalId: string, outcome: string): ActiveDao
   for (const w of dao.withdrawals.values())
     if (w.proposalId === proposalId && w.status === 'awaiting-vote') next = updateWithdrawal(next, w.withdrawalId, { status: 'rejected' });
   return next;
+};
+
+const withChainFact = (dao: ActiveDao, event: DepositConfirmed | WithdrawalConfirmed, before: Member | undefined): ActiveDao => {
+  const { member, amount, chainId, txHash, logIndex, blockNumber, blockHash } = event.data;
+  const withdrawalId = event.type === 'WithdrawalConfirmed' ? event.data.withdrawalId : null;
+  const chainEvents = new Map(dao.chainEvents).set(chainKey(event.data), {
+    fact: event.type,
+    member,
+    amount,
+    chainId,
+    txHash,
+    logIndex,
+    blockNumber: blockNumber ?? null,
+    blockHash: blockHash ?? null,
+    withdrawalId,
+    statusBefore: before?.status ?? 'PENDING',
+    joinedAtBefore: before?.joinedAt ?? null,
+  });
+  return { ...dao, chainEvents };
+};
+
+/** Undoes a deposit's or withdrawal's balance from the event alone (read models fold it without the chain keys). */
+const retracted = (dao: ActiveDao, event: ChainFactRetracted): ActiveDao => {
+  const { fact, member, amount, withdrawalId, restored } = event.data;
+  let next =
+    fact === 'DepositConfirmed'
+      ? updateMember(dao, member, (m) => ({
+          totalDeposited: m.totalDeposited - amount,
+          currentBalance: m.currentBalance - amount,
+          ...(restored ? { status: restored.status, joinedAt: restored.joinedAt } : {}),
+        }))
+      : updateMember(dao, member, (m) => ({ currentBalance: m.currentBalance + amount }));
+  if (withdrawalId) next = updateWithdrawal(next, withdrawalId, { status: 'approved' });
+  const chainEvents = new Map(dao.chainEvents);
+  chainEvents.delete(chainKey(event.data));
+  return { ...next, chainEvents };
 };

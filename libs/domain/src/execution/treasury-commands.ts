@@ -84,6 +84,9 @@ export type RecordTreasuryChainChange = Command<
   { readonly change: TreasuryChainChange; readonly chain: ChainPosition }
 >;
 
+/** From the chain indexer after a reorg to block `rewoundTo`: every change taken from a block above it is void. */
+export type RetractTreasuryChainChanges = Command<'RetractTreasuryChainChanges', { readonly rewoundTo: bigint }>;
+
 /** What an execution use case returns; the worker appends the three streams in one transaction. */
 export interface ExecutionEvents {
   readonly treasury: readonly TreasuryEvent[];

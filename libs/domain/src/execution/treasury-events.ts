@@ -180,6 +180,24 @@ export type SafeOwnerRemoved = ChainChange<'SafeOwnerRemoved', { readonly owner:
 export type SafeThresholdChanged = ChainChange<'SafeThresholdChanged', { readonly threshold: number }>;
 export type TimelockDelayChanged = ChainChange<'TimelockDelayChanged', { readonly delaySeconds: number }>;
 
+/**
+ * A reorg took away the blocks of owner, threshold or delay changes the treasury had taken (`retracted`):
+ * the treasury is back to the values before the oldest of them, and to the position of the last change the
+ * new chain still holds. A change mined again in the new chain is recorded again from there.
+ */
+export type TreasuryChainChangesRetracted = Event<
+  'TreasuryChainChangesRetracted',
+  {
+    readonly rewoundTo: bigint;
+    readonly retracted: readonly ChainPosition[];
+    readonly owners: readonly Address[];
+    readonly threshold: number;
+    readonly timelockDelaySeconds: number;
+    readonly chainPosition: ChainPosition | null;
+    readonly retractedAt: string;
+  }
+>;
+
 export type TreasuryEvent =
   | DaoContractsDeployed
   | DaoDeploymentFailed
@@ -197,4 +215,5 @@ export type TreasuryEvent =
   | SafeOwnerAdded
   | SafeOwnerRemoved
   | SafeThresholdChanged
-  | TimelockDelayChanged;
+  | TimelockDelayChanged
+  | TreasuryChainChangesRetracted;

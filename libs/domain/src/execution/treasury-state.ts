@@ -53,7 +53,15 @@ export type TreasuryState =
       readonly operations: ReadonlyMap<Hash, TimelockOperation>;
       /** The last owner, threshold or delay change taken from the chain (null: none since deployment). */
       readonly chainPosition: ChainPosition | null;
+      /** Every change taken from the chain, oldest first, with what it replaced: what a reorg undoes. */
+      readonly chainChanges: readonly AppliedTreasuryChange[];
     };
+export interface AppliedTreasuryChange {
+  readonly chain: ChainPosition;
+  readonly before: Pick<DaoContracts, 'owners' | 'threshold' | 'timelockDelaySeconds'>;
+  readonly positionBefore: ChainPosition | null;
+}
+
 export type DeployedTreasury = Extract<TreasuryState, { status: 'Deployed' }>;
 
 export const initialTreasuryState = (): TreasuryState => ({ status: 'Undeployed' });
@@ -76,7 +84,15 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
   if (event.type === 'DaoContractsDeployed') {
     if (state.status === 'Deployed') return state;
     const { daoId, attached: _attached, deployedAt: _at, ...contracts } = event.data;
-    return { status: 'Deployed', daoId, contracts, transactions: new Map(), operations: new Map(), chainPosition: null };
+    return {
+      status: 'Deployed',
+      daoId,
+      contracts,
+      transactions: new Map(),
+      operations: new Map(),
+      chainPosition: null,
+      chainChanges: [],
+    };
   }
   if (event.type === 'DaoDeploymentFailed') {
     if (state.status !== 'Undeployed') return state;
@@ -141,16 +157,30 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
       return withContracts(state, { threshold: event.data.threshold }, event.data.chain);
     case 'TimelockDelayChanged':
       return withContracts(state, { timelockDelaySeconds: event.data.delaySeconds }, event.data.chain);
+    case 'TreasuryChainChangesRetracted': {
+      const { owners, threshold, timelockDelaySeconds, chainPosition, rewoundTo } = event.data;
+      return {
+        ...state,
+        contracts: { ...state.contracts, owners, threshold, timelockDelaySeconds },
+        chainPosition,
+        chainChanges: state.chainChanges.filter((c) => c.chain.blockNumber <= rewoundTo),
+      };
+    }
     default:
       return assertNever(event);
   }
 };
 
-const withContracts = (state: DeployedTreasury, change: Partial<DaoContracts>, chainPosition: ChainPosition): DeployedTreasury => ({
-  ...state,
-  contracts: { ...state.contracts, ...change },
-  chainPosition,
-});
+const withContracts = (state: DeployedTreasury, change: Partial<DaoContracts>, chainPosition: ChainPosition): DeployedTreasury => {
+  const { owners, threshold, timelockDelaySeconds } = state.contracts;
+  const applied = { chain: chainPosition, before: { owners, threshold, timelockDelaySeconds }, positionBefore: state.chainPosition };
+  return {
+    ...state,
+    contracts: { ...state.contracts, ...change },
+    chainPosition,
+    chainChanges: [...state.chainChanges, applied],
+  };
+};
 
 /** The Safe transactions of a proposal, oldest first. */
 export const transactionsOf = (state: DeployedTreasury, proposalId: string): QueuedSafeTransaction[] =>

@@ -26,6 +26,7 @@ export const DAO_EVENT_TYPES = typesOf<DaoEvent['type']>({
   MemberRemoved: true,
   DepositConfirmed: true,
   WithdrawalConfirmed: true,
+  ChainFactRetracted: true,
   WithdrawalRequested: true,
   WithdrawalApproved: true,
   EmergencyExitRequested: true,
@@ -73,6 +74,7 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   SafeOwnerRemoved: true,
   SafeThresholdChanged: true,
   TimelockDelayChanged: true,
+  TreasuryChainChangesRetracted: true,
 });
 
 export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpointDisabled: true });

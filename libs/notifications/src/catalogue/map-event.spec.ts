@@ -76,6 +76,39 @@ describe('events to notifications', () => {
     });
   });
 
+  it('tells a DAO that a chain reorganisation retracted a deposit', () => {
+    const data = {
+      fact: 'DepositConfirmed',
+      member: '0xb',
+      amount: 10n ** 18n,
+      chainId: 31337,
+      txHash: '0xt',
+      logIndex: 2,
+      blockNumber: 120n,
+      blockHash: '0xh',
+      withdrawalId: null,
+      restored: { status: 'PENDING', joinedAt: null },
+      rewoundTo: 118n,
+      retractedAt: 't',
+    };
+    expect(mapEvent(recorded('dao-dao_1', 'ChainFactRetracted', data), null)).toEqual([
+      {
+        daoId: 'dao_1',
+        type: 'chain.fact_retracted',
+        data: {
+          fact: 'deposit',
+          member: '0xb',
+          amount: '1000000000000000000',
+          txHash: '0xt',
+          blockNumber: '120',
+          rewoundTo: '118',
+          withdrawalId: null,
+          retractedAt: 't',
+        },
+      },
+    ]);
+  });
+
   it('tells a DAO that a processor quarantined one of its streams', () => {
     const data = {
       daoId: 'dao_1',

@@ -38,6 +38,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'WithdrawalRequested',
   'WithdrawalApproved',
   'WithdrawalConfirmed',
+  'ChainFactRetracted',
   'WebhookEndpointDisabled',
   'StreamQuarantined',
   'DaoDeploymentFailed',
@@ -210,6 +211,19 @@ const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null, chai
         amount: d.amount.toString(),
         txHash: d.txHash,
         paidAt: d.confirmedAt,
+      });
+    }
+    case 'ChainFactRetracted': {
+      const d = event.data;
+      return one(daoId, 'chain.fact_retracted', {
+        fact: d.fact === 'DepositConfirmed' ? 'deposit' : 'withdrawal',
+        member: d.member,
+        amount: d.amount.toString(),
+        txHash: d.txHash,
+        blockNumber: d.blockNumber.toString(),
+        rewoundTo: d.rewoundTo.toString(),
+        withdrawalId: d.withdrawalId,
+        retractedAt: d.retractedAt,
       });
     }
     case 'WebhookEndpointDisabled': {

@@ -106,6 +106,16 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     txHash: TX,
     paidAt: '2026-11-25T12:05:00.000Z',
   },
+  'chain.fact_retracted': {
+    fact: 'deposit',
+    member: ALICE,
+    amount: '250000000000000000000',
+    txHash: TX,
+    blockNumber: '1204',
+    rewoundTo: '1201',
+    withdrawalId: null,
+    retractedAt: '2026-11-25T12:07:00.000Z',
+  },
   'webhook.endpoint_disabled': {
     endpointId: 'wh_0193a1b2c3d4e5f60718293a4b5c',
     url: 'https://hooks.example.org/ayllu',

@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.requested',
   'withdrawal.approved',
   'withdrawal.paid',
+  'chain.fact_retracted',
   'webhook.endpoint_disabled',
   'processing.stream_quarantined',
   'dao.deployment_failed',
@@ -90,6 +91,21 @@ export interface NotificationData {
   };
   'withdrawal.approved': { withdrawalId: string | null; proposalId: string; recipient: string; amount: string; approvedAt: string };
   'withdrawal.paid': { withdrawalId: string | null; member: string; amount: string; txHash: string; paidAt: string };
+  /**
+   * A chain reorganisation took away the block of a deposit or withdrawal notified before: its effect on the
+   * member's balance is undone. If the new chain holds the same transaction, it is confirmed (and notified) again.
+   */
+  'chain.fact_retracted': {
+    fact: 'deposit' | 'withdrawal';
+    member: string;
+    amount: string;
+    txHash: string;
+    blockNumber: string;
+    /** The newest block both chains share. */
+    rewoundTo: string;
+    withdrawalId: string | null;
+    retractedAt: string;
+  };
   'webhook.endpoint_disabled': { endpointId: string; url: string; reason: 'gone' | 'failing'; disabledAt: string };
   /**
    * A worker processor could not apply an event of one of the DAO's streams and set that stream aside

@@ -130,6 +130,12 @@ const RENDER: Renderers = {
     color: GREEN,
     fields: [f('Member', shortHex(d.member)), f('Amount', shortAmount(d.amount)), f('Transaction', shortHex(d.txHash))],
   }),
+  'chain.fact_retracted': (d) => ({
+    title: d.fact === 'deposit' ? 'Deposit retracted by a chain reorganisation' : 'Withdrawal retracted by a chain reorganisation',
+    description: `Block ${d.blockNumber} left the chain; the balance no longer counts it. If the new chain holds the transaction, it is confirmed again.`,
+    color: AMBER,
+    fields: [f('Member', shortHex(d.member)), f('Amount', shortAmount(d.amount)), f('Transaction', shortHex(d.txHash))],
+  }),
   'webhook.endpoint_disabled': (d) => ({
     title: 'Webhook endpoint disabled',
     description: d.reason === 'gone' ? 'The receiver answered 410 Gone.' : 'Deliveries kept failing for 5 days.',

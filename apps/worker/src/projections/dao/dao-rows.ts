@@ -70,7 +70,7 @@ export const loadDaoStates = async (tx: PoolClient, daoIds: readonly string[]): 
       withdrawals: new Map(),
       emergencyExits: new Map(),
       activeProposals: new Set(),
-      chainEvents: new Set(),
+      chainEvents: new Map(),
       admins: emptyAdminRoster(),
     });
   }

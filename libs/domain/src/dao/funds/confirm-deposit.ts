@@ -4,7 +4,7 @@ import { requireDao, requirePositiveAmount } from '../dao-guards';
 import type { DaoState } from '../dao-state';
 import { chainKey, newMember } from '../dao-state-updates';
 import { activationFor } from '../membership/activation';
-import { requireChainAddress } from './chain-log';
+import { blockOf, requireChainAddress } from './chain-log';
 
 /**
  * A deposit the chain confirmed. It is a fact, so it is never refused for business reasons: an unknown
@@ -20,7 +20,7 @@ export const confirmDeposit = (command: ConfirmDeposit, state: DaoState): (Depos
   const before = dao.members.get(address) ?? newMember(address);
   const after = { ...before, currentBalance: before.currentBalance + amount };
   return [
-    { type: 'DepositConfirmed', data: { member: address, amount, chainId, txHash, logIndex, confirmedAt: now } },
+    { type: 'DepositConfirmed', data: { member: address, amount, chainId, txHash, logIndex, ...blockOf(command.data), confirmedAt: now } },
     ...activationFor(dao, after, now),
   ];
 };

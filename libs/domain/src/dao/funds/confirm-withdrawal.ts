@@ -4,7 +4,7 @@ import type { MemberBecameInactive, WithdrawalConfirmed } from '../dao-events';
 import { requireDao, requireMember, requirePositiveAmount } from '../dao-guards';
 import type { DaoState } from '../dao-state';
 import { chainKey } from '../dao-state-updates';
-import { requireChainAddress } from './chain-log';
+import { blockOf, requireChainAddress } from './chain-log';
 
 /**
  * A withdrawal the chain confirmed. It settles the oldest approved request of the same member and amount,
@@ -30,6 +30,7 @@ export const confirmWithdrawal = (command: ConfirmWithdrawal, state: DaoState): 
       chainId,
       txHash,
       logIndex,
+      ...blockOf(command.data),
       confirmedAt: now,
       withdrawalId: request?.withdrawalId ?? null,
     },
