@@ -1,5 +1,5 @@
 import { classifyChainError, readSafeState, type SafeState, type SelectedNetwork } from '@ayllu/chain';
-import type { DaoConfigurationInput } from '@ayllu/domain';
+import { isChecksumAddress, type DaoConfigurationInput } from '@ayllu/domain';
 import { isAddress, isAddressEqual, type Address, type PublicClient } from 'viem';
 import { problem, ProblemException } from '../../shared/problem';
 
@@ -29,17 +29,18 @@ export async function checkOnChainFields(
   network: SelectedNetwork | null,
   chain: PublicClient | null,
 ): Promise<DaoConfigurationInput> {
-  if (network && input.asset !== undefined && isAddress(input.asset)) {
+  const { asset, safe } = input;
+  if (network && isChecksumAddress(asset)) {
     const { tokens, name } = network.profile;
-    if (!tokens.some((token) => isAddressEqual(token.address, input.asset as Address))) {
+    if (!tokens.some((token) => isAddressEqual(token.address, asset))) {
       const offered = tokens.map((t) => `${t.symbol} (${t.address})`).join(', ') || 'none';
       throw refuse('DAO.ASSET_NOT_OFFERED', `asset must be one of the tokens the ${name} network offers: ${offered}`, ['asset']);
     }
   }
-  if (input.safe === undefined || !isAddress(input.safe)) return input;
+  if (!isChecksumAddress(safe)) return input;
   if (!chain)
     throw refuse('DAO.SAFE_NEEDS_NETWORK', 'Attaching a Safe needs a configured network (RPC_URL or a network profile)', ['safe']);
-  const state = await readAttachedSafe(chain, input.safe);
+  const state = await readAttachedSafe(chain, safe);
   const owners = state.owners;
   const threshold = Number(state.threshold);
   if (input.treasurers === undefined) {
