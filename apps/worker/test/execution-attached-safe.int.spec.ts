@@ -4,7 +4,15 @@ import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getAddress, keccak256, toHex, type Address } from 'viem';
 import { createApiApp } from '../../api/src/bootstrap';
-import { eventsOf, passProposal, startExecutionWorld, TIMELOCK_DELAY, waitFor, type ExecutionWorld } from './execution-harness';
+import {
+  eventsOf,
+  passProposal,
+  readModelsAndRebuild,
+  startExecutionWorld,
+  TIMELOCK_DELAY,
+  waitFor,
+  type ExecutionWorld,
+} from './execution-harness';
 import { treasurersOf, type SafeTransactionListItem } from './execution-treasurers';
 
 jest.setTimeout(240_000);
@@ -174,6 +182,12 @@ describe('Execution: a DAO with an attached Safe', () => {
       const end = await treasurers.carryOut(proposalId);
       expect(end.type).toBe('ProposalExecuted');
       expect(await safeRead<bigint>('getThreshold')).toBe(1n);
+    });
+
+    it('its read models rebuild from the log to the same rows', async () => {
+      const { kept, rebuilt } = await readModelsAndRebuild(world);
+      expect(rebuilt).toEqual(kept);
+      expect(kept.rm_dao_deployments.find((row) => row.includes(dao.daoId))).toMatch(/,t,t\)$/);
     });
   });
 });
