@@ -5,6 +5,14 @@ import type { DaoConfiguration, TreasuryState } from '@ayllu/domain';
 export class DaoDeploymentView {
   @ApiProperty({ enum: ['pending', 'deployed', 'failed'] }) status!: 'pending' | 'deployed' | 'failed';
   @ApiPropertyOptional({ description: "The DAO's Safe, once deployed" }) safe?: string;
+  @ApiPropertyOptional({ description: 'Once deployed: whether the Safe existed before the DAO (attached at creation)' })
+  attached?: boolean;
+  @ApiPropertyOptional({
+    description:
+      "Once deployed: whether the Safe has the DAO's timelock module enabled. An attached Safe enables it with a Safe " +
+      'transaction its treasurers sign (purpose `enable_module`); until then passed proposals wait.',
+  })
+  moduleEnabled?: boolean;
   @ApiPropertyOptional({ example: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")', description: 'Why the chain refused it' })
   reason?: string;
 }
@@ -55,7 +63,13 @@ export interface DaoRow {
   readonly member_count: number;
   readonly created_at: Date;
   readonly created_by: string;
-  readonly deployment: { status: 'deployed' | 'failed'; safe: string | null; reason: string | null } | null;
+  readonly deployment: {
+    status: 'deployed' | 'failed';
+    safe: string | null;
+    reason: string | null;
+    attached: boolean;
+    module_enabled: boolean;
+  } | null;
 }
 
 export const DAO_COLUMNS = `id, configuration, member_count, created_at, created_by,
@@ -64,7 +78,7 @@ export const DAO_COLUMNS = `id, configuration, member_count, created_at, created
 /** The deployment as the treasury stream tells it (for reads folded from the log). */
 export const deploymentOf = (treasury: TreasuryState): DaoDeploymentView =>
   treasury.status === 'Deployed'
-    ? { status: 'deployed', safe: treasury.contracts.safe }
+    ? { status: 'deployed', safe: treasury.contracts.safe, attached: treasury.attached, moduleEnabled: treasury.moduleEnabled }
     : treasury.status === 'DeploymentFailed'
       ? { status: 'failed', reason: treasury.reason }
       : { status: 'pending' };
@@ -73,7 +87,7 @@ const deploymentOfRow = (row: DaoRow['deployment']): DaoDeploymentView =>
   !row
     ? { status: 'pending' }
     : row.status === 'deployed'
-      ? { status: 'deployed', safe: row.safe ?? undefined }
+      ? { status: 'deployed', safe: row.safe ?? undefined, attached: row.attached, moduleEnabled: row.module_enabled }
       : { status: 'failed', reason: row.reason ?? undefined };
 
 export const daoViewFromRow = (row: DaoRow): DaoView =>

@@ -18,6 +18,18 @@ export class DaoContractsView {
   @ApiProperty({ description: "Signatures the Safe needs, as the chain's events last reported it" }) threshold!: number;
   @ApiProperty({ description: "The timelock's minimum delay, as the chain's events last reported it" }) timelockDelaySeconds!: number;
   @ApiProperty({ description: 'Decimal string' }) fromBlock!: string;
+  @ApiProperty({ description: 'Whether the Safe existed before the DAO (attached at creation)' }) attached!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The module relay through which the timelock acts as the Safe (null on records that predate it)',
+  })
+  moduleRelay!: string | null;
+  @ApiProperty({
+    description:
+      "Whether the Safe has the module enabled; an attached Safe's treasurers enable it with an `enable_module` Safe transaction",
+  })
+  moduleEnabled!: boolean;
 }
 
 @ApiTags('Treasury')
@@ -30,7 +42,7 @@ export class ContractsController {
   @ApiOkResponse({ type: DaoContractsView })
   @ApiProblemResponses(404)
   async get(@Param('id') id: string): Promise<DaoContractsView> {
-    const { contracts: c } = await requireTreasury(this.store, id);
+    const { contracts: c, attached, moduleEnabled } = await requireTreasury(this.store, id);
     return {
       chainId: c.chainId,
       safe: c.safe,
@@ -43,6 +55,9 @@ export class ContractsController {
       threshold: c.threshold,
       timelockDelaySeconds: c.timelockDelaySeconds,
       fromBlock: c.fromBlock.toString(),
+      attached,
+      moduleRelay: c.moduleRelay ?? null,
+      moduleEnabled,
     };
   }
 }

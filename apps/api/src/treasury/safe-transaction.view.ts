@@ -10,10 +10,29 @@ const STATUS: Record<QueuedSafeTransaction['status'], string> = {
 };
 export const SAFE_TX_STATUSES = Object.values(STATUS);
 
+const VERB: Record<QueuedSafeTransaction['purpose'], string> = {
+  schedule: 'Schedule in the timelock',
+  cancel: 'Cancel in the timelock',
+  reject: 'Reject (use the nonce, do nothing)',
+  enable_module: "Enable the DAO's timelock module on the Safe",
+};
+export const SAFE_TX_PURPOSES = Object.keys(VERB);
+
 export class SafeTransactionView {
   @ApiProperty() safeTxHash!: string;
-  @ApiProperty() proposalId!: string;
-  @ApiProperty({ enum: ['schedule', 'cancel', 'reject'] }) purpose!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The proposal it carries out; null for the DAO's own setup transaction (purpose `enable_module`)",
+  })
+  proposalId!: string | null;
+  @ApiProperty({
+    enum: SAFE_TX_PURPOSES,
+    description:
+      "`schedule` / `cancel` a proposal's timelock batch; `reject` voids the nonce of a vetoed proposal's schedule transaction; " +
+      "`enable_module` is the setup of a DAO whose Safe was attached: the Safe enables the DAO's timelock module relay",
+  })
+  purpose!: string;
   @ApiProperty({ enum: SAFE_TX_STATUSES }) status!: string;
   @ApiProperty({ description: 'Safe nonce (decimal string)' }) nonce!: string;
   @ApiProperty({ description: 'What it does, in words: one line per call of the timelock batch', type: [String] }) description!: string[];
@@ -31,16 +50,14 @@ export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafe
   const signedBy = [...tx.signatures.keys()];
   const signed = new Set(signedBy.map((s) => s.toLowerCase()));
   const { threshold, owners } = treasury.contracts;
-  const verb = { schedule: 'Schedule in the timelock', cancel: 'Cancel in the timelock', reject: 'Reject (use the nonce, do nothing)' }[
-    tx.purpose
-  ];
+  const subject = tx.proposalId === null ? 'DAO setup' : `proposal ${tx.proposalId}`;
   return {
     safeTxHash: tx.safeTxHash,
     proposalId: tx.proposalId,
     purpose: tx.purpose,
     status: STATUS[tx.status],
     nonce: tx.nonce.toString(),
-    description: [`${verb} (proposal ${tx.proposalId}):`, ...tx.calls.map((call) => `- ${call.description}`)],
+    description: [`${VERB[tx.purpose]} (${subject}):`, ...tx.calls.map((call) => `- ${call.description}`)],
     operationId: tx.operationId,
     threshold,
     signedBy,

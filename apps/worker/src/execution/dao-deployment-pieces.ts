@@ -68,7 +68,9 @@ export interface DeploymentProgress {
 
 export type CompleteDeployment = Required<
   Pick<DeploymentProgress, 'chainId' | 'fromBlock' | 'safe' | 'timelock' | 'vault' | 'pool' | 'payoutToken'>
->;
+> &
+  // Absent from deployments recorded before the relay's address was kept with the rest.
+  Pick<DeploymentProgress, 'moduleRelay'>;
 
 /** The chain refused the DAO's deployment for a reason that will not change (its settings): do not retry. */
 export class DeploymentRefused extends Error {
@@ -86,6 +88,10 @@ type Configuration = ActiveDao['configuration'];
  * module relay, the vault proxy, then the Safe's bootstrap (the relay as its module, treasurers as owners). Before anything is
  * deployed, the vault's initialisation is simulated with the DAO's settings: settings the vault refuses end
  * the deployment (DeploymentRefused) with nothing left behind on chain.
+ *
+ * A DAO that attached an existing Safe (`configuration.safe`) gets no Safe and no bootstrap: the platform
+ * holds no key of that Safe. Its timelock (proposer = the Safe), relay and vault (guardian = the Safe) are
+ * deployed the same way; its treasurers enable the relay afterwards with a Safe transaction they sign.
  */
 export async function deployDaoPieces(
   chain: ExecutionChain,
@@ -109,6 +115,12 @@ export async function deployDaoPieces(
   if (!p.fromBlock)
     await record({ chainId: String(chain.chainId), fromBlock: (await chain.public.getBlockNumber({ cacheTime: 0 })).toString() });
 
+  if (!p.safe && configuration.safe) {
+    // The API checked it is a Safe; a chain that lost it since (a restarted dev chain) cannot host the DAO.
+    if (!(await hasCode(chain, configuration.safe)))
+      throw new DeploymentRefused(`the attached Safe ${configuration.safe} has no code on chain ${chain.chainId}`);
+    await record({ safe: configuration.safe });
+  }
   if (!p.safe) {
     const saltNonce = hexToBigInt(keccak256(toHex(`ayllu:safe:${daoId}`)));
     const predicted = await predictSafe(chain, saltNonce);
@@ -158,7 +170,7 @@ export async function deployDaoPieces(
     }
   }
 
-  if (!p.bootstrapped) {
+  if (!p.bootstrapped && !configuration.safe) {
     const treasurers = configuration.treasurers;
     const threshold = BigInt(configuration.treasurerThreshold);
     if (!(await isBootstrapped(chain, safe, moduleRelay, treasurers, threshold))) {
@@ -182,7 +194,16 @@ export async function deployDaoPieces(
     }
     await record({ bootstrapped: true });
   }
-  return { chainId: p.chainId!, fromBlock: p.fromBlock!, safe, timelock, vault: p.vault!, pool: p.pool!, payoutToken: token.superToken };
+  return {
+    chainId: p.chainId!,
+    fromBlock: p.fromBlock!,
+    safe,
+    timelock,
+    moduleRelay,
+    vault: p.vault!,
+    pool: p.pool!,
+    payoutToken: token.superToken,
+  };
 }
 
 /**

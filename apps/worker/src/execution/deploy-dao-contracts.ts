@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { classifyChainError } from '@ayllu/chain';
+import { classifyChainError, readSafeState } from '@ayllu/chain';
 import { recordDaoContractsDeployed, recordDaoDeploymentFailed, streams, type ActiveDao } from '@ayllu/domain';
 import { getAddress, type Address } from 'viem';
 import { deployDaoPieces, DeploymentRefused, type CompleteDeployment, type DeploymentProgress } from './dao-deployment-pieces';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
+import { runSetupStep } from './safe-setup-step';
 
 const ACTOR = 'system:execution';
 
@@ -19,7 +20,8 @@ type DeployRow = { status: string; result: Record<string, unknown> | null; error
 
 /**
  * Deploys a new DAO's Safe (owners = treasurers, their threshold), timelock and vault, then records
- * `DaoContractsDeployed`. The deployment is a run of transactions under one ledger key (`deploy:<chain>:<dao>`):
+ * `DaoContractsDeployed`; for a DAO that attached an existing Safe, everything but the Safe, and then its
+ * setup (`runSetupStep`) until the Safe has the module relay enabled. The deployment is a run of transactions under one ledger key (`deploy:<chain>:<dao>`):
  * a worker claims it with a lease committed on its own, so no database transaction is open while the chain
  * works, and records each deployed piece on the ledger row, renewing the lease. A worker that dies leaves a
  * lease that runs out; the next one goes on from the recorded pieces (and finds the Safe at its predicted
@@ -35,7 +37,9 @@ export async function runDaoStep(
   options: DaoStepOptions = {},
 ): Promise<{ step: string; outcome: StepOutcome }> {
   const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
-  if (treasury.status === 'Deployed') return { step: 'Deployed', outcome: { next: 'idle' } };
+  // An attached Safe still to enable the module relay: the DAO's setup goes on under the same subject.
+  if (treasury.status === 'Deployed')
+    return treasury.moduleEnabled ? { step: 'Deployed', outcome: { next: 'idle' } } : runSetupStep(deps, daoId, treasury);
   if (treasury.status === 'DeploymentFailed') return { step: 'DeploymentFailed', outcome: { next: 'idle' } };
   const { state: dao } = await deps.store.load(streams.dao.of(daoId));
   if (dao.status !== 'Active') return { step: 'NoDao', outcome: { next: 'idle' } };
@@ -119,6 +123,7 @@ const readDeployment = (stored: Record<string, unknown>, fallbackPayoutToken: Ad
   fromBlock: String(stored.fromBlock),
   // Deployments recorded before the DAO's token was chosen per DAO used the profile's first token.
   payoutToken: getAddress((stored.payoutToken as string | undefined) ?? fallbackPayoutToken ?? ''),
+  ...(typeof stored.moduleRelay === 'string' ? { moduleRelay: getAddress(stored.moduleRelay) } : {}),
 });
 
 async function recordDeployed(
@@ -127,6 +132,12 @@ async function recordDeployed(
   configuration: ActiveDao['configuration'],
   deployment: CompleteDeployment,
 ): Promise<{ step: string; outcome: StepOutcome }> {
+  const attached = configuration.safe !== undefined;
+  // An attached Safe's owners and threshold are the chain's (the API checked them against the treasurers at
+  // creation; they may have changed since). A Safe the platform deployed has the configuration's.
+  const { owners, threshold } = attached
+    ? await readSafeState(deps.chain.public, deployment.safe).then((s) => ({ owners: s.owners, threshold: Number(s.threshold) }))
+    : { owners: configuration.treasurers, threshold: configuration.treasurerThreshold };
   const now = deps.now().toISOString();
   await deps.store.handle(
     { treasury: streams.treasury.of(daoId) },
@@ -136,7 +147,7 @@ async function recordDeployed(
           type: 'RecordDaoContractsDeployed',
           data: {
             daoId,
-            attached: false,
+            attached,
             chainId: Number(deployment.chainId),
             safe: deployment.safe,
             timelock: deployment.timelock,
@@ -145,10 +156,11 @@ async function recordDeployed(
             payoutToken: deployment.payoutToken,
             gdaForwarder: deps.chain.profile.superfluid.gdaForwarder,
             cfaForwarder: deps.chain.profile.superfluid.cfaForwarder,
-            owners: configuration.treasurers,
-            threshold: configuration.treasurerThreshold,
+            owners,
+            threshold,
             timelockDelaySeconds: configuration.timelockDelaySeconds,
             fromBlock: BigInt(deployment.fromBlock),
+            ...(deployment.moduleRelay ? { moduleRelay: deployment.moduleRelay } : {}),
           },
           metadata: { actor: ACTOR, now },
         },
@@ -157,7 +169,8 @@ async function recordDeployed(
     }),
     { context: { actor: ACTOR, correlationId: `deploy:${daoId}`, occurredAt: now } },
   );
-  return { step: 'Deployed', outcome: { next: 'idle' } };
+  // An attached Safe's setup (its treasurers enabling the module relay) starts right away.
+  return { step: 'Deployed', outcome: { next: attached ? 'now' : 'idle' } };
 }
 
 async function recordFailed(deps: ExecutionDeps, daoId: string, reason: string): Promise<{ step: string; outcome: StepOutcome }> {

@@ -1,4 +1,4 @@
-import { streams, type ExecutionEvents, type ExecutionStates } from '@ayllu/domain';
+import { initialProposalState, streams, type ExecutionEvents, type ExecutionStates } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 
 /** The three streams an execution use case works on: the DAO, the proposal and the DAO's treasury. */
@@ -24,3 +24,23 @@ export const appendExecution = (
   store.handle(executionStreams(ids.daoId, ids.proposalId), decide, {
     context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() },
   });
+
+/**
+ * Runs an execution use case for the DAO's own setup transaction, which belongs to no proposal: it sees no
+ * proposal (Absent), and only its treasury and DAO events are appended.
+ */
+export const appendSetup = (
+  store: PostgresEventStore,
+  daoId: string,
+  decide: (states: ExecutionStates) => ExecutionEvents,
+  context: { readonly actor: string; readonly now: () => string; readonly correlationId: string },
+) =>
+  store.handle(
+    { dao: streams.dao.of(daoId), treasury: streams.treasury.of(daoId) },
+    (states) => {
+      const events = decide({ ...states, proposal: initialProposalState() });
+      if (events.proposal.length > 0) throw new Error("The DAO's setup transaction produced proposal events");
+      return { dao: events.dao, treasury: events.treasury };
+    },
+    { context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() } },
+  );

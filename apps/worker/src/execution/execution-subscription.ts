@@ -51,6 +51,12 @@ export const executionSubscription = processor({
              WHERE dao_id = $1 AND last_step IS DISTINCT FROM 'Done'`,
             [daoId],
           );
+          // An attached Safe's setup transaction moves on the same events (signatures, its execution).
+          await tx.query(
+            `UPDATE execution_daos SET due_at = now(), wakes = wakes + 1, updated_at = now()
+             WHERE dao_id = $1 AND last_step LIKE 'Setup:%'`,
+            [daoId],
+          );
         }
       }
     }

@@ -9,7 +9,7 @@ import {
   type TreasuryChainChange,
 } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
-import { appendExecution } from '../execution/execution-streams';
+import { appendExecution, appendSetup } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
 
 const ACTOR = 'system:indexer';
@@ -53,20 +53,23 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       if (!tx || tx.status !== 'AwaitingSignatures') return;
       const eta =
         tx.purpose === 'schedule' && fact.data.success ? await operationEta(deps.chain, treasury.contracts, tx.operationId) : null;
-      await appendExecution(
-        deps.store,
-        { daoId, proposalId: tx.proposalId },
-        (s) =>
-          recordSafeTransactionExecuted(
-            {
-              type: 'RecordSafeTransactionExecuted',
-              data: { safeTxHash: tx.safeTxHash, txHash: fact.origin.transactionHash, success: fact.data.success, eta },
-              metadata: { actor: ACTOR, now },
-            },
-            s,
-          ),
-        { actor: ACTOR, now: () => now, correlationId: `chain:${fact.origin.key}` },
-      );
+      const record = (s: Parameters<typeof recordSafeTransactionExecuted>[1]) =>
+        recordSafeTransactionExecuted(
+          {
+            type: 'RecordSafeTransactionExecuted',
+            data: { safeTxHash: tx.safeTxHash, txHash: fact.origin.transactionHash, success: fact.data.success, eta },
+            metadata: { actor: ACTOR, now },
+          },
+          s,
+        );
+      if (tx.proposalId === null)
+        await appendSetup(deps.store, daoId, record, { actor: ACTOR, now: () => now, correlationId: context.correlationId });
+      else
+        await appendExecution(deps.store, { daoId, proposalId: tx.proposalId }, record, {
+          actor: ACTOR,
+          now: () => now,
+          correlationId: `chain:${fact.origin.key}`,
+        });
       // The relayer may have sent it and died before confirming: its ledger row would stay 'sent' forever,
       // since the step that confirms it no longer comes. Settle it from the chain's word.
       const result = JSON.stringify({ txHash: fact.origin.transactionHash, success: fact.data.success });

@@ -18,7 +18,7 @@ export const abandonSafeTransaction = (
   if (tx.status !== 'AwaitingSignatures') return { treasury: [], proposal: [], dao: [] };
   const { reason } = command.data;
   const failed =
-    tx.purpose === 'schedule' && states.proposal.status === 'Queued'
+    tx.purpose === 'schedule' && tx.proposalId !== null && states.proposal.status === 'Queued'
       ? recordProposalExecutionFailed(
           {
             type: 'RecordProposalExecutionFailed',

@@ -43,6 +43,9 @@ export const nextExecutionStep = (
   }
   if (treasury.status !== 'Deployed')
     return proposal.status === 'Failed' ? { type: 'Done' } : { type: 'Wait', reason: "the DAO's contracts are not deployed yet" };
+  // An attached Safe without the module relay: the timelock could not act as the Safe, so nothing is scheduled.
+  if (!treasury.moduleEnabled && (proposal.status === 'Succeeded' || proposal.status === 'Queued' || proposal.status === 'Scheduled'))
+    return { type: 'Wait', reason: "the DAO's Safe has not enabled the timelock module yet" };
   const txs = transactionsOf(treasury, proposal.proposalId);
   const operation = operationOf(treasury, proposal.proposalId);
 

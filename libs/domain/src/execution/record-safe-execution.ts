@@ -10,7 +10,8 @@ import type { TreasuryState } from './treasury-state';
 /**
  * The Safe ran a transaction (seen by the relayer's receipt or by the indexer, whichever comes first; the
  * second changes nothing). Others waiting with the same nonce can never run: they are marked replaced. A
- * schedule puts the operation in the timelock with its ETA, and the proposal becomes Scheduled.
+ * schedule puts the operation in the timelock with its ETA, and the proposal becomes Scheduled; the DAO's
+ * setup transaction enables the module relay on an attached Safe (SafeModuleEnabled).
  */
 export const recordSafeTransactionExecuted = (
   command: RecordSafeTransactionExecuted,
@@ -34,9 +35,17 @@ export const recordSafeTransactionExecuted = (
         data: { safeTxHash: other.safeTxHash, nonce: other.nonce, replacedBy: tx.safeTxHash, replacedAt: now },
       });
   }
+  if (tx.proposalId === null) {
+    // The DAO's setup transaction: the attached Safe now has the module relay (a failure is proposed afresh).
+    const module = treasury.contracts.moduleRelay;
+    if (success && tx.purpose === 'enable_module' && module && !treasury.moduleEnabled)
+      events.push({ type: 'SafeModuleEnabled', data: { daoId: treasury.daoId, module, txHash, enabledAt: now } });
+    return { treasury: events, proposal: [], dao: [] };
+  }
   let proposal: ProposalEvent[] = [];
   let dao: DaoEvent[] = [];
-  const { proposalId, operationId } = tx;
+  const { operationId } = tx;
+  const proposalId: string = tx.proposalId;
   const state = states.proposal;
   if (!success) {
     if (tx.purpose === 'schedule' && state.status === 'Queued') {

@@ -7,8 +7,8 @@ import type {
   ChainPosition,
   DaoContracts,
   OperationCall,
+  ProposalSafeTransactionPurpose,
   SafeTransactionFields,
-  SafeTransactionPurpose,
   TreasuryEvent,
 } from './treasury-events';
 
@@ -24,7 +24,7 @@ export type ProposeSafeTransaction = Command<
   'ProposeSafeTransaction',
   {
     readonly proposalId: string;
-    readonly purpose: SafeTransactionPurpose;
+    readonly purpose: ProposalSafeTransactionPurpose;
     readonly safeTxHash: Hash;
     readonly nonce: bigint;
     /** The Safe's nonce read from the chain just before building the transaction. */
@@ -35,6 +35,26 @@ export type ProposeSafeTransaction = Command<
     readonly calls: readonly OperationCall[];
   }
 >;
+
+/**
+ * The setup transaction of a DAO whose Safe was attached: `enableModule(moduleRelay)` called by the Safe on
+ * itself, built by the worker with libs/chain; the domain checks it is the Safe's and the queue's next.
+ */
+export type ProposeModuleEnable = Command<
+  'ProposeModuleEnable',
+  {
+    readonly safeTxHash: Hash;
+    readonly nonce: bigint;
+    /** The Safe's nonce read from the chain just before building the transaction. */
+    readonly onChainNonce: bigint;
+    readonly transaction: SafeTransactionFields;
+    /** The call, described for the treasurers who sign it. */
+    readonly calls: readonly OperationCall[];
+  }
+>;
+
+/** The chain shows the module relay enabled on the attached Safe, by a transaction the platform did not propose. */
+export type RecordSafeModuleEnabled = Command<'RecordSafeModuleEnabled', { readonly module: Address }>;
 
 /** The signature's cryptography is checked at the edge (it recovers to `signer`); the domain keeps the rules. */
 export type AddSafeSignature = Command<

@@ -23,6 +23,11 @@ export interface DaoContracts {
   readonly timelockDelaySeconds: number;
   /** First block to index for this DAO. */
   readonly fromBlock: bigint;
+  /**
+   * The TimelockModuleRelay through which the timelock acts as the Safe (recorded since DAOs could attach a
+   * Safe; absent on older records, whose module the chain tells).
+   */
+  readonly moduleRelay?: Address;
 }
 
 export type DaoContractsDeployed = Event<
@@ -56,8 +61,13 @@ export interface SafeTransactionFields {
  * `schedule` puts the proposal's batch in the timelock; `cancel` takes a vetoed one out; `reject` is a call
  * to the Safe itself that does nothing but use the nonce of a schedule transaction whose proposal was vetoed
  * before it ran (the Safe's queue is strict: an unused nonce would block every later transaction).
+ * `enable_module` is the DAO's own setup transaction, not a proposal's: an attached Safe enabling the DAO's
+ * module relay (`enableModule(relay)` on the Safe), without which the timelock cannot act as the Safe.
  */
-export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject';
+export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject' | 'enable_module';
+
+/** The purposes a proposal's Safe transactions have; the others (`enable_module`) belong to the DAO itself. */
+export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'enable_module'>;
 
 /** One call of the timelock batch, in words and in data, so treasurers see what they sign. */
 export interface OperationCall {
@@ -71,14 +81,19 @@ export type SafeTransactionProposed = Event<
   'SafeTransactionProposed',
   {
     readonly daoId: string;
-    readonly proposalId: string;
+    /** The proposal it carries out; null for the DAO's own setup transaction (purpose `enable_module`). */
+    readonly proposalId: string | null;
     readonly purpose: SafeTransactionPurpose;
     readonly safeTxHash: Hash;
     readonly nonce: bigint;
     readonly transaction: SafeTransactionFields;
+    /** The timelock operation (zero for `enable_module`, which schedules none). */
     readonly operationId: Hash;
     readonly salt: Hash;
-    /** The timelock batch the operation runs (the scheduled calls; for a cancellation, the cancelled ones). */
+    /**
+     * The timelock batch the operation runs (the scheduled calls; for a cancellation, the cancelled ones);
+     * for `enable_module`, the Safe's own call, described.
+     */
     readonly calls: readonly OperationCall[];
     readonly proposedAt: string;
   }
@@ -120,7 +135,8 @@ export type SafeTransactionAbandoned = Event<
   'SafeTransactionAbandoned',
   {
     readonly safeTxHash: Hash;
-    readonly proposalId: string;
+    /** Null for the DAO's setup transaction. */
+    readonly proposalId: string | null;
     readonly nonce: bigint;
     readonly reason: string;
     readonly abandonedAt: string;
@@ -131,7 +147,8 @@ export type SafeTransactionExecuted = Event<
   'SafeTransactionExecuted',
   {
     readonly safeTxHash: Hash;
-    readonly proposalId: string;
+    /** Null for the DAO's setup transaction. */
+    readonly proposalId: string | null;
     readonly nonce: bigint;
     readonly txHash: Hash;
     /** False: the Safe emitted ExecutionFailure (the nonce is used, the inner call did nothing). */
@@ -144,6 +161,16 @@ export type SafeTransactionExecuted = Event<
 export type SafeTransactionReplaced = Event<
   'SafeTransactionReplaced',
   { readonly safeTxHash: Hash; readonly nonce: bigint; readonly replacedBy: Hash; readonly replacedAt: string }
+>;
+
+/**
+ * The attached Safe has the DAO's module relay enabled: the timelock can act as the Safe, and proposals may run.
+ * Recorded when the setup transaction executes, or when the chain shows the module enabled otherwise (the
+ * treasurers enabled it themselves); `txHash` is null then.
+ */
+export type SafeModuleEnabled = Event<
+  'SafeModuleEnabled',
+  { readonly daoId: string; readonly module: Address; readonly txHash: Hash | null; readonly enabledAt: string }
 >;
 
 type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: Hash } & Extra>;
@@ -208,6 +235,7 @@ export type TreasuryEvent =
   | SafeTransactionAbandoned
   | SafeTransactionExecuted
   | SafeTransactionReplaced
+  | SafeModuleEnabled
   | TimelockOperationScheduled
   | TimelockOperationExecuted
   | TimelockOperationFailed

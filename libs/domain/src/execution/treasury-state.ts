@@ -15,7 +15,8 @@ export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed'
 
 export interface QueuedSafeTransaction {
   readonly safeTxHash: Hash;
-  readonly proposalId: string;
+  /** Null for the DAO's setup transaction (purpose `enable_module`). */
+  readonly proposalId: string | null;
   readonly purpose: SafeTransactionPurpose;
   readonly nonce: bigint;
   readonly transaction: SafeTransactionFields;
@@ -49,6 +50,13 @@ export type TreasuryState =
       readonly status: 'Deployed';
       readonly daoId: string;
       readonly contracts: DaoContracts;
+      /** The Safe existed before the DAO (attached at creation) rather than being deployed for it. */
+      readonly attached: boolean;
+      /**
+       * Whether the Safe has the DAO's module enabled, so the timelock can act as the Safe: at once for a Safe
+       * the platform deployed (its bootstrap enables it), after the setup transaction for an attached one.
+       */
+      readonly moduleEnabled: boolean;
       readonly transactions: ReadonlyMap<Hash, QueuedSafeTransaction>;
       readonly operations: ReadonlyMap<Hash, TimelockOperation>;
       /** The last owner, threshold or delay change taken from the chain (null: none since deployment). */
@@ -83,11 +91,13 @@ const sameSigner = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase
 export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): TreasuryState => {
   if (event.type === 'DaoContractsDeployed') {
     if (state.status === 'Deployed') return state;
-    const { daoId, attached: _attached, deployedAt: _at, ...contracts } = event.data;
+    const { daoId, attached, deployedAt: _at, ...contracts } = event.data;
     return {
       status: 'Deployed',
       daoId,
       contracts,
+      attached,
+      moduleEnabled: !attached,
       transactions: new Map(),
       operations: new Map(),
       chainPosition: null,
@@ -133,6 +143,8 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
       });
     case 'SafeTransactionReplaced':
       return withTx(state, event.data.safeTxHash, { status: 'Replaced' });
+    case 'SafeModuleEnabled':
+      return { ...state, moduleEnabled: true };
     case 'TimelockOperationScheduled': {
       const { operationId, proposalId, eta, txHash } = event.data;
       const operation: TimelockOperation = { operationId, proposalId, eta, txHash, status: 'Scheduled', reason: null };
@@ -185,6 +197,10 @@ const withContracts = (state: DeployedTreasury, change: Partial<DaoContracts>, c
 /** The Safe transactions of a proposal, oldest first. */
 export const transactionsOf = (state: DeployedTreasury, proposalId: string): QueuedSafeTransaction[] =>
   [...state.transactions.values()].filter((tx) => tx.proposalId === proposalId);
+
+/** The DAO's setup transactions (an attached Safe enabling the module relay), oldest first. */
+export const setupTransactionsOf = (state: DeployedTreasury): QueuedSafeTransaction[] =>
+  [...state.transactions.values()].filter((tx) => tx.purpose === 'enable_module');
 
 export const operationOf = (state: DeployedTreasury, proposalId: string): TimelockOperation | undefined =>
   [...state.operations.values()].find((op) => op.proposalId === proposalId);

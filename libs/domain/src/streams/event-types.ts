@@ -66,6 +66,7 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   SafeTransactionAbandoned: true,
   SafeTransactionExecuted: true,
   SafeTransactionReplaced: true,
+  SafeModuleEnabled: true,
   TimelockOperationScheduled: true,
   TimelockOperationExecuted: true,
   TimelockOperationFailed: true,

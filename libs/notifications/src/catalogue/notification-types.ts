@@ -68,7 +68,8 @@ export interface NotificationData {
   'safe_transaction.signature_dropped': { safeTxHash: string; signer: string; reason: string; droppedAt: string };
   /** The Safe transaction can never run as signed; the platform stopped trying. */
   'safe_transaction.execution_failed': {
-    proposalId: string;
+    /** Null for the DAO's own setup transaction (an attached Safe enabling the timelock module). */
+    proposalId: string | null;
     safeTxHash: string;
     nonce: string;
     reason: string;

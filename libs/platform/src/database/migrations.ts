@@ -11,6 +11,7 @@ import { RelayerClaims1764400000000 } from './migrations/1764400000000-relayer-c
 import { ChainIoLeases1764410000000 } from './migrations/1764410000000-chain-io-leases';
 import { ExecutionBackoffSafeExec1764450000000 } from './migrations/1764450000000-execution-backoff-safe-exec';
 import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
+import { AttachedSafe1764620000000 } from './migrations/1764620000000-attached-safe';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ChainIoLeases1764410000000,
   ExecutionBackoffSafeExec1764450000000,
   AdminSiweSessions1764612000000,
+  AttachedSafe1764620000000,
 ];
 
 export const createDataSource = (url: string): DataSource =>

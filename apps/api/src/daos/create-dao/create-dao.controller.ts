@@ -36,7 +36,7 @@ export class CreateDaoController {
   })
   @ApiBody({ type: CreateDaoRequest })
   @ApiCreatedResponse({ type: DaoView })
-  @ApiProblemResponses(400, 401, 409, 413, 415, 422)
+  @ApiProblemResponses(400, 401, 409, 413, 415, 422, 503)
   create(
     @Body() body: CreateDaoRequest,
     @Req() request: AdminRequest,

@@ -1,10 +1,14 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { daoDecider, streams, type DaoConfigurationInput, type DaoEvent } from '@ayllu/domain';
+import type { SelectedNetwork } from '@ayllu/chain';
 import type { PostgresEventStore } from '@ayllu/event-store';
+import type { PublicClient } from 'viem';
 import type { IdempotencyScope } from '../../shared/idempotency';
-import { EVENT_STORE } from '../../shared/tokens';
+import { EVENT_STORE, NETWORK } from '../../shared/tokens';
+import { TREASURY_CHAIN } from '../../treasury/treasury-chain';
 import { toDaoView, type DaoView } from '../dao.view';
+import { checkOnChainFields } from './check-on-chain-fields';
 
 export class CreateDaoCommand extends Command<DaoView> {
   constructor(
@@ -33,9 +37,15 @@ const viewOf = (events: readonly DaoEvent[] = []): DaoView => {
 
 @CommandHandler(CreateDaoCommand)
 export class CreateDaoHandler implements ICommandHandler<CreateDaoCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Optional() @Inject(NETWORK) private readonly network: SelectedNetwork | null,
+    @Optional() @Inject(TREASURY_CHAIN) private readonly chain: PublicClient | null,
+  ) {}
 
-  async execute({ daoId, configuration, actor, requestId, idempotency }: CreateDaoCommand): Promise<DaoView> {
+  async execute({ daoId, configuration: input, actor, requestId, idempotency }: CreateDaoCommand): Promise<DaoView> {
+    // Checked against the chain before anything is decided, so a refusal appends nothing.
+    const configuration = await checkOnChainFields(input, this.network ?? null, this.chain ?? null);
     const now = new Date().toISOString();
     const { response } = await this.store.handle(
       { dao: streams.dao.of(daoId) },

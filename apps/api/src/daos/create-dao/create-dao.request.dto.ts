@@ -151,4 +151,27 @@ export class CreateDaoRequest {
   @IsOptional()
   @IsHexAddress()
   feeCollector?: string;
+
+  @ApiPropertyOptional({
+    example: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    description:
+      "The ERC-20 the DAO's vault holds, EIP-55 checksummed: one of the network profile's tokens (each has the Super Token " +
+      "payouts stream in); 422 naming `asset` and listing the offered tokens otherwise. Absent: the profile's first token.",
+  })
+  @IsOptional()
+  @IsHexAddress()
+  asset?: string;
+
+  @ApiPropertyOptional({
+    example: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    description:
+      'An existing Safe (1.3+) to attach instead of deploying a new one, EIP-55 checksummed. Needs a configured network (422 ' +
+      'without one; 503 `CHAIN.UNAVAILABLE` with Retry-After when the node does not answer). Its owners and threshold are the ' +
+      'treasurers: `treasurers` / `treasurerThreshold` left out take them; given, they must be the same set and threshold (422 ' +
+      '`DAO.SAFE_MISMATCH` naming both otherwise). An address that is not a Safe: 422 `DAO.NOT_A_SAFE`. After deployment the ' +
+      "treasurers sign one Safe transaction (purpose `enable_module`) enabling the DAO's timelock module; proposals wait for it.",
+  })
+  @IsOptional()
+  @IsHexAddress()
+  safe?: string;
 }
