@@ -1,5 +1,6 @@
 import { getAddress, parseEventLogs, type Address } from 'viem';
 import { superTokenFactoryAbi } from '../abi/super-token-factory';
+import { trackProgress, type OnDeployProgress } from '../deploy/deploy-progress';
 import { loadAylluArtifact } from './artifacts';
 import { deployContract } from './deploy-contract';
 import { deploySafeSingletons, type SafeSingletons } from './deploy-safe-singletons';
@@ -25,33 +26,70 @@ export type DevChain = {
 
 const SEMI_UPGRADABLE = 1;
 
+/** The pieces of the development chain, in the order `deployDevChain` deploys them. */
+export type DevChainDeployStep = 'superfluid' | 'safe' | 'testToken' | 'testSuperToken' | 'testStrategy' | 'vaultImplementation';
+
 /**
  * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:
  * on a fresh node the addresses are therefore always the same. Needs compiled contracts
  * (`npm run contracts:compile`).
  */
-export async function deployDevChain(rpcUrl: string, clients: DevClients = devClients(rpcUrl)): Promise<DevChain> {
+export async function deployDevChain(
+  rpcUrl: string,
+  given: DevClients = devClients(rpcUrl),
+  onProgress?: OnDeployProgress<DevChainDeployStep>,
+): Promise<DevChain> {
+  const progress = trackProgress<DevChainDeployStep, DevClients['public']>(given.public, onProgress);
+  const clients: DevClients = { ...given, public: progress.public };
   const wallet = clients.wallet(0);
   const client = { wallet, public: clients.public };
-  const superfluid = await deploySuperfluidFramework(clients, wallet);
-  const safe = await deploySafeSingletons(client);
+  const itself = (address: Address) => address;
+  const superfluid = await progress.step(
+    'superfluid',
+    () => deploySuperfluidFramework(clients, wallet),
+    (f) => f.host,
+  );
+  const safe = await progress.step(
+    'safe',
+    () => deploySafeSingletons(client),
+    (s) => s.safeSingleton,
+  );
 
   const token = loadAylluArtifact('src/test/TestToken.sol', 'TestToken');
-  const testToken = await deployContract(client, { name: 'TestToken', ...token, args: ['Ayllu Test Token', 'TST'] });
-  const hash = await wallet.writeContract({
-    address: superfluid.superTokenFactory,
-    abi: superTokenFactoryAbi,
-    functionName: 'createERC20Wrapper',
-    args: [testToken, 18, SEMI_UPGRADABLE, 'Super Ayllu Test Token', 'TSTx'],
-  });
-  const receipt = await clients.public.waitForTransactionReceipt({ hash });
-  const [created] = parseEventLogs({ abi: superTokenFactoryAbi, logs: receipt.logs, eventName: 'SuperTokenCreated' });
-  if (receipt.status !== 'success' || !created) throw new Error(`Creating the test Super Token failed (${hash})`);
+  const testToken = await progress.step(
+    'testToken',
+    () => deployContract(client, { name: 'TestToken', ...token, args: ['Ayllu Test Token', 'TST'] }),
+    itself,
+  );
+  const testSuperToken = await progress.step(
+    'testSuperToken',
+    async () => {
+      const hash = await wallet.writeContract({
+        address: superfluid.superTokenFactory,
+        abi: superTokenFactoryAbi,
+        functionName: 'createERC20Wrapper',
+        args: [testToken, 18, SEMI_UPGRADABLE, 'Super Ayllu Test Token', 'TSTx'],
+      });
+      const receipt = await clients.public.waitForTransactionReceipt({ hash });
+      const [created] = parseEventLogs({ abi: superTokenFactoryAbi, logs: receipt.logs, eventName: 'SuperTokenCreated' });
+      if (receipt.status !== 'success' || !created) throw new Error(`Creating the test Super Token failed (${hash})`);
+      return getAddress(created.args.token);
+    },
+    itself,
+  );
 
   const strategy = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
-  const testStrategy = await deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] });
+  const testStrategy = await progress.step(
+    'testStrategy',
+    () => deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] }),
+    itself,
+  );
   const vault = loadAylluArtifact('src/CommunityVault.sol', 'CommunityVault');
-  const communityVaultImplementation = await deployContract(client, { name: 'CommunityVault', ...vault });
+  const communityVaultImplementation = await progress.step(
+    'vaultImplementation',
+    () => deployContract(client, { name: 'CommunityVault', ...vault }),
+    itself,
+  );
 
   return {
     chainId: await clients.public.getChainId(),
@@ -60,7 +98,7 @@ export async function deployDevChain(rpcUrl: string, clients: DevClients = devCl
     superfluid,
     safe,
     testToken,
-    testSuperToken: getAddress(created.args.token),
+    testSuperToken,
     testStrategy,
     communityVaultImplementation,
   };
