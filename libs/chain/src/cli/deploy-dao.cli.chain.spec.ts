@@ -114,8 +114,8 @@ describe('deploying a DAO with progress', () => {
       expect.stringMatching(/^✓ module relay 0x[0-9a-fA-F]{40} \(block \d+, \d+\.\d s\)$/),
       '→ deploying vault and its payout pool…',
       expect.stringMatching(new RegExp(`^✓ vault and its payout pool ${dao.vault} \\(block \\d+, \\d+\\.\\d s\\)$`)),
-      expect.stringMatching(/^→ deploying Safe hand-over to the treasurers/),
-      expect.stringMatching(/^✓ Safe hand-over to the treasurers .*\(block \d+, \d+\.\d s\)$/),
+      '→ handing the Safe to the treasurers (owners, threshold, module relay)…',
+      expect.stringMatching(/^✓ Safe handed to the treasurers \(block \d+, \d+\.\d s\)$/),
     ]);
     expect(lines.filter((l) => l.startsWith('  sent 0x'))).toHaveLength(5);
     expect(lines.at(-1)).toMatch(/^Done: DAO deployed from block \d+\.$/);

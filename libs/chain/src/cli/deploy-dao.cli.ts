@@ -10,18 +10,21 @@ import { createPublicClient, createWalletClient, erc20Abi, http, isHex, parseUni
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { hardhat } from 'viem/chains';
 import { deployDao, type DaoDeployStep } from '../deploy/deploy-dao';
-import { formatDeployProgress } from '../deploy/deploy-progress';
+import { formatDeployProgress, type StepLabel } from '../deploy/deploy-progress';
 import { HARDHAT_MNEMONIC } from '../local/dev-clients';
 import { checkNetworkProfile, readNetworkProfile } from '../networks/load-network-profile';
 import { daoContractsFromProfile, DeployDaoUsageError, parseDeployDaoOptions } from './deploy-dao-options';
 
-const stepLabels: Record<DaoDeployStep, string> = {
+const stepLabels: Record<DaoDeployStep, StepLabel> = {
   safe: 'Safe',
   timelock: 'timelock',
   moduleRelay: 'module relay',
   vault: 'vault and its payout pool',
-  bootstrap: 'Safe hand-over to the treasurers (owners, threshold, module)',
-  enableModule: 'module relay enabling on the Safe',
+  bootstrap: {
+    doing: 'handing the Safe to the treasurers (owners, threshold, module relay)',
+    done: 'Safe handed to the treasurers',
+  },
+  enableModule: { doing: "enabling the module relay on the Safe (the owners' signatures)", done: 'module relay enabled' },
 };
 
 const say = (line: string) => process.stderr.write(`${line}\n`);

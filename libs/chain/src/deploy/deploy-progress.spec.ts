@@ -21,6 +21,11 @@ describe('deploy progress', () => {
       ),
     ).toBe('✓ Superfluid (block 26, 26 transactions, 2.3 s)');
     expect(formatDeployProgress({ kind: 'confirmed', step: 'safe', transactions: 0, elapsedMs: 40 })).toBe('✓ safe (nothing sent, 0.0 s)');
+    const handOver = () => ({ doing: 'handing the Safe over', done: 'Safe handed over' });
+    expect(formatDeployProgress({ kind: 'started', step: 'bootstrap' }, handOver)).toBe('→ handing the Safe over…');
+    expect(formatDeployProgress({ kind: 'confirmed', step: 'bootstrap', blockNumber: 9n, transactions: 1, elapsedMs: 300 }, handOver)).toBe(
+      '✓ Safe handed over (block 9, 0.3 s)',
+    );
   });
 
   it('reports the transactions a step waits for against that step, and none outside a step', async () => {

@@ -80,14 +80,23 @@ export function trackProgress<Step extends string, Client extends ReceiptWaiter>
   };
 }
 
-/** One line for a progress event, as the CLIs print it: `→ deploying timelock…`, `✓ timelock 0x… (block 7, 1.2 s)`. */
+/** How a step is named in progress lines: a contract's name, or what is being done and what got done. */
+export type StepLabel = string | { readonly doing: string; readonly done: string };
+
+/**
+ * One line for a progress event, as the CLIs print it: `→ deploying timelock…`, `✓ timelock 0x… (block 7, 1.2 s)`;
+ * a step that deploys no contract names itself, e.g. `→ handing the Safe over…`, `✓ Safe handed over (…)`.
+ */
 export function formatDeployProgress<Step extends string>(
   event: DeployProgress<Step>,
-  label: (step: Step) => string = (step) => step,
+  label: (step: Step) => StepLabel = (step) => step,
 ): string {
+  const name = label(event.step);
+  const doing = typeof name === 'string' ? `deploying ${name}` : name.doing;
+  const done = typeof name === 'string' ? name : name.done;
   switch (event.kind) {
     case 'started':
-      return `→ deploying ${label(event.step)}…`;
+      return `→ ${doing}…`;
     case 'sent':
       return `  sent ${event.transactionHash}, waiting for it to be mined…`;
     case 'confirmed': {
@@ -96,7 +105,7 @@ export function formatDeployProgress<Step extends string>(
         ...(event.transactions > 1 ? [`${event.transactions} transactions`] : []),
         `${(event.elapsedMs / 1000).toFixed(1)} s`,
       ].join(', ');
-      return `✓ ${label(event.step)}${event.address ? ` ${event.address}` : ''} (${where})`;
+      return `✓ ${done}${event.address ? ` ${event.address}` : ''} (${where})`;
     }
     default: {
       const unknown: never = event;
