@@ -10,19 +10,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { formatDeployProgress } from '../libs/chain/src/deploy/deploy-progress';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
-import { deployDevChain, type DevChainDeployStep } from '../libs/chain/src/local/deploy-dev-chain';
+import { deployDevChain, devChainStepLabels } from '../libs/chain/src/local/deploy-dev-chain';
 import { startHardhatNode } from '../libs/chain/src/local/start-hardhat-node';
 import { writeJsonAtomically } from '../libs/chain/src/local/write-json-atomically';
 import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
-
-const stepLabels: Record<DevChainDeployStep, string> = {
-  superfluid: 'the Superfluid framework',
-  safe: 'the Safe 1.4.1 singletons',
-  testToken: 'the test token (TST)',
-  testSuperToken: 'its Super Token (TSTx)',
-  testStrategy: 'the test strategy',
-  vaultImplementation: 'the CommunityVault implementation',
-};
 
 async function main(): Promise<void> {
   const port = Number(process.env.CHAIN_PORT ?? 8545);
@@ -47,7 +38,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Node on ${host}:${port} (pid ${node.pid}); deploying the development contracts:`);
     const deployed = await deployDevChain(node.rpcUrl, undefined, (event) => {
-      if (event.kind !== 'sent') console.log(formatDeployProgress(event, (step) => stepLabels[step]));
+      if (event.kind !== 'sent') console.log(formatDeployProgress(event, (step) => devChainStepLabels[step]));
     });
     const devChain = { ...deployed, rpcUrl: process.env.CHAIN_PUBLIC_RPC_URL?.trim() || node.rpcUrl };
     writeJsonAtomically(file, devChain);

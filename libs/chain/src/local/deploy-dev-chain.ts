@@ -29,6 +29,16 @@ const SEMI_UPGRADABLE = 1;
 /** The pieces of the development chain, in the order `deployDevChain` deploys them. */
 export type DevChainDeployStep = 'superfluid' | 'safe' | 'testToken' | 'testSuperToken' | 'testStrategy' | 'vaultImplementation';
 
+/** How `npm run chain` and `npm start` name the pieces in their progress lines. */
+export const devChainStepLabels: Readonly<Record<DevChainDeployStep, string>> = {
+  superfluid: 'the Superfluid framework',
+  safe: 'the Safe 1.4.1 singletons',
+  testToken: 'the test token (TST)',
+  testSuperToken: 'its Super Token (TSTx)',
+  testStrategy: 'the test strategy',
+  vaultImplementation: 'the CommunityVault implementation',
+};
+
 /**
  * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:
  * on a fresh node the addresses are therefore always the same. Needs compiled contracts
