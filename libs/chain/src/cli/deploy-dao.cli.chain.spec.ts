@@ -134,6 +134,14 @@ describe('deploying a DAO with progress', () => {
     expect(await ctx.clients.public.getTransactionCount({ address: address(0) })).toBe(before);
   });
 
+  it("refuses to fall back to Hardhat's public account #0 on any chain but the local one", async () => {
+    const file = path.join(dataDir, 'base-sepolia.json');
+    writeFileSync(file, JSON.stringify({ ...devChainProfile(ctx.devChain), name: 'base-sepolia', chainId: 84532 }));
+    const result = await cli(['--treasurers', address(3), '--threshold', '1'], { NETWORK_PROFILE: file });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('dao:deploy failed: DEPLOYER_PRIVATE_KEY is required on base-sepolia (chain 84532)');
+  });
+
   it('names the option that is wrong', async () => {
     const result = await cli(['--treasurers', `${address(3)},not-an-address`, '--threshold', '1']);
     expect(result.code).toBe(1);

@@ -5,7 +5,7 @@
 // ${DATA_DIR:-.data}/network-profile.json, which `npm run chain` writes): Safe, timelock, module relay, vault and
 // pool, then hands the Safe to the treasurers. Each piece is reported on stderr as it is sent and confirmed; the
 // addresses are printed on stdout as JSON (`npm run -s dao:deploy … > dao.json`). The deployer key comes from
-// DEPLOYER_PRIVATE_KEY, or Hardhat account #0 on the local chain.
+// DEPLOYER_PRIVATE_KEY, or Hardhat account #0 on the local chain (chain 31337) only.
 import { createPublicClient, createWalletClient, erc20Abi, http, isHex, parseUnits, size, type Chain } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { hardhat } from 'viem/chains';
@@ -40,6 +40,9 @@ async function main() {
   const key = process.env.DEPLOYER_PRIVATE_KEY;
   if (key && !(isHex(key) && size(key) === 32))
     throw new DeployDaoUsageError('DEPLOYER_PRIVATE_KEY must be 0x followed by 32 bytes of hex');
+  // Hardhat's account #0 is everyone's: a fallback for the local chain only.
+  if (!key && profile.chainId !== hardhat.id)
+    throw new DeployDaoUsageError(`DEPLOYER_PRIVATE_KEY is required on ${profile.name} (chain ${profile.chainId})`);
   const account = key && isHex(key) ? privateKeyToAccount(key) : mnemonicToAccount(HARDHAT_MNEMONIC);
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain, transport });
