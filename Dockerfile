@@ -1,13 +1,48 @@
-# One image for every Ayllu process; the command picks which (api, worker, migrate, chain).
-# Sources run through swc at start (tools/register.js), the same way as `npm start`, so no build stage.
-FROM node:20-bookworm-slim
+# Two images from one build (docker-compose.yml builds both):
+# - `runtime` (the default target; api, worker, migrate): production dependencies, compiled contracts, sources.
+# - `chain` (the compose chain service, `npm run chain`): every dependency, because the development chain is
+#   Hardhat's node deploying Superfluid, Safe and OpenZeppelin contracts from the artifacts their npm packages
+#   ship, and all of those are devDependencies.
+# Sources run through swc at start (tools/register.js), the same way as `npm start`, so there is no build step.
+
+FROM node:20-bookworm-slim AS deps
 WORKDIR /app
-ENV NODE_ENV=production
+# @scarf/scarf (pulled in by swagger-ui) reports installs over the network unless told not to.
+ENV SCARF_ANALYTICS=false
 COPY package.json package-lock.json .npmrc ./
 COPY tools/empty-package ./tools/empty-package
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# Dev dependencies included: Hardhat and solc compile the contracts below and the chain image runs Hardhat.
+# NODE_ENV=production must not be set before this line, or npm ci would leave them out (--include=dev insists).
+RUN npm ci --include=dev --no-audit --no-fund && npm cache clean --force
+
+FROM deps AS chain
+ENV HARDHAT_DISABLE_TELEMETRY_PROMPT=true
+# /shared is where compose mounts the volume the chain writes its network profile to: a new named volume takes
+# the owner of the directory it is mounted over, so the node user can write there.
+RUN mkdir -p /shared && chown node:node /app /shared
+COPY --chown=node:node . .
+USER node
+# Compiled here with the solc-js npm installed (contracts/hardhat.config.js: no compiler download), as the user
+# the chain runs as: `npm run chain` compiles again at start, a no-op on Hardhat's cache that may rewrite it.
+RUN npm run contracts:compile
+EXPOSE 8545
+CMD ["node", "-r", "./tools/register.js", "tools/chain.ts"]
+
+FROM deps AS production-deps
+# Dev dependencies go only now that the contracts are compiled (in the chain stage, from its own copy of them).
+RUN npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=production-deps /app/node_modules ./node_modules
+# The worker deploys each DAO's TimelockController from the compiled artifact @openzeppelin/contracts ships
+# (libs/chain/src/timelock/deploy-timelock.ts); the package is a devDependency, so it is carried over by hand.
+COPY --from=deps /app/node_modules/@openzeppelin/contracts ./node_modules/@openzeppelin/contracts
 COPY . .
-RUN npx hardhat --config contracts/hardhat.config.js compile
+# The worker deploys each DAO's vault proxy and module relay from these (loadAylluArtifact).
+COPY --from=chain /app/contracts/artifacts ./contracts/artifacts
+RUN mkdir -p /shared && chown node:node /shared
 USER node
 EXPOSE 3000
 CMD ["node", "-r", "./tools/register.js", "apps/api/src/main.ts"]

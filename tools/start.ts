@@ -9,7 +9,8 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { findOrphanedDaos } from '../apps/worker/src/execution/orphaned-daos';
 import { startWorker } from '../apps/worker/src/worker';
 import { compileContracts } from '../libs/chain/src/local/compile-contracts';
-import { deployDevChain } from '../libs/chain/src/local/deploy-dev-chain';
+import { formatDeployProgress } from '../libs/chain/src/deploy/deploy-progress';
+import { deployDevChain, devChainStepLabels } from '../libs/chain/src/local/deploy-dev-chain';
 import { devClients } from '../libs/chain/src/local/dev-clients';
 import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { reapWithParent, startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
@@ -69,7 +70,9 @@ const main = async () => {
       compileContracts();
       const node: HardhatNode = await startHardhatNode({ port });
       stops.push(() => node.stop());
-      const devChain = await deployDevChain(node.rpcUrl);
+      const devChain = await deployDevChain(node.rpcUrl, undefined, (event) => {
+        if (event.kind === 'confirmed') say(`  ${formatDeployProgress(event, (step) => devChainStepLabels[step])}`);
+      });
       mkdirSync(config.dataDir, { recursive: true });
       // Written whole or not at all: a reader (the worker, `npm run demo`) never sees half a profile.
       const profileFile = join(config.dataDir, DEV_NETWORK_PROFILE_FILE);

@@ -9,10 +9,17 @@ import type { SafeCall, SafeSignature, SafeTransaction } from '../safe/safe-tran
 import { safeTransactionTypedData } from '../safe/safe-typed-data';
 import { deployTimelock } from '../timelock/deploy-timelock';
 import { bootstrapSafeCalls } from './bootstrap-safe-calls';
+import { trackProgress, type OnDeployProgress } from './deploy-progress';
 import { deployModuleRelay } from './deploy-module-relay';
 import { deployVaultProxy, type VaultConfig } from './deploy-vault-proxy';
 
 type Clients = { wallet: WalletClient; public: PublicClient };
+
+/**
+ * The pieces of a DAO, in the order `deployDao` deploys them: `bootstrap` hands a new Safe to its treasurers and
+ * enables the module relay; `enableModule` does the latter on an existing Safe whose owners' wallets were given.
+ */
+export type DaoDeployStep = 'safe' | 'timelock' | 'moduleRelay' | 'vault' | 'bootstrap' | 'enableModule';
 
 export type DaoSafeSpec =
   /** A new Safe owned by the treasurers. */
@@ -28,6 +35,8 @@ export type DeployDaoParams = {
   readonly safe: DaoSafeSpec;
   readonly timelockDelay: bigint;
   readonly vault: VaultConfig;
+  /** Told as each piece starts, each transaction is sent and each piece is confirmed (for CLIs and logs). */
+  readonly onProgress?: OnDeployProgress<DaoDeployStep>;
 };
 
 export type DaoDeployment = {
@@ -52,28 +61,44 @@ export type DaoDeployment = {
  * Safe's module; it reverts a batch whose Safe call fails), and the CommunityVault proxy (owner = timelock,
  * guardian = Safe) with its GDA pool. Checks the end state and throws if it is not what was asked.
  */
-export async function deployDao(clients: Clients, params: DeployDaoParams): Promise<DaoDeployment> {
-  const account = clients.wallet.account;
+export async function deployDao(given: Clients, params: DeployDaoParams): Promise<DaoDeployment> {
+  const account = given.wallet.account;
   if (!account) throw new Error('deployDao needs a wallet client with an account');
+  const progress = trackProgress<DaoDeployStep, PublicClient>(given.public, params.onProgress);
+  const clients: Clients = { wallet: given.wallet, public: progress.public };
   const chainId = await clients.public.getChainId();
   const fromBlock = await clients.public.getBlockNumber();
   const spec = params.safe;
+  const itself = (address: Address) => address;
   if (spec.kind === 'new') validateTreasurers(spec.treasurers, spec.threshold);
 
   const safe =
     spec.kind === 'existing'
       ? spec.safe
-      : await deploySafe(clients, {
-          owners: [account.address],
-          threshold: 1n,
-          singleton: params.singletons.safeSingleton,
-          proxyFactory: params.singletons.safeProxyFactory,
-          fallbackHandler: params.singletons.fallbackHandler,
-          saltNonce: spec.saltNonce ?? 0n,
-        });
-  const timelock = await deployTimelock(clients, { proposer: safe, minDelay: params.timelockDelay });
-  const moduleRelay = await deployModuleRelay(clients, { safe, timelock });
-  const { vault, pool } = await deployVaultProxy(clients, { ...params.vault, owner: timelock, guardian: safe });
+      : await progress.step(
+          'safe',
+          () =>
+            deploySafe(clients, {
+              owners: [account.address],
+              threshold: 1n,
+              singleton: params.singletons.safeSingleton,
+              proxyFactory: params.singletons.safeProxyFactory,
+              fallbackHandler: params.singletons.fallbackHandler,
+              saltNonce: spec.saltNonce ?? 0n,
+            }),
+          itself,
+        );
+  const timelock = await progress.step(
+    'timelock',
+    () => deployTimelock(clients, { proposer: safe, minDelay: params.timelockDelay }),
+    itself,
+  );
+  const moduleRelay = await progress.step('moduleRelay', () => deployModuleRelay(clients, { safe, timelock }), itself);
+  const { vault, pool } = await progress.step(
+    'vault',
+    () => deployVaultProxy(clients, { ...params.vault, owner: timelock, guardian: safe }),
+    (deployed) => deployed.vault,
+  );
 
   const signAndExecute = async (calls: SafeCall[], wallets: readonly WalletClient[]) => {
     const { nonce } = await readSafeState(clients.public, safe);
@@ -97,12 +122,13 @@ export async function deployDao(clients: Clients, params: DeployDaoParams): Prom
       threshold: spec.threshold,
       module: moduleRelay,
     });
-    await signAndExecute(calls, [clients.wallet]);
+    await progress.step('bootstrap', () => signAndExecute(calls, [clients.wallet]));
   } else {
     const enable: SafeCall = { to: safe, value: 0n, data: enableModuleData(moduleRelay) };
     const state = await readSafeState(clients.public, safe);
     if (spec.ownerWallets && BigInt(spec.ownerWallets.length) >= state.threshold) {
-      await signAndExecute([enable], spec.ownerWallets);
+      const ownerWallets = spec.ownerWallets;
+      await progress.step('enableModule', () => signAndExecute([enable], ownerWallets));
     } else {
       pendingModuleTransaction = buildSafeTransaction({ calls: [enable], nonce: state.nonce });
     }

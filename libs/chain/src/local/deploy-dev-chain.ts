@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { trackProgress, type OnDeployProgress } from '../deploy/deploy-progress';
 import { loadAylluArtifact } from './artifacts';
 import { deployContract } from './deploy-contract';
 import { deploySafeSingletons, type SafeSingletons } from './deploy-safe-singletons';
@@ -23,23 +24,62 @@ export type DevChain = {
   readonly communityVaultImplementation: Address;
 };
 
+/** The pieces of the development chain, in the order `deployDevChain` deploys them. */
+export type DevChainDeployStep = 'superfluid' | 'safe' | 'testToken' | 'testStrategy' | 'vaultImplementation';
+
+/** How `npm run chain` and `npm start` name the pieces in their progress lines. */
+export const devChainStepLabels: Readonly<Record<DevChainDeployStep, string>> = {
+  superfluid: 'the Superfluid framework',
+  safe: 'the Safe 1.4.1 singletons',
+  testToken: 'the test token (TST) and its Super Token (TSTx)',
+  testStrategy: 'the test strategy',
+  vaultImplementation: 'the CommunityVault implementation',
+};
+
 /**
  * Deploys the development chain's shared contracts from Hardhat account #0, one transaction after another:
  * on a fresh node the addresses are therefore always the same. Needs compiled contracts
  * (`npm run contracts:compile`).
  */
-export async function deployDevChain(rpcUrl: string, clients: DevClients = devClients(rpcUrl)): Promise<DevChain> {
+export async function deployDevChain(
+  rpcUrl: string,
+  given: DevClients = devClients(rpcUrl),
+  onProgress?: OnDeployProgress<DevChainDeployStep>,
+): Promise<DevChain> {
+  const progress = trackProgress<DevChainDeployStep, DevClients['public']>(given.public, onProgress);
+  const clients: DevClients = { ...given, public: progress.public };
   const wallet = clients.wallet(0);
   const client = { wallet, public: clients.public };
-  const superfluid = await deploySuperfluidFramework(clients, wallet);
-  const safe = await deploySafeSingletons(client);
+  const itself = (address: Address) => address;
+  const superfluid = await progress.step(
+    'superfluid',
+    () => deploySuperfluidFramework(clients, wallet),
+    (f) => f.host,
+  );
+  const safe = await progress.step(
+    'safe',
+    () => deploySafeSingletons(client),
+    (s) => s.safeSingleton,
+  );
 
-  const { testToken, testSuperToken } = await deployTestToken(client, superfluid.superTokenFactory);
+  const { testToken, testSuperToken } = await progress.step(
+    'testToken',
+    () => deployTestToken(client, superfluid.superTokenFactory),
+    (t) => t.testToken,
+  );
 
   const strategy = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
-  const testStrategy = await deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] });
+  const testStrategy = await progress.step(
+    'testStrategy',
+    () => deployContract(client, { name: 'TestStrategy', ...strategy, args: [testToken] }),
+    itself,
+  );
   const vault = loadAylluArtifact('src/CommunityVault.sol', 'CommunityVault');
-  const communityVaultImplementation = await deployContract(client, { name: 'CommunityVault', ...vault });
+  const communityVaultImplementation = await progress.step(
+    'vaultImplementation',
+    () => deployContract(client, { name: 'CommunityVault', ...vault }),
+    itself,
+  );
 
   return {
     chainId: await clients.public.getChainId(),

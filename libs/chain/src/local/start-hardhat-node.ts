@@ -59,18 +59,26 @@ export function reapWithParent(childPid: number, options: { readonly signal?: No
   }).unref();
 }
 
+/** Any-address binds (a container's node, reached by other containers) are still reached here through loopback. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
 /**
- * Starts `hardhat node` with the project's config on 127.0.0.1:`port` and resolves once it answers RPC.
- * The child leads its own process group (`detached`), so a stop, or a teardown in another process that
- * only knows the pid, ends the node and anything it spawned with one signal to `-pid`.
+ * Starts `hardhat node` with the project's config on `host`:`port` and resolves once it answers RPC. The host
+ * is 127.0.0.1 unless told otherwise (`0.0.0.0` in a container, so that other containers reach it); `rpcUrl`
+ * is how this process reaches it. The child leads its own process group (`detached`), so a stop, or a teardown
+ * in another process that only knows the pid, ends the node and anything it spawned with one signal to `-pid`.
  */
-export async function startHardhatNode(options: { port?: number; timeoutMs?: number; log?: boolean } = {}): Promise<HardhatNode> {
+export async function startHardhatNode(
+  options: { port?: number; host?: string; timeoutMs?: number; log?: boolean } = {},
+): Promise<HardhatNode> {
   const port = options.port ?? (await freePort());
-  const rpcUrl = `http://127.0.0.1:${port}`;
+  const host = options.host ?? '127.0.0.1';
+  const reachAt = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const rpcUrl = `http://${reachAt}:${port}`;
   if (await answers(rpcUrl)) throw new Error(describePortTaken(port, rpcUrl));
   const child = spawn(
     path.join(repoRoot, 'node_modules/.bin/hardhat'),
-    ['--config', 'contracts/hardhat.config.js', 'node', '--port', String(port), '--hostname', '127.0.0.1'],
+    ['--config', 'contracts/hardhat.config.js', 'node', '--port', String(port), '--hostname', host],
     { cwd: repoRoot, detached: true, stdio: ['ignore', options.log ? 'inherit' : 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
