@@ -151,6 +151,7 @@ describe('a real network: canonical Safe, profile file, attached Safe with a Saf
       typedData: ServedTypedData;
       contractOwners: { owner: Address; typedData: ServedTypedData }[] | null;
     };
+    expect(Object.keys(served.typedData.types)).toContain('EIP712Domain');
     const byWallet = metamaskSign(walletTreasurerKey, JSON.parse(JSON.stringify(served.typedData)) as ServedTypedData);
     const first = await api('POST', `/v1/daos/${daoId}/safe-transactions/${safeTxHash}/signatures`, {
       signer: walletTreasurer.address,
@@ -195,16 +196,16 @@ describe('a real network: canonical Safe, profile file, attached Safe with a Saf
     // The treasurers enable the DAO's timelock relay as the Safe's module, signing like any other Safe transaction.
     const setup = await until('the module-enabling Safe transaction', async () => {
       const list = await ok('GET', `/v1/daos/${daoId}/safe-transactions?status=awaiting-signatures`);
-      return (list.items as { safeTxHash: string; purpose: string }[]).find((t) => t.purpose !== 'schedule');
+      return (list.items as { safeTxHash: string; purpose: string }[]).find((t) => t.purpose === 'enable_module');
     });
     await approve(daoId, setup.safeTxHash);
     await until('the module to be enabled', async () => {
       const res = await ok('GET', `/v1/daos/${daoId}/safe-transactions/${setup.safeTxHash}`);
-      return res.status === 'executed' || res.status === 'Executed' ? res : undefined;
+      return res.status === 'executed' ? res : undefined;
     });
 
     // Members deposit; yield reaches the treasury as Super Tokens.
-    const token = profile.tokens[0]!;
+    const token = profile.tokens[0];
     const vault = contracts.vault as Address;
     for (const founder of founders) {
       const amount = parseEther('100');
@@ -227,21 +228,24 @@ describe('a real network: canonical Safe, profile file, attached Safe with a Saf
         daoId,
         'proposal',
         {
-          proposer: founders[0]!.address,
+          proposer: founders[0].address,
           type: 'DISTRIBUTE_YIELDS',
           title: 'Stream the yield',
           payload: { mode: 'stream', flowRatePerSecond: rate.toString() },
         },
-        founders[0]!,
+        founders[0],
       ),
     );
     const proposalId = proposal.id as string;
-    for (const voter of founders)
+    // Early close: the vote ends as soon as its outcome can no longer change.
+    for (const voter of founders) {
+      if ((await ok('GET', `/v1/daos/${daoId}/proposals/${proposalId}`)).state !== 'Active') break;
       await ok(
         'POST',
         `/v1/daos/${daoId}/proposals/${proposalId}/votes`,
         await signed(daoId, 'vote', { voter: voter.address, proposalId, support: 'for' }, voter),
       );
+    }
 
     const schedule = await until('the schedule Safe transaction', async () => {
       const list = await ok('GET', `/v1/daos/${daoId}/safe-transactions?status=awaiting-signatures`);
