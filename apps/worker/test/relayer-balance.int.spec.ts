@@ -33,7 +33,12 @@ describe("The relayer's balance against its floor", () => {
   });
 
   // No DAO contracts here: the relayer and its balance are all this file looks at.
-  const profile = { chainId: 31337, displayName: 'Hardhat', confirmations: 0, superfluid: { gda: zeroAddress } } as unknown as NetworkProfile;
+  const profile = {
+    chainId: 31337,
+    displayName: 'Hardhat',
+    confirmations: 0,
+    superfluid: { gda: zeroAddress },
+  } as unknown as NetworkProfile;
   const chain = () => executionChain({ rpcUrl: node.rpcUrl, relayerPrivateKey: key, profile });
   const setBalance = (value: bigint) =>
     createTestClient({ mode: 'hardhat', transport: http(node.rpcUrl) }).setBalance({ address: relayer, value });
