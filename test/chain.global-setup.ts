@@ -16,6 +16,7 @@ export default async function chainGlobalSetup(): Promise<void> {
   // Leaves the committed ABI modules as they are: contracts/test/abi-modules.chain.spec.ts compares them with
   // the artifacts, which would prove nothing if the compile had just rewritten them.
   compileContracts({ keepAbiModules: true });
+  process.env.AYLLU_CONTRACTS_COMPILED = '1';
   const node = await startHardhatNode();
   try {
     const devChain = await deployDevChain(node.rpcUrl);

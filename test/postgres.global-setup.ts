@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createEmptyDatabase, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@ayllu/platform';
+import { compileContracts } from '../libs/chain/src/local/compile-contracts';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -17,6 +18,9 @@ const freePort = (): Promise<number> =>
  * directory. A migrated template database is made once; each test file copies it (test/support/database.ts).
  */
 export default async function setup(): Promise<void> {
+  // Once, before any file starts a chain: files deploy contracts from the artifacts in parallel.
+  compileContracts({ keepAbiModules: true });
+  process.env.AYLLU_CONTRACTS_COMPILED = '1';
   let serverUrl = process.env.DATABASE_URL;
   let embedded: EmbeddedDatabase | null = null;
   if (!serverUrl) {

@@ -9,6 +9,9 @@ const repoRoot = path.resolve(__dirname, '../../../..');
  * The compile also refreshes the ABI modules unless `keepAbiModules` (the chain tests check them instead).
  */
 export function compileContracts(options: { keepAbiModules?: boolean } = {}): void {
+  // A test run's global setup compiled once already: test files running in parallel must not compile again, since
+  // a compile rewrites the artifacts another file may be reading.
+  if (process.env.AYLLU_CONTRACTS_COMPILED === '1') return;
   execFileSync(path.join(repoRoot, 'node_modules/.bin/hardhat'), ['--config', 'contracts/hardhat.config.js', 'compile', '--quiet'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
