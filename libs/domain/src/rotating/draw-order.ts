@@ -12,8 +12,9 @@ import { keccak256, toHex } from '../shared/keccak256';
  *
  * What no single party can do: choose the order. Every secret is fixed (committed) before any is revealed,
  * and the commitment binds the member's address, so no one can copy another's commitment; as long as one
- * member's secret is unpredictable, the seed is. What one party can do: refuse to reveal and stall the
- * start (the organiser may then start without them only by removing them, which the log shows).
+ * member's secret is unpredictable, the seed is. What one party can do: refuse to reveal, which stalls the
+ * start (the pool cannot start until every member has revealed; removing a member while FORMING is not
+ * modelled yet). A member who sees the others' reveals first learns the outcome but can no longer change it.
  */
 export interface DrawInputs {
   /** Members in join order. */
