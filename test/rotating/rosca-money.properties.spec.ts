@@ -212,7 +212,8 @@ describe('rotating pool money properties', () => {
         }
         expect(['COMPLETED', 'DISSOLVED']).toContain(log.state().status);
       }),
-      { numRuns: 300 },
+      // A fixed seed keeps CI deterministic and the path check below stable; change it to explore further.
+      { numRuns: 400, seed: 20261201 },
     ));
 
   it('exercised every path it claims to', () => {

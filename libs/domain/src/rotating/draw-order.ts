@@ -4,10 +4,10 @@ import { keccak256, toHex } from '../shared/keccak256';
 
 /**
  * The verifiable lottery (commit–reveal). On joining, each member commits `keccak256(secret ‖ member)`;
- * a secret is 32 bytes. Once the pool is full (or the organiser starts it) every member reveals; a reveal
- * must match its commitment. The seed is `keccak256(secret₁ ‖ … ‖ secretₙ)` in join order, and the order is
+ * a secret is 32 bytes. Only once the pool is full (every commitment made) does anyone reveal, so a late
+ * joiner cannot pick a secret against revealed ones; a reveal must match its commitment. The seed is `keccak256(secret₁ ‖ … ‖ secretₙ)` in join order, and the order is
  * a Fisher–Yates shuffle of the join order driven by `keccak256(seed ‖ i)`. Commitments, secrets and the
- * join order are all in the log (RotatingPoolMemberJoined, LotteryRevealed, RotatingPoolStarted.draw), so
+ * join order are all in the log (RotatingPoolMemberJoined, LotterySecretRevealed, RotatingPoolStarted.draw), so
  * anyone recomputes the order with `drawOrder`.
  *
  * What no single party can do: choose the order. Every secret is fixed (committed) before any is revealed,

@@ -83,9 +83,13 @@ describe('Rotating pool', () => {
       const log = poolLog();
       log.run('CreateRotatingPool', { poolId: 'p1', ...poolInput({ rotationMethod: 'lottery' }) });
       const secret = (i: number): Hash => `0x${String(i + 1).repeat(64)}`;
-      [m0, m1, m2].forEach((m, i) =>
-        log.run('JoinRotatingPool', { member: m, collateral: 0n, commitment: lotteryCommitment(secret(i), m) }),
-      );
+      const join = (m: typeof m0, i: number) =>
+        log.run('JoinRotatingPool', { member: m, collateral: 0n, commitment: lotteryCommitment(secret(i), m) });
+      join(m0, 0);
+      // Reveals wait until every commitment is in, so the last to join cannot pick a secret against them.
+      refused(() => log.run('RevealLotterySecret', { member: m0, secret: secret(0) }), 'ROSCA.NOT_FULL');
+      join(m1, 1);
+      join(m2, 2);
       refused(() => log.run('RevealLotterySecret', { member: m0, secret: secret(1) }), 'ROSCA.REVEAL_MISMATCH');
       [m0, m1, m2].forEach((m, i) => log.run('RevealLotterySecret', { member: m, secret: secret(i) }));
       const start = log.events.find((e) => e.type === 'RotatingPoolStarted');

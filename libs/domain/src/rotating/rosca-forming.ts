@@ -118,6 +118,9 @@ export const revealLotterySecret = (
     throw new DomainError('ROSCA.REVEAL_MISMATCH', 'The secret does not match the commitment', 'invalid', [
       { field: 'secret', message: 'does not match the commitment' },
     ]);
+  // Reveals wait for every commitment: a member joining after a reveal could otherwise pick their secret.
+  if (s.members.size < s.configuration.memberCount)
+    throw new DomainError('ROSCA.NOT_FULL', 'Secrets are revealed once the pool is full', 'conflict');
   if (record.secret !== null) throw new DomainError('ROSCA.ALREADY_REVEALED', `${member} already revealed`, 'conflict');
   const revealed: RoscaEvent = { type: 'LotterySecretRevealed', data: { member, secret } };
   const after = fold(s, [revealed], evolve);
