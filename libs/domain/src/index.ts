@@ -86,3 +86,18 @@ export type {
   RelayerState,
 } from './relayer/relayer-events';
 export { noteRelayerBalance } from './relayer/relayer-events';
+
+// Rotating pools (ROSCAs): the pure domain model and its money rules.
+export type * from './rotating/rosca-commands';
+export type * from './rotating/rosca-events';
+export type * from './rotating/rosca-state';
+export type { RotatingPoolConfiguration, RotatingPoolConfigurationInput, RotationMethod } from './rotating/rosca-configuration';
+export { LATE_PERIOD_SECONDS, ROSCA_DEFAULTS, ROSCA_LIMITS, ROTATION_METHODS, STRIKES_TO_EXPEL } from './rotating/rosca-configuration';
+export { validateRoscaConfiguration } from './rotating/validate-rosca-configuration';
+export { initialRoscaState, poolHeld } from './rotating/rosca-state';
+export { evolveRosca } from './rotating/evolve-rosca';
+export { roscaDecider } from './rotating/rosca-decider';
+export type { DissolutionInput } from './rotating/rosca-money';
+export { bpsOf, collateralFor, dissolutionRefunds, holdbackFor, latePenalty, releasable, splitDiscount } from './rotating/rosca-money';
+export type { DrawInputs } from './rotating/draw-order';
+export { drawOrder, drawSeed, lotteryCommitment } from './rotating/draw-order';

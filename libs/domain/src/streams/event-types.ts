@@ -3,6 +3,7 @@ import type { TreasuryEvent } from '../execution/treasury-events';
 import type { ProcessingEvent } from '../processing/processing-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import type { RelayerEvent } from '../relayer/relayer-events';
+import type { RoscaEvent } from '../rotating/rosca-events';
 import type { WebhookEvent } from '../webhooks/webhook-events';
 
 /**
@@ -83,3 +84,20 @@ export const WEBHOOK_EVENT_TYPES = typesOf<WebhookEvent['type']>({ WebhookEndpoi
 export const PROCESSING_EVENT_TYPES = typesOf<ProcessingEvent['type']>({ StreamQuarantined: true });
 
 export const RELAYER_EVENT_TYPES = typesOf<RelayerEvent['type']>({ RelayerBalanceLow: true, RelayerBalanceRestored: true });
+
+export const ROSCA_EVENT_TYPES = typesOf<RoscaEvent['type']>({
+  RotatingPoolCreated: true,
+  RotatingPoolMemberJoined: true,
+  LotterySecretRevealed: true,
+  RotatingPoolStarted: true,
+  ContributionPaid: true,
+  ContributionDefaulted: true,
+  RotatingPoolMemberDeparted: true,
+  BidPlaced: true,
+  RoundSettled: true,
+  RotatingPoolCompleted: true,
+  RotatingPoolPaused: true,
+  RotatingPoolResumed: true,
+  DissolutionVoted: true,
+  RotatingPoolDissolved: true,
+});

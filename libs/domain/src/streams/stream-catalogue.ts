@@ -8,6 +8,9 @@ import { evolveProposal } from '../proposal/evolve-proposal';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import { initialProposalState, type ProposalState } from '../proposal/proposal-state';
 import { evolveRelayer, initialRelayerState, type RelayerEvent, type RelayerState } from '../relayer/relayer-events';
+import { evolveRosca } from '../rotating/evolve-rosca';
+import type { RoscaEvent } from '../rotating/rosca-events';
+import { initialRoscaState, type RoscaState } from '../rotating/rosca-state';
 import type { Event } from '../shared/decider';
 import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
 import {
@@ -15,6 +18,7 @@ import {
   PROCESSING_EVENT_TYPES,
   PROPOSAL_EVENT_TYPES,
   RELAYER_EVENT_TYPES,
+  ROSCA_EVENT_TYPES,
   TREASURY_EVENT_TYPES,
   WEBHOOK_EVENT_TYPES,
 } from './event-types';
@@ -63,7 +67,8 @@ const kind = <Name extends string, S, E extends Event>(
  * - `webhook-<endpointId>`: what the platform decided about a webhook endpoint;
  * - `processing-<daoId>`: what the worker's log processors could not apply for the DAO (quarantines);
  * - `relayer-<chainId>-<address>`: the platform's relayer on a chain (its balance crossing the floor); no DAO's own,
- *   every DAO on the chain depends on it. Its id is made by `relayerStreamId`.
+ *   every DAO on the chain depends on it. Its id is made by `relayerStreamId`;
+ * - `rosca-<poolId>`: one rotating pool (ROSCA) of a DAO: members, rounds, contributions, payouts, its money.
  */
 export const streams = {
   dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState, DAO_EVENT_TYPES),
@@ -77,6 +82,7 @@ export const streams = {
     PROCESSING_EVENT_TYPES,
   ),
   relayer: kind<'relayer', RelayerState, RelayerEvent>('relayer', evolveRelayer, initialRelayerState, RELAYER_EVENT_TYPES),
+  rosca: kind<'rosca', RoscaState, RoscaEvent>('rosca', evolveRosca, initialRoscaState, ROSCA_EVENT_TYPES),
 } as const;
 
 /** The id inside `relayer-<id>`: the chain and the address (lowercase), so one relayer has one stream per chain. */
@@ -85,7 +91,7 @@ export const relayerStreamId = (chainId: number, address: string): string => `${
 export type StreamKindName = keyof typeof streams;
 
 /** Every event any stream of the catalogue holds. */
-export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent | RelayerEvent;
+export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent | RelayerEvent | RoscaEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The kind and id of a stream id, or null for a stream the catalogue does not know. */

@@ -1,0 +1,149 @@
+import type { Address } from '../shared/address';
+import type { Event } from '../shared/decider';
+import type { Hash } from '../shared/hex';
+import type { DrawInputs } from './draw-order';
+import type { RotatingPoolConfiguration } from './rosca-configuration';
+
+/**
+ * A round's slot in the rotation: a named recipient (join order, lottery, manual, consensus), an open slot
+ * (bidding: the round's best eligible bid takes it), or the refund of a member who left before receiving.
+ */
+export type RotationSlot =
+  | { readonly kind: 'recipient'; readonly member: Address }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'refund'; readonly member: Address; readonly amount: bigint };
+
+export interface MemberAmount {
+  readonly member: Address;
+  readonly amount: bigint;
+}
+
+export type RotatingPoolCreated = Event<
+  'RotatingPoolCreated',
+  { readonly poolId: string; readonly configuration: RotatingPoolConfiguration; readonly createdAt: string; readonly createdBy: string }
+>;
+/** `collateral` came in with the join; `commitment` is the member's lottery commitment (lottery pools only). */
+export type RotatingPoolMemberJoined = Event<
+  'RotatingPoolMemberJoined',
+  { readonly member: Address; readonly collateral: bigint; readonly commitment: Hash | null; readonly joinedAt: string }
+>;
+export type LotterySecretRevealed = Event<'LotterySecretRevealed', { readonly member: Address; readonly secret: Hash }>;
+/** `draw`: a lottery's inputs, so anyone recomputes `order` with drawOrder. */
+export type RotatingPoolStarted = Event<
+  'RotatingPoolStarted',
+  {
+    readonly order: readonly RotationSlot[];
+    readonly draw: DrawInputs | null;
+    /** The vote that fixed a consensus order. */
+    readonly proposalId: string | null;
+    readonly firstDueAt: string;
+    readonly startedAt: string;
+    readonly startedBy: string;
+  }
+>;
+
+export type ContributionTiming = 'on-time' | 'grace' | 'after-grace';
+/** `strike`: the member's strike count after a payment after the grace period, else null. */
+export type ContributionPaid = Event<
+  'ContributionPaid',
+  {
+    readonly member: Address;
+    readonly round: number;
+    readonly amount: bigint;
+    readonly penalty: bigint;
+    readonly timing: ContributionTiming;
+    readonly strike: number | null;
+    readonly paidAt: string;
+  }
+>;
+/** Not paid when the round settled: the member's own cover paid it. */
+export type ContributionDefaulted = Event<
+  'ContributionDefaulted',
+  {
+    readonly member: Address;
+    readonly round: number;
+    readonly fromCollateral: bigint;
+    readonly fromHoldback: bigint;
+    readonly strike: number;
+  }
+>;
+
+/**
+ * A member left: an emergency exit or an expulsion. What they owe the rounds to come moves to the reserve
+ * (`toReserve`); `returnedNow` is paid to them at once; `slashed` and the part of `penalty` taken now become
+ * the round's income.
+ * A member who had not received gets `refundSlot` in a refund round instead of their payout.
+ */
+export type RotatingPoolMemberDeparted = Event<
+  'RotatingPoolMemberDeparted',
+  {
+    readonly member: Address;
+    readonly round: number;
+    readonly reason: 'exit' | 'expelled';
+    readonly returnedNow: bigint;
+    readonly penalty: bigint;
+    /** The part of `penalty` taken from a later refund rather than from funds the pool holds now. */
+    readonly penaltyFromRefund: bigint;
+    readonly slashed: bigint;
+    readonly toReserve: bigint;
+    readonly refundSlot: bigint | null;
+    /** Expelled members may not join the DAO's rotating pools again (enforced where joins are handled). */
+    readonly bannedFromDao: boolean;
+    readonly departedAt: string;
+  }
+>;
+
+export type BidPlaced = Event<
+  'BidPlaced',
+  { readonly member: Address; readonly round: number; readonly discountBps: number; readonly placedAt: string }
+>;
+
+export type RoundSettled = Event<
+  'RoundSettled',
+  {
+    readonly round: number;
+    readonly kind: 'payout' | 'refund';
+    readonly recipient: Address;
+    readonly yieldEarned: bigint;
+    /** Drawn from the reserve for the contributions of members who left. */
+    readonly reserveFill: bigint;
+    /** Contributions + fill + income + yield. */
+    readonly gross: bigint;
+    readonly fee: bigint;
+    readonly discountBps: number;
+    readonly discountShares: readonly MemberAmount[];
+    readonly holdback: bigint;
+    readonly paid: bigint;
+    /** What a refund round did not need, kept for the rounds to come. */
+    readonly toReserve: bigint;
+    readonly releases: readonly { readonly member: Address; readonly fromHoldback: bigint; readonly fromCollateral: bigint }[];
+    readonly settledAt: string;
+  }
+>;
+export type RotatingPoolCompleted = Event<'RotatingPoolCompleted', { readonly completedAt: string }>;
+export type RotatingPoolPaused = Event<
+  'RotatingPoolPaused',
+  { readonly reason: string; readonly pausedBy: string; readonly pausedAt: string }
+>;
+export type RotatingPoolResumed = Event<'RotatingPoolResumed', { readonly resumedBy: string; readonly resumedAt: string }>;
+export type DissolutionVoted = Event<'DissolutionVoted', { readonly member: Address; readonly votedAt: string }>;
+export type RotatingPoolDissolved = Event<
+  'RotatingPoolDissolved',
+  { readonly balance: bigint; readonly refunds: readonly MemberAmount[]; readonly dissolvedAt: string }
+>;
+
+export type RoscaEvent =
+  | RotatingPoolCreated
+  | RotatingPoolMemberJoined
+  | LotterySecretRevealed
+  | RotatingPoolStarted
+  | ContributionPaid
+  | ContributionDefaulted
+  | RotatingPoolMemberDeparted
+  | BidPlaced
+  | RoundSettled
+  | RotatingPoolCompleted
+  | RotatingPoolPaused
+  | RotatingPoolResumed
+  | DissolutionVoted
+  | RotatingPoolDissolved;
