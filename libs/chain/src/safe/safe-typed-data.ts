@@ -43,19 +43,21 @@ export function safeTransactionTypedData(context: SafeTransactionContext, tx: Sa
   } as const;
 }
 
+/** A Safe transaction in the shape Safe's SDK takes (uint256 fields as decimal strings). */
+export const sdkTransactionData = (tx: SafeTransaction) => ({
+  to: tx.to,
+  value: tx.value.toString(),
+  data: tx.data,
+  operation: tx.operation,
+  safeTxGas: tx.safeTxGas.toString(),
+  baseGas: tx.baseGas.toString(),
+  gasPrice: tx.gasPrice.toString(),
+  gasToken: tx.gasToken,
+  refundReceiver: tx.refundReceiver,
+  nonce: Number(tx.nonce),
+});
+
 /** The `safeTxHash` the Safe emits in `ExecutionSuccess` / `ExecutionFailure` and owners sign (Safe's SDK computes it). */
 export function hashSafeTransaction(context: SafeTransactionContext, tx: SafeTransaction): Hex {
-  const data = {
-    to: tx.to,
-    value: tx.value.toString(),
-    data: tx.data,
-    operation: tx.operation,
-    safeTxGas: tx.safeTxGas.toString(),
-    baseGas: tx.baseGas.toString(),
-    gasPrice: tx.gasPrice.toString(),
-    gasToken: tx.gasToken,
-    refundReceiver: tx.refundReceiver,
-    nonce: Number(tx.nonce),
-  };
-  return calculateSafeTransactionHash(context.safe, data, '1.4.1', BigInt(context.chainId)) as Hex;
+  return calculateSafeTransactionHash(context.safe, sdkTransactionData(tx), '1.4.1', BigInt(context.chainId)) as Hex;
 }

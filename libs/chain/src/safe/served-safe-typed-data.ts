@@ -1,6 +1,6 @@
 import { generateTypedData } from '@safe-global/protocol-kit';
 import type { SafeTransaction } from './safe-transaction';
-import type { SafeTransactionContext } from './safe-typed-data';
+import { sdkTransactionData, type SafeTransactionContext } from './safe-typed-data';
 
 /** The JSON document a wallet signs with `eth_signTypedData_v4`, exactly as served. */
 export interface ServedTypedData {
@@ -22,18 +22,7 @@ export function servedSafeTypedData(context: SafeTransactionContext, tx: SafeTra
     safeAddress: context.safe,
     safeVersion: '1.4.1',
     chainId: BigInt(context.chainId),
-    data: {
-      to: tx.to,
-      value: tx.value.toString(),
-      data: tx.data,
-      operation: tx.operation,
-      safeTxGas: tx.safeTxGas.toString(),
-      baseGas: tx.baseGas.toString(),
-      gasPrice: tx.gasPrice.toString(),
-      gasToken: tx.gasToken,
-      refundReceiver: tx.refundReceiver,
-      nonce: Number(tx.nonce),
-    },
+    data: sdkTransactionData(tx),
   });
   const message = typed.message as Record<string, string | number | bigint>;
   return {
