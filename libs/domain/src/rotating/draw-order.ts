@@ -12,15 +12,20 @@ import { keccak256, toHex } from '../shared/keccak256';
  *
  * What no single party can do: choose the order. Every secret is fixed (committed) before any is revealed,
  * and the commitment binds the member's address, so no one can copy another's commitment; as long as one
- * member's secret is unpredictable, the seed is. What one party can do: refuse to reveal, which stalls the
- * start (the pool cannot start until every member has revealed; removing a member while FORMING is not
- * modelled yet). A member who sees the others' reveals first learns the outcome but can no longer change it.
+ * member's secret is unpredictable, the seed is. A member who sees the others' reveals first learns the
+ * outcome but can no longer change it.
+ *
+ * The fallback when someone never reveals: once the start date has passed, the organiser (the DAO's Safe) may
+ * start the pool; the draw then shuffles the members who revealed, and those who did not (`unrevealed`, in join
+ * order) take the last slots. Withholding a secret therefore cannot improve a member's place, only lose it.
  */
 export interface DrawInputs {
   /** Members in join order. */
   readonly members: readonly Address[];
   /** Each member's revealed secret, in the same order. */
   readonly secrets: readonly Hash[];
+  /** Members who did not reveal by the organiser's start, in join order: they take the last slots. */
+  readonly unrevealed?: readonly Address[];
 }
 
 const bytesOf = (hex: string): Uint8Array => {
@@ -51,6 +56,7 @@ export const drawSeed = (secrets: readonly Hash[]): Hash => `0x${toHex(keccak256
 /** The recipients' order, deterministic in its inputs. */
 export const drawOrder = (inputs: DrawInputs): readonly Address[] => {
   if (inputs.members.length !== inputs.secrets.length) throw new RangeError('drawOrder: one secret per member');
+  if (inputs.members.length === 0) return [...(inputs.unrevealed ?? [])];
   const seed = bytesOf(drawSeed(inputs.secrets));
   const order = [...inputs.members];
   for (let i = order.length - 1; i > 0; i--) {
@@ -58,5 +64,5 @@ export const drawOrder = (inputs: DrawInputs): readonly Address[] => {
     const j = Number(BigInt(`0x${toHex(keccak256(concat([seed, uint32(i)])))}`) % BigInt(i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  return order;
+  return [...order, ...(inputs.unrevealed ?? [])];
 };

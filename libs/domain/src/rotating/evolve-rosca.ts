@@ -1,6 +1,8 @@
 import type { Address } from '../shared/address';
 import { assertNever } from '../shared/decider';
+import { beginEffect, dissolveEffect, releaseEffect, settleEffect, type ChainEffect } from './rosca-effects';
 import type { RoscaEvent, RotationSlot, RotatingPoolMemberDeparted, RoundSettled } from './rosca-events';
+import { evolveRoscaOperations } from './evolve-rosca-operations';
 import { dueAtOf, type ContributionStatus, type CurrentRound, type RoscaMember, type RoscaState, type RunningState } from './rosca-state';
 
 const running = (state: RoscaState, type: string): RunningState => {
@@ -25,7 +27,13 @@ const freshRound = (state: RunningState, index: number): CurrentRound => ({
   collected: 0n,
   income: 0n,
   bids: new Map(),
+  earlyRequests: new Set(),
+  announced: false,
+  lateMarked: false,
 });
+
+const withEffect = <S extends { readonly effects: readonly ChainEffect[] }>(state: S, effect: ChainEffect | null): S =>
+  effect ? { ...state, effects: [...state.effects, effect] } : state;
 
 const setContribution = (round: CurrentRound, member: Address, status: ContributionStatus): CurrentRound => ({
   ...round,
@@ -42,8 +50,12 @@ const reorder = (order: readonly RotationSlot[], from: number, member: Address, 
   return without;
 };
 
-const departed = (state: RunningState, { data }: RotatingPoolMemberDeparted): RunningState => {
-  const next = withMember(state, data.member, () => ({ departed: data.reason, collateral: 0n, heldBack: 0n }));
+const departed = (state: RunningState, event: RotatingPoolMemberDeparted): RunningState => {
+  const { data } = event;
+  const next = withEffect(
+    withMember(state, data.member, () => ({ departed: data.reason, collateral: 0n, heldBack: 0n })),
+    releaseEffect(event),
+  );
   const status = state.round.contributions.get(data.member);
   return {
     ...next,
@@ -77,6 +89,7 @@ const settled = (state: RunningState, { data }: RoundSettled): RunningState => {
       fees: next.ledger.fees + data.fee,
     },
   };
+  next = withEffect(next, settleEffect({ type: 'RoundSettled', data }));
   return { ...next, round: freshRound(next, data.round + 1) };
 };
 
@@ -90,6 +103,10 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         configuration: event.data.configuration,
         members: new Map(),
         ledger: { tokensIn: 0n, tokensOut: 0n, fees: 0n },
+        contract: null,
+        pendingJoins: new Map(),
+        orderVotes: new Map(),
+        effects: [],
       };
     case 'RotatingPoolMemberJoined': {
       if (state.status !== 'FORMING') throw new Error(`${event.type} on a ${state.status} pool`);
@@ -106,8 +123,11 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         strikes: 0,
         departed: null,
       };
+      const pendingJoins = new Map(state.pendingJoins);
+      pendingJoins.delete(member);
       return {
         ...state,
+        pendingJoins,
         members: new Map(state.members).set(member, record),
         ledger: { ...state.ledger, tokensIn: state.ledger.tokensIn + collateral },
       };
@@ -131,6 +151,8 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         reserve: 0n,
         dissolutionVotes: new Set(),
         round: undefined as unknown as CurrentRound,
+        pendingJoins: new Map(),
+        effects: [...state.effects, beginEffect(event)],
       };
       return { ...started, round: freshRound(started, 0) };
     }
@@ -187,8 +209,18 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         reserve: 0n,
         round: { ...s.round, collected: 0n, income: 0n },
         ledger: { ...s.ledger, tokensOut: s.ledger.tokensOut + refunded },
+        effects: [...s.effects, dissolveEffect(event)],
       };
     }
+    case 'RotatingPoolDeployed':
+    case 'RotatingPoolJoinRequested':
+    case 'RotatingPoolJoinFailed':
+    case 'RotationOrderVoted':
+    case 'EarlyPaymentRequested':
+    case 'RoundAnnounced':
+    case 'ContributionsLate':
+    case 'RotatingPoolEffectConfirmed':
+      return evolveRoscaOperations(state, event);
     default:
       return assertNever(event);
   }

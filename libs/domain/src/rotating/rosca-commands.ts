@@ -10,8 +10,30 @@ export type JoinRotatingPool = Command<
   { readonly member: Address; readonly collateral: bigint; readonly commitment?: Hash }
 >;
 export type RevealLotterySecret = Command<'RevealLotterySecret', { readonly member: Address; readonly secret: Hash }>;
-/** Organiser only. `order`: manual and consensus pools; `proposalId`: the vote behind a consensus order. */
-export type StartRotatingPool = Command<'StartRotatingPool', { readonly order?: readonly Address[]; readonly proposalId?: string }>;
+/**
+ * Organiser only (the DAO's Safe). `order`: manual pools. A consensus pool starts on the order a majority
+ * voted for; a lottery pool whose members have not all revealed by the start date draws among those who did.
+ */
+export type StartRotatingPool = Command<'StartRotatingPool', { readonly order?: readonly Address[] }>;
+export type RecordRotatingPoolDeployment = Command<
+  'RecordRotatingPoolDeployment',
+  { readonly address: Address; readonly txHash: Hash; readonly blockNumber: bigint }
+>;
+/** `banned`: the member was expelled from one of the DAO's rotating pools (looked up by the caller). */
+export type RequestToJoinRotatingPool = Command<
+  'RequestToJoinRotatingPool',
+  { readonly member: Address; readonly commitment?: Hash; readonly banned: boolean }
+>;
+export type FailRotatingPoolJoin = Command<'FailRotatingPoolJoin', { readonly member: Address; readonly reason: string }>;
+export type VoteOnRotationOrder = Command<'VoteOnRotationOrder', { readonly member: Address; readonly order: readonly Address[] }>;
+export type RequestEarlyPayment = Command<'RequestEarlyPayment', { readonly member: Address; readonly round: number }>;
+export type AnnounceRound = Command<'AnnounceRound', { readonly round: number }>;
+export type MarkContributionsLate = Command<'MarkContributionsLate', { readonly round: number }>;
+/** `deferred`: payments of the effect that the token refused and the contract holds for a later claim. */
+export type ConfirmRotatingPoolEffect = Command<
+  'ConfirmRotatingPoolEffect',
+  { readonly key: string; readonly txHash: Hash; readonly deferred: readonly { readonly member: Address; readonly amount: bigint }[] }
+>;
 export type PayContribution = Command<'PayContribution', { readonly member: Address; readonly round: number; readonly amount: bigint }>;
 export type PlaceBid = Command<'PlaceBid', { readonly member: Address; readonly round: number; readonly discountBps: number }>;
 /** `yieldEarned`: what the held funds earned this round, brought in with the settlement. */
@@ -23,6 +45,14 @@ export type VoteToDissolve = Command<'VoteToDissolve', { readonly member: Addres
 
 export type RoscaCommand =
   | CreateRotatingPool
+  | RecordRotatingPoolDeployment
+  | RequestToJoinRotatingPool
+  | FailRotatingPoolJoin
+  | VoteOnRotationOrder
+  | RequestEarlyPayment
+  | AnnounceRound
+  | MarkContributionsLate
+  | ConfirmRotatingPoolEffect
   | JoinRotatingPool
   | RevealLotterySecret
   | StartRotatingPool

@@ -2,7 +2,16 @@ import { assertNever, type Decider } from '../shared/decider';
 import type { RoscaCommand } from './rosca-commands';
 import { pauseRotatingPool, requestRoscaExit, resumeRotatingPool, voteToDissolve } from './rosca-departures';
 import type { RoscaEvent } from './rosca-events';
-import { createRotatingPool, joinRotatingPool, revealLotterySecret, startRotatingPool } from './rosca-forming';
+import { createRotatingPool, joinRotatingPool, revealLotterySecret, startRotatingPool, voteOnRotationOrder } from './rosca-forming';
+import {
+  announceRound,
+  confirmRotatingPoolEffect,
+  failRotatingPoolJoin,
+  markContributionsLate,
+  recordRotatingPoolDeployment,
+  requestEarlyPayment,
+  requestToJoinRotatingPool,
+} from './rosca-operations';
 import { payContribution, placeBid, settleRound } from './rosca-rounds';
 import { initialRoscaState, type RoscaState } from './rosca-state';
 import { evolveRosca } from './evolve-rosca';
@@ -46,6 +55,22 @@ export const roscaDecider: Decider<RoscaCommand, RoscaEvent, RoscaState> = {
         return resumeRotatingPool(command, state);
       case 'VoteToDissolve':
         return voteToDissolve(command, state);
+      case 'RecordRotatingPoolDeployment':
+        return recordRotatingPoolDeployment(command, state);
+      case 'RequestToJoinRotatingPool':
+        return requestToJoinRotatingPool(command, state);
+      case 'FailRotatingPoolJoin':
+        return failRotatingPoolJoin(command, state);
+      case 'VoteOnRotationOrder':
+        return voteOnRotationOrder(command, state, evolveRosca);
+      case 'RequestEarlyPayment':
+        return requestEarlyPayment(command, state);
+      case 'AnnounceRound':
+        return announceRound(command, state);
+      case 'MarkContributionsLate':
+        return markContributionsLate(command, state);
+      case 'ConfirmRotatingPoolEffect':
+        return confirmRotatingPoolEffect(command, state);
       default:
         return assertNever(command);
     }

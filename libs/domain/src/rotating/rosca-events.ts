@@ -34,8 +34,8 @@ export type RotatingPoolStarted = Event<
   {
     readonly order: readonly RotationSlot[];
     readonly draw: DrawInputs | null;
-    /** The vote that fixed a consensus order. */
-    readonly proposalId: string | null;
+    /** Consensus pools: how many members voted for the order that was adopted. */
+    readonly orderVotes: number | null;
     readonly firstDueAt: string;
     readonly startedAt: string;
     readonly startedBy: string;
@@ -132,8 +132,70 @@ export type RotatingPoolDissolved = Event<
   { readonly balance: bigint; readonly refunds: readonly MemberAmount[]; readonly dissolvedAt: string }
 >;
 
+/** The pool's custody contract is on chain: joins can pull collateral from now on. */
+export type RotatingPoolDeployed = Event<
+  'RotatingPoolDeployed',
+  { readonly address: Address; readonly txHash: Hash; readonly blockNumber: bigint; readonly deployedAt: string }
+>;
+/**
+ * A signed join, waiting for the worker to pull the member's collateral on chain: joins are chain-first, so a
+ * member is recorded as joined (RotatingPoolMemberJoined) only once their collateral is in the pool.
+ */
+export type RotatingPoolJoinRequested = Event<
+  'RotatingPoolJoinRequested',
+  { readonly member: Address; readonly commitment: Hash | null; readonly requestedAt: string }
+>;
+/** The collateral could not be pulled (allowance or balance too low): the request lapses, nothing was taken. */
+export type RotatingPoolJoinFailed = Event<
+  'RotatingPoolJoinFailed',
+  { readonly member: Address; readonly reason: string; readonly failedAt: string }
+>;
+/** Consensus pools: a member's vote for a rotation order (replaces their earlier vote). */
+export type RotationOrderVoted = Event<
+  'RotationOrderVoted',
+  { readonly member: Address; readonly order: readonly Address[]; readonly votedAt: string }
+>;
+/** A member asked to pay the open round now, before its due time: the worker pulls it at once. */
+export type EarlyPaymentRequested = Event<
+  'EarlyPaymentRequested',
+  { readonly member: Address; readonly round: number; readonly requestedAt: string }
+>;
+/** The reminder before a round's due time: who pays, and who receives (null while a bidding round is open). */
+export type RoundAnnounced = Event<
+  'RoundAnnounced',
+  { readonly round: number; readonly dueAt: string; readonly recipient: Address | null; readonly announcedAt: string }
+>;
+/** The due time passed and these members' contributions could not be collected: they are late. */
+export type ContributionsLate = Event<
+  'ContributionsLate',
+  { readonly round: number; readonly members: readonly Address[]; readonly graceEndsAt: string; readonly markedAt: string }
+>;
+/**
+ * A chain effect the log decided (see rosca-effects.ts) is done on chain: `payments` went out in `txHash`
+ * (a payment the token refused is held by the contract for its recipient to claim; `deferred` lists those).
+ */
+export type RotatingPoolEffectConfirmed = Event<
+  'RotatingPoolEffectConfirmed',
+  {
+    readonly key: string;
+    readonly txHash: Hash;
+    readonly payments: readonly MemberAmount[];
+    readonly fee: bigint;
+    readonly deferred: readonly MemberAmount[];
+    readonly confirmedAt: string;
+  }
+>;
+
 export type RoscaEvent =
   | RotatingPoolCreated
+  | RotatingPoolDeployed
+  | RotatingPoolJoinRequested
+  | RotatingPoolJoinFailed
+  | RotationOrderVoted
+  | EarlyPaymentRequested
+  | RoundAnnounced
+  | ContributionsLate
+  | RotatingPoolEffectConfirmed
   | RotatingPoolMemberJoined
   | LotterySecretRevealed
   | RotatingPoolStarted

@@ -1,6 +1,7 @@
 import type { Address } from '../shared/address';
 import type { Hash } from '../shared/hex';
 import type { RotatingPoolConfiguration } from './rosca-configuration';
+import type { ChainEffect } from './rosca-effects';
 import type { RotationSlot } from './rosca-events';
 
 export type ContributionStatus = 'PENDING' | 'PAID' | 'LATE' | 'DEFAULTED' | 'EXCUSED';
@@ -30,6 +31,10 @@ export interface CurrentRound {
   /** Late penalties, exit penalties and slashed collateral: paid out with the round's pot. */
   readonly income: bigint;
   readonly bids: ReadonlyMap<Address, number>;
+  /** Members who asked to pay this round before its due time. */
+  readonly earlyRequests: ReadonlySet<Address>;
+  readonly announced: boolean;
+  readonly lateMarked: boolean;
 }
 
 /** Every token the pool took and gave, to the wei: in = out + fees + held. */
@@ -45,6 +50,14 @@ export interface RoscaRecord {
   /** In join order. */
   readonly members: ReadonlyMap<Address, RoscaMember>;
   readonly ledger: RoscaLedger;
+  /** The pool's custody contract, once deployed. */
+  readonly contract: Address | null;
+  /** Signed joins whose collateral the worker has yet to pull. */
+  readonly pendingJoins: ReadonlyMap<Address, { readonly commitment: Hash | null; readonly requestedAt: string }>;
+  /** Consensus pools: each member's latest vote for an order. */
+  readonly orderVotes: ReadonlyMap<Address, readonly Address[]>;
+  /** What the contract must do, in log order (rosca-effects.ts). */
+  readonly effects: readonly ChainEffect[];
 }
 
 export interface RunningRecord extends RoscaRecord {

@@ -100,4 +100,12 @@ export const ROSCA_EVENT_TYPES = typesOf<RoscaEvent['type']>({
   RotatingPoolResumed: true,
   DissolutionVoted: true,
   RotatingPoolDissolved: true,
+  RotatingPoolDeployed: true,
+  RotatingPoolJoinRequested: true,
+  RotatingPoolJoinFailed: true,
+  RotationOrderVoted: true,
+  EarlyPaymentRequested: true,
+  RoundAnnounced: true,
+  ContributionsLate: true,
+  RotatingPoolEffectConfirmed: true,
 });
