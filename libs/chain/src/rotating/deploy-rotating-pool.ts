@@ -1,4 +1,4 @@
-import { getAddress, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type WalletClient } from 'viem';
+import { getAddress, type Address, type Hash, type PublicClient, type WalletClient } from 'viem';
 import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
 import { loadAylluArtifact } from '../local/artifacts';
 
@@ -18,7 +18,7 @@ export type RotatingPoolTerms = {
 
 export type DeployRotatingPoolParams = {
   /** The operator's (relayer's) wallet: the deployer pays for the deployment and is usually the operator. */
-  readonly wallet: WalletClient<Transport, Chain | undefined, Account>;
+  readonly wallet: WalletClient;
   readonly client: PublicClient;
   readonly token: Address;
   /** The DAO's Safe. */
@@ -37,12 +37,14 @@ export type DeployedRotatingPool = { readonly address: Address; readonly txHash:
  * Needs compiled contracts (`npm run contracts:compile`). Throws when the deployment reverts.
  */
 export async function deployRotatingPool(params: DeployRotatingPoolParams): Promise<DeployedRotatingPool> {
+  const account = params.wallet.account;
+  if (!account) throw new Error('Deploying a RotatingPool needs a wallet client with an account');
   const { bytecode } = loadAylluArtifact('src/RotatingPool.sol', 'RotatingPool');
   const txHash = await params.wallet.deployContract({
     abi: rotatingPoolAbi,
     bytecode,
     args: [params.token, params.organiser, params.operator, params.feeRecipient, params.terms],
-    account: params.wallet.account,
+    account,
     chain: params.wallet.chain ?? null,
   });
   const receipt = await params.client.waitForTransactionReceipt({ hash: txHash });

@@ -1,14 +1,11 @@
 import {
   encodeFunctionData,
   erc20Abi,
-  type Account,
   type Address,
-  type Chain,
   type Hash,
   type Hex,
   type PublicClient,
   type TransactionReceipt,
-  type Transport,
   type WalletClient,
 } from 'viem';
 import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
@@ -66,11 +63,13 @@ export const claimDeferredCall = (pool: Address) => call(pool, encodeFunctionDat
  * node reports it at estimation; a receipt that failed anyway throws a plain Error naming the transaction).
  */
 export async function sendRotatingPoolCall(
-  wallet: WalletClient<Transport, Chain | undefined, Account>,
+  wallet: WalletClient,
   client: PublicClient,
   { to, value, data }: SafeCall,
 ): Promise<{ readonly txHash: Hash; readonly blockNumber: bigint; readonly receipt: TransactionReceipt }> {
-  const txHash = await wallet.sendTransaction({ to, value, data, account: wallet.account, chain: wallet.chain ?? null });
+  const account = wallet.account;
+  if (!account) throw new Error('Sending a RotatingPool call needs a wallet client with an account');
+  const txHash = await wallet.sendTransaction({ to, value, data, account, chain: wallet.chain ?? null });
   const receipt = await client.waitForTransactionReceipt({ hash: txHash });
   if (receipt.status !== 'success') throw new Error(`RotatingPool call to ${to} reverted in transaction ${txHash}`);
   return { txHash, blockNumber: receipt.blockNumber, receipt };
