@@ -22,6 +22,8 @@ const OWN = [
   { contract: 'TestStrategy', exportName: 'testStrategyAbi', file: 'test-strategy.ts' },
   { contract: 'ERC1967Proxy', exportName: 'erc1967ProxyAbi', file: 'erc1967-proxy.ts' },
   { contract: 'TimelockModuleRelay', exportName: 'timelockModuleRelayAbi', file: 'timelock-module-relay.ts' },
+  { contract: 'RotatingPool', exportName: 'rotatingPoolAbi', file: 'rotating-pool.ts' },
+  { contract: 'TestBlacklistToken', exportName: 'testBlacklistTokenAbi', file: 'test-blacklist-token.ts' },
 ];
 
 /** Third-party contracts the code calls or decodes events of, by their artifact's path inside the npm package. */

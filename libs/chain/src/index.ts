@@ -61,6 +61,28 @@ export { readMemberPayout } from './superfluid/read-member-payout';
 export type { MemberPayout } from './superfluid/read-member-payout';
 export { readVaultMember } from './vault/read-vault-member';
 export type { VaultMember } from './vault/read-vault-member';
+export { deployRotatingPool } from './rotating/deploy-rotating-pool';
+export type { DeployedRotatingPool, DeployRotatingPoolParams, RotatingPoolTerms } from './rotating/deploy-rotating-pool';
+export {
+  approveRotatingPoolCall,
+  beginRotatingPoolCall,
+  claimDeferredCall,
+  collectContributionCall,
+  dissolveCall,
+  joinRotatingPoolCall,
+  pauseRotatingPoolCall,
+  readCollected,
+  readReleased,
+  readRotatingPool,
+  readSettled,
+  releaseCall,
+  resumeRotatingPoolCall,
+  sendRotatingPoolCall,
+  setRotatingPoolOperatorCall,
+  settleRoundCall,
+  startWithOrderCall,
+} from './rotating/rotating-pool-calls';
+export type { RotatingPoolPayment, RotatingPoolProgress } from './rotating/rotating-pool-calls';
 export {
   admitMemberCall,
   approveDepositCall,
