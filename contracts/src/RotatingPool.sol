@@ -141,8 +141,9 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         _token.safeTransferFrom(member, address(this), amount + penalty);
     }
 
-    /// @notice Settles the open round: pays what the log decided and the fee, and opens the next round.
-    function settle(uint256 round, Payment[] calldata payments, uint256 fee) external onlyOperator whenNotPaused nonReentrant {
+    /// @notice Settles the open round: pays what the log decided and the fee, and opens the next round. Also while
+    /// paused: a round the log settled before the pause is carried out, so a dissolution never waits behind it.
+    function settle(uint256 round, Payment[] calldata payments, uint256 fee) external onlyOperator nonReentrant {
         _requireOpenRound(round);
         uint256 funds = _available();
         uint256 maxFee = Math.mulDiv(funds, MAX_FEE_BPS, _BPS);
@@ -155,8 +156,9 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         if (fee > 0) _pay(_feeRecipient, fee);
     }
 
-    /// @notice Pays out a departure (or any other one-off decision of the log) under `key`, once per key.
-    function release(bytes32 key, Payment[] calldata payments) external onlyOperator whenNotPaused nonReentrant {
+    /// @notice Pays out a departure (or any other one-off decision of the log) under `key`, once per key; also while
+    /// paused, for the same reason as `settle`.
+    function release(bytes32 key, Payment[] calldata payments) external onlyOperator nonReentrant {
         if (_released[key]) revert RotatingPoolAlreadyReleased(key);
         uint256 total = _checkPayments(payments);
         uint256 funds = _available();

@@ -134,6 +134,8 @@ describe('RotatingPool money under random sequences', () => {
                 ? 'RotatingPoolWrongRound'
                 : null;
         const operatorRefusal = () => (m.dissolved ? 'RotatingPoolIsDissolved' : m.paused ? 'RotatingPoolIsPaused' : null);
+        // Settlements and releases carry out what the log decided before a pause: only a dissolution stops them.
+        const payoutRefusal = () => (m.dissolved ? 'RotatingPoolIsDissolved' : null);
 
         for (const o of ops) {
           if (o.kind === 'wait') {
@@ -214,7 +216,7 @@ describe('RotatingPool money under random sequences', () => {
               const list = toPayments(o.payments);
               const fee = (available * BigInt(o.feeBps)) / 10_000n;
               refusal =
-                operatorRefusal() ??
+                payoutRefusal() ??
                 openRoundRefusal(round) ??
                 (fee > (available * 1_000n) / 10_000n ? 'RotatingPoolFeeTooHigh' : paymentsRefusal(o.payments, list, fee, available));
               send = () => steps.settle(operator, round, list, fee);
@@ -233,8 +235,7 @@ describe('RotatingPool money under random sequences', () => {
               const key: Hex = keccak256(toHex(`release:${o.key}`));
               const list = toPayments(o.payments);
               refusal =
-                operatorRefusal() ??
-                (m.released.has(o.key) ? 'RotatingPoolAlreadyReleased' : paymentsRefusal(o.payments, list, 0n, funds()));
+                payoutRefusal() ?? (m.released.has(o.key) ? 'RotatingPoolAlreadyReleased' : paymentsRefusal(o.payments, list, 0n, funds()));
               send = () => steps.release(operator, key, list);
               apply = () => {
                 m.released.add(o.key);

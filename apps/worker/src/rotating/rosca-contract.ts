@@ -1,4 +1,5 @@
 import { SAFE_SINGLETON_FACTORY } from '@ayllu/chain';
+import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
 import { loadAylluArtifact } from '../../../../libs/chain/src/local/artifacts';
 import type { ChainEffect, RoscaState, RotatingPoolConfiguration } from '@ayllu/domain';
 import {
@@ -18,27 +19,8 @@ import {
 import type { ExecutionChain } from '../execution/execution-chain';
 import { chainSeconds } from './rosca-timing';
 
-/** The calls and events of RotatingPool.sol the worker uses. */
-export const poolAbi = parseAbi([
-  'function join(address member)',
-  'function begin(uint64 firstDueAt)',
-  'function collect(uint256 round, address member) returns (uint256 amount, uint256 penalty)',
-  'function settle(uint256 round, (address to, uint256 amount)[] payments, uint256 fee)',
-  'function release(bytes32 key, (address to, uint256 amount)[] payments)',
-  'function dissolve((address to, uint256 amount)[] refunds)',
-  'function isMember(address member) view returns (bool)',
-  'function collected(uint256 round, address member) view returns (uint256)',
-  'function settled(uint256 round) view returns (bool)',
-  'function released(bytes32 key) view returns (bool)',
-  'function firstDueAt() view returns (uint64)',
-  'function dissolved() view returns (bool)',
-  'event ContributionCollected(uint256 indexed round, address indexed member, uint256 amount, uint256 penalty, uint64 timestamp)',
-  'event Began(uint64 firstDueAt, uint256 rounds)',
-  'event RoundSettled(uint256 indexed round, uint256 totalPaid, uint256 fee)',
-  'event Released(bytes32 indexed key, uint256 total)',
-  'event Dissolved(uint256 total)',
-  'event PaymentDeferred(address indexed to, uint256 amount)',
-]);
+/** RotatingPool.sol's ABI (generated from its artifact). */
+export const poolAbi = rotatingPoolAbi;
 
 const erc20Abi = parseAbi([
   'function allowance(address owner, address spender) view returns (uint256)',
