@@ -147,7 +147,9 @@ describe('Rotating pool', () => {
       log.run('PayContribution', { member: m0, round: 0, amount: 100n }, T0);
       refused(() => log.run('PauseRotatingPool', { reason: 'x' }, T0, m0), 'ROSCA.NOT_ORGANISER');
       log.run('PauseRotatingPool', { reason: 'organiser review' });
-      refused(() => log.run('PayContribution', { member: m1, round: 0, amount: 100n }), 'ROSCA.NOT_ACTIVE');
+      // A pull mined before the pause is still the member's money in the pool: it is credited.
+      log.run('PayContribution', { member: m1, round: 0, amount: 100n });
+      refused(() => log.run('PlaceBid', { member: m2, round: 0, discountBps: 10 }), 'ROSCA.NOT_ACTIVE');
       log.run('VoteToDissolve', { member: m0 });
       const balance = poolHeld(log.state());
       const [, dissolved] = log.run('VoteToDissolve', { member: m1 });
