@@ -54,7 +54,7 @@ const hasCode = async (client: PublicClient, address: Address) => {
  * Hardhat), so a node that refuses unprotected transactions takes it, and its fixed 100 gwei gas price is well
  * above a fresh Hardhat node's base fee (1 gwei, falling while blocks stay empty).
  */
-async function deploySingletonFactory(wallet: DevWallet, client: PublicClient): Promise<Address> {
+export async function deploySingletonFactory(wallet: DevWallet, client: PublicClient): Promise<Address> {
   const chainId = await client.getChainId();
   const info = getSingletonFactoryInfo(chainId);
   if (!info) throw new Error(`@safe-global/safe-singleton-factory has no pre-signed deployment for chain ${chainId}`);

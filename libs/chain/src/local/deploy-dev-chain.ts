@@ -1,3 +1,4 @@
+import { deploySingletonFactory } from './deploy-canonical-safe';
 import type { Address } from 'viem';
 import { trackProgress, type OnDeployProgress } from '../deploy/deploy-progress';
 import { loadAylluArtifact } from './artifacts';
@@ -58,7 +59,11 @@ export async function deployDevChain(
   );
   const safe = await progress.step(
     'safe',
-    () => deploySafeSingletons(client),
+    async () => {
+      // The singleton factory too, as on every chain Safe is deployed to: rotating pools deploy through it (CREATE2).
+      await deploySingletonFactory(wallet, clients.public);
+      return deploySafeSingletons(client);
+    },
     (s) => s.safeSingleton,
   );
 
