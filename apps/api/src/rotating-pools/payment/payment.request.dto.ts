@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { SignedBody } from '../../signatures/signed-messages.dto';
+import { RoscaIntent } from '../shared/rosca-intent.dto';
+import { RoscaMessage } from '../shared/rosca-message.dto';
+
+export class EarlyPaymentMessage extends RoscaMessage {
+  @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
+  @IsInt()
+  @Min(0)
+  @Max(4_294_967_295)
+  round!: number;
+}
+
+export class SignedEarlyPayment extends SignedBody {
+  @ApiProperty({ type: EarlyPaymentMessage })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EarlyPaymentMessage)
+  message!: EarlyPaymentMessage;
+}
+
+export class EarlyPaymentIntent extends RoscaIntent {
+  @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
+  @IsInt()
+  @Min(0)
+  @Max(4_294_967_295)
+  round!: number;
+}
