@@ -39,10 +39,10 @@ export const roscaWorld = (api: TestApi) => {
   const store = new PostgresEventStore(api.db.pool);
   const system = (actor: string) => ({ actor, correlationId: 'test', occurredAt: new Date().toISOString() });
 
-  const createDao = async (founders: readonly TestSigner[]): Promise<string> => {
+  const createDao = async (founders: readonly TestSigner[], config: Record<string, unknown> = {}): Promise<string> => {
     const res = await api.request<DaoView>('POST', '/v1/daos', {
       admin: true,
-      body: { name: 'Rotating', founders: founders.map((f) => f.address) },
+      body: { name: 'Rotating', founders: founders.map((f) => f.address), ...config },
     });
     expect(res.status).toBe(201);
     return res.body.id;

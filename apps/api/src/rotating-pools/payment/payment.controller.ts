@@ -28,7 +28,7 @@ export class EarlyPaymentController {
     @Req() request: FastifyRequest,
   ): Promise<RoscaActionView> {
     const prepared = await this.actions.prepare('rosca-payment', id, poolId, body);
-    await this.checks.requirePayable(prepared.pool, prepared.verified.signer, prepared.now);
+    await this.checks.requirePayable(prepared.pool, prepared.verified.signer, body.message.round, prepared.now);
     const { message } = body;
     return this.actions.submit(
       id,

@@ -46,12 +46,14 @@ export class RoscaPreconditions {
   /** The pool's contract pulls collateral on a join: it must be deployed, and the member must cover it. */
   async requireJoinable(pool: ExistingPool, member: Address): Promise<void> {
     if (pool.contract === null) throw roscaProblems.notDeployed(pool.poolId);
+    if (pool.members.has(member) || pool.pendingJoins.has(member)) return; // the decider says why not
     await this.requireCovered(pool, member, collateralFor(pool.configuration));
   }
 
   /** An early payment is pulled at once: the contribution and the late penalty as of now. */
-  async requirePayable(pool: ExistingPool, member: Address, now: string): Promise<void> {
-    if (pool.status !== 'ACTIVE' && pool.status !== 'EMERGENCY') return; // the decider says why not
+  async requirePayable(pool: ExistingPool, member: Address, round: number, now: string): Promise<void> {
+    // Not the open round, nothing owed, or the pool not running: the decider says why not.
+    if (pool.status !== 'ACTIVE' || pool.round.index !== round || pool.round.contributions.get(member) !== 'PENDING') return;
     if (pool.contract === null) throw roscaProblems.notDeployed(pool.poolId);
     const { configuration } = pool;
     await this.requireCovered(pool, member, configuration.contributionAmount + latePenalty(configuration, pool.round.dueAt, now));
