@@ -1,11 +1,3 @@
-/**
- * The member writes that must be signed, with their EIP-712 types. Every message
- * binds the DAO (`dao`), a one-time `nonce` and a `deadline`; the domain binds the chain id.
- *
- * Amounts are `uint256` in the typed data and decimal strings in JSON (wallets accept both for uint).
- * A proposal's payload is signed as `payload: string` holding canonical JSON (keys sorted, no spaces), so
- * the exact bytes the member saw are what the server parses and stores.
- */
 /** A rotating pool's member actions: each also binds the pool (`pool`, its id), so a signature acts on that pool only. */
 export const ROSCA_ACTIONS = [
   'rosca-join',
@@ -29,6 +21,14 @@ export const COMMUNITY_ACTIONS = [
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
+/**
+ * The member writes that must be signed, with their EIP-712 types. Every message
+ * binds the DAO (`dao`), a one-time `nonce` and a `deadline`; the domain binds the chain id.
+ *
+ * Amounts are `uint256` in the typed data and decimal strings in JSON (wallets accept both for uint).
+ * A proposal's payload is signed as `payload: string` holding canonical JSON (keys sorted, no spaces), so
+ * the exact bytes the member saw are what the server parses and stores.
+ */
 export const SIGNED_ACTIONS = [...COMMUNITY_ACTIONS, ...ROSCA_ACTIONS] as const;
 export type SignedAction = (typeof SIGNED_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedPlaceBid } from './bid.request.dto';
 
+/** Bidding pools: a member bids the discount they accept for the round pot. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/bids')
 export class PlaceBidController {
   constructor(private readonly actions: RoscaSignedActions) {}

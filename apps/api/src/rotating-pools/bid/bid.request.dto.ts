@@ -5,6 +5,7 @@ import { SignedBody } from '../../signatures/signed-messages.dto';
 import { RoscaIntent } from '../shared/rosca-intent.dto';
 import { RoscaMessage } from '../shared/rosca-message.dto';
 
+/** The signed message of this action (see ACTION_SCHEMAS); the member signs it as served by the typed-data route. */
 export class PlaceBidMessage extends RoscaMessage {
   @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
   @IsInt()
@@ -19,6 +20,7 @@ export class PlaceBidMessage extends RoscaMessage {
   discountBps!: number;
 }
 
+/** The body of the action's route: the message as served and its signature. */
 export class SignedPlaceBid extends SignedBody {
   @ApiProperty({ type: PlaceBidMessage })
   @IsObject()
@@ -27,6 +29,7 @@ export class SignedPlaceBid extends SignedBody {
   message!: PlaceBidMessage;
 }
 
+/** What a client asks the typed data for. */
 export class PlaceBidIntent extends RoscaIntent {
   @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
   @IsInt()

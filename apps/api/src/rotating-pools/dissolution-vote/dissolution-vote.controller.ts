@@ -5,6 +5,7 @@ import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedDissolutionVote } from './dissolution-vote.request.dto';
 
+/** Dissolution votes: the members decide a paused pool's end, as the seed's voteToDissolve. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/dissolution-votes')
 export class DissolutionVoteController {
   constructor(private readonly actions: RoscaSignedActions) {}

@@ -5,6 +5,7 @@ import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedPoolExit } from './exit.request.dto';
 
+/** Emergency exits: decided at once; the worker moves the money the departure event names. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/exits')
 export class PoolExitController {
   constructor(private readonly actions: RoscaSignedActions) {}

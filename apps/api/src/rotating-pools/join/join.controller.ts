@@ -1,12 +1,17 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import type { Hash } from '@ayllu/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { RoscaActionView } from '../shared/rosca-action.view';
 import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaPreconditions } from '../shared/rosca-preconditions';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedJoinPool, ZERO_HASH } from './join.request.dto';
 
+/**
+ * Joins are chain-first: this records the signed request, and the worker records the member once it has pulled
+ * their collateral. What the decider cannot see (DAO membership, a ban in another pool, the chain) is checked
+ * here first, so a request the worker could not carry out is refused while the member is still there to fix it.
+ */
 @Controller('v1/daos/:id/rotating-pools/:poolId/join-requests')
 export class JoinPoolController {
   constructor(
@@ -30,7 +35,6 @@ export class JoinPoolController {
     @Param('poolId') poolId: string,
     @Body() body: SignedJoinPool,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) _reply: FastifyReply,
   ): Promise<RoscaActionView> {
     const prepared = await this.actions.prepare('rosca-join', id, poolId, body);
     const member = prepared.verified.signer;

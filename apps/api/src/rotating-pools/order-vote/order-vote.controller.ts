@@ -6,6 +6,7 @@ import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedOrderVote } from './order-vote.request.dto';
 
+/** Consensus pools: the members, not the organisers, choose the order. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/order-votes')
 export class OrderVoteController {
   constructor(private readonly actions: RoscaSignedActions) {}

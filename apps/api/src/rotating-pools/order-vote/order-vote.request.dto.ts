@@ -6,6 +6,7 @@ import { SignedBody } from '../../signatures/signed-messages.dto';
 import { RoscaIntent } from '../shared/rosca-intent.dto';
 import { RoscaMessage } from '../shared/rosca-message.dto';
 
+/** The signed message of this action (see ACTION_SCHEMAS); the member signs it as served by the typed-data route. */
 export class OrderVoteMessage extends RoscaMessage {
   @ApiProperty({
     type: [String],
@@ -19,6 +20,7 @@ export class OrderVoteMessage extends RoscaMessage {
   order!: string[];
 }
 
+/** The body of the action's route: the message as served and its signature. */
 export class SignedOrderVote extends SignedBody {
   @ApiProperty({ type: OrderVoteMessage })
   @IsObject()
@@ -27,6 +29,7 @@ export class SignedOrderVote extends SignedBody {
   message!: OrderVoteMessage;
 }
 
+/** What a client asks the typed data for. */
 export class OrderVoteIntent extends RoscaIntent {
   @ApiProperty({
     type: [String],

@@ -6,6 +6,7 @@ import { RoscaPreconditions } from '../shared/rosca-preconditions';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedEarlyPayment } from './payment.request.dto';
 
+/** Early payments: recorded for the worker to pull at once; checked against the chain first so a pull that would fail is refused now. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/payments')
 export class EarlyPaymentController {
   constructor(

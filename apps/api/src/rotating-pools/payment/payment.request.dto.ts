@@ -5,6 +5,7 @@ import { SignedBody } from '../../signatures/signed-messages.dto';
 import { RoscaIntent } from '../shared/rosca-intent.dto';
 import { RoscaMessage } from '../shared/rosca-message.dto';
 
+/** The signed message of this action (see ACTION_SCHEMAS); the member signs it as served by the typed-data route. */
 export class EarlyPaymentMessage extends RoscaMessage {
   @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
   @IsInt()
@@ -13,6 +14,7 @@ export class EarlyPaymentMessage extends RoscaMessage {
   round!: number;
 }
 
+/** The body of the action's route: the message as served and its signature. */
 export class SignedEarlyPayment extends SignedBody {
   @ApiProperty({ type: EarlyPaymentMessage })
   @IsObject()
@@ -21,6 +23,7 @@ export class SignedEarlyPayment extends SignedBody {
   message!: EarlyPaymentMessage;
 }
 
+/** What a client asks the typed data for. */
 export class EarlyPaymentIntent extends RoscaIntent {
   @ApiProperty({ example: 0, description: 'uint32: the open round (0-based)' })
   @IsInt()

@@ -6,6 +6,7 @@ import { RoscaActionRoute } from '../shared/rosca-action.docs';
 import { RoscaSignedActions } from '../shared/rosca-signed-actions';
 import { SignedRevealSecret } from './reveal.request.dto';
 
+/** Lottery reveals: the draw's inputs come from the members' secrets, so no organiser, relayer or block producer picks the order. */
 @Controller('v1/daos/:id/rotating-pools/:poolId/reveals')
 export class RevealSecretController {
   constructor(private readonly actions: RoscaSignedActions) {}
