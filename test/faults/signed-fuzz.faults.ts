@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig } from '@ayllu/notifications';
 import type { ProposalView } from '../../apps/api/src/governance-reads/proposals/proposal.view';
-import { SIGNED_ACTIONS } from '../../apps/api/src/signatures/signed-actions';
+import { COMMUNITY_ACTIONS } from '../../apps/api/src/signatures/signed-actions';
 import { startJobScheduler, type JobScheduler } from '../../apps/worker/src/jobs/job-scheduler';
 import { proposalDeadlinesSubscription } from '../../apps/worker/src/jobs/proposal-deadlines.subscription';
 import { NotificationDispatcher } from '../../apps/worker/src/notifications/delivery/dispatcher';
@@ -18,8 +18,8 @@ import { signedCase, signedRoute, type SigningWorld } from './support/signed-int
 import { stateFingerprinter, type StateFingerprint } from './support/state-fingerprint';
 
 const TOTAL_CASES = Number(process.env.FAULTS_SIGNED_FUZZ_CASES ?? 1_800);
-/** Every signed route, cancellations last so that votes meet open proposals. */
-const ORDER = [...SIGNED_ACTIONS.filter((a) => a !== 'proposal-cancellation'), 'proposal-cancellation' as const];
+/** Every community-pool signed route (the rotating pools' have their own specs), cancellations last so that votes meet open proposals. */
+const ORDER = [...COMMUNITY_ACTIONS.filter((a) => a !== 'proposal-cancellation'), 'proposal-cancellation' as const];
 const members: TestSigner[] = HARDHAT_KEYS.slice(0, 4).map(signerFor);
 
 /**

@@ -1,5 +1,6 @@
 import { keccak256, toHex, type Hex } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount, type HDAccount, type PrivateKeyAccount } from 'viem/accounts';
+import type { SignedAction } from '../../apps/api/src/signatures/signed-actions';
 import type { TestApi } from './api';
 
 /** Hardhat's well-known development mnemonic and its first private keys (public knowledge; test only). */
@@ -34,7 +35,8 @@ export interface SignedMessage {
   readonly signature: Hex;
 }
 
-export type SignedActionName = 'join-request' | 'proposal' | 'proposal-cancellation' | 'vote' | 'withdrawal-request' | 'emergency-exit';
+/** Every signed action the API serves typed data for (community pool and rotating pools). */
+export type SignedActionName = SignedAction;
 
 /**
  * Asks the API for the typed data of `action` with `intent`, signs it with viem as a wallet would, and

@@ -3,7 +3,7 @@ import { PROPOSAL_TYPES } from '@ayllu/domain';
 import { keccak256, toHex, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { canonicalJson } from '../../../apps/api/src/signatures/canonical-json';
-import { ACTION_SCHEMAS, type SignedAction } from '../../../apps/api/src/signatures/signed-actions';
+import { ACTION_SCHEMAS, type CommunityAction, type SignedAction } from '../../../apps/api/src/signatures/signed-actions';
 import { ayllu712Domain } from '../../../apps/api/src/signatures/typed-data';
 import type { TestSigner } from '../../support/signing';
 import { hostileString } from './hostile-values';
@@ -238,7 +238,7 @@ export const signedCase = (world: SigningWorld, action: SignedAction): fc.Arbitr
 };
 
 /** The write route of each signed action. */
-export const signedRoute = (world: SigningWorld, action: SignedAction, message: Record<string, unknown>): string => {
+export const signedRoute = (world: SigningWorld, action: CommunityAction, message: Record<string, unknown>): string => {
   const pid = encodeURIComponent(typeof message.proposalId === 'string' && message.proposalId ? message.proposalId : 'none');
   return {
     'join-request': `/v1/daos/${world.daoId}/join-requests`,

@@ -1,3 +1,26 @@
+/** A rotating pool's member actions: each also binds the pool (`pool`, its id), so a signature acts on that pool only. */
+export const ROSCA_ACTIONS = [
+  'rosca-join',
+  'rosca-reveal',
+  'rosca-order-vote',
+  'rosca-payment',
+  'rosca-bid',
+  'rosca-exit',
+  'rosca-dissolution-vote',
+] as const;
+export type RoscaAction = (typeof ROSCA_ACTIONS)[number];
+
+/** The community pool's member actions. */
+export const COMMUNITY_ACTIONS = [
+  'join-request',
+  'proposal',
+  'proposal-cancellation',
+  'vote',
+  'withdrawal-request',
+  'emergency-exit',
+] as const;
+export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
+
 /**
  * The member writes that must be signed, with their EIP-712 types. Every message
  * binds the DAO (`dao`), a one-time `nonce` and a `deadline`; the domain binds the chain id.
@@ -6,14 +29,7 @@
  * A proposal's payload is signed as `payload: string` holding canonical JSON (keys sorted, no spaces), so
  * the exact bytes the member saw are what the server parses and stores.
  */
-export const SIGNED_ACTIONS = [
-  'join-request',
-  'proposal',
-  'proposal-cancellation',
-  'vote',
-  'withdrawal-request',
-  'emergency-exit',
-] as const;
+export const SIGNED_ACTIONS = [...COMMUNITY_ACTIONS, ...ROSCA_ACTIONS] as const;
 export type SignedAction = (typeof SIGNED_ACTIONS)[number];
 
 type Field = { readonly name: string; readonly type: string };
@@ -29,6 +45,15 @@ interface ActionSchema {
   /** The message field naming who acts: the recovered signer must be this address. */
   readonly actorField: string;
   readonly fields: readonly Field[];
+}
+
+/** `member` acts on `pool`; the action's own fields come between them and the binding. */
+function roscaSchema(primaryType: string, fields: readonly Field[]): ActionSchema {
+  return {
+    primaryType,
+    actorField: 'member',
+    fields: [{ name: 'member', type: 'address' }, { name: 'pool', type: 'string' }, ...fields, ...BINDING],
+  };
 }
 
 export const ACTION_SCHEMAS: Readonly<Record<SignedAction, ActionSchema>> = {
@@ -76,6 +101,17 @@ export const ACTION_SCHEMAS: Readonly<Record<SignedAction, ActionSchema>> = {
     actorField: 'member',
     fields: [{ name: 'member', type: 'address' }, ...BINDING],
   },
+  // `commitment`: keccak256(secret ‖ member) in a lottery pool, the zero hash otherwise.
+  'rosca-join': roscaSchema('RotatingPoolJoin', [{ name: 'commitment', type: 'bytes32' }]),
+  'rosca-reveal': roscaSchema('LotterySecretReveal', [{ name: 'secret', type: 'bytes32' }]),
+  'rosca-order-vote': roscaSchema('RotationOrderVote', [{ name: 'order', type: 'address[]' }]),
+  'rosca-payment': roscaSchema('EarlyPayment', [{ name: 'round', type: 'uint32' }]),
+  'rosca-bid': roscaSchema('RoundBid', [
+    { name: 'round', type: 'uint32' },
+    { name: 'discountBps', type: 'uint16' },
+  ]),
+  'rosca-exit': roscaSchema('RotatingPoolExit', []),
+  'rosca-dissolution-vote': roscaSchema('DissolutionVote', []),
 };
 
 export const isSignedAction = (value: string): value is SignedAction => (SIGNED_ACTIONS as readonly string[]).includes(value);

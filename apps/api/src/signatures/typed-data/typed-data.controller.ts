@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { streams } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 import { getAddress } from 'viem';
 import { payloadToDomain } from '../../proposals/proposal-payload';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { daoNotFound } from '../../shared/dao-lookup';
 import { EVENT_STORE } from '../../shared/tokens';
-import { invalidField } from '../../shared/validation/invalid-field';
 import { canonicalJson } from '../canonical-json';
-import { MAX_DEADLINE_SECONDS, SignatureVerifier } from '../signature-verifier';
+import { SignatureVerifier } from '../signature-verifier';
 import type { SignedAction } from '../signed-actions';
-import { typedDataFor } from '../typed-data';
+import { issueTypedData } from './issue-typed-data';
 import {
   EmergencyExitIntent,
   JoinIntent,
@@ -22,8 +18,6 @@ import {
   WithdrawalIntent,
 } from './typed-data.request.dto';
 import { TypedDataView } from './typed-data.view';
-
-const DEFAULT_DEADLINE_SECONDS = 3600;
 
 /**
  * Turns an intent into the EIP-712 document the member signs: the server adds the DAO, a fresh random
@@ -40,14 +34,14 @@ export class TypedDataController {
 
   @Post('join-request')
   @HttpCode(200)
-  @Docs('join-request', JoinIntent)
+  @TypedDataDocs('join-request', JoinIntent)
   joinRequest(@Param('id') id: string, @Body() intent: JoinIntent): Promise<TypedDataView> {
     return this.build('join-request', id, intent.deadline, { address: getAddress(intent.address) });
   }
 
   @Post('proposal')
   @HttpCode(200)
-  @Docs('proposal', ProposalIntent)
+  @TypedDataDocs('proposal', ProposalIntent)
   proposal(@Param('id') id: string, @Body() intent: ProposalIntent): Promise<TypedDataView> {
     payloadToDomain(intent.type, intent.payload, 'payload'); // refuse malformed amounts before anyone signs them
     return this.build('proposal', id, intent.deadline, {
@@ -61,7 +55,7 @@ export class TypedDataController {
 
   @Post('proposal-cancellation')
   @HttpCode(200)
-  @Docs('proposal-cancellation', ProposalCancellationIntent)
+  @TypedDataDocs('proposal-cancellation', ProposalCancellationIntent)
   proposalCancellation(@Param('id') id: string, @Body() intent: ProposalCancellationIntent): Promise<TypedDataView> {
     return this.build('proposal-cancellation', id, intent.deadline, {
       proposer: getAddress(intent.proposer),
@@ -71,7 +65,7 @@ export class TypedDataController {
 
   @Post('vote')
   @HttpCode(200)
-  @Docs('vote', VoteIntent)
+  @TypedDataDocs('vote', VoteIntent)
   vote(@Param('id') id: string, @Body() intent: VoteIntent): Promise<TypedDataView> {
     return this.build('vote', id, intent.deadline, {
       voter: getAddress(intent.voter),
@@ -83,39 +77,30 @@ export class TypedDataController {
 
   @Post('withdrawal-request')
   @HttpCode(200)
-  @Docs('withdrawal-request', WithdrawalIntent)
+  @TypedDataDocs('withdrawal-request', WithdrawalIntent)
   withdrawalRequest(@Param('id') id: string, @Body() intent: WithdrawalIntent): Promise<TypedDataView> {
     return this.build('withdrawal-request', id, intent.deadline, { member: getAddress(intent.member), amount: intent.amount });
   }
 
   @Post('emergency-exit')
   @HttpCode(200)
-  @Docs('emergency-exit', EmergencyExitIntent)
+  @TypedDataDocs('emergency-exit', EmergencyExitIntent)
   emergencyExit(@Param('id') id: string, @Body() intent: EmergencyExitIntent): Promise<TypedDataView> {
     return this.build('emergency-exit', id, intent.deadline, { member: getAddress(intent.member) });
   }
 
-  private async build(
+  private build(
     action: SignedAction,
     daoId: string,
     deadline: number | undefined,
     fields: Record<string, unknown>,
   ): Promise<TypedDataView> {
-    if ((await this.store.streamVersion(streams.dao.of(daoId).streamId)) === 0) throw daoNotFound(daoId);
-    const now = Math.floor(Date.now() / 1000);
-    if (deadline !== undefined && deadline <= now) throw invalidField('deadline', 'must be in the future');
-    if (deadline !== undefined && deadline > now + MAX_DEADLINE_SECONDS) throw invalidField('deadline', 'must be at most 24 h ahead');
-    const message = {
-      ...fields,
-      dao: daoId,
-      nonce: `0x${randomBytes(32).toString('hex')}`,
-      deadline: deadline ?? now + DEFAULT_DEADLINE_SECONDS,
-    };
-    return typedDataFor(action, this.verifier.chainId, message);
+    return issueTypedData(this.store, this.verifier.chainId, action, daoId, deadline, fields);
   }
 }
 
-function Docs(action: SignedAction, intent: new () => object): MethodDecorator {
+/** The OpenAPI description of a typed-data route (shared with the rotating pools' actions). */
+export function TypedDataDocs(action: SignedAction, intent: new () => object): MethodDecorator {
   return (target, key, descriptor) => {
     ApiOperation({
       summary: `EIP-712 typed data for a ${action}`,

@@ -1,0 +1,7 @@
+/** Event data as JSON: amounts (bigint) become decimal strings, as everywhere in the API. */
+export const jsonSafe = (value: unknown): unknown => {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  return value;
+};
