@@ -5,6 +5,14 @@
  */
 export type CrashPoint = 'after-propose' | 'after-safe-send' | 'after-safe-record' | 'after-timelock-send';
 
-export const crashPoint = (point: CrashPoint): void => {
+/** The rotating pools' step boundaries (apps/worker/src/rotating). */
+export type RoscaCrashPoint =
+  | 'after-rosca-collect-send'
+  | 'after-rosca-collect-confirm'
+  | 'after-rosca-settle-record'
+  | 'after-rosca-settle-send'
+  | 'after-rosca-effect-send';
+
+export const crashPoint = (point: CrashPoint | RoscaCrashPoint): void => {
   if (process.env.AYLLU_EXECUTION_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 };

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { DrainLoop } from '../processing/drain-loop';
 import { runDaoStep } from './deploy-dao-contracts';
 import { runProposalStep, type ExecutionDeps, type StepOutcome } from './run-proposal-step';
+import { runRoscaStep } from '../rotating/rosca-step';
 
 export interface StepperOptions {
   /** How long a claimed item is leased: a worker that dies mid-step frees it after this. */
@@ -14,7 +15,7 @@ export interface StepperOptions {
   readonly onPassError: (error: unknown) => void;
 }
 
-type Table = 'execution_processes' | 'execution_daos';
+type Table = 'execution_processes' | 'execution_daos' | 'rosca_processes';
 type Claimed = { id: string; dao_id: string; wakes: string; attempts: number };
 
 /**
@@ -63,7 +64,9 @@ export class ExecutionStepper {
       const proposals = await this.claim('execution_processes', 'proposal_id', 'dao_id');
       for (const item of proposals)
         await this.run('execution_processes', 'proposal_id', item, () => runProposalStep(this.deps, item.dao_id, item.id));
-      worked = daos.length + proposals.length > 0;
+      const pools = await this.claim('rosca_processes', 'pool_id', 'dao_id');
+      for (const item of pools) await this.run('rosca_processes', 'pool_id', item, () => runRoscaStep(this.deps, item.dao_id, item.id));
+      worked = daos.length + proposals.length + pools.length > 0;
     }
   }
 

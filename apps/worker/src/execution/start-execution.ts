@@ -7,6 +7,7 @@ import type { SelectedNetwork } from '@ayllu/chain';
 import { executionChain, type ExecutionChain } from './execution-chain';
 import { ExecutionStepper } from './execution-stepper';
 import { executionSubscription } from './execution-subscription';
+import { roscaSubscription } from '../rotating/rosca-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
 import { chainIndexSubscription } from '../indexer/chain-index-subscription';
 import { PayoutCache } from '../jobs/payout-cache';
@@ -74,7 +75,7 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     onPassError: (error) => options.logger.error({ err: error }, 'execution stepper failed'),
   });
   // Each committed batch may have made steps due: run them without waiting for the poll.
-  const log = new LogProcessor(options.pool, options.store, [executionSubscription, chainIndexSubscription(chain.profile.superfluid.gda)], {
+  const log = new LogProcessor(options.pool, options.store, [executionSubscription, roscaSubscription, chainIndexSubscription(chain.profile.superfluid.gda)], {
     onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
     afterBatch: () => void stepper.tick(),
   });

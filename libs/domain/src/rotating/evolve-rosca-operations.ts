@@ -30,7 +30,7 @@ const running = (state: RoscaState, type: string) => {
 export const evolveRoscaOperations = (state: RoscaState, event: Operation): RoscaState => {
   switch (event.type) {
     case 'RotatingPoolDeployed':
-      return { ...existing(state, event.type), contract: event.data.address };
+      return { ...existing(state, event.type), contract: event.data.address, contractBlock: event.data.blockNumber };
     case 'RotatingPoolJoinRequested': {
       const s = existing(state, event.type);
       const pendingJoins = new Map(s.pendingJoins).set(event.data.member, {

@@ -104,6 +104,7 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         members: new Map(),
         ledger: { tokensIn: 0n, tokensOut: 0n, fees: 0n },
         contract: null,
+        contractBlock: null,
         pendingJoins: new Map(),
         orderVotes: new Map(),
         effects: [],

@@ -17,7 +17,7 @@ export type RevealLotterySecret = Command<'RevealLotterySecret', { readonly memb
 export type StartRotatingPool = Command<'StartRotatingPool', { readonly order?: readonly Address[] }>;
 export type RecordRotatingPoolDeployment = Command<
   'RecordRotatingPoolDeployment',
-  { readonly address: Address; readonly txHash: Hash; readonly blockNumber: bigint }
+  { readonly address: Address; readonly txHash: Hash | null; readonly blockNumber: bigint }
 >;
 /** `banned`: the member was expelled from one of the DAO's rotating pools (looked up by the caller). */
 export type RequestToJoinRotatingPool = Command<

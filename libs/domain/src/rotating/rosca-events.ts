@@ -132,10 +132,14 @@ export type RotatingPoolDissolved = Event<
   { readonly balance: bigint; readonly refunds: readonly MemberAmount[]; readonly dissolvedAt: string }
 >;
 
-/** The pool's custody contract is on chain: joins can pull collateral from now on. */
+/**
+ * The pool's custody contract is on chain: joins can pull collateral from now on. `blockNumber`: a block at or
+ * before which the contract did nothing (its deployment's, or the one where it was found); `txHash` is null when
+ * it was found on chain rather than seen deployed (a worker that died after sending).
+ */
 export type RotatingPoolDeployed = Event<
   'RotatingPoolDeployed',
-  { readonly address: Address; readonly txHash: Hash; readonly blockNumber: bigint; readonly deployedAt: string }
+  { readonly address: Address; readonly txHash: Hash | null; readonly blockNumber: bigint; readonly deployedAt: string }
 >;
 /**
  * A signed join, waiting for the worker to pull the member's collateral on chain: joins are chain-first, so a

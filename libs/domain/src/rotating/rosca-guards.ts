@@ -21,6 +21,13 @@ export const active = (state: RoscaState): Extract<RoscaState, { status: 'ACTIVE
   return s;
 };
 
+export const running = (state: RoscaState): RunningState => {
+  const s = existing(state);
+  if (s.status !== 'ACTIVE' && s.status !== 'EMERGENCY')
+    throw new DomainError('ROSCA.NOT_RUNNING', `The pool is ${s.status}, not running`, 'conflict');
+  return s;
+};
+
 export const inEmergency = (state: RoscaState): Extract<RoscaState, { status: 'EMERGENCY' }> => {
   const s = existing(state);
   if (s.status !== 'EMERGENCY') throw new DomainError('ROSCA.NOT_IN_EMERGENCY', `The pool is ${s.status}, not EMERGENCY`, 'conflict');

@@ -4,15 +4,19 @@ import { addSeconds, isAtOrAfter } from '../shared/time';
 import type { PayContribution, PlaceBid, SettleRound } from './rosca-commands';
 import { STRIKES_TO_EXPEL } from './rosca-configuration';
 import type { ContributionDefaulted, RoscaEvent, RoundSettled } from './rosca-events';
-import { active, currentMember, currentRound } from './rosca-guards';
+import { active, currentMember, currentRound, running } from './rosca-guards';
 import { bpsOf, holdbackFor, latePenalty, releasable, splitDiscount } from './rosca-money';
 import { activeMembers, owedAfter, type RoscaState, type RunningState } from './rosca-state';
 import { departure } from './rosca-departures';
 
 type Evolve = (s: RoscaState, e: RoscaEvent) => RoscaState;
 
+/**
+ * Credits a contribution the worker pulled on chain (`now` is the block's time, at which the contract priced
+ * the penalty). Also while the pool is paused: a pull mined before the pause is the member's money in the pool.
+ */
 export const payContribution = (command: PayContribution, state: RoscaState, evolve: Evolve): RoscaEvent[] => {
-  const s = active(state);
+  const s = running(state);
   const { member, round, amount } = command.data;
   const record = currentMember(s, member);
   currentRound(s, round);

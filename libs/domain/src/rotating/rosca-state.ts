@@ -52,6 +52,8 @@ export interface RoscaRecord {
   readonly ledger: RoscaLedger;
   /** The pool's custody contract, once deployed. */
   readonly contract: Address | null;
+  /** Nothing happened on the contract before this block: where reading its logs starts. */
+  readonly contractBlock: bigint | null;
   /** Signed joins whose collateral the worker has yet to pull. */
   readonly pendingJoins: ReadonlyMap<Address, { readonly commitment: Hash | null; readonly requestedAt: string }>;
   /** Consensus pools: each member's latest vote for an order. */
