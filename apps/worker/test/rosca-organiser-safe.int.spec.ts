@@ -49,9 +49,58 @@ describe("Rotating pools: organiser actions through the DAO's Safe", () => {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  const poolEvents = async () => eventsOf(world.store, streams.rosca.of(poolId).streamId);
-  const read = (functionName: 'paused' | 'started') =>
-    world.clients.public.readContract({ address: poolContract, abi: standIn, functionName });
+
+  /** A pool of the DAO with `joined` of 3 members in, its stand-in contract recorded with its creation. */
+  const createPool = async (joined: number): Promise<{ poolId: string; poolContract: Address }> => {
+    const contract = await deployContract(
+      { wallet: world.clients.wallet(world.founders[0]), public: world.clients.public },
+      {
+        name: 'TestRotatingPoolOrganiser',
+        ...loadAylluArtifact('src/test/TestRotatingPoolOrganiser.sol', 'TestRotatingPoolOrganiser'),
+        args: [dao.contracts.safe],
+      },
+    );
+    const id = `rosca_${randomUUID().replace(/-/g, '').slice(0, 26)}`;
+    const now = new Date().toISOString();
+    const meta = { actor: 'admin:test', now };
+    const commands: RoscaCommand[] = [
+      {
+        type: 'CreateRotatingPool',
+        data: {
+          poolId: id,
+          daoId: dao.daoId,
+          organiser: dao.contracts.safe,
+          contributionAmount: 10n ** 18n,
+          rotationIntervalSeconds: 7 * 24 * 3600,
+          memberCount: 3,
+          startDate: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+        },
+        metadata: meta,
+      },
+      { type: 'RecordRotatingPoolDeployment', data: { address: contract, txHash: null, blockNumber: 1n }, metadata: meta },
+      ...world.founders
+        .slice(0, joined)
+        .map((f): RoscaCommand => ({ type: 'JoinRotatingPool', data: { member: f.address, collateral: 0n }, metadata: meta })),
+    ];
+    await world.store.handle(
+      { rosca: streams.rosca.of(id) },
+      ({ rosca }) => {
+        const events: RoscaEvent[] = [];
+        let state: RoscaState = rosca;
+        for (const command of commands) {
+          const decided = roscaDecider.decide(command, state);
+          events.push(...decided);
+          state = decided.reduce(evolveRosca, state);
+        }
+        return { rosca: events };
+      },
+      { context: { actor: 'admin:test', correlationId: id, occurredAt: now } },
+    );
+    return { poolId: id, poolContract: contract };
+  };
+  const poolEvents = async (pool = poolId) => eventsOf(world.store, streams.rosca.of(pool).streamId);
+  const read = (functionName: 'paused' | 'started', address = poolContract) =>
+    world.clients.public.readContract({ address, abi: standIn, functionName });
 
   beforeAll(async () => {
     world = await startExecutionWorld();
@@ -64,52 +113,9 @@ describe("Rotating pools: organiser actions through the DAO's Safe", () => {
     await world.startDriver();
     dao = await createDao(world);
 
-    poolContract = await deployContract(
-      { wallet: world.clients.wallet(world.founders[0]), public: world.clients.public },
-      {
-        name: 'TestRotatingPoolOrganiser',
-        ...loadAylluArtifact('src/test/TestRotatingPoolOrganiser.sol', 'TestRotatingPoolOrganiser'),
-        args: [dao.contracts.safe],
-      },
-    );
     // A full three-member pool of the DAO, its contract recorded with its creation (so the worker deploys none):
     // it is ACTIVE, its first round due in a month.
-    poolId = `rosca_${randomUUID().replace(/-/g, '').slice(0, 26)}`;
-    const now = new Date().toISOString();
-    const meta = { actor: 'admin:test', now };
-    const commands: RoscaCommand[] = [
-      {
-        type: 'CreateRotatingPool',
-        data: {
-          poolId,
-          daoId: dao.daoId,
-          organiser: dao.contracts.safe,
-          contributionAmount: 10n ** 18n,
-          rotationIntervalSeconds: 7 * 24 * 3600,
-          memberCount: 3,
-          startDate: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
-        },
-        metadata: meta,
-      },
-      { type: 'RecordRotatingPoolDeployment', data: { address: poolContract, txHash: null, blockNumber: 1n }, metadata: meta },
-      ...world.founders
-        .slice(0, 3)
-        .map((f): RoscaCommand => ({ type: 'JoinRotatingPool', data: { member: f.address, collateral: 0n }, metadata: meta })),
-    ];
-    await world.store.handle(
-      { rosca: streams.rosca.of(poolId) },
-      ({ rosca }) => {
-        const events: RoscaEvent[] = [];
-        let state: RoscaState = rosca;
-        for (const command of commands) {
-          const decided = roscaDecider.decide(command, state);
-          events.push(...decided);
-          state = decided.reduce(evolveRosca, state);
-        }
-        return { rosca: events };
-      },
-      { context: { actor: 'admin:test', correlationId: poolId, occurredAt: now } },
-    );
+    ({ poolId, poolContract } = await createPool(3));
   });
 
   afterAll(async () => {
@@ -185,5 +191,48 @@ describe("Rotating pools: organiser actions through the DAO's Safe", () => {
     expect(resumed.data).toMatchObject({ resumedBy: dao.contracts.safe });
     expect(await read('paused')).toBe(false);
     expect((await world.store.load(streams.rosca.of(poolId))).state.status).toBe('ACTIVE');
+  });
+
+  it('a start the chain refuses (the pool began by itself meanwhile) is abandoned, nothing recorded on the pool', async () => {
+    const treasurers = treasurersOf(world, base, dao);
+    const forming = await createPool(2);
+    const queued = await act({ action: 'start' }, ADMIN_KEY, forming.poolId);
+    expect(queued.status).toBe(201);
+    const tx = queued.body as unknown as OrganiserTxView;
+    expect(tx.description.join('\n')).toContain(
+      `Start rotating pool ${forming.poolId}, recipients in order ${world.founders[0].address}, ${world.founders[1].address}`,
+    );
+    // The third member joins while the treasurers sign: the pool starts by itself and the worker begins it on chain.
+    const now = new Date().toISOString();
+    await world.store.handle(
+      { rosca: streams.rosca.of(forming.poolId) },
+      ({ rosca }) => ({
+        rosca: roscaDecider.decide(
+          { type: 'JoinRotatingPool', data: { member: world.founders[2].address, collateral: 0n }, metadata: { actor: 'admin:test', now } },
+          rosca,
+        ),
+      }),
+      { context: { actor: 'admin:test', correlationId: forming.poolId, occurredAt: now } },
+    );
+    await waitFor('the begin effect', async () => (await poolEvents(forming.poolId)).find((e) => e.type === 'RotatingPoolEffectConfirmed'));
+    for (const owner of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(owner, tx.safeTxHash)).status).toBe(200);
+    const view = await waitFor('the start to be abandoned', async () => {
+      const current = await treasurers.get<OrganiserTxView>(`/v1/daos/${dao.daoId}/safe-transactions/${tx.safeTxHash}`);
+      return current.status === 'abandoned' ? current : undefined;
+    });
+    expect(view.failureReason).toContain('execTransaction reverts');
+    expect(await read('started', forming.poolContract)).toBe(false);
+    const started = (await poolEvents(forming.poolId)).filter((e) => e.type === 'RotatingPoolStarted');
+    expect(started.map((e) => (e.data as { startedBy: string }).startedBy)).toEqual(['admin:test']);
+    // Nothing is blocked: the pool's next action goes through the Safe at the nonce the abandoned one left unused.
+    const pause = await act({ action: 'pause', reason: 'checking the start' }, ADMIN_KEY, forming.poolId);
+    expect(pause.status).toBe(201);
+    const pauseTx = pause.body as unknown as OrganiserTxView;
+    for (const owner of [world.treasurers[0], world.treasurers[1]])
+      expect((await treasurers.sign(owner, pauseTx.safeTxHash)).status).toBe(200);
+    const paused = await waitFor('RotatingPoolPaused', async () =>
+      (await poolEvents(forming.poolId)).find((e) => e.type === 'RotatingPoolPaused'),
+    );
+    expect(paused.data).toMatchObject({ pausedBy: dao.contracts.safe });
   });
 });
