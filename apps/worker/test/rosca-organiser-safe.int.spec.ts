@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { devChainProfile, type SelectedNetwork } from '@ayllu/chain';
+import { devChainProfile, executeSafeTransaction, type SelectedNetwork } from '@ayllu/chain';
 import { evolveRosca, roscaDecider, streams, type DaoContracts, type RoscaCommand, type RoscaEvent, type RoscaState } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +8,7 @@ import { loadAylluArtifact } from '../../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../../libs/chain/src/local/deploy-contract';
 import { createApiApp } from '../../api/src/bootstrap';
 import { createDao, eventsOf, startExecutionWorld, waitFor, type ExecutionWorld } from './execution-harness';
-import { treasurersOf } from './execution-treasurers';
+import { transactionOf, treasurersOf, type SafeTransactionView } from './execution-treasurers';
 
 jest.setTimeout(240_000);
 
@@ -234,5 +234,35 @@ describe("Rotating pools: organiser actions through the DAO's Safe", () => {
       (await poolEvents(forming.poolId)).find((e) => e.type === 'RotatingPoolPaused'),
     );
     expect(paused.data).toMatchObject({ pausedBy: dao.contracts.safe });
+  });
+
+  it('treasurers executing it themselves: the indexer records the pause on the pool, with the Safe as actor', async () => {
+    const treasurers = treasurersOf(world, base, dao);
+    const active = await createPool(3);
+    const queued = await act({ action: 'pause', reason: 'Executed by the treasurers' }, ADMIN_KEY, active.poolId);
+    expect(queued.status).toBe(201);
+    const { safeTxHash } = queued.body as unknown as OrganiserTxView;
+    // Signed and sent outside the platform: the API never sees the signatures.
+    const signers = [world.treasurers[0], world.treasurers[2]].sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
+    const signatures = await Promise.all(
+      signers.map(async (s) => ({ signer: s.address, data: await treasurers.signature(s, safeTxHash) })),
+    );
+    const { typedData } = await treasurers.get<SafeTransactionView>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
+    await executeSafeTransaction({
+      wallet: world.clients.wallet(world.treasurers[1]),
+      public: world.clients.public,
+      safe: dao.contracts.safe,
+      chainId: dao.contracts.chainId,
+      transaction: transactionOf(typedData.message),
+      signatures,
+    });
+    const paused = await waitFor('RotatingPoolPaused', async () =>
+      (await poolEvents(active.poolId)).find((e) => e.type === 'RotatingPoolPaused'),
+    );
+    expect(paused.data).toMatchObject({ reason: 'Executed by the treasurers', pausedBy: dao.contracts.safe });
+    expect(paused.metadata.actor).toBe('system:indexer');
+    expect(await read('paused', active.poolContract)).toBe(true);
+    const view = await treasurers.get<OrganiserTxView>(`/v1/daos/${dao.daoId}/safe-transactions/${safeTxHash}`);
+    expect(view.status).toBe('executed');
   });
 });
