@@ -14,6 +14,7 @@ import { PayoutsModule } from './payouts/payouts.module';
 import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RotatingPoolWritesModule } from './rotating-pools/rotating-pool-writes.module';
+import { RotatingPoolOrganiserModule } from './rotating-pools/rotating-pool-organiser.module';
 import { ChainModule } from './shared/chain.module';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, NETWORK, PG_POOL } from './shared/tokens';
@@ -61,6 +62,7 @@ export class AppModule {
         GovernanceReadsModule,
         WebhooksModule,
         TreasuryModule,
+        RotatingPoolOrganiserModule,
         PayoutsModule,
         ProcessingModule,
         OperationsModule,

@@ -56,7 +56,20 @@ export type * from './execution/treasury-state';
 export type { ExecutionAction, VaultParameterChanges } from './execution/proposal-actions';
 export type { ExecutionStep } from './execution/next-execution-step';
 export type { ExecutionHistory, ExecutionStates } from './execution/execution-history';
-export { evolveTreasury, initialTreasuryState, operationOf, setupTransactionsOf, transactionsOf } from './execution/treasury-state';
+export {
+  evolveTreasury,
+  initialTreasuryState,
+  operationOf,
+  organiserTransactionsOf,
+  setupTransactionsOf,
+  transactionsOf,
+} from './execution/treasury-state';
+export type { OrganiserCall } from './execution/rosca-organiser-action';
+export { decideOrganiserAction, describeOrganiserCall, organiserCallOf, organiserCommand, requireOrganisedPool } from './execution/rosca-organiser-action';
+export type { OrganiserEvents, OrganiserStates } from './execution/propose-rosca-organiser-action';
+export { organiserPoolOf, proposeRoscaOrganiserAction, recordRoscaOrganiserExecution } from './execution/propose-rosca-organiser-action';
+export type { OrganiserStep } from './execution/next-organiser-step';
+export { nextOrganiserStep } from './execution/next-organiser-step';
 export { describeAction, proposalActions, splitFee } from './execution/proposal-actions';
 export { executionSalt } from './execution/execution-salt';
 export { nextSafeNonce } from './execution/safe-nonce';

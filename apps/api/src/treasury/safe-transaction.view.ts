@@ -15,6 +15,7 @@ const VERB: Record<QueuedSafeTransaction['purpose'], string> = {
   cancel: 'Cancel in the timelock',
   reject: 'Reject (use the nonce, do nothing)',
   enable_module: "Enable the DAO's timelock module on the Safe",
+  rosca_organiser: "Act as a rotating pool's organiser",
 };
 export const SAFE_TX_PURPOSES = Object.keys(VERB);
 
@@ -23,14 +24,23 @@ export class SafeTransactionView {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: "The proposal it carries out; null for the DAO's own setup transaction (purpose `enable_module`)",
+    description: "The proposal it carries out; null for the DAO's own transactions (purposes `enable_module`, `rosca_organiser`)",
   })
   proposalId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Purpose `rosca_organiser`: the rotating pool the Safe acts on as its organiser',
+  })
+  poolId!: string | null;
+  @ApiProperty({ nullable: true, enum: ['start', 'pause', 'resume'], description: 'Purpose `rosca_organiser`: what the Safe does to the pool' })
+  organiserAction!: string | null;
   @ApiProperty({
     enum: SAFE_TX_PURPOSES,
     description:
       "`schedule` / `cancel` a proposal's timelock batch; `reject` voids the nonce of a vetoed proposal's schedule transaction; " +
-      "`enable_module` is the setup of a DAO whose Safe was attached: the Safe enables the DAO's timelock module relay",
+      "`enable_module` is the setup of a DAO whose Safe was attached: the Safe enables the DAO's timelock module relay; " +
+      "`rosca_organiser` is the Safe starting, pausing or resuming one of the DAO's rotating pools, asked by a DAO admin",
   })
   purpose!: string;
   @ApiProperty({ enum: SAFE_TX_STATUSES }) status!: string;
@@ -42,7 +52,13 @@ export class SafeTransactionView {
   @ApiProperty({ type: [String], description: 'Owners who have not signed yet' }) awaiting!: string[];
   @ApiProperty() signaturesMissing!: number;
   @ApiProperty({ nullable: true, type: String }) executionTxHash!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it was abandoned (status `abandoned`): it can never run as signed' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Why it was abandoned (status `abandoned`): it can never run as signed; for an executed `rosca_organiser` transaction, ' +
+      "why the pool's log refused its command (the pool moved on while it waited for signatures): the chain call ran, nothing was recorded on the pool",
+  })
   failureReason!: string | null;
 }
 
@@ -50,10 +66,13 @@ export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafe
   const signedBy = [...tx.signatures.keys()];
   const signed = new Set(signedBy.map((s) => s.toLowerCase()));
   const { threshold, owners } = treasury.contracts;
-  const subject = tx.proposalId === null ? 'DAO setup' : `proposal ${tx.proposalId}`;
+  const pool = tx.organiserAction ?? null;
+  const subject = pool ? `rotating pool ${pool.poolId}` : tx.proposalId === null ? 'DAO setup' : `proposal ${tx.proposalId}`;
   return {
     safeTxHash: tx.safeTxHash,
     proposalId: tx.proposalId,
+    poolId: pool?.poolId ?? null,
+    organiserAction: pool?.action ?? null,
     purpose: tx.purpose,
     status: STATUS[tx.status],
     nonce: tx.nonce.toString(),

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { classifyChainError, readSafeState } from '@ayllu/chain';
-import { recordDaoContractsDeployed, recordDaoDeploymentFailed, streams, type ActiveDao } from '@ayllu/domain';
+import { nextSetupStep, recordDaoContractsDeployed, recordDaoDeploymentFailed, streams, type ActiveDao } from '@ayllu/domain';
 import { getAddress, type Address } from 'viem';
 import { deployDaoPieces, DeploymentRefused, type CompleteDeployment, type DeploymentProgress } from './dao-deployment-pieces';
 import type { ExecutionDeps, StepOutcome } from './run-proposal-step';
+import { runOrganiserStep } from './safe-organiser-step';
 import { runSetupStep } from './safe-setup-step';
 
 const ACTOR = 'system:execution';
@@ -37,9 +38,16 @@ export async function runDaoStep(
   options: DaoStepOptions = {},
 ): Promise<{ step: string; outcome: StepOutcome }> {
   const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
-  // An attached Safe still to enable the module relay: the DAO's setup goes on under the same subject.
-  if (treasury.status === 'Deployed')
+  if (treasury.status === 'Deployed') {
+    // The setup first when it has something to do (its transaction may hold an earlier nonce than the others).
+    const setup = nextSetupStep(treasury);
+    if (setup.type === 'ProposeModuleEnable' || setup.type === 'ExecuteSafeTransaction') return runSetupStep(deps, daoId, treasury);
+    // A rotating pool's organiser transaction with its signatures: the Safe's queue decides whether it is next.
+    const organiser = await runOrganiserStep(deps, daoId, treasury);
+    if (organiser) return organiser;
+    // An attached Safe still to enable the module relay: the DAO's setup goes on under the same subject.
     return treasury.moduleEnabled ? { step: 'Deployed', outcome: { next: 'idle' } } : runSetupStep(deps, daoId, treasury);
+  }
   if (treasury.status === 'DeploymentFailed') return { step: 'DeploymentFailed', outcome: { next: 'idle' } };
   const { state: dao } = await deps.store.load(streams.dao.of(daoId));
   if (dao.status !== 'Active') return { step: 'NoDao', outcome: { next: 'idle' } };

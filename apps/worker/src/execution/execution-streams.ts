@@ -1,4 +1,11 @@
-import { initialProposalState, streams, type ExecutionEvents, type ExecutionStates } from '@ayllu/domain';
+import {
+  initialProposalState,
+  streams,
+  type ExecutionEvents,
+  type ExecutionStates,
+  type OrganiserEvents,
+  type OrganiserStates,
+} from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 
 /** The three streams an execution use case works on: the DAO, the proposal and the DAO's treasury. */
@@ -44,3 +51,17 @@ export const appendSetup = (
     },
     { context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() } },
   );
+
+/**
+ * Runs a use case of a rotating pool's organiser transaction over the DAO's treasury and the pool's stream and
+ * appends both atomically: the Safe transaction's outcome and the pool's command it carried out are one fact.
+ */
+export const appendOrganiser = (
+  store: PostgresEventStore,
+  ids: { readonly daoId: string; readonly poolId: string },
+  decide: (states: OrganiserStates) => OrganiserEvents,
+  context: { readonly actor: string; readonly now: () => string; readonly correlationId: string },
+) =>
+  store.handle({ treasury: streams.treasury.of(ids.daoId), rosca: streams.rosca.of(ids.poolId) }, decide, {
+    context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() },
+  });

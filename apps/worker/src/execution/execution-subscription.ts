@@ -51,10 +51,11 @@ export const executionSubscription = processor({
              WHERE dao_id = $1 AND last_step IS DISTINCT FROM 'Done'`,
             [daoId],
           );
-          // An attached Safe's setup transaction moves on the same events (signatures, its execution).
+          // An attached Safe's setup transaction and the DAO's rotating-pool organiser transactions move on the
+          // same events (signatures, their execution).
           await tx.query(
             `UPDATE execution_daos SET due_at = now(), wakes = wakes + 1, updated_at = now()
-             WHERE dao_id = $1 AND last_step LIKE 'Setup:%'`,
+             WHERE dao_id = $1 AND (last_step LIKE 'Setup:%' OR last_step LIKE 'Organiser:%' OR last_step = 'Deployed')`,
             [daoId],
           );
         }

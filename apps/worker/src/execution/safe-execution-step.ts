@@ -1,7 +1,15 @@
 import type { SafeSignature } from '@ayllu/chain';
-import { abandonSafeTransaction, dropSafeSignatures, recordSafeTransactionExecuted, type DeployedTreasury, type Hash } from '@ayllu/domain';
+import {
+  abandonSafeTransaction,
+  dropSafeSignatures,
+  recordRoscaOrganiserExecution,
+  recordSafeTransactionExecuted,
+  type DeployedTreasury,
+  type Hash,
+} from '@ayllu/domain';
 import { crashPoint } from './crash-point';
 import type { ExecutionDeps, StepOutcome, StepRecorder } from './execution-deps';
+import { appendOrganiser } from './execution-streams';
 import { keyedChainCall } from './keyed-chain-call';
 import { checkSafeExecution, confirmSafeTransaction, findSafeExecution, sendSafeTransaction } from './safe-steps';
 import { operationEta } from './timelock-steps';
@@ -71,12 +79,16 @@ export async function executeSafeTransactionStep(
   if (done.status === 'busy') return { next: 'at', at: new Date(deps.now().getTime() + 1000) };
   const { txHash, success } = done.result;
   const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId) : null;
-  await append((s) =>
-    recordSafeTransactionExecuted(
-      { type: 'RecordSafeTransactionExecuted', data: { safeTxHash, txHash, success, eta }, metadata: metadata() },
-      s,
-    ),
-  );
+  const executed = { type: 'RecordSafeTransactionExecuted' as const, data: { safeTxHash, txHash, success, eta }, metadata: metadata() };
+  const pool = tx.purpose === 'rosca_organiser' ? tx.organiserAction?.poolId : undefined;
+  if (pool !== undefined)
+    // The pool's command is recorded in the same append, with the Safe as its actor.
+    await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), {
+      actor: executed.metadata.actor,
+      now: () => executed.metadata.now,
+      correlationId: `safe-tx:${safeTxHash}`,
+    });
+  else await append((s) => recordSafeTransactionExecuted(executed, s));
   crashPoint('after-safe-record');
   return { next: 'now' };
 }

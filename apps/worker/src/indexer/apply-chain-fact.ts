@@ -3,13 +3,14 @@ import {
   daoDecider,
   DomainError,
   lowerHex,
+  recordRoscaOrganiserExecution,
   recordSafeTransactionExecuted,
   recordTreasuryChainChange,
   streams,
   type TreasuryChainChange,
 } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
-import { appendExecution, appendSetup } from '../execution/execution-streams';
+import { appendExecution, appendOrganiser, appendSetup } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
 
 const ACTOR = 'system:indexer';
@@ -53,16 +54,21 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       if (!tx || tx.status !== 'AwaitingSignatures') return;
       const eta =
         tx.purpose === 'schedule' && fact.data.success ? await operationEta(deps.chain, treasury.contracts, tx.operationId) : null;
-      const record = (s: Parameters<typeof recordSafeTransactionExecuted>[1]) =>
-        recordSafeTransactionExecuted(
-          {
-            type: 'RecordSafeTransactionExecuted',
-            data: { safeTxHash: tx.safeTxHash, txHash: fact.origin.transactionHash, success: fact.data.success, eta },
-            metadata: { actor: ACTOR, now },
-          },
-          s,
-        );
-      if (tx.proposalId === null)
+      const executed = {
+        type: 'RecordSafeTransactionExecuted' as const,
+        data: { safeTxHash: tx.safeTxHash, txHash: fact.origin.transactionHash, success: fact.data.success, eta },
+        metadata: { actor: ACTOR, now },
+      };
+      const record = (s: Parameters<typeof recordSafeTransactionExecuted>[1]) => recordSafeTransactionExecuted(executed, s);
+      const pool = tx.purpose === 'rosca_organiser' ? tx.organiserAction?.poolId : undefined;
+      // A rotating pool's organiser transaction: the pool's command goes in the same append.
+      if (pool !== undefined)
+        await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), {
+          actor: ACTOR,
+          now: () => now,
+          correlationId: context.correlationId,
+        });
+      else if (tx.proposalId === null)
         await appendSetup(deps.store, daoId, record, { actor: ACTOR, now: () => now, correlationId: context.correlationId });
       else
         await appendExecution(deps.store, { daoId, proposalId: tx.proposalId }, record, {

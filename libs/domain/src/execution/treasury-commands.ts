@@ -8,6 +8,7 @@ import type {
   DaoContracts,
   OperationCall,
   ProposalSafeTransactionPurpose,
+  RoscaOrganiserAction,
   SafeTransactionFields,
   TreasuryEvent,
 } from './treasury-events';
@@ -50,6 +51,24 @@ export type ProposeModuleEnable = Command<
     readonly transaction: SafeTransactionFields;
     /** The call, described for the treasurers who sign it. */
     readonly calls: readonly OperationCall[];
+  }
+>;
+
+/**
+ * The DAO's Safe acting as a rotating pool's organiser: one call of the pool's contract (`startWithOrder`,
+ * `pause`, `resume`), built by the API for a DAO admin; the domain checks it against the pool's state now.
+ */
+export type ProposeRoscaOrganiserAction = Command<
+  'ProposeRoscaOrganiserAction',
+  {
+    readonly safeTxHash: Hash;
+    readonly nonce: bigint;
+    /** The Safe's nonce read from the chain just before building the transaction. */
+    readonly onChainNonce: bigint;
+    readonly transaction: SafeTransactionFields;
+    /** The call, described for the treasurers who sign it. */
+    readonly calls: readonly OperationCall[];
+    readonly action: RoscaOrganiserAction;
   }
 >;
 

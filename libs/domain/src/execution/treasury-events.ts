@@ -63,11 +63,28 @@ export interface SafeTransactionFields {
  * before it ran (the Safe's queue is strict: an unused nonce would block every later transaction).
  * `enable_module` is the DAO's own setup transaction, not a proposal's: an attached Safe enabling the DAO's
  * module relay (`enableModule(relay)` on the Safe), without which the timelock cannot act as the Safe.
+ * `rosca_organiser` is the Safe acting as a rotating pool's organiser (start, pause, resume on the pool's
+ * contract), asked by a DAO admin; once it runs, the pool's command is recorded with the Safe as its actor.
  */
-export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject' | 'enable_module';
+export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject' | 'enable_module' | 'rosca_organiser';
 
-/** The purposes a proposal's Safe transactions have; the others (`enable_module`) belong to the DAO itself. */
-export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'enable_module'>;
+/** The purposes a proposal's Safe transactions have; the others belong to the DAO itself. */
+export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'enable_module' | 'rosca_organiser'>;
+
+/** What the Safe does as a rotating pool's organiser; the pool's contract has one function for each. */
+export type RoscaOrganiserActionKind = 'start' | 'pause' | 'resume';
+
+/**
+ * The rotating-pool command a `rosca_organiser` Safe transaction carries out, recorded with it so that its
+ * execution records the same command on the pool's stream. `order`: the start's order as the admin gave it
+ * (manual pools; null otherwise); `reason`: the pause's.
+ */
+export interface RoscaOrganiserAction {
+  readonly poolId: string;
+  readonly action: RoscaOrganiserActionKind;
+  readonly order: readonly Address[] | null;
+  readonly reason: string | null;
+}
 
 /** One call of the timelock batch, in words and in data, so treasurers see what they sign. */
 export interface OperationCall {
@@ -81,18 +98,20 @@ export type SafeTransactionProposed = Event<
   'SafeTransactionProposed',
   {
     readonly daoId: string;
-    /** The proposal it carries out; null for the DAO's own setup transaction (purpose `enable_module`). */
+    /** The proposal it carries out; null for the DAO's own transactions (`enable_module`, `rosca_organiser`). */
     readonly proposalId: string | null;
     readonly purpose: SafeTransactionPurpose;
+    /** Purpose `rosca_organiser` only: the pool's command it carries out. */
+    readonly organiserAction?: RoscaOrganiserAction;
     readonly safeTxHash: Hash;
     readonly nonce: bigint;
     readonly transaction: SafeTransactionFields;
-    /** The timelock operation (zero for `enable_module`, which schedules none). */
+    /** The timelock operation (zero for the DAO's own transactions, which schedule none). */
     readonly operationId: Hash;
     readonly salt: Hash;
     /**
      * The timelock batch the operation runs (the scheduled calls; for a cancellation, the cancelled ones);
-     * for `enable_module`, the Safe's own call, described.
+     * for the DAO's own transactions, the Safe's call, described.
      */
     readonly calls: readonly OperationCall[];
     readonly proposedAt: string;
@@ -173,6 +192,23 @@ export type SafeModuleEnabled = Event<
   { readonly daoId: string; readonly module: Address; readonly txHash: Hash | null; readonly enabledAt: string }
 >;
 
+/**
+ * A `rosca_organiser` Safe transaction ran on chain, but the pool's log refuses its command now (the pool moved
+ * on meanwhile, e.g. it started by itself): nothing is recorded on the pool, and the transaction says why.
+ */
+export type RoscaOrganiserActionRefused = Event<
+  'RoscaOrganiserActionRefused',
+  {
+    readonly safeTxHash: Hash;
+    readonly poolId: string;
+    readonly action: RoscaOrganiserActionKind;
+    /** The domain's code and message. */
+    readonly code: string;
+    readonly reason: string;
+    readonly refusedAt: string;
+  }
+>;
+
 type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: Hash } & Extra>;
 /** `eta` is chain time (ISO): the operation may run from then on. */
 export type TimelockOperationScheduled = OperationFact<
@@ -236,6 +272,7 @@ export type TreasuryEvent =
   | SafeTransactionExecuted
   | SafeTransactionReplaced
   | SafeModuleEnabled
+  | RoscaOrganiserActionRefused
   | TimelockOperationScheduled
   | TimelockOperationExecuted
   | TimelockOperationFailed

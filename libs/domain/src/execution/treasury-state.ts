@@ -5,6 +5,7 @@ import type {
   ChainPosition,
   DaoContracts,
   OperationCall,
+  RoscaOrganiserAction,
   SafeTransactionFields,
   SafeTransactionPurpose,
   TreasuryEvent,
@@ -15,9 +16,11 @@ export type SafeTransactionStatus = 'AwaitingSignatures' | 'Executed' | 'Failed'
 
 export interface QueuedSafeTransaction {
   readonly safeTxHash: Hash;
-  /** Null for the DAO's setup transaction (purpose `enable_module`). */
+  /** Null for the DAO's own transactions (purposes `enable_module`, `rosca_organiser`). */
   readonly proposalId: string | null;
   readonly purpose: SafeTransactionPurpose;
+  /** Purpose `rosca_organiser` only: the pool's command it carries out. */
+  readonly organiserAction?: RoscaOrganiserAction;
   readonly nonce: bigint;
   readonly transaction: SafeTransactionFields;
   readonly operationId: Hash;
@@ -27,7 +30,7 @@ export interface QueuedSafeTransaction {
   /** Signer → signature, in the order they arrived. */
   readonly signatures: ReadonlyMap<Address, Hex>;
   readonly txHash: Hash | null;
-  /** Why it was abandoned. */
+  /** Why it was abandoned; for an executed `rosca_organiser` transaction, why the pool's log refused its command. */
   readonly reason: string | null;
 }
 
@@ -145,6 +148,8 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
       return withTx(state, event.data.safeTxHash, { status: 'Replaced' });
     case 'SafeModuleEnabled':
       return { ...state, moduleEnabled: true };
+    case 'RoscaOrganiserActionRefused':
+      return withTx(state, event.data.safeTxHash, { reason: `${event.data.code}: ${event.data.reason}` });
     case 'TimelockOperationScheduled': {
       const { operationId, proposalId, eta, txHash } = event.data;
       const operation: TimelockOperation = { operationId, proposalId, eta, txHash, status: 'Scheduled', reason: null };
@@ -201,6 +206,12 @@ export const transactionsOf = (state: DeployedTreasury, proposalId: string): Que
 /** The DAO's setup transactions (an attached Safe enabling the module relay), oldest first. */
 export const setupTransactionsOf = (state: DeployedTreasury): QueuedSafeTransaction[] =>
   [...state.transactions.values()].filter((tx) => tx.purpose === 'enable_module');
+
+/** The DAO's Safe transactions acting as a rotating pool's organiser (all pools, or `poolId`'s), oldest first. */
+export const organiserTransactionsOf = (state: DeployedTreasury, poolId?: string): QueuedSafeTransaction[] =>
+  [...state.transactions.values()].filter(
+    (tx) => tx.purpose === 'rosca_organiser' && (poolId === undefined || tx.organiserAction?.poolId === poolId),
+  );
 
 export const operationOf = (state: DeployedTreasury, proposalId: string): TimelockOperation | undefined =>
   [...state.operations.values()].find((op) => op.proposalId === proposalId);

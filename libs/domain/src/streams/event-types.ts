@@ -67,6 +67,7 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   SafeTransactionAbandoned: true,
   SafeTransactionExecuted: true,
   SafeTransactionReplaced: true,
+  RoscaOrganiserActionRefused: true,
   SafeModuleEnabled: true,
   TimelockOperationScheduled: true,
   TimelockOperationExecuted: true,
