@@ -13,6 +13,7 @@ import { MembersModule } from './members/members.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { RotatingPoolReadsModule } from './rotating-pools/rotating-pool-reads.module';
 import { ChainModule } from './shared/chain.module';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, NETWORK, PG_POOL } from './shared/tokens';
@@ -58,6 +59,7 @@ export class AppModule {
         ProposalsModule,
         WithdrawalsModule,
         GovernanceReadsModule,
+        RotatingPoolReadsModule,
         WebhooksModule,
         TreasuryModule,
         PayoutsModule,

@@ -12,6 +12,7 @@ import { ChainIoLeases1764410000000 } from './migrations/1764410000000-chain-io-
 import { ExecutionBackoffSafeExec1764450000000 } from './migrations/1764450000000-execution-backoff-safe-exec';
 import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
 import { AttachedSafe1764620000000 } from './migrations/1764620000000-attached-safe';
+import { RoscaReadModels1764700000000 } from './migrations/1764700000000-rosca-read-models';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ExecutionBackoffSafeExec1764450000000,
   AdminSiweSessions1764612000000,
   AttachedSafe1764620000000,
+  RoscaReadModels1764700000000,
 ];
 
 export const createDataSource = (url: string): DataSource =>
