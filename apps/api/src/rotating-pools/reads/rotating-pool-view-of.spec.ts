@@ -1,0 +1,81 @@
+import {
+  evolveRoscaHistory,
+  initialRoscaHistory,
+  restoreRoscaHistory,
+  storeRoscaHistory,
+  type RoscaEvent,
+  type RoscaHistory,
+  type StoredRoscaHistory,
+} from '@ayllu/domain';
+import { decodeJson, encodeJson } from '@ayllu/event-store';
+import { at, DAY } from '../../../../../libs/domain/src/testing/fixtures';
+import { members, poolInput, poolLog, WEEK } from '../../../../../libs/domain/src/testing/rosca-pool';
+import { poolMemberViewOf } from './rotating-pool-member-view-of';
+import { poolViewOf, type PoolHistory } from './rotating-pool-view-of';
+
+const [m0, m1, m2] = members(3);
+const fold = (events: readonly RoscaEvent[]) => events.reduce(evolveRoscaHistory, initialRoscaHistory()) as PoolHistory;
+/** What the API reads back from the read model: the stored history through JSON, contributions from their rows. */
+const throughReadModel = (history: RoscaHistory) =>
+  restoreRoscaHistory(decodeJson(encodeJson(storeRoscaHistory(history))) as StoredRoscaHistory, [
+    ...history.contributions.values(),
+  ]) as PoolHistory;
+
+describe('Rotating pool views', () => {
+  it('are the same folded from the log and restored from the read model, at every step', () => {
+    const log = poolLog();
+    log.run('CreateRotatingPool', { poolId: 'p1', ...poolInput({ collateralPercent: 50 }) });
+    for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral: 150n }, at(-DAY), m);
+    log.run('PayContribution', { member: m0, round: 0, amount: 100n }, at(0), m0);
+    log.run('PayContribution', { member: m1, round: 0, amount: 100n }, at(DAY), m1);
+    log.run('PayContribution', { member: m2, round: 0, amount: 105n }, at(3 * DAY), m2);
+    log.run('SettleRound', { round: 0 }, at(3 * DAY));
+    log.run('RequestRoscaExit', { member: m2 }, at(WEEK - DAY), m2);
+    for (let i = 1; i <= log.events.length; i++) {
+      const history = fold(log.events.slice(0, i));
+      expect(poolViewOf(throughReadModel(history))).toEqual(poolViewOf(history));
+      for (const m of [m0, m1, m2])
+        expect(poolMemberViewOf(throughReadModel(history), m, at(WEEK))).toEqual(poolMemberViewOf(history, m, at(WEEK)));
+    }
+    const view = poolViewOf(fold(log.events));
+    // m2 left before receiving: their slot became a refund of what they paid in, less the exit penalty.
+    expect(view.schedule.map((r) => [r.round, r.kind, r.recipient, r.state])).toEqual([
+      [0, 'payout', m0, 'settled'],
+      [1, 'refund', m2, 'open'],
+      [2, 'payout', m1, 'upcoming'],
+    ]);
+    expect(view.members.find((m) => m.address === m2)).toMatchObject({ departed: 'exit', collateral: '0' });
+    expect(view.dashboard).toMatchObject({ paymentsOnTime: 1, paymentsDecided: 3, onTimePaymentRateBps: 3333, totalVolume: '305' });
+    expect(view.contributions.slice(0, 3).map((c) => [c.member, c.status, c.timing, c.penalty])).toEqual([
+      [m0, 'PAID', 'on-time', '0'],
+      [m1, 'LATE', 'grace', '0'],
+      [m2, 'LATE', 'after-grace', '5'],
+    ]);
+  });
+
+  it('tells a member what is due, the penalty if paid now, and their payout slot', () => {
+    const log = poolLog();
+    log.run('CreateRotatingPool', { poolId: 'p2', ...poolInput({ gracePeriodSeconds: DAY, penaltyRateBps: 500 }) });
+    for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral: 0n }, at(-DAY), m);
+    const history = fold(log.events);
+    const onTime = poolMemberViewOf(history, m1, at(-60))!;
+    expect(onTime.nextDue).toMatchObject({ round: 0, amount: '100', penaltyIfPaidNow: '0', totalIfPaidNow: '100' });
+    expect(onTime.projectedPayout).toEqual({ round: 1, dueAt: at(WEEK), by: 'schedule' });
+    // Two days late with a one-day grace period: one started late week, 5%.
+    expect(poolMemberViewOf(history, m1, at(2 * DAY))!.nextDue).toMatchObject({ penaltyIfPaidNow: '5', totalIfPaidNow: '105' });
+    expect(poolMemberViewOf(history, members(4)[3], at(0))).toBeNull();
+  });
+
+  it('says a bidding pool pays by bid, with no fixed date', () => {
+    const log = poolLog();
+    log.run('CreateRotatingPool', { poolId: 'p3', ...poolInput({ rotationMethod: 'bidding' }) });
+    for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral: 0n }, at(-DAY), m);
+    const history = fold(log.events);
+    expect(poolMemberViewOf(history, m0, at(0))!.projectedPayout).toEqual({ round: null, dueAt: null, by: 'bid' });
+    expect(poolViewOf(history).schedule.map((r) => [r.kind, r.recipient])).toEqual([
+      ['open', null],
+      ['open', null],
+      ['open', null],
+    ]);
+  });
+});
