@@ -18,6 +18,8 @@ import { upsertContributions, upsertMembers, upsertPools, upsertRounds, type Con
 interface Loaded {
   readonly history: RoscaHistory;
   readonly createdPosition: bigint;
+  /** The stream version the history is folded to: an event at or below it is already in the rows. */
+  readonly version: number;
 }
 
 /**
@@ -38,10 +40,12 @@ export const rotatingPoolsProjection = processor({
     const touched = new Map<string, PoolTouch>();
     for (const event of mine) {
       const poolId = streams.rosca.parse(event.streamId)!;
-      const before = loaded.get(poolId) ?? { history: initialRoscaHistory(), createdPosition: event.position };
+      const before = loaded.get(poolId) ?? { history: initialRoscaHistory(), createdPosition: event.position, version: 0 };
+      // Idempotent: an event handed again (a replayed batch) is already folded in.
+      if (event.version <= before.version) continue;
       const history = evolveRoscaHistory(before.history, event);
       if (history.state.status === 'ABSENT') continue;
-      loaded.set(poolId, { history, createdPosition: before.createdPosition });
+      loaded.set(poolId, { history, createdPosition: before.createdPosition, version: event.version });
       touched.set(poolId, {
         history: history as PoolTouch['history'],
         createdPosition: before.createdPosition,
@@ -87,8 +91,8 @@ const entryOf = (r: ContributionDbRow): ContributionEntry => ({
 
 /** The touched pools' stored histories, with the open round's contributions (the only ones a batch can change). */
 const loadPools = async (tx: PoolClient, ids: readonly string[]): Promise<Map<string, Loaded>> => {
-  const pools = await tx.query<{ pool_id: string; fold_state: unknown; created_position: string }>(
-    'SELECT pool_id, fold_state, created_position FROM rm_rosca_pools WHERE pool_id = ANY($1)',
+  const pools = await tx.query<{ pool_id: string; fold_state: unknown; created_position: string; version: number }>(
+    'SELECT pool_id, fold_state, created_position, version FROM rm_rosca_pools WHERE pool_id = ANY($1)',
     [ids],
   );
   const open = await tx.query<ContributionDbRow>(
@@ -106,6 +110,7 @@ const loadPools = async (tx: PoolClient, ids: readonly string[]): Promise<Map<st
           open.rows.filter((c) => c.pool_id === r.pool_id).map(entryOf),
         ),
         createdPosition: BigInt(r.created_position),
+        version: r.version,
       },
     ]),
   );
