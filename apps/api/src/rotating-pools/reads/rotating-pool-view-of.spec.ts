@@ -1,8 +1,11 @@
 import {
+  drawOrder,
   evolveRoscaHistory,
+  lotteryCommitment,
   initialRoscaHistory,
   restoreRoscaHistory,
   storeRoscaHistory,
+  type Hash,
   type RoscaEvent,
   type RoscaHistory,
   type StoredRoscaHistory,
@@ -77,5 +80,31 @@ describe('Rotating pool views', () => {
       ['open', null],
       ['open', null],
     ]);
+  });
+
+  it('shows a lottery draw with the inputs that recompute its order, and consensus votes', () => {
+    const secret = (i: number): Hash => `0x${(i + 1).toString(16).padStart(64, '0')}`;
+    const log = poolLog();
+    log.run('CreateRotatingPool', { poolId: 'p4', ...poolInput({ rotationMethod: 'lottery' }) });
+    [m0, m1, m2].forEach((m, i) =>
+      log.run('JoinRotatingPool', { member: m, collateral: 0n, commitment: lotteryCommitment(secret(i), m) }, at(-DAY), m),
+    );
+    [m0, m1, m2].forEach((m, i) => log.run('RevealLotterySecret', { member: m, secret: secret(i) }, at(-DAY), m));
+    const view = poolViewOf(fold(log.events));
+    expect(view.status).toBe('ACTIVE');
+    const draw = view.lottery!.draw!;
+    expect(draw.members).toEqual([m0, m1, m2]);
+    expect(view.schedule.map((r) => r.recipient)).toEqual(drawOrder({ members: draw.members, secrets: draw.secrets as Hash[] }));
+    expect(view.consensus).toBeNull();
+
+    const vote = poolLog();
+    vote.run('CreateRotatingPool', { poolId: 'p5', ...poolInput({ rotationMethod: 'consensus' }) });
+    for (const m of [m0, m1, m2]) vote.run('JoinRotatingPool', { member: m, collateral: 0n }, at(-DAY), m);
+    vote.run('VoteOnRotationOrder', { member: m0, order: [m2, m0, m1] }, at(-DAY), m0);
+    expect(poolViewOf(fold(vote.events)).consensus).toEqual({ votes: [{ member: m0, order: [m2, m0, m1] }], adoptedOrderVotes: null });
+    vote.run('VoteOnRotationOrder', { member: m1, order: [m2, m0, m1] }, at(-DAY), m1);
+    const started = poolViewOf(fold(vote.events));
+    expect(started.consensus?.adoptedOrderVotes).toBe(2);
+    expect(started.schedule.map((r) => r.recipient)).toEqual([m2, m0, m1]);
   });
 });
