@@ -18,10 +18,9 @@ export const poolMemberViewOf = (history: PoolHistory, address: Address, at: str
   const dueAt = open === null ? null : schedule[open].dueAt;
   const penalty = owesNow && dueAt !== null ? latePenalty(config, dueAt, at) : 0n;
   const bidding = config.rotationMethod === 'bidding';
-  const slot =
-    member.receivedRound !== null || member.departed !== null
-      ? null
-      : (schedule.find((r) => r.settledAt === null && r.kind === 'payout' && r.recipient === address) ?? null);
+  // Nothing more is paid out by a pool that has ended (a dissolution refunds instead).
+  const waiting = member.receivedRound === null && member.departed === null && state.status !== 'DISSOLVED' && state.status !== 'COMPLETED';
+  const slot = !waiting ? null : (schedule.find((r) => r.settledAt === null && r.kind === 'payout' && r.recipient === address) ?? null);
   return {
     poolId: state.poolId,
     member: address,
@@ -48,14 +47,13 @@ export const poolMemberViewOf = (history: PoolHistory, address: Address, at: str
             asOf: at,
           }
         : null,
-    projectedPayout:
-      member.receivedRound !== null || member.departed !== null
-        ? null
-        : bidding
-          ? { round: null, dueAt: null, by: 'bid' as const }
-          : slot === null
-            ? null
-            : { round: slot.round, dueAt: slot.dueAt, by: 'schedule' as const },
+    projectedPayout: !waiting
+      ? null
+      : bidding
+        ? { round: null, dueAt: null, by: 'bid' as const }
+        : slot === null
+          ? null
+          : { round: slot.round, dueAt: slot.dueAt, by: 'schedule' as const },
   };
 };
 

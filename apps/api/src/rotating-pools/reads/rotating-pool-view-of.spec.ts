@@ -107,4 +107,27 @@ describe('Rotating pool views', () => {
     expect(started.consensus?.adoptedOrderVotes).toBe(2);
     expect(started.schedule.map((r) => r.recipient)).toEqual([m2, m0, m1]);
   });
+
+  it('shows a dissolved pool: rounds not settled are cancelled, nothing is held, the refunds are an effect to do', () => {
+    const log = poolLog();
+    log.run('CreateRotatingPool', { poolId: 'p6', ...poolInput({ collateralPercent: 50 }) });
+    for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral: 150n }, at(-DAY), m);
+    for (const m of [m0, m1, m2]) log.run('PayContribution', { member: m, round: 0, amount: 100n }, at(0), m);
+    log.run('SettleRound', { round: 0 }, at(0));
+    log.run('PauseRotatingPool', { reason: 'token frozen' }, at(DAY));
+    log.run('VoteToDissolve', { member: m1 }, at(DAY), m1);
+    log.run('VoteToDissolve', { member: m2 }, at(DAY), m2);
+    const history = fold(log.events);
+    const view = poolViewOf(history);
+    expect(view.status).toBe('DISSOLVED');
+    expect(view.schedule.map((r) => r.state)).toEqual(['settled', 'cancelled', 'cancelled']);
+    expect(view.dashboard).toMatchObject({ held: '0', currentRound: null, nextPayout: null });
+    expect(view.effects.map((e) => [e.key, e.confirmed])).toEqual([
+      ['begin', false],
+      ['round-0', false],
+      ['dissolution', false],
+    ]);
+    expect(poolMemberViewOf(history, m1, at(DAY))).toMatchObject({ poolStatus: 'DISSOLVED', nextDue: null, projectedPayout: null });
+    expect(poolViewOf(throughReadModel(history))).toEqual(view);
+  });
 });
