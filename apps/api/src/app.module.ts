@@ -15,6 +15,7 @@ import { ProcessingModule } from './processing/processing.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RotatingPoolWritesModule } from './rotating-pools/rotating-pool-writes.module';
 import { RotatingPoolOrganiserModule } from './rotating-pools/rotating-pool-organiser.module';
+import { RotatingPoolReadsModule } from './rotating-pools/rotating-pool-reads.module';
 import { ChainModule } from './shared/chain.module';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, NETWORK, PG_POOL } from './shared/tokens';
@@ -60,6 +61,7 @@ export class AppModule {
         ProposalsModule,
         WithdrawalsModule,
         GovernanceReadsModule,
+        RotatingPoolReadsModule,
         WebhooksModule,
         TreasuryModule,
         RotatingPoolOrganiserModule,

@@ -117,3 +117,17 @@ export { departureKey, nextEffect, settlementKey } from './rotating/rosca-effect
 export { bpsOf, collateralFor, dissolutionRefunds, holdbackFor, latePenalty, releasable, splitDiscount } from './rotating/rosca-money';
 export type { DrawInputs } from './rotating/draw-order';
 export { drawOrder, drawSeed, lotteryCommitment } from './rotating/draw-order';
+export type {
+  ContributionEntry,
+  EffectConfirmation,
+  RoscaHistory,
+  RoscaTotals,
+  RoundEntry,
+  SettlementEntry,
+} from './rotating/rosca-history';
+export { contributionKey, evolveRoscaHistory, initialRoscaHistory, roscaTotals, roundEntries } from './rotating/rosca-history';
+export { dueAtOf, activeMembers } from './rotating/rosca-state';
+export { settlementKey, departureKey } from './rotating/rosca-effects';
+export type { ChainEffect } from './rotating/rosca-effects';
+export type { StoredRoscaHistory } from './rotating/rosca-history-codec';
+export { restoreRoscaHistory, storeRoscaHistory } from './rotating/rosca-history-codec';

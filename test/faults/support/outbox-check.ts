@@ -1,4 +1,4 @@
-import { mapEvent, notificationId, type ProposalInfo } from '@ayllu/notifications';
+import { isRoscaEvent, mapEvent, outboxId, roscaPoolInfo, type ProposalInfo, type RoscaInfoCache } from '@ayllu/notifications';
 import { PostgresEventStore, START, type Checkpoint } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 
@@ -15,6 +15,7 @@ export const outboxAgainstLog = async (pool: Pool): Promise<{ missing: string[];
   ).rows;
   const proposals = new Map<string, ProposalInfo>();
   const expected = new Set<string>();
+  const pools: RoscaInfoCache = new Map();
   let after: Checkpoint = START;
   for (;;) {
     const events = await store.readAll(after, 1000);
@@ -29,11 +30,12 @@ export const outboxAgainstLog = async (pool: Pool): Promise<{ missing: string[];
         });
       }
       const info = typeof data.proposalId === 'string' ? (proposals.get(data.proposalId) ?? null) : null;
-      for (const n of mapEvent(event, info)) {
+      const mapped = isRoscaEvent(event) ? mapEvent(event, null, [], await roscaPoolInfo(pool, event, pools)) : mapEvent(event, info);
+      for (const n of mapped) {
         for (const e of endpoints) {
           if (e.dao_id !== n.daoId || (e.event_types !== null && !e.event_types.includes(n.type))) continue;
           if (e.created_at.getTime() > event.recordedAt.getTime()) continue;
-          expected.add(notificationId(e.id, event.metadata.eventId));
+          expected.add(outboxId(e.id, event.metadata.eventId, n));
         }
       }
     }

@@ -1,5 +1,6 @@
 import { streams, type DomainEvent, type RelayerEvent, type Tally } from '@ayllu/domain';
 import type { RecordedEvent, RecordedEventOf } from '@ayllu/event-store';
+import { isRoscaEvent, mapRoscaEvent, NOTIFYING_ROSCA_EVENT_TYPES, type RoscaPoolInfo } from './map-rosca-event';
 import type { NotificationData, NotificationType, TallyData } from './notification-types';
 
 /** What the outbox remembers of a proposal from its ProposalSubmitted, for events that only name it. */
@@ -13,6 +14,8 @@ export interface MappedNotification<T extends NotificationType = NotificationTyp
   readonly daoId: string;
   readonly type: T;
   readonly data: NotificationData[T];
+  /** Set on the second notification one event makes for one DAO, so that it gets an id of its own (outboxId). */
+  readonly discriminator?: string;
 }
 
 /** The domain events that produce notifications; every other event produces none. */
@@ -44,6 +47,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'DaoDeploymentFailed',
   'RelayerBalanceLow',
   'RelayerBalanceRestored',
+  ...NOTIFYING_ROSCA_EVENT_TYPES,
 ] as const satisfies readonly DomainEvent['type'][];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -79,12 +83,27 @@ export const isRelayerEvent = (event: NotifyingEvent): event is RecordedEventOf<
 /**
  * The notifications one event produces (most produce none). Fields are read through the domain's types,
  * so renaming an event's field fails to compile here instead of sending an empty notification field.
- * `chainDaos` are the DAOs a relayer event goes to (every DAO on the relayer's chain).
+ * `chainDaos` are the DAOs a relayer event goes to (every DAO on the relayer's chain); `pool` is what the
+ * outbox knows of a rotating pool's event (its events name only the pool: without it they notify nobody).
  */
-export const mapEvent = (event: RecordedEvent, proposal: ProposalInfo | null, chainDaos: readonly string[] = []): MappedNotification[] =>
-  isNotifying(event) ? mapNotifying(event, proposal, chainDaos) : [];
+export const mapEvent = (
+  event: RecordedEvent,
+  proposal: ProposalInfo | null,
+  chainDaos: readonly string[] = [],
+  pool: RoscaPoolInfo | null = null,
+): MappedNotification[] => (isNotifying(event) ? mapNotifying(event, proposal, chainDaos, pool) : []);
 
-const mapNotifying = (event: NotifyingEvent, proposal: ProposalInfo | null, chainDaos: readonly string[]): MappedNotification[] => {
+const mapNotifying = (
+  event: NotifyingEvent,
+  proposal: ProposalInfo | null,
+  chainDaos: readonly string[],
+  pool: RoscaPoolInfo | null,
+): MappedNotification[] => {
+  if (isRoscaEvent(event)) {
+    const poolId = streams.rosca.parse(event.streamId);
+    if (poolId === null || pool === null) return [];
+    return mapRoscaEvent(event, poolId, pool).map((n) => ({ daoId: pool.daoId, ...n }) as MappedNotification);
+  }
   if (isRelayerEvent(event)) {
     const { chainId, relayer, balance, floor, observedAt } = event.data;
     const type = event.type === 'RelayerBalanceLow' ? 'relayer.balance_low' : 'relayer.balance_restored';

@@ -1,3 +1,5 @@
+import { ROSCA_NOTIFICATION_TYPES, type RoscaNotificationData } from './rosca-notification-types';
+
 /**
  * The notification catalogue: every type a webhook may subscribe to, with the shape of its `data`.
  * Amounts are decimal strings in the token's smallest unit (bigint never goes through JSON as a
@@ -29,6 +31,7 @@ export const NOTIFICATION_TYPES = [
   'dao.deployment_failed',
   'relayer.balance_low',
   'relayer.balance_restored',
+  ...ROSCA_NOTIFICATION_TYPES,
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -39,7 +42,7 @@ export interface TallyData {
 }
 
 /** The `data` of each type. */
-export interface NotificationData {
+export interface NotificationData extends RoscaNotificationData {
   'proposal.created': {
     proposalId: string;
     proposalType: string;

@@ -1,27 +1,10 @@
 import type { APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import type { NotificationData, NotificationEnvelope, NotificationType } from '../catalogue/notification-types';
 import { fitDiscordLimits } from './discord-limits';
+import { AMBER, BLUE, f, GREEN, GREY, RED, when, who, type Rendered } from './discord-parts';
+import { ROSCA_RENDER } from './rosca-discord';
 import { shortAmount, shortHex, shortNumber } from './shorten';
 
-const GREEN = 0x2ecc71;
-const RED = 0xe74c3c;
-const BLUE = 0x3498db;
-const AMBER = 0xf1c40f;
-const GREY = 0x95a5a6;
-
-interface Rendered {
-  readonly title: string;
-  readonly description?: string;
-  readonly color: number;
-  readonly fields?: APIEmbedField[];
-}
-
-const f = (name: string, value: string, inline = true): APIEmbedField => ({ name, value: value || '—', inline });
-const who = (list: readonly string[]) => (list.length ? list.map(shortHex).join(', ') : 'nobody');
-const when = (iso: string) => {
-  const seconds = Math.floor(Date.parse(iso) / 1000);
-  return Number.isFinite(seconds) ? `<t:${seconds}:f>` : iso;
-};
 const tallyText = (t: { for: string; against: string; abstain: string }) =>
   `for ${shortNumber(Number(t.for))} · against ${shortNumber(Number(t.against))} · abstain ${shortNumber(Number(t.abstain))}`;
 
@@ -165,6 +148,7 @@ const RENDER: Renderers = {
     color: GREEN,
     fields: relayerFields(d),
   }),
+  ...ROSCA_RENDER,
 };
 
 function relayerFields(d: NotificationData['relayer.balance_low']): APIEmbedField[] {

@@ -1,8 +1,10 @@
 import type { RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { isNotifying, isRelayerEvent, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
+import { isRoscaEvent } from '../catalogue/map-rosca-event';
 import type { NotificationEnvelope } from '../catalogue/notification-types';
-import { notificationId } from './notification-id';
+import { outboxId } from './notification-id';
+import { roscaPoolInfo, type RoscaInfoCache } from './rosca-pool-info';
 
 type Db = Pick<PoolClient | Pool, 'query'>;
 
@@ -59,9 +61,14 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
   const endpointsByDao = new Map<string, EndpointRow[]>();
   const rows: OutboxRow[] = [];
   let chainDaos: readonly string[] | undefined;
+  const pools: RoscaInfoCache = new Map();
   for (const event of events.filter(isNotifying)) {
     if (isRelayerEvent(event)) chainDaos ??= await daosWithEndpoints(db, options.endpointId);
-    const mapped = isRelayerEvent(event) ? mapEvent(event, null, chainDaos) : mapEvent(event, await proposalInfo(db, event));
+    const mapped = isRelayerEvent(event)
+      ? mapEvent(event, null, chainDaos)
+      : isRoscaEvent(event)
+        ? mapEvent(event, null, [], await roscaPoolInfo(db, event, pools))
+        : mapEvent(event, await proposalInfo(db, event));
     for (const notification of mapped) {
       let endpoints = endpointsByDao.get(notification.daoId);
       if (!endpoints) {
@@ -77,7 +84,7 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
         if (endpoint.event_types !== null && !endpoint.event_types.includes(notification.type)) continue;
         // A subscription hears what happens after it was made; older events come only through a replay.
         if (!options.endpointId && endpoint.created_at.getTime() > event.recordedAt.getTime()) continue;
-        const id = notificationId(endpoint.id, event.metadata.eventId);
+        const id = outboxId(endpoint.id, event.metadata.eventId, notification);
         const envelope: NotificationEnvelope = {
           id,
           type: notification.type,

@@ -14,3 +14,11 @@ export const notificationId = (endpointId: string, eventId: string): string => {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
+
+/**
+ * The outbox id of one mapped notification for an endpoint. An event's first notification for a DAO keeps
+ * the plain id (so ids written before an event could make two stay the same); a second one, which carries a
+ * `discriminator`, gets the id of (endpoint, event, discriminator).
+ */
+export const outboxId = (endpointId: string, eventId: string, notification: { readonly discriminator?: string }): string =>
+  notificationId(endpointId, notification.discriminator === undefined ? eventId : `${eventId}#${notification.discriminator}`);

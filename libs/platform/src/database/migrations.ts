@@ -13,6 +13,7 @@ import { ExecutionBackoffSafeExec1764450000000 } from './migrations/176445000000
 import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admins-siwe-sessions';
 import { AttachedSafe1764620000000 } from './migrations/1764620000000-attached-safe';
 import { RoscaOperations1764700000001 } from './migrations/1764700000001-rosca-operations';
+import { RoscaReadModels1764700000000 } from './migrations/1764700000000-rosca-read-models';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ExecutionBackoffSafeExec1764450000000,
   AdminSiweSessions1764612000000,
   AttachedSafe1764620000000,
+  RoscaReadModels1764700000000,
   RoscaOperations1764700000001,
 ];
 
