@@ -65,7 +65,13 @@ export {
   transactionsOf,
 } from './execution/treasury-state';
 export type { OrganiserCall } from './execution/rosca-organiser-action';
-export { decideOrganiserAction, describeOrganiserCall, organiserCallOf, organiserCommand, requireOrganisedPool } from './execution/rosca-organiser-action';
+export {
+  decideOrganiserAction,
+  describeOrganiserCall,
+  organiserCallOf,
+  organiserCommand,
+  requireOrganisedPool,
+} from './execution/rosca-organiser-action';
 export type { OrganiserEvents, OrganiserStates } from './execution/propose-rosca-organiser-action';
 export { organiserPoolOf, proposeRoscaOrganiserAction, recordRoscaOrganiserExecution } from './execution/propose-rosca-organiser-action';
 export type { OrganiserStep } from './execution/next-organiser-step';
@@ -126,8 +132,5 @@ export type {
   SettlementEntry,
 } from './rotating/rosca-history';
 export { contributionKey, evolveRoscaHistory, initialRoscaHistory, roscaTotals, roundEntries } from './rotating/rosca-history';
-export { dueAtOf, activeMembers } from './rotating/rosca-state';
-export { settlementKey, departureKey } from './rotating/rosca-effects';
-export type { ChainEffect } from './rotating/rosca-effects';
 export type { StoredRoscaHistory } from './rotating/rosca-history-codec';
 export { restoreRoscaHistory, storeRoscaHistory } from './rotating/rosca-history-codec';

@@ -33,7 +33,11 @@ export class SafeTransactionView {
     description: 'Purpose `rosca_organiser`: the rotating pool the Safe acts on as its organiser',
   })
   poolId!: string | null;
-  @ApiProperty({ nullable: true, enum: ['start', 'pause', 'resume'], description: 'Purpose `rosca_organiser`: what the Safe does to the pool' })
+  @ApiProperty({
+    nullable: true,
+    enum: ['start', 'pause', 'resume'],
+    description: 'Purpose `rosca_organiser`: what the Safe does to the pool',
+  })
   organiserAction!: string | null;
   @ApiProperty({
     enum: SAFE_TX_PURPOSES,

@@ -75,10 +75,15 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
     onPassError: (error) => options.logger.error({ err: error }, 'execution stepper failed'),
   });
   // Each committed batch may have made steps due: run them without waiting for the poll.
-  const log = new LogProcessor(options.pool, options.store, [executionSubscription, roscaSubscription, chainIndexSubscription(chain.profile.superfluid.gda)], {
-    onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
-    afterBatch: () => void stepper.tick(),
-  });
+  const log = new LogProcessor(
+    options.pool,
+    options.store,
+    [executionSubscription, roscaSubscription, chainIndexSubscription(chain.profile.superfluid.gda)],
+    {
+      onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
+      afterBatch: () => void stepper.tick(),
+    },
+  );
   const indexer = new ChainIndexLoop(deps, {
     confirmations: BigInt(options.indexerConfirmations ?? defaultConfirmations(chain.profile.confirmations)),
     onError: (daoId, error) => {

@@ -115,7 +115,12 @@ export const effectDone = async (chain: ExecutionChain, pool: Address, poolId: s
   }
 };
 
-const EFFECT_EVENT: Record<ChainEffect['kind'], string> = { begin: 'Began', settle: 'RoundSettled', release: 'Released', dissolve: 'Dissolved' };
+const EFFECT_EVENT: Record<ChainEffect['kind'], string> = {
+  begin: 'Began',
+  settle: 'RoundSettled',
+  release: 'Released',
+  dissolve: 'Dissolved',
+};
 
 type Decoded = { readonly eventName: string; readonly args: Record<string, unknown>; readonly log: Log };
 

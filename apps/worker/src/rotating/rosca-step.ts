@@ -57,16 +57,15 @@ export async function runRoscaStep(deps: ExecutionDeps, daoId: string, poolId: s
 }
 
 const record = async (deps: ExecutionDeps, poolId: string, command: RoscaCommand, correlationId: string): Promise<void> => {
-  await deps.store.handle(
-    { rosca: streams.rosca.of(poolId) },
-    ({ rosca }) => ({ rosca: roscaDecider.decide(command, rosca) }),
-    { context: { actor: ACTOR, correlationId, occurredAt: deps.now().toISOString() } },
-  );
+  await deps.store.handle({ rosca: streams.rosca.of(poolId) }, ({ rosca }) => ({ rosca: roscaDecider.decide(command, rosca) }), {
+    context: { actor: ACTOR, correlationId, occurredAt: deps.now().toISOString() },
+  });
 };
 
 const meta = (deps: ExecutionDeps, now?: string) => ({ actor: ACTOR, now: now ?? deps.now().toISOString() });
 
-const chainNow = async (deps: ExecutionDeps): Promise<string> => isoOfChainSeconds((await deps.chain.public.getBlock({ blockTag: 'latest' })).timestamp);
+const chainNow = async (deps: ExecutionDeps): Promise<string> =>
+  isoOfChainSeconds((await deps.chain.public.getBlock({ blockTag: 'latest' })).timestamp);
 
 async function deployContract(deps: ExecutionDeps, daoId: string, state: Existing): Promise<RoscaStepResult> {
   const { state: treasury } = await deps.store.load(streams.treasury.of(daoId));
@@ -107,13 +106,21 @@ async function deployContract(deps: ExecutionDeps, daoId: string, state: Existin
   await record(
     deps,
     state.poolId,
-    { type: 'RecordRotatingPoolDeployment', data: { address: creation.address, txHash, blockNumber: BigInt(blockNumber) }, metadata: meta(deps) },
+    {
+      type: 'RecordRotatingPoolDeployment',
+      data: { address: creation.address, txHash, blockNumber: BigInt(blockNumber) },
+      metadata: meta(deps),
+    },
     `rosca-deploy:${state.poolId}`,
   );
   return again('Deployed');
 }
 
-async function performEffect(deps: ExecutionDeps, state: Existing, effect: NonNullable<ReturnType<typeof nextEffect>>): Promise<RoscaStepResult> {
+async function performEffect(
+  deps: ExecutionDeps,
+  state: Existing,
+  effect: NonNullable<ReturnType<typeof nextEffect>>,
+): Promise<RoscaStepResult> {
   const pool = contractOf(state);
   const call = effectCall(state.poolId, effect);
   const outcome = await keyedChainCall<{ txHash: Hex; deferred: { member: Address; amount: string }[] }>(deps.pool, {
@@ -141,7 +148,8 @@ async function performEffect(deps: ExecutionDeps, state: Existing, effect: NonNu
       return { txHash: hash, deferred: deferredIn(receipt, pool).map((d) => ({ member: d.member, amount: d.amount.toString() })) };
     },
   });
-  if (outcome.status === 'busy') return { step: `Effect:${effect.key}`, outcome: { next: 'at', at: new Date(Date.now() + deps.maxWaitMs) } };
+  if (outcome.status === 'busy')
+    return { step: `Effect:${effect.key}`, outcome: { next: 'at', at: new Date(Date.now() + deps.maxWaitMs) } };
   const { txHash, deferred } = outcome.result;
   await record(
     deps,
@@ -163,7 +171,12 @@ async function formingStep(deps: ExecutionDeps, state: Extract<RoscaState, { sta
   const pool = contractOf(state);
   const collateral = collateralFor(state.configuration);
   const fail = async (reason: string) => {
-    await record(deps, state.poolId, { type: 'FailRotatingPoolJoin', data: { member: pending, reason }, metadata: meta(deps) }, `rosca-join:${state.poolId}`);
+    await record(
+      deps,
+      state.poolId,
+      { type: 'FailRotatingPoolJoin', data: { member: pending, reason }, metadata: meta(deps) },
+      `rosca-join:${state.poolId}`,
+    );
     return again('JoinFailed');
   };
   if (collateral > 0n) {
@@ -233,7 +246,12 @@ async function roundStep(deps: ExecutionDeps, state: Running): Promise<RoscaStep
   const { round, configuration: config } = state;
   const due = Date.parse(now) >= Date.parse(round.dueAt);
   if (!round.announced && Date.parse(now) >= Date.parse(announceAt(round.dueAt, config))) {
-    await record(deps, state.poolId, { type: 'AnnounceRound', data: { round: round.index }, metadata: meta(deps, now) }, `rosca-round:${state.poolId}:${round.index}`);
+    await record(
+      deps,
+      state.poolId,
+      { type: 'AnnounceRound', data: { round: round.index }, metadata: meta(deps, now) },
+      `rosca-round:${state.poolId}:${round.index}`,
+    );
     return again('Announced');
   }
   const pending = activeMembers(state).filter((m) => round.contributions.get(m.address) === 'PENDING');
@@ -252,18 +270,31 @@ async function roundStep(deps: ExecutionDeps, state: Running): Promise<RoscaStep
     }
   }
   if (due && !round.lateMarked && pending.length > 0) {
-    await record(deps, state.poolId, { type: 'MarkContributionsLate', data: { round: round.index }, metadata: meta(deps, now) }, `rosca-round:${state.poolId}:${round.index}`);
+    await record(
+      deps,
+      state.poolId,
+      { type: 'MarkContributionsLate', data: { round: round.index }, metadata: meta(deps, now) },
+      `rosca-round:${state.poolId}:${round.index}`,
+    );
     return again('MarkedLate');
   }
   const deadline = settleDeadline(round.dueAt, config);
   if ((due && pending.length === 0) || Date.parse(now) >= Date.parse(deadline)) {
-    await record(deps, state.poolId, { type: 'SettleRound', data: { round: round.index, yieldEarned: 0n }, metadata: meta(deps, now) }, `rosca-round:${state.poolId}:${round.index}`);
+    await record(
+      deps,
+      state.poolId,
+      { type: 'SettleRound', data: { round: round.index, yieldEarned: 0n }, metadata: meta(deps, now) },
+      `rosca-round:${state.poolId}:${round.index}`,
+    );
     crashPoint('after-rosca-settle-record');
     return again('Settled');
   }
   return {
     step: due ? 'AwaitingLatePayments' : 'AwaitingDueTime',
-    outcome: { next: 'at', at: waitUntil(now, [round.announced ? null : announceAt(round.dueAt, config), round.dueAt, deadline], deps.maxWaitMs) },
+    outcome: {
+      next: 'at',
+      at: waitUntil(now, [round.announced ? null : announceAt(round.dueAt, config), round.dueAt, deadline], deps.maxWaitMs),
+    },
   };
 }
 
@@ -276,7 +307,12 @@ async function collect(deps: ExecutionDeps, state: Running, member: Address): Pr
     kind: 'rosca-collect',
     daoId: state.configuration.daoId,
     reconcile: async () => {
-      const amount = await deps.chain.public.readContract({ address: pool, abi: poolAbi, functionName: 'collected', args: [BigInt(round), member] });
+      const amount = await deps.chain.public.readContract({
+        address: pool,
+        abi: poolAbi,
+        functionName: 'collected',
+        args: [BigInt(round), member],
+      });
       if (amount === 0n) return undefined;
       const logs = await deps.chain.public.getLogs({ address: pool, fromBlock: state.contractBlock ?? 0n, toBlock: 'latest' });
       return serialise(collectionIn(logs, pool, round, member), state.poolId);

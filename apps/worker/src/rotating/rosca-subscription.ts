@@ -25,8 +25,7 @@ export const roscaSubscription = processor({
            ON CONFLICT (pool_id) DO UPDATE SET due_at = now(), wakes = rosca_processes.wakes + 1`,
           [poolId, event.data.configuration.daoId],
         );
-      else
-        await tx.query(`UPDATE rosca_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE pool_id = $1`, [poolId]);
+      else await tx.query(`UPDATE rosca_processes SET due_at = now(), wakes = wakes + 1, updated_at = now() WHERE pool_id = $1`, [poolId]);
     }
   },
 });

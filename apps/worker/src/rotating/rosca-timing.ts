@@ -28,7 +28,10 @@ export const isoOfChainSeconds = (seconds: bigint): string => new Date(Number(se
  */
 export const waitUntil = (chainNow: string, instants: readonly (string | null)[], maxWaitMs: number): Date => {
   const now = Date.parse(chainNow);
-  const future = instants.filter((i): i is string => i !== null).map((i) => Date.parse(i) - now).filter((ms) => ms > 0);
+  const future = instants
+    .filter((i): i is string => i !== null)
+    .map((i) => Date.parse(i) - now)
+    .filter((ms) => ms > 0);
   const wait = future.length === 0 ? maxWaitMs : Math.min(maxWaitMs, ...future);
   return new Date(Date.now() + wait);
 };

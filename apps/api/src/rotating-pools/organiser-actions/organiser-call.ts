@@ -1,17 +1,15 @@
 import type { OrganiserCall } from '@ayllu/domain';
-import { encodeFunctionData, parseAbi, type Hex } from 'viem';
-
-// TODO(lead): use `rotatingPoolAbi` from contracts/abi/rotating-pool.ts once it lands; these signatures are fixed.
-const organiserAbi = parseAbi(['function pause(string reason)', 'function resume()', 'function startWithOrder(address[] order)']);
+import { encodeFunctionData, type Hex } from 'viem';
+import { rotatingPoolAbi } from '../../../../../contracts/abi/rotating-pool';
 
 /** The calldata of the organiser's call on the pool's contract (RotatingPool.sol's organiser-only functions). */
 export const encodeOrganiserCall = (call: OrganiserCall): Hex => {
   switch (call.functionName) {
     case 'pause':
-      return encodeFunctionData({ abi: organiserAbi, functionName: 'pause', args: [call.reason] });
+      return encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'pause', args: [call.reason] });
     case 'resume':
-      return encodeFunctionData({ abi: organiserAbi, functionName: 'resume' });
+      return encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'resume' });
     case 'startWithOrder':
-      return encodeFunctionData({ abi: organiserAbi, functionName: 'startWithOrder', args: [call.order] });
+      return encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'startWithOrder', args: [call.order] });
   }
 };
