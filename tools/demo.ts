@@ -1,3 +1,4 @@
+// `npm run demo -- rotating`: a rotating savings pool instead (tools/demo-rotating.ts).
 // `npm run demo`: a whole DAO life against the stack `npm start` brought up. Everything an admin, a member or a
 // treasurer does goes through the API; the dev chain is used only for what wallets do there (deposits, a
 // withdrawal, yield arriving in the treasury) and to move time (evm_increaseTime). Ends with a table read
@@ -15,6 +16,7 @@ import { communityVaultAbi } from '../contracts/abi/community-vault';
 import { testTokenAbi } from '../contracts/abi/test-token';
 import { parseNetworkProfile } from '../libs/chain/src/networks/network-profile';
 import { devClients } from '../libs/chain/src/local/dev-clients';
+import { rotatingDemo } from './demo-rotating';
 
 // The parts of the API's answers the demo reads.
 type Created = { id: string };
@@ -202,6 +204,8 @@ async function propose(daoId: string, proposer: Wallet, type: string, title: str
 async function main() {
   console.log(`Ayllu demo against ${base} (chain ${devChain.rpcUrl})`);
   expectOk('health', await api('GET', '/health'));
+  if (process.argv.slice(2).includes('rotating'))
+    return rotatingDemo({ api, expectOk, until, signed, chain, testToken: devChain.testToken, account, step, say });
   for (const wallet of [...founders, yieldSource]) await chain.test.setBalance({ address: wallet.address, value: parseEther('10') });
 
   step('An admin creates a DAO: four founders, three treasurers (2-of-3 Safe), a 1 h timelock, a 5% platform fee');
