@@ -112,7 +112,8 @@ export function rotatingPools(world: ExecutionWorld, daoId: string, contracts: D
       await test.impersonateAccount({ address: contracts.safe });
       await test.setBalance({ address: contracts.safe, value: 10n ** 20n });
       const data = encodeFunctionData({ abi: poolAbi, functionName, args } as never);
-      await wait(await test.sendUnsignedTransaction({ from: contracts.safe, to: pool, data }));
+      const hash = await client.request({ method: 'eth_sendTransaction', params: [{ from: contracts.safe, to: pool, data }] } as never);
+      await wait(hash as Hex);
       await test.stopImpersonatingAccount({ address: contracts.safe });
     },
     /** Moves chain time to `iso` (if it is in the future) and mines a block there. */

@@ -335,13 +335,14 @@ async function collect(deps: ExecutionDeps, state: Running, member: Address): Pr
   });
   if (outcome.status === 'busy') return;
   crashPoint('after-rosca-collect-confirm');
-  const { amount, timestamp } = outcome.result;
+  // The event names the contribution and the penalty apart; the domain checks their sum against its own price.
+  const { amount, penalty, timestamp } = outcome.result;
   await record(
     deps,
     state.poolId,
     {
       type: 'PayContribution',
-      data: { member, round, amount: BigInt(amount) },
+      data: { member, round, amount: BigInt(amount) + BigInt(penalty) },
       metadata: meta(deps, isoOfChainSeconds(BigInt(timestamp))),
     },
     `rosca-collect:${state.poolId}:${round}:${member}`,
