@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@ayllu/event-store';
 import { keccak256, toHex, type Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { fundedAccounts } from '../../../test/chain/accounts';
-import { createDao, startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import { createDao, readModelsAndRebuild, startExecutionWorld, type ExecutionWorld } from './execution-harness';
 import { C, DAY, rotatingPools } from './rotating-harness';
 
 jest.setTimeout(600_000);
@@ -31,6 +31,7 @@ describe('rotating pools on the local chain, run by the worker', () => {
   let pools: Pools;
   let accounts: PrivateKeyAccount[];
   let next = 0;
+  const created: string[] = [];
   const fiveMembers = () => accounts.slice(next, (next += 5));
 
   beforeAll(async () => {
@@ -52,6 +53,7 @@ describe('rotating pools on the local chain, run by the worker', () => {
     commitments?: readonly `0x${string}`[],
   ) => {
     const poolId = await pools.create(overrides);
+    created.push(poolId);
     const pool = await pools.contractOf(poolId);
     for (const m of members) await pools.fundAndApprove(m, pool);
     const before = new Map(await Promise.all(members.map(async (m) => [m.address, await pools.tokenBalance(m.address)] as const)));
@@ -223,5 +225,20 @@ describe('rotating pools on the local chain, run by the worker', () => {
     await expectBooksAgree(poolId, members, before);
     const state = (await world.store.load(streams.rosca.of(poolId))).state;
     expect(state.status).toBe('DISSOLVED');
+  });
+
+  it('the read models agree with the log and the chain for every pool, and a rebuild gives the same rows', async () => {
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
+    for (const poolId of created) {
+      const books = await pools.books(poolId);
+      const state = await pools.state(poolId);
+      const { rows } = await world.db.pool.query<{ status: string; held: string }>(
+        'SELECT status, held FROM rm_rosca_pools WHERE pool_id = $1',
+        [poolId],
+      );
+      expect(rows).toEqual([{ status: state.status, held: books.held.toString() }]);
+      expect(books.onChain).toBe(books.held);
+    }
   });
 });
