@@ -61,7 +61,7 @@ export async function rotatingDemo(kit: DemoKit): Promise<void> {
   const members = names.map((n) => kit.account(`circle:${n}`));
   const nameOf = new Map<string, string>(members.map((m, i) => [m.address, names[i]]));
   const treasurers = [1, 2, 3].map((i) => kit.account(`circle:treasurer-${i}`));
-  const [ana, bruno, carla] = members as [Wallet, Wallet, Wallet, Wallet, Wallet];
+  const [ana, bruno, carla, diego, elena] = members as [Wallet, Wallet, Wallet, Wallet, Wallet];
   for (const m of members) await chain.test.setBalance({ address: m.address, value: parseEther('10') });
   const send = async (who: Wallet, functionName: 'mint' | 'approve', args: readonly unknown[]) => {
     const hash = await chain.wallet(who).writeContract({ address: kit.testToken, abi: testTokenAbi, functionName, args } as never);
@@ -147,17 +147,19 @@ export async function rotatingDemo(kit: DemoKit): Promise<void> {
     if (round === 0) await bid(carla, 0, 300);
     else if (waiting.length > 1) await bid(waiting[waiting.length - 1], round, 100 * round);
     if (round === 1) {
-      await send(ana, 'approve', [contract, 0n]);
-      say('Ana received the pot in round 1 and stops paying: she revokes the approval');
+      await send(carla, 'approve', [contract, 0n]);
+      say('Carla received the pot in round 1 and stops paying: she revokes the approval');
       await send(bruno, 'approve', [contract, 0n]);
       say('Bruno cannot pay on time this round (approval revoked)');
     }
     await travelTo(due);
     say('⏩ chain time reaches the due time: the worker pulls every contribution it can');
     if (round === 1) {
-      await until('the late mark', async () =>
-        (await member(bruno)).contributions.some((c) => c.round === 1 && c.status === 'PENDING') ? true : undefined,
-      );
+      for (const payer of [ana, diego, elena])
+        await until(`${nameOf.get(payer.address)}'s contribution`, async () =>
+          (await member(payer)).contributions.some((c) => c.round === 1 && c.status !== 'PENDING') ? true : undefined,
+        );
+      say('Ana, Diego and Elena are collected on time; Bruno and Carla are late');
       await travelTo(new Date(Date.parse(due) + (2 * DAY + 3600) * 1000).toISOString());
       await send(bruno, 'approve', [contract, maxUint256]);
       say('⏩ the grace period passes; Bruno approves again and the worker pulls his contribution with the penalty');
@@ -168,14 +170,20 @@ export async function rotatingDemo(kit: DemoKit): Promise<void> {
         `Bruno paid late: penalty ${tokens(BigInt(paid.penalty ?? '0'))} TST (strike ${(await member(bruno)).strikes}, ${(await member(bruno)).penaltyStatus})`,
       );
       await travelTo(new Date(Date.parse(due) + WEEK * 1000).toISOString());
-      say('⏩ the round ends: Ana has not paid, so her collateral covers her contribution');
+      say('⏩ the round ends: Carla has not paid, so her collateral covers her contribution (she keeps no claim to it)');
     }
     const settled = await until(`round ${round + 1} to be paid out`, async () => {
       const v = await view();
       const r = v.schedule[round];
       return r.state === 'settled' && r.txHash ? r : undefined;
     });
-    if (round === 1) await send(ana, 'approve', [contract, maxUint256]);
+    if (round === 1) {
+      const carlaNow = await member(carla);
+      say(
+        `Carla defaulted: strike ${carlaNow.strikes} (${carlaNow.penaltyStatus}), collateral left ${tokens(BigInt(carlaNow.collateral))} TST`,
+      );
+      await send(carla, 'approve', [contract, maxUint256]);
+    }
     say(
       `${nameOf.get(settled.recipient ?? '')} receives ${tokens(BigInt(settled.paid ?? '0'))} TST${settled.discountBps ? ` (bid ${settled.discountBps / 100}%: the discount is shared among the others)` : ''}, tx ${settled.txHash?.slice(0, 12)}…`,
     );

@@ -161,7 +161,8 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
       const s = running(state, event.type);
       const { member, amount, penalty, timing, strike } = event.data;
       const next = withMember(s, member, (m) => ({ contributed: m.contributed + amount, strikes: strike ?? m.strikes }));
-      const round = setContribution(next.round, member, timing === 'on-time' ? 'PAID' : 'LATE');
+      // Within the grace period a payment is not late (nothing is charged then); after it, it is.
+      const round = setContribution(next.round, member, timing === 'after-grace' ? 'LATE' : 'PAID');
       return {
         ...next,
         round: { ...round, collected: round.collected + amount, income: round.income + penalty },

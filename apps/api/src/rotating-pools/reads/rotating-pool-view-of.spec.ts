@@ -48,10 +48,10 @@ describe('Rotating pool views', () => {
       [2, 'payout', m1, 'upcoming'],
     ]);
     expect(view.members.find((m) => m.address === m2)).toMatchObject({ departed: 'exit', collateral: '0' });
-    expect(view.dashboard).toMatchObject({ paymentsOnTime: 1, paymentsDecided: 3, onTimePaymentRateBps: 3333, totalVolume: '305' });
+    expect(view.dashboard).toMatchObject({ paymentsOnTime: 2, paymentsDecided: 3, onTimePaymentRateBps: 6666, totalVolume: '305' });
     expect(view.contributions.slice(0, 3).map((c) => [c.member, c.status, c.timing, c.penalty])).toEqual([
       [m0, 'PAID', 'on-time', '0'],
-      [m1, 'LATE', 'grace', '0'],
+      [m1, 'PAID', 'grace', '0'],
       [m2, 'LATE', 'after-grace', '5'],
     ]);
   });
