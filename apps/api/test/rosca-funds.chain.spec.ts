@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createPublicClient, erc20Abi, http, type PublicClient } from 'viem';
-import { testTokenAbi } from '../../../../../contracts/abi/test-token';
-import { fundedAccounts } from '../../../../../test/chain/accounts';
-import { loadDevChain } from '../../../../../test/chain/dev-chain';
-import { ProblemException } from '../../shared/problem';
-import { requireFunds } from './rosca-funds';
+import { testTokenAbi } from '../../../contracts/abi/test-token';
+import { fundedAccounts } from '../../../test/chain/accounts';
+import { loadDevChain } from '../../../test/chain/dev-chain';
+import { ProblemException } from '../src/shared/problem';
+import { requireFunds } from '../src/rotating-pools/shared/rosca-funds';
 
 /** The problem a refused check throws (or null when it passes). */
 const refusal = async (check: Promise<void>) => {
