@@ -9,7 +9,7 @@ import {
   getAddress,
   getContractAddress,
   keccak256,
-  parseAbi,
+  erc20Abi,
   toHex,
   type Address,
   type Hex,
@@ -21,11 +21,6 @@ import { chainSeconds } from './rosca-timing';
 
 /** RotatingPool.sol's ABI (generated from its artifact). */
 export const poolAbi = rotatingPoolAbi;
-
-const erc20Abi = parseAbi([
-  'function allowance(address owner, address spender) view returns (uint256)',
-  'function balanceOf(address owner) view returns (uint256)',
-]);
 
 export interface PoolDeployment {
   readonly token: Address;

@@ -228,11 +228,7 @@ const tokenCache = new Map<Address, Address>();
 const tokenOf = async (deps: ExecutionDeps, pool: Address): Promise<Address> => {
   const cached = tokenCache.get(pool);
   if (cached) return cached;
-  const token = await deps.chain.public.readContract({
-    address: pool,
-    abi: [{ type: 'function', name: 'token', stateMutability: 'view', inputs: [], outputs: [{ type: 'address' }] }] as const,
-    functionName: 'token',
-  });
+  const token = await deps.chain.public.readContract({ address: pool, abi: poolAbi, functionName: 'token' });
   tokenCache.set(pool, token);
   return token;
 };
