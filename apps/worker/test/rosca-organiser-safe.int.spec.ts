@@ -3,7 +3,7 @@ import { devChainProfile, executeSafeTransaction, type SelectedNetwork } from '@
 import { evolveRosca, roscaDecider, streams, type DaoContracts, type RoscaCommand, type RoscaEvent, type RoscaState } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseAbi, type Address } from 'viem';
+import type { Address } from 'viem';
 import { loadAylluArtifact } from '../../../libs/chain/src/local/artifacts';
 import { deployContract } from '../../../libs/chain/src/local/deploy-contract';
 import { createApiApp } from '../../api/src/bootstrap';
@@ -13,7 +13,8 @@ import { transactionOf, treasurersOf, type SafeTransactionView } from './executi
 jest.setTimeout(240_000);
 
 const ADMIN_KEY = 'rosca-organiser-test-admin-key-0123456789';
-const standIn = parseAbi(['function paused() view returns (bool)', 'function started() view returns (bool)']);
+/** The stand-in's ABI, from its compiled artifact (no hand-written ABI). */
+const standIn = () => loadAylluArtifact('src/test/TestRotatingPoolOrganiser.sol', 'TestRotatingPoolOrganiser').abi;
 
 interface OrganiserTxView {
   readonly safeTxHash: string;
@@ -100,7 +101,7 @@ describe("Rotating pools: organiser actions through the DAO's Safe", () => {
   };
   const poolEvents = async (pool = poolId) => eventsOf(world.store, streams.rosca.of(pool).streamId);
   const read = (functionName: 'paused' | 'started', address = poolContract) =>
-    world.clients.public.readContract({ address, abi: standIn, functionName });
+    world.clients.public.readContract({ address, abi: standIn(), functionName });
 
   beforeAll(async () => {
     world = await startExecutionWorld();
