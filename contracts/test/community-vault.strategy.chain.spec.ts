@@ -432,16 +432,31 @@ describe('CommunityVault strategy', () => {
       fc.record({ kind: fc.constant('harvest' as const) }),
       fc.constant({ kind: 'priceAboveOne' as const }),
     );
+    /** The highest share price among the strategies, in whole tokens-wei per share-wei, rounded up. */
+    const priceCeiling = async () => {
+      let highest = 1n;
+      for (const s of [first, second]) {
+        const [assets, supply] = await Promise.all(
+          (['totalAssets', 'totalSupply'] as const).map((functionName) =>
+            clients.public.readContract({ address: s, abi: testStrategyAbi, functionName }),
+          ),
+        );
+        const price = (assets + 1n + supply) / (supply + 1n); // OpenZeppelin's virtual share and asset, rounded up
+        if (price > highest) highest = price;
+      }
+      return highest;
+    };
     let base = await clients.test.snapshot();
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
         await clients.test.revert({ id: base });
         base = await clients.test.snapshot();
         const deposited = [tokens(100), tokens(50), 0n];
+        let slack = 0n;
         const paid = [0n, 0n, 0n];
         const shareOf = (i: number) =>
           clients.public.readContract({ address: vault, abi: communityVaultAbi, functionName: 'sharesOf', args: [members[i].address] });
-        for (const [n, o] of ops.entries()) {
+        for (const o of ops) {
           const who = 'm' in o ? members[o.m] : undefined;
           const before = who ? await steps.tokenBalance(who.address) : 0n;
           if (o.kind === 'deposit') {
@@ -510,9 +525,15 @@ describe('CommunityVault strategy', () => {
           expect(shares.reduce((a, b) => a + b, 0n)).toBe(totalShares);
           if (held >= totalShares) expect(balances).toEqual(shares);
           else expect(balances).toEqual(shares.map((x) => (x * held) / totalShares));
-          // Rounding costs at most a wei or so per strategy interaction: never more than one per step so far.
-          expect(totalShares - held).toBeLessThanOrEqual(BigInt(n + 1));
-          for (const i of [0, 1, 2]) expect(paid[i] + balances[i]).toBeGreaterThanOrEqual(deposited[i] - BigInt(n + 1));
+          // Solvent: what members may take never exceeds what the vault holds.
+          expect(balances.reduce((a, b) => a + b, 0n)).toBeLessThanOrEqual(held);
+          // Rounding only: an ERC-4626 deposit or exact withdrawal costs less than one strategy share's price, and
+          // the valuation's floor one wei more; a step makes at most one such move. Prices only rise here (yield, and
+          // a third party's deposits rounding in the holders' favour), so today's price bounds every earlier step's.
+          // (Σ shares − held is no measure of it: below the principal a deposit mints shares at the lower price, so
+          // that gap grows with the vault while no one loses more.)
+          slack += 1n + (await priceCeiling());
+          for (const i of [0, 1, 2]) expect(paid[i] + balances[i]).toBeGreaterThanOrEqual(deposited[i] - slack);
         }
       }),
       { numRuns: 25, endOnFailure: true },
