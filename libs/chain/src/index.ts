@@ -39,7 +39,7 @@ export type { SafeTransactionContext } from './safe/safe-typed-data';
 export { verifySafeSignature } from './safe/verify-safe-signature';
 export { normaliseSafeSignature } from './safe/normalise-safe-signature';
 export type { NormalisedSafeSignature } from './safe/normalise-safe-signature';
-export { safeExecutionRefusal, safeSignatureRefusal } from './safe/check-safe-execution';
+export { safeCallRefusal, safeExecutionRefusal, safeSignatureRefusal } from './safe/check-safe-execution';
 export type { SafeSignatureCheck } from './safe/verify-safe-signature';
 export { deployTimelock } from './timelock/deploy-timelock';
 export { readTimelockOperation, timelockOperationStates } from './timelock/read-timelock-operation';

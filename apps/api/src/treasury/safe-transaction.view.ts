@@ -60,7 +60,8 @@ export class SafeTransactionView {
     nullable: true,
     type: String,
     description:
-      'Why it was abandoned (status `abandoned`): it can never run as signed; for an executed `rosca_organiser` transaction, ' +
+      'Why it was abandoned (status `abandoned`): it can never run as signed (when the Safe reverts GS013, also why the called ' +
+      "contract refuses, e.g. a rotating pool's `RotatingPoolAlreadyBegun`); for an executed `rosca_organiser` transaction, " +
       "why the pool's log refused its command (the pool moved on while it waited for signatures): the chain call ran, nothing was recorded on the pool",
   })
   failureReason!: string | null;

@@ -4,6 +4,7 @@ import {
   hashSafeTransaction,
   readSafeState,
   safeAbi,
+  safeCallRefusal,
   safeExecutionRefusal,
   safeSignatureRefusal,
   safeTransactionPreimage,
@@ -11,6 +12,7 @@ import {
   type SafeTransaction,
 } from '@ayllu/chain';
 import type { DaoContracts, QueuedSafeTransaction } from '@ayllu/domain';
+import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
 import { isAddressEqual, parseEventLogs, type Address, type Hex } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 
@@ -122,8 +124,20 @@ export async function checkSafeExecution(
     transaction: safeTransactionOf(tx),
     signatures,
   });
-  if (refusal !== undefined) return { kind: 'abandon', reason: `execTransaction reverts: ${refusal}` };
-  return { kind: 'ready', signatures };
+  if (refusal === undefined) return { kind: 'ready', signatures };
+  return { kind: 'abandon', reason: `execTransaction reverts: ${refusal}${await calleeRefusal(chain, contracts, tx)}` };
+}
+
+/**
+ * Why the Safe's call itself reverts, for a plain call (a rotating pool's organiser call, decoded with the pool's
+ * ABI): GS013 alone does not say. Empty when the call runs by itself (the Safe refused for another reason).
+ */
+async function calleeRefusal(chain: ExecutionChain, contracts: DaoContracts, tx: QueuedSafeTransaction): Promise<string> {
+  const { to, value, data, operation } = tx.transaction;
+  if (operation !== 0) return '';
+  const abi = tx.purpose === 'rosca_organiser' ? rotatingPoolAbi : undefined;
+  const reason = await safeCallRefusal(chain.public, { safe: contracts.safe, to, value, data, ...(abi ? { abi } : {}) });
+  return reason === undefined ? '' : ` (the call of ${to} reverts: ${reason})`;
 }
 
 export async function confirmSafeTransaction(chain: ExecutionChain, contracts: DaoContracts, txHash: Hex, safeTxHash: Hex) {

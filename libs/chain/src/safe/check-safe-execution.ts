@@ -1,4 +1,4 @@
-import type { Address, Hex, PublicClient } from 'viem';
+import { decodeFunctionData, type Abi, type Address, type Hex, type PublicClient } from 'viem';
 import { safeAbi } from '../abi/safe-l2';
 import { classifyChainError } from '../errors/chain-error-kind';
 import { encodeSafeSignatures } from './encode-safe-signatures';
@@ -73,4 +73,27 @@ export const safeExecutionRefusal = (
       account: params.account,
     }),
   );
+};
+
+/**
+ * Simulates the Safe's own plain call of `to` (eth_call from the Safe): undefined if it would run, the callee's
+ * reason if not, its custom error named when `abi` (the callee's) is given. It says why `execTransaction`
+ * reverts GS013, which keeps the callee's reason to itself.
+ */
+export const safeCallRefusal = (
+  client: PublicClient,
+  params: { readonly safe: Address; readonly to: Address; readonly value: bigint; readonly data: Hex; readonly abi?: Abi },
+) => {
+  const { safe, to, value, data, abi } = params;
+  const decoded = abi ? decodedCall(abi, data) : undefined;
+  if (!abi || !decoded) return revertOf(() => client.call({ account: safe, to, value, data }));
+  return revertOf(() => client.simulateContract({ address: to, abi, ...decoded, value, account: safe }));
+};
+
+const decodedCall = (abi: Abi, data: Hex) => {
+  try {
+    return decodeFunctionData({ abi, data });
+  } catch {
+    return undefined; // not one of the ABI's functions: asked raw
+  }
 };

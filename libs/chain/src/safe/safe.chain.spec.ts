@@ -14,7 +14,7 @@ import { safeAbi } from '../abi/safe-l2';
 import { deploySafeSingletons, type SafeSingletons } from '../local/deploy-safe-singletons';
 import { startLocalNode, testAccount, type LocalNode } from '../testing/local-node';
 import { buildSafeTransaction } from './build-safe-transaction';
-import { safeSignatureRefusal } from './check-safe-execution';
+import { safeCallRefusal, safeSignatureRefusal } from './check-safe-execution';
 import { deploySafe } from './deploy-safe';
 import { executeSafeTransaction, SafeExecutionError } from './execute-safe-transaction';
 import { readSafeState } from './read-safe-state';
@@ -181,6 +181,17 @@ describe('Safe adapter', () => {
         message: expect.stringContaining('GS013') as unknown,
       });
       expect(await nextNonce()).toBe(nonce);
+    });
+
+    it("names the reason of the Safe's own call, which GS013 keeps to itself", async () => {
+      const failing = encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [10n] });
+      const call = { safe, to: safe, value: 0n, data: failing };
+      expect(await safeCallRefusal(node.public, { ...call, abi: safeAbi })).toBe('GS201');
+      expect(await safeCallRefusal(node.public, call)).toContain('GS201');
+      const running = encodeFunctionData({ abi: safeAbi, functionName: 'changeThreshold', args: [2n] });
+      expect(await safeCallRefusal(node.public, { ...call, data: running, abi: safeAbi })).toBeUndefined();
+      // Calldata the ABI does not know is asked raw.
+      expect(await safeCallRefusal(node.public, { ...call, abi: [] })).toContain('GS201');
     });
 
     it('refuses a transaction signed for another nonce before sending it', async () => {

@@ -27,7 +27,9 @@ export class OrganiserActionController {
       '`ROSCA.ORGANISER_ACTION_PENDING` while another action of the pool waits for signatures. Then the Safe transaction calling the ' +
       "pool's contract (`startWithOrder(order)`, `pause(reason)`, `resume()`) is queued with purpose `rosca_organiser` and answered here; the " +
       'treasurers sign it through `POST /v1/daos/{id}/safe-transactions/{safeTxHash}/signatures`. Once executed, the pool records the command ' +
-      "with the Safe as its actor; if the pool moved on meanwhile, the transaction's `failureReason` says why nothing was recorded.",
+      "with the Safe as its actor. If the pool moved on meanwhile, the transaction's `failureReason` says why nothing was recorded: " +
+      "`abandoned` with the contract's own error when the pool's contract refuses the call, `executed` with the pool's code when the " +
+      'call ran but the log refuses it now.',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiParam({ name: 'poolId', example: 'rosca_0193a1b2c3d4e5f60718293a4b5c' })
