@@ -15,10 +15,14 @@ export const DISTRIBUTION_TYPES = ['trusted', 'business', 'dam'] as const;
 export type DistributionType = (typeof DISTRIBUTION_TYPES)[number];
 
 /**
- * Staking rates are fixed-point: `ratePerTokenSecond` is shares × 10^18 earned per token-wei staked per second.
- * A rate of 10^18 / (10^18 × 86,400) = 11,574 earns about one share a day per whole token (18 decimals).
+ * Staking rates are fixed-point: `ratePerTokenSecond` is shares earned per token-wei staked per second, × 10^36
+ * (the contract's RATE_SCALE). One share a day per whole token of 18 decimals is 10^36 / (10^18 × 86,400) =
+ * 11,574,074,074,074 (floor); 10^36 leaves room for rates far below that, where 10^18 would round them to 0.
  */
-export const STAKE_RATE_SCALE = 10n ** 18n;
+export const STAKE_RATE_SCALE = 10n ** 36n;
+
+/** The contract allocates a crowdfunding in one transaction, so it takes at most this many contributors. */
+export const MAX_CONTRIBUTORS = 100;
 
 /**
  * One access condition, as plain data in the configuration; `accessConditionOf` (access-conditions.ts) makes the
@@ -38,7 +42,7 @@ export interface CrowdfundingTerms {
 export interface StakingTerms {
   /** The ERC-20 staked for shares. */
   readonly token: Address;
-  /** Shares × 10^18 per token-wei per second (STAKE_RATE_SCALE). */
+  /** Shares × 10^36 per token-wei per second (STAKE_RATE_SCALE). */
   readonly ratePerTokenSecond: bigint;
 }
 
@@ -50,7 +54,11 @@ export interface SharePoolConfiguration {
   readonly name: string;
   readonly ticker: string;
   readonly description: string;
-  /** Participants other than the creator (holders, and those with shares on the way, contributors, stakers); 0 = unlimited. */
+  /**
+   * Most shareholders, the creator included when they hold shares (as the contract counts `holders()`); 0 = unlimited.
+   * The log also counts those with shares on the way, contributors of an open crowdfunding and stakers, so the
+   * chain never refuses a way in the log accepted.
+   */
   readonly maxParticipants: number;
   readonly visibility: Visibility;
   readonly wayToAccess: WayToAccess;

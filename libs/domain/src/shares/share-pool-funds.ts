@@ -3,6 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { isHash, type Hash } from '../shared/hex';
 import { isAtOrAfter } from '../shared/time';
 import { allocateCrowdfunding } from './crowdfunding-allocation';
+import { MAX_CONTRIBUTORS } from './share-pool-configuration';
 import type { AccrueStakeShares, ContributeToCrowdfunding, FinalizeCrowdfunding, Stake, Unstake } from './share-pool-commands';
 import type { SharePoolEvent, StakeSharesAccrued } from './share-pool-events';
 import { addressIn, admitted, amountIn, deployed, instantIn, live, nextKey, openWayIn, roomFor, wayIs } from './share-pool-guards';
@@ -32,6 +33,10 @@ export const contributeToCrowdfunding = (command: ContributeToCrowdfunding, stat
   const amount = amountIn(command.data.amount, 'amount');
   admitted(s, contributor, now, command.data.observedBalances, 'contributor');
   roomFor(s, contributor);
+  const contributors = new Set([...funding.contributions.keys()]);
+  for (const p of s.pending.values()) if (p.kind === 'contribution') contributors.add(p.contributor);
+  if (!contributors.has(contributor) && contributors.size >= MAX_CONTRIBUTORS)
+    throw new DomainError('SHARE_POOL.FULL', `The crowdfunding has its maximum of ${MAX_CONTRIBUTORS} contributors`, 'conflict');
   return [{ type: 'ContributionRequested', data: { key: nextKey(s, 'contribution'), contributor, amount, requestedAt: now } }];
 };
 

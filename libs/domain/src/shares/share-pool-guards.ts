@@ -100,10 +100,10 @@ export const withinAvailable = (state: ExistingSharePool, shares: number, field 
     ]);
 };
 
-/** A newcomer must fit under the maximum number of participants (the creator is never counted). */
+/** A newcomer must fit under the maximum number of participants (see `participants`). */
 export const roomFor = (state: ExistingSharePool, address: Address): void => {
   const max = state.configuration.maxParticipants;
-  if (max === 0 || sameAddress(address, state.configuration.creator)) return;
+  if (max === 0) return;
   const now = participants(state);
   if (!now.has(address) && now.size >= max)
     throw new DomainError('SHARE_POOL.FULL', `The pool is full: it has its maximum of ${max} participants`, 'conflict');

@@ -38,7 +38,7 @@ export interface StakePosition {
   readonly amount: bigint;
   /** When the position was last touched (a block's time): accrual runs from here. */
   readonly since: string;
-  /** Shares × 10^18 carried between touches. */
+  /** Shares × 10^36 carried between touches (STAKE_RATE_SCALE). */
   readonly carried: bigint;
 }
 
@@ -124,8 +124,9 @@ export const unstaking = (state: SharePoolRecord, member: Address): bigint => {
 };
 
 /**
- * Participants other than the creator: holders, anyone with shares on the way (a pending purchase, grant or
- * transfer to them), contributors of an open crowdfunding and stakers (escrowed, staked, or on the way).
+ * Participants, as maxParticipants counts them: holders (the creator too, while they hold shares, as the contract's
+ * `holders()` does), anyone with shares on the way (a pending purchase, grant or transfer to them), contributors of
+ * an open crowdfunding and stakers (escrowed, staked, or on the way).
  */
 export const participants = (state: SharePoolRecord): Set<Address> => {
   const all = new Set<Address>(state.holdings.keys());
@@ -137,6 +138,5 @@ export const participants = (state: SharePoolRecord): Set<Address> => {
   }
   if (state.crowdfunding && state.crowdfunding.outcome === null) for (const c of state.crowdfunding.contributions.keys()) all.add(c);
   for (const member of state.stakes.keys()) all.add(member);
-  all.delete(state.configuration.creator);
   return all;
 };

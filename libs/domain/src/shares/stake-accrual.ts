@@ -5,9 +5,9 @@ export interface StakeAccrualInput {
   readonly amount: bigint;
   /** Whole seconds since the position was last touched. */
   readonly seconds: number;
-  /** Shares × 10^18 per token-wei per second. */
+  /** Shares × 10^36 per token-wei per second (STAKE_RATE_SCALE). */
   readonly ratePerTokenSecond: bigint;
-  /** The fraction carried from earlier touches, in shares × 10^18 (below 10^18). */
+  /** The fraction carried from earlier touches, in shares × 10^36 (below 10^36). */
   readonly carried: bigint;
   /** The most shares that can be granted now: the pool's `available()`. */
   readonly cap: number;
@@ -16,7 +16,7 @@ export interface StakeAccrualInput {
 export interface StakeAccrual {
   /** Whole shares granted by this touch. */
   readonly shares: number;
-  /** The fraction carried to the next touch, shares × 10^18. */
+  /** The fraction carried to the next touch, shares × 10^36. */
   readonly carried: bigint;
   /** True when the cap cut the accrual: what was earned beyond it is forfeited. */
   readonly capped: boolean;
@@ -24,9 +24,9 @@ export interface StakeAccrual {
 
 /**
  * What a staking position earned when it is touched (stake, unstake, or `accrue(member)`), the contract's rule:
- * `earned = amount × seconds × ratePerTokenSecond + carried` (shares × 10^18);
- * `whole = floor(earned / 10^18)`.
- * - If `whole ≤ cap`: grant `whole` shares and carry `earned mod 10^18`.
+ * `earned = amount × seconds × ratePerTokenSecond + carried` (shares × 10^36, STAKE_RATE_SCALE);
+ * `whole = floor(earned / 10^36)`.
+ * - If `whole ≤ cap`: grant `whole` shares and carry `earned mod 10^36`.
  * - If `whole > cap` (the pool has fewer shares available than were earned): grant `cap` shares and carry 0;
  *   the rest is forfeited, since no share is left to give for it.
  * A full unstake drops the carried fraction with the position.
