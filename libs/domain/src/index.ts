@@ -170,3 +170,12 @@ export type { DistributionLedger, HolderPayment, HolderRate, Holding, InstantLed
 export { distributionLedger, streamLedger } from './shares/distribution-ledger';
 export type { StakeAccrual, StakeAccrualInput } from './shares/stake-accrual';
 export { stakeAccrual } from './shares/stake-accrual';
+export type { DistributionEntry, Movement, MovementReason, OpenStream, SharePoolHistory, StatementLine } from './shares/share-pool-history';
+export {
+  eventTime as sharePoolEventTime,
+  evolveSharePoolHistory,
+  holderStatement,
+  initialSharePoolHistory,
+} from './shares/share-pool-history';
+export type { StoredSharePoolHistory } from './shares/share-pool-history-codec';
+export { restoreSharePoolHistory, storeSharePoolHistory } from './shares/share-pool-history-codec';

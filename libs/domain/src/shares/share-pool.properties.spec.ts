@@ -10,6 +10,7 @@ import { distributionLedger } from './distribution-ledger';
 import { STAKE_RATE_SCALE, TOTAL_SHARES, WAYS_TO_ACCESS, type WayToAccess } from './share-pool-configuration';
 import type { SharePoolCommand } from './share-pool-commands';
 import { sharePoolDecider } from './share-pool-decider';
+import { evolveSharePoolHistory, initialSharePoolHistory } from './share-pool-history';
 import type { SharePoolEvent } from './share-pool-events';
 import { sharesConserved, type SharePoolState } from './share-pool-state';
 
@@ -158,6 +159,13 @@ const runHistory = (way: WayToAccess, creatorShares: number, maxParticipants: nu
   });
   // The state kept step by step is the one the whole log folds to.
   expect(fold(sharePoolDecider, events)).toEqual(state);
+  // The read side accounts for every wei distributed: Σ holders' lines + kept by the pool + left with the Safe.
+  const history = events.reduce(evolveSharePoolHistory, initialSharePoolHistory());
+  let lines = 0n;
+  for (const statement of history.statements.values()) for (const line of statement) lines += line.amount;
+  const distributed = history.distributions.reduce((n, d) => n + d.amount, 0n);
+  const left = history.distributions.reduce((n, d) => n + d.leftWithDistributor, 0n);
+  expect(lines + history.keptByPool + left).toBe(distributed);
   return state;
 };
 
