@@ -79,8 +79,18 @@ export type FailSharePoolAction = Command<'FailSharePoolAction', { readonly key:
 
 export type DistributionInput =
   { readonly kind: 'instant'; readonly amount: bigint } | { readonly kind: 'stream'; readonly flowRate: bigint };
-/** The Safe distributed (GDA `distribute`) or started or changed a stream (`distributeFlow`) in `txHash`. */
-export type RecordDistribution = Command<'RecordDistribution', { readonly distribution: DistributionInput; readonly txHash: Hash }>;
+/**
+ * The Safe distributed (GDA `distribute`) or started or changed a stream (`distributeFlow`) in `txHash`.
+ * `chainHoldings`: the pool's member units at that block as the worker read them, checked against the log's holdings.
+ */
+export type RecordDistribution = Command<
+  'RecordDistribution',
+  {
+    readonly distribution: DistributionInput;
+    readonly txHash: Hash;
+    readonly chainHoldings?: readonly { readonly holder: Address; readonly shares: number }[];
+  }
+>;
 export type StopDistributionStream = Command<'StopDistributionStream', { readonly txHash: Hash }>;
 export type CompleteDistributionRound = Command<'CompleteDistributionRound', Record<string, never>>;
 export type DeleteSharePool = Command<'DeleteSharePool', { readonly reason: string }>;

@@ -76,6 +76,22 @@ describe('Share pool distributions', () => {
     expect(log.pool()).toMatchObject({ status: 'DISTRIBUTING', round: { index: 1, distributions: 1, completed: false } });
   });
 
+  it('waits for share movements under way, and refuses holdings the chain does not have', () => {
+    const log = seedPool();
+    const instant = { distribution: { kind: 'instant' as const, amount: TOKEN }, txHash: tx(28) };
+    log.run('RequestSharePurchase', { buyer: a, shares: 1 });
+    refused(() => log.run('RecordDistribution', instant), 'SHARE_POOL.ACTIONS_PENDING');
+    log.run('FailSharePoolAction', { key: log.lastKey(), reason: 'allowance' });
+    const units = [
+      { holder: creatorSafe, shares: 3_000 },
+      { holder: a, shares: 2_000 },
+      { holder: b, shares: 1_500 },
+      { holder: c, shares: 500 },
+    ];
+    refused(() => log.run('RecordDistribution', { ...instant, chainHoldings: units.slice(1) }), 'SHARE_POOL.CHAIN_DISAGREES');
+    expect(log.run('RecordDistribution', { ...instant, chainHoldings: [...units, { holder: a, shares: 0 }].reverse() })).toHaveLength(1);
+  });
+
   it('is the Safe’s alone, and refuses what would pay nothing per share', () => {
     const log = seedPool();
     refused(

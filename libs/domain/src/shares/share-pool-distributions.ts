@@ -5,7 +5,7 @@ import { distributionLedger, streamLedger } from './distribution-ledger';
 import { TOTAL_SHARES } from './share-pool-configuration';
 import type { CompleteDistributionRound, RecordDistribution, StopDistributionStream } from './share-pool-commands';
 import type { SharePoolEvent } from './share-pool-events';
-import { byCreator, deployed, live } from './share-pool-guards';
+import { addressIn, byCreator, deployed, live } from './share-pool-guards';
 import type { ExistingSharePool, SharePoolState } from './share-pool-state';
 
 const MIN = BigInt(TOTAL_SHARES);
@@ -34,6 +34,25 @@ export const recordDistribution = (command: RecordDistribution, state: SharePool
   byCreator(s, command.metadata);
   deployed(s);
   const txHash = txOf(command.data.txHash);
+  // The ledger is the log's holdings: none may be on its way, and the chain's units, when read, must be the same.
+  const moving = [...s.pending.values()].filter((p) => p.kind === 'purchase' || p.kind === 'grant' || p.kind === 'transfer');
+  if (moving.length > 0)
+    throw new DomainError(
+      'SHARE_POOL.ACTIONS_PENDING',
+      `${moving.length} share movements are under way: record the distribution once they are settled`,
+      'conflict',
+    );
+  const chain = command.data.chainHoldings;
+  if (chain !== undefined) {
+    const read = new Map(chain.filter((h) => h.shares > 0).map((h) => [addressIn(h.holder, 'chainHoldings').toLowerCase(), h.shares]));
+    const same = read.size === s.holdings.size && [...s.holdings].every(([holder, shares]) => read.get(holder.toLowerCase()) === shares);
+    if (!same)
+      throw new DomainError(
+        'SHARE_POOL.CHAIN_DISAGREES',
+        "The pool's units on chain differ from the log's holdings: nothing was recorded",
+        'conflict',
+      );
+  }
   const input = command.data.distribution;
   let ledger;
   if (input?.kind === 'instant') {
