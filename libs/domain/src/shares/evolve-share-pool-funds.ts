@@ -32,7 +32,8 @@ const crowdfundingOf = (state: ExistingSharePool, type: string) => {
 
 const withStake = (state: ExistingSharePool, member: Address, position: StakePosition | null): ExistingSharePool => {
   const stakes = new Map(state.stakes);
-  if (position === null || position.amount === 0n) stakes.delete(member);
+  // A fully unstaked position keeps its carried fraction, as the contract does, for a later stake.
+  if (position === null || (position.amount === 0n && position.carried === 0n)) stakes.delete(member);
   else stakes.set(member, position);
   return { ...state, stakes };
 };

@@ -106,7 +106,9 @@ describe('Share pool staking', () => {
     expect(accruedOf(out)?.data.shares).toBe(10);
     const pool = log.pool();
     expect(sharesOf(pool, alice)).toBe(19);
-    expect(pool.stakes.size).toBe(0);
+    // Nothing staked any more; the fraction carried stays for a later stake, as on chain.
+    expect(pool.stakes.get(alice)?.amount).toBe(0n);
+    expect(pool.stakes.get(alice)?.carried).toBe(2n * 10n * TOKEN * 86_400n * RATE - 19n * STAKE_RATE_SCALE);
     refused(() => log.run('AccrueStakeShares', { member: alice, txHash: tx(10), at: at(3 * DAY) }), 'SHARE_POOL.NO_STAKE', 'member');
   });
 

@@ -7,7 +7,7 @@ import { MAX_CONTRIBUTORS } from './share-pool-configuration';
 import type { AccrueStakeShares, ContributeToCrowdfunding, FinalizeCrowdfunding, Stake, Unstake } from './share-pool-commands';
 import type { SharePoolEvent, StakeSharesAccrued } from './share-pool-events';
 import { addressIn, admitted, amountIn, deployed, instantIn, live, nextKey, openWayIn, roomFor, wayIs } from './share-pool-guards';
-import { unstaking, type ExistingSharePool, type SharePoolState } from './share-pool-state';
+import { isStaking, unstaking, type ExistingSharePool, type SharePoolState } from './share-pool-state';
 import { stakeAccrual } from './stake-accrual';
 
 const disagree = (what: string) =>
@@ -84,7 +84,7 @@ export const stake = (command: Stake, state: SharePoolState): SharePoolEvent[] =
   const s = openWayIn(state, 'staking', now);
   const member = addressIn(command.data.member, 'member');
   const amount = amountIn(command.data.amount, 'amount');
-  if (!s.stakes.has(member)) admitted(s, member, now, command.data.observedBalances, 'member');
+  if (!isStaking(s, member)) admitted(s, member, now, command.data.observedBalances, 'member');
   roomFor(s, member);
   return [{ type: 'StakeRequested', data: { key: nextKey(s, 'stake'), member, amount, requestedAt: now } }];
 };
@@ -141,10 +141,10 @@ export const accrueStakeShares = (command: AccrueStakeShares, state: SharePoolSt
   wayIs(s, 'staking');
   const member = addressIn(command.data.member, 'member');
   const at = instantIn(command.data.at, 'at');
-  const accrued = accrual(s, member, at, txIn(command.data.txHash), command.data.chainShares);
-  if (!accrued)
+  if (!isStaking(s, member))
     throw new DomainError('SHARE_POOL.NO_STAKE', `${member} has nothing staked`, 'conflict', [
       { field: 'member', message: 'has nothing staked in this pool' },
     ]);
+  const accrued = accrual(s, member, at, txIn(command.data.txHash), command.data.chainShares)!;
   return [accrued];
 };

@@ -62,6 +62,7 @@ export const deleteSharePool = (command: DeleteSharePool, state: SharePoolState)
   if (s.crowdfunding && s.crowdfunding.outcome === null && s.crowdfunding.raised > 0n)
     throw busy('CROWDFUNDING_OPEN', 'Contributions are in escrow: finalize the crowdfunding first');
   if (s.round?.stream) throw busy('STREAM_RUNNING', 'A distribution stream is running: stop it first');
-  if (s.stakes.size > 0) throw busy('STAKES_OPEN', `${s.stakes.size} members still have tokens staked`);
+  const stakers = [...s.stakes.values()].filter((p) => p.amount > 0n).length;
+  if (stakers > 0) throw busy('STAKES_OPEN', `${stakers} members still have tokens staked`);
   return [{ type: 'SharePoolDeleted', data: { reason, deletedBy: command.metadata.actor, deletedAt: command.metadata.now } }];
 };

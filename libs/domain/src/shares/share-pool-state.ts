@@ -34,6 +34,7 @@ export interface Crowdfunding {
   readonly outcome: 'reached' | 'refunded' | null;
 }
 
+/** A member's staking position; one whose tokens were all unstaked stays while it carries a fraction of a share. */
 export interface StakePosition {
   readonly amount: bigint;
   /** When the position was last touched (a block's time): accrual runs from here. */
@@ -116,6 +117,9 @@ export const outgoingShares = (state: SharePoolRecord, holder: Address): number 
   return out;
 };
 
+/** True while `member` has tokens staked (a fully unstaked position may remain for its carried fraction). */
+export const isStaking = (state: SharePoolRecord, member: Address): boolean => (state.stakes.get(member)?.amount ?? 0n) > 0n;
+
 /** Tokens of a position promised to pending unstakes. */
 export const unstaking = (state: SharePoolRecord, member: Address): bigint => {
   let out = 0n;
@@ -137,6 +141,6 @@ export const participants = (state: SharePoolRecord): Set<Address> => {
     if (p.kind === 'stake') all.add(p.member);
   }
   if (state.crowdfunding && state.crowdfunding.outcome === null) for (const c of state.crowdfunding.contributions.keys()) all.add(c);
-  for (const member of state.stakes.keys()) all.add(member);
+  for (const [member, position] of state.stakes) if (position.amount > 0n) all.add(member);
   return all;
 };

@@ -29,7 +29,7 @@ export interface StakeAccrual {
  * - If `whole ≤ cap`: grant `whole` shares and carry `earned mod 10^36`.
  * - If `whole > cap` (the pool has fewer shares available than were earned): grant `cap` shares and carry 0;
  *   the rest is forfeited, since no share is left to give for it.
- * A full unstake drops the carried fraction with the position.
+ * A full unstake keeps the carried fraction for the member's next stake (as the contract's storage does).
  */
 export const stakeAccrual = ({ amount, seconds, ratePerTokenSecond, carried, cap }: StakeAccrualInput): StakeAccrual => {
   if (amount < 0n || ratePerTokenSecond < 0n || carried < 0n || !Number.isSafeInteger(seconds) || seconds < 0 || cap < 0)
