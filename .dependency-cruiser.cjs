@@ -8,9 +8,18 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'libs/domain holds rules only: no framework, no I/O, no clock, no other layer.',
       severity: 'error',
-      from: { path: '^libs/domain/' },
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
         pathNot: '^libs/domain/',
+      },
+    },
+    {
+      name: 'domain-specs-are-pure',
+      comment: "The domain's specs may add property-based testing (fast-check) and nothing else from outside the domain.",
+      severity: 'error',
+      from: { path: '^libs/domain/.*\\.spec\\.ts$' },
+      to: {
+        pathNot: ['^libs/domain/', '(^|/)node_modules/fast-check/'],
       },
     },
     {

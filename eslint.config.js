@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 // Stream ids are made and parsed only by the catalogue in libs/domain (streams.<kind>.of / .parse).
-const STREAM_KINDS = ['dao', 'proposal', 'treasury', 'webhook', 'processing', 'relayer', 'rosca'];
+const STREAM_KINDS = ['dao', 'proposal', 'treasury', 'webhook', 'processing', 'relayer', 'rosca', 'share-pool'];
 const streamPrefix = `/^(${STREAM_KINDS.join('|')})-$/`;
 const streamIdRules = [
   {

@@ -4,7 +4,7 @@ export type { DomainErrorKind, FieldError } from './shared/domain-error';
 export { DomainError } from './shared/domain-error';
 
 export type { Address } from './shared/address';
-export { isChecksumAddress, isHexAddress, toChecksumAddress } from './shared/address';
+export { isChecksumAddress, isHexAddress, normaliseAddress, sameAddress, toChecksumAddress } from './shared/address';
 export { keccak256 } from './shared/keccak256';
 export type { Hash, Hex } from './shared/hex';
 export { isHash, isHex, lowerHex } from './shared/hex';
@@ -134,3 +134,48 @@ export type {
 export { contributionKey, evolveRoscaHistory, initialRoscaHistory, roscaTotals, roundEntries } from './rotating/rosca-history';
 export type { StoredRoscaHistory } from './rotating/rosca-history-codec';
 export { restoreRoscaHistory, storeRoscaHistory } from './rotating/rosca-history-codec';
+
+// Share pools (seed 001): 10,000 basis-point shares, five ways in, pro-rata distributions through a GDA pool.
+export type * from './shares/share-pool-commands';
+export type * from './shares/share-pool-events';
+export type * from './shares/share-pool-state';
+export type {
+  AccessConditionSpec,
+  CrowdfundingTerms,
+  DistributionType,
+  SharePoolConfiguration,
+  SharePoolConfigurationInput,
+  StakingTerms,
+  Visibility,
+  WayToAccess,
+} from './shares/share-pool-configuration';
+export {
+  DISTRIBUTION_TYPES,
+  SHARE_POOL_DEFAULTS,
+  SHARE_POOL_LIMITS,
+  STAKE_RATE_SCALE,
+  TOTAL_SHARES,
+  VISIBILITIES,
+  WAYS_TO_ACCESS,
+} from './shares/share-pool-configuration';
+export { validateSharePoolConfiguration } from './shares/validate-share-pool-configuration';
+export type { AccessCheck, AccessCondition, AccessContext, ObservedBalance } from './shares/access-conditions';
+export { accessConditionOf, allowlistCondition, minimumBalanceCondition } from './shares/access-conditions';
+export { initialSharePoolState, outgoingShares, participants, sharesConserved, sharesOf, unreserved } from './shares/share-pool-state';
+export { evolveSharePool } from './shares/evolve-share-pool';
+export { sharePoolDecider } from './shares/share-pool-decider';
+export type { Allocation, Contribution } from './shares/crowdfunding-allocation';
+export { allocateCrowdfunding } from './shares/crowdfunding-allocation';
+export type { DistributionLedger, HolderPayment, HolderRate, Holding, InstantLedger, StreamLedger } from './shares/distribution-ledger';
+export { distributionLedger, streamLedger } from './shares/distribution-ledger';
+export type { StakeAccrual, StakeAccrualInput } from './shares/stake-accrual';
+export { stakeAccrual } from './shares/stake-accrual';
+export type { DistributionEntry, Movement, MovementReason, OpenStream, SharePoolHistory, StatementLine } from './shares/share-pool-history';
+export {
+  eventTime as sharePoolEventTime,
+  evolveSharePoolHistory,
+  holderStatement,
+  initialSharePoolHistory,
+} from './shares/share-pool-history';
+export type { StoredSharePoolHistory } from './shares/share-pool-history-codec';
+export { restoreSharePoolHistory, storeSharePoolHistory } from './shares/share-pool-history-codec';

@@ -1,4 +1,4 @@
-import { isChecksumAddress, toChecksumAddress } from './address';
+import { isChecksumAddress, normaliseAddress, toChecksumAddress } from './address';
 
 // EIP-55's test cases (each also checked against viem's getAddress).
 const EIP55_EXAMPLES = [
@@ -33,4 +33,17 @@ describe('EIP-55 addresses', () => {
   ])('refuses %p as not an address', (value) => expect(isChecksumAddress(value)).toBe(false));
 
   it('will not checksum something that is not an address', () => expect(() => toChecksumAddress('0x1234')).toThrow(RangeError));
+});
+
+describe('normaliseAddress', () => {
+  const checksummed = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+  it('checksums an all-lowercase or all-uppercase spelling', () => {
+    expect(normaliseAddress(checksummed.toLowerCase())).toBe(checksummed);
+    expect(normaliseAddress(`0x${checksummed.slice(2).toUpperCase()}`)).toBe(checksummed);
+  });
+  it('keeps a correct checksum and refuses a wrong one', () => {
+    expect(normaliseAddress(checksummed)).toBe(checksummed);
+    expect(normaliseAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD')).toBeNull();
+  });
+  it('refuses what is not an address', () => expect(normaliseAddress('0x1234')).toBeNull());
 });

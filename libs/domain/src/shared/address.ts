@@ -30,3 +30,20 @@ export const toChecksumAddress = (value: string): Address => {
 
 /** True only for an address written exactly in its EIP-55 form. */
 export const isChecksumAddress = (value: unknown): value is Address => isHexAddress(value) && toChecksumAddress(value) === value;
+
+/**
+ * An address as it comes in from outside, in its EIP-55 form, or null when it is not one. All-lowercase and
+ * all-uppercase spellings carry no checksum and are accepted (the seed's caution: the same account arrives
+ * in either case); a mixed-case spelling is a checksum, and one that does not match is refused as a typo.
+ * For parts of the platform that compare addresses case-insensitively and store them checksummed.
+ */
+export const normaliseAddress = (value: unknown): Address | null => {
+  if (!isHexAddress(value)) return null;
+  const digits = value.slice(2);
+  const checksummed = toChecksumAddress(value);
+  if (digits === digits.toLowerCase() || digits === digits.toUpperCase()) return checksummed;
+  return checksummed === value ? checksummed : null;
+};
+
+/** True when two addresses name the same account, whatever their case. */
+export const sameAddress = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

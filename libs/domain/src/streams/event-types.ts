@@ -4,6 +4,7 @@ import type { ProcessingEvent } from '../processing/processing-events';
 import type { ProposalEvent } from '../proposal/proposal-events';
 import type { RelayerEvent } from '../relayer/relayer-events';
 import type { RoscaEvent } from '../rotating/rosca-events';
+import type { SharePoolEvent } from '../shares/share-pool-events';
 import type { WebhookEvent } from '../webhooks/webhook-events';
 
 /**
@@ -109,4 +110,40 @@ export const ROSCA_EVENT_TYPES = typesOf<RoscaEvent['type']>({
   RoundAnnounced: true,
   ContributionsLate: true,
   RotatingPoolEffectConfirmed: true,
+});
+
+export const SHARE_POOL_EVENT_TYPES = typesOf<SharePoolEvent['type']>({
+  SharePoolCreated: true,
+  SharePoolDeployed: true,
+  SharePurchaseRequested: true,
+  SharesPurchased: true,
+  SharePurchaseFailed: true,
+  SharePoolJoinRequested: true,
+  JoinRequestApproved: true,
+  JoinRequestRejected: true,
+  SharesAssigned: true,
+  ShareCodesGenerated: true,
+  ShareCodesRevoked: true,
+  ShareCodeRedeemed: true,
+  SharesGranted: true,
+  ShareGrantFailed: true,
+  ShareTransferRequested: true,
+  SharesTransferred: true,
+  ShareTransferFailed: true,
+  ContributionRequested: true,
+  ContributionEscrowed: true,
+  ContributionFailed: true,
+  CrowdfundingReached: true,
+  CrowdfundingRefunded: true,
+  StakeRequested: true,
+  Staked: true,
+  StakeFailed: true,
+  UnstakeRequested: true,
+  Unstaked: true,
+  UnstakeFailed: true,
+  StakeSharesAccrued: true,
+  DistributionRecorded: true,
+  DistributionStreamStopped: true,
+  DistributionRoundCompleted: true,
+  SharePoolDeleted: true,
 });

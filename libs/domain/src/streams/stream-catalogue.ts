@@ -12,6 +12,9 @@ import { evolveRosca } from '../rotating/evolve-rosca';
 import type { RoscaEvent } from '../rotating/rosca-events';
 import { initialRoscaState, type RoscaState } from '../rotating/rosca-state';
 import type { Event } from '../shared/decider';
+import { evolveSharePool } from '../shares/evolve-share-pool';
+import type { SharePoolEvent } from '../shares/share-pool-events';
+import { initialSharePoolState, type SharePoolState } from '../shares/share-pool-state';
 import { evolveWebhook, initialWebhookState, type WebhookEvent, type WebhookState } from '../webhooks/webhook-events';
 import {
   DAO_EVENT_TYPES,
@@ -19,6 +22,7 @@ import {
   PROPOSAL_EVENT_TYPES,
   RELAYER_EVENT_TYPES,
   ROSCA_EVENT_TYPES,
+  SHARE_POOL_EVENT_TYPES,
   TREASURY_EVENT_TYPES,
   WEBHOOK_EVENT_TYPES,
 } from './event-types';
@@ -68,7 +72,8 @@ const kind = <Name extends string, S, E extends Event>(
  * - `processing-<daoId>`: what the worker's log processors could not apply for the DAO (quarantines);
  * - `relayer-<chainId>-<address>`: the platform's relayer on a chain (its balance crossing the floor); no DAO's own,
  *   every DAO on the chain depends on it. Its id is made by `relayerStreamId`;
- * - `rosca-<poolId>`: one rotating pool (ROSCA) of a DAO: members, rounds, contributions, payouts, its money.
+ * - `rosca-<poolId>`: one rotating pool (ROSCA) of a DAO: members, rounds, contributions, payouts, its money;
+ * - `share-pool-<poolId>`: one share pool of a DAO: its 10,000 shares, the ways in, crowdfunding, staking, distributions.
  */
 export const streams = {
   dao: kind<'dao', DaoState, DaoEvent>('dao', evolveDao, initialDaoState, DAO_EVENT_TYPES),
@@ -83,6 +88,12 @@ export const streams = {
   ),
   relayer: kind<'relayer', RelayerState, RelayerEvent>('relayer', evolveRelayer, initialRelayerState, RELAYER_EVENT_TYPES),
   rosca: kind<'rosca', RoscaState, RoscaEvent>('rosca', evolveRosca, initialRoscaState, ROSCA_EVENT_TYPES),
+  sharePool: kind<'share-pool', SharePoolState, SharePoolEvent>(
+    'share-pool',
+    evolveSharePool,
+    initialSharePoolState,
+    SHARE_POOL_EVENT_TYPES,
+  ),
 } as const;
 
 /** The id inside `relayer-<id>`: the chain and the address (lowercase), so one relayer has one stream per chain. */
@@ -91,7 +102,8 @@ export const relayerStreamId = (chainId: number, address: string): string => `${
 export type StreamKindName = keyof typeof streams;
 
 /** Every event any stream of the catalogue holds. */
-export type DomainEvent = DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent | RelayerEvent | RoscaEvent;
+export type DomainEvent =
+  DaoEvent | ProposalEvent | TreasuryEvent | WebhookEvent | ProcessingEvent | RelayerEvent | RoscaEvent | SharePoolEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** The kind and id of a stream id, or null for a stream the catalogue does not know. */
