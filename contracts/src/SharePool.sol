@@ -5,14 +5,11 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {ISuperfluidToken} from "@superfluid-finance/ethereum-contracts/contracts/interfaces/superfluid/ISuperfluidToken.sol";
-import {ISuperfluidPool} from "@superfluid-finance/ethereum-contracts/contracts/interfaces/agreements/gdav1/ISuperfluidPool.sol";
-import {PoolConfig} from "@superfluid-finance/ethereum-contracts/contracts/interfaces/agreements/gdav1/IGeneralDistributionAgreementV1.sol";
-import {ISharePool} from "./interfaces/ISharePool.sol";
-import {IGDAv1Forwarder} from "./interfaces/IGDAv1Forwarder.sol";
+import {ShareLedger} from "./ShareLedger.sol";
 import {ShareAllocation} from "./libraries/ShareAllocation.sol";
 import {StakeAccrual} from "./libraries/StakeAccrual.sol";
+import {SharePoolConfigCheck} from "./libraries/SharePoolConfigCheck.sol";
 
 /// @title SharePool
 /// @notice One share pool: exactly 10,000 shares, held by members or (the available part) by this contract, paid
@@ -23,11 +20,9 @@ import {StakeAccrual} from "./libraries/StakeAccrual.sol";
 /// @dev Shares are kept as the balance of their holder, the available ones as the balance of this contract, and
 /// every change sets the GDA units of both sides to their shares: the units always total 10,000, and the
 /// unallocated part of any distribution accrues to this (connected) contract, where it stays.
-contract SharePool is ISharePool, ReentrancyGuardTransient {
+contract SharePool is ShareLedger, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-    using EnumerableSet for EnumerableSet.AddressSet;
 
-    uint256 public constant TOTAL_SHARES = 10_000;
     /// @notice The scale of `stakingRate`: shares per token-wei per second × 1e36 (a rate of 1e18 is one share
     /// per whole 18-decimal token per second).
     uint256 public constant RATE_SCALE = StakeAccrual.RATE_SCALE;
@@ -37,7 +32,6 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
     IERC20 private immutable _purchaseToken;
     ISuperfluidToken private immutable _distributionToken;
     address private immutable _gdaForwarder;
-    ISuperfluidPool private immutable _pool;
     address private immutable _creator;
     uint256 private immutable _creatorShares;
     uint256 private immutable _pricePerShare;
@@ -50,9 +44,6 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
 
     address private _operator;
     bool private _paused;
-    /// @dev Holders' shares; this contract's entry is `available()`.
-    mapping(address account => uint256) private _shares;
-    EnumerableSet.AddressSet private _holders;
     mapping(bytes32 key => bool) private _usedKeys;
 
     address[] private _contributors;
@@ -94,11 +85,9 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
         _;
     }
 
-    /// @notice Creates the pool's GDA pool (admin = this contract; anyone may distribute, so the Safe distributes
-    /// directly), gives the creator their allocation and this contract the rest as units, and connects this
-    /// contract to the GDA pool so the unallocated part of a distribution reaches its balance.
-    constructor(SharePoolConfig memory c) {
-        _validate(c);
+    /// @notice Deployed through the Safe singleton factory by the operator, one instance per pool; the ledger
+    /// (ShareLedger) creates the GDA pool and gives the creator their allocation.
+    constructor(SharePoolConfig memory c) ShareLedger(SharePoolConfigCheck.validated(c)) {
         _purchaseToken = IERC20(c.purchaseToken);
         _distributionToken = ISuperfluidToken(c.distributionToken);
         _gdaForwarder = c.gdaForwarder;
@@ -113,20 +102,6 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
         _stakingToken = IERC20(c.stakingToken);
         _stakingRate = c.stakingRate;
         if (c.crowdfundingTarget > 0) _crowdfundingStatus = CrowdfundingStatus.Open;
-        (, ISuperfluidPool pool_) = IGDAv1Forwarder(c.gdaForwarder).createPool(
-            ISuperfluidToken(c.distributionToken),
-            address(this),
-            PoolConfig({transferabilityForUnitsOwner: false, distributionFromAnyAddress: true})
-        );
-        _pool = pool_;
-        _shares[address(this)] = TOTAL_SHARES - c.creatorShares;
-        _syncUnits(address(this));
-        if (c.creatorShares > 0) {
-            _shares[c.creator] = c.creatorShares;
-            _holders.add(c.creator);
-            _syncUnits(c.creator);
-        }
-        IGDAv1Forwarder(c.gdaForwarder).connectPool(pool_, "");
         emit OperatorChanged(address(0), c.operator);
     }
 
@@ -136,7 +111,7 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
     /// straight to the creator.
     function buy(address buyer, uint256 shares, bytes32 key) external onlyOperator whenNotPaused nonReentrant once(key) {
         if (_pricePerShare == 0) revert SharePoolNotForSale();
-        _requireRoom(buyer);
+        _requireRoom(buyer, _maxParticipants);
         uint256 cost = shares * _pricePerShare;
         _move(address(this), buyer, shares);
         emit SharesBought(buyer, shares, cost, key);
@@ -146,7 +121,7 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
 
     /// @notice Grants `shares` out of the available ones: an approved request, an airdrop, a redeemed code.
     function grant(address to, uint256 shares, bytes32 key) external onlyOperator whenNotPaused nonReentrant once(key) {
-        _requireRoom(to);
+        _requireRoom(to, _maxParticipants);
         _move(address(this), to, shares);
         emit SharesGranted(to, shares, key);
     }
@@ -162,7 +137,7 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
         if (!_transfersAllowed) revert SharePoolTransfersNotAllowed();
         if (from == address(this)) revert SharePoolInsufficientShares(from, shares, 0);
         if (to == from) revert SharePoolInvalidRecipient(to);
-        _requireRoom(to);
+        _requireRoom(to, _maxParticipants);
         _move(from, to, shares);
         emit SharesTransferred(from, to, shares, key);
     }
@@ -199,7 +174,7 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
         if (_stakingRate == 0) revert SharePoolNotStaking();
         if (amount == 0) revert SharePoolZeroAmount();
         if (member == address(0) || member == address(this)) revert SharePoolInvalidRecipient(member);
-        if (_stakes[member].amount == 0) _requireRoom(member);
+        if (_stakes[member].amount == 0) _requireRoom(member, _maxParticipants);
         _accrue(member);
         _stakes[member].amount += amount;
         _totalStaked += amount;
@@ -225,7 +200,7 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
 
     /// @notice Assigns `shares` out of the available ones without a request (an airdrop by the Safe).
     function assign(address to, uint256 shares) external onlyCreator nonReentrant {
-        _requireRoom(to);
+        _requireRoom(to, _maxParticipants);
         _move(address(this), to, shares);
         emit SharesAssigned(to, shares);
     }
@@ -277,28 +252,6 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
     }
 
     // ------------------------------------------------------------------ views
-
-    function sharesOf(address holder) external view returns (uint256) {
-        return holder == address(this) ? 0 : _shares[holder];
-    }
-
-    /// @notice The shares nobody holds yet (the units this contract holds in the GDA pool).
-    function available() external view returns (uint256) {
-        return _shares[address(this)];
-    }
-
-    function totalShares() external pure returns (uint256) {
-        return TOTAL_SHARES;
-    }
-
-    /// @notice Every address holding shares now (the creator included), in no particular order.
-    function holders() external view returns (address[] memory) {
-        return _holders.values();
-    }
-
-    function gdaPool() external view returns (ISuperfluidPool) {
-        return _pool;
-    }
 
     function config() external view returns (SharePoolConfig memory) {
         return SharePoolConfig({
@@ -380,51 +333,8 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ internal
 
-    function _validate(SharePoolConfig memory c) private view {
-        if (c.distributionToken == address(0) || c.gdaForwarder == address(0) || c.creator == address(0)) {
-            revert SharePoolZeroAddress();
-        }
-        if (c.operator == address(0)) revert SharePoolZeroAddress();
-        if (c.creatorShares > TOTAL_SHARES) revert SharePoolInvalidConfig("creatorShares");
-        bool needsPurchaseToken = c.pricePerShare > 0 || c.crowdfundingTarget > 0;
-        if (needsPurchaseToken && c.purchaseToken == address(0)) revert SharePoolInvalidConfig("purchaseToken");
-        if (c.crowdfundingTarget > 0 ? c.crowdfundingDeadline <= block.timestamp : c.crowdfundingDeadline != 0) {
-            revert SharePoolInvalidConfig("crowdfundingDeadline");
-        }
-        if ((c.stakingRate == 0) != (c.stakingToken == address(0))) revert SharePoolInvalidConfig("staking");
-    }
-
-    /// @dev Moves shares between two holders (this contract standing for the available ones) and sets both sides'
-    /// units to their new shares.
-    function _move(address from, address to, uint256 shares) private {
-        if (shares == 0) revert SharePoolZeroAmount();
-        if (to == address(0) || to == address(this)) revert SharePoolInvalidRecipient(to);
-        uint256 held = _shares[from];
-        if (shares > held) {
-            if (from == address(this)) revert SharePoolInsufficientAvailable(shares, held);
-            revert SharePoolInsufficientShares(from, shares, held);
-        }
-        _shares[from] = held - shares;
-        _shares[to] += shares;
-        if (from != address(this) && held == shares) _holders.remove(from);
-        _holders.add(to);
-        _syncUnits(from);
-        _syncUnits(to);
-    }
-
-    function _syncUnits(address account) private {
-        _pool.updateMemberUnits(account, uint128(_shares[account]));
-    }
-
-    /// @dev A new holder needs room under maxParticipants; an existing one always has it.
-    function _requireRoom(address to) private view {
-        if (_maxParticipants != 0 && !_holders.contains(to) && _holders.length() >= _maxParticipants) {
-            revert SharePoolFull(_maxParticipants);
-        }
-    }
-
-    function _earned(StakePosition memory s) private view returns (uint256 shares, uint256 carry) {
-        return StakeAccrual.earned(s.amount, block.timestamp - s.since, _stakingRate, s.carry, _shares[address(this)]);
+    function _earned(StakePosition memory s) private view returns (uint256, uint256) {
+        return StakeAccrual.earned(s.amount, block.timestamp - s.since, _stakingRate, s.carry, _availableShares());
     }
 
     function _accrue(address member) private {
@@ -440,23 +350,17 @@ contract SharePool is ISharePool, ReentrancyGuardTransient {
     function _allocate(uint256 total) private {
         _crowdfundingStatus = CrowdfundingStatus.Reached;
         uint256 n = _contributors.length;
-        uint256 pot = _shares[address(this)];
+        uint256 pot = _availableShares();
         uint256[] memory weights = new uint256[](n);
         for (uint256 i = 0; i < n; i++) {
             weights[i] = _contributions[_contributors[i]];
         }
         uint256[] memory shares = ShareAllocation.largestRemainder(pot, weights, total);
         Allocation[] memory allocations = new Allocation[](n);
-        _shares[address(this)] = 0;
-        _syncUnits(address(this));
         for (uint256 i = 0; i < n; i++) {
-            address contributor = _contributors[i];
-            allocations[i] = Allocation(contributor, weights[i], shares[i]);
-            if (shares[i] == 0) continue;
-            _shares[contributor] += shares[i];
-            _holders.add(contributor);
-            _syncUnits(contributor);
+            allocations[i] = Allocation(_contributors[i], weights[i], shares[i]);
         }
+        _issueAllAvailable(_contributors, shares);
         emit CrowdfundingReached(total, pot, allocations);
         _pay(_creator, total);
     }
