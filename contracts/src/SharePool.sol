@@ -26,8 +26,10 @@ contract SharePool is ShareLedger, ReentrancyGuardTransient {
     /// @notice The scale of `stakingRate`: shares per token-wei per second × 1e36 (a rate of 1e18 is one share
     /// per whole 18-decimal token per second).
     uint256 public constant RATE_SCALE = StakeAccrual.RATE_SCALE;
-    /// @notice Finalizing allocates (or refunds) every contributor in one transaction: their number is bounded.
-    uint256 public constant MAX_CONTRIBUTORS = 100;
+    /// @notice Finalizing allocates (or refunds) every contributor in one transaction: their number is bounded so that
+    /// it stays under a transaction's gas cap of 2^24 (EIP-7825). Each allocation sets a new GDA member's units
+    /// (about 235,000 gas): 100 contributors took 24M gas, 50 take 11.9M.
+    uint256 public constant MAX_CONTRIBUTORS = 50;
 
     IERC20 private immutable _purchaseToken;
     ISuperfluidToken private immutable _distributionToken;

@@ -2,7 +2,9 @@
 // Crowdfunding: contributions escrowed until the target and the deadline; reaching the target allocates the
 // available shares pro rata (largest remainder, ties to the earliest contributor) and pays the escrow to the
 // creator; missing it refunds everyone in full, a refused refund deferred and claimable.
-import { getAddress } from 'viem';
+import { getAddress, maxUint256 } from 'viem';
+import { testBlacklistTokenAbi } from '../abi/test-blacklist-token';
+import { fundedAccounts } from '../../test/chain/accounts';
 import { revertOf } from '../../test/chain/revert';
 import { key, shareEventsOf, tokens, usePrivateSharePool, type SharePoolHandle } from '../../test/chain/share-pool';
 
@@ -117,6 +119,37 @@ describe('SharePool crowdfunding', () => {
       ]);
       expect(await pool.steps.purchaseBalance(pool.address)).toBe(0n);
     });
+  });
+
+  it('allocates MAX_CONTRIBUTORS (50) contributors in one transaction under the 2^24 gas cap of a transaction', async () => {
+    const { clients, operator, outsider, purchaseToken } = chain();
+    const pool = await crowdfunding();
+    const max = await pool.steps.read.readContract({ ...pool.steps.target, functionName: 'MAX_CONTRIBUTORS' });
+    const many = await fundedAccounts(clients, 'shares-crowd', Number(max));
+    await Promise.all(
+      many.map(async (contributor) => {
+        const wallet = clients.wallet(contributor);
+        for (const [functionName, args] of [
+          ['mint', [contributor.address, tokens(100)]],
+          ['approve', [pool.address, maxUint256]],
+        ] as const)
+          await clients.public.waitForTransactionReceipt({
+            hash: await wallet.writeContract({ address: purchaseToken, abi: testBlacklistTokenAbi, functionName, args }),
+          });
+      }),
+    );
+    for (const [i, contributor] of many.entries())
+      await pool.steps.contribute(operator, contributor.address, tokens(20) + BigInt(i), key(`many-${i}`));
+    expect((await revertOf(pool.steps.contribute(operator, addr(0), 1n, key('one-more')))).name).toBe('SharePoolTooManyContributors');
+    // A fixed gas limit: the local node's estimate (a binary search of executions) of this call is slow.
+    const hash = await clients
+      .wallet(outsider)
+      .writeContract({ ...pool.steps.target, functionName: 'finalizeCrowdfunding', gas: 30_000_000n });
+    const receipt = await clients.public.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe('success');
+    expect(receipt.gasUsed).toBeLessThan(16_777_216n);
+    expect(await pool.steps.available()).toBe(0n);
+    expect((await pool.steps.holders()).length).toBe(Number(max) + 1);
   });
 
   describe('missing the target', () => {
