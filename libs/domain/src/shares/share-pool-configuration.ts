@@ -21,8 +21,11 @@ export type DistributionType = (typeof DISTRIBUTION_TYPES)[number];
  */
 export const STAKE_RATE_SCALE = 10n ** 36n;
 
-/** The contract allocates a crowdfunding in one transaction, so it takes at most this many contributors. */
-export const MAX_CONTRIBUTORS = 100;
+/**
+ * The contract allocates a crowdfunding in one transaction, so it takes at most this many contributors: 50 finalize
+ * in about 12M gas, 100 would need 24M, above a transaction's cap of 2^24 (EIP-7825). Same bound as SharePool.sol.
+ */
+export const MAX_CONTRIBUTORS = 50;
 
 /**
  * One access condition, as plain data in the configuration; `accessConditionOf` (access-conditions.ts) makes the
