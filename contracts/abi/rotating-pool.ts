@@ -8,6 +8,11 @@ export const rotatingPoolAbi = [
         type: 'address',
       },
       {
+        internalType: 'contract IERC4626',
+        name: 'strategy_',
+        type: 'address',
+      },
+      {
         internalType: 'address',
         name: 'organiser_',
         type: 'address',
@@ -241,6 +246,17 @@ export const rotatingPoolAbi = [
   {
     inputs: [
       {
+        internalType: 'address',
+        name: 'strategy',
+        type: 'address',
+      },
+    ],
+    name: 'RotatingPoolStrategyAssetMismatch',
+    type: 'error',
+  },
+  {
+    inputs: [
+      {
         internalType: 'uint256',
         name: 'count',
         type: 'uint256',
@@ -285,6 +301,22 @@ export const rotatingPoolAbi = [
       },
     ],
     name: 'RotatingPoolWrongRound',
+    type: 'error',
+  },
+  {
+    inputs: [
+      {
+        internalType: 'uint256',
+        name: 'recognised',
+        type: 'uint256',
+      },
+      {
+        internalType: 'uint256',
+        name: 'available',
+        type: 'uint256',
+      },
+    ],
+    name: 'RotatingPoolYieldTooHigh',
     type: 'error',
   },
   {
@@ -548,6 +580,12 @@ export const rotatingPoolAbi = [
         indexed: false,
         internalType: 'uint256',
         name: 'fee',
+        type: 'uint256',
+      },
+      {
+        indexed: false,
+        internalType: 'uint256',
+        name: 'yieldRecognised',
         type: 'uint256',
       },
     ],
@@ -942,6 +980,19 @@ export const rotatingPoolAbi = [
     type: 'function',
   },
   {
+    inputs: [],
+    name: 'principal',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
     inputs: [
       {
         internalType: 'bytes32',
@@ -1084,6 +1135,11 @@ export const rotatingPoolAbi = [
         name: 'fee',
         type: 'uint256',
       },
+      {
+        internalType: 'uint256',
+        name: 'yieldRecognised',
+        type: 'uint256',
+      },
     ],
     name: 'settle',
     outputs: [],
@@ -1110,6 +1166,19 @@ export const rotatingPoolAbi = [
     type: 'function',
   },
   {
+    inputs: [],
+    name: 'shortfall',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
     inputs: [
       {
         internalType: 'address[]',
@@ -1120,6 +1189,19 @@ export const rotatingPoolAbi = [
     name: 'startWithOrder',
     outputs: [],
     stateMutability: 'nonpayable',
+    type: 'function',
+  },
+  {
+    inputs: [],
+    name: 'strategy',
+    outputs: [
+      {
+        internalType: 'contract IERC4626',
+        name: '',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'view',
     type: 'function',
   },
   {
@@ -1183,6 +1265,19 @@ export const rotatingPoolAbi = [
   {
     inputs: [],
     name: 'totalDeferred',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
+    inputs: [],
+    name: 'yieldAvailable',
     outputs: [
       {
         internalType: 'uint256',
