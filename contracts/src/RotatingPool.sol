@@ -19,7 +19,6 @@ import {RotatingPoolFunds} from "./RotatingPoolFunds.sol";
 /// is invested in the DAO's strategy (see RotatingPoolFunds); a settlement recognises the yield the log decided,
 /// and a dissolution shares whatever the pool holds beyond or below its principal pro rata over the refunds.
 contract RotatingPool is RotatingPoolFunds, ReentrancyGuardTransient {
-
     /// @notice The late period penalties escalate by: a week, as the domain's LATE_PERIOD_SECONDS.
     uint256 public constant LATE_PERIOD = 7 days;
     /// @notice A settlement's fee is at most this share of the funds the pool holds (the domain caps the platform
