@@ -304,22 +304,6 @@ export const rotatingPoolAbi = [
     type: 'error',
   },
   {
-    inputs: [
-      {
-        internalType: 'uint256',
-        name: 'recognised',
-        type: 'uint256',
-      },
-      {
-        internalType: 'uint256',
-        name: 'available',
-        type: 'uint256',
-      },
-    ],
-    name: 'RotatingPoolYieldTooHigh',
-    type: 'error',
-  },
-  {
     inputs: [],
     name: 'RotatingPoolZeroAddress',
     type: 'error',

@@ -145,24 +145,25 @@ contract RotatingPool is RotatingPoolFunds, ReentrancyGuardTransient {
         _pull(member, amount + penalty);
     }
 
-    /// @notice Settles the open round: recognises `yieldRecognised` (at most `yieldAvailable()`), pays what the log
-    /// decided and the fee, and opens the next round. Also while paused: a round the log settled before the pause is
-    /// carried out, so a dissolution never waits behind it. When the pool holds less than its principal (a strategy
-    /// loss, or rounding no yield covered) it pays what there is: the fee absorbs the loss first, then the last payments.
+    /// @notice Settles the open round: recognises the strategy's yield the log decided (`yieldRecognised`, which the
+    /// worker read from `yieldAvailable()`), pays what the log decided and the fee, and opens the next round. Also
+    /// while paused: a round the log settled before the pause is carried out, so a dissolution never waits behind it.
+    /// When the pool holds less than its principal plus that yield (a strategy loss, also one after the log decided,
+    /// or rounding no yield covered) it pays what there is: the fee absorbs the loss first, then the last payments.
+    /// @dev Yield the pool does not hold is not refused (that would leave the round unsettleable after a loss between
+    /// the decision and this call): it is a loss like any other, and the fee cap counts only the yield it holds.
     function settle(uint256 round, Payment[] calldata payments, uint256 fee, uint256 yieldRecognised)
         external
         onlyOperator
         nonReentrant
     {
         _requireOpenRound(round);
-        uint256 yieldNow = yieldAvailable();
-        if (yieldRecognised > yieldNow) revert RotatingPoolYieldTooHigh(yieldRecognised, yieldNow);
-        uint256 funds = _principal + yieldRecognised;
-        uint256 maxFee = Math.mulDiv(funds, MAX_FEE_BPS, _BPS);
+        uint256 held = _principal + Math.min(yieldRecognised, yieldAvailable());
+        uint256 maxFee = Math.mulDiv(held, MAX_FEE_BPS, _BPS);
         if (fee > maxFee) revert RotatingPoolFeeTooHigh(fee, maxFee);
         uint256 totalPaid = _checkPayments(payments);
         uint256 needed = totalPaid + fee;
-        uint256 payable_ = _spend(funds, needed);
+        uint256 payable_ = _spend(_principal + yieldRecognised, needed);
         _roundsSettled = round + 1;
         uint256 feePaid = payable_ > totalPaid ? payable_ - totalPaid : 0;
         if (feePaid > fee) feePaid = fee;

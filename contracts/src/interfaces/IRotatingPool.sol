@@ -81,8 +81,6 @@ interface IRotatingPool {
     /// @notice Payments and fee of `needed` exceed the funds the log knows of (the principal plus the yield being
     /// recognised), or the strategy cannot pay `available` of them now for a reason other than a loss.
     error RotatingPoolInsufficientFunds(uint256 needed, uint256 available);
-    /// @notice A settlement recognising more yield than the pool holds beyond its principal, `available`.
-    error RotatingPoolYieldTooHigh(uint256 recognised, uint256 available);
     /// @notice The strategy's asset is not the pool's token.
     error RotatingPoolStrategyAssetMismatch(address strategy);
     /// @notice A settlement's fee above `max` (MAX_FEE_BPS of the available funds).

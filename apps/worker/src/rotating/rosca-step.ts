@@ -309,7 +309,7 @@ async function roundStep(deps: ExecutionDeps, state: Running): Promise<RoscaStep
   const deadline = settleDeadline(round.dueAt, config);
   if ((due && pending.length === 0) || Date.parse(now) >= Date.parse(deadline)) {
     // The yield the strategy earned on what the pool holds beyond its principal, recognised once: the log's
-    // SettleRound is decided once per round, and the contract refuses to recognise more than it holds.
+    // SettleRound is decided once per round, and what it recognises becomes the contract's principal.
     const yieldEarned = await deps.chain.public.readContract({ address: pool, abi: poolAbi, functionName: 'yieldAvailable' });
     await record(
       deps,
