@@ -8,6 +8,11 @@ export const rotatingPoolAbi = [
         type: 'address',
       },
       {
+        internalType: 'contract IERC4626',
+        name: 'strategy_',
+        type: 'address',
+      },
+      {
         internalType: 'address',
         name: 'organiser_',
         type: 'address',
@@ -236,6 +241,17 @@ export const rotatingPoolAbi = [
       },
     ],
     name: 'RotatingPoolRefundsMismatch',
+    type: 'error',
+  },
+  {
+    inputs: [
+      {
+        internalType: 'address',
+        name: 'strategy',
+        type: 'address',
+      },
+    ],
+    name: 'RotatingPoolStrategyAssetMismatch',
     type: 'error',
   },
   {
@@ -548,6 +564,12 @@ export const rotatingPoolAbi = [
         indexed: false,
         internalType: 'uint256',
         name: 'fee',
+        type: 'uint256',
+      },
+      {
+        indexed: false,
+        internalType: 'uint256',
+        name: 'yieldRecognised',
         type: 'uint256',
       },
     ],
@@ -942,6 +964,19 @@ export const rotatingPoolAbi = [
     type: 'function',
   },
   {
+    inputs: [],
+    name: 'principal',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
     inputs: [
       {
         internalType: 'bytes32',
@@ -1084,6 +1119,11 @@ export const rotatingPoolAbi = [
         name: 'fee',
         type: 'uint256',
       },
+      {
+        internalType: 'uint256',
+        name: 'yieldRecognised',
+        type: 'uint256',
+      },
     ],
     name: 'settle',
     outputs: [],
@@ -1110,6 +1150,19 @@ export const rotatingPoolAbi = [
     type: 'function',
   },
   {
+    inputs: [],
+    name: 'shortfall',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
     inputs: [
       {
         internalType: 'address[]',
@@ -1120,6 +1173,19 @@ export const rotatingPoolAbi = [
     name: 'startWithOrder',
     outputs: [],
     stateMutability: 'nonpayable',
+    type: 'function',
+  },
+  {
+    inputs: [],
+    name: 'strategy',
+    outputs: [
+      {
+        internalType: 'contract IERC4626',
+        name: '',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'view',
     type: 'function',
   },
   {
@@ -1183,6 +1249,19 @@ export const rotatingPoolAbi = [
   {
     inputs: [],
     name: 'totalDeferred',
+    outputs: [
+      {
+        internalType: 'uint256',
+        name: '',
+        type: 'uint256',
+      },
+    ],
+    stateMutability: 'view',
+    type: 'function',
+  },
+  {
+    inputs: [],
+    name: 'yieldAvailable',
     outputs: [
       {
         internalType: 'uint256',

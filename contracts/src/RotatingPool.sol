@@ -3,9 +3,9 @@ pragma solidity 0.8.30;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {IRotatingPool} from "./interfaces/IRotatingPool.sol";
+import {RotatingPoolFunds} from "./RotatingPoolFunds.sol";
 
 /// @title RotatingPool
 /// @notice Custody of one rotating savings pool (ROSCA). The platform's event log decides every amount; the
@@ -15,10 +15,10 @@ import {IRotatingPool} from "./interfaces/IRotatingPool.sol";
 /// rounds settle in order and once, each release key pays once, a contribution is pulled once per member and
 /// round at exactly the terms' price, and dissolution needs the organiser's pause and must refund everything.
 /// @dev Payments never block the pool: a transfer that fails is credited to the recipient's deferred balance,
-/// which they `claim()` later; deferred funds are excluded from what the pool may pay or refund.
-contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
-
+/// which they `claim()` later; deferred funds are excluded from what the pool may pay or refund. Money pulled in
+/// is invested in the DAO's strategy (see RotatingPoolFunds); a settlement recognises the yield the log decided,
+/// and a dissolution shares whatever the pool holds beyond or below its principal pro rata over the refunds.
+contract RotatingPool is RotatingPoolFunds, ReentrancyGuardTransient {
     /// @notice The late period penalties escalate by: a week, as the domain's LATE_PERIOD_SECONDS.
     uint256 public constant LATE_PERIOD = 7 days;
     /// @notice A settlement's fee is at most this share of the funds the pool holds (the domain caps the platform
@@ -30,7 +30,6 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
     bytes32 public constant DISSOLUTION_KEY = keccak256("ayllu.rotating.dissolution");
     uint256 private constant _BPS = 10_000;
 
-    IERC20 private immutable _token;
     address private immutable _organiser;
     address private immutable _feeRecipient;
     uint256 private immutable _contributionAmount;
@@ -51,8 +50,6 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
     bool private _dissolved;
     mapping(uint256 round => mapping(address member => uint256)) private _collected;
     mapping(bytes32 key => bool) private _released;
-    mapping(address account => uint256) private _deferred;
-    uint256 private _totalDeferred;
 
     modifier onlyOperator() {
         if (msg.sender != _operator) revert RotatingPoolUnauthorized(msg.sender);
@@ -71,8 +68,16 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         _;
     }
 
-    /// @notice Deployed by the operator, one instance per pool; the terms are fixed for the pool's life.
-    constructor(IERC20 token_, address organiser_, address operator_, address feeRecipient_, PoolTerms memory terms_) {
+    /// @notice Deployed by the operator, one instance per pool; the terms and the strategy (an ERC-4626 vault over
+    /// `token_`, or address(0) for none) are fixed for the pool's life.
+    constructor(
+        IERC20 token_,
+        IERC4626 strategy_,
+        address organiser_,
+        address operator_,
+        address feeRecipient_,
+        PoolTerms memory terms_
+    ) RotatingPoolFunds(token_, strategy_) {
         if (
             address(token_) == address(0) || organiser_ == address(0) || operator_ == address(0)
                 || feeRecipient_ == address(0)
@@ -83,7 +88,6 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         if (terms_.memberCount < MIN_MEMBERS || terms_.memberCount > MAX_MEMBERS) {
             revert RotatingPoolInvalidTerms("memberCount");
         }
-        _token = token_;
         _organiser = organiser_;
         _operator = operator_;
         _feeRecipient = feeRecipient_;
@@ -108,7 +112,7 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         _isMember[member] = true;
         _members.push(member);
         emit MemberJoined(member, _collateralAmount);
-        if (_collateralAmount > 0) _token.safeTransferFrom(member, address(this), _collateralAmount);
+        if (_collateralAmount > 0) _pull(member, _collateralAmount);
     }
 
     /// @notice Begins the rounds, once: as many rounds as members, round 0 due at `firstDueAt`.
@@ -138,46 +142,76 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         penalty = penaltyAt(round, block.timestamp);
         _collected[round][member] = amount + penalty;
         emit ContributionCollected(round, member, amount, penalty, uint64(block.timestamp));
-        _token.safeTransferFrom(member, address(this), amount + penalty);
+        _pull(member, amount + penalty);
     }
 
-    /// @notice Settles the open round: pays what the log decided and the fee, and opens the next round. Also while
-    /// paused: a round the log settled before the pause is carried out, so a dissolution never waits behind it.
-    function settle(uint256 round, Payment[] calldata payments, uint256 fee) external onlyOperator nonReentrant {
+    /// @notice Settles the open round: recognises the strategy's yield the log decided (`yieldRecognised`, which the
+    /// worker read from `yieldAvailable()`), pays what the log decided and the fee, and opens the next round. Also
+    /// while paused: a round the log settled before the pause is carried out, so a dissolution never waits behind it.
+    /// When the pool holds less than its principal plus that yield (a strategy loss, also one after the log decided,
+    /// or rounding no yield covered) it pays what there is: the fee absorbs the loss first, then the last payments.
+    /// @dev Yield the pool does not hold is not refused (that would leave the round unsettleable after a loss between
+    /// the decision and this call): it is a loss like any other, and the fee cap counts only the yield it holds.
+    function settle(uint256 round, Payment[] calldata payments, uint256 fee, uint256 yieldRecognised)
+        external
+        onlyOperator
+        nonReentrant
+    {
         _requireOpenRound(round);
-        uint256 funds = _available();
-        uint256 maxFee = Math.mulDiv(funds, MAX_FEE_BPS, _BPS);
+        uint256 held = _principal + Math.min(yieldRecognised, yieldAvailable());
+        uint256 maxFee = Math.mulDiv(held, MAX_FEE_BPS, _BPS);
         if (fee > maxFee) revert RotatingPoolFeeTooHigh(fee, maxFee);
         uint256 totalPaid = _checkPayments(payments);
-        if (totalPaid + fee > funds) revert RotatingPoolInsufficientFunds(totalPaid + fee, funds);
+        uint256 needed = totalPaid + fee;
+        uint256 payable_ = _spend(_principal + yieldRecognised, needed);
         _roundsSettled = round + 1;
-        emit RoundSettled(round, totalPaid, fee);
-        _payAll(roundKey(round), payments);
-        if (fee > 0) _pay(_feeRecipient, fee);
+        uint256 feePaid = payable_ > totalPaid ? payable_ - totalPaid : 0;
+        if (feePaid > fee) feePaid = fee;
+        emit RoundSettled(round, payable_ - feePaid, feePaid, yieldRecognised);
+        _payAll(roundKey(round), payments, payable_ - feePaid);
+        if (feePaid > 0) _pay(_feeRecipient, feePaid);
     }
 
     /// @notice Pays out a departure (or any other one-off decision of the log) under `key`, once per key; also while
-    /// paused, for the same reason as `settle`.
+    /// paused, for the same reason as `settle`, and paying what there is on a loss as `settle` does.
     function release(bytes32 key, Payment[] calldata payments) external onlyOperator nonReentrant {
         if (_released[key]) revert RotatingPoolAlreadyReleased(key);
         uint256 total = _checkPayments(payments);
-        uint256 funds = _available();
-        if (total > funds) revert RotatingPoolInsufficientFunds(total, funds);
+        uint256 payable_ = _spend(_principal, total);
         _released[key] = true;
-        emit Released(key, total);
-        _payAll(key, payments);
+        emit Released(key, payable_);
+        _payAll(key, payments, payable_);
     }
 
-    /// @notice Refunds everything the pool holds (balance minus deferred) and closes it for good; only while
-    /// the organiser has it paused. Deferred balances stay claimable.
+    /// @notice Refunds everything the pool holds (deferred balances excepted) and closes it for good; only while the
+    /// organiser has it paused. The refunds must add up to the principal; the contract scales them to what it holds
+    /// (unrecognised yield shared pro rata, or a loss borne pro rata), floor each, the remainder to the largest
+    /// refund (the first of equals), so what it pays adds up exactly to its holdings. Deferred balances stay claimable.
     function dissolve(Payment[] calldata refunds) external onlyOperator nonReentrant {
         if (!_paused) revert RotatingPoolNotPaused();
         uint256 total = _checkPayments(refunds);
-        uint256 held = _available();
-        if (total != held) revert RotatingPoolRefundsMismatch(total, held);
+        if (total != _principal) revert RotatingPoolRefundsMismatch(total, _principal);
         _dissolved = true;
-        emit Dissolved(total);
-        _payAll(DISSOLUTION_KEY, refunds);
+        _principal = 0;
+        // The strategy is the DAO's, fixed at deployment: redeeming before the payments is a call to a known vault.
+        uint256 held = _freeAll();
+        emit Dissolved(held);
+        if (total == 0) {
+            if (held > 0) _payOne(DISSOLUTION_KEY, _organiser, held);
+            return;
+        }
+        uint256 largest = 0;
+        uint256 given = 0;
+        uint256[] memory amounts = new uint256[](refunds.length);
+        for (uint256 i = 0; i < refunds.length; i++) {
+            amounts[i] = Math.mulDiv(refunds[i].amount, held, total);
+            given += amounts[i];
+            if (refunds[i].amount > refunds[largest].amount) largest = i;
+        }
+        amounts[largest] += held - given;
+        for (uint256 i = 0; i < refunds.length; i++) {
+            if (amounts[i] > 0) _payOne(DISSOLUTION_KEY, refunds[i].to, amounts[i]);
+        }
     }
 
     // ------------------------------------------------------------------ organiser
@@ -224,12 +258,7 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
     /// @notice Pays the caller what failed to reach them earlier; reverts (and keeps it owed) if it fails again.
     /// Works in every state, also after dissolution.
     function claim() external nonReentrant {
-        uint256 amount = _deferred[msg.sender];
-        if (amount == 0) revert RotatingPoolNothingDeferred(msg.sender);
-        _deferred[msg.sender] = 0;
-        _totalDeferred -= amount;
-        emit DeferredClaimed(msg.sender, amount);
-        _token.safeTransfer(msg.sender, amount);
+        _claimDeferred(msg.sender);
     }
 
     // ------------------------------------------------------------------ views
@@ -327,20 +356,6 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         return _dissolved;
     }
 
-    /// @notice What failed to reach `account` and waits for its `claim()`.
-    function deferred(address account) external view returns (uint256) {
-        return _deferred[account];
-    }
-
-    function totalDeferred() external view returns (uint256) {
-        return _totalDeferred;
-    }
-
-    /// @notice What the pool may pay or refund: its token balance minus the deferred balances it owes.
-    function available() external view returns (uint256) {
-        return _available();
-    }
-
     // ------------------------------------------------------------------ internal
 
     function _requireOpenRound(uint256 round) private view {
@@ -349,10 +364,16 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         if (round != _roundsSettled) revert RotatingPoolWrongRound(round, _roundsSettled);
     }
 
-    /// @dev Saturating, so a balance that fell below the deferred total (a rebasing token) cannot lock the pool.
-    function _available() private view returns (uint256) {
-        uint256 balance = _token.balanceOf(address(this));
-        return balance > _totalDeferred ? balance - _totalDeferred : 0;
+    /// @dev Books `needed` of the log's `funds` as spent and frees it from the strategy; returns what the pool pays.
+    /// It pays less only when the pool holds less than its principal, and by no more than that shortfall: a strategy
+    /// that merely cannot pay now (paused, illiquid) makes the call revert, to be retried.
+    function _spend(uint256 funds, uint256 needed) private returns (uint256 payable_) {
+        if (needed > funds) revert RotatingPoolInsufficientFunds(needed, funds);
+        uint256 held = _funds();
+        uint256 loss = funds > held ? funds - held : 0;
+        _principal = funds - needed;
+        payable_ = _free(needed);
+        if (needed - payable_ > loss) revert RotatingPoolInsufficientFunds(needed, payable_);
     }
 
     /// @dev Every recipient is a member or the organiser and every amount positive; returns the sum.
@@ -365,18 +386,18 @@ contract RotatingPool is IRotatingPool, ReentrancyGuardTransient {
         }
     }
 
-    function _payAll(bytes32 key, Payment[] calldata payments) private {
+    /// @dev Pays `payments` in order out of `budget`: when the budget is short, the last payments get less (or none).
+    function _payAll(bytes32 key, Payment[] calldata payments, uint256 budget) private {
         for (uint256 i = 0; i < payments.length; i++) {
-            emit Paid(key, payments[i].to, payments[i].amount);
-            _pay(payments[i].to, payments[i].amount);
+            uint256 amount = Math.min(payments[i].amount, budget);
+            if (amount == 0) continue;
+            budget -= amount;
+            _payOne(key, payments[i].to, amount);
         }
     }
 
-    /// @dev A transfer that fails (reverts or returns false; tokens returning nothing are accepted) is deferred.
-    function _pay(address to, uint256 amount) private {
-        if (_token.trySafeTransfer(to, amount)) return;
-        _deferred[to] += amount;
-        _totalDeferred += amount;
-        emit PaymentDeferred(to, amount);
+    function _payOne(bytes32 key, address to, uint256 amount) private {
+        emit Paid(key, to, amount);
+        _pay(to, amount);
     }
 }

@@ -235,7 +235,7 @@ describe('RotatingPool', () => {
       const receipt = await steps.settle(operator, 0n, payments, fee);
       const key = await roundKey(0n);
       expect(poolEventsOf(receipt.logs, pool)).toEqual([
-        { eventName: 'RoundSettled', args: { round: 0n, totalPaid: pot - fee, fee } },
+        { eventName: 'RoundSettled', args: { round: 0n, totalPaid: pot - fee, fee, yieldRecognised: 0n } },
         { eventName: 'Paid', args: { key, to: member(2), amount: pot - fee - 10n } },
         { eventName: 'Paid', args: { key, to: organiser.address, amount: 10n } },
       ]);

@@ -129,7 +129,7 @@ describe('RotatingPool deferred payments', () => {
     );
     const key = await steps.read.readContract({ ...steps.target, functionName: 'roundKey', args: [0n] });
     expect(poolEventsOf(receipt.logs, pool)).toEqual([
-      { eventName: 'RoundSettled', args: { round: 0n, totalPaid: 4n * C - fee, fee } },
+      { eventName: 'RoundSettled', args: { round: 0n, totalPaid: 4n * C - fee, fee, yieldRecognised: 0n } },
       { eventName: 'Paid', args: { key, to: carol.address, amount: 3n * C } },
       { eventName: 'PaymentDeferred', args: { to: carol.address, amount: 3n * C } },
       { eventName: 'Paid', args: { key, to: alice.address, amount: C - fee } },

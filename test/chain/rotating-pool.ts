@@ -1,4 +1,4 @@
-import { isAddressEqual, maxUint256, parseEventLogs, type Address, type Hash, type Hex, type Log } from 'viem';
+import { isAddressEqual, maxUint256, parseEventLogs, zeroAddress, type Address, type Hash, type Hex, type Log } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { rotatingPoolAbi } from '../../contracts/abi/rotating-pool';
 import { testBlacklistTokenAbi } from '../../contracts/abi/test-blacklist-token';
@@ -29,6 +29,8 @@ export type RotatingPoolFixture = {
   /** A TestBlacklistToken: a TestToken whose transfers to or from a blocked address revert. */
   readonly token: Address;
   readonly pool: Address;
+  /** The pool's ERC-4626 strategy (a TestStrategy over the token) when the spec asked for one; else zero. */
+  readonly strategy: Address;
   readonly terms: RotatingPoolTerms;
   readonly operator: PrivateKeyAccount;
   readonly organiser: PrivateKeyAccount;
@@ -56,8 +58,8 @@ export function rotatingPoolSteps(clients: DevClients, token: Address, pool: Add
       confirm(await write(by).writeContract({ ...target, functionName: 'begin', args: [firstDueAt] })),
     collect: async (by: Write, round: bigint, member: Address) =>
       confirm(await write(by).writeContract({ ...target, functionName: 'collect', args: [round, member] })),
-    settle: async (by: Write, round: bigint, payments: readonly RotatingPoolPayment[], fee: bigint) =>
-      confirm(await write(by).writeContract({ ...target, functionName: 'settle', args: [round, payments, fee] })),
+    settle: async (by: Write, round: bigint, payments: readonly RotatingPoolPayment[], fee: bigint, yieldRecognised = 0n) =>
+      confirm(await write(by).writeContract({ ...target, functionName: 'settle', args: [round, payments, fee, yieldRecognised] })),
     release: async (by: Write, key: Hex, payments: readonly RotatingPoolPayment[]) =>
       confirm(await write(by).writeContract({ ...target, functionName: 'release', args: [key, payments] })),
     dissolve: async (by: Write, refunds: readonly RotatingPoolPayment[]) =>
@@ -103,7 +105,9 @@ export const poolEventsOf = (logs: readonly Log[], pool: Address) =>
  * snapshots), a TestBlacklistToken, one RotatingPool deployed through `deployRotatingPool` by the operator, and
  * `members` funded accounts (not joined). A snapshot is reverted before every test. Read the getter inside tests.
  */
-export function usePrivateRotatingPool(options: { members?: number; terms?: Partial<RotatingPoolTerms> } = {}): () => RotatingPoolFixture {
+export function usePrivateRotatingPool(
+  options: { members?: number; terms?: Partial<RotatingPoolTerms>; withStrategy?: boolean } = {},
+): () => RotatingPoolFixture {
   let context: (RotatingPoolFixture & { stop(): Promise<void> }) | undefined;
   let snapshot: Hex | undefined;
 
@@ -122,10 +126,18 @@ export function usePrivateRotatingPool(options: { members?: number; terms?: Part
         { name: 'TestBlacklistToken', abi: artifact.abi, bytecode: artifact.bytecode, args: ['Blacklist Test Token', 'TBT'] },
       );
       const terms = { ...defaultTerms, ...options.terms };
+      const strategyArtifact = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
+      const strategy = options.withStrategy
+        ? await deployContract(
+            { wallet: clients.wallet(0), public: clients.public },
+            { name: 'TestStrategy', abi: strategyArtifact.abi, bytecode: strategyArtifact.bytecode, args: [token] },
+          )
+        : zeroAddress;
       const { address: pool } = await deployRotatingPool({
         wallet: clients.wallet(operator),
         client: clients.public,
         token,
+        strategy,
         organiser: organiser.address,
         operator: operator.address,
         feeRecipient: feeRecipient.address,
@@ -145,7 +157,7 @@ export function usePrivateRotatingPool(options: { members?: number; terms?: Part
           await clients.public.waitForTransactionReceipt({ hash });
       }
       const steps = rotatingPoolSteps(clients, token, pool);
-      context = { clients, token, pool, terms, operator, organiser, feeRecipient, outsider, members, steps, stop: node.stop };
+      context = { clients, token, pool, strategy, terms, operator, organiser, feeRecipient, outsider, members, steps, stop: node.stop };
     } catch (error) {
       await node.stop();
       throw error;

@@ -12,6 +12,8 @@ import {
 import type { RecordedEvent } from '@ayllu/event-store';
 import { encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
+import { communityVaultAbi } from '../../../contracts/abi/community-vault';
+import { testStrategyAbi } from '../../../contracts/abi/test-strategy';
 import { testTokenAbi } from '../../../contracts/abi/test-token';
 import { poolAbi } from '../src/rotating/rosca-contract';
 import { settleDeadline } from '../src/rotating/rosca-timing';
@@ -51,6 +53,22 @@ export function rotatingPools(world: ExecutionWorld, daoId: string, contracts: D
   };
   const tokenBalance = (holder: Address) =>
     client.readContract({ address: world.devChain.testToken, abi: testTokenAbi, functionName: 'balanceOf', args: [holder] });
+  /** What `holder` holds: its idle tokens plus what `strategy` would pay for its shares now. */
+  const holdings = async (holder: Address, strategy: Address | null) => {
+    const idle = await tokenBalance(holder);
+    if (!strategy) return idle;
+    const target = { address: strategy, abi: testStrategyAbi } as const;
+    const shares = await client.readContract({ ...target, functionName: 'balanceOf', args: [holder] });
+    return idle + (await client.readContract({ ...target, functionName: 'previewRedeem', args: [shares] }));
+  };
+  /** The Safe's (or the timelock's) own call, as an executed proposal makes it. */
+  const callAs = async (from: Address, to: Address, data: Hex) => {
+    await test.impersonateAccount({ address: from });
+    await test.setBalance({ address: from, value: 10n ** 20n });
+    const hash = await client.request({ method: 'eth_sendTransaction', params: [{ from, to, data }] } as never);
+    await wait(hash as Hex);
+    await test.stopImpersonatingAccount({ address: from });
+  };
 
   const self = {
     run,
@@ -58,6 +76,21 @@ export function rotatingPools(world: ExecutionWorld, daoId: string, contracts: D
     events,
     chainNow,
     tokenBalance,
+    holdings,
+    /** What an executed CHANGE_STRATEGY proposal does: the timelock moves the DAO vault to the dev chain's TestStrategy. */
+    useTestStrategy: () =>
+      callAs(
+        contracts.timelock,
+        contracts.vault,
+        encodeFunctionData({ abi: communityVaultAbi, functionName: 'setStrategy', args: [world.devChain.testStrategy] }),
+      ),
+    /** Yield on the TestStrategy: every share is worth more. */
+    simulateYield: async (amount: bigint) =>
+      wait(
+        await world.clients
+          .wallet(0)
+          .writeContract({ address: world.devChain.testStrategy, abi: testStrategyAbi, functionName: 'simulateYield', args: [amount] }),
+      ),
     create: async (overrides: RotatingPoolConfigurationInput = {}): Promise<string> => {
       const poolId = `rosca_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
       const start = new Date(Date.parse(await chainNow()) + DAY * 1000).toISOString();
@@ -108,14 +141,8 @@ export function rotatingPools(world: ExecutionWorld, daoId: string, contracts: D
     join: (poolId: string, member: Address, commitment?: Hex) =>
       run(poolId, 'RequestToJoinRotatingPool', { member, banned: false, ...(commitment ? { commitment } : {}) }, member),
     /** The Safe's own call on the pool (what an executed organiser Safe transaction does), then its record on the log. */
-    organiserCall: async (pool: Address, functionName: 'pause' | 'resume', args: readonly unknown[]) => {
-      await test.impersonateAccount({ address: contracts.safe });
-      await test.setBalance({ address: contracts.safe, value: 10n ** 20n });
-      const data = encodeFunctionData({ abi: poolAbi, functionName, args } as never);
-      const hash = await client.request({ method: 'eth_sendTransaction', params: [{ from: contracts.safe, to: pool, data }] } as never);
-      await wait(hash as Hex);
-      await test.stopImpersonatingAccount({ address: contracts.safe });
-    },
+    organiserCall: (pool: Address, functionName: 'pause' | 'resume', args: readonly unknown[]) =>
+      callAs(contracts.safe, pool, encodeFunctionData({ abi: poolAbi, functionName, args } as never)),
     /** Moves chain time to `iso` (if it is in the future) and mines a block there. */
     advanceTo: async (iso: string) => {
       const target = BigInt(Math.floor(Date.parse(iso) / 1000));
@@ -160,11 +187,11 @@ export function rotatingPools(world: ExecutionWorld, daoId: string, contracts: D
       await self.waitForEvent(poolId, 'RoundSettled', (d) => d.round === round);
       await self.effectsDone(poolId);
     },
-    /** The pool's books, from the log (poolHeld) and from the chain (token balance of its contract). */
+    /** The pool's books, from the log (poolHeld) and from the chain (its contract's tokens, idle and invested). */
     books: async (poolId: string) => {
       const s = await state(poolId);
       if (s.status === 'ABSENT' || !s.contract) throw new Error('no pool');
-      return { held: poolHeld(s), onChain: await tokenBalance(s.contract), ledger: s.ledger };
+      return { held: poolHeld(s), onChain: await holdings(s.contract, s.strategy), ledger: s.ledger };
     },
   };
   return self;

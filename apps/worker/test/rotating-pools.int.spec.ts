@@ -4,7 +4,8 @@ import type { RecordedEvent } from '@ayllu/event-store';
 import { keccak256, toHex, type Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { fundedAccounts } from '../../../test/chain/accounts';
-import { createDao, readModelsAndRebuild, startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import { poolAbi } from '../src/rotating/rosca-contract';
+import { catchUpReadModels, createDao, readModelsAndRebuild, startExecutionWorld, type ExecutionWorld } from './execution-harness';
 import { C, DAY, rotatingPools } from './rotating-harness';
 
 jest.setTimeout(600_000);
@@ -51,8 +52,9 @@ describe('rotating pools on the local chain, run by the worker', () => {
     members: readonly PrivateKeyAccount[],
     overrides: Record<string, unknown> = {},
     commitments?: readonly `0x${string}`[],
+    of: Pools = pools,
   ) => {
-    const poolId = await pools.create(overrides);
+    const poolId = await of.create(overrides);
     created.push(poolId);
     const pool = await pools.contractOf(poolId);
     for (const m of members) await pools.fundAndApprove(m, pool);
@@ -225,6 +227,80 @@ describe('rotating pools on the local chain, run by the worker', () => {
     await expectBooksAgree(poolId, members, before);
     const state = (await world.store.load(streams.rosca.of(poolId))).state;
     expect(state.status).toBe('DISSOLVED');
+  });
+
+  it("pays the DAO strategy's yield to the round's recipient, and a dissolution shares the yield not yet recognised, to the wei", async () => {
+    // A second DAO whose CHANGE_STRATEGY executed: its vault invests in the dev chain's TestStrategy, and so do its pools.
+    const dao = await createDao(world);
+    const daoPools = rotatingPools(world, dao.daoId, dao.contracts);
+    await daoPools.useTestStrategy();
+    const members = fiveMembers();
+    const { poolId, pool, before } = await formPool(members, { platformFeeBps: 100 }, undefined, daoPools);
+    const deployed = await pools.state(poolId);
+    expect(deployed.status !== 'ABSENT' && deployed.strategy).toBe(world.devChain.testStrategy);
+
+    // The collateral waits in the strategy for round 0 and earns; the pool is the strategy's only depositor.
+    const earned = 3n * 10n ** 18n + 7n;
+    await pools.playRound(poolId, () => daoPools.simulateYield(earned).then(() => undefined));
+    const settled = (await pools.events(poolId)).find((e) => e.type === 'RoundSettled')!.data as {
+      recipient: Address;
+      gross: bigint;
+      fee: bigint;
+      paid: bigint;
+      holdback: bigint;
+      yieldEarned: bigint;
+    };
+    expect(settled.recipient).toBe(members[0].address);
+    expect(earned - settled.yieldEarned).toBeLessThanOrEqual(1n); // ERC-4626's virtual share keeps a wei at most
+    expect(settled.gross).toBe(5n * C + settled.yieldEarned);
+    expect(settled.fee).toBe((settled.gross * 100n) / 10_000n);
+    expect(settled.paid + settled.holdback).toBe(5n * C + settled.yieldEarned - settled.fee);
+    const [onChain] = await world.clients.public.getContractEvents({
+      address: pool,
+      abi: poolAbi,
+      eventName: 'RoundSettled',
+      fromBlock: 0n,
+    });
+    expect(onChain.args).toEqual({ round: 0n, totalPaid: settled.paid, fee: settled.fee, yieldRecognised: settled.yieldEarned });
+    // The recipient's wallet: the pot of contributions × members + yield − fee, less the collateral, contribution and holdback.
+    expect((await pools.tokenBalance(members[0].address)) - before.get(members[0].address)!).toBe(
+      5n * C + settled.yieldEarned - settled.fee - settled.holdback - C - C,
+    );
+    await catchUpReadModels(world);
+    const { rows: roundRows } = await world.db.pool.query<{ y: string | null }>(
+      'SELECT yield_earned::text AS y FROM rm_rosca_rounds WHERE pool_id = $1 AND round = 0',
+      [poolId],
+    );
+    const roundRow = roundRows[0]?.y;
+    expect(roundRow).toBe(settled.yieldEarned.toString());
+
+    // More yield the log has not recognised, then a dissolution: the contract shares it pro rata over the refunds.
+    await daoPools.simulateYield(5n * 10n ** 18n + 11n);
+    await daoPools.organiserCall(pool, 'pause', ['the members want out']);
+    await pools.run(poolId, 'PauseRotatingPool', { reason: 'the members want out' }, dao.contracts.safe);
+    const held = (await pools.books(poolId)).onChain;
+    for (const m of members.slice(0, 3)) await pools.run(poolId, 'VoteToDissolve', { member: m.address }, m.address);
+    const dissolved = await pools.waitForEvent(poolId, 'RotatingPoolDissolved');
+    const decided = dissolved.data.refunds.reduce((n, r) => n + r.amount, 0n);
+    await pools.effectsDone(poolId);
+    const confirmed = (await pools.events(poolId)).find(
+      (e) => e.type === 'RotatingPoolEffectConfirmed' && (e.data as { key: string }).key === 'dissolution',
+    )!.data as { payments: { amount: bigint }[]; surplus: bigint };
+    expect(confirmed.payments.reduce((n, p) => n + p.amount, 0n)).toBe(held);
+    expect(confirmed.surplus).toBe(held - decided);
+    expect(confirmed.surplus).toBeGreaterThan(5n * 10n ** 18n - 2n);
+    expect((await pools.books(poolId)).onChain).toBe(0n);
+    expect(await pools.tokenBalance(pool)).toBe(0n);
+    await expectBooksAgree(poolId, members, before);
+    await catchUpReadModels(world);
+    const {
+      rows: [pooled],
+    } = await world.db.pool.query<{ status: string; y: string }>(
+      'SELECT status, yield_earned::text AS y FROM rm_rosca_pools WHERE pool_id = $1',
+      [poolId],
+    );
+    expect(pooled.status).toBe('DISSOLVED');
+    expect(pooled.y).toBe((settled.yieldEarned + confirmed.surplus).toString());
   });
 
   it('the read models agree with the log and the chain for every pool, and a rebuild gives the same rows', async () => {

@@ -32,12 +32,15 @@ interface IRotatingPool {
     event OrganiserStarted(address[] order);
     event Began(uint64 firstDueAt, uint256 rounds);
     event ContributionCollected(uint256 indexed round, address indexed member, uint256 amount, uint256 penalty, uint64 timestamp);
-    /// @notice `totalPaid` excludes the fee.
-    event RoundSettled(uint256 indexed round, uint256 totalPaid, uint256 fee);
+    /// @notice `totalPaid` excludes the fee; both are what was paid (less than decided only on a loss);
+    /// `yieldRecognised` is the strategy's yield the settlement brought into the pot.
+    event RoundSettled(uint256 indexed round, uint256 totalPaid, uint256 fee, uint256 yieldRecognised);
     /// @notice One per payment of a settlement (`key = roundKey(round)`), a release (its key) or the dissolution
     /// (`DISSOLUTION_KEY`), including payments that were deferred.
     event Paid(bytes32 indexed key, address indexed to, uint256 amount);
+    /// @notice `total`: what was paid (less than decided only on a loss).
     event Released(bytes32 indexed key, uint256 total);
+    /// @notice `total`: everything the pool held, which its `Paid` events add up to.
     event Dissolved(uint256 total);
     /// @notice A transfer to `to` failed (a blacklisting token, a reverting hook): `to` may `claim()` it later.
     event PaymentDeferred(address indexed to, uint256 amount);
@@ -75,12 +78,15 @@ interface IRotatingPool {
     /// @notice A payment to an address that is neither a member nor the organiser.
     error RotatingPoolUnknownRecipient(address to);
     error RotatingPoolZeroAmount();
-    /// @notice Payments and fee of `needed` exceed the `available` funds (balance minus deferred).
+    /// @notice Payments and fee of `needed` exceed the funds the log knows of (the principal plus the yield being
+    /// recognised), or the strategy cannot pay `available` of them now for a reason other than a loss.
     error RotatingPoolInsufficientFunds(uint256 needed, uint256 available);
+    /// @notice The strategy's asset is not the pool's token.
+    error RotatingPoolStrategyAssetMismatch(address strategy);
     /// @notice A settlement's fee above `max` (MAX_FEE_BPS of the available funds).
     error RotatingPoolFeeTooHigh(uint256 fee, uint256 max);
     error RotatingPoolAlreadyReleased(bytes32 key);
-    /// @notice Dissolution refunds of `total` do not add up exactly to what the pool holds, `held`.
+    /// @notice Dissolution refunds of `total` do not add up exactly to the pool's principal, `held`.
     error RotatingPoolRefundsMismatch(uint256 total, uint256 held);
     /// @notice The organiser's order does not list every member exactly once.
     error RotatingPoolInvalidOrder();

@@ -12,6 +12,8 @@ import {TestToken} from "./TestToken.sol";
 contract TestStrategy is ERC4626 {
     /// @notice Emitted after `amount` of simulated yield was added to the strategy's assets.
     event YieldSimulated(uint256 amount);
+    /// @notice Emitted after `amount` of the strategy's assets were lost (sent to a dead address).
+    event LossSimulated(uint256 amount);
 
     constructor(TestToken asset_) ERC20("Test Strategy Share", "tsTST") ERC4626(IERC20(address(asset_))) {}
 
@@ -20,5 +22,11 @@ contract TestStrategy is ERC4626 {
     function simulateYield(uint256 amount) external {
         TestToken(asset()).mint(address(this), amount);
         emit YieldSimulated(amount);
+    }
+
+    /// @notice Loses `amount` of the strategy's assets, lowering the value of every share (a hack, a bad debt).
+    function simulateLoss(uint256 amount) external {
+        IERC20(asset()).transfer(address(0xdead), amount);
+        emit LossSimulated(amount);
     }
 }

@@ -24,6 +24,8 @@ export const poolAbi = rotatingPoolAbi;
 
 export interface PoolDeployment {
   readonly token: Address;
+  /** The DAO vault's ERC-4626 strategy when the pool is deployed (zero = none): the pool invests in it for life. */
+  readonly strategy: Address;
   readonly organiser: Address;
   readonly operator: Address;
   readonly feeRecipient: Address;
@@ -40,6 +42,7 @@ export const poolCreation = (poolId: string, config: RotatingPoolConfiguration, 
     bytecode: artifact.bytecode,
     args: [
       deployment.token,
+      deployment.strategy,
       deployment.organiser,
       deployment.operator,
       deployment.feeRecipient,
@@ -87,7 +90,10 @@ export const effectCall = (poolId: string, effect: ChainEffect) => {
     case 'begin':
       return { functionName: 'begin' as const, args: [chainSeconds(effect.firstDueAt)] as const };
     case 'settle':
-      return { functionName: 'settle' as const, args: [BigInt(effect.round), toPayments(effect.payments), effect.fee] as const };
+      return {
+        functionName: 'settle' as const,
+        args: [BigInt(effect.round), toPayments(effect.payments), effect.fee, effect.yieldEarned] as const,
+      };
     case 'release':
       return { functionName: 'release' as const, args: [releaseKey(poolId, effect.key), toPayments(effect.payments)] as const };
     case 'dissolve':
@@ -153,6 +159,25 @@ export const findEffectTransaction = async (
   });
   if (!match?.log.transactionHash) throw new Error(`Pool ${poolId}: ${effect.key} is done on chain but its transaction was not found`);
   return match.log.transactionHash;
+};
+
+/**
+ * What an effect's transaction paid, from the pool's events: its Paid events summed per recipient, in first-seen
+ * order, and a settlement's fee. They differ from the decision when a dissolution shares yield not recognised yet,
+ * or when the pool pays what it holds after a strategy loss.
+ */
+export const paidIn = (
+  receipt: TransactionReceipt,
+  pool: Address,
+): { readonly paid: Map<Address, bigint>; readonly fee: bigint | null } => {
+  const events = poolEventsOf(receipt.logs, pool);
+  const paid = new Map<Address, bigint>();
+  for (const e of events.filter((x) => x.eventName === 'Paid')) {
+    const to = getAddress(e.args.to as string);
+    paid.set(to, (paid.get(to) ?? 0n) + (e.args.amount as bigint));
+  }
+  const settled = events.find((e) => e.eventName === 'RoundSettled');
+  return { paid, fee: settled ? (settled.args.fee as bigint) : null };
 };
 
 /** The collection of one member's contribution, as the contract recorded it. */

@@ -9,7 +9,7 @@ import {
   type RoscaCommand,
   type RoscaState,
 } from '@ayllu/domain';
-import { getAddress, type Address, type Hex } from 'viem';
+import { getAddress, zeroAddress, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { crashPoint } from '../execution/crash-point';
 import type { ExecutionDeps, StepOutcome } from '../execution/execution-deps';
@@ -23,6 +23,7 @@ import {
   findEffectTransaction,
   hasCode,
   memberFunds,
+  paidIn,
   poolAbi,
   poolCreation,
   type Collection,
@@ -72,9 +73,13 @@ async function deployContract(deps: ExecutionDeps, daoId: string, state: Existin
   const { state: dao } = await deps.store.load(streams.dao.of(daoId));
   // The DAO's contracts first (the Safe organises, the vault names the token); their deployment wakes this pool.
   if (treasury.status !== 'Deployed' || dao.status !== 'Active') return idle('AwaitingDaoContracts');
-  const token = await deps.chain.public.readContract({ address: treasury.contracts.vault, abi: communityVaultAbi, functionName: 'asset' });
+  const vault = { address: treasury.contracts.vault, abi: communityVaultAbi } as const;
+  const token = await deps.chain.public.readContract({ ...vault, functionName: 'asset' });
+  // The DAO's strategy (set by CHANGE_STRATEGY proposals) at deployment: the pool invests in it for its life.
+  const strategy = await deps.chain.public.readContract({ ...vault, functionName: 'strategy' });
   const creation = poolCreation(state.poolId, state.configuration, {
     token,
+    strategy,
     organiser: treasury.contracts.safe,
     operator: deps.chain.relayer.account.address,
     feeRecipient: dao.configuration.feeCollector ?? treasury.contracts.safe,
@@ -108,7 +113,7 @@ async function deployContract(deps: ExecutionDeps, daoId: string, state: Existin
     state.poolId,
     {
       type: 'RecordRotatingPoolDeployment',
-      data: { address: creation.address, txHash, blockNumber: BigInt(blockNumber) },
+      data: { address: creation.address, txHash, blockNumber: BigInt(blockNumber), strategy: strategy === zeroAddress ? null : strategy },
       metadata: meta(deps),
     },
     `rosca-deploy:${state.poolId}`,
@@ -123,15 +128,14 @@ async function performEffect(
 ): Promise<RoscaStepResult> {
   const pool = contractOf(state);
   const call = effectCall(state.poolId, effect);
-  const outcome = await keyedChainCall<{ txHash: Hex; deferred: { member: Address; amount: string }[] }>(deps.pool, {
+  const outcome = await keyedChainCall<Performed>(deps.pool, {
     key: `rosca-effect:${deps.chain.chainId}:${state.poolId}:${effect.key}`,
     kind: `rosca:${effect.kind}`,
     daoId: state.configuration.daoId,
     reconcile: async () => {
       if (!(await effectDone(deps.chain, pool, state.poolId, effect))) return undefined;
       const txHash = await findEffectTransaction(deps.chain, pool, state.poolId, effect, state.contractBlock ?? 0n);
-      const receipt = await deps.chain.public.getTransactionReceipt({ hash: txHash });
-      return { txHash, deferred: deferredIn(receipt, pool).map((d) => ({ member: d.member, amount: d.amount.toString() })) };
+      return performed(txHash, await deps.chain.public.getTransactionReceipt({ hash: txHash }), pool);
     },
     send: () =>
       deps.chain.relayer.writeContract({
@@ -145,24 +149,52 @@ async function performEffect(
     confirm: async (hash) => {
       const receipt = await deps.chain.public.waitForTransactionReceipt({ hash });
       if (receipt.status !== 'success') throw new Error(`Pool ${state.poolId}: ${effect.key} reverted on chain (${hash})`);
-      return { txHash: hash, deferred: deferredIn(receipt, pool).map((d) => ({ member: d.member, amount: d.amount.toString() })) };
+      return performed(hash, receipt, pool);
     },
   });
   if (outcome.status === 'busy')
     return { step: `Effect:${effect.key}`, outcome: { next: 'at', at: new Date(Date.now() + deps.maxWaitMs) } };
-  const { txHash, deferred } = outcome.result;
+  const { txHash, deferred, paid, fee } = outcome.result;
+  const amounts = (list: readonly { member: Address; amount: string }[]) =>
+    list.map((d) => ({ member: getAddress(d.member), amount: BigInt(d.amount) }));
   await record(
     deps,
     state.poolId,
     {
       type: 'ConfirmRotatingPoolEffect',
-      data: { key: effect.key, txHash, deferred: deferred.map((d) => ({ member: getAddress(d.member), amount: BigInt(d.amount) })) },
+      data: {
+        key: effect.key,
+        txHash,
+        deferred: amounts(deferred),
+        // What the chain paid is what the log records (a dissolution shares yield the log had not recognised).
+        ...(effect.kind === 'begin' || paid === undefined ? {} : { paid: amounts(paid) }),
+        ...(effect.kind === 'settle' && fee !== null && fee !== undefined ? { fee: BigInt(fee) } : {}),
+      },
       metadata: meta(deps),
     },
     `rosca-effect:${state.poolId}:${effect.key}`,
   );
   return again(`Effect:${effect.key}`);
 }
+
+type Performed = {
+  readonly txHash: Hex;
+  readonly deferred: { member: Address; amount: string }[];
+  /** Absent in a ledger row written before pools read what they paid: the log then records the decision. */
+  readonly paid?: { member: Address; amount: string }[];
+  readonly fee?: string | null;
+};
+
+/** An effect's transaction as the keyed-call ledger keeps it (amounts as strings). */
+const performed = (txHash: Hex, receipt: TransactionReceipt, pool: Address): Performed => {
+  const { paid, fee } = paidIn(receipt, pool);
+  return {
+    txHash,
+    deferred: deferredIn(receipt, pool).map((d) => ({ member: d.member, amount: d.amount.toString() })),
+    paid: [...paid].map(([member, amount]) => ({ member, amount: amount.toString() })),
+    fee: fee === null ? null : fee.toString(),
+  };
+};
 
 /** Pulls the collateral of the oldest pending join, or lets the join lapse when the wallet cannot cover it. */
 async function formingStep(deps: ExecutionDeps, state: Extract<RoscaState, { status: 'FORMING' }>): Promise<RoscaStepResult> {
@@ -276,10 +308,13 @@ async function roundStep(deps: ExecutionDeps, state: Running): Promise<RoscaStep
   }
   const deadline = settleDeadline(round.dueAt, config);
   if ((due && pending.length === 0) || Date.parse(now) >= Date.parse(deadline)) {
+    // The yield the strategy earned on what the pool holds beyond its principal, recognised once: the log's
+    // SettleRound is decided once per round, and what it recognises becomes the contract's principal.
+    const yieldEarned = await deps.chain.public.readContract({ address: pool, abi: poolAbi, functionName: 'yieldAvailable' });
     await record(
       deps,
       state.poolId,
-      { type: 'SettleRound', data: { round: round.index, yieldEarned: 0n }, metadata: meta(deps, now) },
+      { type: 'SettleRound', data: { round: round.index, yieldEarned }, metadata: meta(deps, now) },
       `rosca-round:${state.poolId}:${round.index}`,
     );
     crashPoint('after-rosca-settle-record');

@@ -1,4 +1,4 @@
-import { getAddress, type Address, type Hash, type PublicClient, type WalletClient } from 'viem';
+import { getAddress, zeroAddress, type Address, type Hash, type PublicClient, type WalletClient } from 'viem';
 import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
 import { loadAylluArtifact } from '../local/artifacts';
 
@@ -21,6 +21,8 @@ export type DeployRotatingPoolParams = {
   readonly wallet: WalletClient;
   readonly client: PublicClient;
   readonly token: Address;
+  /** The DAO's ERC-4626 strategy over `token` the pool invests in (its vault's `strategy()`); none when absent or zero. */
+  readonly strategy?: Address;
   /** The DAO's Safe. */
   readonly organiser: Address;
   /** The platform's relayer, which sends every operator call. */
@@ -43,7 +45,7 @@ export async function deployRotatingPool(params: DeployRotatingPoolParams): Prom
   const txHash = await params.wallet.deployContract({
     abi: rotatingPoolAbi,
     bytecode,
-    args: [params.token, params.organiser, params.operator, params.feeRecipient, params.terms],
+    args: [params.token, params.strategy ?? zeroAddress, params.organiser, params.operator, params.feeRecipient, params.terms],
     account,
     chain: params.wallet.chain ?? null,
   });

@@ -34,9 +34,14 @@ export const beginRotatingPoolCall = (pool: Address, firstDueAt: bigint) =>
 /** Operator: pulls a member's contribution for the open round, plus the penalty at the block's time. */
 export const collectContributionCall = (pool: Address, round: bigint, member: Address) =>
   call(pool, encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'collect', args: [round, member] }));
-/** Operator: settles the open round with the payments and fee the log decided. */
-export const settleRoundCall = (pool: Address, round: bigint, payments: readonly RotatingPoolPayment[], fee: bigint) =>
-  call(pool, encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'settle', args: [round, payments, fee] }));
+/** Operator: settles the open round with the payments, fee and recognised yield the log decided. */
+export const settleRoundCall = (
+  pool: Address,
+  round: bigint,
+  payments: readonly RotatingPoolPayment[],
+  fee: bigint,
+  yieldRecognised = 0n,
+) => call(pool, encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'settle', args: [round, payments, fee, yieldRecognised] }));
 /** Operator: pays a departure (or another one-off decision) under `key`, once per key. */
 export const releaseCall = (pool: Address, key: Hex, payments: readonly RotatingPoolPayment[]) =>
   call(pool, encodeFunctionData({ abi: rotatingPoolAbi, functionName: 'release', args: [key, payments] }));

@@ -1,3 +1,4 @@
+import type { ChainEffect } from './rosca-effects';
 import type { RoscaEvent } from './rosca-events';
 import type { RoscaState } from './rosca-state';
 
@@ -30,7 +31,12 @@ const running = (state: RoscaState, type: string) => {
 export const evolveRoscaOperations = (state: RoscaState, event: Operation): RoscaState => {
   switch (event.type) {
     case 'RotatingPoolDeployed':
-      return { ...existing(state, event.type), contract: event.data.address, contractBlock: event.data.blockNumber };
+      return {
+        ...existing(state, event.type),
+        contract: event.data.address,
+        contractBlock: event.data.blockNumber,
+        strategy: event.data.strategy ?? null,
+      };
     case 'RotatingPoolJoinRequested': {
       const s = existing(state, event.type);
       const pendingJoins = new Map(s.pendingJoins).set(event.data.member, {
@@ -65,7 +71,22 @@ export const evolveRoscaOperations = (state: RoscaState, event: Operation): Rosc
       const s = existing(state, event.type);
       const at = s.effects.findIndex((e) => e.key === event.data.key);
       if (at < 0) throw new Error(`No chain effect ${event.data.key}`);
-      return { ...s, effects: s.effects.map((e, i) => (i === at ? { ...e, confirmed: true } : e)) };
+      // The effect shows what the chain paid; the ledger takes the difference from the decision as in and out.
+      const effect = s.effects[at];
+      const surplus = event.data.surplus ?? 0n;
+      const feeDiff = effect.kind === 'settle' ? event.data.fee - effect.fee : 0n;
+      const done: ChainEffect =
+        effect.kind === 'begin'
+          ? { ...effect, confirmed: true }
+          : effect.kind === 'settle'
+            ? { ...effect, payments: event.data.payments, fee: event.data.fee, confirmed: true }
+            : { ...effect, payments: event.data.payments, confirmed: true };
+      const ledger = {
+        tokensIn: s.ledger.tokensIn + surplus,
+        tokensOut: s.ledger.tokensOut + surplus - feeDiff,
+        fees: s.ledger.fees + feeDiff,
+      };
+      return { ...s, ledger, effects: s.effects.map((e, i) => (i === at ? done : e)) };
     }
   }
 };

@@ -105,6 +105,7 @@ export const evolveRosca = (state: RoscaState, event: RoscaEvent): RoscaState =>
         ledger: { tokensIn: 0n, tokensOut: 0n, fees: 0n },
         contract: null,
         contractBlock: null,
+        strategy: null,
         pendingJoins: new Map(),
         orderVotes: new Map(),
         effects: [],

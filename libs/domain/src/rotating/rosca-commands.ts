@@ -17,7 +17,7 @@ export type RevealLotterySecret = Command<'RevealLotterySecret', { readonly memb
 export type StartRotatingPool = Command<'StartRotatingPool', { readonly order?: readonly Address[] }>;
 export type RecordRotatingPoolDeployment = Command<
   'RecordRotatingPoolDeployment',
-  { readonly address: Address; readonly txHash: Hash | null; readonly blockNumber: bigint }
+  { readonly address: Address; readonly txHash: Hash | null; readonly blockNumber: bigint; readonly strategy?: Address | null }
 >;
 /** `banned`: the member was expelled from one of the DAO's rotating pools (looked up by the caller). */
 export type RequestToJoinRotatingPool = Command<
@@ -32,7 +32,14 @@ export type MarkContributionsLate = Command<'MarkContributionsLate', { readonly 
 /** `deferred`: payments of the effect that the token refused and the contract holds for a later claim. */
 export type ConfirmRotatingPoolEffect = Command<
   'ConfirmRotatingPoolEffect',
-  { readonly key: string; readonly txHash: Hash; readonly deferred: readonly { readonly member: Address; readonly amount: bigint }[] }
+  {
+    readonly key: string;
+    readonly txHash: Hash;
+    readonly deferred: readonly { readonly member: Address; readonly amount: bigint }[];
+    /** What the chain paid (its Paid events, summed per recipient) and its fee; absent = as decided. */
+    readonly paid?: readonly { readonly member: Address; readonly amount: bigint }[];
+    readonly fee?: bigint;
+  }
 >;
 export type PayContribution = Command<'PayContribution', { readonly member: Address; readonly round: number; readonly amount: bigint }>;
 export type PlaceBid = Command<'PlaceBid', { readonly member: Address; readonly round: number; readonly discountBps: number }>;

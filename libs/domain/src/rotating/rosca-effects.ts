@@ -6,9 +6,11 @@ import type { MemberAmount, RotatingPoolDissolved, RotatingPoolMemberDeparted, R
  * (keyed by `key` on chain as well as in its ledger) and records RotatingPoolEffectConfirmed; money out is
  * log-first, so a crash between the decision and the transaction leaves an effect to do, never a second one.
  * - `begin`: the schedule starts (the contract prices late payments from `firstDueAt`);
- * - `settle`: round `round`'s payments (recipient, discount shares, released cover) and the platform fee;
+ * - `settle`: round `round`'s payments (recipient, discount shares, released cover), the platform fee and the
+ *   strategy's yield the settlement recognised (the contract checks it holds that much beyond its principal);
  * - `release`: what a departing member gets back at once;
- * - `dissolve`: the dissolution refunds, which the contract checks add up to everything it holds.
+ * - `dissolve`: the dissolution refunds, which the contract checks add up to its principal and scales to what it
+ *   holds (sharing yield not recognised yet, or a loss, pro rata); the confirmation records what it paid.
  */
 export type ChainEffect =
   | { readonly key: 'begin'; readonly kind: 'begin'; readonly firstDueAt: string; readonly confirmed: boolean }
@@ -18,6 +20,7 @@ export type ChainEffect =
       readonly round: number;
       readonly payments: readonly MemberAmount[];
       readonly fee: bigint;
+      readonly yieldEarned: bigint;
       readonly confirmed: boolean;
     }
   | {
@@ -56,6 +59,7 @@ export const settleEffect = ({ data }: RoundSettled): ChainEffect => ({
     data.releases.map((r) => ({ member: r.member, amount: r.fromHoldback + r.fromCollateral })),
   ]),
   fee: data.fee,
+  yieldEarned: data.yieldEarned,
   confirmed: false,
 });
 

@@ -137,9 +137,19 @@ export type RotatingPoolDissolved = Event<
  * before which the contract did nothing (its deployment's, or the one where it was found); `txHash` is null when
  * it was found on chain rather than seen deployed (a worker that died after sending).
  */
+/**
+ * `strategy`: the ERC-4626 strategy the contract invests in, fixed at deployment (the DAO vault's at that time);
+ * null (or absent, in events recorded before pools invested) = none.
+ */
 export type RotatingPoolDeployed = Event<
   'RotatingPoolDeployed',
-  { readonly address: Address; readonly txHash: Hash | null; readonly blockNumber: bigint; readonly deployedAt: string }
+  {
+    readonly address: Address;
+    readonly txHash: Hash | null;
+    readonly blockNumber: bigint;
+    readonly strategy?: Address | null;
+    readonly deployedAt: string;
+  }
 >;
 /**
  * A signed join, waiting for the worker to pull the member's collateral on chain: joins are chain-first, so a
@@ -175,8 +185,11 @@ export type ContributionsLate = Event<
   { readonly round: number; readonly members: readonly Address[]; readonly graceEndsAt: string; readonly markedAt: string }
 >;
 /**
- * A chain effect the log decided (see rosca-effects.ts) is done on chain: `payments` went out in `txHash`
+ * A chain effect the log decided (see rosca-effects.ts) is done on chain: `payments` and `fee` went out in `txHash`
  * (a payment the token refused is held by the contract for its recipient to claim; `deferred` lists those).
+ * They are what the chain paid, which differs from the decision by `surplus` (absent = 0): a dissolution shares
+ * the strategy's yield the log had not recognised (positive), and a pool whose strategy lost pays what it holds
+ * (negative).
  */
 export type RotatingPoolEffectConfirmed = Event<
   'RotatingPoolEffectConfirmed',
@@ -186,6 +199,7 @@ export type RotatingPoolEffectConfirmed = Event<
     readonly payments: readonly MemberAmount[];
     readonly fee: bigint;
     readonly deferred: readonly MemberAmount[];
+    readonly surplus?: bigint;
     readonly confirmedAt: string;
   }
 >;

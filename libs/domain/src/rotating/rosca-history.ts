@@ -38,6 +38,8 @@ export interface EffectConfirmation {
   readonly key: string;
   readonly txHash: string;
   readonly confirmedAt: string;
+  /** What the chain paid beyond the decision (a dissolution's share of unrecognised yield; negative: a loss). */
+  readonly surplus: bigint;
 }
 
 export interface RoscaHistory {
@@ -146,7 +148,8 @@ export const evolveRoscaHistory = (history: RoscaHistory, event: RoscaEvent): Ro
     }
     case 'RotatingPoolEffectConfirmed': {
       const { key, txHash, confirmedAt } = event.data;
-      next = { ...next, confirmations: new Map(next.confirmations).set(key, { key, txHash, confirmedAt }) };
+      const surplus = event.data.surplus ?? 0n;
+      next = { ...next, confirmations: new Map(next.confirmations).set(key, { key, txHash, confirmedAt, surplus }) };
       break;
     }
     default:
@@ -196,7 +199,10 @@ export const roscaTotals = (history: RoscaHistory): RoscaTotals => {
   if (state.status === 'ABSENT') return { totalVolume: 0n, yieldEarned: 0n, fees: 0n, held: 0n };
   let contributed = 0n;
   for (const m of state.members.values()) contributed += m.contributed;
+  // The yield settlements recognised, and what the chain paid beyond (or below) the log's decisions: the
+  // dissolution's share of yield not recognised yet, or a strategy's loss.
   let yieldEarned = 0n;
   for (const s of history.settlements.values()) yieldEarned += s.yieldEarned;
+  for (const c of history.confirmations.values()) yieldEarned += c.surplus ?? 0n;
   return { totalVolume: contributed + history.penaltiesCollected, yieldEarned, fees: state.ledger.fees, held: poolHeld(state) };
 };

@@ -10,7 +10,7 @@ import type {
   RequestEarlyPayment,
   RequestToJoinRotatingPool,
 } from './rosca-commands';
-import type { RoscaEvent } from './rosca-events';
+import type { MemberAmount, RoscaEvent } from './rosca-events';
 import { active, currentMember, currentRound, existing, forming } from './rosca-guards';
 import { activeMembers, type RoscaState } from './rosca-state';
 
@@ -27,7 +27,8 @@ export const recordRotatingPoolDeployment = (command: RecordRotatingPoolDeployme
     throw new DomainError('ROSCA.ALREADY_DEPLOYED', `The pool's contract is ${s.contract}`, 'conflict');
   }
   const { address, txHash, blockNumber } = command.data;
-  return [{ type: 'RotatingPoolDeployed', data: { address, txHash, blockNumber, deployedAt: command.metadata.now } }];
+  const strategy = command.data.strategy ?? null;
+  return [{ type: 'RotatingPoolDeployed', data: { address, txHash, blockNumber, strategy, deployedAt: command.metadata.now } }];
 };
 
 /** A member's signed join: checked now (capacity counts pending joins), recorded once its collateral is pulled. */
@@ -110,8 +111,15 @@ export const confirmRotatingPoolEffect = (command: ConfirmRotatingPoolEffect, st
   const first = s.effects.find((e) => !e.confirmed);
   if (first && first.key !== effect.key)
     throw new DomainError('ROSCA.EFFECT_OUT_OF_ORDER', `${first.key} must be confirmed before ${effect.key}`, 'conflict');
-  const payments = effect.kind === 'begin' ? [] : effect.payments;
-  const fee = effect.kind === 'settle' ? effect.fee : 0n;
+  const decided = effect.kind === 'begin' ? [] : effect.payments;
+  const decidedFee = effect.kind === 'settle' ? effect.fee : 0n;
+  const payments = command.data.paid ?? decided;
+  const fee = command.data.fee ?? decidedFee;
+  if (payments.some((p) => p.amount < 0n) || fee < 0n)
+    throw new DomainError('ROSCA.INVALID_CONFIRMATION', 'What the chain paid is never negative', 'invalid', [
+      { field: 'paid', message: 'amounts must be 0 or more' },
+    ]);
+  const surplus = sum(payments) + fee - sum(decided) - decidedFee;
   return [
     {
       type: 'RotatingPoolEffectConfirmed',
@@ -121,8 +129,11 @@ export const confirmRotatingPoolEffect = (command: ConfirmRotatingPoolEffect, st
         payments,
         fee,
         deferred: command.data.deferred,
+        surplus,
         confirmedAt: command.metadata.now,
       },
     },
   ];
 };
+
+const sum = (list: readonly MemberAmount[]): bigint => list.reduce((n, p) => n + p.amount, 0n);

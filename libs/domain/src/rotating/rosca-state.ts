@@ -52,6 +52,8 @@ export interface RoscaRecord {
   readonly ledger: RoscaLedger;
   /** The pool's custody contract, once deployed. */
   readonly contract: Address | null;
+  /** The ERC-4626 strategy the contract invests in (fixed at its deployment); null = none. */
+  readonly strategy: Address | null;
   /** Nothing happened on the contract before this block: where reading its logs starts. */
   readonly contractBlock: bigint | null;
   /** Signed joins whose collateral the worker has yet to pull. */

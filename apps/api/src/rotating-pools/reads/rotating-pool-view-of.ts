@@ -73,6 +73,7 @@ export const poolSummaryOf = (history: PoolHistory) => {
     status: state.status,
     rotationMethod: state.configuration.rotationMethod,
     contractAddress: state.contract,
+    strategy: state.strategy ?? null,
     createdAt: history.createdAt,
     configuration: plain(state.configuration) as Record<string, unknown>,
     activeMembers: [...state.members.values()].filter((m) => m.departed === null).length,
@@ -169,6 +170,8 @@ export const poolViewOf = (history: PoolHistory) => {
         confirmed: e.confirmed,
         txHash: confirmation?.txHash ?? null,
         confirmedAt: confirmation?.confirmedAt ?? null,
+        payments: e.kind === 'begin' ? [] : e.payments.map((p) => ({ member: p.member, amount: p.amount.toString() })),
+        surplus: (confirmation?.surplus ?? 0n).toString(),
       };
     }),
     lottery: lottery

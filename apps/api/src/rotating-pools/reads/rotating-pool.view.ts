@@ -21,6 +21,12 @@ export class RotatingPoolSummaryView {
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ enum: ['join-order', 'lottery', 'manual', 'consensus', 'bidding'] }) rotationMethod!: string;
   @ApiProperty({ nullable: true, type: String, description: "The pool's custody contract, once deployed" }) contractAddress!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The DAO's ERC-4626 strategy the contract invests in (fixed at its deployment); null = none",
+  })
+  strategy!: string | null;
   @ApiProperty({ nullable: true, type: String }) createdAt!: string | null;
   @ApiProperty({
     description: 'The frozen creation parameters; amounts as decimal strings in the token smallest unit',
@@ -99,6 +105,16 @@ export class EffectView {
   @ApiProperty() confirmed!: boolean;
   @ApiProperty({ nullable: true, type: String }) txHash!: string | null;
   @ApiProperty({ nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiProperty({
+    example: [{ member: ADDRESS, amount: '1000' }],
+    description:
+      'What the effect pays: as decided until confirmed, then what the chain paid (a dissolution shares the yield not yet recognised)',
+  })
+  payments!: { member: string; amount: string }[];
+  @ApiProperty({
+    description: 'What the chain paid beyond the decision: yield shared by a dissolution; negative on a strategy loss',
+  })
+  surplus!: string;
 }
 
 export class RotatingPoolView extends RotatingPoolSummaryView {
