@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getAddress, keccak256, toHex, type Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { streams, type DaoContracts } from '@ayllu/domain';
+import { mapEvent, sharePoolInfo, type MappedNotification, type ShareInfoCache } from '@ayllu/notifications';
 import { fundedAccounts } from '../../../test/chain/accounts';
 import type { RunningExecution } from '../src/execution/start-execution';
 import { sharePoolEventsOf } from '../src/shares/share-pool-contract';
@@ -18,6 +19,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 describe('share pools on the local chain, run by the worker', () => {
   let world: ExecutionWorld;
   let contracts: DaoContracts;
+  let daoId: string;
   let pools: SharePools;
   let accounts: PrivateKeyAccount[];
   let driver: RunningExecution;
@@ -27,7 +29,6 @@ describe('share pools on the local chain, run by the worker', () => {
   beforeAll(async () => {
     world = await startExecutionWorld();
     driver = await world.startDriver();
-    let daoId: string;
     ({ daoId, contracts } = await createDao(world));
     pools = sharePools(world, daoId, contracts);
     accounts = await fundedAccounts(world.clients, 'share-e2e', 16);
@@ -130,6 +131,29 @@ describe('share pools on the local chain, run by the worker', () => {
       const recorded = await pools.waitForEvent(poolId, 'DistributionRecorded', (x) => x.ledger.kind === 'stream');
       expect(recorded.data.ledger).toMatchObject({ kind: 'stream', perUnitRate: perUnit, keptRate: 3_000n * perUnit });
       await pools.waitForEvent(poolId, 'DistributionStreamStopped');
+    });
+
+    it("notifies the DAO of each purchase and distribution, the pool's DAO and tokens read from the log", async () => {
+      const cache: ShareInfoCache = new Map();
+      const notifications: MappedNotification[] = [];
+      for (const event of await pools.events(poolId))
+        notifications.push(...mapEvent(event, null, [], await sharePoolInfo(world.db.pool, event, cache)));
+      expect(notifications.map((x) => x.type)).toEqual([
+        'share.purchase_confirmed',
+        'share.purchase_confirmed',
+        'share.purchase_confirmed',
+        'share.distribution_paid',
+        'share.stream_started',
+        'share.stream_stopped',
+      ]);
+      expect(new Set(notifications.map((x) => x.daoId))).toEqual(new Set([daoId]));
+      expect(notifications[0].data).toMatchObject({
+        member: a.address,
+        shares: 2_000,
+        cost: (200n * TOKEN).toString(),
+        token: world.devChain.testToken,
+      });
+      expect(notifications[3].data).toMatchObject({ token: contracts.payoutToken, kept: (300n * TOKEN).toString() });
     });
 
     it('moves shares between holders where the pool allows it; a transfer beyond the holding is refused by the log', async () => {
@@ -254,37 +278,42 @@ describe('share pools on the local chain, run by the worker', () => {
     await pools.expectAgreement(poolId);
   });
 
-  it('a worker killed right after sending a purchase: a fresh worker finishes it, and the chain sold the shares once', async () => {
-    const [buyer] = take(1);
-    const poolId = await pools.create();
-    const pool = await pools.contractOf(poolId);
-    await pools.fundAndApprove(buyer, pool);
-    await driver.stop();
-    const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/worker/test/execution-crash-worker.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AYLLU_EXECUTION_CRASH_AT: 'after-share-action-send',
-        AYLLU_CRASH_WORKER: JSON.stringify({ databaseUrl: world.db.url, relayerKey: world.relayerKey, devChain: world.devChain }),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-    await pools.run(poolId, 'RequestSharePurchase', { buyer: buyer.address, shares: 1_234 }, buyer.address);
-    expect(await exited).toBe('SIGKILL');
-    driver = await world.startDriver();
-    await pools.waitForEvent(poolId, 'SharesPurchased');
-    await pools.settled(poolId);
-    const logs = await world.clients.public.getLogs({ address: pool, fromBlock: 0n, toBlock: 'latest' });
-    const bought = sharePoolEventsOf(logs, pool).filter((e) => e.eventName === 'SharesBought');
-    expect(bought.map((e) => [getAddress(e.args.buyer as string), e.args.shares])).toEqual([[buyer.address, 1_234n]]);
-    const events = await world.store.readStream(streams.sharePool.of(poolId).streamId);
-    expect(events.filter((e) => e.type === 'SharesPurchased')).toHaveLength(1);
-    await pools.expectAgreement(poolId);
-    const { rows } = await world.db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM chain_calls WHERE key LIKE $1 AND status <> 'confirmed'`,
-      [`%${poolId}%`],
-    );
-    expect(rows[0].n).toBe(0);
-  });
+  it.each(['after-share-action-send', 'after-share-action-confirm'] as const)(
+    'a worker killed %s of a purchase: a fresh worker finishes it, and the chain sold the shares once',
+    async (point) => {
+      const [buyer] = take(1);
+      const poolId = await pools.create();
+      const pool = await pools.contractOf(poolId);
+      await pools.fundAndApprove(buyer, pool);
+      await driver.stop();
+      const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/worker/test/execution-crash-worker.ts'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          AYLLU_EXECUTION_CRASH_AT: point,
+          AYLLU_CRASH_WORKER: JSON.stringify({ databaseUrl: world.db.url, relayerKey: world.relayerKey, devChain: world.devChain }),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+        child.once('exit', (code, signal) => resolve(signal ?? code)),
+      );
+      await pools.run(poolId, 'RequestSharePurchase', { buyer: buyer.address, shares: 1_234 }, buyer.address);
+      expect(await exited).toBe('SIGKILL');
+      driver = await world.startDriver();
+      await pools.waitForEvent(poolId, 'SharesPurchased');
+      await pools.settled(poolId);
+      const logs = await world.clients.public.getLogs({ address: pool, fromBlock: 0n, toBlock: 'latest' });
+      const bought = sharePoolEventsOf(logs, pool).filter((e) => e.eventName === 'SharesBought');
+      expect(bought.map((e) => [getAddress(e.args.buyer as string), e.args.shares])).toEqual([[buyer.address, 1_234n]]);
+      const events = await world.store.readStream(streams.sharePool.of(poolId).streamId);
+      expect(events.filter((e) => e.type === 'SharesPurchased')).toHaveLength(1);
+      await pools.expectAgreement(poolId);
+      const { rows } = await world.db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM chain_calls WHERE key LIKE $1 AND status <> 'confirmed'`,
+        [`%${poolId}%`],
+      );
+      expect(rows[0].n).toBe(0);
+    },
+  );
 });
