@@ -71,6 +71,9 @@ async function deployContract(deps: ExecutionDeps, state: Existing): Promise<Sha
 
 type Pending = Parameters<typeof performAction>[3];
 
+/** The log takes reasons of up to 500 characters: a long revert message must not keep the action from failing. */
+const fitReason = (reason: string): string => (reason.length <= 500 ? reason : `${reason.slice(0, 497)}...`);
+
 async function actionStep(deps: ExecutionDeps, state: Existing, pool: Address, action: Pending): Promise<SharePoolStepResult> {
   const outcome = await performAction(deps, state, pool, action, await chainSecondsNow(deps));
   const correlationId = `share-action:${state.poolId}:${action.key}`;
@@ -79,7 +82,7 @@ async function actionStep(deps: ExecutionDeps, state: Existing, pool: Address, a
     await recordSharePool(
       deps,
       state.poolId,
-      { type: 'FailSharePoolAction', data: { key: action.key, reason: outcome.reason }, metadata: meta(deps) },
+      { type: 'FailSharePoolAction', data: { key: action.key, reason: fitReason(outcome.reason) }, metadata: meta(deps) },
       correlationId,
     );
     return again(`Failed:${action.key}`);
