@@ -23,6 +23,7 @@ const OWN = [
   { contract: 'ERC1967Proxy', exportName: 'erc1967ProxyAbi', file: 'erc1967-proxy.ts' },
   { contract: 'TimelockModuleRelay', exportName: 'timelockModuleRelayAbi', file: 'timelock-module-relay.ts' },
   { contract: 'RotatingPool', exportName: 'rotatingPoolAbi', file: 'rotating-pool.ts' },
+  { contract: 'SharePool', exportName: 'sharePoolAbi', file: 'share-pool.ts' },
   { contract: 'TestBlacklistToken', exportName: 'testBlacklistTokenAbi', file: 'test-blacklist-token.ts' },
 ];
 

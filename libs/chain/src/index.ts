@@ -83,6 +83,26 @@ export {
   startWithOrderCall,
 } from './rotating/rotating-pool-calls';
 export type { RotatingPoolPayment, RotatingPoolProgress } from './rotating/rotating-pool-calls';
+export { deploySharePool, predictSharePoolAddress, SHARE_POOL_RATE_SCALE, sharePoolSalt } from './shares/deploy-share-pool';
+export type { DeployedSharePool, DeploySharePoolParams, SharePoolConfig } from './shares/deploy-share-pool';
+export {
+  accrueStakeSharesCall,
+  approveSharePoolCall,
+  assignSharesCall,
+  buySharesCall,
+  claimSharePoolDeferredCall,
+  contributeCall,
+  finalizeCrowdfundingCall,
+  grantSharesCall,
+  setSharePoolOperatorCall,
+  setSharePoolPausedCall,
+  sharePoolKey,
+  stakeCall,
+  transferSharesCall,
+  unstakeCall,
+} from './shares/share-pool-calls';
+export { readSharePool, readSharePoolKeyUsed, readSharesOf, sendSharePoolCall } from './shares/share-pool-reads';
+export type { SharePoolCrowdfundingStatus, SharePoolHoldings } from './shares/share-pool-reads';
 export {
   admitMemberCall,
   approveDepositCall,
