@@ -168,14 +168,23 @@ describe('share pools on the local chain, run by the worker', () => {
     });
   });
 
-  it('request to join: the Safe assigns shares to the member who asked; transfers are refused where the pool forbids them', async () => {
+  it('request to join: the Safe assigning shares approves the request, an admin rejects another; transfers are refused where the pool forbids them', async () => {
     const [member, other] = take(2);
     const poolId = await pools.create({ wayToAccess: 'request', pricePerShare: undefined, purchaseToken: undefined });
     await pools.contractOf(poolId);
     await pools.run(poolId, 'RequestToJoinSharePool', { member: member.address }, member.address);
+    await pools.run(poolId, 'RequestToJoinSharePool', { member: other.address }, other.address);
     await pools.assign(poolId, member.address, 700);
+    await pools.run(poolId, 'RejectJoinRequest', { member: other.address, reason: 'not this round' }, 'admin:test');
     const s = await pools.state(poolId);
     expect(s.holdings.get(member.address)).toBe(700);
+    expect([...s.joinRequests.keys()]).toEqual([]);
+    const decided = (await pools.events(poolId)).filter((e) => e.type === 'JoinRequestApproved' || e.type === 'JoinRequestRejected');
+    expect(decided.map((e) => [e.type, (e.data as { member: Address }).member])).toEqual([
+      ['JoinRequestApproved', member.address],
+      ['JoinRequestRejected', other.address],
+    ]);
+    expect(decided[0].data).toMatchObject({ shares: 700, approvedBy: contracts.safe });
     await pools.expectAgreement(poolId);
     await expect(
       pools.run(poolId, 'TransferShares', { from: member.address, to: other.address, shares: 1 }, member.address),
