@@ -61,6 +61,7 @@ export {
   initialTreasuryState,
   operationOf,
   organiserTransactionsOf,
+  sharePoolCreatorTransactionsOf,
   setupTransactionsOf,
   transactionsOf,
 } from './execution/treasury-state';
@@ -74,6 +75,15 @@ export {
 } from './execution/rosca-organiser-action';
 export type { OrganiserEvents, OrganiserStates } from './execution/propose-rosca-organiser-action';
 export { organiserPoolOf, proposeRoscaOrganiserAction, recordRoscaOrganiserExecution } from './execution/propose-rosca-organiser-action';
+export type { SharePoolCreatorEvents, SharePoolCreatorStates } from './execution/share-pool-creator-action';
+export {
+  decideSharePoolCreatorAction,
+  describeSharePoolCreatorAction,
+  proposeSharePoolCreatorAction,
+  recordSharePoolCreatorExecution,
+  requireCreatedPool,
+  sharePoolCreatorPoolOf,
+} from './execution/share-pool-creator-action';
 export type { OrganiserStep } from './execution/next-organiser-step';
 export { nextOrganiserStep } from './execution/next-organiser-step';
 export { describeAction, proposalActions, splitFee } from './execution/proposal-actions';

@@ -16,6 +16,7 @@ const VERB: Record<QueuedSafeTransaction['purpose'], string> = {
   reject: 'Reject (use the nonce, do nothing)',
   enable_module: "Enable the DAO's timelock module on the Safe",
   rosca_organiser: "Act as a rotating pool's organiser",
+  share_pool_creator: "Act as a share pool's creator",
 };
 export const SAFE_TX_PURPOSES = Object.keys(VERB);
 
@@ -30,13 +31,14 @@ export class SafeTransactionView {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'Purpose `rosca_organiser`: the rotating pool the Safe acts on as its organiser',
+    description: 'Purpose `rosca_organiser`: the rotating pool the Safe acts on as its organiser; `share_pool_creator`: the share pool',
   })
   poolId!: string | null;
   @ApiProperty({
     nullable: true,
-    enum: ['start', 'pause', 'resume'],
-    description: 'Purpose `rosca_organiser`: what the Safe does to the pool',
+    enum: ['start', 'pause', 'resume', 'assign', 'distribute', 'stream'],
+    description:
+      'Purpose `rosca_organiser` (start, pause, resume) or `share_pool_creator` (assign, distribute, stream): what the Safe does to the pool',
   })
   organiserAction!: string | null;
   @ApiProperty({
@@ -44,7 +46,8 @@ export class SafeTransactionView {
     description:
       "`schedule` / `cancel` a proposal's timelock batch; `reject` voids the nonce of a vetoed proposal's schedule transaction; " +
       "`enable_module` is the setup of a DAO whose Safe was attached: the Safe enables the DAO's timelock module relay; " +
-      "`rosca_organiser` is the Safe starting, pausing or resuming one of the DAO's rotating pools, asked by a DAO admin",
+      "`rosca_organiser` is the Safe starting, pausing or resuming one of the DAO's rotating pools, asked by a DAO admin; " +
+      "`share_pool_creator` is the Safe assigning shares of, or distributing to, one of the DAO's share pools, asked by a DAO admin",
   })
   purpose!: string;
   @ApiProperty({ enum: SAFE_TX_STATUSES }) status!: string;
@@ -61,7 +64,7 @@ export class SafeTransactionView {
     type: String,
     description:
       'Why it was abandoned (status `abandoned`): it can never run as signed (when the Safe reverts GS013, also why the called ' +
-      "contract refuses, e.g. a rotating pool's `RotatingPoolAlreadyBegun`); for an executed `rosca_organiser` transaction, " +
+      "contract refuses, e.g. a rotating pool's `RotatingPoolAlreadyBegun`); for an executed `rosca_organiser` or `share_pool_creator` transaction, " +
       "why the pool's log refused its command (the pool moved on while it waited for signatures): the chain call ran, nothing was recorded on the pool",
   })
   failureReason!: string | null;
@@ -71,8 +74,9 @@ export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafe
   const signedBy = [...tx.signatures.keys()];
   const signed = new Set(signedBy.map((s) => s.toLowerCase()));
   const { threshold, owners } = treasury.contracts;
-  const pool = tx.organiserAction ?? null;
-  const subject = pool ? `rotating pool ${pool.poolId}` : tx.proposalId === null ? 'DAO setup' : `proposal ${tx.proposalId}`;
+  const pool = tx.organiserAction ?? tx.sharePoolAction ?? null;
+  const kind = tx.organiserAction ? 'rotating pool' : 'share pool';
+  const subject = pool ? `${kind} ${pool.poolId}` : tx.proposalId === null ? 'DAO setup' : `proposal ${tx.proposalId}`;
   return {
     safeTxHash: tx.safeTxHash,
     proposalId: tx.proposalId,

@@ -13,6 +13,10 @@ export type RoscaCrashPoint =
   | 'after-rosca-settle-send'
   | 'after-rosca-effect-send';
 
-export const crashPoint = (point: CrashPoint | RoscaCrashPoint): void => {
+/** The share pools' step boundaries (apps/worker/src/shares). */
+export type SharePoolCrashPoint =
+  'after-share-deploy-send' | 'after-share-action-send' | 'after-share-action-confirm' | 'after-share-finalize-send';
+
+export const crashPoint = (point: CrashPoint | RoscaCrashPoint | SharePoolCrashPoint): void => {
   if (process.env.AYLLU_EXECUTION_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 };

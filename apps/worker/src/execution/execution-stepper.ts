@@ -3,6 +3,7 @@ import { DrainLoop } from '../processing/drain-loop';
 import { runDaoStep } from './deploy-dao-contracts';
 import { runProposalStep, type ExecutionDeps, type StepOutcome } from './run-proposal-step';
 import { runRoscaStep } from '../rotating/rosca-step';
+import { runSharePoolStep } from '../shares/share-pool-step';
 
 export interface StepperOptions {
   /** How long a claimed item is leased: a worker that dies mid-step frees it after this. */
@@ -15,7 +16,7 @@ export interface StepperOptions {
   readonly onPassError: (error: unknown) => void;
 }
 
-type Table = 'execution_processes' | 'execution_daos' | 'rosca_processes';
+type Table = 'execution_processes' | 'execution_daos' | 'rosca_processes' | 'share_pool_processes';
 type Claimed = { id: string; dao_id: string; wakes: string; attempts: number };
 
 /**
@@ -66,7 +67,9 @@ export class ExecutionStepper {
         await this.run('execution_processes', 'proposal_id', item, () => runProposalStep(this.deps, item.dao_id, item.id));
       const pools = await this.claim('rosca_processes', 'pool_id', 'dao_id');
       for (const item of pools) await this.run('rosca_processes', 'pool_id', item, () => runRoscaStep(this.deps, item.dao_id, item.id));
-      worked = daos.length + proposals.length + pools.length > 0;
+      const sharePools = await this.claim('share_pool_processes', 'pool_id', 'dao_id');
+      for (const item of sharePools) await this.run('share_pool_processes', 'pool_id', item, () => runSharePoolStep(this.deps, item.id));
+      worked = daos.length + proposals.length + pools.length + sharePools.length > 0;
     }
   }
 

@@ -5,6 +5,8 @@ import {
   type ExecutionStates,
   type OrganiserEvents,
   type OrganiserStates,
+  type SharePoolCreatorEvents,
+  type SharePoolCreatorStates,
 } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
 
@@ -63,5 +65,19 @@ export const appendOrganiser = (
   context: { readonly actor: string; readonly now: () => string; readonly correlationId: string },
 ) =>
   store.handle({ treasury: streams.treasury.of(ids.daoId), rosca: streams.rosca.of(ids.poolId) }, decide, {
+    context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() },
+  });
+
+/**
+ * Runs a use case of a share pool creator's Safe transaction over the DAO's treasury and the pool's stream and
+ * appends both atomically, as appendOrganiser does for rotating pools.
+ */
+export const appendSharePoolCreator = (
+  store: PostgresEventStore,
+  ids: { readonly daoId: string; readonly poolId: string },
+  decide: (states: SharePoolCreatorStates) => SharePoolCreatorEvents,
+  context: { readonly actor: string; readonly now: () => string; readonly correlationId: string },
+) =>
+  store.handle({ treasury: streams.treasury.of(ids.daoId), sharePool: streams.sharePool.of(ids.poolId) }, decide, {
     context: { actor: context.actor, correlationId: context.correlationId, occurredAt: context.now() },
   });

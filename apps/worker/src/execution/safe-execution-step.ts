@@ -3,13 +3,14 @@ import {
   abandonSafeTransaction,
   dropSafeSignatures,
   recordRoscaOrganiserExecution,
+  recordSharePoolCreatorExecution,
   recordSafeTransactionExecuted,
   type DeployedTreasury,
   type Hash,
 } from '@ayllu/domain';
 import { crashPoint } from './crash-point';
 import type { ExecutionDeps, StepOutcome, StepRecorder } from './execution-deps';
-import { appendOrganiser } from './execution-streams';
+import { appendOrganiser, appendSharePoolCreator } from './execution-streams';
 import { keyedChainCall } from './keyed-chain-call';
 import { checkSafeExecution, confirmSafeTransaction, findSafeExecution, sendSafeTransaction } from './safe-steps';
 import { operationEta } from './timelock-steps';
@@ -81,13 +82,13 @@ export async function executeSafeTransactionStep(
   const eta = tx.purpose === 'schedule' && success ? await operationEta(deps.chain, contracts, tx.operationId) : null;
   const executed = { type: 'RecordSafeTransactionExecuted' as const, data: { safeTxHash, txHash, success, eta }, metadata: metadata() };
   const pool = tx.purpose === 'rosca_organiser' ? tx.organiserAction?.poolId : undefined;
+  const sharePool = tx.purpose === 'share_pool_creator' ? tx.sharePoolAction?.poolId : undefined;
+  const context = { actor: executed.metadata.actor, now: () => executed.metadata.now, correlationId: `safe-tx:${safeTxHash}` };
   if (pool !== undefined)
     // The pool's command is recorded in the same append, with the Safe as its actor.
-    await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), {
-      actor: executed.metadata.actor,
-      now: () => executed.metadata.now,
-      correlationId: `safe-tx:${safeTxHash}`,
-    });
+    await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), context);
+  else if (sharePool !== undefined)
+    await appendSharePoolCreator(deps.store, { daoId, poolId: sharePool }, (s) => recordSharePoolCreatorExecution(executed, s), context);
   else await append((s) => recordSafeTransactionExecuted(executed, s));
   crashPoint('after-safe-record');
   return { next: 'now' };

@@ -13,6 +13,7 @@ import {
 } from '@ayllu/chain';
 import type { DaoContracts, QueuedSafeTransaction } from '@ayllu/domain';
 import { rotatingPoolAbi } from '../../../../contracts/abi/rotating-pool';
+import { sharePoolAbi } from '../../../../contracts/abi/share-pool';
 import { isAddressEqual, parseEventLogs, type Address, type Hex } from 'viem';
 import type { ExecutionChain } from './execution-chain';
 
@@ -135,7 +136,12 @@ export async function checkSafeExecution(
 async function calleeRefusal(chain: ExecutionChain, contracts: DaoContracts, tx: QueuedSafeTransaction): Promise<string> {
   const { to, value, data, operation } = tx.transaction;
   if (operation !== 0) return '';
-  const abi = tx.purpose === 'rosca_organiser' ? rotatingPoolAbi : undefined;
+  const abi =
+    tx.purpose === 'rosca_organiser'
+      ? rotatingPoolAbi
+      : tx.purpose === 'share_pool_creator' && tx.sharePoolAction?.action === 'assign'
+        ? sharePoolAbi
+        : undefined;
   const reason = await safeCallRefusal(chain.public, { safe: contracts.safe, to, value, data, ...(abi ? { abi } : {}) });
   return reason === undefined ? '' : ` (the call of ${to} reverts: ${reason})`;
 }

@@ -8,6 +8,7 @@ import { executionChain, type ExecutionChain } from './execution-chain';
 import { ExecutionStepper } from './execution-stepper';
 import { executionSubscription } from './execution-subscription';
 import { roscaSubscription } from '../rotating/rosca-subscription';
+import { sharePoolSubscription } from '../shares/share-pool-subscription';
 import { ChainIndexLoop } from '../indexer/chain-index-loop';
 import { chainIndexSubscription } from '../indexer/chain-index-subscription';
 import { PayoutCache } from '../jobs/payout-cache';
@@ -78,7 +79,7 @@ export async function startExecution(options: ExecutionOptions): Promise<Running
   const log = new LogProcessor(
     options.pool,
     options.store,
-    [executionSubscription, roscaSubscription, chainIndexSubscription(chain.profile.superfluid.gda)],
+    [executionSubscription, roscaSubscription, sharePoolSubscription, chainIndexSubscription(chain.profile.superfluid.gda)],
     {
       onError: (name, error) => options.logger.error({ projection: name, err: error }, 'execution subscription failed; retrying'),
       afterBatch: () => void stepper.tick(),

@@ -4,13 +4,14 @@ import {
   DomainError,
   lowerHex,
   recordRoscaOrganiserExecution,
+  recordSharePoolCreatorExecution,
   recordSafeTransactionExecuted,
   recordTreasuryChainChange,
   streams,
   type TreasuryChainChange,
 } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
-import { appendExecution, appendOrganiser, appendSetup } from '../execution/execution-streams';
+import { appendExecution, appendOrganiser, appendSetup, appendSharePoolCreator } from '../execution/execution-streams';
 import { operationEta } from '../execution/timelock-steps';
 
 const ACTOR = 'system:indexer';
@@ -61,13 +62,18 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       };
       const record = (s: Parameters<typeof recordSafeTransactionExecuted>[1]) => recordSafeTransactionExecuted(executed, s);
       const pool = tx.purpose === 'rosca_organiser' ? tx.organiserAction?.poolId : undefined;
-      // A rotating pool's organiser transaction: the pool's command goes in the same append.
+      const sharePool = tx.purpose === 'share_pool_creator' ? tx.sharePoolAction?.poolId : undefined;
+      const poolContext = { actor: ACTOR, now: () => now, correlationId: context.correlationId };
+      // A rotating pool's organiser or a share pool creator's transaction: the pool's command goes in the same append.
       if (pool !== undefined)
-        await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), {
-          actor: ACTOR,
-          now: () => now,
-          correlationId: context.correlationId,
-        });
+        await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), poolContext);
+      else if (sharePool !== undefined)
+        await appendSharePoolCreator(
+          deps.store,
+          { daoId, poolId: sharePool },
+          (s) => recordSharePoolCreatorExecution(executed, s),
+          poolContext,
+        );
       else if (tx.proposalId === null)
         await appendSetup(deps.store, daoId, record, { actor: ACTOR, now: () => now, correlationId: context.correlationId });
       else

@@ -10,6 +10,7 @@ import type {
   ProposalSafeTransactionPurpose,
   RoscaOrganiserAction,
   SafeTransactionFields,
+  SharePoolCreatorAction,
   TreasuryEvent,
 } from './treasury-events';
 
@@ -69,6 +70,19 @@ export type ProposeRoscaOrganiserAction = Command<
     /** The call, described for the treasurers who sign it. */
     readonly calls: readonly OperationCall[];
     readonly action: RoscaOrganiserAction;
+  }
+>;
+
+/** A share pool creator's Safe transaction, built by the API for a DAO admin and checked against the pool now. */
+export type ProposeSharePoolCreatorAction = Command<
+  'ProposeSharePoolCreatorAction',
+  {
+    readonly safeTxHash: Hash;
+    readonly nonce: bigint;
+    readonly onChainNonce: bigint;
+    readonly transaction: SafeTransactionFields;
+    readonly calls: readonly OperationCall[];
+    readonly action: SharePoolCreatorAction;
   }
 >;
 

@@ -66,10 +66,21 @@ export interface SafeTransactionFields {
  * `rosca_organiser` is the Safe acting as a rotating pool's organiser (start, pause, resume on the pool's
  * contract), asked by a DAO admin; once it runs, the pool's command is recorded with the Safe as its actor.
  */
-export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject' | 'enable_module' | 'rosca_organiser';
+export type SafeTransactionPurpose = 'schedule' | 'cancel' | 'reject' | 'enable_module' | 'rosca_organiser' | 'share_pool_creator';
 
 /** The purposes a proposal's Safe transactions have; the others belong to the DAO itself. */
-export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'enable_module' | 'rosca_organiser'>;
+export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'enable_module' | 'rosca_organiser' | 'share_pool_creator'>;
+
+/**
+ * What the Safe does as a share pool's creator (`share_pool_creator`): `assign` calls the pool's `assign(to, shares)`
+ * (an airdrop, or the approval of `to`'s open request); `distribute` and `stream` call the GDAv1Forwarder's
+ * `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (`flowRate` 0 stops the stream). Once
+ * executed, the pool records AssignShares, RecordDistribution or StopDistributionStream with the Safe as actor.
+ */
+export type SharePoolCreatorAction =
+  | { readonly poolId: string; readonly action: 'assign'; readonly to: Address; readonly shares: number }
+  | { readonly poolId: string; readonly action: 'distribute'; readonly amount: bigint }
+  | { readonly poolId: string; readonly action: 'stream'; readonly flowRate: bigint };
 
 /** What the Safe does as a rotating pool's organiser; the pool's contract has one function for each. */
 export type RoscaOrganiserActionKind = 'start' | 'pause' | 'resume';
@@ -103,6 +114,8 @@ export type SafeTransactionProposed = Event<
     readonly purpose: SafeTransactionPurpose;
     /** Purpose `rosca_organiser` only: the pool's command it carries out. */
     readonly organiserAction?: RoscaOrganiserAction;
+    /** Purpose `share_pool_creator` only: what the Safe does to the share pool. */
+    readonly sharePoolAction?: SharePoolCreatorAction;
     readonly safeTxHash: Hash;
     readonly nonce: bigint;
     readonly transaction: SafeTransactionFields;
@@ -209,6 +222,19 @@ export type RoscaOrganiserActionRefused = Event<
   }
 >;
 
+/** A `share_pool_creator` Safe transaction ran, but the share pool's log refuses its command now: nothing on the pool. */
+export type SharePoolCreatorActionRefused = Event<
+  'SharePoolCreatorActionRefused',
+  {
+    readonly safeTxHash: Hash;
+    readonly poolId: string;
+    readonly action: SharePoolCreatorAction['action'];
+    readonly code: string;
+    readonly reason: string;
+    readonly refusedAt: string;
+  }
+>;
+
 type OperationFact<Type extends string, Extra> = Event<Type, { readonly proposalId: string; readonly operationId: Hash } & Extra>;
 /** `eta` is chain time (ISO): the operation may run from then on. */
 export type TimelockOperationScheduled = OperationFact<
@@ -273,6 +299,7 @@ export type TreasuryEvent =
   | SafeTransactionReplaced
   | SafeModuleEnabled
   | RoscaOrganiserActionRefused
+  | SharePoolCreatorActionRefused
   | TimelockOperationScheduled
   | TimelockOperationExecuted
   | TimelockOperationFailed

@@ -6,6 +6,7 @@ import type {
   DaoContracts,
   OperationCall,
   RoscaOrganiserAction,
+  SharePoolCreatorAction,
   SafeTransactionFields,
   SafeTransactionPurpose,
   TreasuryEvent,
@@ -21,6 +22,8 @@ export interface QueuedSafeTransaction {
   readonly purpose: SafeTransactionPurpose;
   /** Purpose `rosca_organiser` only: the pool's command it carries out. */
   readonly organiserAction?: RoscaOrganiserAction;
+  /** Purpose `share_pool_creator` only: what the Safe does to the share pool. */
+  readonly sharePoolAction?: SharePoolCreatorAction;
   readonly nonce: bigint;
   readonly transaction: SafeTransactionFields;
   readonly operationId: Hash;
@@ -149,6 +152,7 @@ export const evolveTreasury = (state: TreasuryState, event: TreasuryEvent): Trea
     case 'SafeModuleEnabled':
       return { ...state, moduleEnabled: true };
     case 'RoscaOrganiserActionRefused':
+    case 'SharePoolCreatorActionRefused':
       return withTx(state, event.data.safeTxHash, { reason: `${event.data.code}: ${event.data.reason}` });
     case 'TimelockOperationScheduled': {
       const { operationId, proposalId, eta, txHash } = event.data;
@@ -211,6 +215,12 @@ export const setupTransactionsOf = (state: DeployedTreasury): QueuedSafeTransact
 export const organiserTransactionsOf = (state: DeployedTreasury, poolId?: string): QueuedSafeTransaction[] =>
   [...state.transactions.values()].filter(
     (tx) => tx.purpose === 'rosca_organiser' && (poolId === undefined || tx.organiserAction?.poolId === poolId),
+  );
+
+/** The DAO's Safe transactions acting as a share pool's creator (all pools, or `poolId`'s), oldest first. */
+export const sharePoolCreatorTransactionsOf = (state: DeployedTreasury, poolId?: string): QueuedSafeTransaction[] =>
+  [...state.transactions.values()].filter(
+    (tx) => tx.purpose === 'share_pool_creator' && (poolId === undefined || tx.sharePoolAction?.poolId === poolId),
   );
 
 export const operationOf = (state: DeployedTreasury, proposalId: string): TimelockOperation | undefined =>

@@ -73,11 +73,9 @@ export const evolveSharePool = (state: SharePoolState, event: SharePoolEvent): S
       const s = existingFor(state, event.type);
       return { ...s, joinRequests: new Map(s.joinRequests).set(event.data.member, { requestedAt: event.data.requestedAt }) };
     }
-    case 'JoinRequestApproved': {
-      const { key, member, shares } = event.data;
-      const s = withoutJoinRequest(existingFor(state, event.type), member);
-      return withPending(s, { kind: 'grant', key, to: member, shares, via: 'request', codeHash: null }, shares);
-    }
+    case 'JoinRequestApproved':
+      // The shares moved with the Safe's assignment (SharesAssigned, just before): the request is closed.
+      return withoutJoinRequest(existingFor(state, event.type), event.data.member);
     case 'JoinRequestRejected':
       return withoutJoinRequest(existingFor(state, event.type), event.data.member);
     case 'SharesAssigned':

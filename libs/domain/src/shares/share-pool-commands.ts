@@ -9,9 +9,10 @@ import type { SharePoolConfigurationInput } from './share-pool-configuration';
  * Commands of a share pool. Who sends them:
  * - the API, for a member's signed action (actor = the member): RequestSharePurchase, RequestToJoinSharePool,
  *   RedeemShareCode, TransferShares (actor = `from`), ContributeToCrowdfunding, Stake, Unstake;
- * - the creator (actor = the DAO's Safe, recorded once its decision is made or its transaction executed):
- *   ApproveJoinRequest, RejectJoinRequest, AssignShares, GenerateShareCodes, RevokeShareCodes, RecordDistribution,
- *   StopDistributionStream, CompleteDistributionRound, DeleteSharePool;
+ * - the creator (actor = the DAO's Safe, recorded once its transaction executed): AssignShares (an airdrop, or the
+ *   approval of an open request to join), RecordDistribution, StopDistributionStream;
+ * - a DAO admin (actor `admin:…` / `admin-key:<id>` / `siwe:<address>`; the Safe may too), decisions without a chain
+ *   effect: RejectJoinRequest, GenerateShareCodes, RevokeShareCodes, CompleteDistributionRound, DeleteSharePool;
  * - the worker, for what happened on chain: RecordSharePoolDeployment, ConfirmSharePoolAction, FailSharePoolAction,
  *   FinalizeCrowdfunding, AccrueStakeShares.
  * `observedBalances`: the member's token balances read by the caller just before, for minimum-balance conditions.
@@ -27,9 +28,8 @@ export type RecordSharePoolDeployment = Command<
 
 export type RequestSharePurchase = Command<'RequestSharePurchase', { readonly buyer: Address; readonly shares: number } & Observed>;
 export type RequestToJoinSharePool = Command<'RequestToJoinSharePool', { readonly member: Address } & Observed>;
-export type ApproveJoinRequest = Command<'ApproveJoinRequest', { readonly member: Address; readonly shares: number }>;
 export type RejectJoinRequest = Command<'RejectJoinRequest', { readonly member: Address; readonly reason: string }>;
-/** The Safe's own `assign(to, shares)`, executed in `txHash`: an airdrop without a request. */
+/** The Safe's own `assign(to, shares)`, executed in `txHash`: an airdrop, or the approval of `to`'s open request. */
 export type AssignShares = Command<'AssignShares', { readonly to: Address; readonly shares: number; readonly txHash: Hash }>;
 /** Hashes only: the secrets were shown to the creator once and never reach the log. */
 export type GenerateShareCodes = Command<
@@ -100,7 +100,6 @@ export type SharePoolCommand =
   | RecordSharePoolDeployment
   | RequestSharePurchase
   | RequestToJoinSharePool
-  | ApproveJoinRequest
   | RejectJoinRequest
   | AssignShares
   | GenerateShareCodes

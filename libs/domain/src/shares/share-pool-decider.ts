@@ -8,7 +8,6 @@ import { accrueStakeShares, contributeToCrowdfunding, finalizeCrowdfunding, stak
 import { createSharePool, deleteSharePool, recordSharePoolDeployment } from './share-pool-lifecycle';
 import { initialSharePoolState, type SharePoolState } from './share-pool-state';
 import {
-  approveJoinRequest,
   assignShares,
   generateShareCodes,
   redeemShareCode,
@@ -40,8 +39,6 @@ export const sharePoolDecider: Decider<SharePoolCommand, SharePoolEvent, SharePo
         return requestSharePurchase(command, state);
       case 'RequestToJoinSharePool':
         return requestToJoinSharePool(command, state);
-      case 'ApproveJoinRequest':
-        return approveJoinRequest(command, state);
       case 'RejectJoinRequest':
         return rejectJoinRequest(command, state);
       case 'AssignShares':

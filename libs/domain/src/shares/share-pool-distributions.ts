@@ -5,7 +5,7 @@ import { distributionLedger, streamLedger } from './distribution-ledger';
 import { TOTAL_SHARES } from './share-pool-configuration';
 import type { CompleteDistributionRound, RecordDistribution, StopDistributionStream } from './share-pool-commands';
 import type { SharePoolEvent } from './share-pool-events';
-import { addressIn, byCreator, deployed, live } from './share-pool-guards';
+import { addressIn, byCreator, byCreatorOrAdmin, deployed, live } from './share-pool-guards';
 import type { ExistingSharePool, SharePoolState } from './share-pool-state';
 
 const MIN = BigInt(TOTAL_SHARES);
@@ -92,7 +92,7 @@ export const stopDistributionStream = (command: StopDistributionStream, state: S
 /** The creator closes the open round (its stream stopped first); the next distribution opens a new one. */
 export const completeDistributionRound = (command: CompleteDistributionRound, state: SharePoolState): SharePoolEvent[] => {
   const s = live(state);
-  byCreator(s, command.metadata);
+  byCreatorOrAdmin(s, command.metadata);
   if (s.round === null || s.round.completed) throw new DomainError('SHARE_POOL.NO_OPEN_ROUND', 'No distribution round is open', 'conflict');
   if (s.round.stream) throw new DomainError('SHARE_POOL.STREAM_RUNNING', 'A distribution stream is running: stop it first', 'conflict');
   const { actor, now } = command.metadata;

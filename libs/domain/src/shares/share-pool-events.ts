@@ -44,10 +44,19 @@ export type SharesPurchased = Event<
 
 /** Request to join: waits for the creator's decision. */
 export type SharePoolJoinRequested = Event<'SharePoolJoinRequested', { readonly member: Address; readonly requestedAt: string }>;
-/** The creator approved with `shares`: a grant keyed `key` for the worker (`grant(member, shares, key)`). */
+/**
+ * The creator approved a request by assigning `shares` to the member through the Safe (`assign(to, shares)`, executed
+ * in `txHash`): recorded right after that assignment's SharesAssigned, which moved the shares.
+ */
 export type JoinRequestApproved = Event<
   'JoinRequestApproved',
-  { readonly key: string; readonly member: Address; readonly shares: number; readonly approvedBy: string; readonly approvedAt: string }
+  {
+    readonly member: Address;
+    readonly shares: number;
+    readonly txHash: Hash;
+    readonly approvedBy: string;
+    readonly approvedAt: string;
+  }
 >;
 export type JoinRequestRejected = Event<
   'JoinRequestRejected',
@@ -77,6 +86,7 @@ export type ShareCodeRedeemed = Event<
   { readonly key: string; readonly codeHash: Hash; readonly member: Address; readonly shares: number; readonly redeemedAt: string }
 >;
 
+/** `request`: only in histories recorded before approvals became the Safe's assignments. */
 export type GrantReason = 'request' | 'code';
 /** `grant(to, shares, key)` done on chain, for an approved request or a redeemed code. */
 export type SharesGranted = Event<

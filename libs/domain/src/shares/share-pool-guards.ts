@@ -1,6 +1,7 @@
 import { normaliseAddress, sameAddress, type Address } from '../shared/address';
 import { chainIntegerMessage, fitsChainInteger } from '../shared/chain-integer';
 import type { CommandMetadata } from '../shared/decider';
+import { isAdminActor } from '../dao/admins/admin-actors';
 import { DomainError } from '../shared/domain-error';
 import { isAtOrAfter } from '../shared/time';
 import { accessContext, requireAccess, type ObservedBalance } from './access-conditions';
@@ -19,6 +20,16 @@ export const live = (state: SharePoolState): ExistingSharePool => {
   const s = existing(state);
   if (s.deleted) throw new DomainError('SHARE_POOL.DELETED', `The pool was deleted: ${s.deleted.reason}`, 'conflict');
   return s;
+};
+
+/**
+ * Decisions without a chain effect (reject a join request, generate or revoke codes, complete a round, soft-delete)
+ * are the DAO admin's, through the admin API (`admin:…`, `admin-key:<id>`, `siwe:<address>`), or the Safe's.
+ */
+export const byCreatorOrAdmin = (state: ExistingSharePool, metadata: CommandMetadata): void => {
+  if (isAdminActor(metadata.actor)) return;
+  if (!sameAddress(metadata.actor, state.configuration.creator))
+    throw new DomainError('SHARE_POOL.NOT_CREATOR', "Only a DAO admin or the pool's creator, the DAO's Safe, may do this", 'forbidden');
 };
 
 /** The creator's powers are the DAO's Safe's: the command's actor must be the Safe (any case). */

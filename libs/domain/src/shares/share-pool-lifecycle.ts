@@ -3,7 +3,7 @@ import { isHash } from '../shared/hex';
 import { isAtOrAfter } from '../shared/time';
 import type { CreateSharePool, DeleteSharePool, RecordSharePoolDeployment } from './share-pool-commands';
 import type { SharePoolEvent } from './share-pool-events';
-import { addressIn, byCreator, existing, reasonIn } from './share-pool-guards';
+import { addressIn, byCreatorOrAdmin, existing, reasonIn } from './share-pool-guards';
 import type { SharePoolState } from './share-pool-state';
 import { validateSharePoolConfiguration } from './validate-share-pool-configuration';
 
@@ -55,7 +55,7 @@ export const recordSharePoolDeployment = (command: RecordSharePoolDeployment, st
 export const deleteSharePool = (command: DeleteSharePool, state: SharePoolState): SharePoolEvent[] => {
   const s = existing(state);
   if (s.deleted) return [];
-  byCreator(s, command.metadata);
+  byCreatorOrAdmin(s, command.metadata);
   const reason = reasonIn(command.data.reason);
   const busy = (code: string, message: string) => new DomainError(`SHARE_POOL.${code}`, message, 'conflict');
   if (s.pending.size > 0) throw busy('ACTIONS_PENDING', `${s.pending.size} chain actions of the pool are still under way`);

@@ -126,25 +126,29 @@ describe('Share pool ways in', () => {
   describe('request to join and airdrop', () => {
     const requestPool = () => deployedPool(sharePoolInput({ wayToAccess: 'request', pricePerShare: undefined }));
 
-    it('records a request, and the Safe approves it with shares that the worker grants', () => {
+    it('records a request, and the Safe approves it by assigning shares: nothing is left for the relayer to grant', () => {
       const log = requestPool();
       log.run('RequestToJoinSharePool', { member: alice }, T0, alice);
       refused(() => log.run('RequestToJoinSharePool', { member: alice }), 'SHARE_POOL.JOIN_PENDING');
-      refused(() => log.run('ApproveJoinRequest', { member: alice, shares: 100 }, T0, alice), 'SHARE_POOL.NOT_CREATOR');
-      const [approved] = log.run('ApproveJoinRequest', { member: alice, shares: 100 }, T0, creatorSafe.toLowerCase());
-      expect(approved).toMatchObject({ type: 'JoinRequestApproved', data: { key: 'grant-0', member: alice, shares: 100 } });
-      const [granted] = log.run('ConfirmSharePoolAction', { key: 'grant-0', txHash: tx(3) });
-      expect(granted).toMatchObject({ type: 'SharesGranted', data: { to: alice, shares: 100, via: 'request' } });
+      refused(() => log.run('AssignShares', { to: alice, shares: 100, txHash: tx(3) }, T0, alice), 'SHARE_POOL.NOT_CREATOR');
+      refused(() => log.run('AssignShares', { to: alice, shares: 100, txHash: tx(3) }, T0, 'admin-key:k1'), 'SHARE_POOL.NOT_CREATOR');
+      const events = log.run('AssignShares', { to: alice, shares: 100, txHash: tx(3) }, T0, creatorSafe.toLowerCase());
+      expect(events.map((e) => e.type)).toEqual(['SharesAssigned', 'JoinRequestApproved']);
+      expect(events[1]).toMatchObject({ data: { member: alice, shares: 100, txHash: tx(3) } });
       expect(sharesOf(log.pool(), alice)).toBe(100);
+      expect(log.pool().pending.size).toBe(0);
+      expect(log.pool().joinRequests.has(alice)).toBe(false);
       refused(() => log.run('RequestToJoinSharePool', { member: alice }), 'SHARE_POOL.ALREADY_HOLDER');
     });
 
-    it('rejects with a reason, and approves only an open request', () => {
+    it('rejects with a reason, by a DAO admin or the Safe, not by anyone else', () => {
       const log = requestPool();
       log.run('RequestToJoinSharePool', { member: bob });
       refused(() => log.run('RejectJoinRequest', { member: bob, reason: ' ' }), 'SHARE_POOL.REASON_REQUIRED', 'reason');
-      expect(log.run('RejectJoinRequest', { member: bob, reason: 'not a resident' })[0].type).toBe('JoinRequestRejected');
-      refused(() => log.run('ApproveJoinRequest', { member: bob, shares: 1 }), 'SHARE_POOL.NO_JOIN_REQUEST', 'member');
+      refused(() => log.run('RejectJoinRequest', { member: bob, reason: 'no' }, T0, bob), 'SHARE_POOL.NOT_CREATOR');
+      const [rejected] = log.run('RejectJoinRequest', { member: bob, reason: 'not a resident' }, T0, 'admin-key:k1');
+      expect(rejected).toMatchObject({ type: 'JoinRequestRejected', data: { rejectedBy: 'admin-key:k1' } });
+      refused(() => log.run('RejectJoinRequest', { member: bob, reason: 'again' }), 'SHARE_POOL.NO_JOIN_REQUEST', 'member');
     });
 
     it('records the Safe’s assign as an airdrop, already on chain', () => {

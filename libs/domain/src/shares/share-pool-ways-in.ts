@@ -1,7 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { isHash, lowerHex, type Hash } from '../shared/hex';
 import type {
-  ApproveJoinRequest,
   AssignShares,
   GenerateShareCodes,
   RedeemShareCode,
@@ -16,6 +15,7 @@ import {
   addressIn,
   admitted,
   byCreator,
+  byCreatorOrAdmin,
   deployed,
   live,
   nextKey,
@@ -69,21 +69,10 @@ const joinRequestOf = (s: ExistingSharePool, value: unknown) => {
   return member;
 };
 
-/** The creator approves a request with a number of shares: a grant the worker carries out. */
-export const approveJoinRequest = (command: ApproveJoinRequest, state: SharePoolState): SharePoolEvent[] => {
-  const { now, actor } = command.metadata;
-  const s = openWayIn(state, 'request', now);
-  byCreator(s, command.metadata);
-  const member = joinRequestOf(s, command.data.member);
-  const shares = sharesIn(command.data.shares);
-  withinAvailable(s, shares);
-  roomFor(s, member);
-  return [{ type: 'JoinRequestApproved', data: { key: nextKey(s, 'grant'), member, shares, approvedBy: actor, approvedAt: now } }];
-};
-
+/** A DAO admin (or the Safe) turns a request down; nothing moves on chain. */
 export const rejectJoinRequest = (command: RejectJoinRequest, state: SharePoolState): SharePoolEvent[] => {
   const s = live(state);
-  byCreator(s, command.metadata);
+  byCreatorOrAdmin(s, command.metadata);
   const member = joinRequestOf(s, command.data.member);
   const reason = reasonIn(command.data.reason);
   return [{ type: 'JoinRequestRejected', data: { member, reason, rejectedBy: command.metadata.actor, rejectedAt: command.metadata.now } }];
@@ -92,7 +81,8 @@ export const rejectJoinRequest = (command: RejectJoinRequest, state: SharePoolSt
 /**
  * An airdrop: the Safe's own `assign(to, shares)`, recorded once executed (the API checks it with this same decision
  * before the Safe transaction is proposed). Any way in; not while a crowdfunding is open, whose allocation takes the
- * shares available at its end.
+ * shares available at its end. Where `to` has an open request to join, the assignment is the creator's approval of
+ * it (JoinRequestApproved follows): shares move on the creator's say-so only through the Safe, never the relayer.
  */
 export const assignShares = (command: AssignShares, state: SharePoolState): SharePoolEvent[] => {
   const s = live(state);
@@ -109,7 +99,10 @@ export const assignShares = (command: AssignShares, state: SharePoolState): Shar
   withinAvailable(s, shares);
   roomFor(s, to);
   const { actor, now } = command.metadata;
-  return [{ type: 'SharesAssigned', data: { to, shares, txHash: command.data.txHash, assignedBy: actor, assignedAt: now } }];
+  const txHash = command.data.txHash;
+  const assigned: SharePoolEvent = { type: 'SharesAssigned', data: { to, shares, txHash, assignedBy: actor, assignedAt: now } };
+  if (!s.joinRequests.has(to)) return [assigned];
+  return [assigned, { type: 'JoinRequestApproved', data: { member: to, shares, txHash, approvedBy: actor, approvedAt: now } }];
 };
 
 const MAX_CODES = 500;
@@ -117,7 +110,7 @@ const MAX_CODES = 500;
 /** One-time codes, each worth a number of shares, reserved from now on. The log holds hashes only. */
 export const generateShareCodes = (command: GenerateShareCodes, state: SharePoolState): SharePoolEvent[] => {
   const s = openWayIn(state, 'codes', command.metadata.now);
-  byCreator(s, command.metadata);
+  byCreatorOrAdmin(s, command.metadata);
   const list: readonly unknown[] = Array.isArray(command.data.codes) ? (command.data.codes as readonly unknown[]) : [];
   if (list.length === 0 || list.length > MAX_CODES)
     throw new DomainError('SHARE_POOL.INVALID_CODES', `Generate 1 to ${MAX_CODES} codes at a time`, 'invalid', [
@@ -148,7 +141,7 @@ export const generateShareCodes = (command: GenerateShareCodes, state: SharePool
 
 export const revokeShareCodes = (command: RevokeShareCodes, state: SharePoolState): SharePoolEvent[] => {
   const s = live(state);
-  byCreator(s, command.metadata);
+  byCreatorOrAdmin(s, command.metadata);
   const hashes: readonly unknown[] = Array.isArray(command.data.codeHashes) ? (command.data.codeHashes as readonly unknown[]) : [];
   if (hashes.length === 0)
     throw new DomainError('SHARE_POOL.INVALID_CODES', 'Name the codes to revoke', 'invalid', [

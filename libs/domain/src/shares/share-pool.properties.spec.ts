@@ -40,7 +40,7 @@ const waySteps: Record<WayToAccess, fc.Arbitrary<Step>[]> = {
   buy: [command('RequestSharePurchase', fc.record({ buyer: who, shares }))],
   request: [
     command('RequestToJoinSharePool', fc.record({ member: who })),
-    command('ApproveJoinRequest', fc.record({ member: who, shares }), creator),
+    command('AssignShares', fc.record({ to: who, shares }), creator),
     command('RejectJoinRequest', fc.record({ member: who, reason: fc.constant('no') }), creator),
   ],
   codes: [
@@ -84,7 +84,6 @@ const dataOf = (step: Extract<Step, { kind: 'command' }>, n: number, now: string
     case 'Stake':
     case 'Unstake':
       return { ...d, member: person(d.member) };
-    case 'ApproveJoinRequest':
     case 'RejectJoinRequest':
       return { ...d, member: person(d.member) };
     case 'AssignShares':

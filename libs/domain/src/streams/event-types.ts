@@ -69,6 +69,7 @@ export const TREASURY_EVENT_TYPES = typesOf<TreasuryEvent['type']>({
   SafeTransactionExecuted: true,
   SafeTransactionReplaced: true,
   RoscaOrganiserActionRefused: true,
+  SharePoolCreatorActionRefused: true,
   SafeModuleEnabled: true,
   TimelockOperationScheduled: true,
   TimelockOperationExecuted: true,

@@ -1,6 +1,7 @@
 import { streams, type DomainEvent, type RelayerEvent, type Tally } from '@ayllu/domain';
 import type { RecordedEvent, RecordedEventOf } from '@ayllu/event-store';
 import { isRoscaEvent, mapRoscaEvent, NOTIFYING_ROSCA_EVENT_TYPES, type RoscaPoolInfo } from './map-rosca-event';
+import { isShareEvent, mapShareEvent, NOTIFYING_SHARE_EVENT_TYPES, type SharePoolInfo } from './map-share-event';
 import type { NotificationData, NotificationType, TallyData } from './notification-types';
 
 /** What the outbox remembers of a proposal from its ProposalSubmitted, for events that only name it. */
@@ -48,6 +49,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'RelayerBalanceLow',
   'RelayerBalanceRestored',
   ...NOTIFYING_ROSCA_EVENT_TYPES,
+  ...NOTIFYING_SHARE_EVENT_TYPES,
 ] as const satisfies readonly DomainEvent['type'][];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -84,25 +86,30 @@ export const isRelayerEvent = (event: NotifyingEvent): event is RecordedEventOf<
  * The notifications one event produces (most produce none). Fields are read through the domain's types,
  * so renaming an event's field fails to compile here instead of sending an empty notification field.
  * `chainDaos` are the DAOs a relayer event goes to (every DAO on the relayer's chain); `pool` is what the
- * outbox knows of a rotating pool's event (its events name only the pool: without it they notify nobody).
+ * outbox knows of a rotating or share pool's event (their events name only the pool: without it they notify nobody).
  */
 export const mapEvent = (
   event: RecordedEvent,
   proposal: ProposalInfo | null,
   chainDaos: readonly string[] = [],
-  pool: RoscaPoolInfo | null = null,
+  pool: RoscaPoolInfo | SharePoolInfo | null = null,
 ): MappedNotification[] => (isNotifying(event) ? mapNotifying(event, proposal, chainDaos, pool) : []);
 
 const mapNotifying = (
   event: NotifyingEvent,
   proposal: ProposalInfo | null,
   chainDaos: readonly string[],
-  pool: RoscaPoolInfo | null,
+  pool: RoscaPoolInfo | SharePoolInfo | null,
 ): MappedNotification[] => {
   if (isRoscaEvent(event)) {
     const poolId = streams.rosca.parse(event.streamId);
-    if (poolId === null || pool === null) return [];
+    if (poolId === null || pool === null || !('contributionAmount' in pool)) return [];
     return mapRoscaEvent(event, poolId, pool).map((n) => ({ daoId: pool.daoId, ...n }) as MappedNotification);
+  }
+  if (isShareEvent(event)) {
+    const poolId = streams.sharePool.parse(event.streamId);
+    if (poolId === null || pool === null || !('distributionToken' in pool)) return [];
+    return mapShareEvent(event, poolId, pool).map((n) => ({ daoId: pool.daoId, ...n }) as MappedNotification);
   }
   if (isRelayerEvent(event)) {
     const { chainId, relayer, balance, floor, observedAt } = event.data;

@@ -1,6 +1,7 @@
 import { streams } from '@ayllu/domain';
 import type { NotificationData, NotificationType } from './notification-types';
 import { ROSCA_NOTIFICATION_EXAMPLES } from './rosca-notification-examples';
+import { SHARE_NOTIFICATION_EXAMPLES } from './share-notification-examples';
 
 const P = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -150,4 +151,5 @@ export const NOTIFICATION_EXAMPLES: { readonly [T in NotificationType]: Notifica
     observedAt: '2026-11-26T13:00:00.000Z',
   },
   ...ROSCA_NOTIFICATION_EXAMPLES,
+  ...SHARE_NOTIFICATION_EXAMPLES,
 };

@@ -1,4 +1,5 @@
 import { ROSCA_NOTIFICATION_TYPES, type RoscaNotificationData } from './rosca-notification-types';
+import { SHARE_NOTIFICATION_TYPES, type ShareNotificationData } from './share-notification-types';
 
 /**
  * The notification catalogue: every type a webhook may subscribe to, with the shape of its `data`.
@@ -32,6 +33,7 @@ export const NOTIFICATION_TYPES = [
   'relayer.balance_low',
   'relayer.balance_restored',
   ...ROSCA_NOTIFICATION_TYPES,
+  ...SHARE_NOTIFICATION_TYPES,
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -42,7 +44,7 @@ export interface TallyData {
 }
 
 /** The `data` of each type. */
-export interface NotificationData extends RoscaNotificationData {
+export interface NotificationData extends RoscaNotificationData, ShareNotificationData {
   'proposal.created': {
     proposalId: string;
     proposalType: string;

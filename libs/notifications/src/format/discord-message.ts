@@ -3,6 +3,7 @@ import type { NotificationData, NotificationEnvelope, NotificationType } from '.
 import { fitDiscordLimits } from './discord-limits';
 import { AMBER, BLUE, f, GREEN, GREY, RED, when, who, type Rendered } from './discord-parts';
 import { ROSCA_RENDER } from './rosca-discord';
+import { SHARE_RENDER } from './share-discord';
 import { shortAmount, shortHex, shortNumber } from './shorten';
 
 const tallyText = (t: { for: string; against: string; abstain: string }) =>
@@ -149,6 +150,7 @@ const RENDER: Renderers = {
     fields: relayerFields(d),
   }),
   ...ROSCA_RENDER,
+  ...SHARE_RENDER,
 };
 
 function relayerFields(d: NotificationData['relayer.balance_low']): APIEmbedField[] {

@@ -2,9 +2,11 @@ import type { RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { isNotifying, isRelayerEvent, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
 import { isRoscaEvent } from '../catalogue/map-rosca-event';
+import { isShareEvent } from '../catalogue/map-share-event';
 import type { NotificationEnvelope } from '../catalogue/notification-types';
 import { outboxId } from './notification-id';
 import { roscaPoolInfo, type RoscaInfoCache } from './rosca-pool-info';
+import { sharePoolInfo, type ShareInfoCache } from './share-pool-info';
 
 type Db = Pick<PoolClient | Pool, 'query'>;
 
@@ -62,13 +64,16 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
   const rows: OutboxRow[] = [];
   let chainDaos: readonly string[] | undefined;
   const pools: RoscaInfoCache = new Map();
+  const sharePools: ShareInfoCache = new Map();
   for (const event of events.filter(isNotifying)) {
     if (isRelayerEvent(event)) chainDaos ??= await daosWithEndpoints(db, options.endpointId);
     const mapped = isRelayerEvent(event)
       ? mapEvent(event, null, chainDaos)
       : isRoscaEvent(event)
         ? mapEvent(event, null, [], await roscaPoolInfo(db, event, pools))
-        : mapEvent(event, await proposalInfo(db, event));
+        : isShareEvent(event)
+          ? mapEvent(event, null, [], await sharePoolInfo(db, event, sharePools))
+          : mapEvent(event, await proposalInfo(db, event));
     for (const notification of mapped) {
       let endpoints = endpointsByDao.get(notification.daoId);
       if (!endpoints) {
