@@ -1,8 +1,8 @@
-import type { Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { fundedAccounts } from './accounts';
 import { deployCommunityVault, vaultSteps, type CommunityVaultFixture, type VaultParameters, type VaultSteps } from './community-vault';
 import { startPrivateDevChain, type DevChainContext } from './dev-chain';
+import { usePrivateFixture } from './private-fixture';
 
 export type PrivateVault = DevChainContext &
   CommunityVaultFixture & {
@@ -20,33 +20,9 @@ export type PrivateVault = DevChainContext &
 export function usePrivateVault(
   options: { members?: number; parameters?: Partial<VaultParameters>; unitScale?: bigint } = {},
 ): () => PrivateVault {
-  let context: (PrivateVault & { stop(): Promise<void> }) | undefined;
-  let snapshot: Hex | undefined;
-
-  beforeAll(async () => {
-    const chain = await startPrivateDevChain();
-    try {
-      const [deployer, owner, guardian, outsider, ...members] = await fundedAccounts(chain.clients, 'vault', 4 + (options.members ?? 4));
-      const vault = await deployCommunityVault(chain, { deployer: deployer, owner: owner, guardian: guardian }, options);
-      context = { ...chain, ...vault, steps: vaultSteps(chain, vault.vault), deployer: deployer, outsider: outsider, members };
-    } catch (error) {
-      await chain.stop();
-      throw error;
-    }
+  return usePrivateFixture('usePrivateVault', startPrivateDevChain, async (chain) => {
+    const [deployer, owner, guardian, outsider, ...members] = await fundedAccounts(chain.clients, 'vault', 4 + (options.members ?? 4));
+    const vault = await deployCommunityVault(chain, { deployer: deployer, owner: owner, guardian: guardian }, options);
+    return { ...chain, ...vault, steps: vaultSteps(chain, vault.vault), deployer: deployer, outsider: outsider, members };
   });
-
-  beforeEach(async () => {
-    const { clients } = context!;
-    if (snapshot) await clients.test.revert({ id: snapshot });
-    snapshot = await clients.test.snapshot();
-  });
-
-  afterAll(async () => {
-    await context?.stop();
-  });
-
-  return () => {
-    if (!context) throw new Error('usePrivateVault(): the chain is not ready (read it inside a test)');
-    return context;
-  };
 }

@@ -9,6 +9,7 @@ import { startHardhatNode } from '../../libs/chain/src/local/start-hardhat-node'
 import { deployRotatingPool, type RotatingPoolTerms } from '../../libs/chain/src/rotating/deploy-rotating-pool';
 import type { RotatingPoolPayment } from '../../libs/chain/src/rotating/rotating-pool-calls';
 import { fundedAccounts } from './accounts';
+import { usePrivateFixture } from './private-fixture';
 
 export const DAY = 86_400;
 export const WEEK = 7 * DAY;
@@ -108,74 +109,46 @@ export const poolEventsOf = (logs: readonly Log[], pool: Address) =>
 export function usePrivateRotatingPool(
   options: { members?: number; terms?: Partial<RotatingPoolTerms>; withStrategy?: boolean } = {},
 ): () => RotatingPoolFixture {
-  let context: (RotatingPoolFixture & { stop(): Promise<void> }) | undefined;
-  let snapshot: Hex | undefined;
-
-  beforeAll(async () => {
-    const node = await startHardhatNode();
-    try {
-      const clients = devClients(node.rpcUrl);
-      const [operator, organiser, feeRecipient, outsider, ...members] = await fundedAccounts(
-        clients,
-        'rotating',
-        4 + (options.members ?? 5),
-      );
-      const artifact = loadAylluArtifact('src/test/TestBlacklistToken.sol', 'TestBlacklistToken');
-      const token = await deployContract(
-        { wallet: clients.wallet(0), public: clients.public },
-        { name: 'TestBlacklistToken', abi: artifact.abi, bytecode: artifact.bytecode, args: ['Blacklist Test Token', 'TBT'] },
-      );
-      const terms = { ...defaultTerms, ...options.terms };
-      const strategyArtifact = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
-      const strategy = options.withStrategy
-        ? await deployContract(
-            { wallet: clients.wallet(0), public: clients.public },
-            { name: 'TestStrategy', abi: strategyArtifact.abi, bytecode: strategyArtifact.bytecode, args: [token] },
-          )
-        : zeroAddress;
-      const { address: pool } = await deployRotatingPool({
-        wallet: clients.wallet(operator),
-        client: clients.public,
-        token,
-        strategy,
-        organiser: organiser.address,
-        operator: operator.address,
-        feeRecipient: feeRecipient.address,
-        terms,
-      });
-      for (const member of members) {
-        const wallet = clients.wallet(member);
-        for (const hash of [
-          await wallet.writeContract({
-            address: token,
-            abi: testBlacklistTokenAbi,
-            functionName: 'mint',
-            args: [member.address, MEMBER_FUNDS],
-          }),
-          await wallet.writeContract({ address: token, abi: testBlacklistTokenAbi, functionName: 'approve', args: [pool, maxUint256] }),
-        ])
-          await clients.public.waitForTransactionReceipt({ hash });
-      }
-      const steps = rotatingPoolSteps(clients, token, pool);
-      context = { clients, token, pool, strategy, terms, operator, organiser, feeRecipient, outsider, members, steps, stop: node.stop };
-    } catch (error) {
-      await node.stop();
-      throw error;
+  return usePrivateFixture('usePrivateRotatingPool', startHardhatNode, async (node) => {
+    const clients = devClients(node.rpcUrl);
+    const [operator, organiser, feeRecipient, outsider, ...members] = await fundedAccounts(clients, 'rotating', 4 + (options.members ?? 5));
+    const artifact = loadAylluArtifact('src/test/TestBlacklistToken.sol', 'TestBlacklistToken');
+    const token = await deployContract(
+      { wallet: clients.wallet(0), public: clients.public },
+      { name: 'TestBlacklistToken', abi: artifact.abi, bytecode: artifact.bytecode, args: ['Blacklist Test Token', 'TBT'] },
+    );
+    const terms = { ...defaultTerms, ...options.terms };
+    const strategyArtifact = loadAylluArtifact('src/test/TestStrategy.sol', 'TestStrategy');
+    const strategy = options.withStrategy
+      ? await deployContract(
+          { wallet: clients.wallet(0), public: clients.public },
+          { name: 'TestStrategy', abi: strategyArtifact.abi, bytecode: strategyArtifact.bytecode, args: [token] },
+        )
+      : zeroAddress;
+    const { address: pool } = await deployRotatingPool({
+      wallet: clients.wallet(operator),
+      client: clients.public,
+      token,
+      strategy,
+      organiser: organiser.address,
+      operator: operator.address,
+      feeRecipient: feeRecipient.address,
+      terms,
+    });
+    for (const member of members) {
+      const wallet = clients.wallet(member);
+      for (const hash of [
+        await wallet.writeContract({
+          address: token,
+          abi: testBlacklistTokenAbi,
+          functionName: 'mint',
+          args: [member.address, MEMBER_FUNDS],
+        }),
+        await wallet.writeContract({ address: token, abi: testBlacklistTokenAbi, functionName: 'approve', args: [pool, maxUint256] }),
+      ])
+        await clients.public.waitForTransactionReceipt({ hash });
     }
+    const steps = rotatingPoolSteps(clients, token, pool);
+    return { clients, token, pool, strategy, terms, operator, organiser, feeRecipient, outsider, members, steps };
   });
-
-  beforeEach(async () => {
-    const { clients } = context!;
-    if (snapshot) await clients.test.revert({ id: snapshot });
-    snapshot = await clients.test.snapshot();
-  });
-
-  afterAll(async () => {
-    await context?.stop();
-  });
-
-  return () => {
-    if (!context) throw new Error('usePrivateRotatingPool(): the chain is not ready (read it inside a test)');
-    return context;
-  };
 }

@@ -11,6 +11,7 @@ import { deploySharePool, sharePoolSalt, type SharePoolConfig } from '../../libs
 import { sharePoolKey } from '../../libs/chain/src/shares/share-pool-calls';
 import { fundedAccounts } from './accounts';
 import { startPrivateDevChain, type DevChainContext } from './dev-chain';
+import { usePrivateFixture } from './private-fixture';
 
 /** Members' starting balance of the purchase and the staking token. */
 export const MEMBER_FUNDS = 10n ** 30n;
@@ -166,90 +167,66 @@ export type SharePoolFixture = DevChainContext &
  * accounts that approved it. A snapshot is reverted before every test. Read the getter inside tests.
  */
 export function usePrivateSharePool(options: { members?: number } = {}): () => SharePoolFixture {
-  let context: (SharePoolFixture & { stop(): Promise<void> }) | undefined;
-  let snapshot: Hex | undefined;
-
-  beforeAll(async () => {
-    const chain = await startPrivateDevChain();
-    try {
-      const { clients, devChain } = chain;
-      const [operator, creator, distributor, outsider, ...members] = await fundedAccounts(clients, 'shares', 4 + (options.members ?? 4));
-      const artifact = loadAylluArtifact('src/test/TestBlacklistToken.sol', 'TestBlacklistToken');
-      const purchaseToken = await deployContract(
-        { wallet: clients.wallet(0), public: clients.public },
-        { name: 'TestBlacklistToken', abi: artifact.abi, bytecode: artifact.bytecode, args: ['Share Purchase Token', 'SPT'] },
-      );
+  return usePrivateFixture('usePrivateSharePool', startPrivateDevChain, async (chain) => {
+    const { clients, devChain } = chain;
+    const [operator, creator, distributor, outsider, ...members] = await fundedAccounts(clients, 'shares', 4 + (options.members ?? 4));
+    const artifact = loadAylluArtifact('src/test/TestBlacklistToken.sol', 'TestBlacklistToken');
+    const purchaseToken = await deployContract(
+      { wallet: clients.wallet(0), public: clients.public },
+      { name: 'TestBlacklistToken', abi: artifact.abi, bytecode: artifact.bytecode, args: ['Share Purchase Token', 'SPT'] },
+    );
+    for (const member of members) {
+      const wallet = clients.wallet(member);
+      for (const hash of [
+        await wallet.writeContract({
+          address: purchaseToken,
+          abi: testBlacklistTokenAbi,
+          functionName: 'mint',
+          args: [member.address, MEMBER_FUNDS],
+        }),
+        await wallet.writeContract({
+          address: devChain.testToken,
+          abi: testTokenAbi,
+          functionName: 'mint',
+          args: [member.address, MEMBER_FUNDS],
+        }),
+      ])
+        await clients.public.waitForTransactionReceipt({ hash });
+    }
+    const defaultConfig: SharePoolConfig = {
+      purchaseToken,
+      distributionToken: devChain.testSuperToken,
+      gdaForwarder: devChain.superfluid.gdaV1Forwarder,
+      creator: creator.address,
+      operator: operator.address,
+      creatorShares: 3_000n,
+      pricePerShare: tokens('0.1'),
+      transfersAllowed: true,
+      maxParticipants: 0n,
+      crowdfundingTarget: 0n,
+      crowdfundingDeadline: 0n,
+      stakingToken: devChain.testToken,
+      stakingRate: STAKING_RATE,
+    };
+    let deployed = 0;
+    const deployPool = async (overrides: Partial<SharePoolConfig>, salt = `pool-${deployed++}`): Promise<SharePoolHandle> => {
+      const config = { ...defaultConfig, ...overrides };
+      const { address, gdaPool } = await deploySharePool({
+        wallet: clients.wallet(operator),
+        client: clients.public,
+        config,
+        salt: sharePoolSalt(salt),
+      });
       for (const member of members) {
         const wallet = clients.wallet(member);
-        for (const hash of [
-          await wallet.writeContract({
-            address: purchaseToken,
-            abi: testBlacklistTokenAbi,
-            functionName: 'mint',
-            args: [member.address, MEMBER_FUNDS],
-          }),
-          await wallet.writeContract({
-            address: devChain.testToken,
-            abi: testTokenAbi,
-            functionName: 'mint',
-            args: [member.address, MEMBER_FUNDS],
-          }),
-        ])
-          await clients.public.waitForTransactionReceipt({ hash });
+        for (const token of [purchaseToken, devChain.testToken].filter((t) => t !== zeroAddress))
+          await clients.public.waitForTransactionReceipt({
+            hash: await wallet.writeContract({ address: token, abi: testTokenAbi, functionName: 'approve', args: [address, maxUint256] }),
+          });
       }
-      const defaultConfig: SharePoolConfig = {
-        purchaseToken,
-        distributionToken: devChain.testSuperToken,
-        gdaForwarder: devChain.superfluid.gdaV1Forwarder,
-        creator: creator.address,
-        operator: operator.address,
-        creatorShares: 3_000n,
-        pricePerShare: tokens('0.1'),
-        transfersAllowed: true,
-        maxParticipants: 0n,
-        crowdfundingTarget: 0n,
-        crowdfundingDeadline: 0n,
-        stakingToken: devChain.testToken,
-        stakingRate: STAKING_RATE,
-      };
-      let deployed = 0;
-      const deployPool = async (overrides: Partial<SharePoolConfig>, salt = `pool-${deployed++}`): Promise<SharePoolHandle> => {
-        const config = { ...defaultConfig, ...overrides };
-        const { address, gdaPool } = await deploySharePool({
-          wallet: clients.wallet(operator),
-          client: clients.public,
-          config,
-          salt: sharePoolSalt(salt),
-        });
-        for (const member of members) {
-          const wallet = clients.wallet(member);
-          for (const token of [purchaseToken, devChain.testToken].filter((t) => t !== zeroAddress))
-            await clients.public.waitForTransactionReceipt({
-              hash: await wallet.writeContract({ address: token, abi: testTokenAbi, functionName: 'approve', args: [address, maxUint256] }),
-            });
-        }
-        return { address, gdaPool, config, steps: sharePoolSteps(chain, purchaseToken, address, gdaPool) };
-      };
-      const pool = await deployPool({}, 'default');
-      context = { ...chain, operator, creator, distributor, outsider, members, purchaseToken, pool, defaultConfig, deployPool };
-    } catch (error) {
-      await chain.stop();
-      throw error;
-    }
+      return { address, gdaPool, config, steps: sharePoolSteps(chain, purchaseToken, address, gdaPool) };
+    };
+    const pool = await deployPool({}, 'default');
+    return { ...chain, operator, creator, distributor, outsider, members, purchaseToken, pool, defaultConfig, deployPool };
   });
-
-  beforeEach(async () => {
-    const { clients } = context!;
-    if (snapshot) await clients.test.revert({ id: snapshot });
-    snapshot = await clients.test.snapshot();
-  });
-
-  afterAll(async () => {
-    await context?.stop();
-  });
-
-  return () => {
-    if (!context) throw new Error('usePrivateSharePool(): the chain is not ready (read it inside a test)');
-    return context;
-  };
 }
