@@ -1,4 +1,3 @@
-import { DomainError } from '../shared/domain-error';
 import type { Hash } from '../shared/hex';
 import { at, DAY, T0 } from '../testing/fixtures';
 import { specFor } from '../testing/given';
@@ -8,6 +7,7 @@ import type { RotatingPoolConfigurationInput } from './rosca-configuration';
 import { roscaDecider } from './rosca-decider';
 import type { RoundSettled } from './rosca-events';
 import { poolHeld } from './rosca-state';
+import { expectRefused } from '../testing/given';
 
 const [m0, m1, m2] = members(3);
 const started = (config: RotatingPoolConfigurationInput = {}) => {
@@ -19,17 +19,7 @@ const started = (config: RotatingPoolConfigurationInput = {}) => {
   for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral });
   return log;
 };
-const refused = (run: () => unknown, code: string, field?: string) => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (field) expect((caught as DomainError).errors.map((e) => e.field)).toContain(field);
-};
+const refused = expectRefused;
 const settledOf = (events: readonly { type: string }[]) => events.find((e) => e.type === 'RoundSettled') as RoundSettled;
 
 describe('Rotating pool', () => {

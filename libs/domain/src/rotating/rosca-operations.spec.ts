@@ -1,25 +1,16 @@
-import { DomainError } from '../shared/domain-error';
 import type { Hash } from '../shared/hex';
 import { addressOf, at, DAY, T0 } from '../testing/fixtures';
 import { members, poolInput, poolLog } from '../testing/rosca-pool';
 import { drawOrder, lotteryCommitment } from './draw-order';
 import type { RotatingPoolConfigurationInput } from './rosca-configuration';
 import type { RotatingPoolStarted } from './rosca-events';
+import { expectRefused } from '../testing/given';
 
 const [m0, m1, m2] = members(3);
 const contract = addressOf('pool-contract');
 const hash = (n: number): Hash => `0x${n.toString(16).padStart(64, '0')}`;
 
-const refused = (run: () => unknown, code: string) => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-};
+const refused = expectRefused;
 
 const created = (config: RotatingPoolConfigurationInput = {}) => {
   const log = poolLog();

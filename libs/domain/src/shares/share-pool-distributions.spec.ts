@@ -1,22 +1,12 @@
-import { DomainError } from '../shared/domain-error';
 import { at, DAY, T0 } from '../testing/fixtures';
 import { confirmed, creatorSafe, deployedPool, holders, sharePoolInput, stakingInput, tx } from '../testing/share-pool';
 import type { DistributionRecorded } from './share-pool-events';
+import { expectRefused } from '../testing/given';
 
 const [a, b, c] = holders(3);
 const TOKEN = 10n ** 18n;
 
-const refused = (run: () => unknown, code: string, field?: string) => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (field) expect((caught as DomainError).errors.map((e) => e.field)).toContain(field);
-};
+const refused = expectRefused;
 
 /** The seed's example: the creator keeps 3,000; A, B and C buy 2,000, 1,500 and 500; 3,000 stay available. */
 const seedPool = () => {

@@ -1,23 +1,13 @@
-import { DomainError } from '../shared/domain-error';
 import { addressOf, at, DAY, T0 } from '../testing/fixtures';
 import { confirmed, crowdfundingInput, deployedPool, holders, stakingInput, tx } from '../testing/share-pool';
 import { MAX_CONTRIBUTORS, STAKE_RATE_SCALE } from './share-pool-configuration';
 import type { CrowdfundingReached, StakeSharesAccrued } from './share-pool-events';
 import { sharesConserved, sharesOf } from './share-pool-state';
+import { expectRefused } from '../testing/given';
 
 const [alice, bob, carol] = holders(3);
 
-const refused = (run: () => unknown, code: string, field?: string) => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (field) expect((caught as DomainError).errors.map((e) => e.field)).toContain(field);
-};
+const refused = expectRefused;
 
 describe('Share pool crowdfunding', () => {
   it('escrows contributions and, on reaching the target, allocates the available shares pro rata', () => {

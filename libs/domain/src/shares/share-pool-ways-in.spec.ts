@@ -1,23 +1,12 @@
-import { DomainError } from '../shared/domain-error';
 import type { Hash } from '../shared/hex';
 import { addressOf, at, DAY, T0 } from '../testing/fixtures';
 import { confirmed, creatorSafe, deployedPool, holders, purchaseToken, sharePoolInput, sharePoolLog, tx } from '../testing/share-pool';
 import { sharesConserved, sharesOf, unreserved } from './share-pool-state';
+import { expectRefused } from '../testing/given';
 
 const [alice, bob, carol] = holders(3);
 
-const refused = (run: () => unknown, code: string, field?: string): DomainError => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (field) expect((caught as DomainError).errors.map((e) => e.field)).toContain(field);
-  return caught as DomainError;
-};
+const refused = expectRefused;
 
 describe('Share pool ways in', () => {
   it('starts CREATED with the creator holding their allocation and the rest available', () => {

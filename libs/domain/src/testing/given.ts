@@ -49,3 +49,20 @@ const expectation = <R>(run: () => R): Expectation<R> => {
     result: run,
   };
 };
+
+/**
+ * `run` refused with a DomainError of this code (and, when `field` is given, a field error on it); returns the error
+ * for specs that inspect more. For specs that drive a log (`rosca-pool.ts`, `share-pool.ts`) rather than a decider.
+ */
+export const expectRefused = (run: () => unknown, code: string, field?: string): DomainError => {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DomainError);
+  expect((caught as DomainError).code).toBe(code);
+  if (field) expect((caught as DomainError).errors.map((e) => e.field)).toContain(field);
+  return caught as DomainError;
+};
