@@ -61,8 +61,7 @@ describe("Share pools: the creator's actions through the DAO's Safe", () => {
     expect(queued.status).toBe(201);
     const tx = queued.body as unknown as CreatorTxView;
     const treasurers = treasurersOf(world, base, dao);
-    for (const owner of [world.treasurers[0], world.treasurers[1]])
-      expect((await treasurers.sign(owner, tx.safeTxHash)).status).toBe(200);
+    for (const owner of [world.treasurers[0], world.treasurers[1]]) expect((await treasurers.sign(owner, tx.safeTxHash)).status).toBe(200);
     return tx;
   };
 
