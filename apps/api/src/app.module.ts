@@ -16,6 +16,8 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { RotatingPoolWritesModule } from './rotating-pools/rotating-pool-writes.module';
 import { RotatingPoolOrganiserModule } from './rotating-pools/rotating-pool-organiser.module';
 import { RotatingPoolReadsModule } from './rotating-pools/rotating-pool-reads.module';
+import { SharePoolReadsModule } from './share-pools/share-pool-reads.module';
+import { SharePoolWritesModule } from './share-pools/share-pool-writes.module';
 import { ChainModule } from './shared/chain.module';
 import { ProblemFilter } from './shared/problem.filter';
 import { ADMIN_API_KEY, APP_CONFIG, EVENT_STORE, NETWORK, PG_POOL } from './shared/tokens';
@@ -69,6 +71,8 @@ export class AppModule {
         ProcessingModule,
         OperationsModule,
         RotatingPoolWritesModule,
+        SharePoolReadsModule,
+        SharePoolWritesModule,
       ],
       providers: [
         ...infrastructure.providers,

@@ -6,6 +6,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid credentials',
   403: 'Not allowed for this principal',
   404: 'Not found',
+  406: 'None of the media types in Accept can be served',
   409: 'Conflicts with the current state (or a concurrent change); read again and retry',
   413: 'Body larger than 1 MiB',
   415: 'Body is not application/json',

@@ -10,6 +10,21 @@ export const ROSCA_ACTIONS = [
 ] as const;
 export type RoscaAction = (typeof ROSCA_ACTIONS)[number];
 
+/**
+ * A share pool's member actions: each binds the pool (`pool`, its id) like the rotating pools' actions. A code
+ * redemption signs the secret code itself (`code`): the server hashes it, and only the hash is recorded.
+ */
+export const SHARE_ACTIONS = [
+  'share-purchase',
+  'share-join',
+  'share-code',
+  'share-transfer',
+  'share-contribution',
+  'share-stake',
+  'share-unstake',
+] as const;
+export type ShareAction = (typeof SHARE_ACTIONS)[number];
+
 /** The community pool's member actions. */
 export const COMMUNITY_ACTIONS = [
   'join-request',
@@ -29,7 +44,7 @@ export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
  * A proposal's payload is signed as `payload: string` holding canonical JSON (keys sorted, no spaces), so
  * the exact bytes the member saw are what the server parses and stores.
  */
-export const SIGNED_ACTIONS = [...COMMUNITY_ACTIONS, ...ROSCA_ACTIONS] as const;
+export const SIGNED_ACTIONS = [...COMMUNITY_ACTIONS, ...ROSCA_ACTIONS, ...SHARE_ACTIONS] as const;
 export type SignedAction = (typeof SIGNED_ACTIONS)[number];
 
 type Field = { readonly name: string; readonly type: string };
@@ -112,6 +127,16 @@ export const ACTION_SCHEMAS: Readonly<Record<SignedAction, ActionSchema>> = {
   ]),
   'rosca-exit': roscaSchema('RotatingPoolExit', []),
   'rosca-dissolution-vote': roscaSchema('DissolutionVote', []),
+  'share-purchase': roscaSchema('SharePurchase', [{ name: 'shares', type: 'uint32' }]),
+  'share-join': roscaSchema('SharePoolJoin', []),
+  'share-code': roscaSchema('ShareCodeRedemption', [{ name: 'code', type: 'string' }]),
+  'share-transfer': roscaSchema('ShareTransfer', [
+    { name: 'to', type: 'address' },
+    { name: 'shares', type: 'uint32' },
+  ]),
+  'share-contribution': roscaSchema('CrowdfundingContribution', [{ name: 'amount', type: 'uint256' }]),
+  'share-stake': roscaSchema('ShareStake', [{ name: 'amount', type: 'uint256' }]),
+  'share-unstake': roscaSchema('ShareUnstake', [{ name: 'amount', type: 'uint256' }]),
 };
 
 export const isSignedAction = (value: string): value is SignedAction => (SIGNED_ACTIONS as readonly string[]).includes(value);

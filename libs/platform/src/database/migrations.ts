@@ -14,6 +14,7 @@ import { AdminSiweSessions1764612000000 } from './migrations/1764612000000-admin
 import { AttachedSafe1764620000000 } from './migrations/1764620000000-attached-safe';
 import { RoscaOperations1764700000001 } from './migrations/1764700000001-rosca-operations';
 import { RoscaReadModels1764700000000 } from './migrations/1764700000000-rosca-read-models';
+import { SharePoolReadModels1764800000000 } from './migrations/1764800000000-share-pool-read-models';
 import { SharePoolOperations1764800000001 } from './migrations/1764800000001-share-pool-operations';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   AttachedSafe1764620000000,
   RoscaReadModels1764700000000,
   RoscaOperations1764700000001,
+  SharePoolReadModels1764800000000,
   SharePoolOperations1764800000001,
 ];
 

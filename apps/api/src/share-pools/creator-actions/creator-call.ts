@@ -1,0 +1,18 @@
+import { assignSharesCall, distributeCall, distributeFlowCall, type SafeCall } from '@ayllu/chain';
+import type { DeployedTreasury, ExistingSharePool, SharePoolCreatorAction } from '@ayllu/domain';
+
+/**
+ * The Safe's call for a creator action: the pool's `assign(to, shares)`, or the GDAv1Forwarder's `distribute` /
+ * `distributeFlow` from the Safe into the pool's GDA pool in its distribution token (as the community pool's payouts).
+ */
+export const creatorCallOf = (treasury: DeployedTreasury, pool: ExistingSharePool, action: SharePoolCreatorAction): SafeCall => {
+  const payout = { forwarder: treasury.contracts.gdaForwarder, token: pool.configuration.distributionToken, pool: pool.gdaPool! };
+  switch (action.action) {
+    case 'assign':
+      return assignSharesCall(pool.contract!, action.to, BigInt(action.shares));
+    case 'distribute':
+      return distributeCall(payout, treasury.contracts.safe, action.amount);
+    case 'stream':
+      return distributeFlowCall(payout, treasury.contracts.safe, action.flowRate);
+  }
+};
