@@ -32,8 +32,7 @@ describe('Share pool reads and holder statements', () => {
   let safe: Address;
   let poolId: string;
   let beforeDistribution: string;
-  const lastPosition = async () =>
-    (await api.db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events')).rows[0].p;
+  const lastPosition = async () => (await api.db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events')).rows[0].p;
 
   beforeAll(async () => {
     api = await startTestApi();

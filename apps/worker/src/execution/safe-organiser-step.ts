@@ -6,8 +6,9 @@ import { executeSafeTransactionStep } from './safe-execution-step';
 const ACTOR = 'system:execution';
 
 /**
- * The DAO's rotating-pool organiser transactions (the Safe starting, pausing or resuming a pool, queued by the
- * API for a DAO admin) belong to no proposal: the DAO's own process executes them once their threshold is met,
+ * The DAO's rotating-pool organiser transactions (the Safe starting, pausing or resuming a pool) and share-pool
+ * creator transactions (the Safe assigning shares or distributing), queued by the API for a DAO admin, belong to
+ * no proposal: the DAO's own process executes them once their threshold is met,
  * the same way as any Safe transaction (checked against the Safe, sent once, keyed). Their execution records the
  * pool's command in the same append (`executeSafeTransactionStep`); a refusal signatures cannot change
  * abandons the transaction, recording nothing on the pool. Null when none is ready, so the DAO's other steps go on.

@@ -1,0 +1,146 @@
+import type { Hash } from '../shared/hex';
+import { DomainError } from '../shared/domain-error';
+import { addressOf, at, DAY, meta } from '../testing/fixtures';
+import { creatorSafe, gdaPool, holders, poolContract, sharePoolInput, sharePoolLog, tx, type SharePoolLog } from '../testing/share-pool';
+import { addSafeSignature } from './add-safe-signature';
+import { nextOrganiserStep } from './next-organiser-step';
+import { recordDaoContractsDeployed } from './record-contracts-deployed';
+import { proposeSharePoolCreatorAction, recordSharePoolCreatorExecution } from './share-pool-creator-action';
+import type { ProposeSharePoolCreatorAction } from './treasury-commands';
+import type { SharePoolCreatorAction, TreasuryEvent } from './treasury-events';
+import { evolveTreasury, initialTreasuryState, type DeployedTreasury } from './treasury-state';
+
+const [t1, t2] = [addressOf('treasurer-1'), addressOf('treasurer-2')];
+const [alice] = holders(1) as [ReturnType<typeof holders>[number]];
+const system = meta('system:execution', at(DAY));
+const gda = addressOf('gda');
+const contracts = {
+  chainId: 31337,
+  safe: creatorSafe,
+  timelock: addressOf('timelock'),
+  vault: addressOf('vault'),
+  pool: addressOf('pool'),
+  payoutToken: addressOf('token'),
+  gdaForwarder: gda,
+  cfaForwarder: addressOf('cfa'),
+  owners: [t1, t2],
+  threshold: 2,
+  timelockDelaySeconds: 2 * DAY,
+  fromBlock: 1n,
+};
+const treasuryEvents = (): TreasuryEvent[] =>
+  recordDaoContractsDeployed(
+    { type: 'RecordDaoContractsDeployed', data: { ...contracts, daoId: 'dao-1', attached: false }, metadata: system },
+    { status: 'Undeployed' },
+  );
+const fold = (events: readonly TreasuryEvent[]) => events.reduce(evolveTreasury, initialTreasuryState()) as DeployedTreasury;
+
+const requestPool = (): SharePoolLog => {
+  const log = sharePoolLog();
+  log.run('CreateSharePool', {
+    poolId: 'sp1',
+    ...sharePoolInput({ wayToAccess: 'request', pricePerShare: undefined, purchaseToken: undefined }),
+  });
+  log.run('RecordSharePoolDeployment', { address: poolContract, gdaPool, txHash: tx(1), blockNumber: 2n });
+  log.run('RequestToJoinSharePool', { member: alice }, undefined, alice);
+  return log;
+};
+const propose = (action: SharePoolCreatorAction, to = action.action === 'assign' ? poolContract : gda): ProposeSharePoolCreatorAction => ({
+  type: 'ProposeSharePoolCreatorAction',
+  data: {
+    safeTxHash: tx(50),
+    nonce: 0n,
+    onChainNonce: 0n,
+    transaction: {
+      to,
+      value: 0n,
+      data: '0x12345678',
+      operation: 0,
+      safeTxGas: 0n,
+      baseGas: 0n,
+      gasPrice: 0n,
+      gasToken: addressOf('zero'),
+      refundReceiver: addressOf('zero'),
+    },
+    calls: [{ to, value: 0n, data: '0x12345678', description: 'creator call' }],
+    action,
+  },
+  metadata: meta('admin-key:k1', at(DAY)),
+});
+const signed = (events: TreasuryEvent[], safeTxHash: Hash): TreasuryEvent[] => {
+  for (const signer of [t1, t2])
+    events = [
+      ...events,
+      ...addSafeSignature(
+        { type: 'AddSafeSignature', data: { safeTxHash, signer, signature: `0x${'11'.repeat(65)}` }, metadata: meta(signer) },
+        fold(events),
+      ),
+    ];
+  return events;
+};
+const refusal = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).code;
+  }
+  throw new Error('not refused');
+};
+const assign: SharePoolCreatorAction = { poolId: 'sp1', action: 'assign', to: alice, shares: 500 };
+
+describe("A share pool's creator actions through the DAO's Safe", () => {
+  it('queues the Safe call carrying the action; one at a time; refused now what the pool would refuse the Safe', () => {
+    const log = requestPool();
+    const proposed = proposeSharePoolCreatorAction(propose(assign), { treasury: fold(treasuryEvents()), sharePool: log.state() });
+    expect(proposed[0]?.data).toMatchObject({ purpose: 'share_pool_creator', sharePoolAction: assign, proposalId: null });
+    const events = [...treasuryEvents(), ...proposed];
+    const again = { ...propose({ ...assign, shares: 1 }), data: { ...propose({ ...assign, shares: 1 }).data, safeTxHash: tx(51) } };
+    expect(refusal(() => proposeSharePoolCreatorAction(again, { treasury: fold(events), sharePool: log.state() }))).toBe(
+      'SHARE_POOL.CREATOR_ACTION_PENDING',
+    );
+    const fresh = fold(treasuryEvents());
+    expect(
+      refusal(() => proposeSharePoolCreatorAction(propose({ ...assign, shares: 7001 }), { treasury: fresh, sharePool: log.state() })),
+    ).toBe('SHARE_POOL.NOT_ENOUGH_SHARES');
+    expect(refusal(() => proposeSharePoolCreatorAction(propose(assign, gda), { treasury: fresh, sharePool: log.state() }))).toBe(
+      'SAFE_TX.NOT_A_CREATOR_CALL',
+    );
+  });
+
+  it('once signed it is the next organiser step; executed, the pool records the assignment and the approval with the Safe as actor', () => {
+    const log = requestPool();
+    let events = [
+      ...treasuryEvents(),
+      ...proposeSharePoolCreatorAction(propose(assign), { treasury: fold(treasuryEvents()), sharePool: log.state() }),
+    ];
+    events = signed(events, tx(50));
+    expect(nextOrganiserStep(fold(events))).toEqual({ type: 'ExecuteSafeTransaction', safeTxHash: tx(50) });
+    const recorded = recordSharePoolCreatorExecution(
+      { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: tx(50), txHash: tx(99), success: true, eta: null }, metadata: system },
+      { treasury: fold(events), sharePool: log.state() },
+    );
+    expect(recorded.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted']);
+    expect(recorded.sharePool.map((e) => e.type)).toEqual(['SharesAssigned', 'JoinRequestApproved']);
+    expect(recorded.sharePool[0]?.data).toMatchObject({ to: alice, shares: 500, txHash: tx(99), assignedBy: creatorSafe });
+  });
+
+  it('records an execution the pool refuses now on the treasury with the reason, and nothing on the pool', () => {
+    const log = requestPool();
+    let events = [
+      ...treasuryEvents(),
+      ...proposeSharePoolCreatorAction(propose({ ...assign, shares: 7000 }), { treasury: fold(treasuryEvents()), sharePool: log.state() }),
+    ];
+    events = signed(events, tx(50));
+    // Meanwhile another assignment took shares.
+    log.run('AssignShares', { to: addressOf('someone'), shares: 10, txHash: tx(60) });
+    const recorded = recordSharePoolCreatorExecution(
+      { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: tx(50), txHash: tx(99), success: true, eta: null }, metadata: system },
+      { treasury: fold(events), sharePool: log.state() },
+    );
+    expect(recorded.sharePool).toEqual([]);
+    expect(recorded.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted', 'SharePoolCreatorActionRefused']);
+    const after = fold([...events, ...recorded.treasury]).transactions.get(tx(50));
+    expect(after?.reason).toContain('SHARE_POOL.NOT_ENOUGH_SHARES');
+  });
+});
