@@ -275,8 +275,20 @@ export async function sharesDemo(kit: SharesKit): Promise<void> {
     return p.crowdfunding?.outcome && p.pendingActions === 0 ? p : undefined;
   });
   say(`✔ ${v.crowdfunding!.outcome}: the target was met, so the worker finalized at once; the 8,000 shares go by contribution`);
-  for (const c of v.crowdfunding!.contributors)
-    say(`${nameOf.get(c.address)}: ${tokens(BigInt(c.amount))} TST → ${holding(v, c.address as Address)} shares`);
+  // The contract's own account of the allocation (its CrowdfundingReached event) beside the pool's record.
+  const [reached] = await chain.public.getContractEvents({
+    address: oven.contract,
+    abi: sharePoolAbi,
+    eventName: 'CrowdfundingReached',
+    fromBlock: 0n,
+  });
+  const onChain = (reached?.args as { allocations?: { contributor: Address; shares: bigint }[] }).allocations ?? [];
+  for (const c of v.crowdfunding!.contributors) {
+    const recorded = holding(v, c.address as Address);
+    const chained = onChain.find((a) => a.contributor === c.address)?.shares;
+    if (chained !== BigInt(recorded)) throw new Error(`${c.address}: ${recorded} shares recorded, ${chained} on chain`);
+    say(`${nameOf.get(c.address)}: ${tokens(BigInt(c.amount))} TST → ${recorded} shares (the contract's event: ${chained})`);
+  }
   say(`the escrow went to the Safe: +${tokens((await tst(safe)) - ovenSafeBefore)} TST`);
 
   step('Another crowdfunding pool, same terms, that misses its target');
@@ -356,7 +368,8 @@ export async function sharesDemo(kit: SharesKit): Promise<void> {
     }
     console.log('\n   GDA units equal shares; the pool contract holds the unallocated shares as its own units, so their part of');
     console.log('   every distribution stays in the contract. Holders who have not connected to the GDA pool claim what they');
-    console.log('   received into their wallets whenever they like.');
+    console.log('   received into their wallets whenever they like. The Safe pays the stream and, holding 3,000 shares, gets');
+    console.log('   30% of it back.');
     console.log('\nDone.');
   }
 }
