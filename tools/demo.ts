@@ -1,4 +1,5 @@
 // `npm run demo -- rotating`: a rotating savings pool instead (tools/demo-rotating.ts).
+// `npm run demo -- shares`: share pools instead (tools/demo-shares.ts).
 // `npm run demo`: a whole DAO life against the stack `npm start` brought up. Everything an admin, a member or a
 // treasurer does goes through the API; the dev chain is used only for what wallets do there (deposits, a
 // withdrawal, yield arriving in the treasury) and to move time (evm_increaseTime). Ends with a table read
@@ -17,6 +18,7 @@ import { testTokenAbi } from '../contracts/abi/test-token';
 import { parseNetworkProfile } from '../libs/chain/src/networks/network-profile';
 import { devClients } from '../libs/chain/src/local/dev-clients';
 import { rotatingDemo } from './demo-rotating';
+import { sharesDemo } from './demo-shares';
 
 // The parts of the API's answers the demo reads.
 type Created = { id: string };
@@ -206,6 +208,19 @@ async function main() {
   expectOk('health', await api('GET', '/health'));
   if (process.argv.slice(2).includes('rotating'))
     return rotatingDemo({ api, expectOk, until, signed, chain, testToken: devChain.testToken, account, step, say });
+  if (process.argv.slice(2).includes('shares'))
+    return sharesDemo({
+      api,
+      expectOk,
+      until,
+      signed,
+      chain,
+      testToken: devChain.testToken,
+      testSuperToken: devChain.testSuperToken,
+      account,
+      step,
+      say,
+    });
   for (const wallet of [...founders, yieldSource]) await chain.test.setBalance({ address: wallet.address, value: parseEther('10') });
 
   step('An admin creates a DAO: four founders, three treasurers (2-of-3 Safe), a 1 h timelock, a 5% platform fee');
