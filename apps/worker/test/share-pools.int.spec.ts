@@ -3,12 +3,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { getAddress, keccak256, toHex, type Address } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
+import { readSharePool } from '@ayllu/chain';
 import { streams, type DaoContracts } from '@ayllu/domain';
 import { mapEvent, sharePoolInfo, type MappedNotification, type ShareInfoCache } from '@ayllu/notifications';
 import { fundedAccounts } from '../../../test/chain/accounts';
 import type { RunningExecution } from '../src/execution/start-execution';
 import { sharePoolEventsOf } from '../src/shares/share-pool-contract';
-import { createDao, startExecutionWorld, type ExecutionWorld } from './execution-harness';
+import { createDao, readModelsAndRebuild, startExecutionWorld, type ExecutionWorld } from './execution-harness';
 import { sharePools, TOKEN, type SharePools } from './share-pools-harness';
 
 jest.setTimeout(300_000);
@@ -325,4 +326,34 @@ describe('share pools on the local chain, run by the worker', () => {
       expect(rows[0].n).toBe(0);
     },
   );
+
+  // Last: every pool this file made, whatever its way in. Log = chain per pool (expectAgreement); here the read
+  // models against the chain, and a rebuild from the log against the rows the projections kept.
+  it('the read models agree with the chain for every pool, and a rebuild gives the same rows', async () => {
+    const { kept, rebuilt } = await readModelsAndRebuild(world);
+    expect(rebuilt).toEqual(kept);
+    const { rows: pooled } = await world.db.pool.query<{ pool_id: string; contract_address: string | null; available: number }>(
+      'SELECT pool_id, contract_address, available FROM rm_share_pools WHERE dao_id = $1 ORDER BY pool_id',
+      [daoId],
+    );
+    expect(pooled.length).toBeGreaterThanOrEqual(6);
+    for (const row of pooled) {
+      expect({ pool: row.pool_id, deployed: row.contract_address !== null }).toEqual({ pool: row.pool_id, deployed: true });
+      await pools.expectAgreement(row.pool_id);
+      const chain = await readSharePool(world.clients.public, getAddress(row.contract_address!));
+      const { rows: held } = await world.db.pool.query<{ holder: string; shares: number }>(
+        'SELECT holder, shares FROM rm_share_holders WHERE pool_id = $1 ORDER BY lower(holder)',
+        [row.pool_id],
+      );
+      const onChain = chain.holders
+        .filter((h) => h.shares > 0n)
+        .map((h) => ({ holder: getAddress(h.holder), shares: Number(h.shares) }))
+        .sort((x, y) => x.holder.toLowerCase().localeCompare(y.holder.toLowerCase()));
+      expect({ pool: row.pool_id, available: row.available, holders: held }).toEqual({
+        pool: row.pool_id,
+        available: Number(chain.available),
+        holders: onChain,
+      });
+    }
+  });
 });
