@@ -1,6 +1,6 @@
 import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { buildSafeTransaction, hashSafeTransaction, readSafeState } from '@ayllu/chain';
+import { buildSafeTransaction, hashSafeTransaction } from '@ayllu/chain';
 import {
   decideOrganiserAction,
   describeOrganiserCall,
@@ -10,7 +10,6 @@ import {
   proposeRoscaOrganiserAction,
   requireOrganisedPool,
   streams,
-  type Address,
   type DeployedTreasury,
   type Hash,
   type RoscaOrganiserAction,
@@ -22,7 +21,7 @@ import type { IdempotencyScope } from '../../shared/idempotency';
 import { problem, ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../shared/tokens';
 import { toSafeTransactionView, type SafeTransactionView } from '../../treasury/safe-transaction.view';
-import { TREASURY_CHAIN } from '../../treasury/treasury-chain';
+import { safeNonceOnChain, TREASURY_CHAIN } from '../../treasury/treasury-chain';
 import { encodeOrganiserCall } from './organiser-call';
 
 export class OrganiserActionCommand extends Command<SafeTransactionView> {
@@ -65,7 +64,7 @@ export class OrganiserActionHandler implements ICommandHandler<OrganiserActionCo
     const now = new Date().toISOString();
     // Refused now, before the chain is asked anything, with the pool's own reason.
     preview(treasury, rosca, action, now);
-    const onChainNonce = await this.safeNonce(treasury.contracts.safe);
+    const onChainNonce = await safeNonceOnChain(this.chain, treasury.contracts.safe);
     let queued: Hash | undefined;
     const { response } = await this.store.handle(
       refs,
@@ -108,25 +107,6 @@ export class OrganiserActionHandler implements ICommandHandler<OrganiserActionCo
       },
     );
     return response;
-  }
-
-  /** The Safe's nonce on chain; without a chain, or one that does not answer, nothing is queued (503, retry). */
-  private async safeNonce(safe: Address): Promise<bigint> {
-    const unavailable = () =>
-      new ProblemException(
-        problem(
-          503,
-          'CHAIN.UNAVAILABLE',
-          "The chain does not answer, so the Safe's next nonce is unknown; nothing was queued, retry shortly",
-        ),
-        { 'retry-after': '5' },
-      );
-    if (!this.chain) throw unavailable();
-    try {
-      return (await readSafeState(this.chain, safe)).nonce;
-    } catch {
-      throw unavailable();
-    }
   }
 }
 

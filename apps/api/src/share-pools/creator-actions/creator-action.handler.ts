@@ -1,6 +1,6 @@
 import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { buildSafeTransaction, hashSafeTransaction, readSafeState } from '@ayllu/chain';
+import { buildSafeTransaction, hashSafeTransaction } from '@ayllu/chain';
 import {
   decideSharePoolCreatorAction,
   describeSharePoolCreatorAction,
@@ -9,7 +9,6 @@ import {
   proposeSharePoolCreatorAction,
   requireCreatedPool,
   streams,
-  type Address,
   type DeployedTreasury,
   type Hash,
   type SharePoolCreatorAction,
@@ -22,7 +21,7 @@ import type { IdempotencyScope } from '../../shared/idempotency';
 import { problem, ProblemException } from '../../shared/problem';
 import { EVENT_STORE } from '../../shared/tokens';
 import { toSafeTransactionView, type SafeTransactionView } from '../../treasury/safe-transaction.view';
-import { TREASURY_CHAIN } from '../../treasury/treasury-chain';
+import { safeNonceOnChain, TREASURY_CHAIN } from '../../treasury/treasury-chain';
 import { isSharePoolId } from '../shared/share-pool';
 import { shareProblems } from '../shared/share-problems';
 import { creatorCallOf } from './creator-call';
@@ -63,7 +62,7 @@ export class SharePoolCreatorActionHandler implements ICommandHandler<SharePoolC
       throw new ProblemException(problem(409, 'TREASURY.NOT_DEPLOYED', `DAO ${daoId}'s Safe is not deployed yet`));
     const now = new Date().toISOString();
     preview(treasury, pool, action, now);
-    const onChainNonce = await this.safeNonce(treasury.contracts.safe);
+    const onChainNonce = await safeNonceOnChain(this.chain, treasury.contracts.safe);
     let queued: Hash | undefined;
     const { response } = await this.store.handle(
       refs,
@@ -98,25 +97,6 @@ export class SharePoolCreatorActionHandler implements ICommandHandler<SharePoolC
       },
     );
     return response;
-  }
-
-  /** The Safe's nonce on chain; without a chain, or one that does not answer, nothing is queued (503, retry). */
-  private async safeNonce(safe: Address): Promise<bigint> {
-    const unavailable = () =>
-      new ProblemException(
-        problem(
-          503,
-          'CHAIN.UNAVAILABLE',
-          "The chain does not answer, so the Safe's next nonce is unknown; nothing was queued, retry shortly",
-        ),
-        { 'retry-after': '5' },
-      );
-    if (!this.chain) throw unavailable();
-    try {
-      return (await readSafeState(this.chain, safe)).nonce;
-    } catch {
-      throw unavailable();
-    }
   }
 }
 
