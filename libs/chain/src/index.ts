@@ -37,6 +37,7 @@ export type { SafeCall, SafeSignature, SafeTransaction } from './safe/safe-trans
 export { hashSafeTransaction, safeTransactionTypedData, safeTxTypes } from './safe/safe-typed-data';
 export type { SafeTransactionContext } from './safe/safe-typed-data';
 export { verifySafeSignature } from './safe/verify-safe-signature';
+export { recoverSigner } from './signatures/recover-signer';
 export { normaliseSafeSignature } from './safe/normalise-safe-signature';
 export type { NormalisedSafeSignature } from './safe/normalise-safe-signature';
 export { safeCallRefusal, safeExecutionRefusal, safeSignatureRefusal } from './safe/check-safe-execution';

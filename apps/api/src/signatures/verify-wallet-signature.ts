@@ -5,7 +5,6 @@ import {
   getAddress,
   HttpRequestError,
   LimitExceededRpcError,
-  recoverAddress,
   ResourceUnavailableRpcError,
   size,
   TimeoutError,
@@ -14,6 +13,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { verifyHash } from 'viem/actions';
+import { recoverSigner } from '@ayllu/chain';
 
 /** How a signature over a digest stands for the address it names. */
 export type WalletSignatureCheck =
@@ -31,14 +31,13 @@ const ECDSA_BYTES = 65;
 /** How long a member waits for their contract wallet to be asked before the answer is "retry" (503). */
 export const WALLET_CHECK_BUDGET_MS = 8_000;
 
-/** A 65-byte signature that recovers to `address`; never touches a chain, so key holders sign while it is down. */
-const recoversTo = async ({ address, hash, signature }: WalletSignatureParams): Promise<boolean> => {
-  if (size(signature) !== ECDSA_BYTES) return false;
-  try {
-    return getAddress(await recoverAddress({ hash, signature })) === getAddress(address);
-  } catch {
-    return false; // r or s out of range, an unknown v: not a key's signature, perhaps a contract's
-  }
+/**
+ * A 65-byte signature that recovers to `address` (native secp256k1); never touches a chain, so key holders sign
+ * while it is down. r or s out of range, an unknown v: not a key's signature, perhaps a contract's.
+ */
+const recoversTo = ({ address, hash, signature }: WalletSignatureParams): boolean => {
+  const signer = recoverSigner(hash, signature);
+  return signer !== null && signer === getAddress(address);
 };
 
 /** The node did not answer (no connection, an HTTP error such as 429 or 502, a timeout, a provider's limit). */
@@ -86,7 +85,7 @@ export async function verifyWalletSignature(
   params: WalletSignatureParams,
   budgetMs: number = WALLET_CHECK_BUDGET_MS,
 ): Promise<WalletSignatureCheck> {
-  if (await recoversTo(params)) return { valid: true, by: 'key' };
+  if (recoversTo(params)) return { valid: true, by: 'key' };
   if (!chain) return { valid: false, reason: size(params.signature) === ECDSA_BYTES ? 'NOT_SIGNED' : 'NEEDS_CHAIN' };
   const watched = watching(chain);
   let timer: NodeJS.Timeout | undefined;
