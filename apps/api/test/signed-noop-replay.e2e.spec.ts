@@ -62,5 +62,12 @@ describe('A signed message that changes nothing', () => {
     expect(replay.status).toBe(409);
     expect(replay.body.code).toBe('SIGNATURE.REPLAYED');
     expect(await votesOf(pid)).toEqual(['for', 'against']);
+
+    // A used message is refused, never answered again, so its claim keeps no copy of the answer (for a vote, the
+    // whole proposal view): every claim this test made stores null.
+    // (this test's database holds only this test's claims: the proposal and the three votes, all signed)
+    const claims = await api.db.pool.query<{ response: unknown }>(`SELECT response FROM idempotency_keys`);
+    expect(claims.rows).toHaveLength(4);
+    expect(claims.rows.every((row) => row.response === null)).toBe(true);
   });
 });

@@ -19,7 +19,15 @@ export interface HandleOptions<R extends StreamRefs, Response> {
    * Makes the command happen at most once per key: the events and the key commit together, and a retry
    * (or a copy that raced) gets the first answer. The key is claimed only when events are appended.
    */
-  readonly idempotency?: { readonly key: string; readonly fingerprint: string };
+  readonly idempotency?: {
+    readonly key: string;
+    readonly fingerprint: string;
+    /**
+     * False when a retry is never answered with the first answer (a signed message's nonce claim: a replay is
+     * refused): the key then stores null instead of the answer, which for a vote is the whole proposal view.
+     */
+    readonly keepResponse?: boolean;
+  };
   /** The answer, from the states after the new events; stored with the idempotency key. */
   readonly respond?: (result: { readonly newState: StatesOf<R>; readonly events: EventsOf<R> }) => Response;
   /** Decisions re-made after a concurrency conflict before the ConcurrencyError surfaces (409). */
@@ -117,7 +125,8 @@ const decideAndAppend = async <R extends StreamRefs, Response>(
         events: events[key] as readonly NewEvent[],
       }));
     try {
-      const result = await store.append(writes, { ...options.context, ...(idem ? { idempotency: { ...idem, response } } : {}) });
+      const claim = idem && { key: idem.key, fingerprint: idem.fingerprint, response: idem.keepResponse === false ? null : response };
+      const result = await store.append(writes, { ...options.context, ...(claim ? { idempotency: claim } : {}) });
       // Nothing appended with events decided: the key was claimed meanwhile, and its first answer stands.
       if (!result.appended && writes.length > 0) return replay(store, refs, result.response as Response);
       return { appended: result.appended, replayed: false, events, recorded: result.events, newState, response };

@@ -17,7 +17,8 @@ export interface AppendSignedOptions<R extends StreamRefs, Response> {
 /**
  * Runs a signed member write through the store's command path with the signer as actor and the nonce
  * claim as the idempotency key, so the events and the claim commit together. A claim that already exists
- * means the message was used: a replay is refused (409), never answered with the first response.
+ * means the message was used: a replay is refused (409), never answered with the first response, so the
+ * claim stores no response.
  *
  * A message that changes nothing (the same vote again) appends nothing, and its nonce is claimed all the same:
  * left unclaimed, it could be replayed later, when the state has moved and it would change something.
@@ -36,12 +37,12 @@ export const appendSigned = async <R extends StreamRefs, Response>(options: Appe
         causationId: verified.digest,
         occurredAt: options.now,
       },
-      idempotency: verified.claim,
+      idempotency: { ...verified.claim, keepResponse: false },
       maxAttempts: 200,
     });
     if (result.replayed) throw signatureProblems.replayed();
     // Nothing decided (e.g. the same vote again): the state as is answers, and the nonce is used up now.
-    if (!result.appended && !(await options.store.claimIdempotencyKey(verified.claim.key, verified.claim.fingerprint, result.response)))
+    if (!result.appended && !(await options.store.claimIdempotencyKey(verified.claim.key, verified.claim.fingerprint, null)))
       throw signatureProblems.replayed();
     return result.response;
   } catch (error) {
