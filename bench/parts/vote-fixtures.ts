@@ -8,7 +8,7 @@ import { ayllu712Domain } from '../../apps/api/src/signatures/typed-data';
 import type { HttpCall } from '../harness/http-load';
 
 export const BENCH_CHAIN_ID = 31337;
-/** DAO_LIMITS.maxMembers.max in libs/domain: the largest DAO the product allows. */
+/** A DAO's member cap when it sets none (DAO_DEFAULTS.maxMembers): the size of the default one-proposal run. */
 export const DAO_MAX_MEMBERS = 1_000;
 
 /** Deterministic voter keys (public, bench only): one secp256k1 key per member. */
@@ -41,21 +41,17 @@ export const seedVotingDao = async (
     for (const e of events) dao = daoDecider.evolve(dao, e);
     daoEvents.push(...events);
   };
-  // The domain caps a DAO at DAO_MAX_MEMBERS; beyond that (the 100,000-voter proposal of the full run) the
-  // DaoCreated event is decided for the first members and its founder list widened afterwards: a state
-  // the product cannot reach today, seeded only to see how ingestion scales.
-  const created = daoDecider.decide(
-    {
-      type: 'CreateDao',
-      data: { daoId, name: `Bench ${label}`, founders: voters.slice(0, DAO_MAX_MEMBERS) },
-      metadata: { now, actor: 'admin:bench' },
-    },
-    dao,
-  ) as DaoEvent[];
+  // A DAO past the default cap of 1,000 (the 100,000-voter proposal of the full run) sets its own maxMembers,
+  // up to VAULT_LIMITS.maxMembers, as any DAO may.
   addDao(
-    voters.length <= DAO_MAX_MEMBERS
-      ? created
-      : created.map((e) => (e.type === 'DaoCreated' ? ({ ...e, data: { ...e.data, founders: [...voters] } } as DaoEvent) : e)),
+    daoDecider.decide(
+      {
+        type: 'CreateDao',
+        data: { daoId, name: `Bench ${label}`, founders: [...voters], maxMembers: Math.max(DAO_MAX_MEMBERS, voters.length) },
+        metadata: { now, actor: 'admin:bench' },
+      },
+      dao,
+    ) as DaoEvent[],
   );
   const proposalWrites: StreamWrite[] = [];
   const proposalIds: string[] = [];

@@ -46,8 +46,9 @@ contract CommunityVault is
     using SafeERC20 for IERC20;
     using RateLimiter for RateLimiter.SlidingWindow;
 
-    /// @notice Members are capped so governance over the member set stays tractable (DESIGN.md).
-    uint256 public constant MAX_MEMBERS = 1_000;
+    /// @notice The most depositors a vault holds at once: the largest `maxMembers` a DAO may choose (1,000 by
+    /// default). Nothing iterates over members on chain, so the bound is the platform's, not the gas limit's.
+    uint256 public constant MAX_MEMBERS = 100_000;
     uint48 public constant MAX_EMERGENCY_EXIT_WAIT = 30 days;
     /// @notice Once available, an emergency exit must be completed within this window or it lapses (and may be
     /// requested again, with a new wait): a request is not a standing bypass of pause and withdrawal limits.

@@ -139,16 +139,16 @@ describe('CommunityVault membership and governance', () => {
         expect((await revertOf(steps.deposit(alice(), tokens(1)))).name).toBe('EnforcedPause');
       });
 
-      it('when the vault already has 1,000 members', async () => {
+      it('when the vault already has MAX_MEMBERS (100,000) members', async () => {
         const { steps, clients, vault } = chain();
         await clients.test.setStorageAt({
           address: vault,
           index: toHex(MEMBER_COUNT_SLOT, { size: 32 }),
-          value: toHex(1000n, { size: 32 }),
+          value: toHex(100_000n, { size: 32 }),
         });
-        expect(await read<bigint>('memberCount')).toBe(1000n);
+        expect(await read<bigint>('memberCount')).toBe(100_000n);
         await steps.fundAndApprove(alice(), tokens(1));
-        expect(await revertOf(steps.deposit(alice(), tokens(1)))).toEqual({ name: 'CommunityVaultMembersFull', args: [1000n] });
+        expect(await revertOf(steps.deposit(alice(), tokens(1)))).toEqual({ name: 'CommunityVaultMembersFull', args: [100_000n] });
       });
     });
 

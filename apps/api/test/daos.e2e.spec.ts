@@ -186,7 +186,7 @@ describe('DAOs over HTTP', () => {
       ['quorum as a string', { body: { name: 'x', quorumBps: '5000' } }, 400, 'quorumBps'],
       ['a fractional quorum', { body: { name: 'x', quorumBps: 50.5 } }, 400, 'quorumBps'],
       ['a voting period of 59 s', { body: { name: 'x', votingPeriodSeconds: 59 } }, 400, 'votingPeriodSeconds'],
-      ['max members 1001', { body: { name: 'x', maxMembers: 1001 } }, 400, 'maxMembers'],
+      ['max members 100,001', { body: { name: 'x', maxMembers: 100_001 } }, 400, 'maxMembers'],
       ['a fee of 1001 bps', { body: { name: 'x', platformFeeBps: 1001 } }, 400, 'platformFeeBps'],
       ['a negative minimum deposit', { body: { name: 'x', minimumDeposit: '-1' } }, 400, 'minimumDeposit'],
       ['a numeric minimum deposit', { body: { name: 'x', minimumDeposit: 5 } }, 400, 'minimumDeposit'],

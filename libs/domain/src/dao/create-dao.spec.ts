@@ -157,7 +157,7 @@ describe('Creating a DAO', () => {
       ['minimumDeposit', { minimumDeposit: -1n }],
       ['minimumDeposit', { minimumDeposit: 5 as never }],
       ['maxMembers', { maxMembers: 0 }],
-      ['maxMembers', { maxMembers: 1001 }],
+      ['maxMembers', { maxMembers: 100_001 }],
       ['maxActiveProposals', { maxActiveProposals: 101 }],
       ['smallWithdrawalLimitBps', { smallWithdrawalLimitBps: 0 }],
       ['emergencyExitWaitSeconds', { emergencyExitWaitSeconds: -1 }],

@@ -8,8 +8,8 @@ const DAY = 24 * HOUR;
  * constants from a deployed vault and compares them with these, so the two cannot drift apart.
  */
 export const VAULT_LIMITS = {
-  /** `MAX_MEMBERS`: depositors the vault holds at once. */
-  maxMembers: 1000,
+  /** `MAX_MEMBERS`: depositors the vault holds at once, the largest `maxMembers` a DAO may set (default 1,000). */
+  maxMembers: 100_000,
   /** `MAX_SMALL_WITHDRAWAL_LIMIT_BPS`: the whole balance. */
   maxSmallWithdrawalLimitBps: 10_000,
   /** `MAX_EMERGENCY_EXIT_WAIT`. */
