@@ -13,6 +13,7 @@ import { runVotes } from './parts/votes';
 import { runReadApi } from './parts/read-api';
 import { runMemory } from './parts/memory';
 import { runGas } from './parts/gas';
+import { runNotifications } from './parts/notifications';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -24,6 +25,7 @@ const runners: Partial<Record<PartId, Runner>> = {
   rebuild: runRebuild,
   'read-api': runReadApi,
   gas: runGas,
+  notifications: runNotifications,
   memory: runMemory,
 };
 
