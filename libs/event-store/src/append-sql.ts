@@ -67,3 +67,48 @@ WHERE stream_id = ANY($1::text[])
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
 ORDER BY transaction_id, global_position
 LIMIT $4`;
+
+/**
+ * APPEND_SQL for several independent appends at once (group commit): one statement, one transaction, one WAL
+ * flush for all of them, each still all-or-nothing on its own.
+ *
+ * - every input row carries its append's number (`grp`); a stream appears in one append of a batch only, so
+ *   the rows that come back are told apart by stream;
+ * - `mismatch` lists the appends with a stream not at its expected version: those write nothing, the rest do;
+ * - `claims` are the appends' idempotency keys (distinct within a batch); an append whose key was already
+ *   claimed writes nothing;
+ * - a concurrent writer outside the batch that wins a race fails the whole statement on UNIQUE
+ *   (stream_id, version): the caller then runs the appends one by one.
+ */
+export const APPEND_BATCH_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::int[])
+    WITH ORDINALITY AS t(stream_id, expected, ord, event_id, type, data, metadata, grp, n)
+),
+current AS (
+  SELECT s.stream_id,
+         coalesce((SELECT e.version FROM events e WHERE e.stream_id = s.stream_id ORDER BY e.version DESC LIMIT 1), 0) AS version
+  FROM (SELECT DISTINCT stream_id FROM input) s
+),
+mismatch AS (
+  SELECT DISTINCT i.grp FROM input i JOIN current c USING (stream_id)
+  WHERE i.expected <> -1 AND i.expected <> c.version
+),
+claims AS (
+  SELECT * FROM unnest($9::int[], $10::text[], $11::text[], $12::jsonb[]) AS k(grp, key, fingerprint, response)
+),
+idem AS (
+  INSERT INTO idempotency_keys (key, fingerprint, response)
+  SELECT k.key, k.fingerprint, k.response FROM claims k
+  WHERE NOT EXISTS (SELECT 1 FROM mismatch m WHERE m.grp = k.grp)
+  ON CONFLICT (key) DO NOTHING
+  RETURNING key
+)
+INSERT INTO events (stream_id, version, event_id, type, data, metadata)
+SELECT i.stream_id, c.version + i.ord, i.event_id, i.type, i.data, i.metadata
+FROM input i JOIN current c USING (stream_id)
+WHERE NOT EXISTS (SELECT 1 FROM mismatch m WHERE m.grp = i.grp)
+  AND (NOT EXISTS (SELECT 1 FROM claims k WHERE k.grp = i.grp)
+       OR EXISTS (SELECT 1 FROM claims k JOIN idem d ON d.key = k.key WHERE k.grp = i.grp))
+ORDER BY i.n
+RETURNING global_position, transaction_id, stream_id, version, recorded_at`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
+import { APPEND_BATCH_SQL, APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
+import { CommitGroups, type Queued } from './commit-groups';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
 import { type EventRow, recordedEvent, toRecordedEvent } from './row-mapping';
@@ -25,6 +26,23 @@ const UNIQUE_VIOLATION = '23505';
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 /** What APPEND_SQL returns of each event it inserted; type, data and metadata are the caller's own. */
 type InsertedRow = Omit<EventRow, 'type' | 'data' | 'metadata'>;
+/** An append waiting for its group commit. */
+interface PendingAppend {
+  readonly writes: readonly StreamWrite[];
+  readonly context: AppendContext;
+  readonly streams: readonly string[];
+  readonly key: string | null;
+}
+/** One row to insert: the event, its place in its write, and the metadata it will carry. */
+interface AppendRow {
+  readonly write: StreamWrite;
+  readonly event: NewEvent;
+  readonly ord: number;
+  readonly metadata: EventMetadata;
+}
+
+/** Batches of appends committing at once, and the most appends one batch holds. */
+export const COMMIT_GROUPS = { maxInFlight: 4, maxBatch: 64 } as const;
 
 const expectedAsInt = (expected: ExpectedVersion): number => (expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected);
 
@@ -37,29 +55,34 @@ export class PostgresEventStore {
   readonly streamLocks = new StreamLocks();
   private notifyInFlight = false;
   private notifyAgain = false;
+  private readonly groups = new CommitGroups<PendingAppend, AppendResult>({
+    run: (batch) => this.commitGroup(batch),
+    ...COMMIT_GROUPS,
+  });
 
   constructor(private readonly db: Pool) {}
 
   /**
-   * Appends events to one or more streams atomically (one INSERT, one transaction). Throws
-   * ConcurrencyError when a stream is not at its expected version, IdempotencyKeyReusedError when the key
-   * belongs to another request; returns `appended: false` and the first response on a retried request.
-   * Given `db`, a transaction of the caller's, the events commit (or not) with the caller's own writes.
+   * Appends events to one or more streams atomically. Throws ConcurrencyError when a stream is not at its
+   * expected version, IdempotencyKeyReusedError when the key belongs to another request; returns
+   * `appended: false` and the first response on a retried request. Appends from concurrent requests are
+   * committed together (CommitGroups): one transaction and one WAL flush for many, each all-or-nothing on its
+   * own and answered only once committed. Given `db`, a transaction of the caller's, the events commit (or not)
+   * with the caller's own writes instead.
    */
-  async append(writes: readonly StreamWrite[], context: AppendContext, db: Queryable = this.db): Promise<AppendResult> {
-    const rows = writes.flatMap((write) =>
-      write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
-    );
+  async append(writes: readonly StreamWrite[], context: AppendContext, db?: Queryable): Promise<AppendResult> {
+    if (db) return this.appendNow(writes, context, db);
+    if (writes.every((w) => w.events.length === 0)) return { appended: false, events: [], response: context.idempotency?.response };
+    return this.groups.submit({ writes, context, streams: writes.map((w) => w.streamId), key: context.idempotency?.key ?? null });
+  }
+
+  /** One append as one statement (APPEND_SQL), in `db`'s transaction or its own. */
+  private async appendNow(writes: readonly StreamWrite[], context: AppendContext, db: Queryable): Promise<AppendResult> {
+    const rows = this.rowsOf(writes, context);
     if (rows.length === 0) return { appended: false, events: [], response: context.idempotency?.response };
     const idem = context.idempotency;
     const params = [
-      rows.map((r) => r.write.streamId),
-      rows.map((r) => expectedAsInt(r.write.expectedVersion)),
-      rows.map((r) => r.ord),
-      rows.map((r) => r.metadata.eventId),
-      rows.map((r) => r.event.type),
-      rows.map((r) => encodeJson(r.event.data)),
-      rows.map((r) => JSON.stringify(r.metadata)),
+      ...this.rowParams(rows),
       idem?.key ?? null,
       idem?.fingerprint ?? null,
       idem ? encodeJson(idem.response ?? null) : null,
@@ -72,11 +95,81 @@ export class PostgresEventStore {
       throw error;
     }
     if (inserted.length === 0) return this.explainNothingAppended(writes, context);
-    const events = inserted.map((row, i) =>
-      recordedEvent({ ...row, type: rows[i].event.type, metadata: rows[i].metadata }, rows[i].event.data),
-    );
     this.signalAppended();
-    return { appended: true, events, response: idem?.response };
+    return { appended: true, events: this.recorded(rows, inserted), response: idem?.response };
+  }
+
+  /**
+   * Commits a batch of appends on distinct streams and keys as one statement (APPEND_BATCH_SQL). When that
+   * statement fails as a whole (a writer outside the batch won a race, the database went away), each append
+   * runs on its own, so each gets its own answer.
+   */
+  private async commitGroup(batch: readonly Queued<PendingAppend, AppendResult>[]): Promise<void> {
+    const settle = async (entry: Queued<PendingAppend, AppendResult>, result: () => Promise<AppendResult>) => {
+      try {
+        entry.resolve(await result());
+      } catch (error) {
+        entry.reject(error);
+      }
+    };
+    if (batch.length === 1) return settle(batch[0], () => this.appendNow(batch[0].item.writes, batch[0].item.context, this.db));
+    const planned = batch.map((entry, grp) => ({ entry, grp, rows: this.rowsOf(entry.item.writes, entry.item.context) }));
+    const all = planned.flatMap((p) => p.rows.map((row) => ({ row, grp: p.grp })));
+    const claims = planned.filter((p) => p.entry.item.context.idempotency);
+    let inserted: InsertedRow[];
+    try {
+      const params = [
+        ...this.rowParams(all.map((a) => a.row)),
+        all.map((a) => a.grp),
+        claims.map((p) => p.grp),
+        claims.map((p) => p.entry.item.context.idempotency!.key),
+        claims.map((p) => p.entry.item.context.idempotency!.fingerprint),
+        claims.map((p) => encodeJson(p.entry.item.context.idempotency!.response ?? null)),
+      ];
+      inserted = (await this.db.query<InsertedRow>(APPEND_BATCH_SQL, params)).rows;
+    } catch {
+      await Promise.all(batch.map((entry) => settle(entry, () => this.appendNow(entry.item.writes, entry.item.context, this.db))));
+      return;
+    }
+    const byStream = new Map<string, InsertedRow[]>();
+    for (const row of inserted) byStream.set(row.stream_id, [...(byStream.get(row.stream_id) ?? []), row]);
+    if (inserted.length > 0) this.signalAppended();
+    await Promise.all(
+      planned.map(({ entry, rows }) =>
+        settle(entry, async () => {
+          const { writes, context } = entry.item;
+          const mine = writes
+            .flatMap((w) => byStream.get(w.streamId) ?? [])
+            .sort((a, b) => (BigInt(a.global_position) < BigInt(b.global_position) ? -1 : 1));
+          if (mine.length === 0) return this.explainNothingAppended(writes, context);
+          if (mine.length !== rows.length) throw new Error(`A group commit wrote ${mine.length} of an append's ${rows.length} events`);
+          return { appended: true, events: this.recorded(rows, mine), response: context.idempotency?.response };
+        }),
+      ),
+    );
+  }
+
+  private rowsOf(writes: readonly StreamWrite[], context: AppendContext): AppendRow[] {
+    return writes.flatMap((write) =>
+      write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
+    );
+  }
+
+  /** APPEND_SQL's and APPEND_BATCH_SQL's first seven parameters: the rows as parallel arrays. */
+  private rowParams(rows: readonly AppendRow[]): unknown[] {
+    return [
+      rows.map((r) => r.write.streamId),
+      rows.map((r) => expectedAsInt(r.write.expectedVersion)),
+      rows.map((r) => r.ord),
+      rows.map((r) => r.metadata.eventId),
+      rows.map((r) => r.event.type),
+      rows.map((r) => encodeJson(r.event.data)),
+      rows.map((r) => JSON.stringify(r.metadata)),
+    ];
+  }
+
+  private recorded(rows: readonly AppendRow[], inserted: readonly InsertedRow[]): RecordedEvent[] {
+    return inserted.map((row, i) => recordedEvent({ ...row, type: rows[i].event.type, metadata: rows[i].metadata }, rows[i].event.data));
   }
 
   /** A stream's state (as of a cut of the log, or now), folded with the stream's own evolve. */
