@@ -88,6 +88,14 @@ describe("share-pool holders who never connected: the worker's relayer claims fo
     await pools.contractOf(poolId);
   });
 
+  it('documents the route in the OpenAPI document: ask (202) and follow (200)', async () => {
+    const docs = await call('GET', '/docs-json');
+    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    const route = paths['/v1/daos/{id}/share-pools/{poolId}/holders/{address}/claim'];
+    expect(Object.keys(route.post.responses)).toEqual(expect.arrayContaining(['202', '404', '409', '429', '503']));
+    expect(Object.keys(route.get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+  });
+
   describe('a buy pool after a $1,000 instant distribution', () => {
     let poolId: string;
     let gdaPool: Address;
