@@ -27,8 +27,9 @@ export type PayoutClaimOutcome =
   | { readonly status: 'failed'; readonly reason: string };
 
 /**
- * Runs one claim job: finds the GDA pool it names (the DAO's community pool, or a share pool's), reads the member's position on chain, and when it is still worth a transaction, has
- * the relayer call the pool's `claimAll` for them, at most once per job (keyedChainCall on the job's id: a
+ * Runs one claim job: finds the GDA pool it names (the DAO's community pool, or a share pool's), reads the
+ * member's position there on chain, and when it is still worth a transaction, has the relayer call the pool's
+ * `claimAll` for them, at most once per job (keyedChainCall on the job's id: a
  * job re-run after a crash waits for the transaction already sent). The outcome is recorded on the member's
  * `payout_claims` row. A revert is final; a transport error is thrown so pg-boss retries the job.
  */
