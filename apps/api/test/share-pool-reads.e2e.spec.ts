@@ -71,11 +71,12 @@ describe('Share pool reads and holder statements', () => {
       crowdfunding: null,
       staking: null,
     });
+    // No worker has read the pool's GDA pool here: each holder's payout is unknown (null), not guessed.
     expect(res.body.holders).toEqual([
-      { address: safe, shares: 3000 },
-      { address: alice.address, shares: 2000 },
-      { address: bob.address, shares: 1500 },
-      { address: carol.address, shares: 500 },
+      { address: safe, shares: 3000, payout: null },
+      { address: alice.address, shares: 2000, payout: null },
+      { address: bob.address, shares: 1500, payout: null },
+      { address: carol.address, shares: 500, payout: null },
     ]);
     expect(res.body.distributions).toEqual([
       expect.objectContaining({

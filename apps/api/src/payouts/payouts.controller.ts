@@ -28,7 +28,7 @@ export class PayoutsController {
   @ApiOkResponse({ type: PayoutsView })
   @ApiProblemResponses(404, 503)
   async get(@Param('id') id: string): Promise<PayoutsView> {
-    await requireTreasury(this.store, id);
-    return readPayouts(this.db, id, this.config.payoutCacheRefreshSeconds);
+    const treasury = await requireTreasury(this.store, id);
+    return readPayouts(this.db, id, treasury.contracts.pool, this.config.payoutCacheRefreshSeconds);
   }
 }

@@ -23,6 +23,7 @@ export class PayoutsView {
 export class ClaimView {
   @ApiProperty({ description: 'The claim job' }) claimId!: string;
   @ApiProperty() member!: string;
+  @ApiProperty({ description: 'The GDA pool claimed from: the DAO’s community pool or a share pool’s' }) pool!: string;
   @ApiProperty({ enum: ['queued', 'claimed', 'skipped', 'failed'] }) status!: string;
   @ApiProperty() requestedAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
@@ -32,5 +33,9 @@ export class ClaimView {
   @ApiProperty({ nullable: true, type: String, description: 'Why the claim was skipped or failed' }) reason!: string | null;
   @ApiProperty({ description: 'When the next claim for this member may be asked for (ISO)' }) nextClaimAt!: string;
   @ApiProperty({ description: 'Where to follow this claim', example: '/v1/daos/dao_…/members/0x…/claim' }) claimUrl!: string;
-  @ApiProperty({ description: 'The member’s payout, refreshed after the claim', example: '/v1/daos/dao_…/payouts' }) payoutsUrl!: string;
+  @ApiProperty({
+    description: 'The member’s payout, refreshed after the claim (the DAO’s payouts, or the share pool)',
+    example: '/v1/daos/dao_…/payouts',
+  })
+  payoutsUrl!: string;
 }

@@ -21,10 +21,14 @@ export interface MemberPayoutRow {
   chain_time: Date;
 }
 
-/** 503 until the worker has read the DAO's pool once (a new DAO, or no chain configured). */
-export const notReadYet = (daoId: string, refreshSeconds: number) =>
+/** 503 until the worker has read the pool once (a new DAO or share pool, a new holder, or no chain configured). */
+export const notReadYet = (daoId: string, refreshSeconds: number, pool?: string) =>
   retryLater(
-    problem(503, 'PAYOUT.NOT_READ_YET', `The worker has not read DAO ${daoId}'s payout pool from the chain yet; retry shortly`),
+    problem(
+      503,
+      'PAYOUT.NOT_READ_YET',
+      `The worker has not read DAO ${daoId}'s payout pool${pool === undefined ? '' : ` ${pool}`} from the chain yet; retry shortly`,
+    ),
     refreshSeconds,
   );
 
@@ -38,21 +42,19 @@ export const memberPayoutView = (row: MemberPayoutRow): MemberPayoutView => ({
 });
 
 /**
- * The DAO's pool and its seated members' positions as the worker last read them (one block, every
- * PAYOUT_CACHE_REFRESH_SECONDS): a read costs this one query, never an RPC call, however many members or callers.
+ * One of the DAO's GDA pools (its community pool, or a share pool's) and its members' positions as the worker last
+ * read them (one block, every PAYOUT_CACHE_REFRESH_SECONDS): a read costs this one query, never an RPC call, however
+ * many members or callers.
  */
-export async function readPayouts(db: Pool, daoId: string, refreshSeconds: number): Promise<PayoutsView> {
+export async function readPayouts(db: Pool, daoId: string, poolAddress: string, refreshSeconds: number): Promise<PayoutsView> {
   const pool = await db.query<PoolRow>(
-    `SELECT pool, payout_token, total_flow_rate::text, total_units::text, chain_time, refreshed_at FROM payout_pool_cache WHERE dao_id = $1`,
-    [daoId],
+    `SELECT pool, payout_token, total_flow_rate::text, total_units::text, chain_time, refreshed_at FROM payout_pool_cache
+     WHERE dao_id = $1 AND pool = $2`,
+    [daoId, poolAddress],
   );
   const head = pool.rows[0];
   if (!head) throw notReadYet(daoId, refreshSeconds);
-  const members = await db.query<MemberPayoutRow>(
-    `SELECT address, units::text, flow_rate::text, connected, received::text, claimable::text, chain_time
-     FROM payout_member_cache WHERE dao_id = $1 ORDER BY address COLLATE "C"`,
-    [daoId],
-  );
+  const members = await readPoolMemberRows(db, daoId, poolAddress);
   return {
     daoId,
     pool: head.pool,
@@ -61,21 +63,40 @@ export async function readPayouts(db: Pool, daoId: string, refreshSeconds: numbe
     totalUnits: head.total_units,
     chainTime: head.chain_time.toISOString(),
     refreshedAt: head.refreshed_at.toISOString(),
-    members: members.rows.map(memberPayoutView),
+    members: members.map(memberPayoutView),
   };
 }
 
-/** One member's cached position; undefined when the pool holds nothing for them (or was not read yet). */
-export async function readMemberPayoutRow(db: Pool, daoId: string, member: string): Promise<MemberPayoutRow | undefined> {
+const MEMBER_COLUMNS = 'address, units::text, flow_rate::text, connected, received::text, claimable::text, chain_time';
+
+/** Every cached member of one of the DAO's pools, by address. */
+export async function readPoolMemberRows(db: Pool, daoId: string, poolAddress: string): Promise<MemberPayoutRow[]> {
   const { rows } = await db.query<MemberPayoutRow>(
-    `SELECT address, units::text, flow_rate::text, connected, received::text, claimable::text, chain_time
-     FROM payout_member_cache WHERE dao_id = $1 AND address = $2`,
-    [daoId, member],
+    `SELECT ${MEMBER_COLUMNS} FROM payout_member_cache WHERE dao_id = $1 AND pool = $2 ORDER BY address COLLATE "C"`,
+    [daoId, poolAddress],
+  );
+  return rows;
+}
+
+/** One member's cached position in a pool; undefined when the pool holds nothing for them (or was not read yet). */
+export async function readMemberPayoutRow(
+  db: Pool,
+  daoId: string,
+  poolAddress: string,
+  member: string,
+): Promise<MemberPayoutRow | undefined> {
+  const { rows } = await db.query<MemberPayoutRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM payout_member_cache WHERE dao_id = $1 AND pool = $2 AND address = $3`,
+    [daoId, poolAddress, member],
   );
   return rows[0];
 }
 
-export async function poolWasRead(db: Pool, daoId: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM payout_pool_cache WHERE dao_id = $1', [daoId]);
-  return rows.length > 0;
+/** The chain time the worker last read the pool at; null before its first read. */
+export async function poolReadAt(db: Pool, daoId: string, poolAddress: string): Promise<Date | null> {
+  const { rows } = await db.query<{ chain_time: Date }>('SELECT chain_time FROM payout_pool_cache WHERE dao_id = $1 AND pool = $2', [
+    daoId,
+    poolAddress,
+  ]);
+  return rows[0]?.chain_time ?? null;
 }

@@ -54,7 +54,7 @@ export const startJobScheduler = async (options: JobSchedulerOptions): Promise<J
         retryDelay: 5,
         retryBackoff: true,
       });
-    // `short`: one waiting job per singleton key (DAO and member), so parallel claim requests collapse into one.
+    // `short`: one waiting job per singleton key (DAO, GDA pool and member), so parallel claim requests collapse into one.
     if (!(await boss.getQueue(PAYOUT_CLAIM_QUEUE)))
       await boss.createQueue(PAYOUT_CLAIM_QUEUE, {
         name: PAYOUT_CLAIM_QUEUE,

@@ -6,7 +6,8 @@ import type { Pool } from 'pg';
 import { isAddressEqual, parseEventLogs } from 'viem';
 import type { ExecutionChain } from '../execution/execution-chain';
 import { keyedChainCall } from '../execution/keyed-chain-call';
-import { payoutPoolOf, type PayoutCache } from './payout-cache';
+import type { PayoutCache } from './payout-cache';
+import { claimTargetOf, type PayoutTarget } from './payout-targets';
 
 export interface PayoutClaimDeps {
   readonly pool: Pool;
@@ -21,13 +22,14 @@ export interface PayoutClaimDeps {
 class ClaimReverted extends Error {}
 
 export type PayoutClaimOutcome =
-  | { readonly status: 'claimed'; readonly txHash: string; readonly claimed: bigint }
+  | { readonly status: 'claimed'; readonly txHash: string; readonly claimed: bigint; readonly target: PayoutTarget }
   | { readonly status: 'skipped'; readonly reason: string }
   | { readonly status: 'failed'; readonly reason: string };
 
 /**
- * Runs one claim job: reads the member's position on chain, and when it is still worth a transaction, has
- * the relayer call the pool's `claimAll` for them, at most once per job (keyedChainCall on the job's id: a
+ * Runs one claim job: finds the GDA pool it names (the DAO's community pool, or a share pool's), reads the
+ * member's position there on chain, and when it is still worth a transaction, has the relayer call the pool's
+ * `claimAll` for them, at most once per job (keyedChainCall on the job's id: a
  * job re-run after a crash waits for the transaction already sent). The outcome is recorded on the member's
  * `payout_claims` row. A revert is final; a transport error is thrown so pg-boss retries the job.
  */
@@ -39,10 +41,11 @@ export async function runPayoutClaim(deps: PayoutClaimDeps, data: PayoutClaimJob
     return { status: 'failed', reason: `claimAll would revert: ${classified.reason}` };
   });
   await recordClaimOutcome(deps.pool, data, jobId, outcome);
-  if (outcome.status === 'claimed') await deps.cache?.refreshMember(data.daoId, data.member).catch(() => undefined);
+  if (outcome.status === 'claimed') await deps.cache?.refreshMember(data.daoId, outcome.target, data.member).catch(() => undefined);
   return outcome;
 }
 
+/** On the claim's row: the job id alone tells it (a job of a pool-less, older enqueue included). */
 export const recordClaimOutcome = async (pool: Pool, data: PayoutClaimJobData, jobId: string, outcome: PayoutClaimOutcome) => {
   await pool.query(
     `UPDATE payout_claims SET status = $4, finished_at = now(), tx_hash = $5, claimed = $6, reason = $7
@@ -62,7 +65,9 @@ export const recordClaimOutcome = async (pool: Pool, data: PayoutClaimJobData, j
 async function claim(deps: PayoutClaimDeps, data: PayoutClaimJobData, jobId: string): Promise<PayoutClaimOutcome> {
   const { state: treasury } = await deps.store.load(streams.treasury.of(data.daoId));
   if (treasury.status !== 'Deployed') return { status: 'skipped', reason: 'The DAO has no deployed contracts' };
-  const payout = payoutPoolOf(treasury);
+  const target = await claimTargetOf(deps.store, treasury, data);
+  if (typeof target === 'string') return { status: 'skipped', reason: target };
+  const { payout } = target;
   const { chain } = deps;
   const position = await readMemberPayout(chain.public, payout, data.member);
   if (position.connected) return { status: 'skipped', reason: `${data.member} is connected to the pool: the stream reaches them live` };
@@ -89,5 +94,5 @@ async function claim(deps: PayoutClaimDeps, data: PayoutClaimJobData, jobId: str
     },
   });
   if (result.status === 'busy') throw new Error(`The claim ${jobId} is being sent by another worker; retrying`);
-  return { status: 'claimed', txHash: result.result.txHash, claimed: BigInt(result.result.claimed) };
+  return { status: 'claimed', txHash: result.result.txHash, claimed: BigInt(result.result.claimed), target };
 }

@@ -1,25 +1,23 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppConfig } from '@ayllu/platform';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import type { FastifyReply } from 'fastify';
-import type { Pool } from 'pg';
 import { getAddress } from 'viem';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { MemberRouteParams } from '../../shared/member-route.params';
-import { problem, ProblemException } from '../../shared/problem';
-import { APP_CONFIG, PG_POOL } from '../../shared/tokens';
+import { EVENT_STORE } from '../../shared/tokens';
 import { ClaimView } from '../payouts.view';
-import { ClaimPayoutCommand } from './claim-payout.handler';
-import { CLAIM_COLUMNS, claimViewOf, type PayoutClaimRow } from './payout-claim-row';
+import { RelayerClaims } from '../relayer-claims/relayer-claims';
+import { ClaimPayoutCommand, communityClaimTarget } from './claim-payout.handler';
 
 @ApiTags('Payouts')
 @Controller('v1/daos/:id/members/:address/claim')
 export class ClaimPayoutController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(PG_POOL) private readonly db: Pool,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly claims: RelayerClaims,
   ) {}
 
   @Post()
@@ -46,12 +44,6 @@ export class ClaimPayoutController {
   @ApiOkResponse({ type: ClaimView })
   @ApiProblemResponses(400, 404)
   async latest(@Param() params: MemberRouteParams): Promise<ClaimView> {
-    const member = getAddress(params.address);
-    const { rows } = await this.db.query<PayoutClaimRow>(
-      `SELECT ${CLAIM_COLUMNS} FROM payout_claims WHERE dao_id = $1 AND member = $2 AND job_id IS NOT NULL`,
-      [params.id, member],
-    );
-    if (!rows[0]) throw new ProblemException(problem(404, 'PAYOUT.NO_CLAIM', `No claim was asked for ${member} in this DAO`));
-    return claimViewOf(params.id, member, rows[0], this.config.claims.cooldownSeconds);
+    return this.claims.latest(await communityClaimTarget(this.store, params.id, getAddress(params.address)));
   }
 }

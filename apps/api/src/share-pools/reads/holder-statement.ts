@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { holderStatement, sharesOf, type Address, type StatementLine } from '@ayllu/domain';
 import type { ExistingHistory } from './share-pool-reader';
+import { HolderPayoutView } from './share-pool.view';
 
 export class StatementLineView {
   @ApiProperty() round!: number;
@@ -25,6 +26,12 @@ export class HolderStatementView {
   @ApiProperty({ description: 'Σ amounts, wei' }) total!: string;
   @ApiProperty() totalDecimal!: string;
   @ApiProperty() asOf!: string;
+  @ApiPropertyOptional({
+    type: HolderPayoutView,
+    nullable: true,
+    description: 'Connected or not and what is claimable now, from the worker; null for `asOf` and until the worker has read the holder',
+  })
+  payout?: HolderPayoutView | null;
 }
 
 /** Wei as an exact decimal of whole tokens: no floating point, trailing zeros trimmed. */

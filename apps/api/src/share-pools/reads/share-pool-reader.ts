@@ -13,6 +13,7 @@ import {
 import { reviveBigints, withinCut, type LogCut, type PostgresEventStore } from '@ayllu/event-store';
 import type { Pool } from 'pg';
 import { parseAsOf } from '../../governance-reads/shared/as-of';
+import { readPoolMemberRows, type MemberPayoutRow } from '../../payouts/read-payouts';
 import { requireDaoId } from '../../shared/dao-lookup';
 import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { isSharePoolId } from '../shared/share-pool';
@@ -81,6 +82,17 @@ export class SharePoolReader {
       if (folded !== null && !folded.history.state.deleted) pools.push(folded);
     }
     return pools;
+  }
+
+  /**
+   * Holders' positions in the pool's GDA pool as the worker last read them (payout cache); empty for `asOf` (the
+   * cache only knows now) and for a pool without a GDA pool yet.
+   */
+  async payouts(pool: ReadSharePool, asOf: string | undefined): Promise<ReadonlyMap<string, MemberPayoutRow>> {
+    const { state } = pool.history;
+    if (asOf !== undefined || state.gdaPool === null) return new Map();
+    const rows = await readPoolMemberRows(this.db, state.configuration.daoId, state.gdaPool);
+    return new Map(rows.map((r) => [r.address, r]));
   }
 
   private async projected(poolId: string): Promise<ReadSharePool | null> {

@@ -12,7 +12,7 @@ import { IsUintString } from '../../shared/validation/validators';
 import { TREASURY_CHAIN } from '../../treasury/treasury-chain';
 import { HolderStatementView, statementCsv, statementOf } from './holder-statement';
 import { SharePoolReader } from './share-pool-reader';
-import { poolViewOf, SharePoolPage, SharePoolView, summaryOf } from './share-pool.view';
+import { holderPayoutView, poolViewOf, SharePoolPage, SharePoolView, summaryOf } from './share-pool.view';
 
 const PAGE = { default: 50, max: 200 } as const;
 
@@ -63,7 +63,9 @@ export class SharePoolReadsController {
   @Get(':poolId')
   @ApiOperation({
     summary: 'A share pool: holders, available shares, state, ways in, crowdfunding, staking, distributions',
-    description: 'From the read model, or folded from the log for `asOf`.',
+    description:
+      "From the read model, or folded from the log for `asOf`. Each holder's `payout` (connected to the pool's GDA pool or not, " +
+      'what is claimable) is as the worker last read the chain, every PAYOUT_CACHE_REFRESH_SECONDS; null for `asOf`.',
   })
   @ApiParam(ID)
   @ApiParam(POOL)
@@ -71,7 +73,7 @@ export class SharePoolReadsController {
   @ApiProblemResponses(400, 404)
   async get(@Param('id') id: string, @Param('poolId') poolId: string, @Query() query: AsOfQuery): Promise<SharePoolView> {
     const pool = await this.pools.get(id, poolId, query.asOf);
-    return poolViewOf(pool.history, pool.at);
+    return poolViewOf(pool.history, pool.at, await this.pools.payouts(pool, query.asOf));
   }
 
   @Get(':poolId/holders/:address/statement.csv')
@@ -125,7 +127,11 @@ export class SharePoolReadsController {
     const holder = normaliseAddress(typeof address === 'string' ? address.toLowerCase() : address);
     if (holder === null) throw invalidField('address', 'must be a 0x-prefixed 20-byte address');
     const pool = await this.pools.get(id, poolId, asOf);
-    return statementOf(pool.history, holder, pool.at, await this.decimalsOf(pool.history.state.configuration.distributionToken));
+    const decimals = await this.decimalsOf(pool.history.state.configuration.distributionToken);
+    return {
+      ...statementOf(pool.history, holder, pool.at, decimals),
+      payout: holderPayoutView((await this.pools.payouts(pool, asOf)).get(holder)),
+    };
   }
 
   /** The distribution token's decimals, read on chain; 18 (a super token's) without a chain or an answer. */

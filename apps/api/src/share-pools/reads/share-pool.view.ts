@@ -1,11 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TOTAL_SHARES } from '@ayllu/domain';
+import type { MemberPayoutRow } from '../../payouts/read-payouts';
 import { jsonSafe } from '../shared/json-safe';
 import type { ExistingHistory } from './share-pool-reader';
+
+/** A holder's position in the pool's GDA pool, as the worker last read it from the chain (as the DAO's payouts). */
+export class HolderPayoutView {
+  @ApiProperty({ description: 'Whether the holder connected to the GDA pool (distributions land in their balance at once)' })
+  connected!: boolean;
+  @ApiProperty({ description: 'Accrued in the GDA pool, not yet in their balance: what a claim moves (decimal string)' })
+  claimable!: string;
+  @ApiProperty({ description: 'Tokens per second a running stream gives them (decimal string)' }) flowRate!: string;
+  @ApiProperty({ description: 'Everything the GDA pool has given them so far (decimal string)' }) received!: string;
+  @ApiProperty({ description: 'The block time the figures are read at (ISO)' }) chainTime!: string;
+}
+
+/** Holders' payouts by address; absent for `asOf` reads (the cache only knows now) and before the worker's read. */
+export type HolderPayouts = ReadonlyMap<string, MemberPayoutRow>;
+
+export const holderPayoutView = (row: MemberPayoutRow | undefined): HolderPayoutView | null =>
+  row === undefined
+    ? null
+    : {
+        connected: row.connected,
+        claimable: row.claimable,
+        flowRate: row.flow_rate,
+        received: row.received,
+        chainTime: row.chain_time.toISOString(),
+      };
 
 export class ShareHolderView {
   @ApiProperty({ example: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', description: 'Checksummed' }) address!: string;
   @ApiProperty({ example: 3000, description: 'Shares out of 10,000 (basis points of the pool)' }) shares!: number;
+  @ApiPropertyOptional({
+    type: HolderPayoutView,
+    nullable: true,
+    description: 'Connected or not and what is claimable, from the worker; null for `asOf` and until the worker has read the holder',
+  })
+  payout!: HolderPayoutView | null;
 }
 
 export class CrowdfundingView {
@@ -94,7 +126,7 @@ export const summaryOf = ({ state }: ExistingHistory): SharePoolSummaryView => (
   deleted: state.deleted !== null,
 });
 
-export const poolViewOf = (history: ExistingHistory, at: string): SharePoolView => {
+export const poolViewOf = (history: ExistingHistory, at: string, payouts: HolderPayouts = new Map()): SharePoolView => {
   const { state } = history;
   const { configuration: c } = state;
   const codes = { outstanding: 0, redeemed: 0, revoked: 0 };
@@ -109,7 +141,7 @@ export const poolViewOf = (history: ExistingHistory, at: string): SharePoolView 
     gdaPool: state.gdaPool,
     totalShares: TOTAL_SHARES,
     reserved: state.reserved,
-    holders: [...state.holdings].map(([address, shares]) => ({ address, shares })),
+    holders: [...state.holdings].map(([address, shares]) => ({ address, shares, payout: holderPayoutView(payouts.get(address)) })),
     joinRequests: [...state.joinRequests.keys()],
     codes,
     pendingActions: state.pending.size,
