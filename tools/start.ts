@@ -106,6 +106,7 @@ const main = async () => {
     say(`Ayllu is running.`);
     say(`  API      ${base}/v1/daos`);
     say(`  Docs     ${base}/docs   (OpenAPI JSON at ${base}/docs-json)`);
+    say(`  App      ${config.publicUrl}/   (PUBLIC_URL: where notifications link to)`);
     say(`  Health   ${base}/health   (worker: ${worker.operationsUrl ?? 'off'}/health, metrics at /metrics on both)`);
     if (network)
       say(

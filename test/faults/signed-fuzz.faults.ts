@@ -1,3 +1,4 @@
+import { loadConfig } from '@ayllu/platform';
 import fc from 'fast-check';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig } from '@ayllu/notifications';
@@ -70,7 +71,11 @@ describe('Bad input that is validly signed, on every signed route', () => {
     jobs = await startJobScheduler({ pool: api.db.pool, store, clock: now });
     processors = [...PROJECTIONS, proposalDeadlinesSubscription(jobs.boss, now), outboxProjection(now)];
     log = new LogProcessor(api.db.pool, store, processors);
-    dispatcher = new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now });
+    dispatcher = new NotificationDispatcher(api.db.pool, store, {
+      config: loadNotificationConfig(process.env, 'test'),
+      publicUrl: loadConfig({ NODE_ENV: 'test' }).publicUrl,
+      now,
+    });
   });
   afterAll(async () => {
     process.stdout.write(`signed fuzz figures: ${JSON.stringify(figures)}\n`);

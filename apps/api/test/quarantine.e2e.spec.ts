@@ -1,3 +1,4 @@
+import { loadConfig } from '@ayllu/platform';
 import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { streams } from '@ayllu/domain';
@@ -135,7 +136,11 @@ describe('A stream a processor cannot handle, over HTTP', () => {
     // Admins hear of it through the DAO's webhooks.
     const now = new Date();
     await new LogProcessor(api.db.pool, store, [outboxProjection(() => now)]).catchUp();
-    await new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now: () => now }).drain();
+    await new NotificationDispatcher(api.db.pool, store, {
+      config: loadNotificationConfig(process.env, 'test'),
+      publicUrl: loadConfig({ NODE_ENV: 'test' }).publicUrl,
+      now: () => now,
+    }).drain();
     expect(receiver.received.map((r) => JSON.parse(r.body) as unknown)).toEqual([
       expect.objectContaining({
         type: 'processing.stream_quarantined',

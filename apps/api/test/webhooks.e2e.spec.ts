@@ -2,6 +2,7 @@ import { streams } from '@ayllu/domain';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@ayllu/event-store';
 import { loadNotificationConfig, NOTIFICATION_TYPES } from '@ayllu/notifications';
+import { loadConfig } from '@ayllu/platform';
 import { Webhook } from 'standardwebhooks';
 import { expect } from '@jest/globals';
 import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
@@ -14,6 +15,8 @@ import { Receiver } from '../../worker/src/notifications/testing/receiver';
 import { LogProcessor } from '../../worker/src/processing/log-processor';
 
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+/** Given with a trailing slash, as an operator might: links have none doubled. */
+const PUBLIC_URL = 'https://ayllu.example.org/coop/';
 
 /** The part of the OpenAPI document the catalogue test reads. */
 interface OpenApiDocument {
@@ -26,7 +29,10 @@ interface OpenApiDocument {
           {
             readonly content: Record<
               string,
-              { readonly examples: Record<string, { readonly value: { readonly data: Record<string, unknown> } }> }
+              {
+                readonly examples: Record<string, { readonly value: { readonly link: string; readonly data: Record<string, unknown> } }>;
+                readonly schema: { readonly items: { readonly properties: { readonly example: { readonly required: string[] } } } };
+              }
             >;
           }
         >;
@@ -42,7 +48,7 @@ describe('Webhooks over HTTP', () => {
   let store: PostgresEventStore;
   let clock = new Date();
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ PUBLIC_URL });
     store = new PostgresEventStore(api.db.pool);
     receiver = await new Receiver().start();
     daoId = (await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name: 'Hooked', founders: [BOB] } })).body.id;
@@ -76,7 +82,13 @@ describe('Webhooks over HTTP', () => {
   /** What the worker does: fill the outbox from the log, then deliver what is due. */
   const work = async () => {
     await new LogProcessor(api.db.pool, store, [outboxProjection(() => clock)]).catchUp();
-    await new NotificationDispatcher(api.db.pool, store, { config: loadNotificationConfig(process.env, 'test'), now: () => clock }).drain();
+    // The worker reads PUBLIC_URL as the API does.
+    const { publicUrl } = loadConfig({ NODE_ENV: 'test', PUBLIC_URL });
+    await new NotificationDispatcher(api.db.pool, store, {
+      config: loadNotificationConfig(process.env, 'test'),
+      publicUrl,
+      now: () => clock,
+    }).drain();
   };
   const deleteAll = async () => {
     for (const w of (await api.request<WebhookView[]>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body) {
@@ -189,6 +201,8 @@ describe('Webhooks over HTTP', () => {
     expect(new Webhook(hook.secret).verify(got.body, got.headers as Record<string, string>)).toMatchObject({
       type: 'member.suspended',
       logPosition: position.toString(),
+      // The DAO admin reviews a suspension on the DAO's admin page, under PUBLIC_URL.
+      link: `https://ayllu.example.org/coop/daos/${daoId}/admin`,
     });
     const log = await api.request<DeliveryPage>('GET', `/v1/daos/${daoId}/webhooks/${hook.id}/deliveries`, { admin: true });
     expect(log.status).toBe(200);
@@ -320,7 +334,16 @@ describe('Webhooks over HTTP', () => {
     expect(examples['safe_transaction.execution_failed'].value.data).toMatchObject({ reason: expect.stringContaining('GS013') });
     expect(examples['safe_transaction.signatures_needed'].value.data.missingSigners).toHaveLength(1);
     expect(examples['processing.stream_quarantined'].value.data).toMatchObject({ processor: 'proposals', eventType: 'VoteCast' });
-    const catalogue = await api.request<{ type: string }[]>('GET', '/v1/webhooks/notification-types');
+    expect(examples['safe_transaction.signatures_needed'].value.link).toMatch(
+      /^https:\/\/ayllu\.example\.org\/daos\/dao_\w+\/treasury\/0x[0-9a-f]{64}$/,
+    );
+    const envelope = doc.paths['/v1/webhooks/notification-types'].get.responses['200'].content['application/json'].schema;
+    expect(envelope.items.properties.example.required).toContain('link');
+    // The route itself answers with links under the configured PUBLIC_URL.
+    const catalogue = await api.request<{ type: string; example: { link: string } }[]>('GET', '/v1/webhooks/notification-types');
     expect(catalogue.body.map((c) => c.type)).toContain('timelock.scheduled');
+    expect(catalogue.body.find((c) => c.type === 'proposal.created')!.example.link).toBe(
+      'https://ayllu.example.org/coop/daos/dao_0193a1b2c3d4e5f60718293a4b5c/proposals/b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    );
   });
 });

@@ -83,7 +83,7 @@ export const startWorker = async (deps: WorkerDependencies): Promise<RunningWork
     onError: (error) => logger.warn({ err: error }, 'event notifications connection lost; reconnecting'),
   });
   log.start({ wakeUps });
-  const webhooks = await startNotifications({ pool: deps.pool, store, logger, wakeUps });
+  const webhooks = await startNotifications({ pool: deps.pool, store, logger, wakeUps, publicUrl: deps.config.publicUrl });
   await wakeUps.start();
   await log.catchUp();
   // Passed proposals through Safe and timelock; null when no chain is configured. The one chain (and relayer)

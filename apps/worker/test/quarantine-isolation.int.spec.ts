@@ -94,7 +94,11 @@ describe('A DAO whose streams no processor can handle is quarantined while the o
     }
     const now = () => new Date();
     log = new LogProcessor(world.db.pool, world.store, [...PROJECTIONS, outboxProjection(now)]);
-    dispatcher = new NotificationDispatcher(world.db.pool, world.store, { config: loadNotificationConfig(process.env, 'test'), now });
+    dispatcher = new NotificationDispatcher(world.db.pool, world.store, {
+      config: loadNotificationConfig(process.env, 'test'),
+      publicUrl: loadConfig({ NODE_ENV: 'test' }).publicUrl,
+      now,
+    });
   });
   afterAll(async () => {
     await receiver?.stop();

@@ -6,6 +6,10 @@ export type { MappedNotification, NotifyingEvent, NotifyingEventType, ProposalIn
 export { toTokenUnits } from './catalogue/token-amount';
 export { DISCORD_LIMITS, embedCharacters, fitDiscordLimits } from './format/discord-limits';
 export { toDiscordMessage } from './format/discord-message';
+export { appLinks, appUrl } from './links/app-links';
+export type { AppPage } from './links/app-links';
+export { notificationPage, withLink } from './links/notification-page';
+export type { AppPagePath, StoredEnvelope } from './links/notification-page';
 export { shortAmount, shortHex, shortNumber } from './format/shorten';
 export { loadNotificationConfig } from './notification-config';
 export type { NotificationConfig } from './notification-config';

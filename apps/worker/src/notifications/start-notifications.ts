@@ -14,6 +14,8 @@ export interface NotificationsDependencies {
   /** The log's notifications: each fills the outbox. Without them, call `wake`. */
   readonly wakeUps?: WakeUps;
   readonly config?: NotificationConfig;
+  /** PUBLIC_URL (AppConfig.publicUrl), the base of every notification's link. */
+  readonly publicUrl: string;
   readonly now?: () => Date;
 }
 
@@ -31,6 +33,7 @@ export const startNotifications = async (deps: NotificationsDependencies): Promi
   const config = deps.config ?? loadNotificationConfig();
   const dispatcher = new NotificationDispatcher(deps.pool, deps.store, {
     config,
+    publicUrl: deps.publicUrl,
     now,
     onError: (error) => deps.logger.error({ err: error }, 'webhook delivery failed to record; the lease will retry it'),
     onAttempt: (claimed, outcome, result) =>

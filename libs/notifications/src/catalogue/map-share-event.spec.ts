@@ -79,6 +79,7 @@ describe('share-pool events to notifications', () => {
       daoId: 'dao_1',
       logPosition: '70',
       eventId: 'e1',
+      link: 'https://ayllu.example.org/daos/dao_1/share-pools/pool_1',
       data: mapped.data,
     });
     expect(JSON.stringify(message)).toContain('1K distributed pro rata to 2 holders; 500 kept by the pool');

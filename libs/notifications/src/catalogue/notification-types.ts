@@ -161,5 +161,10 @@ export interface NotificationEnvelope<T extends NotificationType = NotificationT
   /** The event's global log position, as a decimal string: order by it. */
   readonly logPosition: string;
   readonly eventId: string;
+  /**
+   * The absolute URL of the app page where the reader acts on it (under PUBLIC_URL): the proposal to vote on,
+   * the Safe transaction to sign, the pool, the withdrawals, the DAO admin's page.
+   */
+  readonly link: string;
   readonly data: NotificationData[T];
 }

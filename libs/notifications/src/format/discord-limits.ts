@@ -31,10 +31,11 @@ export const embedCharacters = (embed: APIEmbed): number =>
 /**
  * Trims a message into Discord's limits, so a long proposal description or a long list of members never
  * makes the message bounce: fields beyond 25 become a "+N more" field, and text is shortened from the
- * description first when the total exceeds 6,000.
+ * description first when the total exceeds 6,000. `reserve` characters are left free in the first embed's
+ * description and in the total, for a line the caller appends afterwards (the link to the app).
  */
-export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody): RESTPostAPIWebhookWithTokenJSONBody => {
-  const embeds = (message.embeds ?? []).slice(0, DISCORD_LIMITS.embeds).map((embed): APIEmbed => {
+export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody, reserve = 0): RESTPostAPIWebhookWithTokenJSONBody => {
+  const embeds = (message.embeds ?? []).slice(0, DISCORD_LIMITS.embeds).map((embed, index): APIEmbed => {
     let fields = (embed.fields ?? []).map((f) => ({
       ...f,
       name: cut(f.name, DISCORD_LIMITS.fieldName),
@@ -47,22 +48,25 @@ export const fitDiscordLimits = (message: RESTPostAPIWebhookWithTokenJSONBody): 
     return {
       ...embed,
       ...(embed.title === undefined ? {} : { title: cut(embed.title, DISCORD_LIMITS.title) }),
-      ...(embed.description === undefined ? {} : { description: cut(embed.description, DISCORD_LIMITS.description) }),
+      ...(embed.description === undefined
+        ? {}
+        : { description: cut(embed.description, DISCORD_LIMITS.description - (index === 0 ? reserve : 0)) }),
       ...(embed.footer ? { footer: { ...embed.footer, text: cut(embed.footer.text, DISCORD_LIMITS.footerText) } } : {}),
       fields,
     };
   });
   let total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
-  for (let i = embeds.length - 1; i >= 0 && total > DISCORD_LIMITS.totalCharacters; i--) {
+  const budget = DISCORD_LIMITS.totalCharacters - reserve;
+  for (let i = embeds.length - 1; i >= 0 && total > budget; i--) {
     const embed = embeds[i];
-    const over = total - DISCORD_LIMITS.totalCharacters;
+    const over = total - budget;
     const description = length(embed.description);
     if (description > 0) {
       const keep = Math.max(0, description - over - 1);
       embeds[i] = { ...embed, description: keep > 0 ? cut(embed.description!, keep + 1) : '…' };
       total = embeds.reduce((n, e) => n + embedCharacters(e), 0);
     }
-    while (total > DISCORD_LIMITS.totalCharacters && (embeds[i].fields?.length ?? 0) > 0) {
+    while (total > budget && (embeds[i].fields?.length ?? 0) > 0) {
       const fields = embeds[i].fields!.slice(0, -1);
       embeds[i] = { ...embeds[i], fields };
       total = embeds.reduce((n, e) => n + embedCharacters(e), 0);

@@ -1,5 +1,7 @@
 import type { APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import type { NotificationData, NotificationEnvelope, NotificationType } from '../catalogue/notification-types';
+import type { AppPage } from '../links/app-links';
+import { notificationPage } from '../links/notification-page';
 import { fitDiscordLimits } from './discord-limits';
 import { AMBER, BLUE, f, GREEN, GREY, RED, when, who, type Rendered } from './discord-parts';
 import { ROSCA_RENDER } from './rosca-discord';
@@ -157,22 +159,64 @@ function relayerFields(d: NotificationData['relayer.balance_low']): APIEmbedFiel
   return [f('Relayer', d.relayer, false), f('Balance', shortAmount(d.balance)), f('Floor', shortAmount(d.floor))];
 }
 
-/** A Discord webhook message for a notification, always within Discord's limits. */
+/** The words of the link line, by the page it opens. */
+const LINK_TEXT: { readonly [P in AppPage]: string } = {
+  home: 'Open Ayllu',
+  platformAdmin: 'Open the platform admin page',
+  dao: 'Open the pool',
+  proposals: 'Open the proposals',
+  newProposal: 'Write a proposal',
+  proposal: 'Open the proposal',
+  treasury: 'Open the treasury',
+  safeTransaction: 'Open the Safe transaction',
+  daoAdmin: "Open the DAO's admin page",
+  withdrawals: 'Open the withdrawals',
+  rotatingPool: 'Open the rotating pool',
+  sharePool: 'Open the share pool',
+};
+
+/**
+ * Discord refuses a whole message (400 `{"embeds": ["0"]}`) whose embed `url` names a host without a dot, such as
+ * `localhost` or a container's name; an IPv4 address or a full domain name passes. Such a link stays in the text only.
+ */
+const discordTakesAsEmbedUrl = (link: string): boolean => {
+  try {
+    const host = new URL(link).hostname;
+    return host.includes('.') && !host.endsWith('.') && !host.startsWith('[');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A Discord webhook message for a notification, always within Discord's limits. The description ends with the
+ * link to the app page where the reader acts (room for the line is kept before anything is trimmed, so it is
+ * never the part cut), and the title links there too where Discord takes the URL.
+ */
 export const toDiscordMessage = (envelope: NotificationEnvelope): RESTPostAPIWebhookWithTokenJSONBody => {
   const render = RENDER[envelope.type] as (d: unknown) => Rendered;
   const r = render(envelope.data);
-  return fitDiscordLimits({
-    username: 'Ayllu',
-    allowed_mentions: { parse: [] },
-    embeds: [
-      {
-        title: r.title,
-        ...(r.description ? { description: r.description } : {}),
-        color: r.color,
-        fields: r.fields ?? [],
-        timestamp: envelope.timestamp,
-        footer: { text: `${envelope.type} · ${envelope.id} · #${envelope.logPosition}` },
-      },
-    ],
-  });
+  const { page } = notificationPage(envelope.type, envelope.daoId, envelope.data);
+  // Angle brackets keep Discord from unfurling the app's page under the message.
+  const line = `[${LINK_TEXT[page]}](<${envelope.link}>)`;
+  const fitted = fitDiscordLimits(
+    {
+      username: 'Ayllu',
+      allowed_mentions: { parse: [] },
+      embeds: [
+        {
+          title: r.title,
+          ...(discordTakesAsEmbedUrl(envelope.link) ? { url: envelope.link } : {}),
+          ...(r.description ? { description: r.description } : {}),
+          color: r.color,
+          fields: r.fields ?? [],
+          timestamp: envelope.timestamp,
+          footer: { text: `${envelope.type} · ${envelope.id} · #${envelope.logPosition}` },
+        },
+      ],
+    },
+    [...line].length + 2,
+  );
+  const [embed] = fitted.embeds!;
+  return { ...fitted, embeds: [{ ...embed, description: embed.description ? `${embed.description}\n\n${line}` : line }] };
 };

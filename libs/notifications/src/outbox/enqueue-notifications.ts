@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { isNotifying, isRelayerEvent, mapEvent, type NotifyingEvent, type ProposalInfo } from '../catalogue/map-event';
 import { isRoscaEvent } from '../catalogue/map-rosca-event';
 import { isShareEvent } from '../catalogue/map-share-event';
-import type { NotificationEnvelope } from '../catalogue/notification-types';
+import type { StoredEnvelope } from '../links/notification-page';
 import { outboxId } from './notification-id';
 import { roscaPoolInfo, type RoscaInfoCache } from './rosca-pool-info';
 import { sharePoolInfo, type ShareInfoCache } from './share-pool-info';
@@ -90,7 +90,7 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
         // A subscription hears what happens after it was made; older events come only through a replay.
         if (!options.endpointId && endpoint.created_at.getTime() > event.recordedAt.getTime()) continue;
         const id = outboxId(endpoint.id, event.metadata.eventId, notification);
-        const envelope: NotificationEnvelope = {
+        const envelope: StoredEnvelope = {
           id,
           type: notification.type,
           timestamp: event.metadata.occurredAt,
@@ -109,7 +109,7 @@ export const enqueueNotifications = async (db: Db, events: readonly RecordedEven
 interface OutboxRow {
   readonly id: string;
   readonly endpointId: string;
-  readonly envelope: NotificationEnvelope;
+  readonly envelope: StoredEnvelope;
   readonly eventId: string;
   readonly occurredAt: string;
 }

@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     [{ RELAYER_MAX_FEE_GWEI: '1.0000000001' }, 'RELAYER_MAX_FEE_GWEI'],
     [{ RELAYER_MAX_PRIORITY_FEE_GWEI: '-2' }, 'RELAYER_MAX_PRIORITY_FEE_GWEI'],
     [{ RELAYER_STUCK_SECONDS: '0' }, 'RELAYER_STUCK_SECONDS'],
+    [{ PUBLIC_URL: 'ayllu.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: '/app' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://ayllu.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://ayllu.example.org/?ref=hook' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://ayllu.example.org/?' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://ayllu.example.org/#/daos' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://user:pass@ayllu.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: `https://ayllu.example.org/${'a'.repeat(1000)}` }, 'PUBLIC_URL'],
+    [{ HOST: 'bad host', SIWE_DOMAIN: 'ayllu.example.org' }, 'PUBLIC_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -57,6 +66,24 @@ describe('loadConfig', () => {
       maxPriorityFeePerGas: 2_000_000_000n,
       stuckSeconds: 30,
     });
+  });
+
+  it('links notifications to PUBLIC_URL without its trailing slash, and to http://HOST:PORT by default', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ HOST: 'ayllu.internal', PORT: '8080' }).publicUrl).toBe('http://ayllu.internal:8080');
+    // Listening everywhere is reached at localhost; an IPv6 address goes in brackets.
+    expect(loadConfig({ HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '::', SIWE_DOMAIN: 'localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '::1', SIWE_DOMAIN: 'localhost:3000' }).publicUrl).toBe('http://[::1]:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://Ayllu.Example.org/' }).publicUrl).toBe('https://ayllu.example.org');
+    expect(loadConfig({ PUBLIC_URL: ' https://ayllu.example.org:443/coop/app// ' }).publicUrl).toBe('https://ayllu.example.org/coop/app');
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000', HOST: '0.0.0.0' }).publicUrl).toBe('http://10.0.0.5:3000');
+  });
+
+  it('says which variable to set when the default public URL is not a URL', () => {
+    expect(() => loadConfig({ HOST: 'bad host', SIWE_DOMAIN: 'ayllu.example.org' })).toThrow(
+      /PUBLIC_URL .*http:\/\/bad host:3000.*set PUBLIC_URL/,
+    );
   });
 
   it('never echoes the admin key in its error', () => {

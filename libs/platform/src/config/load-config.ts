@@ -36,6 +36,12 @@ export interface AppConfig {
   readonly payoutCacheRefreshSeconds: number;
   /** Sign-In with Ethereum: the domain (RFC 3986 authority) admin wallets sign in to (SIWE_DOMAIN) and its URI (SIWE_URI). */
   readonly siwe: { readonly domain: string; readonly uri: string };
+  /**
+   * PUBLIC_URL: where people reach the web app (served by the API), linked from every notification. An absolute
+   * http(s) URL, optionally with a path prefix, without query, fragment or credentials; kept without a trailing
+   * slash. Default `http://HOST:PORT` (a wildcard HOST such as 0.0.0.0 reads as localhost).
+   */
+  readonly publicUrl: string;
   /** Failed admin authentications a client IP may make per minute before it is answered 429 (ADMIN_AUTH_MAX_FAILURES). */
   readonly adminAuthMaxFailures: number;
   /** WORKER_OPERATIONS_PORT: where the worker answers /health and /metrics; default 9464 (off, 0, under NODE_ENV=test). */
@@ -148,6 +154,34 @@ const siweFrom = (env: NodeJS.ProcessEnv, host: string, port: number): AppConfig
   return { domain, uri };
 };
 
+/** The longest PUBLIC_URL: with the app's paths added, a link stays far below what chat services and browsers take. */
+const PUBLIC_URL_MAX_LENGTH = 1000;
+
+/** `HOST` as a URL's host: a wildcard address (listen everywhere) is reached at localhost; IPv6 goes in brackets. */
+const reachableHost = (host: string): string => {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return 'localhost';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+};
+
+const publicUrlFrom = (value: string | undefined, host: string, port: number): string => {
+  const given = value?.trim();
+  const text = given || `http://${reachableHost(host)}:${port}`;
+  const problem = (what: string) =>
+    new ConfigError('PUBLIC_URL', given ? what : `${what}: its default http://HOST:PORT gives "${text}"; set PUBLIC_URL`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw problem('must be an absolute http(s) URL such as https://ayllu.example.org');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem(`must use http: or https: (got "${url.protocol}")`);
+  // A bare "?" or "#" leaves search and hash empty: the text tells.
+  if (text.includes('?') || text.includes('#')) throw problem('must have no query (?) or fragment (#): app paths are added to it');
+  if (url.username || url.password) throw problem('must not carry credentials');
+  if (text.length > PUBLIC_URL_MAX_LENGTH) throw problem(`must be at most ${PUBLIC_URL_MAX_LENGTH} characters long`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+};
+
 const positiveIntegerFrom = (variable: string, value: string): number => {
   if (!/^[1-9]\d{0,8}$/.test(value)) throw new ConfigError(variable, `must be a positive integer (got "${value}")`);
   return Number(value);
@@ -189,6 +223,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     joinRequestTtlSeconds: integerFrom('JOIN_REQUEST_TTL_SECONDS', env.JOIN_REQUEST_TTL_SECONDS, 14 * DAY_SECONDS, 60, 365 * DAY_SECONDS),
     payoutCacheRefreshSeconds: integerFrom('PAYOUT_CACHE_REFRESH_SECONDS', env.PAYOUT_CACHE_REFRESH_SECONDS, 15, 1, DAY_SECONDS),
     siwe: siweFrom(env, host, port),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL, host, port),
     adminAuthMaxFailures: positiveIntegerFrom('ADMIN_AUTH_MAX_FAILURES', env.ADMIN_AUTH_MAX_FAILURES?.trim() || '10'),
     workerOperationsPort: integerFrom('WORKER_OPERATIONS_PORT', env.WORKER_OPERATIONS_PORT, nodeEnv === 'test' ? 0 : 9464, 0, 65535),
     relayerMinBalance: amountFrom('RELAYER_MIN_BALANCE', env.RELAYER_MIN_BALANCE, 10n ** 16n),

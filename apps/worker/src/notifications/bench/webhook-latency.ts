@@ -52,7 +52,13 @@ export const measureWebhookLatency = async (options: WebhookLatencyOptions): Pro
     { daoId: DAO, url: receiver.url, events: '*', format: 'standard', description: 'bench' },
     new Date(),
   );
-  const notifications = await startNotifications({ pool, store, logger: pino({ level: 'warn', name: 'bench' }), config });
+  const notifications = await startNotifications({
+    pool,
+    store,
+    logger: pino({ level: 'warn', name: 'bench' }),
+    config,
+    publicUrl: 'http://127.0.0.1:3000',
+  });
   const wakeups = new EventNotifications({ connection: { connectionString: options.databaseUrl }, pollIntervalMs: 1000 });
   wakeups.subscribe(notifications.wake);
   await wakeups.start();

@@ -1,4 +1,4 @@
-import { decryptSecret, signStandardWebhook, toDiscordMessage } from '@ayllu/notifications';
+import { decryptSecret, signStandardWebhook, toDiscordMessage, withLink } from '@ayllu/notifications';
 import type { ClaimedNotification } from './claim-due';
 
 export interface BuiltRequest {
@@ -8,10 +8,12 @@ export interface BuiltRequest {
 
 /**
  * The body and headers of one attempt. Both formats carry the Standard Webhooks headers (id, timestamp,
- * signatures) and the log position; a secret rotated less than 24 h ago signs beside the new one.
+ * signatures) and the log position; a secret rotated less than 24 h ago signs beside the new one. Both carry
+ * the link to the app page under `publicUrl` where the reader acts.
  */
-export const buildRequest = (claimed: ClaimedNotification, now: Date, secretsKey: Buffer): BuiltRequest => {
-  const { envelope, endpoint } = claimed;
+export const buildRequest = (claimed: ClaimedNotification, now: Date, secretsKey: Buffer, publicUrl: string): BuiltRequest => {
+  const { endpoint } = claimed;
+  const envelope = withLink(claimed.envelope, publicUrl);
   const body = JSON.stringify(endpoint.format === 'discord' ? toDiscordMessage(envelope) : envelope);
   const secrets = [decryptSecret(endpoint.secretEncrypted, secretsKey)];
   if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now.getTime()) {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { NotificationEnvelope } from '@ayllu/notifications';
+import type { StoredEnvelope } from '@ayllu/notifications';
 
 export interface ClaimedNotification {
   readonly id: string;
@@ -8,7 +8,8 @@ export interface ClaimedNotification {
   /** 1-based attempt number in the current round, this attempt included. */
   readonly attempt: number;
   readonly claimToken: string;
-  readonly envelope: NotificationEnvelope;
+  /** As the outbox stored it: the link is added when it is sent. */
+  readonly envelope: StoredEnvelope;
   readonly endpoint: {
     readonly url: string;
     readonly format: 'standard' | 'discord';
@@ -25,7 +26,7 @@ interface ClaimedRow {
   readonly dao_id: string;
   readonly attempt: number;
   /** The envelope the outbox stored as JSONB. */
-  readonly payload: NotificationEnvelope;
+  readonly payload: StoredEnvelope;
   readonly url: string;
   readonly format: 'standard' | 'discord';
   readonly secret_encrypted: string;

@@ -52,6 +52,8 @@ describe('webhook delivery to real HTTP receivers', () => {
     const [got] = receiver.received;
     const verified = new Webhook(secret).verify(got.body, got.headers as Record<string, string>) as NotificationEnvelope;
     expect(verified).toMatchObject({ type: 'member.suspended', daoId: DAO, data: { member: BOB, reason: 'KYC expired' } });
+    // The harness's PUBLIC_URL is https://ayllu.example.org/coop: a suspension is reviewed on the DAO's admin page.
+    expect(verified.link).toBe(`https://ayllu.example.org/coop/daos/${DAO}/admin`);
     expect(got.headers['webhook-id']).toBe(verified.id);
     expect(got.headers['ayllu-log-position']).toBe(verified.logPosition);
     expect(Number(verified.logPosition)).toBeGreaterThan(0);
@@ -205,6 +207,19 @@ describe('webhook delivery to real HTTP receivers', () => {
     expect(embed.fields!.every((f) => f.value.length <= 1024)).toBe(true);
     expect(message.embeds!.reduce((n, e) => n + embedCharacters(e), 0)).toBeLessThanOrEqual(6000);
     expect(embed.fields![0]).toMatchObject({ name: 'Member', value: '0x3C44…93BC' });
+    const link = `https://ayllu.example.org/coop/daos/${DAO}/admin`;
+    expect(embed.url).toBe(link);
+    expect(embed.description).toBe(`[Open the DAO's admin page](<${link}>)`);
+  });
+
+  it('links notifications queued before a new PUBLIC_URL under the new one (the link is drawn when sent)', async () => {
+    await h.createEndpoint({ url: receiver.url });
+    await suspendBob();
+    await h.fillOutbox();
+    const { rows } = await h.db.pool.query<{ payload: Record<string, unknown> }>('SELECT payload FROM notifications');
+    expect(rows[0].payload).not.toHaveProperty('link');
+    await h.dispatcher({ publicUrl: 'https://moved.example.net' }).runOnce();
+    expect((receiver.received[0].json as NotificationEnvelope).link).toBe(`https://moved.example.net/daos/${DAO}/admin`);
   });
 
   it('signs with the old and the new secret for 24 h after a rotation', async () => {

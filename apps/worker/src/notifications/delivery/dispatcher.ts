@@ -13,6 +13,8 @@ import { ATTEMPT_TIMEOUT_MS } from './retry-schedule';
 
 export interface DispatcherOptions {
   readonly config: NotificationConfig;
+  /** PUBLIC_URL (AppConfig.publicUrl): every notification links to the app page under it. */
+  readonly publicUrl: string;
   /** The clock every schedule decision reads; tests move it. */
   readonly now?: () => Date;
   readonly timeoutMs?: number;
@@ -106,7 +108,7 @@ export class NotificationDispatcher {
   private async attempt(claimed: ClaimedNotification): Promise<SentAttempt | null> {
     try {
       const startedAt = this.now();
-      const { body, headers } = buildRequest(claimed, startedAt, this.options.config.secretsKey);
+      const { body, headers } = buildRequest(claimed, startedAt, this.options.config.secretsKey, this.options.publicUrl);
       const outcome = await sendHttp({
         url: claimed.endpoint.url,
         body,

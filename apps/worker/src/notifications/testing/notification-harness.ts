@@ -11,6 +11,8 @@ export interface NotificationHarness {
   readonly db: TestDatabase;
   readonly store: PostgresEventStore;
   readonly config: NotificationConfig;
+  /** The PUBLIC_URL dispatchers link notifications under. */
+  readonly publicUrl: string;
   readonly endpoints: WebhookEndpoints;
   now: Date;
   readonly clock: () => Date;
@@ -33,6 +35,7 @@ export const startNotificationHarness = async (daoId: string): Promise<Notificat
     db,
     store,
     config,
+    publicUrl: 'https://ayllu.example.org/coop',
     endpoints,
     now: new Date(),
     clock: () => harness.now,
@@ -68,7 +71,8 @@ export const startNotificationHarness = async (daoId: string): Promise<Notificat
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
-    dispatcher: (options = {}) => new NotificationDispatcher(db.pool, store, { config, now: harness.clock, timeoutMs: 2000, ...options }),
+    dispatcher: (options = {}) =>
+      new NotificationDispatcher(db.pool, store, { config, publicUrl: harness.publicUrl, now: harness.clock, timeoutMs: 2000, ...options }),
     close: () => db.drop(),
   };
   return harness;
