@@ -183,19 +183,7 @@ export const recordSharePoolCreatorExecution = (
   const action = tx.sharePoolAction;
   if (recorded.length === 0 || !command.data.success || tx.purpose !== 'share_pool_creator' || !action)
     return { treasury: recorded, sharePool: [] };
-  if (isSharePoolDistribution(action) && units === undefined)
-    throw new DomainError(
-      'SHARE_POOL.UNITS_NOT_READ',
-      `The Safe transaction ${tx.safeTxHash} distributed to share pool ${action.poolId}: its GDA units at that block must be read first`,
-      'conflict',
-    );
-  try {
-    const pool = requireCreatedPool(treasury, states.sharePool, action.poolId);
-    return {
-      treasury: recorded,
-      sharePool: decideSharePoolCreatorAction(pool, action, command.metadata.now, command.data.txHash, units),
-    };
-  } catch (error) {
+  const refused = (error: unknown): SharePoolCreatorEvents => {
     if (!(error instanceof DomainError)) throw error;
     const refusal: TreasuryEvent = {
       type: 'SharePoolCreatorActionRefused',
@@ -209,6 +197,26 @@ export const recordSharePoolCreatorExecution = (
       },
     };
     return { treasury: [...recorded, refusal], sharePool: [] };
+  };
+  let pool: ExistingSharePool;
+  try {
+    pool = requireCreatedPool(treasury, states.sharePool, action.poolId);
+  } catch (error) {
+    return refused(error);
+  }
+  if (isSharePoolDistribution(action) && units === undefined)
+    throw new DomainError(
+      'SHARE_POOL.UNITS_NOT_READ',
+      `The Safe transaction ${tx.safeTxHash} distributed to share pool ${action.poolId}: its GDA units at that block must be read first`,
+      'conflict',
+    );
+  try {
+    return {
+      treasury: recorded,
+      sharePool: decideSharePoolCreatorAction(pool, action, command.metadata.now, command.data.txHash, units),
+    };
+  } catch (error) {
+    return refused(error);
   }
 };
 
