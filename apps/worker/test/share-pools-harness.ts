@@ -72,7 +72,8 @@ export function sharePools(world: ExecutionWorld, daoId: string, contracts: DaoC
     superBalance,
     tokenBalance: (holder: Address) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] }),
     create: async (overrides: SharePoolConfigurationInput = {}): Promise<string> => {
-      const poolId = `share_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+      // The API's pool id format, so its routes answer for pools made here too.
+      const poolId = `share_${randomUUID().replace(/-/g, '').slice(0, 28)}`;
       await run(
         poolId,
         'CreateSharePool',
