@@ -2,12 +2,14 @@ import { deploySharePool, devChainProfile, readSharesOf, sharePoolSalt, superTok
 import { sharePoolDecider, streams, type DaoContracts, type SharePoolCommand } from '@ayllu/domain';
 import { loadConfig } from '@ayllu/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { parseEther, zeroAddress, type Address } from 'viem';
+import { nonceManager, parseEther, zeroAddress, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { createApiApp } from '../../api/src/bootstrap';
-import { createDao, eventsOf, startExecutionWorld, waitFor, type ExecutionWorld } from './execution-harness';
+import { chainKeyOf, sharePoolAbi } from '../src/shares/share-pool-contract';
+import { catchUpReadModels, createDao, eventsOf, startExecutionWorld, waitFor, type ExecutionWorld } from './execution-harness';
 import { moneyOf } from './execution-money';
 import { treasurersOf } from './execution-treasurers';
+import { sharePools } from './share-pools-harness';
 
 jest.setTimeout(300_000);
 
@@ -39,8 +41,8 @@ describe("Share pools: the creator's actions through the DAO's Safe", () => {
   let poolContract: Address;
   const member = () => world.founders[0].address;
 
-  const act = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${base}/v1/daos/${dao.daoId}/share-pools/${poolId}/creator-actions`, {
+  const act = async (body: Record<string, unknown>, pool = poolId) => {
+    const response = await fetch(`${base}/v1/daos/${dao.daoId}/share-pools/${pool}/creator-actions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
       body: JSON.stringify(body),
@@ -162,5 +164,88 @@ describe("Share pools: the creator's actions through the DAO's Safe", () => {
       args: [poolContract],
     });
     expect(held).toBe(parseEther('650'));
+  });
+
+  it("a distribution executed while a purchase is under way is recorded from the chain's units: each ledger line is what the wallet received, to the wei", async () => {
+    const pools = sharePools(world, dao.daoId, dao.contracts);
+    const buyPool = await pools.create();
+    const buyContract = await pools.contractOf(buyPool);
+    const buyer = world.founders[1];
+    await pools.fundAndApprove(buyer, buyContract);
+    const amount = parseEther('1000') + 7n;
+    await moneyOf(world, dao.contracts).fundSafe(world.treasurers[0], amount);
+    // Queued (and half signed) while nothing moves: a distribution is not proposed while shares move.
+    const queued = await act({ action: 'distribute', amount: amount.toString() }, buyPool);
+    expect(queued.status).toBe(201);
+    const { safeTxHash } = queued.body as unknown as CreatorTxView;
+    const treasurers = treasurersOf(world, base, dao);
+    expect((await treasurers.sign(world.treasurers[0], safeTxHash)).status).toBe(200);
+
+    // A purchase the worker carried out on chain and has not confirmed in the log yet: another worker holds its key.
+    const key = `purchase-${(await pools.state(buyPool)).nextKey}`;
+    const callKey = `share-action:${dao.contracts.chainId}:${buyPool}:${key}`;
+    await world.db.pool.query(
+      `INSERT INTO chain_calls (key, kind, dao_id, status, lease_owner, leased_until)
+       VALUES ($1, 'share-pool:purchase', $2, 'intended', 'another-worker', now() + interval '1 hour')`,
+      [callKey, dao.daoId],
+    );
+    await pools.run(buyPool, 'RequestSharePurchase', { buyer: buyer.address, shares: 100 }, buyer.address);
+    const operator = world.clients.wallet(privateKeyToAccount(world.relayerKey, { nonceManager }));
+    const bought = await world.clients.public.waitForTransactionReceipt({
+      hash: await operator.writeContract({
+        address: buyContract,
+        abi: sharePoolAbi,
+        functionName: 'buy',
+        args: [buyer.address, 100n, chainKeyOf(buyPool, key)],
+      }),
+    });
+    expect(bought.status).toBe('success');
+    expect((await pools.state(buyPool)).pending.has(key)).toBe(true);
+
+    const holders = [dao.contracts.safe, buyer.address, buyContract];
+    const before = await Promise.all(holders.map((h) => pools.superBalance(h)));
+    expect((await treasurers.sign(world.treasurers[1], safeTxHash)).status).toBe(200);
+    const recorded = await pools.waitForEvent(buyPool, 'DistributionRecorded');
+    const executed = await waitFor('the Safe transaction executed', async () =>
+      (await eventsOf(world.store, streams.treasury.of(dao.daoId).streamId)).find(
+        (e) => e.type === 'SafeTransactionExecuted' && (e.data as { safeTxHash: string }).safeTxHash === safeTxHash,
+      ),
+    );
+    const { txHash } = executed.data as { txHash: Hex };
+    const receipt = await world.clients.public.getTransactionReceipt({ hash: txHash });
+    expect(recorded.data).toMatchObject({
+      txHash,
+      recordedBy: dao.contracts.safe,
+      chainBlock: receipt.blockNumber,
+      holdingsDisagreement: [{ holder: buyer.address, log: 0, chain: 100 }],
+    });
+    const ledger = recorded.data.ledger;
+    if (ledger.kind !== 'instant') throw new Error('expected an instant ledger');
+    const perUnit = amount / 10_000n;
+    expect(ledger.payments).toEqual([
+      { holder: dao.contracts.safe, shares: 3_000, amount: perUnit * 3_000n },
+      { holder: buyer.address, shares: 100, amount: perUnit * 100n },
+    ]);
+    expect([ledger.kept, ledger.leftWithDistributor]).toEqual([perUnit * 6_900n, 7n]);
+    // What each wallet and the pool's contract actually received (claimed for those not connected).
+    for (const h of [dao.contracts.safe, buyer.address]) await pools.claimAll(buyPool, h);
+    const received = await Promise.all(holders.map(async (h, i) => (await pools.superBalance(h)) - before[i]));
+    expect(received).toEqual([ledger.payments[0].amount - (amount - ledger.leftWithDistributor), ledger.payments[1].amount, ledger.kept]);
+
+    // The purchase is confirmed once its key is free again, and the log then agrees with the chain.
+    await world.db.pool.query('UPDATE chain_calls SET leased_until = now() WHERE key = $1', [callKey]);
+    await pools.waitForEvent(buyPool, 'SharesPurchased', (d) => d.key === key && d.txHash === bought.transactionHash);
+    await pools.expectAgreement(buyPool);
+    await catchUpReadModels(world);
+    const statement = await fetch(`${base}/v1/daos/${dao.daoId}/share-pools/${buyPool}/holders/${buyer.address}/statement`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(statement.status).toBe(200);
+    expect(await statement.json()).toMatchObject({
+      shares: 100,
+      total: (perUnit * 100n).toString(),
+      lines: [{ kind: 'instant', shares: 100, amount: (perUnit * 100n).toString(), txHash }],
+      disagreements: [{ round: 0, index: 0, log: 0, chain: 100, txHash }],
+    });
   });
 });

@@ -104,6 +104,8 @@ export {
 } from './shares/share-pool-calls';
 export { readSharePool, readSharePoolKeyUsed, readSharesOf, sendSharePoolCall } from './shares/share-pool-reads';
 export type { SharePoolCrowdfundingStatus, SharePoolHoldings } from './shares/share-pool-reads';
+export { PoolUnitsUnaccountedError, readPoolUnitsAt } from './shares/read-pool-units';
+export type { PoolUnitsAt, ReadPoolUnitsParams } from './shares/read-pool-units';
 export {
   admitMemberCall,
   approveDepositCall,

@@ -75,10 +75,11 @@ export {
 } from './execution/rosca-organiser-action';
 export type { OrganiserEvents, OrganiserStates } from './execution/propose-rosca-organiser-action';
 export { organiserPoolOf, proposeRoscaOrganiserAction, recordRoscaOrganiserExecution } from './execution/propose-rosca-organiser-action';
-export type { SharePoolCreatorEvents, SharePoolCreatorStates } from './execution/share-pool-creator-action';
+export type { DistributionUnits, SharePoolCreatorEvents, SharePoolCreatorStates } from './execution/share-pool-creator-action';
 export {
   decideSharePoolCreatorAction,
   describeSharePoolCreatorAction,
+  isSharePoolDistribution,
   proposeSharePoolCreatorAction,
   recordSharePoolCreatorExecution,
   requireCreatedPool,
@@ -176,7 +177,15 @@ export { evolveSharePool } from './shares/evolve-share-pool';
 export { sharePoolDecider } from './shares/share-pool-decider';
 export type { Allocation, Contribution } from './shares/crowdfunding-allocation';
 export { allocateCrowdfunding } from './shares/crowdfunding-allocation';
-export type { DistributionLedger, HolderPayment, HolderRate, Holding, InstantLedger, StreamLedger } from './shares/distribution-ledger';
+export type {
+  DistributionLedger,
+  HolderPayment,
+  HolderRate,
+  Holding,
+  HoldingDisagreement,
+  InstantLedger,
+  StreamLedger,
+} from './shares/distribution-ledger';
 export { distributionLedger, streamLedger } from './shares/distribution-ledger';
 export type { StakeAccrual, StakeAccrualInput } from './shares/stake-accrual';
 export { stakeAccrual } from './shares/stake-accrual';

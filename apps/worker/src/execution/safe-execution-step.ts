@@ -2,6 +2,7 @@ import type { SafeSignature } from '@ayllu/chain';
 import {
   abandonSafeTransaction,
   dropSafeSignatures,
+  isSharePoolDistribution,
   recordRoscaOrganiserExecution,
   recordSharePoolCreatorExecution,
   recordSafeTransactionExecuted,
@@ -12,6 +13,7 @@ import { crashPoint } from './crash-point';
 import type { ExecutionDeps, StepOutcome, StepRecorder } from './execution-deps';
 import { appendOrganiser, appendSharePoolCreator } from './execution-streams';
 import { keyedChainCall } from './keyed-chain-call';
+import { distributionUnitsAt } from './share-pool-units';
 import { checkSafeExecution, confirmSafeTransaction, findSafeExecution, sendSafeTransaction } from './safe-steps';
 import { operationEta } from './timelock-steps';
 
@@ -87,9 +89,22 @@ export async function executeSafeTransactionStep(
   if (pool !== undefined)
     // The pool's command is recorded in the same append, with the Safe as its actor.
     await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), context);
-  else if (sharePool !== undefined)
-    await appendSharePoolCreator(deps.store, { daoId, poolId: sharePool }, (s) => recordSharePoolCreatorExecution(executed, s), context);
-  else await append((s) => recordSafeTransactionExecuted(executed, s));
+  else if (sharePool !== undefined) {
+    // A distribution is recorded from the GDA units of the block it executed in: read them first (an RPC failure
+    // fails this step, retried later; the keyed call above then answers from the ledger without sending again).
+    const block = success && isSharePoolDistribution(tx.sharePoolAction!) ? await executionBlock(deps, txHash) : null;
+    const units = block === null ? undefined : await distributionUnitsAt(deps, tx.sharePoolAction, block);
+    await appendSharePoolCreator(
+      deps.store,
+      { daoId, poolId: sharePool },
+      (s) => recordSharePoolCreatorExecution(executed, s, units),
+      context,
+    );
+  } else await append((s) => recordSafeTransactionExecuted(executed, s));
   crashPoint('after-safe-record');
   return { next: 'now' };
 }
+
+/** The block a sent transaction was mined in, from its receipt. */
+const executionBlock = async (deps: ExecutionDeps, txHash: Hash): Promise<bigint> =>
+  (await deps.chain.public.getTransactionReceipt({ hash: txHash })).blockNumber;

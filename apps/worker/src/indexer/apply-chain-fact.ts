@@ -12,6 +12,7 @@ import {
 } from '@ayllu/domain';
 import type { ExecutionDeps } from '../execution/run-proposal-step';
 import { appendExecution, appendOrganiser, appendSetup, appendSharePoolCreator } from '../execution/execution-streams';
+import { distributionUnitsAt } from '../execution/share-pool-units';
 import { operationEta } from '../execution/timelock-steps';
 
 const ACTOR = 'system:indexer';
@@ -67,14 +68,16 @@ export async function applyChainFact(deps: ExecutionDeps, daoId: string, fact: C
       // A rotating pool's organiser or a share pool creator's transaction: the pool's command goes in the same append.
       if (pool !== undefined)
         await appendOrganiser(deps.store, { daoId, poolId: pool }, (s) => recordRoscaOrganiserExecution(executed, s), poolContext);
-      else if (sharePool !== undefined)
+      else if (sharePool !== undefined) {
+        // A distribution is recorded from the GDA units of its block; a failed read fails this poll, retried later.
+        const units = fact.data.success ? await distributionUnitsAt(deps, tx.sharePoolAction, fact.origin.blockNumber) : undefined;
         await appendSharePoolCreator(
           deps.store,
           { daoId, poolId: sharePool },
-          (s) => recordSharePoolCreatorExecution(executed, s),
+          (s) => recordSharePoolCreatorExecution(executed, s, units),
           poolContext,
         );
-      else if (tx.proposalId === null)
+      } else if (tx.proposalId === null)
         await appendSetup(deps.store, daoId, record, { actor: ACTOR, now: () => now, correlationId: context.correlationId });
       else
         await appendExecution(deps.store, { daoId, proposalId: tx.proposalId }, record, {

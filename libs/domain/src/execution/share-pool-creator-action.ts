@@ -2,6 +2,7 @@ import type { Address } from '../shared/address';
 import { DomainError } from '../shared/domain-error';
 import type { Hash } from '../shared/hex';
 import { initialProposalState } from '../proposal/proposal-state';
+import type { Holding } from '../shares/distribution-ledger';
 import type { SharePoolCommand } from '../shares/share-pool-commands';
 import { sharePoolDecider } from '../shares/share-pool-decider';
 import type { SharePoolEvent } from '../shares/share-pool-events';
@@ -27,18 +28,45 @@ export interface SharePoolCreatorEvents {
 /** A placeholder transaction hash for asking the pool's log before the Safe transaction exists. */
 const PREVIEW_TX: Hash = `0x${'0'.repeat(63)}1`;
 
-/** The pool's command the action is once executed in `txHash`, given by the Safe (`actor`) at `now`. */
-export const sharePoolCreatorCommand = (action: SharePoolCreatorAction, actor: string, now: string, txHash: Hash): SharePoolCommand => {
+/**
+ * The GDA pool's member units at the block a distribution executed in, as the worker read them: every holder with
+ * units (the pool's own contract left out; its units are the rest of the 10,000, checked by the reader).
+ */
+export interface DistributionUnits {
+  readonly blockNumber: bigint;
+  readonly holdings: readonly Holding[];
+}
+
+/** True for an action that pays the holders through the GDA (an instant distribution, or a stream started or changed). */
+export const isSharePoolDistribution = (action: SharePoolCreatorAction): boolean =>
+  action.action === 'distribute' || (action.action === 'stream' && action.flowRate !== 0n);
+
+/**
+ * The pool's command the action is once executed in `txHash`, given by the Safe (`actor`) at `now`; a distribution
+ * carries the chain's `units` at that block when read (none while the transaction is only being proposed).
+ */
+export const sharePoolCreatorCommand = (
+  action: SharePoolCreatorAction,
+  actor: string,
+  now: string,
+  txHash: Hash,
+  units?: DistributionUnits,
+): SharePoolCommand => {
   const metadata = { actor, now };
+  const chain = units ? { chainHoldings: units.holdings, chainBlock: units.blockNumber } : {};
   switch (action.action) {
     case 'assign':
       return { type: 'AssignShares', data: { to: action.to, shares: action.shares, txHash }, metadata };
     case 'distribute':
-      return { type: 'RecordDistribution', data: { distribution: { kind: 'instant', amount: action.amount }, txHash }, metadata };
+      return { type: 'RecordDistribution', data: { distribution: { kind: 'instant', amount: action.amount }, txHash, ...chain }, metadata };
     case 'stream':
       return action.flowRate === 0n
         ? { type: 'StopDistributionStream', data: { txHash }, metadata }
-        : { type: 'RecordDistribution', data: { distribution: { kind: 'stream', flowRate: action.flowRate }, txHash }, metadata };
+        : {
+            type: 'RecordDistribution',
+            data: { distribution: { kind: 'stream', flowRate: action.flowRate }, txHash, ...chain },
+            metadata,
+          };
   }
 };
 
@@ -63,7 +91,9 @@ export const decideSharePoolCreatorAction = (
   action: SharePoolCreatorAction,
   now: string,
   txHash: Hash = PREVIEW_TX,
-): readonly SharePoolEvent[] => sharePoolDecider.decide(sharePoolCreatorCommand(action, pool.configuration.creator, now, txHash), pool);
+  units?: DistributionUnits,
+): readonly SharePoolEvent[] =>
+  sharePoolDecider.decide(sharePoolCreatorCommand(action, pool.configuration.creator, now, txHash, units), pool);
 
 /** The action in words, as treasurers see it in the Safe queue. */
 export const describeSharePoolCreatorAction = (pool: ExistingSharePool, action: SharePoolCreatorAction): string => {
@@ -136,12 +166,16 @@ export const proposeSharePoolCreatorAction = (
 /**
  * Records a `share_pool_creator` Safe transaction's execution (the relayer's receipt or the indexer, whichever comes
  * first) and, in the same append, the pool's command with the Safe as actor and the execution's transaction hash.
- * A failed execution records nothing on the pool; one the pool's log refuses now is recorded on the treasury as
- * SharePoolCreatorActionRefused with the reason, so it neither retries nor blocks.
+ * A distribution that executed is recorded from the GDA pool's `units` at the execution's block, which the caller
+ * reads first: without them it is not recorded at all (a conflict: the caller reads them and tries again), since
+ * what the chain paid is what the holders' ledgers must say. A failed execution records nothing on the pool; one
+ * the pool's log refuses now is recorded on the treasury as SharePoolCreatorActionRefused with the reason, so it
+ * neither retries nor blocks.
  */
 export const recordSharePoolCreatorExecution = (
   command: RecordSafeTransactionExecuted,
   states: SharePoolCreatorStates,
+  units?: DistributionUnits,
 ): SharePoolCreatorEvents => {
   const treasury = requireDeployed(states.treasury);
   const recorded = recordSafeTransactionExecuted(command, { treasury, proposal: initialProposalState() }).treasury;
@@ -149,10 +183,7 @@ export const recordSharePoolCreatorExecution = (
   const action = tx.sharePoolAction;
   if (recorded.length === 0 || !command.data.success || tx.purpose !== 'share_pool_creator' || !action)
     return { treasury: recorded, sharePool: [] };
-  try {
-    const pool = requireCreatedPool(treasury, states.sharePool, action.poolId);
-    return { treasury: recorded, sharePool: decideSharePoolCreatorAction(pool, action, command.metadata.now, command.data.txHash) };
-  } catch (error) {
+  const refused = (error: unknown): SharePoolCreatorEvents => {
     if (!(error instanceof DomainError)) throw error;
     const refusal: TreasuryEvent = {
       type: 'SharePoolCreatorActionRefused',
@@ -166,6 +197,26 @@ export const recordSharePoolCreatorExecution = (
       },
     };
     return { treasury: [...recorded, refusal], sharePool: [] };
+  };
+  let pool: ExistingSharePool;
+  try {
+    pool = requireCreatedPool(treasury, states.sharePool, action.poolId);
+  } catch (error) {
+    return refused(error);
+  }
+  if (isSharePoolDistribution(action) && units === undefined)
+    throw new DomainError(
+      'SHARE_POOL.UNITS_NOT_READ',
+      `The Safe transaction ${tx.safeTxHash} distributed to share pool ${action.poolId}: its GDA units at that block must be read first`,
+      'conflict',
+    );
+  try {
+    return {
+      treasury: recorded,
+      sharePool: decideSharePoolCreatorAction(pool, action, command.metadata.now, command.data.txHash, units),
+    };
+  } catch (error) {
+    return refused(error);
   }
 };
 

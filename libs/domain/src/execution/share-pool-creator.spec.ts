@@ -143,4 +143,55 @@ describe("A share pool's creator actions through the DAO's Safe", () => {
     const after = fold([...events, ...recorded.treasury]).transactions.get(tx(50));
     expect(after?.reason).toContain('SHARE_POOL.NOT_ENOUGH_SHARES');
   });
+
+  it("records an executed distribution from the chain's units while a purchase is under way, and never without them", () => {
+    const log = sharePoolLog();
+    log.run('CreateSharePool', { poolId: 'sp1', ...sharePoolInput() });
+    log.run('RecordSharePoolDeployment', { address: poolContract, gdaPool, txHash: tx(1), blockNumber: 2n });
+    const distribute: SharePoolCreatorAction = { poolId: 'sp1', action: 'distribute', amount: 10n ** 18n };
+    const events = signed(
+      [
+        ...treasuryEvents(),
+        ...proposeSharePoolCreatorAction(propose(distribute), { treasury: fold(treasuryEvents()), sharePool: log.state() }),
+      ],
+      tx(50),
+    );
+    // Asked now, with the purchase under way, the distribution would be refused; it was queued before it.
+    log.run('RequestSharePurchase', { buyer: alice, shares: 100 }, undefined, alice);
+    const executed = {
+      type: 'RecordSafeTransactionExecuted' as const,
+      data: { safeTxHash: tx(50), txHash: tx(99), success: true, eta: null },
+      metadata: system,
+    };
+    const states = { treasury: fold(events), sharePool: log.state() };
+    expect(refusal(() => recordSharePoolCreatorExecution(executed, states))).toBe('SHARE_POOL.UNITS_NOT_READ');
+    const units = {
+      blockNumber: 41n,
+      holdings: [
+        { holder: creatorSafe, shares: 3_000 },
+        { holder: alice, shares: 100 },
+      ],
+    };
+    const recorded = recordSharePoolCreatorExecution(executed, states, units);
+    expect(recorded.treasury.map((e) => e.type)).toEqual(['SafeTransactionExecuted']);
+    expect(recorded.sharePool.map((e) => e.type)).toEqual(['DistributionRecorded']);
+    expect(recorded.sharePool[0]?.data).toMatchObject({
+      txHash: tx(99),
+      recordedBy: creatorSafe,
+      chainBlock: 41n,
+      holdingsDisagreement: [{ holder: alice, log: 0, chain: 100 }],
+      ledger: {
+        kind: 'instant',
+        perUnit: 10n ** 14n,
+        payments: [
+          { holder: creatorSafe, shares: 3_000, amount: 3n * 10n ** 17n },
+          { holder: alice, shares: 100, amount: 10n ** 16n },
+        ],
+        kept: 69n * 10n ** 16n,
+      },
+    });
+    // A failed execution needs no units: nothing was paid.
+    const failed = recordSharePoolCreatorExecution({ ...executed, data: { ...executed.data, success: false } }, states);
+    expect([failed.treasury.map((e) => e.type), failed.sharePool]).toEqual([['SafeTransactionExecuted'], []]);
+  });
 });

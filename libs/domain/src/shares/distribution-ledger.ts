@@ -8,6 +8,16 @@ export interface Holding {
   readonly shares: number;
 }
 
+/**
+ * A holder whose units in the GDA pool at a distribution's block differed from the log's holding (`log`): the chain's
+ * units (`chain`) are what the GDA paid by. Typically a share movement done on chain and not yet confirmed in the log.
+ */
+export interface HoldingDisagreement {
+  readonly holder: Address;
+  readonly log: number;
+  readonly chain: number;
+}
+
 export interface HolderPayment extends Holding {
   readonly amount: bigint;
 }

@@ -81,7 +81,10 @@ export type DistributionInput =
   { readonly kind: 'instant'; readonly amount: bigint } | { readonly kind: 'stream'; readonly flowRate: bigint };
 /**
  * The Safe distributed (GDA `distribute`) or started or changed a stream (`distributeFlow`) in `txHash`.
- * `chainHoldings`: the pool's member units at that block as the worker read them, checked against the log's holdings.
+ * `chainHoldings`: the holders' units in the GDA pool at that block (`chainBlock`) as the worker read them, the pool's
+ * own contract left out (its units are the rest of the 10,000). Given, they are what the GDA paid by: the ledger is
+ * computed from them, whatever the log's holdings or pending movements, and a difference is recorded. Without them
+ * (a preview before the Safe transaction exists) the log's holdings are used and pending movements refuse it.
  */
 export type RecordDistribution = Command<
   'RecordDistribution',
@@ -89,6 +92,7 @@ export type RecordDistribution = Command<
     readonly distribution: DistributionInput;
     readonly txHash: Hash;
     readonly chainHoldings?: readonly { readonly holder: Address; readonly shares: number }[];
+    readonly chainBlock?: bigint;
   }
 >;
 export type StopDistributionStream = Command<'StopDistributionStream', { readonly txHash: Hash }>;

@@ -2,7 +2,7 @@ import type { Address } from '../shared/address';
 import type { Event } from '../shared/decider';
 import type { Hash } from '../shared/hex';
 import type { Allocation, Contribution } from './crowdfunding-allocation';
-import type { DistributionLedger } from './distribution-ledger';
+import type { DistributionLedger, HoldingDisagreement } from './distribution-ledger';
 import type { SharePoolConfiguration } from './share-pool-configuration';
 
 /**
@@ -189,9 +189,12 @@ export type StakeFailed = Failed<'StakeFailed', { readonly member: Address }>;
 export type UnstakeFailed = Failed<'UnstakeFailed', { readonly member: Address }>;
 
 /**
- * The Safe distributed through the GDA: `ledger` is what each holder receives (instant) or their rate (stream),
- * computed from the holdings of this moment, to the wei. `round` opens when the first distribution after a
- * completed round (or the first ever) is recorded; `index` counts distributions in the pool's life.
+ * The Safe distributed through the GDA: `ledger` is what each holder receives (instant) or their rate (stream), to
+ * the wei. `round` opens when the first distribution after a completed round (or the first ever) is recorded; `index`
+ * counts distributions in the pool's life.
+ * - `holdingsDisagreement` present: the ledger was computed from the GDA pool's units at block `chainBlock` (when the
+ *   worker gave it), and these holders' units differed from the log's holdings then (empty: none differed).
+ * - absent (events recorded before units were read): the ledger was computed from the log's holdings.
  */
 export type DistributionRecorded = Event<
   'DistributionRecorded',
@@ -202,6 +205,8 @@ export type DistributionRecorded = Event<
     readonly txHash: Hash;
     readonly recordedBy: string;
     readonly recordedAt: string;
+    readonly holdingsDisagreement?: readonly HoldingDisagreement[];
+    readonly chainBlock?: bigint;
   }
 >;
 export type DistributionStreamStopped = Event<

@@ -1,6 +1,8 @@
 import type { Address } from '../shared/address';
 import type { Hash } from '../shared/hex';
+import type { HoldingDisagreement } from './distribution-ledger';
 import { evolveSharePool } from './evolve-share-pool';
+import { TOTAL_SHARES } from './share-pool-configuration';
 import type { SharePoolEvent } from './share-pool-events';
 import { initialSharePoolState, type SharePoolState } from './share-pool-state';
 
@@ -12,6 +14,9 @@ import { initialSharePoolState, type SharePoolState } from './share-pool-state';
  * Streams are accounted segment by segment: while a stream runs, each event that changes the holdings or the rate
  * first closes the segment since the last one, crediting each holder `perUnitRate × shares × seconds` and the pool's
  * contract `perUnitRate × available × seconds` (GDA semantics at the events' times; the worker records chain times).
+ * A stream recorded from the chain's units that differed from the log's holdings (a movement done on chain, not yet
+ * confirmed in the log) is credited at the chain's units: the difference is carried with the stream and used up as
+ * the log's confirmations catch up with the chain.
  */
 export interface StatementLine {
   readonly round: number;
@@ -52,6 +57,14 @@ export interface DistributionEntry {
   readonly at: string;
   readonly stoppedAt: string | null;
   readonly txHash: Hash;
+  /** Recorded from the chain's units: the holders whose units differed from the log's holdings (see DistributionRecorded). */
+  readonly holdingsDisagreement?: readonly HoldingDisagreement[];
+}
+
+/** Units the chain has beyond the log's holding (negative: fewer), not yet confirmed in the log. */
+export interface UnitsAhead {
+  readonly holder: Address;
+  readonly shares: number;
 }
 
 export interface OpenStream {
@@ -60,6 +73,8 @@ export interface OpenStream {
   readonly perUnitRate: bigint;
   readonly since: string;
   readonly txHash: Hash;
+  /** Where the chain's units, as last read at a distribution, were ahead of the log's holdings. */
+  readonly unitsAhead?: readonly UnitsAhead[];
 }
 
 export interface SharePoolHistory {
@@ -97,13 +112,22 @@ const withLine = (statements: ReadonlyMap<Address, readonly StatementLine[]>, ho
   return new Map(statements).set(holder, next);
 };
 
+/** The units a stream pays by: the log's holdings with what the chain is ahead of them, and the pool's own rest. */
+const streamUnits = (holdings: ReadonlyMap<Address, number>, ahead: readonly UnitsAhead[] = []) => {
+  const units = new Map(holdings);
+  for (const a of ahead) units.set(a.holder, (units.get(a.holder) ?? 0) + a.shares);
+  const paid = [...units].filter(([, shares]) => shares > 0);
+  return { paid, available: TOTAL_SHARES - paid.reduce((n, [, shares]) => n + shares, 0) };
+};
+
 /** Credits the running stream from its last event to `until` at the holdings of `state` (the state before the event). */
 const creditStream = (history: SharePoolHistory, until: string): SharePoolHistory => {
   const { stream, state } = history;
   if (!stream || state.status === 'ABSENT') return history;
   const elapsed = seconds(stream.since, until);
+  const { paid, available } = streamUnits(state.holdings, stream.unitsAhead);
   let statements = history.statements;
-  for (const [holder, shares] of state.holdings) {
+  for (const [holder, shares] of paid) {
     const line: StatementLine = {
       round: stream.round,
       index: stream.index,
@@ -116,7 +140,7 @@ const creditStream = (history: SharePoolHistory, until: string): SharePoolHistor
     };
     statements = withLine(statements, holder, line);
   }
-  const keptByPool = history.keptByPool + stream.perUnitRate * BigInt(state.available) * elapsed;
+  const keptByPool = history.keptByPool + stream.perUnitRate * BigInt(available) * elapsed;
   // An event timed before the segment's start (a chain time read late) credits nothing and moves nothing back.
   const since = Date.parse(until) > Date.parse(stream.since) ? until : stream.since;
   return { ...history, statements, keptByPool, stream: { ...stream, since } };
@@ -161,12 +185,37 @@ const movementsOf = (event: SharePoolEvent): (readonly [Address, Movement])[] =>
   }
 };
 
+/**
+ * What the chain is still ahead of the log after these movements: a movement in the direction the chain was ahead
+ * is the log confirming what the chain did, and uses up as much of the difference.
+ */
+const caughtUp = (ahead: readonly UnitsAhead[] | undefined, entries: readonly (readonly [Address, Movement])[]) => {
+  if (!ahead || ahead.length === 0 || entries.length === 0) return ahead;
+  const left = ahead.map((a) => {
+    let shares = a.shares;
+    for (const [holder, { change }] of entries)
+      if (holder === a.holder && Math.sign(change) === Math.sign(shares))
+        shares = Math.sign(shares) * Math.max(0, Math.abs(shares) - Math.abs(change));
+    return { holder: a.holder, shares };
+  });
+  return left.filter((a) => a.shares !== 0);
+};
+
+/** A distribution's difference between the chain's units and the log's holdings, as units ahead. */
+const aheadOf = (disagreement: readonly HoldingDisagreement[]): UnitsAhead[] =>
+  disagreement.filter((d) => d.chain !== d.log).map((d) => ({ holder: d.holder, shares: d.chain - d.log }));
+
 /** Folds one event into the read-side history (the state with the domain's own evolve). */
 export const evolveSharePoolHistory = (history: SharePoolHistory, event: SharePoolEvent): SharePoolHistory => {
   let next = history.stream ? creditStream(history, eventTime(event)) : history;
-  next = { ...next, state: evolveSharePool(next.state, event), movements: moved(next.movements, movementsOf(event)) };
+  const movements = movementsOf(event);
+  next = { ...next, state: evolveSharePool(next.state, event), movements: moved(next.movements, movements) };
+  if (next.stream?.unitsAhead) next = { ...next, stream: { ...next.stream, unitsAhead: caughtUp(next.stream.unitsAhead, movements) } };
   if (event.type === 'DistributionRecorded') {
-    const { round, index, ledger, txHash, recordedAt } = event.data;
+    const { round, index, ledger, txHash, recordedAt, holdingsDisagreement } = event.data;
+    const checked = holdingsDisagreement === undefined ? {} : { holdingsDisagreement };
+    // Units read from the chain now are the latest word on where it is ahead of the log; an old event says nothing.
+    const ahead = holdingsDisagreement === undefined ? undefined : aheadOf(holdingsDisagreement);
     if (ledger.kind === 'instant') {
       let statements = next.statements;
       for (const p of ledger.payments)
@@ -191,8 +240,10 @@ export const evolveSharePoolHistory = (history: SharePoolHistory, event: SharePo
         at: recordedAt,
         stoppedAt: null,
         txHash,
+        ...checked,
       };
-      return { ...next, statements, keptByPool: next.keptByPool + ledger.kept, distributions: [...next.distributions, entry] };
+      const stream = next.stream && ahead !== undefined ? { ...next.stream, unitsAhead: ahead } : next.stream;
+      return { ...next, statements, stream, keptByPool: next.keptByPool + ledger.kept, distributions: [...next.distributions, entry] };
     }
     // A new rate replaces the running stream (distributeFlow): the old one stops here.
     const distributions = next.distributions.map((d) =>
@@ -209,11 +260,12 @@ export const evolveSharePoolHistory = (history: SharePoolHistory, event: SharePo
       at: recordedAt,
       stoppedAt: null,
       txHash,
+      ...checked,
     };
     return {
       ...next,
       distributions: [...distributions, entry],
-      stream: { round, index, perUnitRate: ledger.perUnitRate, since: recordedAt, txHash },
+      stream: { round, index, perUnitRate: ledger.perUnitRate, since: recordedAt, txHash, ...(ahead?.length ? { unitsAhead: ahead } : {}) },
     };
   }
   if (event.type === 'DistributionStreamStopped') {

@@ -85,6 +85,41 @@ describe('share-pool events to notifications', () => {
     expect(JSON.stringify(message)).toContain('1K distributed pro rata to 2 holders; 500 kept by the pool');
   });
 
+  it('names the holders whose chain units differed from the log, and says nothing of an agreeing record', () => {
+    const ledger = {
+      kind: 'instant',
+      amount: 10_000n,
+      perUnit: 1n,
+      payments: [{ holder: A, shares: 2_100, amount: 2_100n }],
+      paid: 2_100n,
+      availableShares: 7_900,
+      kept: 7_900n,
+      leftWithDistributor: 0n,
+    };
+    const base = { round: 0, index: 0, ledger, txHash: TX, recordedBy: SAFE, recordedAt: AT };
+    const [differing] = mapEvent(
+      recorded('DistributionRecorded', { ...base, holdingsDisagreement: [{ holder: A, log: 2_000, chain: 2_100 }], chainBlock: 9n }),
+      null,
+      [],
+      pool,
+    );
+    expect(differing.data).toMatchObject({ holdingsDisagreement: [{ holder: A, log: 2_000, chain: 2_100 }] });
+    const message = toDiscordMessage({
+      id: 'n2',
+      type: differing.type,
+      timestamp: AT,
+      daoId: 'dao_1',
+      logPosition: '71',
+      eventId: 'e2',
+      link: 'https://ayllu.example.org/daos/dao_1/share-pools/pool_1',
+      data: differing.data,
+    });
+    expect(JSON.stringify(message)).toContain('Paid by chain units (log differed)');
+    expect(JSON.stringify(message)).toContain('2100 (log 2000)');
+    const [agreeing] = mapEvent(recorded('DistributionRecorded', { ...base, holdingsDisagreement: [] }), null, [], pool);
+    expect(agreeing.data).not.toHaveProperty('holdingsDisagreement');
+  });
+
   it('tells a started stream from a stopped one', () => {
     const ledger = {
       kind: 'stream',

@@ -87,8 +87,10 @@ export const mapShareEvent = (event: NotifyingShareEvent, poolId: string, info: 
       });
     }
     case 'DistributionRecorded': {
-      const { round, ledger, txHash, recordedAt } = event.data;
+      const { round, ledger, txHash, recordedAt, holdingsDisagreement } = event.data;
       const token = info.distributionToken;
+      // Only a difference is news: an agreeing or an old record adds nothing.
+      const differed = holdingsDisagreement?.length ? { holdingsDisagreement: holdingsDisagreement.map((d) => ({ ...d })) } : {};
       if (ledger.kind === 'instant')
         return n('share.distribution_paid', {
           poolId,
@@ -101,6 +103,7 @@ export const mapShareEvent = (event: NotifyingShareEvent, poolId: string, info: 
           leftWithDistributor: ledger.leftWithDistributor.toString(),
           txHash,
           recordedAt,
+          ...differed,
         });
       return n('share.stream_started', {
         poolId,
@@ -112,6 +115,7 @@ export const mapShareEvent = (event: NotifyingShareEvent, poolId: string, info: 
         keptRate: ledger.keptRate.toString(),
         txHash,
         recordedAt,
+        ...differed,
       });
     }
     case 'DistributionStreamStopped': {

@@ -65,6 +65,8 @@ export interface ShareNotificationData {
     leftWithDistributor: string;
     txHash: string;
     recordedAt: string;
+    /** Holders whose GDA units at the distribution's block differed from the log's holdings: paid by the chain's units. */
+    holdingsDisagreement?: { holder: string; log: number; chain: number }[];
   };
   /** A distribution stream started or changed: each holder's rate per second; `keptRate` flows to the pool. */
   'share.stream_started': {
@@ -77,6 +79,8 @@ export interface ShareNotificationData {
     keptRate: string;
     txHash: string;
     recordedAt: string;
+    /** Holders whose GDA units at the stream's block differed from the log's holdings: streamed by the chain's units. */
+    holdingsDisagreement?: { holder: string; log: number; chain: number }[];
   };
   'share.stream_stopped': { poolId: string; round: number; token: string; txHash: string; stoppedAt: string };
 }

@@ -8,6 +8,11 @@ const pool = (poolId: string) => f('Pool', poolId, false);
 /** Shares are basis points of the pool: 2,000 shares are 20%. */
 const percent = (shares: number) => `${(shares / 100).toFixed(shares % 100 === 0 ? 0 : 2)}%`;
 const sharesText = (shares: number) => `${shares.toLocaleString('en-US')} shares (${percent(shares)})`;
+/** Holders the GDA paid by units other than the log's holdings: named so the difference is seen and looked into. */
+const differed = (list: readonly { holder: string; log: number; chain: number }[] = []) =>
+  list.length === 0
+    ? []
+    : [f('Paid by chain units (log differed)', list.map((d) => `${shortHex(d.holder)}: ${d.chain} (log ${d.log})`).join('\n'), false)];
 
 /** Discord messages of the share-pool notifications (amounts in whole tokens of 18 decimals, as the other pools'). */
 export const SHARE_RENDER: ShareRenderers = {
@@ -50,14 +55,14 @@ export const SHARE_RENDER: ShareRenderers = {
   'share.distribution_paid': (d) => ({
     title: 'Distribution paid',
     description: `${shortAmount(d.amount)} distributed pro rata to ${d.payments.length} holders; ${shortAmount(d.kept)} kept by the pool for its unallocated shares.`,
-    color: GREEN,
-    fields: [pool(d.poolId), f('Round', String(d.round + 1)), f('Transaction', shortHex(d.txHash))],
+    color: d.holdingsDisagreement?.length ? AMBER : GREEN,
+    fields: [pool(d.poolId), f('Round', String(d.round + 1)), f('Transaction', shortHex(d.txHash)), ...differed(d.holdingsDisagreement)],
   }),
   'share.stream_started': (d) => ({
     title: 'Distribution stream started',
     description: `${shortAmount(d.flowRate)} per second streamed pro rata to ${d.rates.length} holders since ${when(d.recordedAt)}.`,
-    color: BLUE,
-    fields: [pool(d.poolId), f('Round', String(d.round + 1))],
+    color: d.holdingsDisagreement?.length ? AMBER : BLUE,
+    fields: [pool(d.poolId), f('Round', String(d.round + 1)), ...differed(d.holdingsDisagreement)],
   }),
   'share.stream_stopped': (d) => ({
     title: 'Distribution stream stopped',

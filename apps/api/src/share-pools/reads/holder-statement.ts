@@ -23,6 +23,13 @@ export class HolderStatementView {
   @ApiProperty() distributionToken!: string;
   @ApiProperty({ example: 18 }) decimals!: number;
   @ApiProperty({ type: [StatementLineView] }) lines!: StatementLineView[];
+  @ApiProperty({
+    example: [{ round: 0, index: 2, log: 0, chain: 100, txHash: '0x…' }],
+    description:
+      "Distributions in which the GDA pool's units of this holder differed from the log's holding (the lines pay by " +
+      "the chain's units): typically a movement done on chain and confirmed in the log afterwards",
+  })
+  disagreements!: { round: number; index: number; log: number; chain: number; txHash: string }[];
   @ApiProperty({ description: 'Σ amounts, wei' }) total!: string;
   @ApiProperty() totalDecimal!: string;
   @ApiProperty() asOf!: string;
@@ -64,6 +71,11 @@ export const statementOf = (history: ExistingHistory, holder: Address, at: strin
       until: l.until,
       txHash: l.txHash,
     })),
+    disagreements: history.distributions.flatMap((d) =>
+      (d.holdingsDisagreement ?? [])
+        .filter((x) => x.holder.toLowerCase() === holder.toLowerCase())
+        .map((x) => ({ round: d.round, index: d.index, log: x.log, chain: x.chain, txHash: d.txHash })),
+    ),
     total: total.toString(),
     totalDecimal: toDecimal(total, decimals),
     asOf: at,

@@ -71,6 +71,14 @@ export class ShareDistributionView {
   @ApiProperty() at!: string;
   @ApiProperty({ nullable: true, type: String }) stoppedAt!: string | null;
   @ApiProperty() txHash!: string;
+  @ApiProperty({
+    required: false,
+    example: [{ holder: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', log: 0, chain: 100 }],
+    description:
+      "Present when the ledger was computed from the GDA pool's units at the distribution's block: the holders whose units " +
+      "differed from the log's holdings then (empty: none). The ledger pays by the chain's units. Absent on older records.",
+  })
+  holdingsDisagreement?: { holder: string; log: number; chain: number }[];
 }
 
 export class SharePoolSummaryView {
