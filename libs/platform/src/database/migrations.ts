@@ -16,6 +16,7 @@ import { RoscaOperations1764700000001 } from './migrations/1764700000001-rosca-o
 import { RoscaReadModels1764700000000 } from './migrations/1764700000000-rosca-read-models';
 import { SharePoolReadModels1764800000000 } from './migrations/1764800000000-share-pool-read-models';
 import { SharePoolOperations1764800000001 } from './migrations/1764800000001-share-pool-operations';
+import { SharePoolPause1764810000000 } from './migrations/1764810000000-share-pool-pause';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   RoscaOperations1764700000001,
   SharePoolReadModels1764800000000,
   SharePoolOperations1764800000001,
+  SharePoolPause1764810000000,
 ];
 
 export const createDataSource = (url: string): DataSource =>
