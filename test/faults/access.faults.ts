@@ -1,24 +1,12 @@
 import { streams } from '@ayllu/domain';
 import { startTestApi, TEST_ADMIN_KEY, type TestApi } from '../support/api';
-import { labelledAccounts, type SignedActionName } from '../support/signing';
+import { labelledAccounts } from '../support/signing';
 import { buildAccessWorld, ROLES, SIGNER_ROLES, type AccessWorld, type Role } from './support/access-world';
 import { ADMIN_ROLES, adminCredentials, DAO_ADMINS, PLATFORM_ONLY, type AdminRole } from './support/admin-credentials';
 import { governance, STRATEGY } from './support/governance-fixture';
+import { POOL_ROUTES } from './support/pool-routes';
 import { stateFingerprinter, type StateFingerprint } from './support/state-fingerprint';
-
-interface WriteRoute {
-  readonly name: string;
-  readonly method: string;
-  /** `extra`: what the route's `prepare` made (a key to revoke, a wallet to remove). */
-  readonly path: (w: AccessWorld, extra: Record<string, string>) => string;
-  /** Sets up what the route acts on, before the state is fingerprinted. */
-  readonly prepare?: (api: TestApi, w: AccessWorld) => Promise<Record<string, string>>;
-  /** Signed member writes: the action and the intent a role would sign. */
-  readonly signed?: { action: SignedActionName; intent: (w: AccessWorld, address: string) => Record<string, unknown> };
-  /** Admin writes: the body the admin sends. */
-  readonly body?: (w: AccessWorld) => unknown;
-  readonly allowed: readonly Role[];
-}
+import type { WriteRoute } from './support/write-route';
 
 const admin = DAO_ADMINS;
 /**
@@ -195,6 +183,7 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     path: (_w, extra) => `/v1/admin/quarantines/dao/${extra.streamId}/resume`,
     allowed: admin,
   },
+  ...POOL_ROUTES,
 ];
 
 describe('Access: every write and admin route × every role', () => {
@@ -218,13 +207,13 @@ describe('Access: every write and admin route × every role', () => {
     const headers: Record<string, string> = {};
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (role === 'wrong admin key') headers.authorization = `Bearer ${TEST_ADMIN_KEY.slice(0, -4)}0000`;
-    let body = route.body?.(w);
+    let body = route.body?.(w, extra);
     if (route.signed) {
       // Without a key of their own, a role can only send a member's message unsigned or with a made-up signature.
       const signer = (SIGNER_ROLES as readonly string[]).includes(role)
         ? w.signers[role as keyof AccessWorld['signers']]
         : w.signers.member;
-      const signed = await g.sign(w.daoId, route.signed.action, route.signed.intent(w, signer.address), signer);
+      const signed = await g.sign(w.daoId, route.signed.action, route.signed.intent(w, signer.address, extra), signer);
       body =
         role === 'none'
           ? { message: signed.message }

@@ -129,6 +129,10 @@ export async function checkSafeExecution(
   return { kind: 'abandon', reason: `execTransaction reverts: ${refusal}${await calleeRefusal(chain, contracts, tx)}` };
 }
 
+/** Creator actions that call the share pool's own contract (the others call the GDAv1Forwarder). */
+const callsSharePool = (action: string | undefined): boolean =>
+  action === 'assign' || action === 'pause' || action === 'resume' || action === 'operator';
+
 /**
  * Why the Safe's call itself reverts, for a plain call (a rotating pool's organiser call, decoded with the pool's
  * ABI): GS013 alone does not say. Empty when the call runs by itself (the Safe refused for another reason).
@@ -139,7 +143,7 @@ async function calleeRefusal(chain: ExecutionChain, contracts: DaoContracts, tx:
   const abi =
     tx.purpose === 'rosca_organiser'
       ? rotatingPoolAbi
-      : tx.purpose === 'share_pool_creator' && tx.sharePoolAction?.action === 'assign'
+      : tx.purpose === 'share_pool_creator' && callsSharePool(tx.sharePoolAction?.action)
         ? sharePoolAbi
         : undefined;
   const reason = await safeCallRefusal(chain.public, { safe: contracts.safe, to, value, data, ...(abi ? { abi } : {}) });

@@ -1,6 +1,6 @@
 import { classifyChainError } from '@ayllu/chain';
 import type { SharePoolState } from '@ayllu/domain';
-import type { Address, Hex } from 'viem';
+import { getAddress, type Address, type Hex } from 'viem';
 import { crashPoint } from '../execution/crash-point';
 import type { ExecutionDeps } from '../execution/execution-deps';
 import { keyedChainCall } from '../execution/keyed-chain-call';
@@ -36,6 +36,28 @@ const callOf = (action: PendingAction, key: Hex) => {
 /** The member whose staking position the call touches (its StakeSharesAccrued is read back). */
 const stakerOf = (action: PendingAction): Address | undefined =>
   action.kind === 'stake' || action.kind === 'unstake' ? action.member : undefined;
+
+/** Operator calls the contract refuses while paused (`whenNotPaused`); an unstake goes on. */
+const PAUSABLE = new Set<PendingAction['kind']>(['purchase', 'grant', 'transfer', 'contribution', 'stake']);
+
+/**
+ * Why no operator call of this platform can go through: the Safe replaced the pool's operator with another account
+ * (the log's record; the contract's own `operator()` for pools deployed before the log kept it), or paused the pool.
+ * The contract would revert either way (SharePoolUnauthorized, SharePoolIsPaused); the reason says so plainly.
+ */
+async function operatorRefusal(deps: ExecutionDeps, s: Existing, pool: Address, action: PendingAction): Promise<string | null> {
+  const read = deps.chain.public;
+  const relayer = getAddress(deps.chain.relayer.account.address);
+  const operator = s.operator ?? getAddress(await read.readContract({ address: pool, abi: sharePoolAbi, functionName: 'operator' }));
+  if (getAddress(operator) !== relayer)
+    return (
+      `The pool's operator is ${operator}, not this platform's relayer ${relayer} (the DAO's Safe replaced it): ` +
+      `the contract refuses ${action.key} from the relayer (SharePoolUnauthorized)`
+    );
+  if (PAUSABLE.has(action.kind) && (await read.readContract({ address: pool, abi: sharePoolAbi, functionName: 'paused' })))
+    return `The pool's contract is paused by the DAO's Safe: it refuses ${action.key} (SharePoolIsPaused)`;
+  return null;
+}
 
 /**
  * Why the chain would refuse the action, read before sending so that the failure names it plainly (the wallet's
@@ -93,7 +115,7 @@ export async function performAction(
   const member = stakerOf(action);
   const usedAlready = await deps.chain.public.readContract({ address: pool, abi: sharePoolAbi, functionName: 'keyUsed', args: [key] });
   if (!usedAlready) {
-    const refusal = await precheck(deps, s, pool, action, chainNow);
+    const refusal = (await operatorRefusal(deps, s, pool, action)) ?? (await precheck(deps, s, pool, action, chainNow));
     if (refusal !== null) return { status: 'refused', reason: refusal };
   }
   try {

@@ -55,13 +55,22 @@ async function deployContract(deps: ExecutionDeps, state: Existing): Promise<Sha
   });
   if (outcome.status === 'busy') return busy(deps, 'Deploying');
   const { txHash, blockNumber } = outcome.result;
-  const gdaPool = await deps.chain.public.readContract({ address: creation.address, abi: sharePoolAbi, functionName: 'gdaPool' });
+  const [gdaPool, operator] = await Promise.all([
+    deps.chain.public.readContract({ address: creation.address, abi: sharePoolAbi, functionName: 'gdaPool' }),
+    deps.chain.public.readContract({ address: creation.address, abi: sharePoolAbi, functionName: 'operator' }),
+  ]);
   await recordSharePool(
     deps,
     state.poolId,
     {
       type: 'RecordSharePoolDeployment',
-      data: { address: creation.address, gdaPool: getAddress(gdaPool), txHash, blockNumber: BigInt(blockNumber) },
+      data: {
+        address: creation.address,
+        gdaPool: getAddress(gdaPool),
+        operator: getAddress(operator),
+        txHash,
+        blockNumber: BigInt(blockNumber),
+      },
       metadata: meta(deps),
     },
     `share-deploy:${state.poolId}`,

@@ -67,6 +67,12 @@ export const sharePoolCreatorCommand = (
             data: { distribution: { kind: 'stream', flowRate: action.flowRate }, txHash, ...chain },
             metadata,
           };
+    case 'pause':
+      return { type: 'PauseSharePool', data: { txHash }, metadata };
+    case 'resume':
+      return { type: 'ResumeSharePool', data: { txHash }, metadata };
+    case 'operator':
+      return { type: 'ChangeSharePoolOperator', data: { operator: action.operator, txHash }, metadata };
   }
 };
 
@@ -107,12 +113,18 @@ export const describeSharePoolCreatorAction = (pool: ExistingSharePool, action: 
       return action.flowRate === 0n
         ? `Stop the distribution stream of share pool ${poolId} (GDA distributeFlow 0 into ${pool.gdaPool})`
         : `Stream ${action.flowRate} wei/s of ${configuration.distributionToken} to the holders of share pool ${poolId} (GDA distributeFlow into ${pool.gdaPool})`;
+    case 'pause':
+      return `Pause share pool ${poolId}: no purchases, grants, contributions, stakes or transfers until resumed; unstaking and claims go on (setPaused(true) on ${pool.contract})`;
+    case 'resume':
+      return `Resume share pool ${poolId}: its ways in and transfers open again (setPaused(false) on ${pool.contract})`;
+    case 'operator':
+      return `Replace share pool ${poolId}'s operator ${pool.operator ?? '(the deploying relayer)'} with ${action.operator} (setOperator on ${pool.contract})`;
   }
 };
 
-/** The address the Safe's call goes to: the pool's contract (assign) or the GDAv1Forwarder (distributions). */
+/** The address the Safe's call goes to: the GDAv1Forwarder (distributions) or the pool's contract (everything else). */
 const calleeOf = (treasury: DeployedTreasury, pool: ExistingSharePool, action: SharePoolCreatorAction): Address =>
-  action.action === 'assign' ? pool.contract! : treasury.contracts.gdaForwarder;
+  action.action === 'distribute' || action.action === 'stream' ? treasury.contracts.gdaForwarder : pool.contract!;
 
 /**
  * Puts the Safe's creator call in the treasurers' queue at the queue's next nonce, refused now with the pool's own

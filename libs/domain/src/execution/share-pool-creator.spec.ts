@@ -45,7 +45,10 @@ const requestPool = (): SharePoolLog => {
   log.run('RequestToJoinSharePool', { member: alice }, undefined, alice);
   return log;
 };
-const propose = (action: SharePoolCreatorAction, to = action.action === 'assign' ? poolContract : gda): ProposeSharePoolCreatorAction => ({
+const propose = (
+  action: SharePoolCreatorAction,
+  to = action.action === 'distribute' || action.action === 'stream' ? gda : poolContract,
+): ProposeSharePoolCreatorAction => ({
   type: 'ProposeSharePoolCreatorAction',
   data: {
     safeTxHash: tx(50),
@@ -193,5 +196,60 @@ describe("A share pool's creator actions through the DAO's Safe", () => {
     // A failed execution needs no units: nothing was paid.
     const failed = recordSharePoolCreatorExecution({ ...executed, data: { ...executed.data, success: false } }, states);
     expect([failed.treasury.map((e) => e.type), failed.sharePool]).toEqual([['SafeTransactionExecuted'], []]);
+  });
+
+  it('pauses, resumes and replaces the operator through the Safe; refused now what the log would refuse', () => {
+    const log = requestPool();
+    const pause: SharePoolCreatorAction = { poolId: 'sp1', action: 'pause' };
+    expect(
+      refusal(() => proposeSharePoolCreatorAction(propose(pause, gda), { treasury: fold(treasuryEvents()), sharePool: log.state() })),
+    ).toBe('SAFE_TX.NOT_A_CREATOR_CALL');
+    expect(
+      refusal(() =>
+        proposeSharePoolCreatorAction(propose({ poolId: 'sp1', action: 'resume' }), {
+          treasury: fold(treasuryEvents()),
+          sharePool: log.state(),
+        }),
+      ),
+    ).toBe('SHARE_POOL.NOT_PAUSED');
+    expect(
+      refusal(() =>
+        proposeSharePoolCreatorAction(
+          propose({ poolId: 'sp1', action: 'operator', operator: '0x0000000000000000000000000000000000000000' }),
+          {
+            treasury: fold(treasuryEvents()),
+            sharePool: log.state(),
+          },
+        ),
+      ),
+    ).toBe('SHARE_POOL.INVALID_ADDRESS');
+    let events = [
+      ...treasuryEvents(),
+      ...proposeSharePoolCreatorAction(propose(pause), { treasury: fold(treasuryEvents()), sharePool: log.state() }),
+    ];
+    events = signed(events, tx(50));
+    const recorded = recordSharePoolCreatorExecution(
+      { type: 'RecordSafeTransactionExecuted', data: { safeTxHash: tx(50), txHash: tx(99), success: true, eta: null }, metadata: system },
+      { treasury: fold(events), sharePool: log.state() },
+    );
+    expect(recorded.sharePool).toEqual([
+      { type: 'SharePoolPaused', data: { txHash: tx(99), pausedBy: creatorSafe, pausedAt: system.now } },
+    ]);
+    log.events.push(...recorded.sharePool);
+    const after = fold([...events, ...recorded.treasury]);
+    expect(
+      refusal(() =>
+        proposeSharePoolCreatorAction(
+          { ...propose(pause), data: { ...propose(pause).data, safeTxHash: tx(52), nonce: 1n } },
+          { treasury: after, sharePool: log.state() },
+        ),
+      ),
+    ).toBe('SHARE_POOL.ALREADY_PAUSED');
+    const operator: SharePoolCreatorAction = { poolId: 'sp1', action: 'operator', operator: addressOf('new-relayer') };
+    const proposed = proposeSharePoolCreatorAction(
+      { ...propose(operator), data: { ...propose(operator).data, safeTxHash: tx(53), nonce: 1n, onChainNonce: 1n } },
+      { treasury: after, sharePool: log.state() },
+    );
+    expect(proposed[0]?.data.sharePoolAction).toEqual(operator);
   });
 });

@@ -74,13 +74,18 @@ export type ProposalSafeTransactionPurpose = Exclude<SafeTransactionPurpose, 'en
 /**
  * What the Safe does as a share pool's creator (`share_pool_creator`): `assign` calls the pool's `assign(to, shares)`
  * (an airdrop, or the approval of `to`'s open request); `distribute` and `stream` call the GDAv1Forwarder's
- * `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (`flowRate` 0 stops the stream). Once
- * executed, the pool records AssignShares, RecordDistribution or StopDistributionStream with the Safe as actor.
+ * `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (`flowRate` 0 stops the stream); `pause` and
+ * `resume` call the pool's `setPaused(true | false)`; `operator` its `setOperator(operator)` (a new relayer key). Once
+ * executed, the pool records AssignShares, RecordDistribution, StopDistributionStream, PauseSharePool, ResumeSharePool
+ * or ChangeSharePoolOperator with the Safe as actor.
  */
 export type SharePoolCreatorAction =
   | { readonly poolId: string; readonly action: 'assign'; readonly to: Address; readonly shares: number }
   | { readonly poolId: string; readonly action: 'distribute'; readonly amount: bigint }
-  | { readonly poolId: string; readonly action: 'stream'; readonly flowRate: bigint };
+  | { readonly poolId: string; readonly action: 'stream'; readonly flowRate: bigint }
+  | { readonly poolId: string; readonly action: 'pause' }
+  | { readonly poolId: string; readonly action: 'resume' }
+  | { readonly poolId: string; readonly action: 'operator'; readonly operator: Address };
 
 /** What the Safe does as a rotating pool's organiser; the pool's contract has one function for each. */
 export type RoscaOrganiserActionKind = 'start' | 'pause' | 'resume';

@@ -52,11 +52,13 @@ export const evolveSharePool = (state: SharePoolState, event: SharePoolEvent): S
         distributions: 0,
         proceeds: 0n,
         deleted: null,
+        paused: false,
+        operator: null,
       };
     }
     case 'SharePoolDeployed': {
-      const { address, gdaPool, blockNumber } = event.data;
-      return { ...existingFor(state, event.type), contract: address, gdaPool, contractBlock: blockNumber };
+      const { address, gdaPool, blockNumber, operator } = event.data;
+      return { ...existingFor(state, event.type), contract: address, gdaPool, contractBlock: blockNumber, operator: operator ?? null };
     }
     case 'SharePurchaseRequested': {
       const { key, buyer, shares, cost } = event.data;
@@ -131,6 +133,12 @@ export const evolveSharePool = (state: SharePoolState, event: SharePoolEvent): S
     }
     case 'ShareTransferFailed':
       return settlePending(existingFor(state, event.type), event.data.key, 'transfer', () => 0).state;
+    case 'SharePoolPaused':
+      return { ...existingFor(state, event.type), paused: true };
+    case 'SharePoolResumed':
+      return { ...existingFor(state, event.type), paused: false };
+    case 'SharePoolOperatorChanged':
+      return { ...existingFor(state, event.type), operator: event.data.operator };
     case 'SharePoolDeleted': {
       const s = existingFor(state, event.type);
       return { ...s, deleted: { reason: event.data.reason, deletedAt: event.data.deletedAt } };

@@ -10,7 +10,8 @@ import type { SharePoolConfigurationInput } from './share-pool-configuration';
  * - the API, for a member's signed action (actor = the member): RequestSharePurchase, RequestToJoinSharePool,
  *   RedeemShareCode, TransferShares (actor = `from`), ContributeToCrowdfunding, Stake, Unstake;
  * - the creator (actor = the DAO's Safe, recorded once its transaction executed): AssignShares (an airdrop, or the
- *   approval of an open request to join), RecordDistribution, StopDistributionStream;
+ *   approval of an open request to join), RecordDistribution, StopDistributionStream, PauseSharePool, ResumeSharePool,
+ *   ChangeSharePoolOperator;
  * - a DAO admin (actor `admin:…` / `admin-key:<id>` / `siwe:<address>`; the Safe may too), decisions without a chain
  *   effect: RejectJoinRequest, GenerateShareCodes, RevokeShareCodes, CompleteDistributionRound, DeleteSharePool;
  * - the worker, for what happened on chain: RecordSharePoolDeployment, ConfirmSharePoolAction, FailSharePoolAction,
@@ -20,10 +21,16 @@ import type { SharePoolConfigurationInput } from './share-pool-configuration';
 type Observed = { readonly observedBalances?: readonly ObservedBalance[] };
 
 export type CreateSharePool = Command<'CreateSharePool', { readonly poolId: string } & SharePoolConfigurationInput>;
-/** `gdaPool`: the Superfluid pool the contract created (its admin is the contract). */
+/** `gdaPool`: the Superfluid pool the contract created (its admin is the contract); `operator`: the relayer it names. */
 export type RecordSharePoolDeployment = Command<
   'RecordSharePoolDeployment',
-  { readonly address: Address; readonly gdaPool: Address; readonly txHash: Hash | null; readonly blockNumber: bigint }
+  {
+    readonly address: Address;
+    readonly gdaPool: Address;
+    readonly txHash: Hash | null;
+    readonly blockNumber: bigint;
+    readonly operator?: Address;
+  }
 >;
 
 export type RequestSharePurchase = Command<'RequestSharePurchase', { readonly buyer: Address; readonly shares: number } & Observed>;
@@ -97,6 +104,11 @@ export type RecordDistribution = Command<
 >;
 export type StopDistributionStream = Command<'StopDistributionStream', { readonly txHash: Hash }>;
 export type CompleteDistributionRound = Command<'CompleteDistributionRound', Record<string, never>>;
+/** The Safe's `setPaused(true)` / `setPaused(false)`, executed in `txHash`. */
+export type PauseSharePool = Command<'PauseSharePool', { readonly txHash: Hash }>;
+export type ResumeSharePool = Command<'ResumeSharePool', { readonly txHash: Hash }>;
+/** The Safe's `setOperator(operator)`, executed in `txHash`. */
+export type ChangeSharePoolOperator = Command<'ChangeSharePoolOperator', { readonly operator: Address; readonly txHash: Hash }>;
 export type DeleteSharePool = Command<'DeleteSharePool', { readonly reason: string }>;
 
 export type SharePoolCommand =
@@ -120,4 +132,7 @@ export type SharePoolCommand =
   | RecordDistribution
   | StopDistributionStream
   | CompleteDistributionRound
+  | PauseSharePool
+  | ResumeSharePool
+  | ChangeSharePoolOperator
   | DeleteSharePool;

@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { evolveSharePool } from './evolve-share-pool';
 import type { SharePoolCommand } from './share-pool-commands';
+import { changeSharePoolOperator, pauseSharePool, resumeSharePool } from './share-pool-controls';
 import { confirmSharePoolAction, failSharePoolAction } from './share-pool-confirmations';
 import { completeDistributionRound, recordDistribution, stopDistributionStream } from './share-pool-distributions';
 import type { SharePoolEvent } from './share-pool-events';
@@ -71,6 +72,12 @@ export const sharePoolDecider: Decider<SharePoolCommand, SharePoolEvent, SharePo
         return stopDistributionStream(command, state);
       case 'CompleteDistributionRound':
         return completeDistributionRound(command, state);
+      case 'PauseSharePool':
+        return pauseSharePool(command, state);
+      case 'ResumeSharePool':
+        return resumeSharePool(command, state);
+      case 'ChangeSharePoolOperator':
+        return changeSharePoolOperator(command, state);
       case 'DeleteSharePool':
         return deleteSharePool(command, state);
       default:

@@ -14,10 +14,12 @@ export type SharePoolCreated = Event<
   'SharePoolCreated',
   { readonly poolId: string; readonly configuration: SharePoolConfiguration; readonly createdAt: string; readonly createdBy: string }
 >;
+/** `operator`: the relayer the contract was deployed with (absent in histories recorded before it was kept). */
 export type SharePoolDeployed = Event<
   'SharePoolDeployed',
   {
     readonly address: Address;
+    readonly operator?: Address;
     readonly gdaPool: Address;
     readonly txHash: Hash | null;
     readonly blockNumber: bigint;
@@ -217,6 +219,24 @@ export type DistributionRoundCompleted = Event<
   'DistributionRoundCompleted',
   { readonly round: number; readonly completedBy: string; readonly completedAt: string }
 >;
+/** The Safe's `setPaused(true)` executed: the operator's ways in and transfers stop; unstaking, finalizing, claims go on. */
+export type SharePoolPaused = Event<'SharePoolPaused', { readonly txHash: Hash; readonly pausedBy: string; readonly pausedAt: string }>;
+/** The Safe's `setPaused(false)` executed: ways in and transfers are open again. */
+export type SharePoolResumed = Event<'SharePoolResumed', { readonly txHash: Hash; readonly resumedBy: string; readonly resumedAt: string }>;
+/**
+ * The Safe's `setOperator(operator)` executed: from now on only `operator` may carry out the log's chain calls.
+ * `previous`: the operator on record before (null when the history did not record it).
+ */
+export type SharePoolOperatorChanged = Event<
+  'SharePoolOperatorChanged',
+  {
+    readonly previous: Address | null;
+    readonly operator: Address;
+    readonly txHash: Hash;
+    readonly changedBy: string;
+    readonly changedAt: string;
+  }
+>;
 export type SharePoolDeleted = Event<
   'SharePoolDeleted',
   { readonly reason: string; readonly deletedBy: string; readonly deletedAt: string }
@@ -255,4 +275,7 @@ export type SharePoolEvent =
   | DistributionRecorded
   | DistributionStreamStopped
   | DistributionRoundCompleted
+  | SharePoolPaused
+  | SharePoolResumed
+  | SharePoolOperatorChanged
   | SharePoolDeleted;

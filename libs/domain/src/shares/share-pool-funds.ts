@@ -6,7 +6,19 @@ import { allocateCrowdfunding } from './crowdfunding-allocation';
 import { MAX_CONTRIBUTORS } from './share-pool-configuration';
 import type { AccrueStakeShares, ContributeToCrowdfunding, FinalizeCrowdfunding, Stake, Unstake } from './share-pool-commands';
 import type { SharePoolEvent, StakeSharesAccrued } from './share-pool-events';
-import { addressIn, admitted, amountIn, deployed, instantIn, live, nextKey, openWayIn, roomFor, wayIs } from './share-pool-guards';
+import {
+  addressIn,
+  admitted,
+  amountIn,
+  deployed,
+  instantIn,
+  live,
+  nextKey,
+  notPaused,
+  openWayIn,
+  roomFor,
+  wayIs,
+} from './share-pool-guards';
 import { isStaking, unstaking, type ExistingSharePool, type SharePoolState } from './share-pool-state';
 import { stakeAccrual } from './stake-accrual';
 
@@ -25,6 +37,7 @@ const txIn = (value: unknown): Hash => {
 export const contributeToCrowdfunding = (command: ContributeToCrowdfunding, state: SharePoolState): SharePoolEvent[] => {
   const { now } = command.metadata;
   const s = openWayIn(state, 'crowdfunding', now);
+  notPaused(s);
   const funding = s.crowdfunding!;
   const { deadline } = s.configuration.crowdfunding!;
   if (funding.outcome !== null || isAtOrAfter(now, deadline))
@@ -82,6 +95,7 @@ export const finalizeCrowdfunding = (command: FinalizeCrowdfunding, state: Share
 export const stake = (command: Stake, state: SharePoolState): SharePoolEvent[] => {
   const { now } = command.metadata;
   const s = openWayIn(state, 'staking', now);
+  notPaused(s);
   const member = addressIn(command.data.member, 'member');
   const amount = amountIn(command.data.amount, 'amount');
   if (!isStaking(s, member)) admitted(s, member, now, command.data.observedBalances, 'member');

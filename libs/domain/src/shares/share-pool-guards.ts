@@ -44,6 +44,20 @@ export const deployed = (state: ExistingSharePool): Address => {
   return state.contract;
 };
 
+/**
+ * The contract refuses the operator's ways in (buy, grant, contribute, stake) and transfers while paused
+ * (`whenNotPaused`); the log refuses them first. Unstaking, finalizing, accruing, claims and the Safe's own
+ * assignments go on, as on chain.
+ */
+export const notPaused = (state: ExistingSharePool): void => {
+  if (state.paused)
+    throw new DomainError(
+      'SHARE_POOL.PAUSED',
+      "The pool is paused by its creator, the DAO's Safe: no new ways in or transfers until it resumes",
+      'conflict',
+    );
+};
+
 export const wayIs = (state: ExistingSharePool, way: WayToAccess): void => {
   if (state.configuration.wayToAccess !== way)
     throw new DomainError('SHARE_POOL.WRONG_WAY_IN', `This pool's way in is ${state.configuration.wayToAccess}, not ${way}`, 'conflict');

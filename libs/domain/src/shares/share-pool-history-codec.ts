@@ -35,6 +35,9 @@ const restoredState = (plain: Plain): SharePoolState => {
     codes: new Map(plain.codes as [Hash, unknown][]),
     crowdfunding: crowdfunding && { ...crowdfunding, contributions: new Map(crowdfunding.contributions as [Address, bigint][]) },
     stakes: new Map(plain.stakes as [Address, unknown][]),
+    // Stored before pauses and operators were kept: a running pool whose operator is not on record.
+    paused: plain.paused ?? false,
+    operator: plain.operator ?? null,
   } as unknown as SharePoolState;
 };
 

@@ -37,6 +37,7 @@ export const recordSharePoolDeployment = (command: RecordSharePoolDeployment, st
     if (s.contract === address) return [];
     throw new DomainError('SHARE_POOL.ALREADY_DEPLOYED', `The pool's contract is ${s.contract}`, 'conflict');
   }
+  const operator = command.data.operator === undefined ? undefined : addressIn(command.data.operator, 'operator');
   const { txHash, blockNumber } = command.data;
   if ((txHash !== null && !isHash(txHash)) || typeof blockNumber !== 'bigint' || blockNumber < 0n)
     throw new DomainError(
@@ -44,7 +45,12 @@ export const recordSharePoolDeployment = (command: RecordSharePoolDeployment, st
       'The deployment needs a transaction hash (or null) and a block number',
       'invalid',
     );
-  return [{ type: 'SharePoolDeployed', data: { address, gdaPool, txHash, blockNumber, deployedAt: command.metadata.now } }];
+  return [
+    {
+      type: 'SharePoolDeployed',
+      data: { address, gdaPool, ...(operator ? { operator } : {}), txHash, blockNumber, deployedAt: command.metadata.now },
+    },
+  ];
 };
 
 /**

@@ -79,6 +79,10 @@ export interface SharePoolRecord {
   /** Purchase-token wei paid to the creator by purchases and a reached crowdfunding. */
   readonly proceeds: bigint;
   readonly deleted: { readonly reason: string; readonly deletedAt: string } | null;
+  /** The Safe paused the contract (`setPaused(true)`): the operator's ways in and transfers are refused until it resumes. */
+  readonly paused: boolean;
+  /** The account the contract lets carry out operator calls; null when the history did not record it (the deploying relayer). */
+  readonly operator: Address | null;
 }
 
 /**

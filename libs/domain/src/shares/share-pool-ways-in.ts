@@ -19,6 +19,7 @@ import {
   deployed,
   live,
   nextKey,
+  notPaused,
   openWayIn,
   reasonIn,
   roomFor,
@@ -31,6 +32,7 @@ import { outgoingShares, sharesOf, type ExistingSharePool, type SharePoolState }
 export const requestSharePurchase = (command: RequestSharePurchase, state: SharePoolState): SharePoolEvent[] => {
   const { now } = command.metadata;
   const s = openWayIn(state, 'buy', now);
+  notPaused(s);
   const buyer = addressIn(command.data.buyer, 'buyer');
   const shares = sharesIn(command.data.shares);
   admitted(s, buyer, now, command.data.observedBalances, 'buyer');
@@ -166,6 +168,7 @@ export const revokeShareCodes = (command: RevokeShareCodes, state: SharePoolStat
 export const redeemShareCode = (command: RedeemShareCode, state: SharePoolState): SharePoolEvent[] => {
   const { now } = command.metadata;
   const s = openWayIn(state, 'codes', now);
+  notPaused(s);
   const member = addressIn(command.data.member, 'member');
   const codeHash = isHash(command.data.codeHash) ? lowerHex(command.data.codeHash) : null;
   const code = codeHash === null ? undefined : s.codes.get(codeHash);
@@ -190,6 +193,7 @@ export const transferShares = (command: TransferShares, state: SharePoolState): 
   deployed(s);
   if (!s.configuration.transfersAllowed)
     throw new DomainError('SHARE_POOL.TRANSFERS_NOT_ALLOWED', "This pool's shares cannot be transferred", 'forbidden');
+  notPaused(s);
   const from = addressIn(command.data.from, 'from');
   const to = addressIn(command.data.to, 'to');
   if (from === to)

@@ -170,22 +170,7 @@ const runHistory = (way: WayToAccess, creatorShares: number, maxParticipants: nu
 
 describe('share pool properties', () => {
   it('(a) no sequence of commands makes Σ holders + available differ from 10,000 or any holding negative', () => {
-    fc.assert(
-      fc.property(
-        fc
-          .constantFrom(...WAYS_TO_ACCESS)
-          .chain((way) => fc.tuple(fc.constant(way), fc.array(stepFor(way), { minLength: 1, maxLength: 60, size: 'medium' }))),
-        fc.oneof(fc.integer({ min: 0, max: TOTAL_SHARES - 1 }), fc.constantFrom(0, 3_000, 9_990)),
-        fc.integer({ min: 0, max: 4 }),
-        ([way, steps], creatorShares, maxParticipants) => {
-          const state = runHistory(way, creatorShares, maxParticipants, steps);
-          expect(state.status).not.toBe('ABSENT');
-          if (state.status !== 'ABSENT' && maxParticipants > 0) expect(state.holdings.size).toBeLessThanOrEqual(maxParticipants);
-        },
-      ),
-      { numRuns: 200 },
-    );
-    for (const type of [
+    const mustSee = [
       'SharesPurchased',
       'SharePurchaseFailed',
       'SharesGranted',
@@ -198,8 +183,26 @@ describe('share pool properties', () => {
       'StakeSharesAccrued',
       'Unstaked',
       'DistributionRecorded',
-    ])
-      expect([...seen].sort().join(' ')).toContain(type);
+    ];
+    // Random histories reach some outcomes (a crowdfunding reaching its target) only now and then: more rounds of
+    // 200 run, each checking the invariant, until every outcome has been through it (at most 2,000 histories).
+    for (let round = 0; round < 10 && mustSee.some((type) => !seen.has(type)); round++)
+      fc.assert(
+        fc.property(
+          fc
+            .constantFrom(...WAYS_TO_ACCESS)
+            .chain((way) => fc.tuple(fc.constant(way), fc.array(stepFor(way), { minLength: 1, maxLength: 60, size: 'medium' }))),
+          fc.oneof(fc.integer({ min: 0, max: TOTAL_SHARES - 1 }), fc.constantFrom(0, 3_000, 9_990)),
+          fc.integer({ min: 0, max: 4 }),
+          ([way, steps], creatorShares, maxParticipants) => {
+            const state = runHistory(way, creatorShares, maxParticipants, steps);
+            expect(state.status).not.toBe('ABSENT');
+            if (state.status !== 'ABSENT' && maxParticipants > 0) expect(state.holdings.size).toBeLessThanOrEqual(maxParticipants);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    for (const type of mustSee) expect([...seen].sort().join(' ')).toContain(type);
   });
 
   it('(b) crowdfunding allocates exactly the available shares, each within 1 of its exact pro-rata share', () =>

@@ -146,5 +146,8 @@ export const SHARE_POOL_EVENT_TYPES = typesOf<SharePoolEvent['type']>({
   DistributionRecorded: true,
   DistributionStreamStopped: true,
   DistributionRoundCompleted: true,
+  SharePoolPaused: true,
+  SharePoolResumed: true,
+  SharePoolOperatorChanged: true,
   SharePoolDeleted: true,
 });

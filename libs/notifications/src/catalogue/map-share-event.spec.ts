@@ -163,6 +163,36 @@ describe('share-pool events to notifications', () => {
     expect(stopped.map((m) => m.type)).toEqual(['share.stream_stopped']);
   });
 
+  it("announces the Safe's pause, resumption and operator change to the pool's DAO", () => {
+    const map = (type: string, data: unknown) => mapEvent(recorded(type, data), null, [], pool).map((m) => [m.daoId, m.type, m.data]);
+    expect(map('SharePoolPaused', { txHash: TX, pausedBy: SAFE, pausedAt: AT })).toEqual([
+      ['dao_1', 'share.paused', { poolId: 'share_1', pausedBy: SAFE, txHash: TX, pausedAt: AT }],
+    ]);
+    expect(map('SharePoolResumed', { txHash: TX, resumedBy: SAFE, resumedAt: AT })).toEqual([
+      ['dao_1', 'share.resumed', { poolId: 'share_1', resumedBy: SAFE, txHash: TX, resumedAt: AT }],
+    ]);
+    const changed = mapEvent(
+      recorded('SharePoolOperatorChanged', { previous: null, operator: B, txHash: TX, changedBy: SAFE, changedAt: AT }),
+      null,
+      [],
+      pool,
+    );
+    expect(changed.map((m) => [m.type, m.data])).toEqual([
+      ['share.operator_changed', { poolId: 'share_1', previous: null, operator: B, changedBy: SAFE, txHash: TX, changedAt: AT }],
+    ]);
+    const message = toDiscordMessage({
+      id: 'n2',
+      type: changed[0].type,
+      timestamp: AT,
+      daoId: 'dao_1',
+      logPosition: '71',
+      eventId: 'e2',
+      link: 'https://ayllu.example.org/daos/dao_1/share-pools/share_1',
+      data: changed[0].data,
+    });
+    expect(JSON.stringify(message)).toContain('The deploying relayer was replaced by');
+  });
+
   it('names crowdfunding outcomes with every contributor, and a code redemption only once its shares are granted', () => {
     const reached = mapEvent(
       recorded('CrowdfundingReached', {

@@ -18,6 +18,9 @@ export const NOTIFYING_SHARE_EVENT_TYPES = [
   'CrowdfundingRefunded',
   'DistributionRecorded',
   'DistributionStreamStopped',
+  'SharePoolPaused',
+  'SharePoolResumed',
+  'SharePoolOperatorChanged',
 ] as const satisfies readonly SharePoolEvent['type'][];
 
 type NotifyingShareEvent = RecordedEventOf<Extract<SharePoolEvent, { type: (typeof NOTIFYING_SHARE_EVENT_TYPES)[number] }>>;
@@ -121,6 +124,18 @@ export const mapShareEvent = (event: NotifyingShareEvent, poolId: string, info: 
     case 'DistributionStreamStopped': {
       const { round, txHash, stoppedAt } = event.data;
       return n('share.stream_stopped', { poolId, round, token: info.distributionToken, txHash, stoppedAt });
+    }
+    case 'SharePoolPaused': {
+      const { pausedBy, txHash, pausedAt } = event.data;
+      return n('share.paused', { poolId, pausedBy, txHash, pausedAt });
+    }
+    case 'SharePoolResumed': {
+      const { resumedBy, txHash, resumedAt } = event.data;
+      return n('share.resumed', { poolId, resumedBy, txHash, resumedAt });
+    }
+    case 'SharePoolOperatorChanged': {
+      const { previous, operator, changedBy, txHash, changedAt } = event.data;
+      return n('share.operator_changed', { poolId, previous, operator, changedBy, txHash, changedAt });
     }
   }
 };

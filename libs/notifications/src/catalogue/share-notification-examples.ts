@@ -89,4 +89,14 @@ export const SHARE_NOTIFICATION_EXAMPLES: { readonly [T in keyof ShareNotificati
     recordedAt: '2026-12-11T12:00:00.000Z',
   },
   'share.stream_stopped': { poolId: POOL, round: 1, token: SUPER, txHash: TX, stoppedAt: '2026-12-18T12:00:00.000Z' },
+  'share.paused': { poolId: POOL, pausedBy: SAFE, txHash: TX, pausedAt: '2026-12-19T09:00:00.000Z' },
+  'share.resumed': { poolId: POOL, resumedBy: SAFE, txHash: TX, resumedAt: '2026-12-20T09:00:00.000Z' },
+  'share.operator_changed': {
+    poolId: POOL,
+    previous: CAROL,
+    operator: BOB,
+    changedBy: SAFE,
+    txHash: TX,
+    changedAt: '2026-12-21T09:00:00.000Z',
+  },
 };

@@ -14,6 +14,9 @@ export const SHARE_NOTIFICATION_TYPES = [
   'share.distribution_paid',
   'share.stream_started',
   'share.stream_stopped',
+  'share.paused',
+  'share.resumed',
+  'share.operator_changed',
 ] as const;
 
 export interface ShareNotificationData {
@@ -83,4 +86,17 @@ export interface ShareNotificationData {
     holdingsDisagreement?: { holder: string; log: number; chain: number }[];
   };
   'share.stream_stopped': { poolId: string; round: number; token: string; txHash: string; stoppedAt: string };
+  /** The DAO's Safe paused the pool: purchases, code redemptions, contributions, stakes and transfers stop; unstaking and claims go on. */
+  'share.paused': { poolId: string; pausedBy: string; txHash: string; pausedAt: string };
+  /** The DAO's Safe resumed the pool: its ways in and transfers are open again. */
+  'share.resumed': { poolId: string; resumedBy: string; txHash: string; resumedAt: string };
+  /** The DAO's Safe replaced the account the pool takes operator calls from (`previous`: null when not on record). */
+  'share.operator_changed': {
+    poolId: string;
+    previous: string | null;
+    operator: string;
+    changedBy: string;
+    txHash: string;
+    changedAt: string;
+  };
 }

@@ -69,4 +69,23 @@ export const SHARE_RENDER: ShareRenderers = {
     color: GREY,
     fields: [pool(d.poolId), f('Round', String(d.round + 1)), f('Transaction', shortHex(d.txHash))],
   }),
+  'share.paused': (d) => ({
+    title: 'Share pool paused',
+    description:
+      'No purchases, code redemptions, contributions, stakes or transfers until the Safe resumes it; unstaking and claims go on.',
+    color: AMBER,
+    fields: [pool(d.poolId), f('Paused by', shortHex(d.pausedBy)), f('Transaction', shortHex(d.txHash))],
+  }),
+  'share.resumed': (d) => ({
+    title: 'Share pool resumed',
+    description: 'Its ways in and transfers are open again.',
+    color: GREEN,
+    fields: [pool(d.poolId), f('Resumed by', shortHex(d.resumedBy)), f('Transaction', shortHex(d.txHash))],
+  }),
+  'share.operator_changed': (d) => ({
+    title: "Share pool's operator replaced",
+    description: `${d.previous === null ? 'The deploying relayer' : shortHex(d.previous)} was replaced by ${shortHex(d.operator)}.`,
+    color: AMBER,
+    fields: [pool(d.poolId), f('Changed by', shortHex(d.changedBy)), f('Transaction', shortHex(d.txHash))],
+  }),
 };

@@ -16,6 +16,7 @@ import { RoscaOperations1764700000001 } from './migrations/1764700000001-rosca-o
 import { RoscaReadModels1764700000000 } from './migrations/1764700000000-rosca-read-models';
 import { SharePoolReadModels1764800000000 } from './migrations/1764800000000-share-pool-read-models';
 import { SharePoolOperations1764800000001 } from './migrations/1764800000001-share-pool-operations';
+import { SharePoolPause1764810000000 } from './migrations/1764810000000-share-pool-pause';
 import { PayoutClaimsPerPool1764900000000 } from './migrations/1764900000000-payout-claims-per-pool';
 
 /** Every schema change, in order. TypeORM migrations only: nothing is ever synchronised from entities. */
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   RoscaOperations1764700000001,
   SharePoolReadModels1764800000000,
   SharePoolOperations1764800000001,
+  SharePoolPause1764810000000,
   PayoutClaimsPerPool1764900000000,
 ];
 

@@ -24,6 +24,12 @@ const actionOf = (poolId: string, body: SharePoolCreatorActionRequest): SharePoo
     case 'stream':
       if (body.flowRate === undefined) throw invalidField('flowRate', 'is required for stream (0 stops it)');
       return { poolId, action: 'stream', flowRate: BigInt(body.flowRate) };
+    case 'pause':
+    case 'resume':
+      return { poolId, action: body.action };
+    case 'operator':
+      if (body.operator === undefined) throw invalidField('operator', 'is required for operator');
+      return { poolId, action: 'operator', operator: getAddress(body.operator.toLowerCase()) };
   }
 };
 
@@ -37,12 +43,14 @@ export class SharePoolCreatorActionController {
   @UseGuards(AdminKeyGuard)
   @ApiBearerAuth('admin')
   @ApiOperation({
-    summary: "Ask the DAO's Safe to assign shares or distribute (creator actions)",
+    summary: "Ask the DAO's Safe to assign shares, distribute, pause or resume the pool, or replace its operator (creator actions)",
     description:
       "The DAO's Safe is the pool's creator: a DAO admin asks, the treasurers sign. `assign` calls the pool's `assign(to, shares)` " +
       '(an airdrop; where `to` asked to join, it approves the request with those shares); `distribute` and `stream` call the ' +
       "GDAv1Forwarder's `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (the Safe must hold the " +
-      'distribution token). The pool is asked first as if the Safe acted now (409/422 with its own code); 409 ' +
+      "distribution token); `pause` / `resume` call the pool's `setPaused(bool)` (while paused, purchases, code redemptions, " +
+      'contributions, stakes and transfers are refused 409 `SHARE_POOL.PAUSED`; unstaking, finalizing and claims go on); ' +
+      '`operator` calls `setOperator(operator)`. The pool is asked first as if the Safe acted now (409/422 with its own code); 409 ' +
       '`SHARE_POOL.CREATOR_ACTION_PENDING` while another creator action of the pool waits for signatures. The Safe transaction ' +
       '(purpose `share_pool_creator`) is answered here; sign it through `POST /v1/daos/{id}/safe-transactions/{safeTxHash}/signatures`. ' +
       "Once executed, the pool records it with the Safe as actor; if the pool moved on meanwhile, the transaction's `failureReason` says why.",

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TOTAL_SHARES } from '@ayllu/domain';
 import { IsChainInteger, IsHexAddress } from '../../shared/validation/validators';
 
-export const CREATOR_ACTIONS = ['assign', 'distribute', 'stream'] as const;
+export const CREATOR_ACTIONS = ['assign', 'distribute', 'stream', 'pause', 'resume', 'operator'] as const;
 
 /** What a DAO admin asks the DAO's Safe, the pool's creator, to do; the treasurers then sign it. */
 export class SharePoolCreatorActionRequest {
@@ -12,7 +12,9 @@ export class SharePoolCreatorActionRequest {
     example: 'assign',
     description:
       "`assign`: `shares` to `to` (an airdrop; approves `to`'s open join request); `distribute`: `amount` of the distribution " +
-      'token at once; `stream`: `flowRate` per second (0 stops the stream)',
+      'token at once; `stream`: `flowRate` per second (0 stops the stream); `pause` / `resume`: stop or reopen the ' +
+      "pool's ways in and transfers (unstaking, finalizing and claims go on); `operator`: replace the relayer key the " +
+      'pool takes operator calls from with `operator`',
   })
   @IsIn(CREATOR_ACTIONS)
   action!: (typeof CREATOR_ACTIONS)[number];
@@ -38,4 +40,12 @@ export class SharePoolCreatorActionRequest {
   @IsOptional()
   @IsChainInteger('int96', 0n)
   flowRate?: string;
+
+  @ApiPropertyOptional({
+    example: '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+    description: '`operator`: the new operator (any case; not the zero address)',
+  })
+  @IsOptional()
+  @IsHexAddress()
+  operator?: string;
 }

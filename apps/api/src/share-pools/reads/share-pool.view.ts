@@ -93,11 +93,22 @@ export class SharePoolSummaryView {
   @ApiProperty({ example: 4 }) holderCount!: number;
   @ApiProperty({ example: 3000, description: "Shares the pool's contract holds (not yet anyone's)" }) available!: number;
   @ApiProperty({ example: false }) deleted!: boolean;
+  @ApiProperty({
+    example: false,
+    description: "The DAO's Safe paused the pool: purchases, code redemptions, contributions, stakes and transfers are refused",
+  })
+  paused!: boolean;
 }
 
 export class SharePoolView extends SharePoolSummaryView {
   @ApiProperty({ description: 'The metadata and terms as created; amounts as decimal strings' }) configuration!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) gdaPool!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The account the pool's contract takes operator calls from (null: the deploying relayer, not on record)",
+  })
+  operator!: string | null;
   @ApiProperty({ example: TOTAL_SHARES }) totalShares!: number;
   @ApiProperty({ example: 200, description: 'Of `available`, promised to pending actions and outstanding codes' }) reserved!: number;
   @ApiProperty({ type: [ShareHolderView] }) holders!: ShareHolderView[];
@@ -132,6 +143,7 @@ export const summaryOf = ({ state }: ExistingHistory): SharePoolSummaryView => (
   holderCount: state.holdings.size,
   available: state.available,
   deleted: state.deleted !== null,
+  paused: state.paused,
 });
 
 export const poolViewOf = (history: ExistingHistory, at: string, payouts: HolderPayouts = new Map()): SharePoolView => {
@@ -147,6 +159,7 @@ export const poolViewOf = (history: ExistingHistory, at: string, payouts: Holder
     ...summaryOf(history),
     configuration: jsonSafe(c) as Record<string, unknown>,
     gdaPool: state.gdaPool,
+    operator: state.operator,
     totalShares: TOTAL_SHARES,
     reserved: state.reserved,
     holders: [...state.holdings].map(([address, shares]) => ({ address, shares, payout: holderPayoutView(payouts.get(address)) })),

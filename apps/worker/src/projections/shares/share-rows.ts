@@ -18,15 +18,16 @@ export const upsertSharePools = async (tx: PoolClient, touched: readonly ShareTo
   await tx.query(
     `INSERT INTO rm_share_pools (pool_id, dao_id, name, ticker, status, visibility, way_to_access, contract_address, available, reserved,
                                  holder_count, raised, proceeds, kept_by_pool, deleted, created_at, created_position, fold_state,
-                                 version, position, updated_at)
+                                 version, position, updated_at, paused, operator)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
                           $10::int[], $11::int[], $12::numeric[], $13::numeric[], $14::numeric[], $15::bool[], $16::timestamptz[],
-                          $17::bigint[], $18::jsonb[], $19::int[], $20::bigint[], $21::timestamptz[])
+                          $17::bigint[], $18::jsonb[], $19::int[], $20::bigint[], $21::timestamptz[], $22::bool[], $23::text[])
      ON CONFLICT (pool_id) DO UPDATE SET
        status = EXCLUDED.status, contract_address = EXCLUDED.contract_address, available = EXCLUDED.available,
        reserved = EXCLUDED.reserved, holder_count = EXCLUDED.holder_count, raised = EXCLUDED.raised, proceeds = EXCLUDED.proceeds,
        kept_by_pool = EXCLUDED.kept_by_pool, deleted = EXCLUDED.deleted, fold_state = EXCLUDED.fold_state,
-       version = EXCLUDED.version, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+       version = EXCLUDED.version, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at,
+       paused = EXCLUDED.paused, operator = EXCLUDED.operator`,
     [
       col((t) => s(t).poolId),
       col((t) => s(t).configuration.daoId),
@@ -49,6 +50,8 @@ export const upsertSharePools = async (tx: PoolClient, touched: readonly ShareTo
       col((t) => t.version),
       col((t) => t.position.toString()),
       col((t) => t.updatedAt.toISOString()),
+      col((t) => s(t).paused),
+      col((t) => s(t).operator),
     ],
   );
 };
