@@ -33,6 +33,8 @@ export function buildWebApp(options: { force?: boolean } = {}): boolean {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
+    // A production build whoever calls it (Jest runs with NODE_ENV=test, which would bundle React's development build).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return true;
 }

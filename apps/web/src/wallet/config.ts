@@ -10,6 +10,8 @@ const transport = fallback([unstable_connector(injected), http()]);
 export const wagmiConfig = createConfig({
   chains,
   connectors: [injected()],
+  // Receipts and reads are polled every second: a deposit should not sit four seconds on a confirmed transaction.
+  pollingInterval: 1000,
   transports: Object.fromEntries(chains.map((chain) => [chain.id, transport])) as Record<(typeof chains)[number]['id'], typeof transport>,
 });
 
