@@ -132,6 +132,7 @@ export function PoolPage({ daoId }: { daoId: string }) {
   const contracts = useContracts(daoId);
   const { address } = useConnection();
   const member = useMember(daoId, address);
+  const payouts = usePayouts(daoId);
   const client = useQueryClient();
   const d = dao.data;
   const m = member.data;
@@ -191,7 +192,7 @@ export function PoolPage({ daoId }: { daoId: string }) {
                 <dt>Deposited in total</dt>
                 <dd>{tokens(m.totalDeposited, 2)} tokens</dd>
                 <dt>Pool units</dt>
-                <dd>{m.units ?? '0'}</dd>
+                <dd>{m.units ?? payouts.data?.members.find((p) => sameAddress(p.address, address))?.units ?? '0'}</dd>
                 <dt>Voting weight</dt>
                 <dd>
                   {m.weight} <span className="muted small">({m.weightReason})</span>

@@ -22,7 +22,10 @@ const timelineSteps = (p: Schemas['ProposalDetailView'], safeTxs: Schemas['SafeT
   const scheduled = at('ProposalScheduled');
   const executed = at('ProposalExecuted');
   const failed = at('ProposalExecutionFailed');
-  const readyAt = (scheduled?.data as { readyAt?: string } | undefined)?.readyAt;
+  // The timelock's eta: chain time (unix seconds) from which anyone may run the operation.
+  const eta = (scheduled?.data as { eta?: string } | undefined)?.eta;
+  const readyAt = eta && /^\d+$/.test(eta) ? new Date(Number(eta) * 1000).toISOString() : eta;
+  const executedTx = (executed?.data as { txHash?: string } | undefined)?.txHash;
   const steps: Step[] = [
     {
       label: 'Vote',
@@ -47,13 +50,17 @@ const timelineSteps = (p: Schemas['ProposalDetailView'], safeTxs: Schemas['SafeT
       label: 'Timelock',
       state: executed || failed ? 'done' : scheduled ? 'now' : 'later',
       detail: scheduled
-        ? `Scheduled; can run from ${readyAt ? when(readyAt) : 'the end of the delay'}`
+        ? `Scheduled; can run from ${readyAt ? `${when(readyAt)} (chain time)` : 'the end of the delay'}`
         : 'Waits the DAO’s delay once signed',
     },
     {
       label: 'Execution',
       state: executed ? 'done' : failed ? 'failed' : 'later',
-      detail: executed ? `Ran on chain ${when(executed.occurredAt)}` : failed ? 'Failed on chain' : 'Anyone may run it after the delay',
+      detail: executed
+        ? `Ran on chain ${when(executed.occurredAt)}${executedTx ? ` (transaction ${executedTx})` : ''}`
+        : failed
+          ? 'Failed on chain'
+          : 'Anyone may run it after the delay',
     },
   ];
   if (p.type === 'DISTRIBUTE_YIELDS')
