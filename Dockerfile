@@ -28,6 +28,11 @@ RUN npm run contracts:compile
 EXPOSE 8545
 CMD ["node", "-r", "./tools/register.js", "tools/chain.ts"]
 
+FROM deps AS web
+# The web app (apps/web) built with Vite, a devDependency: the API serves the result from apps/web/dist.
+COPY . .
+RUN npm run web:build
+
 FROM deps AS production-deps
 # Dev dependencies go only now that the contracts are compiled (in the chain stage, from its own copy of them).
 RUN npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -42,6 +47,7 @@ COPY --from=deps /app/node_modules/@openzeppelin/contracts ./node_modules/@openz
 COPY . .
 # The worker deploys each DAO's vault proxy and module relay from these (loadAylluArtifact).
 COPY --from=chain /app/contracts/artifacts ./contracts/artifacts
+COPY --from=web /app/apps/web/dist ./apps/web/dist
 RUN mkdir -p /shared && chown node:node /shared
 USER node
 EXPOSE 3000

@@ -24,6 +24,9 @@ module.exports = tseslint.config(
       'contracts/cache/',
       'contracts/abi/',
       'bench/results/',
+      'apps/web/dist/',
+      // Generated from the OpenAPI document by `npm run web:client`.
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,

@@ -14,6 +14,7 @@ import { deployDevChain, devChainStepLabels } from '../libs/chain/src/local/depl
 import { devClients } from '../libs/chain/src/local/dev-clients';
 import { devChainProfile } from '../libs/chain/src/networks/dev-chain-profile';
 import { reapWithParent, startHardhatNode, type HardhatNode } from '../libs/chain/src/local/start-hardhat-node';
+import { buildWebApp, webAppBuildIsStale } from './web/build-web-app';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -49,6 +50,10 @@ const main = async () => {
   process.on('unhandledRejection', crashed);
 
   try {
+    if (webAppBuildIsStale()) {
+      say('Building the web app (apps/web → apps/web/dist)');
+      buildWebApp({ force: true });
+    }
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       say(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`);
@@ -104,6 +109,7 @@ const main = async () => {
     const base = `http://${config.host}:${config.port}`;
     say('');
     say(`Ayllu is running.`);
+    say(`  App      ${base}/   (connect a browser wallet such as MetaMask to the chain below)`);
     say(`  API      ${base}/v1/daos`);
     say(`  Docs     ${base}/docs   (OpenAPI JSON at ${base}/docs-json)`);
     say(`  App      ${config.publicUrl}/   (PUBLIC_URL: where notifications link to)`);

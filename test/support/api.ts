@@ -37,10 +37,10 @@ export interface TestResponse<T = unknown> {
 export type Problem = ProblemDetails;
 
 /** The real API over real HTTP on a free port, with its own migrated database; `env` adds configuration. */
-export const startTestApi = async (env: Record<string, string> = {}): Promise<TestApi> => {
+export const startTestApi = async (env: Record<string, string> = {}, options: { webDistDir?: string } = {}): Promise<TestApi> => {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, ADMIN_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'silent', ...env });
-  const app = await createApiApp({ config, pool: db.pool, adminApiKey: TEST_ADMIN_KEY });
+  const app = await createApiApp({ config, pool: db.pool, adminApiKey: TEST_ADMIN_KEY, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const request = async <T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> => {

@@ -33,6 +33,8 @@ export interface ApiDependencies {
   readonly adminApiKey: string;
   /** The network checked at start-up (openNetwork); absent or null: none (signatures use CHAIN_ID, RPC_URL alone reads). */
   readonly network?: SelectedNetwork | null;
+  /** Where the built web app is (apps/web/dist by default); tests point it elsewhere. */
+  readonly webDistDir?: string;
 }
 
 /** The composition root: infrastructure comes in from the caller (main, tests, `npm start`). */

@@ -10,6 +10,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
 import { registerRateLimit } from './shared/rate-limit';
+import { serveWebApp } from './web/serve-web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ONE_MIB = 1024 * 1024;
@@ -107,5 +108,6 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await serveWebApp(app, deps.webDistDir);
   return app;
 };

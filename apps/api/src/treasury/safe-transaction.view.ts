@@ -70,6 +70,25 @@ export class SafeTransactionView {
   failureReason!: string | null;
 }
 
+export class SafeTransactionPage {
+  @ApiProperty({ type: [SafeTransactionView], description: 'In Safe nonce order' }) items!: SafeTransactionView[];
+}
+
+export class SafeTransactionDetailView extends SafeTransactionView {
+  @ApiProperty({
+    description: "`eth_signTypedData_v4` input, to sign unchanged: `{ domain, types (with EIP712Domain), primaryType: 'SafeTx', message }`",
+  })
+  typedData!: Record<string, unknown>;
+  @ApiProperty({
+    nullable: true,
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'The owners that are contracts, each with the SafeMessage typed data its own owners sign; null when the chain does not answer',
+  })
+  contractOwners!: Record<string, unknown>[] | null;
+}
+
 export const toSafeTransactionView = (treasury: DeployedTreasury, tx: QueuedSafeTransaction): SafeTransactionView => {
   const signedBy = [...tx.signatures.keys()];
   const signed = new Set(signedBy.map((s) => s.toLowerCase()));

@@ -8,7 +8,13 @@ import { ApiProblemResponses } from '../shared/api-problems';
 import { problem, ProblemException } from '../shared/problem';
 import { EVENT_STORE } from '../shared/tokens';
 import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
-import { SAFE_TX_STATUSES, SafeTransactionView, toSafeTransactionView } from './safe-transaction.view';
+import {
+  SAFE_TX_STATUSES,
+  SafeTransactionDetailView,
+  SafeTransactionPage,
+  SafeTransactionView,
+  toSafeTransactionView,
+} from './safe-transaction.view';
 import { TREASURY_CHAIN } from './treasury-chain';
 
 const CONTRACT_OWNERS_WAIT_MS = 3000;
@@ -24,7 +30,7 @@ export class SafeTransactionsController {
   @Get()
   @ApiOperation({ summary: "The DAO's Safe transactions: what each does, who signed, who still must" })
   @ApiQuery({ name: 'status', required: false, enum: SAFE_TX_STATUSES })
-  @ApiOkResponse({ type: [SafeTransactionView] })
+  @ApiOkResponse({ type: SafeTransactionPage })
   @ApiProblemResponses(400, 404)
   async list(@Param('id') id: string, @Query('status') status?: string): Promise<{ items: SafeTransactionView[] }> {
     if (status !== undefined && !SAFE_TX_STATUSES.includes(status))
@@ -54,6 +60,7 @@ export class SafeTransactionsController {
       "is `safeTxHash`), which is what the DAO's Safe hands the owner's `isValidSignature(bytes, bytes)`. Those owners' signatures, concatenated " +
       'as their Safe reads them, are what the owner contract submits as its `signature`. `contractOwners` is null when the chain does not answer.',
   })
+  @ApiOkResponse({ type: SafeTransactionDetailView })
   @ApiProblemResponses(404)
   async get(@Param('id') id: string, @Param('safeTxHash') hash: string) {
     const treasury = await requireTreasury(this.store, id);

@@ -1,0 +1,215 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { erc20Abi, type Abi, type Address } from 'viem';
+import { readContract } from 'wagmi/actions';
+import { useConnection } from 'wagmi';
+import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
+import { gdaForwarderAbi } from '../../../../libs/chain/src/abi/gda-v1-forwarder';
+import { api, ok } from '../api/client';
+import { signIntent, useContracts, useDao, useMember, usePayouts, type Contracts } from '../api/queries';
+import { Link, paths } from '../router';
+import { ActionButton } from '../ui/action-button';
+import { DaoHeader } from '../ui/dao-header';
+import { Field } from '../ui/field';
+import { duration, parseAmount, percent, perMonth, sameAddress, tokens } from '../ui/format';
+import { sendAndWait } from '../wallet/actions';
+import { wagmiConfig } from '../wallet/config';
+import { RotatingAndSharePools } from './pool-lists';
+
+/** What a member has received from the payout pool, moving every fraction of a second at the stream's flow rate. */
+function StreamTicker({ received, flowRate, since }: { received: bigint; flowRate: bigint; since: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (flowRate === 0n) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [flowRate]);
+  const elapsedMs = BigInt(Math.max(0, now - since));
+  const value = received + (flowRate * elapsedMs) / 1000n;
+  return (
+    <span className="ticker" data-testid="stream-received" data-wei={value.toString()}>
+      {tokens(value, 6)}
+    </span>
+  );
+}
+
+function Deposit({ daoId, contracts }: { daoId: string; contracts: Contracts }) {
+  const [amount, setAmount] = useState('');
+  const client = useQueryClient();
+  const deposit = async () => {
+    const wei = parseAmount(amount);
+    if (wei === null) throw new Error('Enter the amount to deposit as a positive number of tokens, e.g. 100 or 12.5.');
+    const vault = contracts.vault as Address;
+    const asset = (await readContract(wagmiConfig, {
+      address: vault,
+      abi: communityVaultAbi,
+      functionName: 'asset',
+      chainId: contracts.chainId as never,
+    })) as Address;
+    await sendAndWait(contracts.chainId, { address: asset, abi: erc20Abi as Abi, functionName: 'approve', args: [vault, wei] });
+    await sendAndWait(contracts.chainId, { address: vault, abi: communityVaultAbi as Abi, functionName: 'deposit', args: [wei] });
+    setAmount('');
+    await client.invalidateQueries({ queryKey: ['member', daoId] });
+    return `Deposited ${tokens(wei, 2)} tokens. Your balance updates once the chain confirms it (a few seconds).`;
+  };
+  return (
+    <section className="card" aria-labelledby="deposit-title">
+      <h2 id="deposit-title">Deposit</h2>
+      <p>Your wallet asks twice: first to let the vault take the tokens (approve), then to deposit them.</p>
+      <Field label="Amount (tokens)">
+        {(p) => <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="100" />}
+      </Field>
+      <ActionButton label="Approve and deposit" run={deposit} />
+    </section>
+  );
+}
+
+function Payout({ daoId, contracts, me }: { daoId: string; contracts: Contracts; me: string }) {
+  const payouts = usePayouts(daoId);
+  const mine = payouts.data?.members.find((m) => sameAddress(m.address, me));
+  if (!payouts.data) return <p className="muted">The payout pool has not been read from the chain yet.</p>;
+  const flowRate = BigInt(mine?.flowRate ?? '0');
+  return (
+    <section className="card" aria-labelledby="payout-title">
+      <h2 id="payout-title">Your payout stream</h2>
+      {flowRate > 0n ? (
+        <p>
+          You receive <strong>{perMonth(flowRate)}</strong> tokens a month, every second ({flowRate.toString()} wei a second).
+        </p>
+      ) : (
+        <p>No yield is streaming to you right now. Members vote to start a stream with a “Distribute yield” proposal.</p>
+      )}
+      <p className="big">
+        Received so far: <StreamTicker received={BigInt(mine?.received ?? '0')} flowRate={flowRate} since={payouts.data.fetchedAt} /> tokens
+      </p>
+      <dl className="facts">
+        <dt>Your pool units</dt>
+        <dd data-testid="pool-units">{mine?.units ?? '0'}</dd>
+        <dt>Whole pool</dt>
+        <dd>{perMonth(payouts.data.totalFlowRate)} tokens a month</dd>
+        <dt>Connected to the pool</dt>
+        <dd>{mine?.connected ? 'Yes: the stream lands in your wallet balance directly' : 'No: it collects in the pool until claimed'}</dd>
+        {!mine?.connected && (
+          <>
+            <dt>Waiting to be claimed</dt>
+            <dd>{tokens(mine?.claimable ?? '0')} tokens</dd>
+          </>
+        )}
+      </dl>
+      {!mine?.connected && (
+        <div className="row">
+          <ActionButton
+            label="Connect to the pool"
+            className="secondary"
+            run={async () => {
+              await sendAndWait(contracts.chainId, {
+                address: contracts.gdaForwarder as Address,
+                abi: gdaForwarderAbi as Abi,
+                functionName: 'connectPool',
+                args: [contracts.pool, '0x'],
+              });
+              return 'Connected: from now on the stream shows in your wallet balance as it arrives.';
+            }}
+          />
+          <ActionButton
+            label="Claim what is waiting"
+            className="secondary"
+            run={async () => {
+              const claim = await ok(
+                api.POST('/v1/daos/{id}/members/{address}/claim', { params: { path: { id: daoId, address: me } }, body: {} as never }),
+              );
+              return `Claim ${claim.status}: the platform sends what is waiting to your wallet.`;
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function PoolPage({ daoId }: { daoId: string }) {
+  const dao = useDao(daoId);
+  const contracts = useContracts(daoId);
+  const { address } = useConnection();
+  const member = useMember(daoId, address);
+  const payouts = usePayouts(daoId);
+  const client = useQueryClient();
+  const d = dao.data;
+  const m = member.data;
+  const join = async () => {
+    if (!contracts.data) throw new Error('The DAO’s contracts are still being deployed; try again in a moment.');
+    const body = await signIntent(daoId, contracts.data.chainId, 'join-request', { address: address! });
+    await ok(api.POST('/v1/daos/{id}/join-requests', { params: { path: { id: daoId } }, body: body as never }));
+    await client.invalidateQueries({ queryKey: ['member', daoId] });
+    return d?.access === 'hybrid'
+      ? 'Asked. An admin reviews your request; then deposit to become an active member.'
+      : 'Asked. Deposit the minimum to become an active member.';
+  };
+  return (
+    <>
+      <DaoHeader daoId={daoId} title="Community pool" />
+      {d && (
+        <section className="card" aria-labelledby="about-title">
+          <h2 id="about-title">{d.name}</h2>
+          {d.description && <p>{d.description}</p>}
+          <dl className="facts">
+            <dt>Members</dt>
+            <dd>{d.memberCount}</dd>
+            <dt>Joining</dt>
+            <dd>{d.access === 'open' ? 'Open: deposit the minimum' : d.access === 'hybrid' ? 'An admin approves' : 'Members vote'}</dd>
+            <dt>Minimum deposit</dt>
+            <dd>{tokens(d.minimumDeposit, 2)} tokens</dd>
+            <dt>Voting</dt>
+            <dd>
+              {d.votingType === 'democratic' ? 'One member, one vote' : 'Weighted by deposits'}, quorum {percent(d.quorumBps)}, for{' '}
+              {duration(d.votingPeriodSeconds)}
+            </dd>
+            <dt>Timelock</dt>
+            <dd>{duration(d.timelockDelaySeconds)} between signing and running</dd>
+            <dt>Contracts</dt>
+            <dd>{contracts.data ? `Vault ${contracts.data.vault}` : `Deployment ${d.deployment.status}`}</dd>
+          </dl>
+        </section>
+      )}
+      {!address ? (
+        <p className="notice">Connect your wallet to see your balance, join or deposit.</p>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="me-title">
+            <h2 id="me-title">You</h2>
+            {m === null && (
+              <>
+                <p>You are not a member of this DAO yet.</p>
+                <ActionButton label="Ask to join" run={join} />
+              </>
+            )}
+            {m && (
+              <dl className="facts">
+                <dt>Status</dt>
+                <dd data-testid="member-status">{m.status.toLowerCase()}</dd>
+                <dt>Balance in the vault</dt>
+                <dd data-testid="member-balance">{tokens(m.balance, 2)} tokens</dd>
+                <dt>Deposited in total</dt>
+                <dd>{tokens(m.totalDeposited, 2)} tokens</dd>
+                <dt>Pool units</dt>
+                <dd>{m.units ?? payouts.data?.members.find((p) => sameAddress(p.address, address))?.units ?? '0'}</dd>
+                <dt>Voting weight</dt>
+                <dd>
+                  {m.weight} <span className="muted small">({m.weightReason})</span>
+                </dd>
+              </dl>
+            )}
+          </section>
+          {m && contracts.data && m.status !== 'REMOVED' && <Deposit daoId={daoId} contracts={contracts.data} />}
+          {m && contracts.data && <Payout daoId={daoId} contracts={contracts.data} me={address} />}
+          {m && (
+            <p>
+              <Link href={paths.withdrawals(daoId)}>Withdraw or leave</Link> · <Link href={paths.proposals(daoId)}>Proposals</Link>
+            </p>
+          )}
+        </>
+      )}
+      <RotatingAndSharePools daoId={daoId} />
+    </>
+  );
+}
