@@ -668,7 +668,7 @@ export interface paths {
         };
         /**
          * The notification catalogue, with an example payload of each type
-         * @description A `standard` webhook receives the example as its JSON body, signed per Standard Webhooks (`webhook-id` = `id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two signatures for 24 h after a rotation). Deduplicate on `id` (stable across retries and redeliveries) and order by `logPosition`. Amounts are decimal strings in the token's smallest unit. Retries: immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 15 s timeout; 410 disables the endpoint; 5 days of failures disable it and send `webhook.endpoint_disabled`.
+         * @description A `standard` webhook receives the example as its JSON body, signed per Standard Webhooks (`webhook-id` = `id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two signatures for 24 h after a rotation). Deduplicate on `id` (stable across retries and redeliveries) and order by `logPosition`. Amounts are decimal strings in the token's smallest unit. `link` is the absolute URL of the app page where the reader acts (under PUBLIC_URL; this route's answer uses the configured one); a `discord` webhook shows it as the message's last line and its title's link. Retries: immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 15 s timeout; 410 disables the endpoint; 5 days of failures disable it and send `webhook.endpoint_disabled`.
          */
         get: operations["NotificationCatalogueController_list"];
         put?: never;
@@ -1338,7 +1338,7 @@ export interface paths {
         };
         /**
          * A share pool: holders, available shares, state, ways in, crowdfunding, staking, distributions
-         * @description From the read model, or folded from the log for `asOf`.
+         * @description From the read model, or folded from the log for `asOf`. Each holder's `payout` (connected to the pool's GDA pool or not, what is claimable) is as the worker last read the chain, every PAYOUT_CACHE_REFRESH_SECONDS; null for `asOf`.
          */
         get: operations["SharePoolReadsController_get"];
         put?: never;
@@ -1799,10 +1799,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask the DAO's Safe to assign shares or distribute (creator actions)
-         * @description The DAO's Safe is the pool's creator: a DAO admin asks, the treasurers sign. `assign` calls the pool's `assign(to, shares)` (an airdrop; where `to` asked to join, it approves the request with those shares); `distribute` and `stream` call the GDAv1Forwarder's `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (the Safe must hold the distribution token). The pool is asked first as if the Safe acted now (409/422 with its own code); 409 `SHARE_POOL.CREATOR_ACTION_PENDING` while another creator action of the pool waits for signatures. The Safe transaction (purpose `share_pool_creator`) is answered here; sign it through `POST /v1/daos/{id}/safe-transactions/{safeTxHash}/signatures`. Once executed, the pool records it with the Safe as actor; if the pool moved on meanwhile, the transaction's `failureReason` says why.
+         * Ask the DAO's Safe to assign shares, distribute, pause or resume the pool, or replace its operator (creator actions)
+         * @description The DAO's Safe is the pool's creator: a DAO admin asks, the treasurers sign. `assign` calls the pool's `assign(to, shares)` (an airdrop; where `to` asked to join, it approves the request with those shares); `distribute` and `stream` call the GDAv1Forwarder's `distribute` / `distributeFlow` from the Safe into the pool's GDA pool (the Safe must hold the distribution token); `pause` / `resume` call the pool's `setPaused(bool)` (while paused, purchases, code redemptions, contributions, stakes and transfers are refused 409 `SHARE_POOL.PAUSED`; unstaking, finalizing and claims go on); `operator` calls `setOperator(operator)`. The pool is asked first as if the Safe acted now (409/422 with its own code); 409 `SHARE_POOL.CREATOR_ACTION_PENDING` while another creator action of the pool waits for signatures. The Safe transaction (purpose `share_pool_creator`) is answered here; sign it through `POST /v1/daos/{id}/safe-transactions/{safeTxHash}/signatures`. Once executed, the pool records it with the Safe as actor; if the pool moved on meanwhile, the transaction's `failureReason` says why.
          */
         post: operations["SharePoolCreatorActionController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/daos/{id}/share-pools/{poolId}/holders/{address}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The holder's latest claim on the share pool: queued, claimed (with the transaction and amount), skipped or failed (with why) */
+        get: operations["ClaimSharePayoutController_latest"];
+        put?: never;
+        /**
+         * Ask the relayer to move what a share holder who has not connected to the pool's GDA pool has accrued into their balance (claimAll)
+         * @description The community pools' claim, for a share pool's own GDA pool (units = shares). Anyone may ask, without a signature: claimAll can only pay the holder. Accepted (202) as a job of the worker; follow it at `claimUrl` (the Location header). Parallel requests get the same job. Refused before any job: 404 `SHARE_POOL.NOT_FOUND` / `SHARE_POOL.NOT_A_HOLDER` (no shares in the pool), 409 `SHARE_POOL.NOT_DEPLOYED` while the pool's contract is not deployed (Retry-After), 409 `PAYOUT.CONNECTED` (they receive live), 409 `PAYOUT.BELOW_MINIMUM` below CLAIM_MIN_AMOUNT (Retry-After when a stream will get there), 429 `PAYOUT.CLAIM_COOLDOWN` within CLAIM_COOLDOWN_SECONDS of their last claim on this pool (Retry-After), 503 `PAYOUT.NOT_READ_YET` until the worker has read the pool since the holder came in.
+         */
+        post: operations["ClaimSharePayoutController_claim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3037,7 +3058,7 @@ export interface components {
              *       "safe_transaction.signatures_needed"
              *     ]
              */
-            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped")[] | "*";
+            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed")[] | "*";
             /**
              * @default standard
              * @enum {string}
@@ -3059,7 +3080,7 @@ export interface components {
              *       "proposal.passed"
              *     ]
              */
-            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped")[] | "*";
+            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed")[] | "*";
             /** @enum {string} */
             format: "standard" | "discord";
             /** @example Treasury channel */
@@ -3093,7 +3114,7 @@ export interface components {
              *       "proposal.passed"
              *     ]
              */
-            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped")[] | "*";
+            events: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed")[] | "*";
             /** @enum {string} */
             format: "standard" | "discord";
             /** @example Treasury channel */
@@ -3115,7 +3136,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "paused";
-            events?: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped")[] | "*";
+            events?: ("proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed")[] | "*";
             url?: string;
             description?: string;
         };
@@ -3331,6 +3352,8 @@ export interface components {
             /** @description The claim job */
             claimId: string;
             member: string;
+            /** @description The GDA pool claimed from: the DAO’s community pool or a share pool’s */
+            pool: string;
             /** @enum {string} */
             status: "queued" | "claimed" | "skipped" | "failed";
             requestedAt: string;
@@ -3349,7 +3372,7 @@ export interface components {
              */
             claimUrl: string;
             /**
-             * @description The member’s payout, refreshed after the claim
+             * @description The member’s payout, refreshed after the claim (the DAO’s payouts, or the share pool)
              * @example /v1/daos/dao_…/payouts
              */
             payoutsUrl: string;
@@ -3898,10 +3921,27 @@ export interface components {
             available: number;
             /** @example false */
             deleted: boolean;
+            /**
+             * @description The DAO's Safe paused the pool: purchases, code redemptions, contributions, stakes and transfers are refused
+             * @example false
+             */
+            paused: boolean;
         };
         SharePoolPage: {
             items: components["schemas"]["SharePoolSummaryView"][];
             nextCursor: string | null;
+        };
+        HolderPayoutView: {
+            /** @description Whether the holder connected to the GDA pool (distributions land in their balance at once) */
+            connected: boolean;
+            /** @description Accrued in the GDA pool, not yet in their balance: what a claim moves (decimal string) */
+            claimable: string;
+            /** @description Tokens per second a running stream gives them (decimal string) */
+            flowRate: string;
+            /** @description Everything the GDA pool has given them so far (decimal string) */
+            received: string;
+            /** @description The block time the figures are read at (ISO) */
+            chainTime: string;
         };
         ShareHolderView: {
             /**
@@ -3914,6 +3954,8 @@ export interface components {
              * @example 3000
              */
             shares: number;
+            /** @description Connected or not and what is claimable, from the worker; null for `asOf` and until the worker has read the holder */
+            payout?: components["schemas"]["HolderPayoutView"] | null;
         };
         CrowdfundingView: {
             /** @example 5000000000000000000000 */
@@ -3974,6 +4016,17 @@ export interface components {
             at: string;
             stoppedAt: string | null;
             txHash: string;
+            /**
+             * @description Present when the ledger was computed from the GDA pool's units at the distribution's block: the holders whose units differed from the log's holdings then (empty: none). The ledger pays by the chain's units. Absent on older records.
+             * @example [
+             *       {
+             *         "holder": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+             *         "log": 0,
+             *         "chain": 100
+             *       }
+             *     ]
+             */
+            holdingsDisagreement?: string[];
         };
         SharePoolView: {
             /** @example share_0193a1b2c3d4e5f60718293a4b5c */
@@ -4001,9 +4054,16 @@ export interface components {
             available: number;
             /** @example false */
             deleted: boolean;
+            /**
+             * @description The DAO's Safe paused the pool: purchases, code redemptions, contributions, stakes and transfers are refused
+             * @example false
+             */
+            paused: boolean;
             /** @description The metadata and terms as created; amounts as decimal strings */
             configuration: Record<string, never>;
             gdaPool: string | null;
+            /** @description The account the pool's contract takes operator calls from (null: the deploying relayer, not on record) */
+            operator: string | null;
             /** @example 10000 */
             totalShares: number;
             /**
@@ -4071,10 +4131,25 @@ export interface components {
             /** @example 18 */
             decimals: number;
             lines: components["schemas"]["StatementLineView"][];
+            /**
+             * @description Distributions in which the GDA pool's units of this holder differed from the log's holding (the lines pay by the chain's units): typically a movement done on chain and confirmed in the log afterwards
+             * @example [
+             *       {
+             *         "round": 0,
+             *         "index": 2,
+             *         "log": 0,
+             *         "chain": 100,
+             *         "txHash": "0x…"
+             *       }
+             *     ]
+             */
+            disagreements: string[];
             /** @description Σ amounts, wei */
             total: string;
             totalDecimal: string;
             asOf: string;
+            /** @description Connected or not and what is claimable now, from the worker; null for `asOf` and until the worker has read the holder */
+            payout?: components["schemas"]["HolderPayoutView"] | null;
         };
         CreateSharePoolRequest: {
             /** @example Token Studio community solar */
@@ -4542,11 +4617,11 @@ export interface components {
         };
         SharePoolCreatorActionRequest: {
             /**
-             * @description `assign`: `shares` to `to` (an airdrop; approves `to`'s open join request); `distribute`: `amount` of the distribution token at once; `stream`: `flowRate` per second (0 stops the stream)
+             * @description `assign`: `shares` to `to` (an airdrop; approves `to`'s open join request); `distribute`: `amount` of the distribution token at once; `stream`: `flowRate` per second (0 stops the stream); `pause` / `resume`: stop or reopen the pool's ways in and transfers (unstaking, finalizing and claims go on); `operator`: replace the relayer key the pool takes operator calls from with `operator`
              * @example assign
              * @enum {string}
              */
-            action: "assign" | "distribute" | "stream";
+            action: "assign" | "distribute" | "stream" | "pause" | "resume" | "operator";
             /**
              * @description `assign`: the recipient (any case)
              * @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
@@ -4567,6 +4642,11 @@ export interface components {
              * @example 385802469135802
              */
             flowRate?: string;
+            /**
+             * @description `operator`: the new operator (any case; not the zero address)
+             * @example 0x90F79bf6EB2c4f870365E785982E1f101E93b906
+             */
+            operator?: string;
         };
     };
     responses: never;
@@ -10016,8 +10096,32 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type?: "proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped";
-                        example?: Record<string, never>;
+                        type: "proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed";
+                        example: {
+                            /**
+                             * Format: uuid
+                             * @description Stable across retries and redeliveries (the `webhook-id` header): deduplicate on it
+                             */
+                            id: string;
+                            /** @enum {string} */
+                            type: "proposal.created" | "proposal.voting_ends_soon" | "proposal.passed" | "proposal.defeated" | "proposal.canceled" | "proposal.vetoed" | "proposal.expired" | "safe_transaction.signatures_needed" | "safe_transaction.signature_dropped" | "safe_transaction.execution_failed" | "timelock.scheduled" | "proposal.executed" | "proposal.execution_failed" | "member.joined" | "member.suspended" | "member.removed" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.paid" | "chain.fact_retracted" | "webhook.endpoint_disabled" | "processing.stream_quarantined" | "dao.deployment_failed" | "relayer.balance_low" | "relayer.balance_restored" | "rosca.pool_started" | "rosca.payment_due" | "rosca.payout_round" | "rosca.contribution_paid" | "rosca.contribution_penalized" | "rosca.contributions_late" | "rosca.contribution_defaulted" | "rosca.payout_sent" | "rosca.member_departed" | "rosca.pool_completed" | "rosca.pool_dissolved" | "share.purchase_confirmed" | "share.join_approved" | "share.join_rejected" | "share.code_redeemed" | "share.crowdfunding_reached" | "share.crowdfunding_refunded" | "share.distribution_paid" | "share.stream_started" | "share.stream_stopped" | "share.paused" | "share.resumed" | "share.operator_changed";
+                            /**
+                             * Format: date-time
+                             * @description When the fact happened
+                             */
+                            timestamp: string;
+                            daoId: string;
+                            /** @description The event's global log position (a decimal string): order by it */
+                            logPosition: string;
+                            eventId: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL (under PUBLIC_URL) of the app page where the reader acts: the proposal to vote on, the Safe transaction to sign, the withdrawals, the rotating or share pool, the DAO admin page; `/admin` for the platform operator
+                             */
+                            link: string;
+                            /** @description The type's own fields (see the examples) */
+                            data: Record<string, never>;
+                        };
                     }[];
                 };
             };
@@ -19183,6 +19287,250 @@ export interface operations {
             };
             /** @description Well-formed but refused by a domain rule, or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The database (SERVICE.UNAVAILABLE), or the chain a check needs (CHAIN.UNAVAILABLE: a contract wallet, a Safe), does not answer; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ClaimSharePayoutController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                poolId: string;
+                /** @description Any letter case */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ClaimSharePayoutController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                poolId: string;
+                /** @description Any letter case */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (or a concurrent change); read again and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests (the per-address rate limit, or a per-member cooldown): retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
