@@ -81,12 +81,7 @@ export class PostgresEventStore {
     const rows = this.rowsOf(writes, context);
     if (rows.length === 0) return { appended: false, events: [], response: context.idempotency?.response };
     const idem = context.idempotency;
-    const params = [
-      ...this.rowParams(rows),
-      idem?.key ?? null,
-      idem?.fingerprint ?? null,
-      idem ? encodeJson(idem.response ?? null) : null,
-    ];
+    const params = [...this.rowParams(rows), idem?.key ?? null, idem?.fingerprint ?? null, idem ? encodeJson(idem.response ?? null) : null];
     let inserted: InsertedRow[];
     try {
       inserted = (await db.query<InsertedRow>(APPEND_SQL, params)).rows;
