@@ -46,6 +46,16 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+      globalSetup: '<rootDir>/test/postgres.global-setup.ts',
+      globalTeardown: '<rootDir>/test/postgres.global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration-timeout.ts'],
+    },
+    {
+      // The web app in headless Chromium: integration specs of their own, so `npm test` can run them beside others.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/test/postgres.global-setup.ts',
       globalTeardown: '<rootDir>/test/postgres.global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration-timeout.ts'],
