@@ -3,29 +3,46 @@ import type { Pool } from 'pg';
 /** Tables no request may change as a side effect of being refused (pg-boss keeps its own schema). */
 const TABLES_SQL = `
   SELECT table_name FROM information_schema.tables
-  WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'typeorm_metadata')
-  ORDER BY table_name`;
+  WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+    AND table_name NOT IN ('migrations', 'typeorm_metadata', 'faults_row_writes')`;
 
 export interface StateFingerprint {
   readonly events: number;
-  /** One md5 per table over every row's text, in a stable order. */
-  readonly tables: Record<string, string>;
+  /** Rows inserted, updated or deleted so far, per table (committed transactions only). */
+  readonly tables: Record<string, number>;
 }
 
 /**
- * Everything a request could have written, reduced to a comparable value: the event count and a checksum of
- * every table (event store, idempotency keys, read models, notifications, execution). Built once per pool.
+ * Everything a request could have written, reduced to a comparable value: the event count and, per table (event
+ * store, idempotency keys, read models, notifications, execution), how many rows committed transactions have
+ * inserted, updated or deleted. A row trigger on every table records each row written in `faults_row_writes`, in the
+ * writer's own transaction: a write rolled back leaves nothing, an UPDATE that rewrites a row with the same values
+ * still counts, and taking the fingerprint costs the same however large the tables grow (hashing every row of every
+ * table made each check slower than the last). Installed once per test database.
  */
 export const stateFingerprinter = async (pool: Pool): Promise<() => Promise<StateFingerprint>> => {
   const tables = (await pool.query<{ table_name: string }>(TABLES_SQL)).rows.map((r) => r.table_name);
-  const sql = `SELECT (SELECT count(*)::int FROM events) AS events, ${tables
-    .map((t, i) => `(SELECT coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "${t}" x) AS t${i}`)
-    .join(', ')}`;
+  await pool.query(`
+    CREATE UNLOGGED TABLE IF NOT EXISTS faults_row_writes (table_name text NOT NULL);
+    CREATE OR REPLACE FUNCTION faults_count_row_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO faults_row_writes (table_name) VALUES (TG_TABLE_NAME);
+      RETURN NULL;
+    END $$;
+    ${tables
+      .map(
+        (t) => `DROP TRIGGER IF EXISTS faults_count_row_write ON "${t}";
+    CREATE TRIGGER faults_count_row_write AFTER INSERT OR UPDATE OR DELETE ON "${t}"
+      FOR EACH ROW EXECUTE FUNCTION faults_count_row_write();`,
+      )
+      .join('\n')}`);
   return async () => {
-    const row = (await pool.query(sql)).rows[0] as Record<string, string | number>;
-    return {
-      events: row.events as number,
-      tables: Object.fromEntries(tables.map((t, i) => [t, row[`t${i}`] as string])),
-    };
+    const [events, writes] = await Promise.all([
+      pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events`),
+      pool.query<{ table_name: string; n: number }>(
+        `SELECT table_name, count(*)::int AS n FROM faults_row_writes GROUP BY table_name ORDER BY table_name`,
+      ),
+    ]);
+    return { events: events.rows[0].n, tables: Object.fromEntries(writes.rows.map((r) => [r.table_name, r.n])) };
   };
 };
