@@ -3,7 +3,9 @@
 # - `chain` (the compose chain service, `npm run chain`): every dependency, because the development chain is
 #   Hardhat's node deploying Superfluid, Safe and OpenZeppelin contracts from the artifacts their npm packages
 #   ship, and all of those are devDependencies.
-# Sources run through swc at start (tools/register.js), the same way as `npm start`, so there is no build step.
+# The api and the worker run compiled JavaScript (`npm run build` → dist/, built in the `server` stage): loading the
+# swc compiler at start would cost each process about 77 MiB of memory. The migrate and chain one-offs run their
+# sources through swc (tools/register.js), as `npm start` does.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -33,6 +35,11 @@ FROM deps AS web
 COPY . .
 RUN npm run web:build
 
+FROM deps AS server
+# The api and the worker compiled to dist/ with swc (tools/build/build-server.ts; `@ayllu/*` imports made relative).
+COPY . .
+RUN npm run build
+
 FROM deps AS production-deps
 # Dev dependencies go only now that the contracts are compiled (in the chain stage, from its own copy of them).
 RUN npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -48,7 +55,8 @@ COPY . .
 # The worker deploys each DAO's vault proxy and module relay from these (loadAylluArtifact).
 COPY --from=chain /app/contracts/artifacts ./contracts/artifacts
 COPY --from=web /app/apps/web/dist ./apps/web/dist
+COPY --from=server /app/dist ./dist
 RUN mkdir -p /shared && chown node:node /shared
 USER node
 EXPOSE 3000
-CMD ["node", "-r", "./tools/register.js", "apps/api/src/main.ts"]
+CMD ["node", "dist/apps/api/src/main.js"]

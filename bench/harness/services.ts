@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { buildServer } from '../../tools/build/build-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 // An empty data directory: a dev-chain.json left by `npm start` in ./.data must not attach the bench to a chain.
@@ -50,8 +51,20 @@ const waitFor = async (url: string, child: ChildProcess, timeoutMs: number): Pro
   }
 };
 
+let compiledOnce = false;
 /**
- * Starts a TypeScript entry point as its own Node process (the repository's swc register), so its
+ * How to run `file`: the API and the worker compiled as production runs them (`npm run build` → dist/, no compiler
+ * in the process); the bench's own helpers (a bare server) through the swc register.
+ */
+const nodeArgsFor = (file: string): string[] => {
+  if (!file.startsWith('apps/')) return ['-r', './tools/register.js', file];
+  if (!compiledOnce) buildServer();
+  compiledOnce = true;
+  return [path.join('dist', file.replace(/\.ts$/, '.js'))];
+};
+
+/**
+ * Starts an entry point as its own Node process (see nodeArgsFor), so its
  * memory is its own and the load generator does not share its event loop. `readyPath` is polled when
  * the process serves HTTP; otherwise `readyLine` on stdout/stderr marks it started.
  */
@@ -63,7 +76,7 @@ export const startService = async (options: {
   readonly readyPath?: string;
   readonly readyLine?: RegExp;
 }): Promise<Service> => {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', options.file], {
+  const child = spawn(process.execPath, nodeArgsFor(options.file), {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -143,3 +143,4 @@ export type {
 } from './networks/network-profile';
 export { servedSafeTypedData } from './safe/served-safe-typed-data';
 export type { ServedTypedData } from './safe/served-safe-typed-data';
+export { repoRootFrom } from './local/repo-root';

@@ -23,14 +23,18 @@ export interface RunningProcess {
   readonly stop: () => Promise<void>;
 }
 
-/** Runs a TypeScript entry point of the repository as its own process, the way `npm start` parts run. */
+/**
+ * Runs an entry point of the repository as its own process: a TypeScript source through the swc register, the way
+ * `npm start` parts run, or a compiled `.js` file (`npm run build`) as production runs it.
+ */
 export const runTs = (
   entry: string,
   args: readonly string[],
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
 ): RunningProcess => {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/register.js', entry, ...args], {
+  const register = entry.endsWith('.js') ? [] : ['-r', './tools/register.js'];
+  const child = spawn(process.execPath, [...nodeArgs, ...register, entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,11 +114,16 @@ const serviceEnv = (env: ServiceEnv, extra: Record<string, string>) => ({
   ...extra,
 });
 
-/** apps/api/src/main.ts as its own process; resolves once /health answers at all. */
-export const startApi = async (env: ServiceEnv, port: number, wait = true): Promise<RunningProcess & { url: string }> => {
+/** apps/api/src/main.ts (or `entry`, e.g. its compiled form) as its own process; resolves once /health answers at all. */
+export const startApi = async (
+  env: ServiceEnv,
+  port: number,
+  wait = true,
+  entry = 'apps/api/src/main.ts',
+): Promise<RunningProcess & { url: string }> => {
   // FAULTS_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under a fault or load.
   const nodeArgs = process.env.FAULTS_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const proc = runTs('apps/api/src/main.ts', [], serviceEnv(env, { PORT: String(port), HOST: '127.0.0.1' }), nodeArgs);
+  const proc = runTs(entry, [], serviceEnv(env, { PORT: String(port), HOST: '127.0.0.1' }), nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   if (wait) {
     await waitFor('the API to listen', async () => {
@@ -125,9 +134,9 @@ export const startApi = async (env: ServiceEnv, port: number, wait = true): Prom
   return { ...proc, url };
 };
 
-/** apps/worker/src/main.ts as its own process (no chain configured). */
-export const startWorkerProcess = (env: ServiceEnv): RunningProcess =>
-  runTs('apps/worker/src/main.ts', [], serviceEnv(env, { LOG_LEVEL: 'info' }));
+/** apps/worker/src/main.ts (or `entry`) as its own process (no chain configured). */
+export const startWorkerProcess = (env: ServiceEnv, entry = 'apps/worker/src/main.ts'): RunningProcess =>
+  runTs(entry, [], serviceEnv(env, { LOG_LEVEL: 'info' }));
 
 /** Resolves once the worker logged that it started (projections caught up, jobs installed). */
 export const workerStarted = (worker: RunningProcess, timeoutMs = 120_000): Promise<true> =>

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { repoRootFrom } from '@ayllu/chain';
 
 /** Where `npm run web:build` writes the web app (apps/web/dist). */
-export const WEB_DIST_DIR = resolve(__dirname, '../../../web/dist');
+export const WEB_DIST_DIR = resolve(repoRootFrom(__dirname), 'apps/web/dist');
 
 /** The web app's client-side routes: each answers index.html and the app picks the page. /v1, /docs, /health, /metrics stay the API's. */
 export const WEB_APP_ROUTES = ['/', '/admin', '/daos/*'] as const;

@@ -8,7 +8,7 @@
 // DEPLOYER_PRIVATE_KEY, or Hardhat account #0 on the local chain (chain 31337) only.
 import { createPublicClient, createWalletClient, erc20Abi, http, isHex, parseUnits, size, type Chain } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
-import { hardhat } from 'viem/chains';
+import { hardhatChain as hardhat } from '../local/hardhat-chain';
 import { deployDao, type DaoDeployStep } from '../deploy/deploy-dao';
 import { formatDeployProgress, type StepLabel } from '../deploy/deploy-progress';
 import { HARDHAT_MNEMONIC } from '../local/dev-clients';

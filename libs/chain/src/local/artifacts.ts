@@ -1,3 +1,4 @@
+import { repoRootFrom } from './repo-root';
 import path from 'node:path';
 import type { Abi, Address, Hex } from 'viem';
 
@@ -9,7 +10,7 @@ export type Artifact = {
   readonly linkReferences?: Record<string, Record<string, readonly { start: number; length: number }[]>>;
 };
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = repoRootFrom(__dirname);
 const SUPERFLUID_BUILD = '@superfluid-finance/ethereum-contracts/build/hardhat/contracts';
 
 /** Our own contracts, compiled by `npm run contracts:compile` into contracts/artifacts (git-ignored). */

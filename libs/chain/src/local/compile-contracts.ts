@@ -1,7 +1,8 @@
+import { repoRootFrom } from './repo-root';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = repoRootFrom(__dirname);
 
 /**
  * Compiles contracts/ with the pinned solc-js (offline). Hardhat's cache makes it a no-op, about a

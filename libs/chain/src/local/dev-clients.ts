@@ -11,7 +11,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { mnemonicToAccount, type HDAccount } from 'viem/accounts';
-import { hardhat } from 'viem/chains';
+import { hardhatChain as hardhat } from './hardhat-chain';
 
 /** Hardhat's default mnemonic: well-known keys that must never hold value on a real network. */
 export const HARDHAT_MNEMONIC = 'test test test test test test test test test test test junk';

@@ -1,9 +1,10 @@
+import { repoRootFrom } from './repo-root';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describePortTaken } from './port-owner';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = repoRootFrom(__dirname);
 
 /** A running `hardhat node` child process. */
 export type HardhatNode = {

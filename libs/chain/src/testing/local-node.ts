@@ -12,7 +12,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
-import { hardhat } from 'viem/chains';
+import { hardhatChain as hardhat } from '../local/hardhat-chain';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const HARDHAT_MNEMONIC = 'test test test test test test test test test test test junk';
