@@ -1,8 +1,8 @@
 // A share pool's page in real headless Chromium (Debian's `chromium`, driven by playwright-core): holders buy,
-// transfer, redeem a code, watch their payout stream, claim it and read their statement, each from an injected
-// EIP-1193 wallet backed by a key on the local chain. The DAO and its pools are made over the admin API (the admin's
-// own pages are web-app.e2e.spec.ts's); the DAO's Safe streams through a Safe transaction two treasurers sign over
-// the API. Screenshots go to test-output/browser/share-pool.*.png.
+// transfer, redeem a code, contribute to a crowdfunding, watch their payout stream, claim it and read their
+// statement, each from an injected EIP-1193 wallet backed by a key on the local chain. The DAO and its pools are made
+// over the admin API (the admin's own pages are web-app.e2e.spec.ts's); the DAO's Safe streams through a Safe
+// transaction two treasurers sign over the API. Screenshots go to test-output/browser/share-pool.*.png.
 import { expect } from '@jest/globals';
 import { safeTransactionTypedData, superTokenAbi, type SafeTransaction } from '@ayllu/chain';
 import type { Page } from 'playwright-core';
@@ -46,6 +46,7 @@ describe('A share pool’s page in a real browser', () => {
   let contracts: { chainId: number; safe: Address; payoutToken: Address };
   let buyPool: string;
   let codesPool: string;
+  let crowdPool: string;
   let code: string;
   const people: Record<string, Person> = {};
 
@@ -167,7 +168,16 @@ describe('A share pool’s page in a real browser', () => {
       estimatedApr: '8.5',
     });
     codesPool = await createPool({ name: 'Harvest festival', ticker: 'FEST', wayToAccess: 'codes', creatorShares: 3_000 });
-    for (const poolId of [buyPool, codesPool])
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    crowdPool = await createPool({
+      name: 'Village well',
+      ticker: 'WELL',
+      wayToAccess: 'crowdfunding',
+      purchaseToken: stack.chain.devChain.testToken,
+      creatorShares: 2_000,
+      crowdfunding: { target: parseEther('100').toString(), deadline },
+    });
+    for (const poolId of [buyPool, codesPool, crowdPool])
       await waitUntil(`${poolId}'s contract`, async () => ((await view(poolId)).gdaPool ? true : undefined));
     const generated = await expectOk(
       request<{ codes: { code: string }[] }>('POST', `${poolPath(codesPool)}/codes`, { count: 1, shares: 500 }, true),
@@ -251,6 +261,25 @@ describe('A share pool’s page in a real browser', () => {
     expect(sharesOf(await view(codesPool), bruno)).toBe(500);
   });
 
+  it('a contributor pledges to a crowdfunding from the wallet; the progress shows it', async () => {
+    const { bruno } = people;
+    await send(bruno.account, stack.chain.devChain.testToken, testTokenAbi as Abi, 'mint', [bruno.account.address, parseEther('100')]);
+    await open(bruno, `/daos/${daoId}/share-pools/${crowdPool}`);
+    await seeText(bruno.page.getByTestId('crowdfunding-progress'), '0.00 of 100.00 tokens raised (0%) from 0 contributors');
+    await bruno.page.getByLabel('Contribution (tokens)', { exact: true }).fill('30');
+    await bruno.page.getByRole('button', { name: 'Approve and contribute' }).click();
+    await bruno.page.getByText(/^Contributed 30\.00 tokens/).waitFor({ timeout: 60_000 });
+    await seeText(bruno.page.getByTestId('crowdfunding-progress'), '30.00 of 100.00 tokens raised (30%) from 1 contributor', {
+      timeoutMs: 60_000,
+    });
+    await seeText(bruno.page.getByTestId('my-contribution'), '30.00 tokens');
+    const cf = (await expectOk(request<{ crowdfunding: { raised: string; outcome: string | null } }>('GET', poolPath(crowdPool))))
+      .crowdfunding;
+    expect(cf).toEqual(expect.objectContaining({ raised: parseEther('30').toString(), outcome: null }));
+    expect(await tst(bruno.account.address)).toBe(parseEther('70'));
+    await shot(bruno.page, '06-contributed');
+  });
+
   it('the Safe streams to holders: the payout ticks on the page, the holder claims it and reads the statement', async () => {
     const { ana, funder } = people;
     const funding = parseEther('1000');
@@ -279,7 +308,7 @@ describe('A share pool’s page in a real browser', () => {
       return BigInt(mine?.payout?.claimable ?? '0') >= parseEther('0.1') ? true : undefined;
     });
     await seeText(page.getByTestId('claimable'), /^[1-9]|^0\.[1-9]/);
-    await shot(page, '06-streaming');
+    await shot(page, '07-streaming');
     await page.getByRole('button', { name: 'Claim my payout' }).click();
     await page.getByText(/^Claim (queued|claimed)/).waitFor({ timeout: 30_000 });
     const claim = await waitUntil('the claim', async () => {
@@ -303,8 +332,8 @@ describe('A share pool’s page in a real browser', () => {
     expect(csv.body.split('\r\n')[0]).toBe('pool,holder,round,index,kind,shares,amount_wei,amount,token,at,until,tx_hash');
     expect(csv.body).toContain(`${buyPool},${ana.account.address},0,`);
     await page.getByRole('heading', { name: 'My statement' }).scrollIntoViewIfNeeded();
-    await shot(page, '07-statement');
+    await shot(page, '08-statement');
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, '08-phone');
+    await shot(page, '09-phone');
   });
 });

@@ -176,7 +176,7 @@ export function AskToJoin({ daoId, pool, contracts, me }: ActionProps) {
   );
 }
 
-export function Staking({ daoId, pool, contracts, me, paused }: ActionProps & { paused: boolean }) {
+export function Staking({ daoId, pool, contracts, me, closed }: ActionProps & { closed: boolean }) {
   const [stakeAmount, setStakeAmount] = useState('');
   const [unstakeAmount, setUnstakeAmount] = useState('');
   const refresh = useRefresh(daoId, pool.poolId);
@@ -210,7 +210,7 @@ export function Staking({ daoId, pool, contracts, me, paused }: ActionProps & { 
         You have <strong data-testid="my-stake">{tokens(staked, 2)}</strong> tokens staked
         {position ? ` since ${when(position.since)}` : ''}. Staked tokens earn shares every second, while shares are left.
       </p>
-      {!paused && (
+      {!closed && (
         <>
           <Field label="Tokens to stake">
             {(p) => (
@@ -295,15 +295,20 @@ export function ClaimPayout({ daoId, pool, contracts, me, mine }: ActionProps & 
     await refresh();
     return 'Connected: from now on distributions land in your wallet balance as they arrive.';
   };
+  const waiting = BigInt(payout.claimable) > 0n || BigInt(payout.flowRate) > 0n;
   return (
     <section className="card" aria-labelledby="claim-title">
-      <h2 id="claim-title">Waiting to be claimed</h2>
-      <p>
-        <strong data-testid="claimable">{tokens(payout.claimable, 6)}</strong> tokens collected for you in the pool. Claim them into your
-        wallet, or connect once so that they arrive in your balance directly.
-      </p>
+      <h2 id="claim-title">Receive your payouts</h2>
+      {waiting ? (
+        <p>
+          <strong data-testid="claimable">{tokens(payout.claimable, 6)}</strong> tokens collected for you in the pool. Claim them into your
+          wallet, or connect once so that they arrive in your balance directly.
+        </p>
+      ) : (
+        <p>Nothing waits to be claimed. Connect once so that future distributions land in your wallet balance directly.</p>
+      )}
       <div className="row">
-        <ActionButton label="Claim my payout" run={claim} />
+        {waiting && <ActionButton label="Claim my payout" run={claim} />}
         <ActionButton label="Connect to the distributions" className="secondary" run={connect} />
       </div>
     </section>

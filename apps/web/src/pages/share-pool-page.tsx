@@ -148,7 +148,9 @@ function AboutPool({ pool }: { pool: Loaded }) {
       </dl>
       {cf && (
         <>
-          <h3 id="crowdfunding-title">Crowdfunding</h3>
+          <h3 id="crowdfunding-title" style={{ marginTop: '1rem' }}>
+            Crowdfunding
+          </h3>
           <p data-testid="crowdfunding-progress">
             {tokens(cf.raised, 2)} of {tokens(cf.target, 2)} tokens raised ({percent(Math.min(cf.progressBps, 1_000_000))}) from{' '}
             {contributors(pool).length} contributor{contributors(pool).length === 1 ? '' : 's'};{' '}
@@ -158,7 +160,7 @@ function AboutPool({ pool }: { pool: Loaded }) {
                 ? 'the target was missed and everyone was refunded in full.'
                 : `open until ${when(cf.deadline)}.`}
           </p>
-          <progress aria-labelledby="crowdfunding-title" max={10_000} value={Math.min(cf.progressBps, 10_000)} />
+          <progress aria-labelledby="crowdfunding-title" max={10_000} value={Math.min(cf.progressBps, 10_000)} style={{ width: '100%' }} />
         </>
       )}
     </section>
@@ -329,7 +331,7 @@ export function SharePoolPage({ daoId, poolId }: { daoId: string; poolId: string
           )}
           {props && !p.paused && p.wayToAccess === 'codes' && !(expired && newcomer) && <RedeemCode {...props} />}
           {props && p.wayToAccess === 'request' && newcomer && !expired && <AskToJoin {...props} />}
-          {props && p.wayToAccess === 'staking' && <Staking {...props} paused={p.paused} />}
+          {props && p.wayToAccess === 'staking' && <Staking {...props} closed={p.paused || (expired && newcomer)} />}
           {props && mine && !p.paused && terms?.transfersAllowed && <TransferShares {...props} mine={mine} />}
           {props && mine && <ClaimPayout {...props} mine={mine} />}
           <AboutPool pool={p} />
