@@ -47,7 +47,6 @@ describe('A share pool’s page in a real browser', () => {
   let buyPool: string;
   let codesPool: string;
   let crowdPool: string;
-  let code: string;
   const people: Record<string, Person> = {};
 
   const request = async <T>(method: string, path: string, body?: unknown, admin = false): Promise<{ status: number; body: T }> => {
@@ -96,6 +95,7 @@ describe('A share pool’s page in a real browser', () => {
     await account.waitFor();
   };
 
+  const deployed = (poolId: string) => waitUntil(`${poolId}'s contract`, async () => ((await view(poolId)).gdaPool ? true : undefined));
   const createPool = async (body: Record<string, unknown>) =>
     (await expectOk(request<{ poolId: string }>('POST', `/v1/daos/${daoId}/share-pools`, body, true))).poolId;
 
@@ -155,7 +155,7 @@ describe('A share pool’s page in a real browser', () => {
       const res = await request<typeof contracts>('GET', `/v1/daos/${daoId}/contracts`);
       return res.status === 200 ? res.body : undefined;
     });
-    // Two pools, one way in each, deployed side by side by the worker: a buy pool (transfers allowed) and a codes pool.
+    // Three pools, one way in each: a buy pool (transfers allowed), a codes pool and a crowdfunding.
     buyPool = await createPool({
       name: 'Community solar roof',
       ticker: 'SOLAR',
@@ -177,12 +177,8 @@ describe('A share pool’s page in a real browser', () => {
       creatorShares: 2_000,
       crowdfunding: { target: parseEther('100').toString(), deadline },
     });
-    for (const poolId of [buyPool, codesPool, crowdPool])
-      await waitUntil(`${poolId}'s contract`, async () => ((await view(poolId)).gdaPool ? true : undefined));
-    const generated = await expectOk(
-      request<{ codes: { code: string }[] }>('POST', `${poolPath(codesPool)}/codes`, { count: 1, shares: 500 }, true),
-    );
-    code = generated.codes[0].code;
+    // The worker deploys the other two while the first tests run; each waits for its own.
+    await deployed(buyPool);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -201,6 +197,13 @@ describe('A share pool’s page in a real browser', () => {
     await ana.page.getByLabel('Shares to buy', { exact: true }).fill('500');
     await seeText(ana.page.locator('.hint').filter({ hasText: 'Costs' }), 'Costs 50.00 tokens');
     await shot(ana.page, '01-before-buying');
+    // Declining the approval in the wallet says so, and nothing is signed or recorded.
+    ana.wallet.refuse.add('eth_sendTransaction');
+    await ana.page.getByRole('button', { name: 'Approve and buy' }).click();
+    await seeText(ana.page.getByRole('alert'), 'You declined in your wallet');
+    expect(ana.wallet.signedTypedData).toHaveLength(0);
+    expect((await view(buyPool)).pendingActions).toBe(0);
+    ana.wallet.refuse.delete('eth_sendTransaction');
     await ana.page.getByRole('button', { name: 'Approve and buy' }).click();
     await ana.page.getByText(/^Bought 500 shares for 50\.00 tokens/).waitFor({ timeout: 60_000 });
     const signed = JSON.parse(ana.wallet.signedTypedData.at(-1)!) as { primaryType: string; types: Record<string, unknown> };
@@ -236,6 +239,11 @@ describe('A share pool’s page in a real browser', () => {
 
   it('a code the pool does not know is refused in words a person can act on; the real code gives its shares', async () => {
     const { bruno } = people;
+    await deployed(codesPool);
+    const generated = await expectOk(
+      request<{ codes: { code: string }[] }>('POST', `${poolPath(codesPool)}/codes`, { count: 1, shares: 500 }, true),
+    );
+    const [{ code }] = generated.codes;
     await open(bruno, `/daos/${daoId}/share-pools/${codesPool}`);
     await seeText(bruno.page.getByTestId('way-in'), 'Redeem a one-time code');
     expect(await bruno.page.getByRole('heading', { name: 'Buy shares' }).count()).toBe(0);
@@ -263,6 +271,7 @@ describe('A share pool’s page in a real browser', () => {
 
   it('a contributor pledges to a crowdfunding from the wallet; the progress shows it', async () => {
     const { bruno } = people;
+    await deployed(crowdPool);
     await send(bruno.account, stack.chain.devChain.testToken, testTokenAbi as Abi, 'mint', [bruno.account.address, parseEther('100')]);
     await open(bruno, `/daos/${daoId}/share-pools/${crowdPool}`);
     await seeText(bruno.page.getByTestId('crowdfunding-progress'), '0.00 of 100.00 tokens raised (0%) from 0 contributors');
