@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { erc20Abi, type Abi, type Address } from 'viem';
 import { readContract } from 'wagmi/actions';
@@ -11,27 +11,11 @@ import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
 import { Field } from '../ui/field';
+import { StreamTicker } from '../ui/stream-ticker';
 import { duration, parseAmount, percent, perMonth, sameAddress, tokens } from '../ui/format';
 import { sendAndWait } from '../wallet/actions';
 import { wagmiConfig } from '../wallet/config';
 import { RotatingAndSharePools } from './pool-lists';
-
-/** What a member has received from the payout pool, moving every fraction of a second at the stream's flow rate. */
-function StreamTicker({ received, flowRate, since }: { received: bigint; flowRate: bigint; since: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (flowRate === 0n) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [flowRate]);
-  const elapsedMs = BigInt(Math.max(0, now - since));
-  const value = received + (flowRate * elapsedMs) / 1000n;
-  return (
-    <span className="ticker" data-testid="stream-received" data-wei={value.toString()}>
-      {tokens(value, 6)}
-    </span>
-  );
-}
 
 function Deposit({ daoId, contracts }: { daoId: string; contracts: Contracts }) {
   const [amount, setAmount] = useState('');

@@ -1,5 +1,6 @@
 import { ApiProblem } from '../api/client';
 import { walletMessage } from '../wallet/wallet-errors';
+import { SHARE_POOL_HINTS } from './share-pool-hints';
 
 /** Hints per stable problem code: what the person can do about it. */
 const HINTS: Record<string, string> = {
@@ -12,6 +13,7 @@ const HINTS: Record<string, string> = {
   'RATE_LIMIT.EXCEEDED': 'Too many requests from this address: wait a minute and try again.',
   'AUTH.REQUIRED': 'Sign in as an admin first (on the Admin page).',
   NETWORK: 'Check your internet connection; the page will keep trying.',
+  ...SHARE_POOL_HINTS,
 };
 
 /** A refusal or failure, shown with what to do next. `role="alert"` makes screen readers announce it. */
