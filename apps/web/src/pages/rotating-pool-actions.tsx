@@ -320,9 +320,11 @@ export function PayCard({ ctx }: { ctx: PoolContext }) {
 export function BidCard({ ctx }: { ctx: PoolContext }) {
   const { pool, terms, mine } = ctx;
   const [discount, setDiscount] = useState('');
-  const [bid, setBid] = useState<{ round: number; bps: number } | null>(null);
+  const [placed, setPlaced] = useState<{ round: number; discountBps: number } | null>(null);
   const round = pool.currentRound;
   if (!mine || round === null || mine.receivedRound !== null || mine.departed !== null) return null;
+  // The API's record of the bid, or the one just placed while the page reads it again.
+  const bid = mine.bid?.round === round ? mine.bid : placed?.round === round ? placed : null;
   const members = pool.members.filter((m) => m.departed === null).length;
   const pot = terms.contributionAmount * BigInt(members);
   const place = async () => {
@@ -332,9 +334,9 @@ export function BidCard({ ctx }: { ctx: PoolContext }) {
     const discountBps = Math.round(pct * 100);
     const body = await signIntent(ctx.daoId, ctx.chainId, 'rosca-bid', { member: ctx.me, pool: ctx.poolId, round, discountBps });
     await ok(api.POST('/v1/daos/{id}/rotating-pools/{poolId}/bids', { ...path(ctx), body: body as never }));
-    setBid({ round, bps: discountBps });
+    setPlaced({ round, discountBps });
     await ctx.refresh();
-    return `Your bid of ${percent(discountBps)} for ${roundName(round).toLowerCase()} is recorded. One bid per round: it cannot be changed.`;
+    return `Your bid of ${percent(discountBps)} is recorded. One bid per round: it cannot be changed.`;
   };
   const preview = Number(discount.replace(',', '.'));
   const wanted = Number.isFinite(preview) && preview >= 0 && preview <= 100 ? (pot * BigInt(Math.round(preview * 100))) / 10_000n : null;
@@ -345,9 +347,10 @@ export function BidCard({ ctx }: { ctx: PoolContext }) {
         The pot is {amount(pot)} tokens. The member who accepts the biggest discount receives it this round; the discount is shared among
         the other members. One bid per member and round.
       </p>
-      {bid?.round === round ? (
+      {bid ? (
         <p className="notice notice-ok" data-testid="my-bid">
-          You bid {percent(bid.bps)} for {roundName(round).toLowerCase()}.
+          You bid {percent(bid.discountBps)} for {roundName(round).toLowerCase()}: if it is the best bid, you receive about{' '}
+          {amount(pot - (pot * BigInt(bid.discountBps)) / 10_000n)} tokens when the round settles.
         </p>
       ) : (
         <>

@@ -124,7 +124,7 @@ export const rulesInWords = (pool: PoolView, t: PoolTerms): string[] => {
     collateral > 0n
       ? `Joining locks ${amount(collateral)} tokens of collateral (${t.collateralPercent}% of the pot); it covers a missed payment and comes back as you pay.`
       : 'Joining needs no collateral.',
-    `A payment is late after a ${duration(t.gracePeriodSeconds)} grace period; then it costs ${percent(t.penaltyRateBps)} of the contribution more for every started week. A third late round expels the member.`,
+    `A payment is late after a grace period of ${duration(t.gracePeriodSeconds)}; then it costs ${percent(t.penaltyRateBps)} of the contribution more for every started week. A third late round expels the member.`,
     t.allowEmergencyExit
       ? `A member may leave in an emergency; ${percent(t.earlyExitPenaltyBps)} of what they get back stays with the pool.`
       : 'Members cannot leave before the end.',
