@@ -149,13 +149,14 @@ describe('A rotating savings pool in the web app', () => {
   it('members vote on who receives when; the majority starts the pool in that order', async () => {
     await open(ana);
     await seeText(ana.page.getByTestId('order-votes'), 'Nobody has voted yet');
+    await seeText(ana.page.getByTestId('next-round'), 'It is full: it starts once more than half of the members vote for the same order.');
     // Ana lets Bruno receive first: she moves herself later, with the keyboard.
     const later = ana.page.getByRole('button', { name: 'Move you later' });
     await later.focus();
     await ana.page.keyboard.press('Enter');
     await seeText(ana.page.getByTestId('order-editor'), /Round 1: .*Round 2: you/);
     await ana.page.getByRole('button', { name: 'Sign my vote for this order' }).click();
-    await seeText(ana.page.getByTestId('order-votes'), '1 of 2 votes needed (your vote)');
+    await seeText(ana.page.getByTestId('order-votes'), '1 of the 2 votes it needs (your vote)');
     const votes = (await pool()).consensus?.votes ?? [];
     expect(votes).toEqual([{ member: ana.account.address, order: [bruno.account.address, ana.account.address] }]);
     expect((await pool()).status).toBe('FORMING');

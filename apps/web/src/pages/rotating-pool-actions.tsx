@@ -120,6 +120,16 @@ export function RevealCard({ ctx }: { ctx: PoolContext }) {
   const mine = commitments.find((c) => sameAddress(c.member, me));
   if (!mine || mine.secret) return null;
   const revealed = commitments.filter((c) => c.secret).length;
+  if (commitments.length < ctx.terms.memberCount)
+    return (
+      <section className="card" aria-labelledby="reveal-title">
+        <h2 id="reveal-title">Your lottery secret</h2>
+        <p>
+          Once the pool is full you reveal it here and the order is drawn. It is kept in this browser; keep a copy too:{' '}
+          {secret ? <code data-testid="lottery-secret">{secret}</code> : 'this browser does not have it (you joined elsewhere).'}
+        </p>
+      </section>
+    );
   const reveal = async () => {
     const s = secret.trim() as Hex;
     if (!/^0x[0-9a-fA-F]{64}$/.test(s))
@@ -240,7 +250,7 @@ export function OrderVoteCard({ ctx }: { ctx: PoolContext }) {
         <ul data-testid="order-votes">
           {ranked.map((r) => (
             <li key={r.order.join(',')}>
-              {r.order.map((a) => who(a, me)).join(' → ')}: {r.voters.length} of {needed} votes needed
+              {r.order.map((a) => who(a, me)).join(' → ')}: {r.voters.length} of the {needed} votes it needs
               {r.voters.some((v) => sameAddress(v, me)) && ' (your vote)'}
             </li>
           ))}

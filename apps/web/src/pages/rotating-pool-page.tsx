@@ -62,11 +62,16 @@ function NextRound({ pool, terms, mine, me }: { pool: PoolView; terms: PoolTerms
   const next = pool.dashboard.nextPayout;
   if (pool.status === 'FORMING') {
     const joined = pool.members.length;
+    const full = joined >= terms.memberCount;
     const waiting = {
       'join-order': 'It starts once it is full.',
       bidding: 'It starts once it is full.',
-      lottery: 'Once it is full, every member reveals their secret and the order is drawn.',
-      consensus: 'Once it is full, it starts on the order more than half of the members vote for.',
+      lottery: full
+        ? 'It is full: it starts once every member has revealed their secret and the order is drawn.'
+        : 'Once it is full, every member reveals their secret and the order is drawn.',
+      consensus: full
+        ? 'It is full: it starts once more than half of the members vote for the same order.'
+        : 'Once it is full, it starts on the order more than half of the members vote for.',
       manual: 'The organisers start it and set the order.',
     }[pool.rotationMethod];
     return (
@@ -105,15 +110,17 @@ function NextRound({ pool, terms, mine, me }: { pool: PoolView; terms: PoolTerms
 
 function MyStanding({ mine, pool }: { mine: PoolMember; pool: PoolView }) {
   const payout =
-    mine.receivedRound !== null
-      ? `You received the pot in ${roundName(mine.receivedRound).toLowerCase()}.`
-      : mine.projectedPayout === null
-        ? 'No payout is planned for you (the pool has ended or you left).'
-        : mine.projectedPayout.by === 'bid'
-          ? 'You receive the pot in the round your bid wins (or the last one left).'
-          : mine.projectedPayout.round !== null
-            ? `You receive the pot in ${roundName(mine.projectedPayout.round).toLowerCase()}, due ${day(mine.projectedPayout.dueAt)}.`
-            : 'Your round is decided when the pool starts.';
+    pool.status === 'FORMING'
+      ? 'Your round is decided when the pool starts.'
+      : mine.receivedRound !== null
+        ? `You received the pot in ${roundName(mine.receivedRound).toLowerCase()}.`
+        : mine.projectedPayout === null
+          ? 'No payout is planned for you (the pool has ended or you left).'
+          : mine.projectedPayout.by === 'bid'
+            ? 'You receive the pot in the round your bid wins (or the last one left).'
+            : mine.projectedPayout.round !== null
+              ? `You receive the pot in ${roundName(mine.projectedPayout.round).toLowerCase()}, due ${day(mine.projectedPayout.dueAt)}.`
+              : 'Your round is decided when the pool starts.';
   return (
     <section className="card" aria-labelledby="standing-title">
       <h2 id="standing-title">You in this pool</h2>
@@ -293,9 +300,7 @@ export function RotatingPoolPage({ daoId, poolId }: { daoId: string; poolId: str
           {ctx && p.status === 'FORMING' && !mine && !pending && p.members.length >= terms.memberCount && (
             <p className="muted">The pool is full.</p>
           )}
-          {ctx && current && p.status === 'FORMING' && p.rotationMethod === 'lottery' && p.members.length === terms.memberCount && (
-            <RevealCard ctx={ctx} />
-          )}
+          {ctx && current && p.status === 'FORMING' && p.rotationMethod === 'lottery' && <RevealCard ctx={ctx} />}
           {ctx && current && p.status === 'FORMING' && p.rotationMethod === 'consensus' && <OrderVoteCard ctx={ctx} />}
           {ctx && current && p.status === 'ACTIVE' && <PayCard ctx={ctx} />}
           {ctx && current && p.status === 'ACTIVE' && p.rotationMethod === 'bidding' && <BidCard ctx={ctx} />}
