@@ -317,7 +317,7 @@ export function RotatingPoolPage({ daoId, poolId }: { daoId: string; poolId: str
                 <li key={line}>{line}</li>
               ))}
             </ul>
-            <p className="small muted">
+            <p className="small muted wrap">
               Pool {p.poolId}
               {p.contractAddress && `; its contract ${p.contractAddress} holds the money`}.
             </p>
