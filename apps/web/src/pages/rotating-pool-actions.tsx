@@ -33,9 +33,10 @@ const tokenOf = (pool: Address, chainId: number) =>
 
 /**
  * Makes sure the pool's contract may take `needed` tokens from the wallet: checks the balance (a clear message when it is
- * short), and when the allowance is below it asks the wallet to approve exactly `needed`. Returns whether it approved.
+ * short; skipped for an allowance meant for later rounds), and when the allowance is below it asks the wallet to approve
+ * exactly `needed`. Returns whether it approved.
  */
-export const allowPool = async (ctx: PoolContext, needed: bigint): Promise<boolean> => {
+export const allowPool = async (ctx: PoolContext, needed: bigint, options: { needsBalanceNow?: boolean } = {}): Promise<boolean> => {
   if (needed === 0n) return false;
   const contract = ctx.pool.contractAddress as Address | null;
   if (!contract) throw new Error('The pool’s contract is still being deployed; try again in a moment.');
@@ -51,7 +52,7 @@ export const allowPool = async (ctx: PoolContext, needed: bigint): Promise<boole
       chainId: ctx.chainId as never,
     } as never) as Promise<bigint>;
   const [balance, allowance] = await Promise.all([read('balanceOf', [owner]), read('allowance', [owner, contract])]);
-  if (balance < needed)
+  if ((options.needsBalanceNow ?? true) && balance < needed)
     throw new Error(
       `Your wallet holds ${amount(balance)} tokens of the DAO’s token (${token}); this needs ${amount(needed)}. Add tokens to your wallet, then try again.`,
     );
@@ -288,7 +289,8 @@ export function PayCard({ ctx }: { ctx: PoolContext }) {
   };
   const allowAll = async () => {
     const needed = terms.contributionAmount * BigInt(remainingRounds);
-    const approved = await allowPool(ctx, needed);
+    // Later rounds are paid from what the wallet holds then: only the allowance is set now.
+    const approved = await allowPool(ctx, needed, { needsBalanceNow: false });
     return approved
       ? `The pool may now take ${amount(needed)} tokens: it collects each round at its due time, nothing more to do.`
       : 'The pool may already take enough for every remaining round.';
