@@ -3014,6 +3014,18 @@ export interface components {
             /** @description The instant the penalty is computed at */
             asOf: string;
         };
+        MemberBidView: {
+            /**
+             * @description The open round
+             * @example 2
+             */
+            round: number;
+            /**
+             * @description The discount on the pot the member accepts, in basis points
+             * @example 500
+             */
+            discountBps: number;
+        };
         ProjectedPayoutView: {
             round: number | null;
             dueAt: string | null;
@@ -3043,6 +3055,8 @@ export interface components {
             receivedRound: number | null;
             contributions: components["schemas"]["ContributionView"][];
             nextDue: components["schemas"]["NextDueView"] | null;
+            /** @description Bidding pools: the member's bid for the open round (one per round); null when they have not bid */
+            bid: components["schemas"]["MemberBidView"] | null;
             projectedPayout: components["schemas"]["ProjectedPayoutView"] | null;
         };
         CreateWebhookRequest: {

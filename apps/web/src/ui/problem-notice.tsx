@@ -14,6 +14,15 @@ const HINTS: Record<string, string> = {
   'AUTH.REQUIRED': 'Sign in as an admin first (on the Admin page).',
   NETWORK: 'Check your internet connection; the page will keep trying.',
   ...SHARE_POOL_HINTS,
+  'ROSCA.NOT_A_DAO_MEMBER': 'Only active members of this DAO join its savings circles: join the DAO on its Pool page first.',
+  'ROSCA.ALLOWANCE_TOO_LOW': 'The pool may not take enough tokens from your wallet yet: press the button again and approve in your wallet.',
+  'ROSCA.BALANCE_TOO_LOW': 'Your wallet holds too few of the DAO’s tokens: add some, then try again.',
+  'ROSCA.NOT_DEPLOYED': 'The pool’s contract is still being deployed: try again in a few seconds.',
+  'ROSCA.WRONG_ROUND': 'The pool moved to another round while you signed: the page now shows the open one; try again.',
+  'ROSCA.FULL': 'The pool filled up before your request arrived.',
+  'ROSCA.JOIN_PENDING': 'Your request to join is already in: the pool is taking your collateral.',
+  'ROSCA.ALREADY_BID': 'You already bid this round; one bid per member and round.',
+  'ROSCA.BANNED': 'You were expelled from one of this DAO’s savings circles and cannot join another.',
 };
 
 /** A refusal or failure, shown with what to do next. `role="alert"` makes screen readers announce it. */

@@ -20,6 +20,9 @@ export const poolMemberViewOf = (history: PoolHistory, address: Address, at: str
   const bidding = config.rotationMethod === 'bidding';
   // Nothing more is paid out by a pool that has ended (a dissolution refunds instead).
   const waiting = member.receivedRound === null && member.departed === null && state.status !== 'DISSOLVED' && state.status !== 'COMPLETED';
+  // Bidding pools: the member's bid for the open round (one per round), so they see it when they come back.
+  const running = state.status === 'FORMING' ? null : state;
+  const bid = bidding && open !== null && running !== null ? (running.round.bids.get(address) ?? null) : null;
   const slot = !waiting ? null : (schedule.find((r) => r.settledAt === null && r.kind === 'payout' && r.recipient === address) ?? null);
   return {
     poolId: state.poolId,
@@ -47,6 +50,7 @@ export const poolMemberViewOf = (history: PoolHistory, address: Address, at: str
             asOf: at,
           }
         : null,
+    bid: bid === null || open === null ? null : { round: open, discountBps: bid },
     projectedPayout: !waiting
       ? null
       : bidding

@@ -75,6 +75,12 @@ describe('Rotating pool views', () => {
     for (const m of [m0, m1, m2]) log.run('JoinRotatingPool', { member: m, collateral: 0n }, at(-DAY), m);
     const history = fold(log.events);
     expect(poolMemberViewOf(history, m0, at(0))!.projectedPayout).toEqual({ round: null, dueAt: null, by: 'bid' });
+    expect(poolMemberViewOf(history, m0, at(0))!.bid).toBeNull();
+    log.run('PlaceBid', { member: m0, round: 0, discountBps: 250 }, at(-60), m0);
+    const bidding = fold(log.events);
+    expect(poolMemberViewOf(bidding, m0, at(0))!.bid).toEqual({ round: 0, discountBps: 250 });
+    expect(poolMemberViewOf(throughReadModel(bidding), m0, at(0))!.bid).toEqual({ round: 0, discountBps: 250 });
+    expect(poolMemberViewOf(bidding, m1, at(0))!.bid).toBeNull();
     expect(poolViewOf(history).schedule.map((r) => [r.kind, r.recipient])).toEqual([
       ['open', null],
       ['open', null],

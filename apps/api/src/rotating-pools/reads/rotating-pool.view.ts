@@ -152,6 +152,11 @@ export class ProjectedPayoutView {
   @ApiProperty({ enum: ['schedule', 'bid'], description: '`bid`: a bidding pool, no fixed slot' }) by!: string;
 }
 
+export class MemberBidView {
+  @ApiProperty({ example: 2, description: 'The open round' }) round!: number;
+  @ApiProperty({ example: 500, description: 'The discount on the pot the member accepts, in basis points' }) discountBps!: number;
+}
+
 export class RotatingPoolMemberView {
   @ApiProperty() poolId!: string;
   @ApiProperty({ example: ADDRESS }) member!: string;
@@ -166,5 +171,11 @@ export class RotatingPoolMemberView {
   @ApiProperty({ nullable: true, type: Number }) receivedRound!: number | null;
   @ApiProperty({ type: [ContributionView] }) contributions!: ContributionView[];
   @ApiProperty({ nullable: true, type: NextDueView }) nextDue!: NextDueView | null;
+  @ApiProperty({
+    nullable: true,
+    type: MemberBidView,
+    description: "Bidding pools: the member's bid for the open round (one per round); null when they have not bid",
+  })
+  bid!: MemberBidView | null;
   @ApiProperty({ nullable: true, type: ProjectedPayoutView }) projectedPayout!: ProjectedPayoutView | null;
 }
