@@ -2,6 +2,8 @@ import { memorySamples } from '../harness/memory-log';
 import { round } from '../harness/stats';
 import type { BenchContext, PartResult } from '../harness/types';
 
+const TARGET_MIB = 200;
+
 /**
  * Part 6. Peak RSS of the API and worker processes while parts 2 and 4 loaded them: the kernel's own
  * high-water mark (VmHWM in /proc/<pid>/status), read just before each process was stopped.
@@ -26,9 +28,9 @@ export const runMemory = (_ctx: BenchContext): PartResult => {
     ],
     targets: [
       {
-        target: 'peak RSS of api and worker (reported)',
+        target: `peak RSS of every api and worker process ≤ ${TARGET_MIB} MiB under load`,
         measured: memorySamples.map((s) => `${s.process} ${round(s.peakMiB, 0)} MiB (${s.part})`).join(', '),
-        met: null,
+        met: memorySamples.every((s) => s.peakMiB <= TARGET_MIB),
       },
     ],
     notes: [],
