@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { erc20Abi, type Address } from 'viem';
+import { useConnection } from 'wagmi';
 import { readContract } from 'wagmi/actions';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import type { TokenUnits } from '../ui/format';
@@ -19,7 +20,19 @@ const readToken = async (chainId: number, address: Address): Promise<TokenInfo> 
   return { address, decimals: Number(decimals), symbol: String(symbol) };
 };
 
-const forever = { staleTime: Infinity, gcTime: Infinity, retry: 5 } as const;
+/**
+ * Reads go through the wallet's provider once it is connected (on the DAO's chain), else the chain's public RPC; which
+ * one can answer changes as the wallet connects or switches, so a read is keyed by it and asked again at once.
+ */
+export const useReadRoute = () => {
+  const { status, chainId } = useConnection();
+  return [status === 'connected' ? 'wallet' : 'rpc', chainId ?? 0] as const;
+};
+
+/** Retries soon: a read that failed before the wallet connected should not wait out a long backoff. */
+export const retrySoon = { retry: 20, retryDelay: (attempt: number) => Math.min(500 * 2 ** attempt, 5000) } as const;
+
+const forever = { staleTime: Infinity, gcTime: Infinity, ...retrySoon } as const;
 
 /**
  * The two tokens a DAO's amounts are counted in: the vault's asset (deposits, balances, withdrawals, the minimum
@@ -30,8 +43,9 @@ export const useDaoTokens = (daoId: string): { asset: TokenInfo | undefined; pay
   const chainId = contracts?.chainId;
   const vault = contracts?.vault as Address | undefined;
   const payoutToken = contracts?.payoutToken as Address | undefined;
+  const route = useReadRoute();
   const asset = useQuery({
-    queryKey: ['token', 'vault-asset', chainId, vault],
+    queryKey: ['token', 'vault-asset', chainId, vault, ...route],
     enabled: !!vault && chainId !== undefined,
     queryFn: async () => {
       const address = await readContract(wagmiConfig, {
@@ -45,7 +59,7 @@ export const useDaoTokens = (daoId: string): { asset: TokenInfo | undefined; pay
     ...forever,
   });
   const payout = useQuery({
-    queryKey: ['token', chainId, payoutToken],
+    queryKey: ['token', chainId, payoutToken, ...route],
     enabled: !!payoutToken && chainId !== undefined,
     queryFn: () => readToken(chainId!, payoutToken!),
     ...forever,

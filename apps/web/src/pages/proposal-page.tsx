@@ -51,7 +51,8 @@ const timelineSteps = (
       detail: tx ? (
         <>
           {tx.signedBy.length} of {tx.threshold} signatures
-          {tx.signaturesMissing > 0 && `; waiting for ${tx.signaturesMissing} more, from ${tx.awaiting.map(shortAddress).join(', ')}`}
+          {tx.signaturesMissing > 0 &&
+            `; waiting for ${tx.signaturesMissing} more, from ${tx.signaturesMissing === tx.awaiting.length ? '' : 'any of '}${tx.awaiting.map(shortAddress).join(', ')}`}
           {tx.executionTxHash && (
             <>
               ; sent to the timelock in <TxLink chainId={chainId} hash={tx.executionTxHash} />
@@ -91,11 +92,19 @@ const timelineSteps = (
       ),
     },
   ];
-  if (p.type === 'DISTRIBUTE_YIELDS')
+  const mode = (p.payload as { mode?: string }).mode;
+  if (p.type === 'DISTRIBUTE_YIELDS' && mode === 'stream')
     steps.push({
       label: 'Stream',
-      state: executed && streaming ? 'done' : 'later',
-      detail: executed && streaming ? 'Yield is streaming to members now' : 'Starts when it runs',
+      state: executed && streaming ? 'done' : executed ? 'now' : 'later',
+      detail:
+        executed && streaming ? 'Yield is streaming to members now' : executed ? 'Starting: the pool is being read' : 'Starts when it runs',
+    });
+  if (p.type === 'DISTRIBUTE_YIELDS' && mode === 'stop')
+    steps.push({
+      label: 'Stream stops',
+      state: executed && !streaming ? 'done' : 'later',
+      detail: executed && !streaming ? 'No yield streams to members now' : 'Stops when it runs',
     });
   return steps;
 };

@@ -6,7 +6,7 @@ import { getBlock, readContract } from 'wagmi/actions';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { api, ApiProblem, ok } from '../api/client';
 import { signIntent, useContracts, useDao, useMember, type Contracts } from '../api/queries';
-import { useDaoTokens, type TokenInfo } from '../api/token';
+import { retrySoon, useDaoTokens, useReadRoute, type TokenInfo } from '../api/token';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
@@ -17,9 +17,11 @@ import { wagmiConfig } from '../wallet/config';
 import { NoWalletError } from '../wallet/wallet-errors';
 
 /** What the vault lets this member do now, read from the chain (the vault, not the API, enforces it). */
-const useVaultStanding = (contracts: Contracts | null | undefined, member: Address | undefined) =>
-  useQuery({
-    queryKey: ['vault-standing', contracts?.vault, member],
+const useVaultStanding = (contracts: Contracts | null | undefined, member: Address | undefined) => {
+  const route = useReadRoute();
+  return useQuery({
+    queryKey: ['vault-standing', contracts?.vault, member, ...route],
+    ...retrySoon,
     enabled: !!contracts && !!member,
     refetchInterval: 3000,
     queryFn: async () => {
@@ -41,6 +43,7 @@ const useVaultStanding = (contracts: Contracts | null | undefined, member: Addre
       return { withdrawable, approved, exitAvailableAt, exitExpiresAt, chainNow: block.timestamp };
     },
   });
+};
 
 const chainTime = (seconds: bigint) => when(new Date(Number(seconds) * 1000).toISOString());
 
