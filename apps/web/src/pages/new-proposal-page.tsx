@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useConnection } from 'wagmi';
 import { api, ok } from '../api/client';
 import { signIntent, useContracts } from '../api/queries';
-import { useDaoTokens } from '../api/token';
+import { loadDaoTokens, useDaoTokens } from '../api/token';
 import { navigate, paths } from '../router';
 import { DaoHeader } from '../ui/dao-header';
 import { describeProposal, PROPOSAL_TYPE_NAMES, type ProposalTokens } from '../ui/describe-proposal';
@@ -53,6 +54,7 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
   const { address } = useConnection();
   const contracts = useContracts(daoId);
   const units = useDaoTokens(daoId);
+  const client = useQueryClient();
   const [type, setType] = useState<ProposalType>('DISTRIBUTE_YIELDS');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -73,8 +75,7 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
     try {
       if (!address) throw new NoWalletError();
       if (!contracts.data) throw new Error('The DAO’s contracts are still being deployed; try again in a moment.');
-      if (!units.asset || !units.payout) throw new Error('The DAO’s tokens are still being read from the chain; try again in a moment.');
-      const payload = payloadOf(type, fields, units);
+      const payload = payloadOf(type, fields, await loadDaoTokens(client, contracts.data));
       const body = await signIntent(daoId, contracts.data.chainId, 'proposal', {
         proposer: address,
         type: type as never,

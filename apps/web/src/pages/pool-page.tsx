@@ -6,7 +6,7 @@ import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { gdaForwarderAbi } from '../../../../libs/chain/src/abi/gda-v1-forwarder';
 import { api, ok, type Schemas } from '../api/client';
 import { signIntent, useContracts, useDao, useMember, usePayouts, type Contracts, type Dao } from '../api/queries';
-import { useDaoTokens, type TokenInfo } from '../api/token';
+import { loadDaoTokens, useDaoTokens, type TokenInfo } from '../api/token';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
@@ -38,7 +38,7 @@ function Deposit({ daoId, contracts, token }: { daoId: string; contracts: Contra
   const [amount, setAmount] = useState('');
   const client = useQueryClient();
   const deposit = async () => {
-    if (!token) throw new Error('The vault’s token is still being read from the chain; try again in a moment.');
+    const { asset: token } = await loadDaoTokens(client, contracts);
     const wei = parseAmount(amount, token.decimals);
     if (wei === null)
       throw new Error(
@@ -136,8 +136,8 @@ function Payout({ daoId, contracts, me, token }: { daoId: string; contracts: Con
 }
 
 /** Where a join request stands and what the person does next, in words. */
-function JoinRequestNext({ daoId, dao, member, minimum }: { daoId: string; dao: Dao; member: Member; minimum: string }) {
-  const deposit = `Deposit at least ${minimum} below to become an active member.`;
+function JoinRequestNext({ daoId, dao, member, minimum }: { daoId: string; dao: Dao; member: Member; minimum: string | null }) {
+  const deposit = `Deposit ${minimum ? `at least ${minimum}` : 'any amount'} below to become an active member.`;
   return (
     <div className="notice" role="status" data-testid="join-request">
       <p className="notice-title">Your request to join</p>
@@ -215,7 +215,12 @@ export function PoolPage({ daoId }: { daoId: string }) {
               </>
             )}
             {m?.status === 'PENDING' && d && (
-              <JoinRequestNext daoId={daoId} dao={d} member={m} minimum={amountOf(d.minimumDeposit, asset)} />
+              <JoinRequestNext
+                daoId={daoId}
+                dao={d}
+                member={m}
+                minimum={BigInt(d.minimumDeposit) > 0n ? amountOf(d.minimumDeposit, asset) : null}
+              />
             )}
             {m && (
               <dl className="facts">

@@ -6,7 +6,7 @@ import { getBlock, readContract } from 'wagmi/actions';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { api, ApiProblem, ok } from '../api/client';
 import { signIntent, useContracts, useDao, useMember, type Contracts } from '../api/queries';
-import { retrySoon, useDaoTokens, useReadRoute, type TokenInfo } from '../api/token';
+import { loadDaoTokens, retrySoon, useDaoTokens, useRetryOnConnect, type TokenInfo } from '../api/token';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
@@ -18,9 +18,9 @@ import { NoWalletError } from '../wallet/wallet-errors';
 
 /** What the vault lets this member do now, read from the chain (the vault, not the API, enforces it). */
 const useVaultStanding = (contracts: Contracts | null | undefined, member: Address | undefined) => {
-  const route = useReadRoute();
+  useRetryOnConnect('vault-standing');
   return useQuery({
-    queryKey: ['vault-standing', contracts?.vault, member, ...route],
+    queryKey: ['vault-standing', contracts?.vault, member],
     ...retrySoon,
     enabled: !!contracts && !!member,
     refetchInterval: 3000,
@@ -171,11 +171,12 @@ export function WithdrawalsPage({ daoId }: { daoId: string }) {
   const { asset } = useDaoTokens(daoId);
   const standing = useVaultStanding(contracts.data, address);
   const [amount, setAmount] = useState('');
+  const client = useQueryClient();
   const limitBps = dao.data?.smallWithdrawalLimitBps ?? 1000;
   const balance = BigInt(member.data?.balance ?? '0');
   const request = async () => {
     if (!address) throw new NoWalletError();
-    if (!asset) throw new Error('The vault’s token is still being read from the chain; try again in a moment.');
+    const { asset } = await loadDaoTokens(client, contracts.data!);
     const wei = parseAmount(amount, asset.decimals);
     if (wei === null) throw new Error(`Enter the amount as a positive number of ${unitName(asset)} (at most ${asset.decimals} decimals).`);
     const body = await signIntent(daoId, contracts.data!.chainId, 'withdrawal-request', { member: address, amount: wei.toString() });
