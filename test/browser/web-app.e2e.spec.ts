@@ -85,6 +85,7 @@ describe('The Ayllu web app in a real browser', () => {
     await page.getByLabel('Platform fee on yield (%)', { exact: true }).fill('5');
     await page.getByLabel('Fee collector (address, optional)', { exact: true }).fill(people.fees.account.address);
     await page.getByLabel('Admin wallets', { exact: true }).fill(people.admin.account.address);
+    await page.getByLabel(/Let members change their vote/).check();
     await shot(page, '02-admin-create-dao');
     await page.getByRole('button', { name: 'Create the DAO' }).click();
     const adminLink = page.getByRole('link', { name: 'Open its admin page' });
@@ -120,7 +121,8 @@ describe('The Ayllu web app in a real browser', () => {
       await who.page.getByRole('button', { name: 'Approve and deposit' }).click();
       await who.page.getByText(/^Deposited/).waitFor({ timeout: 60_000 });
       await seeText(who.page.getByTestId('member-status'), 'active', { exact: true });
-      await seeText(who.page.getByTestId('member-balance'), name === 'ana' ? '100.00' : '200.00');
+      // Amounts in the vault's token, read from the chain: its decimals and its symbol.
+      await seeText(who.page.getByTestId('member-balance'), name === 'ana' ? '100.00 TST' : '200.00 TST');
     }
     await shot(people.ana.page, '06-pool-member');
     await open(people.admin, `/daos/${daoId}/admin`);
@@ -148,7 +150,7 @@ describe('The Ayllu web app in a real browser', () => {
     await page.waitForURL(/\/proposals\/prop_/);
     pid = decodeURIComponent(page.url().split('/proposals/')[1]);
     await seeText(page.getByTestId('proposal-state'), 'Active', { exact: true });
-    await seeText(page.getByTestId('proposal-effect'), '300.00 tokens a month');
+    await seeText(page.getByTestId('proposal-effect'), '300.00 TSTx a month');
     // The page signed exactly the typed data the API served: its types include EIP712Domain, as served.
     const signed = JSON.parse(people.ana.wallet.signedTypedData.at(-1)!) as { types: Record<string, unknown>; primaryType: string };
     expect(signed.types.EIP712Domain).toBeDefined();
@@ -159,13 +161,27 @@ describe('The Ayllu web app in a real browser', () => {
     await page.getByRole('link', { name: 'Stream 300 tokens a month to members' }).waitFor();
     await shot(page, '10-proposals-list');
 
-    for (const name of ['ana', 'bruno', 'carla']) {
+    for (const name of ['ana', 'bruno']) {
       const who = people[name];
       await open(who, `/daos/${daoId}/proposals/${pid}`);
       await who.page.getByLabel('Reason (optional, public)', { exact: true }).fill(`${name} agrees`);
       await who.page.getByRole('button', { name: 'Vote for' }).click();
-      await seeText(who.page.getByTestId('my-ballot'), 'for');
+      await seeText(who.page.getByTestId('my-ballot'), 'You voted for');
     }
+    // Carla first votes against (2 for, 1 against: diego could still tie it), then changes her mind: the DAO allows it,
+    // her page keeps both ballots in words, and the changed vote decides the proposal.
+    const carla = people.carla.page;
+    await open(people.carla, `/daos/${daoId}/proposals/${pid}`);
+    await carla.getByRole('button', { name: 'Vote against' }).click();
+    await seeText(carla.getByTestId('my-ballot'), 'You voted against');
+    await carla.getByRole('heading', { name: 'Change your vote' }).waitFor();
+    expect(await proposalState(pid)).toBe('Active');
+    await carla.getByLabel('Reason (optional, public)', { exact: true }).fill('carla agrees after all');
+    await carla.getByRole('button', { name: 'Vote for' }).click();
+    await seeText(carla.getByTestId('my-ballot'), 'You changed your vote from against to for');
+    await seeText(carla.getByTestId('my-ballot'), /Replaced on .+ by your vote for/);
+    await seeText(carla.getByTestId('my-ballot'), 'This is the ballot that count');
+    await shot(carla, '11a-proposal-ballot-history');
     await waitUntil('the vote to pass', async () => (['Succeeded', 'Queued'].includes(await proposalState(pid)) ? true : undefined));
     await seeText(people.carla.page.getByTestId('tally'), '3');
     await shot(people.carla.page, '11-proposal-passed');
@@ -186,6 +202,9 @@ describe('The Ayllu web app in a real browser', () => {
     await t2.page.getByRole('button', { name: 'Sign in my wallet' }).click();
     await waitUntil('the timelock to hold the operation', async () => ((await proposalState(pid)) === 'Scheduled' ? true : undefined));
     await t2.page.getByText('Nothing to sign.').waitFor();
+    // The history says what became of it and where it was sent (the local chain has no explorer: the hash in full).
+    await seeText(t2.page.getByTestId('safe-tx-blocker').first(), 'now wait in the timelock');
+    await seeText(t2.page.getByTestId('safe-tx').first(), /Sent in 0x[0-9a-f]{64}/);
     await shot(t2.page, '14-treasury-history');
 
     await open(people.ana, `/daos/${daoId}/proposals/${pid}`);
@@ -216,6 +235,29 @@ describe('The Ayllu web app in a real browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, '18-pool-phone');
     await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  it('a member withdraws a little from the vault with the wallet; another asks for an emergency exit', async () => {
+    const { page } = people.bruno;
+    await open(people.bruno, `/daos/${daoId}/withdrawals`);
+    await page.getByLabel('Amount (tokens)', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Sign the request' }).click();
+    await page.getByText(/^Approved: within your small-withdrawal limit/).waitFor();
+    await seeText(page.getByTestId('withdrawable'), 'TST');
+    await page.getByLabel('Amount to take (tokens)', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Withdraw to my wallet' }).click();
+    await page.getByText(/^Withdrawn: 10.00 TST went to your wallet/).waitFor({ timeout: 60_000 });
+    const balance = () => api<{ balance: string }>(`/v1/daos/${daoId}/members/${people.bruno.account.address}`);
+    await waitUntil('the withdrawal in the log', async () =>
+      (await balance()).balance === parseEther('190').toString() ? true : undefined,
+    );
+    await shot(page, '19-withdrawal');
+
+    const diego = people.diego.page;
+    await open(people.diego, `/daos/${daoId}/withdrawals`);
+    await diego.getByRole('button', { name: 'Request an emergency exit' }).click();
+    await seeText(diego.getByTestId('emergency-exit-status'), 'Requested: you can leave from');
+    await shot(diego, '19a-emergency-exit-requested');
   });
 
   describe('messages a person can act on', () => {

@@ -37,6 +37,7 @@ const DEFAULTS = {
   quorumPercent: '51',
   votingMinutes: '4320',
   earlyClose: true,
+  allowVoteChange: false,
   minimumDeposit: '0',
   feePercent: '10',
   feeCollector: '',
@@ -71,7 +72,7 @@ function CreateDaoForm() {
             quorumBps: Math.round(Number(form.quorumPercent) * 100),
             votingPeriodSeconds: Math.round(Number(form.votingMinutes) * 60),
             earlyClose: form.earlyClose,
-            allowVoteChange: false,
+            allowVoteChange: form.allowVoteChange,
             minimumDeposit: (minimumDeposit ?? -1n).toString(),
             maxMembers: 1000,
             maxActiveProposals: 10,
@@ -148,6 +149,15 @@ function CreateDaoForm() {
         <div className="field checkbox">
           <input id="early-close" type="checkbox" checked={form.earlyClose} onChange={(e) => set('earlyClose', e.target.checked)} />
           <label htmlFor="early-close">Close a vote as soon as its outcome cannot change</label>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="allow-vote-change"
+            type="checkbox"
+            checked={form.allowVoteChange}
+            onChange={(e) => set('allowVoteChange', e.target.checked)}
+          />
+          <label htmlFor="allow-vote-change">Let members change their vote until voting ends (every ballot stays in the history)</label>
         </div>
       </fieldset>
       <fieldset>

@@ -112,62 +112,153 @@ function Veto({ daoId }: { daoId: string }) {
   );
 }
 
+type Delivery = Schemas['DeliveryView'];
+
+const ANSWER = (a: Schemas['DeliveryAttemptView']) =>
+  `${a.statusCode ? `HTTP ${a.statusCode}` : (a.error ?? 'no answer')} after ${a.latencyMs} ms: ${a.outcome}`;
+
+/** A delivery's state in words: delivered when, retried when, or given up. */
+const deliveryState = (d: Delivery) =>
+  d.status === 'delivered'
+    ? `Delivered ${when(d.deliveredAt)}`
+    : d.status === 'dead'
+      ? `Given up after ${d.attempts.length} attempt${d.attempts.length === 1 ? '' : 's'}`
+      : d.nextAttemptAt
+        ? `Pending; next try ${when(d.nextAttemptAt)}`
+        : 'Pending';
+
 function Deliveries({ daoId, webhook }: { daoId: string; webhook: Schemas['WebhookView'] }) {
+  const [status, setStatus] = useState<'' | 'pending' | 'delivered' | 'dead'>('');
+  const [pages, setPages] = useState(1);
+  const client = useQueryClient();
   const deliveries = useQuery({
-    queryKey: ['deliveries', daoId, webhook.id],
-    queryFn: () =>
-      ok(
-        api.GET('/v1/daos/{id}/webhooks/{wid}/deliveries', {
-          params: { path: { id: daoId, wid: webhook.id }, query: { limit: '20' } },
-          headers: adminHeaders(),
-        }),
-      ),
+    queryKey: ['deliveries', daoId, webhook.id, status, pages],
+    queryFn: async () => {
+      const items: Delivery[] = [];
+      let cursor: string | undefined;
+      let more = false;
+      for (let page = 0; page < pages; page++) {
+        const answer = await ok(
+          api.GET('/v1/daos/{id}/webhooks/{wid}/deliveries', {
+            params: { path: { id: daoId, wid: webhook.id }, query: { limit: '20', ...(status && { status }), ...(cursor && { cursor }) } },
+            headers: adminHeaders(),
+          }),
+        );
+        items.push(...answer.items);
+        cursor = answer.nextCursor ?? undefined;
+        more = !!cursor;
+        if (!cursor) break;
+      }
+      return { items, more };
+    },
     refetchInterval: 5000,
   });
   const [since, setSince] = useState('0');
+  const items = deliveries.data?.items ?? [];
   return (
-    <details>
+    <details className="deliveries">
       <summary>Delivery log</summary>
       <ProblemNotice error={deliveries.error} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Notification</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last answer</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data?.items.map((d) => (
-              <tr key={d.id}>
-                <td>{d.type}</td>
-                <td>{d.status}</td>
-                <td>{d.attempts.length}</td>
-                <td>{d.lastStatusCode ?? d.attempts.at(-1)?.error ?? '—'}</td>
-                <td>
-                  <ActionButton
-                    label="Send again"
-                    className="secondary small-button"
-                    run={async () => {
-                      await ok(
-                        api.POST('/v1/daos/{id}/webhooks/{wid}/deliveries/{did}/redelivery', {
-                          params: { path: { id: daoId, wid: webhook.id, did: d.id } },
-                          headers: adminHeaders(),
-                        }),
-                      );
-                      return 'Queued again.';
-                    }}
-                  />
-                </td>
+      <Field label="Show">
+        {(p) => (
+          <select
+            {...p}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as typeof status);
+              setPages(1);
+            }}
+          >
+            <option value="">Every notification</option>
+            <option value="dead">Given up (dead letters)</option>
+            <option value="pending">Still being tried</option>
+            <option value="delivered">Delivered</option>
+          </select>
+        )}
+      </Field>
+      {deliveries.data && items.length === 0 && <p className="muted">No notifications {status ? 'of this kind ' : ''}yet.</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="delivery-log">
+            <caption className="visually-hidden">Notifications sent to {webhook.url}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Notification</th>
+                <th scope="col">Created</th>
+                <th scope="col">State</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Field label="Replay every notification since (log position or ISO time)">
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    {d.type}
+                    <div className="small muted">log position {d.logPosition}</div>
+                  </td>
+                  <td>{when(d.createdAt)}</td>
+                  <td>{deliveryState(d)}</td>
+                  <td>
+                    {d.attempts.length === 0 ? (
+                      'none yet'
+                    ) : (
+                      <details>
+                        <summary>
+                          {d.attempts.length}, last: {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.attempts.at(-1)?.error ?? '—')}
+                        </summary>
+                        <ol className="small">
+                          {d.attempts.map((a) => (
+                            <li key={a.attempt}>
+                              {when(a.startedAt)}: {ANSWER(a)}
+                            </li>
+                          ))}
+                        </ol>
+                      </details>
+                    )}
+                  </td>
+                  <td>
+                    <ActionButton
+                      label={
+                        <>
+                          Send again<span className="visually-hidden"> {d.type}</span>
+                        </>
+                      }
+                      className="secondary small-button"
+                      run={async () => {
+                        await ok(
+                          api.POST('/v1/daos/{id}/webhooks/{wid}/deliveries/{did}/redelivery', {
+                            params: { path: { id: daoId, wid: webhook.id, did: d.id } },
+                            headers: adminHeaders(),
+                          }),
+                        );
+                        await client.invalidateQueries({ queryKey: ['deliveries', daoId, webhook.id] });
+                        return 'Queued again.';
+                      }}
+                    />
+                    <button type="button" className="link-button small" onClick={() => setSince(d.logPosition)}>
+                      Replay from here
+                      <span className="visually-hidden">
+                        {' '}
+                        ({d.type}, position {d.logPosition})
+                      </span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {deliveries.data?.more && (
+        <button type="button" className="secondary small-button" onClick={() => setPages((n) => n + 1)}>
+          Show older
+        </button>
+      )}
+      <Field
+        label="Replay every notification since (log position or ISO time)"
+        hint="Sends again, with the same ids, every notification this webhook selects from that point of the DAO's log on: receivers that missed some catch up, and those that did not can drop duplicates by id."
+      >
         {(p) => <input {...p} value={since} onChange={(e) => setSince(e.target.value)} />}
       </Field>
       <ActionButton
@@ -181,7 +272,8 @@ function Deliveries({ daoId, webhook }: { daoId: string; webhook: Schemas['Webho
               body: { since },
             }),
           );
-          return `Queued ${r.queued} notifications again.`;
+          await client.invalidateQueries({ queryKey: ['deliveries', daoId, webhook.id] });
+          return `Queued ${r.queued} notification${r.queued === 1 ? '' : 's'} again.`;
         }}
       />
     </details>

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useConnection } from 'wagmi';
 import { api, ok } from '../api/client';
 import { signIntent, useContracts } from '../api/queries';
+import { loadDaoTokens, useDaoTokens } from '../api/token';
 import { navigate, paths } from '../router';
 import { DaoHeader } from '../ui/dao-header';
-import { describeProposal, PROPOSAL_TYPE_NAMES } from '../ui/describe-proposal';
+import { describeProposal, PROPOSAL_TYPE_NAMES, type ProposalTokens } from '../ui/describe-proposal';
 import { Field } from '../ui/field';
-import { parseAmount } from '../ui/format';
+import { parseAmount, unitName } from '../ui/format';
 import { ProblemNotice } from '../ui/problem-notice';
 import { NoWalletError } from '../wallet/wallet-errors';
 
@@ -14,11 +16,11 @@ type ProposalType = keyof typeof PROPOSAL_TYPE_NAMES;
 const MONTH = 30n * 86_400n;
 
 /** The payload of each type from the form's fields; a message naming the field when one is not right. */
-const payloadOf = (type: ProposalType, f: Record<string, string>): Record<string, unknown> => {
+const payloadOf = (type: ProposalType, f: Record<string, string>, units: ProposalTokens): Record<string, unknown> => {
   switch (type) {
     case 'DISTRIBUTE_YIELDS': {
       if (f.mode === 'stop') return { mode: 'stop' };
-      const amount = parseAmount(f.amount ?? '');
+      const amount = parseAmount(f.amount ?? '', units.payout?.decimals);
       if (amount === null) throw new Error(`Enter the ${f.mode === 'instant' ? 'amount' : 'tokens a month'} as a positive number.`);
       return f.mode === 'instant'
         ? { mode: 'instant', amount: amount.toString() }
@@ -29,7 +31,7 @@ const payloadOf = (type: ProposalType, f: Record<string, string>): Record<string
     case 'REMOVE_MEMBER':
       return { member: f.member, reason: f.reason ?? '' };
     case 'WITHDRAW_FUNDS': {
-      const amount = parseAmount(f.amount ?? '');
+      const amount = parseAmount(f.amount ?? '', units.asset?.decimals);
       if (amount === null) throw new Error('Enter the amount as a positive number of tokens.');
       return { recipient: f.member, amount: amount.toString() };
     }
@@ -51,6 +53,8 @@ const payloadOf = (type: ProposalType, f: Record<string, string>): Record<string
 export function NewProposalPage({ daoId }: { daoId: string }) {
   const { address } = useConnection();
   const contracts = useContracts(daoId);
+  const units = useDaoTokens(daoId);
+  const client = useQueryClient();
   const [type, setType] = useState<ProposalType>('DISTRIBUTE_YIELDS');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -60,7 +64,7 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
   const set = (k: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
   let preview = '';
   try {
-    preview = describeProposal(type, payloadOf(type, fields));
+    preview = describeProposal(type, payloadOf(type, fields, units), units);
   } catch {
     preview = '';
   }
@@ -71,7 +75,7 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
     try {
       if (!address) throw new NoWalletError();
       if (!contracts.data) throw new Error('The DAO’s contracts are still being deployed; try again in a moment.');
-      const payload = payloadOf(type, fields);
+      const payload = payloadOf(type, fields, await loadDaoTokens(client, contracts.data));
       const body = await signIntent(daoId, contracts.data.chainId, 'proposal', {
         proposer: address,
         type: type as never,
@@ -118,7 +122,10 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
               )}
             </Field>
             {fields.mode !== 'stop' && (
-              <Field label={fields.mode === 'instant' ? 'Amount (tokens)' : 'Tokens a month'}>
+              <Field
+                label={fields.mode === 'instant' ? 'Amount (tokens)' : 'Tokens a month'}
+                hint={units.payout && `In ${unitName(units.payout)}.`}
+              >
                 {(p) => <input {...p} inputMode="decimal" value={fields.amount ?? ''} onChange={set('amount')} />}
               </Field>
             )}
@@ -133,7 +140,7 @@ export function NewProposalPage({ daoId }: { daoId: string }) {
           <Field label="Reason">{(p) => <input {...p} value={fields.reason ?? ''} onChange={set('reason')} />}</Field>
         )}
         {type === 'WITHDRAW_FUNDS' && (
-          <Field label="Amount (tokens)">
+          <Field label="Amount (tokens)" hint={units.asset && `In ${unitName(units.asset)}.`}>
             {(p) => <input {...p} inputMode="decimal" value={fields.amount ?? ''} onChange={set('amount')} />}
           </Field>
         )}

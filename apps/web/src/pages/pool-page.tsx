@@ -1,46 +1,46 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { erc20Abi, type Abi, type Address } from 'viem';
-import { readContract } from 'wagmi/actions';
 import { useConnection } from 'wagmi';
 import { communityVaultAbi } from '../../../../contracts/abi/community-vault';
 import { gdaForwarderAbi } from '../../../../libs/chain/src/abi/gda-v1-forwarder';
-import { api, ok } from '../api/client';
-import { signIntent, useContracts, useDao, useMember, usePayouts, type Contracts } from '../api/queries';
+import { api, ok, type Schemas } from '../api/client';
+import { signIntent, useContracts, useDao, useMember, usePayouts, type Contracts, type Dao } from '../api/queries';
+import { loadDaoTokens, useDaoTokens, type TokenInfo } from '../api/token';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
 import { Field } from '../ui/field';
 import { StreamTicker } from '../ui/stream-ticker';
-import { duration, parseAmount, percent, perMonth, sameAddress, tokens } from '../ui/format';
+import { amountOf, duration, parseAmount, percent, perMonth, sameAddress, unitName } from '../ui/format';
 import { sendAndWait } from '../wallet/actions';
-import { wagmiConfig } from '../wallet/config';
 import { RotatingAndSharePools } from './pool-lists';
 
-function Deposit({ daoId, contracts }: { daoId: string; contracts: Contracts }) {
+type Member = Schemas['MemberView'];
+
+function Deposit({ daoId, contracts, token }: { daoId: string; contracts: Contracts; token: TokenInfo | undefined }) {
   const [amount, setAmount] = useState('');
   const client = useQueryClient();
   const deposit = async () => {
-    const wei = parseAmount(amount);
-    if (wei === null) throw new Error('Enter the amount to deposit as a positive number of tokens, e.g. 100 or 12.5.');
+    const { asset: token } = await loadDaoTokens(client, contracts);
+    const wei = parseAmount(amount, token.decimals);
+    if (wei === null)
+      throw new Error(
+        `Enter the amount to deposit as a positive number of ${unitName(token)}, e.g. 100 or 12.5 (at most ${token.decimals} decimals).`,
+      );
     const vault = contracts.vault as Address;
-    const asset = (await readContract(wagmiConfig, {
-      address: vault,
-      abi: communityVaultAbi,
-      functionName: 'asset',
-      chainId: contracts.chainId as never,
-    })) as Address;
+    const asset = token.address;
     await sendAndWait(contracts.chainId, { address: asset, abi: erc20Abi as Abi, functionName: 'approve', args: [vault, wei] });
     await sendAndWait(contracts.chainId, { address: vault, abi: communityVaultAbi as Abi, functionName: 'deposit', args: [wei] });
     setAmount('');
     await client.invalidateQueries({ queryKey: ['member', daoId] });
-    return `Deposited ${tokens(wei, 2)} tokens. Your balance updates once the chain confirms it (a few seconds).`;
+    return `Deposited ${amountOf(wei, token)}. Your balance updates once the chain confirms it (a few seconds).`;
   };
   return (
     <section className="card" aria-labelledby="deposit-title">
       <h2 id="deposit-title">Deposit</h2>
       <p>Your wallet asks twice: first to let the vault take the tokens (approve), then to deposit them.</p>
-      <Field label="Amount (tokens)">
+      <Field label="Amount (tokens)" hint={token ? `In ${unitName(token)}, the vault’s token.` : undefined}>
         {(p) => <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="100" />}
       </Field>
       <ActionButton label="Approve and deposit" run={deposit} />
@@ -48,35 +48,48 @@ function Deposit({ daoId, contracts }: { daoId: string; contracts: Contracts }) 
   );
 }
 
-function Payout({ daoId, contracts, me }: { daoId: string; contracts: Contracts; me: string }) {
+function Payout({ daoId, contracts, me, token }: { daoId: string; contracts: Contracts; me: string; token: TokenInfo | undefined }) {
   const payouts = usePayouts(daoId);
   const mine = payouts.data?.members.find((m) => sameAddress(m.address, me));
-  if (!payouts.data) return <p className="muted">The payout pool has not been read from the chain yet.</p>;
+  if (!payouts.data || !token) return <p className="muted">The payout pool has not been read from the chain yet.</p>;
   const flowRate = BigInt(mine?.flowRate ?? '0');
   return (
     <section className="card" aria-labelledby="payout-title">
       <h2 id="payout-title">Your payout stream</h2>
       {flowRate > 0n ? (
         <p>
-          You receive <strong>{perMonth(flowRate)}</strong> tokens a month, every second ({flowRate.toString()} wei a second).
+          You receive{' '}
+          <strong>
+            {perMonth(flowRate, token.decimals)} {token.symbol}
+          </strong>{' '}
+          a month, every second ({flowRate.toString()} of its smallest unit a second).
         </p>
       ) : (
         <p>No yield is streaming to you right now. Members vote to start a stream with a “Distribute yield” proposal.</p>
       )}
       <p className="big">
-        Received so far: <StreamTicker received={BigInt(mine?.received ?? '0')} flowRate={flowRate} since={payouts.data.fetchedAt} /> tokens
+        Received so far:{' '}
+        <StreamTicker
+          received={BigInt(mine?.received ?? '0')}
+          flowRate={flowRate}
+          since={payouts.data.fetchedAt}
+          decimals={token.decimals}
+        />{' '}
+        {token.symbol}
       </p>
       <dl className="facts">
         <dt>Your pool units</dt>
         <dd data-testid="pool-units">{mine?.units ?? '0'}</dd>
         <dt>Whole pool</dt>
-        <dd>{perMonth(payouts.data.totalFlowRate)} tokens a month</dd>
+        <dd>
+          {perMonth(payouts.data.totalFlowRate, token.decimals)} {token.symbol} a month
+        </dd>
         <dt>Connected to the pool</dt>
         <dd>{mine?.connected ? 'Yes: the stream lands in your wallet balance directly' : 'No: it collects in the pool until claimed'}</dd>
         {!mine?.connected && (
           <>
             <dt>Waiting to be claimed</dt>
-            <dd>{tokens(mine?.claimable ?? '0')} tokens</dd>
+            <dd>{amountOf(mine?.claimable ?? '0', token, 4)}</dd>
           </>
         )}
       </dl>
@@ -111,6 +124,28 @@ function Payout({ daoId, contracts, me }: { daoId: string; contracts: Contracts;
   );
 }
 
+/** Where a join request stands and what the person does next, in words. */
+function JoinRequestNext({ daoId, dao, member, minimum }: { daoId: string; dao: Dao; member: Member; minimum: string | null }) {
+  const deposit = `Deposit ${minimum ? `at least ${minimum}` : 'any amount'} below to become an active member.`;
+  return (
+    <div className="notice" role="status" data-testid="join-request">
+      <p className="notice-title">Your request to join</p>
+      {dao.access === 'open' && <p>This DAO is open: nobody needs to approve you. {deposit}</p>}
+      {dao.access !== 'open' && member.admitted && <p>You were approved. {deposit}</p>}
+      {dao.access === 'hybrid' && !member.admitted && (
+        <p>An admin of the DAO reviews your request. Once approved you can deposit; until then the vault would refuse it.</p>
+      )}
+      {dao.access === 'closed' && !member.admitted && (
+        <p>
+          Members vote people in: a member proposes admitting you (“Admit a member”) and the others vote.{' '}
+          <Link href={paths.proposals(daoId)}>See the proposals</Link>.
+        </p>
+      )}
+      <p className="small muted">A request nobody acts on lapses after a while; you can then ask again.</p>
+    </div>
+  );
+}
+
 export function PoolPage({ daoId }: { daoId: string }) {
   const dao = useDao(daoId);
   const contracts = useContracts(daoId);
@@ -118,6 +153,7 @@ export function PoolPage({ daoId }: { daoId: string }) {
   const member = useMember(daoId, address);
   const payouts = usePayouts(daoId);
   const client = useQueryClient();
+  const { asset, payout } = useDaoTokens(daoId);
   const d = dao.data;
   const m = member.data;
   const join = async () => {
@@ -142,7 +178,7 @@ export function PoolPage({ daoId }: { daoId: string }) {
             <dt>Joining</dt>
             <dd>{d.access === 'open' ? 'Open: deposit the minimum' : d.access === 'hybrid' ? 'An admin approves' : 'Members vote'}</dd>
             <dt>Minimum deposit</dt>
-            <dd>{tokens(d.minimumDeposit, 2)} tokens</dd>
+            <dd>{amountOf(d.minimumDeposit, asset)}</dd>
             <dt>Voting</dt>
             <dd>
               {d.votingType === 'democratic' ? 'One member, one vote' : 'Weighted by deposits'}, quorum {percent(d.quorumBps)}, for{' '}
@@ -161,20 +197,28 @@ export function PoolPage({ daoId }: { daoId: string }) {
         <>
           <section className="card" aria-labelledby="me-title">
             <h2 id="me-title">You</h2>
-            {m === null && (
+            {(m === null || m?.status === 'REMOVED') && (
               <>
-                <p>You are not a member of this DAO yet.</p>
+                <p>{m ? 'You left this DAO. You may ask to join again.' : 'You are not a member of this DAO yet.'}</p>
                 <ActionButton label="Ask to join" run={join} />
               </>
+            )}
+            {m?.status === 'PENDING' && d && (
+              <JoinRequestNext
+                daoId={daoId}
+                dao={d}
+                member={m}
+                minimum={BigInt(d.minimumDeposit) > 0n ? amountOf(d.minimumDeposit, asset) : null}
+              />
             )}
             {m && (
               <dl className="facts">
                 <dt>Status</dt>
                 <dd data-testid="member-status">{m.status.toLowerCase()}</dd>
                 <dt>Balance in the vault</dt>
-                <dd data-testid="member-balance">{tokens(m.balance, 2)} tokens</dd>
+                <dd data-testid="member-balance">{amountOf(m.balance, asset)}</dd>
                 <dt>Deposited in total</dt>
-                <dd>{tokens(m.totalDeposited, 2)} tokens</dd>
+                <dd>{amountOf(m.totalDeposited, asset)}</dd>
                 <dt>Pool units</dt>
                 <dd>{m.units ?? payouts.data?.members.find((p) => sameAddress(p.address, address))?.units ?? '0'}</dd>
                 <dt>Voting weight</dt>
@@ -184,8 +228,10 @@ export function PoolPage({ daoId }: { daoId: string }) {
               </dl>
             )}
           </section>
-          {m && contracts.data && m.status !== 'REMOVED' && <Deposit daoId={daoId} contracts={contracts.data} />}
-          {m && contracts.data && <Payout daoId={daoId} contracts={contracts.data} me={address} />}
+          {m && contracts.data && m.status !== 'REMOVED' && (m.status !== 'PENDING' || m.admitted || d?.access === 'open') && (
+            <Deposit daoId={daoId} contracts={contracts.data} token={asset} />
+          )}
+          {m && contracts.data && <Payout daoId={daoId} contracts={contracts.data} me={address} token={payout} />}
           {m && (
             <p>
               <Link href={paths.withdrawals(daoId)}>Withdraw or leave</Link> · <Link href={paths.proposals(daoId)}>Proposals</Link>

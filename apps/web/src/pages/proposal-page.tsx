@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useConnection } from 'wagmi';
 import { api, ok, type Schemas } from '../api/client';
@@ -9,12 +9,20 @@ import { DaoHeader } from '../ui/dao-header';
 import { describeProposal, PROPOSAL_TYPE_NAMES } from '../ui/describe-proposal';
 import { Field } from '../ui/field';
 import { percent, perMonth, sameAddress, shortAddress, when } from '../ui/format';
+import { TxLink } from '../ui/chain-links';
+import { useDaoTokens } from '../api/token';
 import { ProblemNotice } from '../ui/problem-notice';
 import { NoWalletError } from '../wallet/wallet-errors';
 
-type Step = { label: string; state: 'done' | 'now' | 'later' | 'failed'; detail: string };
+type Step = { label: string; state: 'done' | 'now' | 'later' | 'failed'; detail: ReactNode };
+type Ballot = Schemas['BallotView'];
 
-const timelineSteps = (p: Schemas['ProposalDetailView'], safeTxs: Schemas['SafeTransactionView'][], streaming: boolean): Step[] => {
+const timelineSteps = (
+  p: Schemas['ProposalDetailView'],
+  safeTxs: Schemas['SafeTransactionView'][],
+  streaming: boolean,
+  chainId: number | undefined,
+): Step[] => {
   const at = (type: string) => p.timeline.find((e) => e.type === type);
   const ended = ['Defeated', 'Canceled', 'Expired'].includes(p.state) || !!at('ProposalVetoed');
   const passed = !!at('ProposalSucceeded');
@@ -40,11 +48,22 @@ const timelineSteps = (p: Schemas['ProposalDetailView'], safeTxs: Schemas['SafeT
     {
       label: 'Treasurers sign the Safe transaction',
       state: !passed || ended ? 'later' : tx?.status === 'executed' || scheduled ? 'done' : 'now',
-      detail: tx
-        ? `${tx.signedBy.length} of ${tx.threshold} signatures${tx.signaturesMissing > 0 ? `; waiting for ${tx.signaturesMissing} more` : ''}`
-        : passed
-          ? 'The platform is preparing the Safe transaction'
-          : 'After the vote passes',
+      detail: tx ? (
+        <>
+          {tx.signedBy.length} of {tx.threshold} signatures
+          {tx.signaturesMissing > 0 &&
+            `; waiting for ${tx.signaturesMissing} more, from ${tx.signaturesMissing === tx.awaiting.length ? '' : 'any of '}${tx.awaiting.map(shortAddress).join(', ')}`}
+          {tx.executionTxHash && (
+            <>
+              ; sent to the timelock in <TxLink chainId={chainId} hash={tx.executionTxHash} />
+            </>
+          )}
+        </>
+      ) : passed ? (
+        'The platform is preparing the Safe transaction'
+      ) : (
+        'After the vote passes'
+      ),
     },
     {
       label: 'Timelock',
@@ -56,23 +75,51 @@ const timelineSteps = (p: Schemas['ProposalDetailView'], safeTxs: Schemas['SafeT
     {
       label: 'Execution',
       state: executed ? 'done' : failed ? 'failed' : 'later',
-      detail: executed
-        ? `Ran on chain ${when(executed.occurredAt)}${executedTx ? ` (transaction ${executedTx})` : ''}`
-        : failed
-          ? 'Failed on chain'
-          : 'Anyone may run it after the delay',
+      detail: executed ? (
+        <>
+          Ran on chain {when(executed.occurredAt)}
+          {executedTx && (
+            <>
+              {' '}
+              in <TxLink chainId={chainId} hash={executedTx} />
+            </>
+          )}
+        </>
+      ) : failed ? (
+        `Failed on chain: ${(failed.data as { reason?: string } | undefined)?.reason ?? 'no reason given'}`
+      ) : (
+        'The platform runs it once the delay is over'
+      ),
     },
   ];
-  if (p.type === 'DISTRIBUTE_YIELDS')
+  const mode = (p.payload as { mode?: string }).mode;
+  if (p.type === 'DISTRIBUTE_YIELDS' && mode === 'stream')
     steps.push({
       label: 'Stream',
-      state: executed && streaming ? 'done' : 'later',
-      detail: executed && streaming ? 'Yield is streaming to members now' : 'Starts when it runs',
+      state: executed && streaming ? 'done' : executed ? 'now' : 'later',
+      detail:
+        executed && streaming ? 'Yield is streaming to members now' : executed ? 'Starting: the pool is being read' : 'Starts when it runs',
+    });
+  if (p.type === 'DISTRIBUTE_YIELDS' && mode === 'stop')
+    steps.push({
+      label: 'Stream stops',
+      state: executed && !streaming ? 'done' : 'later',
+      detail: executed && !streaming ? 'No yield streams to members now' : 'Stops when it runs',
     });
   return steps;
 };
 
-function Vote({ daoId, proposal, chainId }: { daoId: string; proposal: Schemas['ProposalDetailView']; chainId: number }) {
+function Vote({
+  daoId,
+  proposal,
+  chainId,
+  current,
+}: {
+  daoId: string;
+  proposal: Schemas['ProposalDetailView'];
+  chainId: number;
+  current: Ballot | undefined;
+}) {
   const { address } = useConnection();
   const [reason, setReason] = useState('');
   const client = useQueryClient();
@@ -82,18 +129,51 @@ function Vote({ daoId, proposal, chainId }: { daoId: string; proposal: Schemas['
     await ok(api.POST('/v1/daos/{id}/proposals/{pid}/votes', { params: { path: { id: daoId, pid: proposal.id } }, body: body as never }));
     await client.invalidateQueries({ queryKey: ['ballots', daoId, proposal.id] });
     await client.invalidateQueries({ queryKey: ['proposal', daoId, proposal.id] });
-    return `Your vote “${support}” is recorded.`;
+    return current ? `Your vote is now “${support}”; your earlier ballot stays in the history.` : `Your vote “${support}” is recorded.`;
   };
   return (
     <section className="card" aria-labelledby="vote-title">
-      <h2 id="vote-title">Your vote</h2>
+      <h2 id="vote-title">{current ? 'Change your vote' : 'Your vote'}</h2>
+      {current && (
+        <p>You voted “{current.choice}”. This DAO lets members change their vote until voting ends; only your latest ballot counts.</p>
+      )}
       <Field label="Reason (optional, public)">{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
       <div className="row">
-        <ActionButton label="Vote for" run={vote('for')} />
-        <ActionButton label="Vote against" className="secondary" run={vote('against')} />
-        <ActionButton label="Abstain" className="secondary" run={vote('abstain')} />
+        <ActionButton label="Vote for" run={vote('for')} disabled={current?.choice === 'for'} />
+        <ActionButton label="Vote against" className="secondary" run={vote('against')} disabled={current?.choice === 'against'} />
+        <ActionButton label="Abstain" className="secondary" run={vote('abstain')} disabled={current?.choice === 'abstain'} />
       </div>
     </section>
+  );
+}
+
+/** Every ballot the member cast on this proposal, oldest first, in words: which one replaced which, and which counts. */
+function BallotHistory({ ballots, open }: { ballots: Ballot[]; open: boolean }) {
+  return (
+    <ol className="history" data-testid="my-ballot">
+      {ballots.map((b, i) => {
+        const next = ballots[i + 1];
+        return (
+          <li key={b.position}>
+            {i === 0 || b.replaces === null ? (
+              <>
+                You voted <strong>{b.choice}</strong> on {when(b.castAt)}
+              </>
+            ) : (
+              <>
+                You changed your vote from {b.replaces} to <strong>{b.choice}</strong> on {when(b.castAt)}
+              </>
+            )}{' '}
+            <span className="small muted">(weight {b.weight})</span>.{' '}
+            {b.replaced ? (
+              <span className="small">Replaced{next ? ` on ${when(next.castAt)} by your vote ${next.choice}` : ' by a later vote'}.</span>
+            ) : (
+              <span className="small counts">{open ? 'This is the ballot that counts now.' : 'This is the ballot that counted.'}</span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -122,7 +202,11 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
   const payouts = usePayouts(daoId);
   const { address } = useConnection();
   const p = proposal.data;
-  const mine = ballots.data?.filter((b) => sameAddress(b.voter, address)) ?? [];
+  const mine = [...(ballots.data?.filter((b) => sameAddress(b.voter, address)) ?? [])].sort((a, b) =>
+    BigInt(a.position) < BigInt(b.position) ? -1 : 1,
+  );
+  const current = mine.find((b) => !b.replaced) ?? mine.at(-1);
+  const { asset, payout } = useDaoTokens(daoId);
   const eligible = p?.rules.eligibleVoters?.some((v) => sameAddress(v.voter, address));
   const streaming = BigInt(payouts.data?.totalFlowRate ?? '0') > 0n;
   return (
@@ -140,12 +224,12 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
           {p.description && <p>{p.description}</p>}
           <section className="card" aria-labelledby="effect-title">
             <h2 id="effect-title">What it does</h2>
-            <p data-testid="proposal-effect">{describeProposal(p.type, p.payload as Record<string, unknown>)}</p>
+            <p data-testid="proposal-effect">{describeProposal(p.type, p.payload as Record<string, unknown>, { asset, payout })}</p>
           </section>
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Where it is</h2>
             <ol className="steps">
-              {timelineSteps(p, safeTxs.data?.items ?? [], streaming).map((s) => (
+              {timelineSteps(p, safeTxs.data?.items ?? [], streaming, contracts.data?.chainId).map((s) => (
                 <li key={s.label} className={`step step-${s.state}`} aria-current={s.state === 'now' ? 'step' : undefined}>
                   <strong>{s.label}</strong> <span className="small">{s.detail}</span>
                 </li>
@@ -164,23 +248,16 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
               {p.ballotCount} of {p.rules.eligibleVoterCount} eligible voters have voted.
             </p>
           </section>
-          {p.state === 'Active' && contracts.data && address && eligible && mine.length === 0 && (
-            <Vote daoId={daoId} proposal={p} chainId={contracts.data.chainId} />
+          {p.state === 'Active' && contracts.data && address && eligible && (mine.length === 0 || p.rules.allowVoteChange) && (
+            <Vote daoId={daoId} proposal={p} chainId={contracts.data.chainId} current={current} />
           )}
           {p.state === 'Active' && address && !eligible && (
             <p className="notice">You cannot vote on this proposal: only members when it was made can vote on it.</p>
           )}
           {mine.length > 0 && (
             <section className="card" aria-labelledby="ballot-title">
-              <h2 id="ballot-title">Your ballot</h2>
-              <ul data-testid="my-ballot">
-                {mine.map((b) => (
-                  <li key={b.position}>
-                    {b.choice} (weight {b.weight}) at {when(b.castAt)}
-                    {b.replaced && ' — replaced by a later vote'}
-                  </li>
-                ))}
-              </ul>
+              <h2 id="ballot-title">{mine.length > 1 ? 'Your ballots' : 'Your ballot'}</h2>
+              <BallotHistory ballots={mine} open={p.state === 'Active'} />
             </section>
           )}
           <section className="card" aria-labelledby="rules-title">
@@ -202,7 +279,8 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
           </section>
           {p.type === 'DISTRIBUTE_YIELDS' && streaming && (
             <p className="notice notice-ok">
-              The pool streams {perMonth(payouts.data!.totalFlowRate)} tokens a month. <Link href={paths.pool(daoId)}>See yours</Link>.
+              The pool streams {perMonth(payouts.data!.totalFlowRate, payout?.decimals)} {payout?.symbol || 'tokens'} a month.{' '}
+              <Link href={paths.pool(daoId)}>See yours</Link>.
             </p>
           )}
         </>

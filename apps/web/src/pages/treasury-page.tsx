@@ -6,20 +6,56 @@ import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
 import { sameAddress, shortAddress } from '../ui/format';
+import { TxLink } from '../ui/chain-links';
 import { ProblemNotice } from '../ui/problem-notice';
 import { signServed, type ServedTypedData } from '../wallet/actions';
 import { NoWalletError } from '../wallet/wallet-errors';
 
 type SafeTx = Schemas['SafeTransactionView'];
 
-/** What keeps a queued transaction from running, in words. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What keeps a queued transaction from running, in words; for a finished one, what became of it. */
 export const blockedBy = (tx: SafeTx, queue: SafeTx[]): string => {
-  if (tx.status !== 'awaiting-signatures') return tx.failureReason ?? '';
-  const earlier = queue.find((t) => t.status === 'awaiting-signatures' && BigInt(t.nonce) < BigInt(tx.nonce));
+  switch (tx.status) {
+    case 'executed':
+      return tx.failureReason
+        ? `Ran on chain, but the pool did not record it: ${tx.failureReason}`
+        : tx.purpose === 'schedule'
+          ? 'Ran: the proposal’s actions now wait in the timelock, and the platform runs them once the delay is over.'
+          : 'Ran on chain.';
+    case 'failed':
+      return `Failed on chain${tx.failureReason ? `: ${tx.failureReason}` : ''}.`;
+    case 'replaced':
+      return `Never ran: another transaction used nonce ${tx.nonce} first (for example the rejection of a vetoed proposal).`;
+    case 'abandoned':
+      return `Abandoned: it can never run as signed${tx.failureReason ? ` (${tx.failureReason})` : ''}.`;
+    default:
+      break;
+  }
+  const earlier = queue.filter((t) => t.status === 'awaiting-signatures' && BigInt(t.nonce) < BigInt(tx.nonce));
   const parts: string[] = [];
-  if (tx.signaturesMissing > 0) parts.push(`needs ${tx.signaturesMissing} more signature${tx.signaturesMissing === 1 ? '' : 's'}`);
-  if (earlier) parts.push(`the Safe runs nonce ${earlier.nonce} first`);
-  return parts.length ? `Blocked: ${parts.join('; ')}.` : 'Ready: the platform sends it now.';
+  if (tx.signaturesMissing > 0)
+    parts.push(
+      `needs ${plural(tx.signaturesMissing, 'more signature')}, from ${tx.signaturesMissing === tx.awaiting.length ? '' : 'any of '}${tx.awaiting
+        .map(shortAddress)
+        .join(', ')}`,
+    );
+  if (earlier.length > 0)
+    parts.push(
+      `the Safe runs transactions in nonce order, so nonce ${earlier.map((t) => t.nonce).join(', ')} must run first (it still ${
+        earlier.length === 1 ? 'needs' : 'need'
+      } signatures)`,
+    );
+  return parts.length ? `Blocked: ${parts.join('; ')}.` : 'Ready: it has every signature it needs and the platform sends it now.';
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  'awaiting-signatures': 'waiting for signatures',
+  executed: 'ran',
+  failed: 'failed',
+  replaced: 'replaced',
+  abandoned: 'abandoned',
 };
 
 /** The treasurer's signature over the transaction's typed data, exactly as the API serves it. */
@@ -51,11 +87,12 @@ export function SignButton({ daoId, tx }: { daoId: string; tx: SafeTx }) {
 }
 
 function TxCard({ daoId, tx, queue }: { daoId: string; tx: SafeTx; queue: SafeTx[] }) {
+  const chainId = useContracts(daoId).data?.chainId;
   return (
     <li className="card" data-testid="safe-tx">
       <h3>
         <Link href={paths.safeTransaction(daoId, tx.safeTxHash)}>Nonce {tx.nonce}</Link>{' '}
-        <span className={`badge tx-${tx.status}`}>{tx.status.replace('-', ' ')}</span>
+        <span className={`badge tx-${tx.status}`}>{STATUS_WORDS[tx.status] ?? tx.status}</span>
       </h3>
       <ul className="plain">
         {tx.description.map((line, i) => (
@@ -70,10 +107,16 @@ function TxCard({ daoId, tx, queue }: { daoId: string; tx: SafeTx; queue: SafeTx
       <p className="small">
         Signed by {tx.signedBy.length ? tx.signedBy.map(shortAddress).join(', ') : 'nobody yet'} ({tx.signedBy.length} of {tx.threshold}
         ).
-        {tx.awaiting.length > 0 && ` Still able to sign: ${tx.awaiting.map(shortAddress).join(', ')}.`}
+        {tx.status === 'awaiting-signatures' && tx.awaiting.length > 0 && ` Have not signed: ${tx.awaiting.map(shortAddress).join(', ')}.`}
       </p>
-      <p className="small">{blockedBy(tx, queue)}</p>
-      {tx.executionTxHash && <p className="small">Transaction {tx.executionTxHash}</p>}
+      <p className="small" data-testid="safe-tx-blocker">
+        {blockedBy(tx, queue)}
+      </p>
+      {tx.executionTxHash && (
+        <p className="small">
+          Sent in <TxLink chainId={chainId} hash={tx.executionTxHash} />
+        </p>
+      )}
       <SignButton daoId={daoId} tx={tx} />
     </li>
   );

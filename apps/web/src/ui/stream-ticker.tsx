@@ -10,11 +10,14 @@ export function StreamTicker({
   flowRate,
   since,
   testId = 'stream-received',
+  decimals,
 }: {
   received: bigint;
   flowRate: bigint;
   since: number;
   testId?: string;
+  /** The streamed token's decimals (18 when not given). */
+  decimals?: number;
 }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -26,7 +29,7 @@ export function StreamTicker({
   const value = received + (flowRate * elapsedMs) / 1000n;
   return (
     <span className="ticker" data-testid={testId} data-wei={value.toString()}>
-      {tokens(value, 6)}
+      {tokens(value, 6, decimals)}
     </span>
   );
 }
