@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useConnection } from 'wagmi';
 import { api, ok, type Schemas } from '../api/client';
-import { signIntent, useBallots, useContracts, usePayouts, useProposal, useSafeTransactions } from '../api/queries';
+import { signIntent, useBallots, useContracts, useEligibility, usePayouts, useProposal, useSafeTransactions } from '../api/queries';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
@@ -123,7 +123,7 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
   const { address } = useConnection();
   const p = proposal.data;
   const mine = ballots.data?.filter((b) => sameAddress(b.voter, address)) ?? [];
-  const eligible = p?.rules.eligibleVoters?.some((v) => sameAddress(v.voter, address));
+  const eligible = useEligibility(daoId, proposalId, address).data;
   const streaming = BigInt(payouts.data?.totalFlowRate ?? '0') > 0n;
   return (
     <>
@@ -167,7 +167,7 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
           {p.state === 'Active' && contracts.data && address && eligible && mine.length === 0 && (
             <Vote daoId={daoId} proposal={p} chainId={contracts.data.chainId} />
           )}
-          {p.state === 'Active' && address && !eligible && (
+          {p.state === 'Active' && address && eligible === false && (
             <p className="notice">You cannot vote on this proposal: only members when it was made can vote on it.</p>
           )}
           {mine.length > 0 && (
