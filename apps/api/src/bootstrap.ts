@@ -10,6 +10,11 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/json-depth';
 import { createLogger, PinoNestLogger } from './shared/pino-logger';
 import { sendFrameworkProblem } from './shared/problem.filter';
 import { registerRateLimit } from './shared/rate-limit';
+import { ReadCache } from './shared/read-cache/read-cache';
+import { ReadCacheWatcher } from './shared/read-cache/read-cache-watcher';
+import { serveCachedReads } from './shared/read-cache/serve-cached-reads';
+import { EVENT_STORE } from './shared/tokens';
+import type { PostgresEventStore } from '@ayllu/event-store';
 import { serveWebApp } from './web/serve-web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -63,6 +68,17 @@ export const createApiApp = async (deps: ApiDependencies): Promise<NestFastifyAp
     reply.header('x-request-id', request.id);
   });
   observeRequests(fastify, app.get<Registry>(METRICS_REGISTRY));
+  // Read answers kept in memory while the log and the read models stand still (see ReadCache).
+  const readCache = new ReadCache();
+  const watcher = new ReadCacheWatcher({
+    pool: deps.pool,
+    store: app.get<PostgresEventStore>(EVENT_STORE),
+    cache: readCache,
+    onError: (error) => logger.warn({ err: error }, 'read cache: could not look at the log; reads are not cached meanwhile'),
+  });
+  await watcher.start();
+  fastify.addHook('onClose', async () => watcher.stop());
+  serveCachedReads(fastify, readCache);
   // The API speaks JSON only: a text/plain body is refused (415) instead of reaching validation as a string.
   // Errors raised by Fastify itself (body parsing, size limit) reach the ProblemFilter through Nest's own
   // Fastify error handler, so they are answered in the same problem format.

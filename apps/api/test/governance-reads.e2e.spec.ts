@@ -11,8 +11,9 @@ import type { AuditPage } from '../src/governance-reads/events/list-events/list-
 import type { MemberPage } from '../src/governance-reads/members/list-members/list-members.controller';
 import type { MemberView } from '../src/governance-reads/members/member.view';
 import type { ProposalDetailView } from '../src/governance-reads/proposals/get-proposal/get-proposal.controller';
+import type { EligibleVoterPage } from '../src/governance-reads/proposals/list-eligible-voters/list-eligible-voters.controller';
 import type { BallotView } from '../src/governance-reads/proposals/list-votes/list-votes.controller';
-import type { ProposalView } from '../src/governance-reads/proposals/proposal.view';
+import type { EligibleVoterView, ProposalView } from '../src/governance-reads/proposals/proposal.view';
 
 const [alice, bob, carol, dave, erin] = [0, 1, 2, 3, 4].map(memberAddress) as [Address, Address, Address, Address, Address];
 const pause = () => new Promise((r) => setTimeout(r, 30));
@@ -114,7 +115,7 @@ describe('Governance reads over HTTP', () => {
       const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const cases: [string, string][] = [
         ['limit=0', 'limit'],
-        ['limit=501', 'limit'],
+        ['limit=1001', 'limit'],
         ['cursor=not*a*cursor', 'cursor'],
         [`cursor=${Buffer.from('["2026-01-01T00:00:00.000Z","\u0000"]').toString('base64url')}`, 'cursor'],
         [`cursor=${Buffer.from('\u0000').toString('base64url')}`, 'cursor'],
@@ -204,15 +205,77 @@ describe('Governance reads over HTTP', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'state' })]);
     });
 
-    it('shows one proposal with its voters, tally and a timeline of every event; asOf rewinds the tally', async () => {
+    it('shows one proposal with its voter count, tally and a timeline of every event; asOf rewinds the tally', async () => {
       const res = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${proposalId}`);
       expect(res.status).toBe(200);
-      expect(res.body.rules.eligibleVoters).toHaveLength(3);
+      expect(res.body.rules.eligibleVoterCount).toBe(3);
+      expect(res.body.rules).not.toHaveProperty('eligibleVoters');
+      expect(res.body.timeline[0].type).toBe('ProposalSubmitted');
+      expect(res.body.timeline[0].data).toMatchObject({ proposalId, totalEligibleWeight: '2000' });
+      expect(res.body.timeline[0].data).not.toHaveProperty('eligibleVoters');
       expect(res.body.timeline.map((e) => e.type)).toEqual(['ProposalSubmitted', 'VoteCast', 'VoteCast', 'VoteCast']);
       expect(res.body.timeline[1]).toMatchObject({ actor: bob, data: { voter: bob, choice: 'against', weight: '600' } });
       const then = await api.request<ProposalDetailView>('GET', `/v1/daos/${daoId}/proposals/${proposalId}?asOf=${marks.afterFirstVote}`);
       expect(then.body.tally).toEqual({ for: '0', against: '600', abstain: '0' });
       expect(then.body.timeline).toHaveLength(2);
+    });
+
+    it('pages through the eligible voters with their frozen weights, by address, with Link headers', async () => {
+      const expected = [
+        [alice, '1000'],
+        [bob, '600'],
+        [carol, '400'],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const seen: EligibleVoterView[] = [];
+      let next: string | null = `/v1/daos/${daoId}/proposals/${proposalId}/eligible-voters?limit=2`;
+      let pages = 0;
+      while (next !== null) {
+        const page: TestResponse<EligibleVoterPage> = await api.request<EligibleVoterPage>('GET', next);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items);
+        pages++;
+        const link = page.headers.get('link');
+        expect(link === null).toBe(page.body.nextCursor === null);
+        next = link === null ? null : /^<([^>]+)>; rel="next"$/.exec(link)![1];
+        if (next !== null) expect(next).toContain(`cursor=${page.body.nextCursor}`);
+      }
+      expect(pages).toBe(2);
+      expect(seen.map((v) => [v.voter, v.weight])).toEqual(expected);
+      // dave asked to join after the proposal was submitted: not eligible; bob in any letter case is.
+      const byVoter = (voter: string) =>
+        api.request<EligibleVoterPage>('GET', `/v1/daos/${daoId}/proposals/${proposalId}/eligible-voters?voter=${voter}`);
+      expect((await byVoter(bob.toLowerCase())).body).toEqual({ items: [{ voter: bob, weight: '600' }], nextCursor: null });
+      expect((await byVoter(dave)).body).toEqual({ items: [], nextCursor: null });
+      for (const [query, field] of [
+        ['voter=0x12', 'voter'],
+        ['limit=0', 'limit'],
+        ['cursor=not*a*cursor', 'cursor'],
+        [`cursor=${Buffer.from(JSON.stringify([bob.toLowerCase()])).toString('base64url')}`, 'cursor'],
+      ]) {
+        const res = await api.request<Problem>('GET', `/v1/daos/${daoId}/proposals/${proposalId}/eligible-voters?${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.errors?.map((e) => e.field)).toEqual([field]);
+      }
+      expect((await api.request('GET', `/v1/daos/${otherDaoId}/proposals/${proposalId}/eligible-voters`)).status).toBe(404);
+    });
+
+    it('pages proposals and ballots with limit, an opaque cursor and Link rel="next"', async () => {
+      const first = await api.request<BallotView[]>('GET', `/v1/daos/${daoId}/proposals/${proposalId}/votes?limit=2`);
+      expect(first.body).toHaveLength(2);
+      const link = /^<([^>]+)>; rel="next"$/.exec(first.headers.get('link') ?? '');
+      expect(link).not.toBeNull();
+      const second = await api.request<BallotView[]>('GET', link![1]);
+      expect(second.body.map((b) => [b.voter, b.choice])).toEqual([[carol, 'abstain']]);
+      expect(second.headers.get('link')).toBeNull();
+      const proposals = await api.request<ProposalView[]>('GET', `/v1/daos/${daoId}/proposals?limit=1`);
+      expect(proposals.body.map((p) => p.id)).toEqual([proposalId]);
+      expect(proposals.headers.get('link')).toBeNull();
+      const bad = await api.request<Problem>(
+        'GET',
+        `/v1/daos/${daoId}/proposals/${proposalId}/votes?cursor=${Buffer.from('["x"]').toString('base64url')}`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.map((e) => e.field)).toEqual(['cursor']);
     });
 
     it('lists every ballot, the superseded one marked replaced', async () => {
@@ -243,6 +306,17 @@ describe('Governance reads over HTTP', () => {
         seen.push(...page.body.items);
         after = page.body.nextAfter;
       }
+      // The same walk with the opaque cursor, following the Link headers.
+      const linked: string[] = [];
+      let next: string | null = `/v1/daos/${daoId}/events?limit=4`;
+      while (next !== null) {
+        const page: TestResponse<AuditPage> = await api.request<AuditPage>('GET', next);
+        expect(page.status).toBe(200);
+        linked.push(...page.body.items.map((e) => e.position));
+        const link = page.headers.get('link');
+        next = link === null ? null : /^<([^>]+)>; rel="next"$/.exec(link)![1];
+      }
+      expect(linked).toEqual(seen.map((e) => e.position));
       expect(seen.map((e) => e.type)).toEqual([
         'DaoCreated',
         'DepositConfirmed',

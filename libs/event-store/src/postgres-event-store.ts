@@ -55,6 +55,7 @@ export class PostgresEventStore {
   readonly streamLocks = new StreamLocks();
   private notifyInFlight = false;
   private notifyAgain = false;
+  private readonly appendedListeners = new Set<() => void>();
   private readonly groups = new CommitGroups<PendingAppend, AppendResult>({
     run: (batch) => this.commitGroup(batch),
     ...COMMIT_GROUPS,
@@ -262,12 +263,23 @@ export class PostgresEventStore {
   }
 
   /**
+   * Calls `listener` in this process, synchronously, each time an append of this store has committed (or, for an
+   * append inside a caller's transaction, has been written): before the append's caller hears of it, so a cache
+   * in the same process can drop what the append made stale before any client sees the write acknowledged.
+   */
+  onAppended(listener: () => void): () => void {
+    this.appendedListeners.add(listener);
+    return () => this.appendedListeners.delete(listener);
+  }
+
+  /**
    * Wakes subscribers after an append has committed. Not inside the append: PostgreSQL serialises the
    * commits of notifying transactions, which would cost concurrent writers group commit. At most one
    * NOTIFY is in flight; appends meanwhile are covered by one more. A lost one (crash) is covered by the
    * subscribers' polling.
    */
   private signalAppended(): void {
+    for (const listener of this.appendedListeners) listener();
     if (this.notifyInFlight) {
       this.notifyAgain = true;
       return;

@@ -4,6 +4,7 @@ import { GetMemberController } from './members/get-member/get-member.controller'
 import { ListMembersController } from './members/list-members/list-members.controller';
 import { MemberReader } from './members/member-reader';
 import { GetProposalController } from './proposals/get-proposal/get-proposal.controller';
+import { ListEligibleVotersController } from './proposals/list-eligible-voters/list-eligible-voters.controller';
 import { ListProposalsController } from './proposals/list-proposals/list-proposals.controller';
 import { ListVotesController } from './proposals/list-votes/list-votes.controller';
 import { ProposalReader } from './proposals/proposal-reader';
@@ -15,6 +16,7 @@ import { ProposalReader } from './proposals/proposal-reader';
     GetMemberController,
     ListProposalsController,
     GetProposalController,
+    ListEligibleVotersController,
     ListVotesController,
     ListEventsController,
   ],

@@ -50,7 +50,7 @@ export const usePayouts = (daoId: string) =>
 export const useProposals = (daoId: string) =>
   useQuery({
     queryKey: ['proposals', daoId],
-    queryFn: () => ok(api.GET('/v1/daos/{id}/proposals', path(daoId))),
+    queryFn: () => ok(api.GET('/v1/daos/{id}/proposals', { params: { path: { id: daoId }, query: { limit: '1000' } } })),
     refetchInterval: 3000,
   });
 
@@ -61,10 +61,25 @@ export const useProposal = (daoId: string, pid: string) =>
     refetchInterval: 2000,
   });
 
+/** Whether `address` may vote on the proposal (one of the voters it froze when submitted); undefined while unknown. */
+export const useEligibility = (daoId: string, pid: string, address: string | undefined) =>
+  useQuery({
+    queryKey: ['eligible', daoId, pid, address],
+    enabled: !!address,
+    queryFn: async () => {
+      const page = await ok(
+        api.GET('/v1/daos/{id}/proposals/{pid}/eligible-voters', { params: { path: { id: daoId, pid }, query: { voter: address! } } }),
+      );
+      return page.items.length > 0;
+    },
+    // Frozen at submission: it never changes.
+    staleTime: Infinity,
+  });
+
 export const useBallots = (daoId: string, pid: string) =>
   useQuery({
     queryKey: ['ballots', daoId, pid],
-    queryFn: () => ok(api.GET('/v1/daos/{id}/proposals/{pid}/votes', { params: { path: { id: daoId, pid } } })),
+    queryFn: () => ok(api.GET('/v1/daos/{id}/proposals/{pid}/votes', { params: { path: { id: daoId, pid }, query: { limit: '1000' } } })),
     refetchInterval: 2000,
   });
 

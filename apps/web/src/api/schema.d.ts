@@ -402,7 +402,7 @@ export interface paths {
         };
         /**
          * List a DAO's proposals, oldest first
-         * @description Frozen rules (without the voter list), live tally and state. `asOf` folds the log up to that point.
+         * @description Frozen rules (without the voter list), live tally and state. `asOf` folds the log up to that point. A page of `limit` proposals; the next one is at the `Link: rel="next"` header (none on the last page).
          */
         get: operations["ListProposalsController_list"];
         put?: never;
@@ -424,7 +424,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every ballot of a proposal in the order cast; changed votes are kept and marked `replaced` */
+        /**
+         * Every ballot of a proposal in the order cast; changed votes are kept and marked `replaced`
+         * @description A page of `limit` ballots; the next one is at the `Link: rel="next"` header (none on the last page).
+         */
         get: operations["ListVotesController_list"];
         put?: never;
         /**
@@ -527,7 +530,7 @@ export interface paths {
         };
         /**
          * List a DAO's members, a page at a time
-         * @description Every member ever seen (PENDING requests and REMOVED members included), with status, balance and weight, ordered by joinedAt (never-joined last) then address. `limit` and `cursor` page through them; `asOf` folds the log up to that point.
+         * @description Every member ever seen (PENDING requests and REMOVED members included), with status, balance and weight, ordered by joinedAt (never-joined last) then address. `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header); `asOf` folds the log up to that point.
          */
         get: operations["ListMembersController_list"];
         put?: never;
@@ -564,9 +567,29 @@ export interface paths {
         };
         /**
          * Read a proposal with its frozen rules, live tally, state and timeline
-         * @description Folded from the log, so it is never behind; `asOf` stops at that point.
+         * @description Folded from the log, so it is never behind; `asOf` stops at that point. The eligible voters are counted (`rules.eligibleVoterCount`), not listed: page through them at `GET /v1/daos/{id}/proposals/{pid}/eligible-voters`. Answers carry an ETag; send it back as If-None-Match for a 304 while nothing has changed.
          */
         get: operations["GetProposalController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/daos/{id}/proposals/{pid}/eligible-voters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The voters a proposal froze when it was submitted, with their weights, a page at a time
+         * @description Ordered by address (byte order). Only these may vote on it, with these weights, whoever joins or leaves later. `voter` answers whether one address may vote. The next page is `nextCursor`, also in the `Link: rel="next"` header.
+         */
+        get: operations["ListEligibleVotersController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -584,7 +607,7 @@ export interface paths {
         };
         /**
          * The DAO's audit log: every event of the DAO and its proposals
-         * @description In commit-safe order: a page never skips an event that commits late, so paging with `after` = `nextAfter` sees every event once.
+         * @description In commit-safe order: a page never skips an event that commits late, so paging with `cursor` = `nextCursor` (the `Link: rel="next"` header) sees every event once. The log is open-ended: a page after the last event is empty, with no next cursor; ask again later with the same cursor for what came since.
          */
         get: operations["ListEventsController_list"];
         put?: never;
@@ -2400,12 +2423,6 @@ export interface components {
             signature: Record<string, never>;
             message: components["schemas"]["ProposalMessage"];
         };
-        EligibleVoterView: {
-            /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
-            voter: string;
-            /** @example 1 */
-            weight: string;
-        };
         FrozenRulesView: {
             /** @enum {string} */
             votingType: "democratic" | "weighted";
@@ -2415,10 +2432,11 @@ export interface components {
             thresholdBps: number;
             /** @example 3 */
             totalEligibleWeight: string;
-            /** @example 3 */
+            /**
+             * @description The voters themselves: `GET /v1/daos/{id}/proposals/{pid}/eligible-voters`, a page at a time
+             * @example 3
+             */
             eligibleVoterCount: number;
-            /** @description On the single-proposal route only */
-            eligibleVoters?: components["schemas"]["EligibleVoterView"][];
             allowVoteChange: boolean;
             earlyClose: boolean;
             /** @example 604800 */
@@ -2717,8 +2735,19 @@ export interface components {
              *     }
              */
             resolution: Record<string, never>;
-            /** @description Every event of the proposal, from the log */
+            /** @description Every event of the proposal, from the log (ProposalSubmitted without its voter list) */
             timeline: components["schemas"]["TimelineEntry"][];
+        };
+        EligibleVoterView: {
+            /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
+            voter: string;
+            /** @example 1 */
+            weight: string;
+        };
+        EligibleVoterPage: {
+            items: components["schemas"]["EligibleVoterView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         BallotView: {
             /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
@@ -2765,7 +2794,9 @@ export interface components {
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
-            /** @description Pass as `after` for the next page; null when this page is empty */
+            /** @description Pass as `cursor` for the next page; null when this page is empty */
+            nextCursor: string | null;
+            /** @description The same place as a log position, to pass as `after`; null when this page is empty */
             nextAfter: string | null;
         };
         NextPayoutView: {
@@ -7711,6 +7742,10 @@ export interface operations {
             query?: {
                 /** @description Time travel: an ISO-8601 time with a zone, or a public log position. The state is folded from the log up to that point. */
                 asOf?: string;
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
                 /** @description Only proposals in this state */
                 state?: "Active" | "Succeeded" | "Defeated" | "Canceled" | "Expired" | "Queued" | "Scheduled" | "Executed" | "Failed";
             };
@@ -8039,7 +8074,12 @@ export interface operations {
     };
     ListVotesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8055,6 +8095,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BallotView"][];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not found */
@@ -9241,9 +9309,9 @@ export interface operations {
             query?: {
                 /** @description Time travel: an ISO-8601 time with a zone, or a public log position. The state is folded from the log up to that point. */
                 asOf?: string;
-                /** @description 1 to 500, default 100 */
+                /** @description Items per page: 1 to 1000, default 100 */
                 limit?: string;
-                /** @description The `nextCursor` of the previous page */
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
                 cursor?: string;
             };
             header?: never;
@@ -9483,13 +9551,102 @@ export interface operations {
             };
         };
     };
+    ListEligibleVotersController_list: {
+        parameters: {
+            query?: {
+                /** @description Time travel: an ISO-8601 time with a zone, or a public log position. The state is folded from the log up to that point. */
+                asOf?: string;
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+                /** @description Only this voter (any letter case): an empty page when they may not vote on the proposal */
+                voter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleVoterPage"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     ListEventsController_list: {
         parameters: {
             query?: {
-                /** @description A public log position: events after it (default: from the start) */
+                /** @description A public log position: events after it (default: from the start). Kept for older clients; `cursor` is the same thing, opaque. */
                 after?: string;
-                /** @description 1 to 1000, default 100 */
+                /** @description Items per page: 1 to 1000, default 100 */
                 limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
             };
             header?: never;
             path: {

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useConnection } from 'wagmi';
 import { api, ok, type Schemas } from '../api/client';
-import { signIntent, useBallots, useContracts, usePayouts, useProposal, useSafeTransactions } from '../api/queries';
+import { signIntent, useBallots, useContracts, useEligibility, usePayouts, useProposal, useSafeTransactions } from '../api/queries';
 import { Link, paths } from '../router';
 import { ActionButton } from '../ui/action-button';
 import { DaoHeader } from '../ui/dao-header';
@@ -207,7 +207,7 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
   );
   const current = mine.find((b) => !b.replaced) ?? mine.at(-1);
   const { asset, payout } = useDaoTokens(daoId);
-  const eligible = p?.rules.eligibleVoters?.some((v) => sameAddress(v.voter, address));
+  const eligible = useEligibility(daoId, proposalId, address).data;
   const streaming = BigInt(payouts.data?.totalFlowRate ?? '0') > 0n;
   return (
     <>
@@ -251,7 +251,7 @@ export function ProposalPage({ daoId, proposalId }: { daoId: string; proposalId:
           {p.state === 'Active' && contracts.data && address && eligible && (mine.length === 0 || p.rules.allowVoteChange) && (
             <Vote daoId={daoId} proposal={p} chainId={contracts.data.chainId} current={current} />
           )}
-          {p.state === 'Active' && address && !eligible && (
+          {p.state === 'Active' && address && eligible === false && (
             <p className="notice">You cannot vote on this proposal: only members when it was made can vote on it.</p>
           )}
           {mine.length > 0 && (

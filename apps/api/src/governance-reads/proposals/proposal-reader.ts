@@ -21,22 +21,39 @@ export class ProposalReader {
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
   ) {}
 
-  async list(daoId: string, state: string | undefined, asOf: string | undefined): Promise<ExistingProposal[]> {
+  /**
+   * The DAO's proposals in the order they were submitted, `limit` + 1 of them (so the caller knows whether a page
+   * follows) after the proposal `after` (keyset paging: a proposal submitted meanwhile is neither skipped nor
+   * shown twice).
+   */
+  async list(
+    daoId: string,
+    state: string | undefined,
+    asOf: string | undefined,
+    page: { readonly limit: number; readonly after: string | null },
+  ): Promise<ExistingProposal[]> {
     requireDaoId(daoId);
     if (asOf === undefined) {
       const projected = await this.db.query('SELECT 1 FROM rm_daos WHERE id = $1', [daoId]);
       if (projected.rows.length > 0) {
         const { rows } = await this.db.query<{ fold_state: unknown }>(
-          `SELECT fold_state FROM rm_proposals WHERE dao_id = $1 AND ($2::text IS NULL OR state = $2) ORDER BY submitted_position`,
-          [daoId, state ?? null],
+          `SELECT fold_state FROM rm_proposals WHERE dao_id = $1 AND ($2::text IS NULL OR state = $2)
+             AND ($3::text IS NULL OR submitted_position > (SELECT submitted_position FROM rm_proposals WHERE id = $3 AND dao_id = $1))
+           ORDER BY submitted_position LIMIT $4`,
+          [daoId, state ?? null, page.after, page.limit + 1],
         );
         return rows.map((r) => decodeFoldState(r.fold_state) as ExistingProposal);
       }
     }
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);
     const ids = await this.proposalIdsOf(daoId, cut);
-    const folded = await Promise.all(ids.map((id) => this.foldOne(id, cut)));
-    return folded.filter((p): p is FoldedProposal => p !== null && (state === undefined || p.state.status === state)).map((p) => p.state);
+    const folded = await Promise.all(
+      ids.slice(page.after === null ? 0 : ids.indexOf(page.after) + 1 || ids.length).map((id) => this.foldOne(id, cut)),
+    );
+    return folded
+      .filter((p): p is FoldedProposal => p !== null && (state === undefined || p.state.status === state))
+      .map((p) => p.state)
+      .slice(0, page.limit + 1);
   }
 
   /** One proposal folded from its stream (up to the cut), with the events it was folded from. */

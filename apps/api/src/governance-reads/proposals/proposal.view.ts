@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { reminderDueAt, type ExistingProposal, type ProposalState } from '@ayllu/domain';
 import { reviveBigints } from '@ayllu/event-store';
 import { problem, ProblemException } from '../../shared/problem';
@@ -23,9 +23,8 @@ export class FrozenRulesView {
   @ApiProperty({ example: 5100 }) quorumBps!: number;
   @ApiProperty({ example: 5000 }) thresholdBps!: number;
   @ApiProperty({ example: '3' }) totalEligibleWeight!: string;
-  @ApiProperty({ example: 3 }) eligibleVoterCount!: number;
-  @ApiPropertyOptional({ type: [EligibleVoterView], description: 'On the single-proposal route only' })
-  eligibleVoters?: EligibleVoterView[];
+  @ApiProperty({ example: 3, description: 'The voters themselves: `GET /v1/daos/{id}/proposals/{pid}/eligible-voters`, a page at a time' })
+  eligibleVoterCount!: number;
   @ApiProperty() allowVoteChange!: boolean;
   @ApiProperty() earlyClose!: boolean;
   @ApiProperty({ example: 604800 }) executionWindowSeconds!: number;
@@ -93,8 +92,11 @@ const RECORD_KEYS = new Set([
   'reminded',
 ]);
 
-/** One view of a proposal, from its folded domain state (read model or log alike). */
-export const proposalViewOf = (p: ExistingProposal, withVoters: boolean): ProposalView => ({
+/**
+ * One view of a proposal, from its folded domain state (read model or log alike). It counts the eligible voters
+ * but does not list them: up to 1,000 of them would make every read of a proposal tens of kilobytes.
+ */
+export const proposalViewOf = (p: ExistingProposal): ProposalView => ({
   id: p.proposalId,
   daoId: p.daoId,
   type: p.type,
@@ -109,7 +111,6 @@ export const proposalViewOf = (p: ExistingProposal, withVoters: boolean): Propos
     thresholdBps: p.thresholdBps,
     totalEligibleWeight: p.totalEligibleWeight.toString(),
     eligibleVoterCount: p.eligibleVoters.size,
-    ...(withVoters ? { eligibleVoters: [...p.eligibleVoters].map(([voter, weight]) => ({ voter, weight: weight.toString() })) } : {}),
     allowVoteChange: p.allowVoteChange,
     earlyClose: p.earlyClose,
     executionWindowSeconds: p.executionWindowSeconds,
@@ -125,7 +126,7 @@ export const proposalViewOf = (p: ExistingProposal, withVoters: boolean): Propos
 /** A write answers with the same proposal shape as `GET /v1/daos/:id/proposals/:pid`, from the state it wrote. */
 export const toProposalView = (state: ProposalState): ProposalView => {
   if (state.status === 'Absent') throw new ProblemException(problem(404, 'PROPOSAL.NOT_FOUND', 'No such proposal in this DAO'));
-  return proposalViewOf(state, true);
+  return proposalViewOf(state);
 };
 
 /** Reads `rm_proposals.fold_state` (written by the worker's proposals projection: maps as entry lists). */

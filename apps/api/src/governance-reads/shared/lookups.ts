@@ -1,6 +1,6 @@
 import { problem, ProblemException } from '../../shared/problem';
 
-const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,100}$/;
+export const PROPOSAL_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export const proposalNotFound = (proposalId: string) =>
   new ProblemException(problem(404, 'PROPOSAL.NOT_FOUND', `No proposal ${proposalId} in this DAO`));

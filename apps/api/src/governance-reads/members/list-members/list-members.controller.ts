@@ -1,26 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblemResponses } from '../../../shared/api-problems';
-import { IsUintString } from '../../../shared/validation/validators';
+import { linkNextPage } from '../../../shared/paging/link-header';
+import { pageLimit, Paged } from '../../../shared/paging/page-query';
 import { AsOfQuery } from '../../shared/as-of.query';
-import { decodeMemberCursor, MEMBER_CURSOR_MESSAGE, MEMBER_CURSOR_PATTERN } from '../member-cursor';
+import { decodeMemberCursor } from '../member-cursor';
 import { MemberReader } from '../member-reader';
 import { MemberView } from '../member.view';
 
-export const MEMBER_PAGE = { default: 100, max: 500 } as const;
-
-export class ListMembersQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: `1 to ${MEMBER_PAGE.max}, default ${MEMBER_PAGE.default}`, example: '100' })
-  @IsOptional()
-  @IsUintString({ min: 1n, max: BigInt(MEMBER_PAGE.max) })
-  limit?: string;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @Matches(MEMBER_CURSOR_PATTERN, { message: MEMBER_CURSOR_MESSAGE })
-  cursor?: string;
-}
+export class ListMembersQuery extends Paged(AsOfQuery) {}
 
 export class MemberPage {
   @ApiProperty({ type: [MemberView] }) items!: MemberView[];
@@ -38,15 +27,23 @@ export class ListMembersController {
     summary: "List a DAO's members, a page at a time",
     description:
       'Every member ever seen (PENDING requests and REMOVED members included), with status, balance and weight, ordered by joinedAt ' +
-      '(never-joined last) then address. `limit` and `cursor` page through them; `asOf` folds the log up to that point.',
+      '(never-joined last) then address. `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header); ' +
+      '`asOf` folds the log up to that point.',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiOkResponse({ type: MemberPage })
   @ApiProblemResponses(400, 404)
-  list(@Param('id') id: string, @Query() query: ListMembersQuery): Promise<MemberPage> {
-    return this.members.page(id, query.asOf, {
-      limit: Number(query.limit ?? MEMBER_PAGE.default),
+  async list(
+    @Param('id') id: string,
+    @Query() query: ListMembersQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MemberPage> {
+    const page = await this.members.page(id, query.asOf, {
+      limit: pageLimit(query),
       after: query.cursor === undefined ? null : decodeMemberCursor(query.cursor),
     });
+    linkNextPage(request, reply, page.nextCursor);
+    return page;
   }
 }

@@ -21,7 +21,11 @@ export class TimelineEntry {
 }
 
 export class ProposalDetailView extends ProposalView {
-  @ApiProperty({ type: [TimelineEntry], description: 'Every event of the proposal, from the log' }) timeline!: TimelineEntry[];
+  @ApiProperty({
+    type: [TimelineEntry],
+    description: 'Every event of the proposal, from the log (ProposalSubmitted without its voter list)',
+  })
+  timeline!: TimelineEntry[];
 }
 
 export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
@@ -38,6 +42,17 @@ export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
   recordedAt: e.recordedAt.toISOString(),
 });
 
+/**
+ * The proposal's own timeline: its events as the audit log shows them, except that ProposalSubmitted does not
+ * repeat the eligible voters (they are paged at `.../eligible-voters`; `rules.eligibleVoterCount` counts them).
+ */
+const proposalTimelineEntry = (e: RecordedEvent): TimelineEntry => {
+  const entry = timelineEntry(e);
+  if (e.type !== 'ProposalSubmitted') return entry;
+  const { eligibleVoters: _voters, ...data } = entry.data;
+  return { ...entry, data };
+};
+
 @ApiTags('Proposals')
 @Controller('v1/daos/:id/proposals')
 export class GetProposalController {
@@ -46,7 +61,10 @@ export class GetProposalController {
   @Get(':pid')
   @ApiOperation({
     summary: 'Read a proposal with its frozen rules, live tally, state and timeline',
-    description: 'Folded from the log, so it is never behind; `asOf` stops at that point.',
+    description:
+      'Folded from the log, so it is never behind; `asOf` stops at that point. The eligible voters are counted ' +
+      '(`rules.eligibleVoterCount`), not listed: page through them at `GET /v1/daos/{id}/proposals/{pid}/eligible-voters`. ' +
+      'Answers carry an ETag; send it back as If-None-Match for a 304 while nothing has changed.',
   })
   @ApiParam({ name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' })
   @ApiParam({ name: 'pid', example: 'prop_0193a1b2c3d4e5f6' })
@@ -54,6 +72,6 @@ export class GetProposalController {
   @ApiProblemResponses(400, 404)
   async get(@Param('id') id: string, @Param('pid') pid: string, @Query() query: AsOfQuery): Promise<ProposalDetailView> {
     const { state, events } = await this.proposals.get(id, pid, query.asOf);
-    return { ...proposalViewOf(state, true), timeline: events.map(timelineEntry) };
+    return { ...proposalViewOf(state), timeline: events.map(proposalTimelineEntry) };
   }
 }
