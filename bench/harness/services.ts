@@ -62,8 +62,10 @@ export const startService = async (options: {
   readonly port?: number;
   readonly readyPath?: string;
   readonly readyLine?: RegExp;
+  /** Node flags before the entry point (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }): Promise<Service> => {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', options.file], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', './tools/register.js', options.file], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,6 +107,9 @@ export const startService = async (options: {
   };
 };
 
+/** Node flags for the API child, from BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load). */
+const apiNodeArgs = (): string[] => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** The API alone (apps/api/src/main.ts) on a free port; request logging off (LOG_LEVEL=warn). */
 export const startApi = async (databaseUrl: string): Promise<Service> => {
   const port = await freePort();
@@ -125,6 +130,7 @@ export const startApi = async (databaseUrl: string): Promise<Service> => {
     },
     port,
     readyPath: '/health',
+    nodeArgs: apiNodeArgs(),
   });
 };
 
