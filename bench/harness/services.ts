@@ -27,6 +27,13 @@ export const memoryOf = (pid: number): { peakMiB: number; rssMiB: number } => {
   return { peakMiB: kb('VmHWM') / 1024, rssMiB: kb('VmRSS') / 1024 };
 };
 
+/** CPU time a live process has used so far (user + system), in seconds (from /proc/<pid>/stat, clock ticks of 10 ms). */
+export const cpuSecondsOf = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 export interface Service {
   readonly name: string;
   readonly pid: number;

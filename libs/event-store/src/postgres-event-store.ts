@@ -13,6 +13,7 @@ import { CommitGroups, type Queued } from './commit-groups';
 import { CommandCombiner, type CommandAppend } from './command-combiner';
 import { ConcurrencyError, IdempotencyKeyReusedError, IdempotencyKeysClaimedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
+import { KeyLookups, type StoredKey } from './key-lookups';
 import { type EventRow, recordedEvent, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
@@ -64,6 +65,13 @@ export class PostgresEventStore {
   readonly streamLocks = new StreamLocks();
   /** Commands queued on the same streams, decided and appended together (see CommandCombiner). */
   readonly commands = new CommandCombiner(this);
+  private readonly keyLookups = new KeyLookups(async (keys) => {
+    const { rows } = await this.db.query<StoredKey & { key: string }>(
+      'SELECT key, fingerprint, response FROM idempotency_keys WHERE key = ANY($1)',
+      [keys],
+    );
+    return new Map(rows.map((row) => [row.key, row]));
+  });
   private notifyInFlight = false;
   private notifyAgain = false;
   private readonly groups = new CommitGroups<PendingAppend, AppendResult>({
@@ -296,14 +304,10 @@ export class PostgresEventStore {
 
   /**
    * The stored response of an earlier request with this idempotency key; throws when the key was used
-   * for a different request; undefined when the key is new.
+   * for a different request; undefined when the key is new. Look-ups asked together share a query (KeyLookups).
    */
   async findIdempotentResponse(key: string, fingerprint: string): Promise<{ response: unknown } | undefined> {
-    const { rows } = await this.db.query<{ fingerprint: string; response: unknown }>(
-      'SELECT fingerprint, response FROM idempotency_keys WHERE key = $1',
-      [key],
-    );
-    const stored = rows[0];
+    const stored = await this.keyLookups.find(key);
     if (!stored) return undefined;
     if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
     return { response: reviveBigints(stored.response) };
