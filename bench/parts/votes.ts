@@ -278,7 +278,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
           note:
             bigSize === 100_000
               ? 'see "Why vote ingestion misses" below'
-              : `default run measures ${fmtInt(bigSize)} voters, not 100,000 (\`--full\`); at a constant ${fmtInt(bigRate)} votes/s 100,000 would take ${fmtInt(100_000 / bigRate)} s, and the rate falls as the stream grows (every vote re-reads it)`,
+              : `default run measures ${fmtInt(bigSize)} voters, not 100,000 (\`--full\`); at a constant ${fmtInt(bigRate)} votes/s 100,000 would take ${fmtInt(100_000 / bigRate)} s`,
         },
       ],
       notes: [],
