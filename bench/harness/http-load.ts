@@ -84,3 +84,44 @@ export const runClosedLoop = async (
   agent.destroy();
   return { requests: latenciesMs.length, seconds, latenciesMs, doneAtSeconds, statuses, stoppedEarly };
 };
+
+/**
+ * An open-loop load: call i is due at `i / ratePerSecond` seconds after the start and is sent then, whether or
+ * not earlier calls were answered (up to `maxSockets` keep-alive connections; a call waiting for a free one
+ * waits on the clock). Latency runs from when the call was due, so a server that falls behind is charged for
+ * the queue it builds instead of slowing the load down (no coordinated omission).
+ */
+export const runOpenLoop = async (
+  baseUrl: string,
+  calls: readonly HttpCall[],
+  ratePerSecond: number,
+  maxSockets = 256,
+): Promise<LoadResult> => {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const base = new URL(baseUrl);
+  const latenciesMs: number[] = [];
+  const doneAtSeconds: number[] = [];
+  const statuses: Record<string, number> = {};
+  const started = process.hrtime.bigint();
+  const sinceStart = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const inFlight: Promise<void>[] = [];
+  for (const [i, call] of calls.entries()) {
+    const due = i / ratePerSecond;
+    const wait = due - sinceStart();
+    if (wait > 0.001) await new Promise((r) => setTimeout(r, wait * 1000));
+    inFlight.push(
+      send(agent, base, call)
+        .then(String, () => 'error')
+        .then((status) => {
+          const done = sinceStart();
+          latenciesMs.push((done - due) * 1000);
+          doneAtSeconds.push(done);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const seconds = sinceStart();
+  agent.destroy();
+  return { requests: latenciesMs.length, seconds, latenciesMs, doneAtSeconds, statuses, stoppedEarly: false };
+};

@@ -28,6 +28,13 @@ export const memoryOf = (pid: number): { peakMiB: number; rssMiB: number } => {
   return { peakMiB: kb('VmHWM') / 1024, rssMiB: kb('VmRSS') / 1024 };
 };
 
+/** CPU time a live process has used so far (user + system), in seconds (from /proc/<pid>/stat, clock ticks of 10 ms). */
+export const cpuSecondsOf = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 export interface Service {
   readonly name: string;
   readonly pid: number;
@@ -75,8 +82,10 @@ export const startService = async (options: {
   readonly port?: number;
   readonly readyPath?: string;
   readonly readyLine?: RegExp;
+  /** Node flags before the entry point (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }): Promise<Service> => {
-  const child = spawn(process.execPath, nodeArgsFor(options.file), {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...nodeArgsFor(options.file)], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,6 +127,9 @@ export const startService = async (options: {
   };
 };
 
+/** Node flags for the API child, from BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load). */
+const apiNodeArgs = (): string[] => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** The API alone (apps/api/src/main.ts) on a free port; request logging off (LOG_LEVEL=warn). */
 export const startApi = async (databaseUrl: string): Promise<Service> => {
   const port = await freePort();
@@ -138,6 +150,7 @@ export const startApi = async (databaseUrl: string): Promise<Service> => {
     },
     port,
     readyPath: '/health',
+    nodeArgs: apiNodeArgs(),
   });
 };
 

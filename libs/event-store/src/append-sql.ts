@@ -38,6 +38,41 @@ WHERE NOT EXISTS (SELECT 1 FROM mismatch)
 ORDER BY i.n
 RETURNING global_position, transaction_id, stream_id, version, recorded_at`;
 
+/**
+ * APPEND_SQL for the commands a combiner decided together (see command-combiner.ts): one statement, all of it or
+ * nothing. Rows of one stream continue each other (`ord` runs on across the commands), each row carries its
+ * command's metadata, and every command's idempotency key is claimed by a plain INSERT: a key already claimed
+ * fails the whole statement on UNIQUE (key) instead of leaving the other claims behind without their events.
+ * This statement always runs in a transaction of its own, never in a caller's.
+ */
+export const APPEND_COMMANDS_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
+    WITH ORDINALITY AS t(stream_id, expected, ord, event_id, type, data, metadata, n)
+),
+current AS (
+  SELECT s.stream_id,
+         coalesce((SELECT e.version FROM events e WHERE e.stream_id = s.stream_id ORDER BY e.version DESC LIMIT 1), 0) AS version
+  FROM (SELECT DISTINCT stream_id FROM input) s
+),
+mismatch AS (
+  SELECT 1 FROM input i JOIN current c USING (stream_id)
+  WHERE i.expected <> -1 AND i.expected <> c.version
+  LIMIT 1
+),
+idem AS (
+  INSERT INTO idempotency_keys (key, fingerprint, response)
+  SELECT k.key, k.fingerprint, k.response FROM unnest($8::text[], $9::text[], $10::jsonb[]) AS k(key, fingerprint, response)
+  WHERE NOT EXISTS (SELECT 1 FROM mismatch)
+  RETURNING key
+)
+INSERT INTO events (stream_id, version, event_id, type, data, metadata)
+SELECT i.stream_id, c.version + i.ord, i.event_id, i.type, i.data, i.metadata
+FROM input i JOIN current c USING (stream_id)
+WHERE NOT EXISTS (SELECT 1 FROM mismatch)
+ORDER BY i.n
+RETURNING global_position, transaction_id, stream_id, version, recorded_at`;
+
 export const STREAM_VERSIONS_SQL = `
 SELECT s AS stream_id,
        coalesce((SELECT e.version FROM events e WHERE e.stream_id = s ORDER BY e.version DESC LIMIT 1), 0) AS version

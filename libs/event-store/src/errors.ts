@@ -21,3 +21,15 @@ export class IdempotencyKeyReusedError extends Error {
     this.name = 'IdempotencyKeyReusedError';
   }
 }
+
+/**
+ * A combined append (several commands in one transaction) found some of its idempotency keys claimed already:
+ * nothing was written. The combiner answers those commands from their keys and decides the others again.
+ */
+export class IdempotencyKeysClaimedError extends Error {
+  readonly code = 'IDEMPOTENCY.KEYS_CLAIMED';
+  constructor(readonly keys: readonly string[]) {
+    super(`Idempotency keys claimed already: ${keys.join(', ')}`);
+    this.name = 'IdempotencyKeysClaimedError';
+  }
+}

@@ -1,8 +1,6 @@
-import { ConcurrencyError } from './errors';
 import { loadStream, type StreamSource } from './load-stream';
-import type { StreamLocks } from './stream-locks';
 import type { StreamRef } from './stream-ref';
-import type { AppendContext, AppendResult, NewEvent, RecordedEvent, StreamWrite } from './types';
+import type { AppendContext, RecordedEvent } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRef = StreamRef<any, any>;
@@ -48,18 +46,27 @@ export interface CommandHandlerResult<R extends StreamRefs, Response> {
   readonly response: Response;
 }
 
+/** One command on its way through the store: its streams, its decision, and how to answer it. */
+export interface QueuedCommand<R extends StreamRefs, Response> {
+  readonly refs: R;
+  readonly decide: (states: StatesOf<R>) => EventsOf<R>;
+  readonly options: HandleOptions<R, Response>;
+}
+
 /** What handling needs of the store (structural, so the store can offer `handle` without an import cycle). */
 export interface HandleTarget extends StreamSource {
-  readonly streamLocks: StreamLocks;
-  append(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult>;
+  /** Runs commands, combining those queued on the same streams (see command-combiner.ts). */
+  readonly commands: {
+    submit<R extends StreamRefs, Response>(command: QueuedCommand<R, Response>): Promise<CommandHandlerResult<R, Response>>;
+  };
   findIdempotentResponse(key: string, fingerprint: string): Promise<{ response: unknown } | undefined>;
 }
 
 /**
- * The one command path: load every stream, decide once, append every stream's events in one transaction
- * with each stream's expected version. A conflict on any stream re-decides against the newer states, a few
- * times, then the ConcurrencyError surfaces. Commands on the same streams in this process queue instead of
- * racing.
+ * The one command path: load every stream, decide, append every stream's events in one transaction with each
+ * stream's expected version. A conflict on any stream re-decides against the newer states, a few times, then
+ * the ConcurrencyError surfaces. Commands on the same streams in this process queue, and the ones that queued
+ * together are decided one after another and appended together (CommandCombiner).
  */
 export const handle = async <R extends StreamRefs, Response = undefined>(
   store: HandleTarget,
@@ -69,69 +76,31 @@ export const handle = async <R extends StreamRefs, Response = undefined>(
 ): Promise<CommandHandlerResult<R, Response>> => {
   const idem = options.idempotency;
   // A retried request is answered from its key before deciding: deciding again could now be refused (the
-  // DAO it created exists), and the client must get the first answer, not that refusal.
-  const earlier = idem && (await store.findIdempotentResponse(idem.key, idem.fingerprint));
+  // DAO it created exists), and the client must get the first answer, not that refusal. A key that keeps no
+  // answer (a signed message's nonce) is not looked up: a replay is refused whatever it decides, and the
+  // append's own claim (or, for a refusal, the look-up after it) finds it.
+  const earlier = idem && idem.keepResponse !== false && (await store.findIdempotentResponse(idem.key, idem.fingerprint));
   if (earlier) return replay(store, refs, earlier.response as Response);
-  const release = await store.streamLocks.acquire(Object.values(refs).map((ref) => ref.streamId));
-  try {
-    return await decideAndAppend(store, refs, decide, options);
-  } catch (error) {
-    // Two copies of one request raced: the loser's refusal is replaced by the winner's answer.
-    const raced = idem && (await store.findIdempotentResponse(idem.key, idem.fingerprint));
-    if (raced) return replay(store, refs, raced.response as Response);
-    throw error;
-  } finally {
-    release();
-  }
+  return store.commands.submit({ refs, decide, options });
 };
 
-const loadAll = async <R extends StreamRefs>(store: StreamSource, refs: R) => {
-  const keys = Object.keys(refs) as (keyof R & string)[];
-  const loaded = await Promise.all(keys.map(async (key) => [key, await loadStream(store, refs[key])] as const));
-  const states = Object.fromEntries(loaded.map(([key, { state }]) => [key, state])) as StatesOf<R>;
-  const versions = Object.fromEntries(loaded.map(([key, { version }]) => [key, version])) as Record<keyof R, number>;
-  return { keys, states, versions };
+/** Each stream's state now, by the names the command uses. */
+export const loadAll = async <R extends StreamRefs>(store: StreamSource, refs: R): Promise<StatesOf<R>> => {
+  const keys = Object.keys(refs);
+  const loaded = await Promise.all(keys.map(async (key) => [key, (await loadStream(store, refs[key])).state] as const));
+  return Object.fromEntries(loaded) as StatesOf<R>;
 };
 
-const replay = async <R extends StreamRefs, Response>(
+/** The answer to a request whose key was claimed earlier: its first answer, beside the states as they are now. */
+export const replay = async <R extends StreamRefs, Response>(
   store: StreamSource,
   refs: R,
   response: Response,
-): Promise<CommandHandlerResult<R, Response>> => {
-  const { states } = await loadAll(store, refs);
-  return { appended: false, replayed: true, events: {}, recorded: [], newState: states, response };
-};
-
-const decideAndAppend = async <R extends StreamRefs, Response>(
-  store: HandleTarget,
-  refs: R,
-  decide: (states: StatesOf<R>) => EventsOf<R>,
-  options: HandleOptions<R, Response>,
-): Promise<CommandHandlerResult<R, Response>> => {
-  const idem = options.idempotency;
-  const attempts = options.maxAttempts ?? 5;
-  for (let attempt = 1; ; attempt++) {
-    const { keys, states, versions } = await loadAll(store, refs);
-    const events = decide(states);
-    const newState = Object.fromEntries(
-      keys.map((key) => [key, (events[key] ?? []).reduce<unknown>((s, e) => refs[key].evolve(s, e), states[key])]),
-    ) as StatesOf<R>;
-    const response = options.respond?.({ newState, events }) as Response;
-    const writes: StreamWrite[] = keys
-      .filter((key) => (events[key]?.length ?? 0) > 0)
-      .map((key) => ({
-        streamId: refs[key].streamId,
-        expectedVersion: versions[key] === 0 ? 'no-stream' : versions[key],
-        events: events[key] as readonly NewEvent[],
-      }));
-    try {
-      const claim = idem && { key: idem.key, fingerprint: idem.fingerprint, response: idem.keepResponse === false ? null : response };
-      const result = await store.append(writes, { ...options.context, ...(claim ? { idempotency: claim } : {}) });
-      // Nothing appended with events decided: the key was claimed meanwhile, and its first answer stands.
-      if (!result.appended && writes.length > 0) return replay(store, refs, result.response as Response);
-      return { appended: result.appended, replayed: false, events, recorded: result.events, newState, response };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= attempts) throw error;
-    }
-  }
-};
+): Promise<CommandHandlerResult<R, Response>> => ({
+  appended: false,
+  replayed: true,
+  events: {},
+  recorded: [],
+  newState: await loadAll(store, refs),
+  response,
+});

@@ -1,7 +1,7 @@
 export { PostgresEventStore } from './postgres-event-store';
 export { EventNotifications } from './event-notifications';
 export type { EventNotificationsOptions } from './event-notifications';
-export { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+export { ConcurrencyError, IdempotencyKeyReusedError, IdempotencyKeysClaimedError } from './errors';
 export { decodeJson, encodeJson, reviveBigints } from './json-codec';
 export { EventStore1763683200000 } from './migrations/1763683200000-event-store';
 export { NotifyFromApplication1763683400000 } from './migrations/1763683400000-notify-from-application';
@@ -20,7 +20,9 @@ export type {
   StreamWrite,
 } from './types';
 export { handle } from './handle';
-export type { CommandHandlerResult, EventOf, EventsOf, HandleOptions, HandleTarget, StatesOf, StreamRefs } from './handle';
+export type { CommandHandlerResult, EventOf, EventsOf, HandleOptions, HandleTarget, QueuedCommand, StatesOf, StreamRefs } from './handle';
+export { CommandCombiner, MAX_COMBINED } from './command-combiner';
+export type { CombinerTarget, CommandAppend } from './command-combiner';
 export { loadStream, loadStreamWithEvents, withinCut } from './load-stream';
 export type { LoadedStream, LoadedStreamWithEvents, LoadOptions, StreamSource } from './load-stream';
 export type { LogCut, StreamRef } from './stream-ref';

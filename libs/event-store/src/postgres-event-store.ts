@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { APPEND_BATCH_SQL, APPEND_SQL, EVENT_COLUMNS, READ_ALL_SQL, READ_STREAMS_AFTER_SQL, STREAM_VERSIONS_SQL } from './append-sql';
+import {
+  APPEND_BATCH_SQL,
+  APPEND_COMMANDS_SQL,
+  APPEND_SQL,
+  EVENT_COLUMNS,
+  READ_ALL_SQL,
+  READ_STREAMS_AFTER_SQL,
+  STREAM_VERSIONS_SQL,
+} from './append-sql';
 import { CommitGroups, type Queued } from './commit-groups';
-import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+import { CommandCombiner, type CommandAppend } from './command-combiner';
+import { ConcurrencyError, IdempotencyKeyReusedError, IdempotencyKeysClaimedError } from './errors';
 import { encodeJson, reviveBigints } from './json-codec';
+import { KeyLookups, type StoredKey } from './key-lookups';
 import { type EventRow, recordedEvent, toRecordedEvent } from './row-mapping';
 import { StreamLocks } from './stream-locks';
 import { StreamStateCache } from './stream-state-cache';
@@ -53,6 +63,15 @@ export class PostgresEventStore {
   readonly stateCache = new StreamStateCache();
   /** Per-stream queues for commands in this process (see StreamLocks). */
   readonly streamLocks = new StreamLocks();
+  /** Commands queued on the same streams, decided and appended together (see CommandCombiner). */
+  readonly commands = new CommandCombiner(this);
+  private readonly keyLookups = new KeyLookups(async (keys) => {
+    const { rows } = await this.db.query<StoredKey & { key: string }>(
+      'SELECT key, fingerprint, response FROM idempotency_keys WHERE key = ANY($1)',
+      [keys],
+    );
+    return new Map(rows.map((row) => [row.key, row]));
+  });
   private notifyInFlight = false;
   private notifyAgain = false;
   private readonly appendedListeners = new Set<() => void>();
@@ -145,6 +164,60 @@ export class PostgresEventStore {
     );
   }
 
+  /**
+   * Appends the events of several commands decided one after another (a CommandCombiner batch) in one
+   * transaction, all or nothing: each event carries its own command's metadata, each command claims its own
+   * idempotency key. A stream several commands write is written in their order, each write expecting the version
+   * the one before it leaves. Throws ConcurrencyError when a stream moved, IdempotencyKeysClaimedError (naming
+   * them) when keys were claimed already. Returns each command's recorded events.
+   */
+  async appendCommands(commands: readonly CommandAppend[]): Promise<RecordedEvent[][]> {
+    const streams = new Map<string, { first: StreamWrite; count: number }>();
+    const rows: (AppendRow & { readonly command: number })[] = [];
+    for (const [command, { writes, context }] of commands.entries())
+      for (const write of writes) {
+        const seen = streams.get(write.streamId) ?? { first: write, count: 0 };
+        if (
+          seen.first.expectedVersion !== 'any' &&
+          expectedAsInt(write.expectedVersion) !== expectedAsInt(seen.first.expectedVersion) + seen.count
+        )
+          throw new Error(
+            `${write.streamId}: a combined write must follow the one before it (version ${expectedAsInt(seen.first.expectedVersion) + seen.count})`,
+          );
+        for (const event of write.events)
+          rows.push({ write: seen.first, event, ord: ++seen.count, metadata: this.metadataFor(context), command });
+        streams.set(write.streamId, seen);
+      }
+    const firsts = [...streams.values()].map((s) => s.first);
+    const claims = commands.flatMap((c) => (c.context.idempotency ? [c.context.idempotency] : []));
+    let inserted: InsertedRow[];
+    try {
+      const params = [
+        ...this.rowParams(rows),
+        claims.map((k) => k.key),
+        claims.map((k) => k.fingerprint),
+        claims.map((k) => encodeJson(k.response ?? null)),
+      ];
+      inserted = (await this.db.query<InsertedRow>(APPEND_COMMANDS_SQL, params)).rows;
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_stream_id_version_key')) throw await this.conflictFor(firsts);
+      if (isUniqueViolation(error, 'idempotency_keys_pkey')) {
+        const { rows: taken } = await this.db.query<{ key: string }>('SELECT key FROM idempotency_keys WHERE key = ANY($1)', [
+          claims.map((k) => k.key),
+        ]);
+        throw new IdempotencyKeysClaimedError(taken.map((t) => t.key));
+      }
+      throw error;
+    }
+    if (inserted.length !== rows.length) throw await this.conflictFor(firsts);
+    this.signalAppended();
+    const recorded = this.recorded(
+      rows,
+      [...inserted].sort((a, b) => (BigInt(a.global_position) < BigInt(b.global_position) ? -1 : 1)),
+    );
+    return commands.map((_, i) => recorded.filter((_e, r) => rows[r].command === i));
+  }
+
   private rowsOf(writes: readonly StreamWrite[], context: AppendContext): AppendRow[] {
     return writes.flatMap((write) =>
       write.events.map((event, index) => ({ write, event, ord: index + 1, metadata: this.metadataFor(context) })),
@@ -232,14 +305,10 @@ export class PostgresEventStore {
 
   /**
    * The stored response of an earlier request with this idempotency key; throws when the key was used
-   * for a different request; undefined when the key is new.
+   * for a different request; undefined when the key is new. Look-ups asked together share a query (KeyLookups).
    */
   async findIdempotentResponse(key: string, fingerprint: string): Promise<{ response: unknown } | undefined> {
-    const { rows } = await this.db.query<{ fingerprint: string; response: unknown }>(
-      'SELECT fingerprint, response FROM idempotency_keys WHERE key = $1',
-      [key],
-    );
-    const stored = rows[0];
+    const stored = await this.keyLookups.find(key);
     if (!stored) return undefined;
     if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
     return { response: reviveBigints(stored.response) };

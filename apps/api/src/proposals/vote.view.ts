@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Address, ProposalState, VoteCast } from '@ayllu/domain';
-import { ProposalView, toProposalView } from '../governance-reads/proposals/proposal.view';
+import { ProposalView, proposalViewOf } from '../governance-reads/proposals/proposal.view';
 
 /** The ballot just recorded, with the proposal's state and live tally after it. */
 export class VoteView {
@@ -16,7 +16,11 @@ export class VoteView {
   @ApiProperty({ type: ProposalView }) proposal!: ProposalView;
 }
 
-/** From the proposal after the write; `cast` is absent when the vote repeated the voter's current choice. */
+/**
+ * From the proposal after the write; `cast` is absent when the vote repeated the voter's current choice. The
+ * proposal goes without its eligible voters (documented as on the single-proposal route only): a vote's answer
+ * stays small however large the DAO; a copy of 1,000 voters per ballot was most of the answer and its encoding.
+ */
 export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, voter: Address): VoteView => {
   if (after.status === 'Absent') throw new Error('a vote was decided on an absent proposal');
   const ballot = after.ballots.get(voter);
@@ -28,6 +32,6 @@ export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, vot
     replaces: cast?.data.replaces ?? null,
     castAt: cast?.data.castAt ?? null,
     ...(cast?.data.reason ? { reason: cast.data.reason } : {}),
-    proposal: toProposalView(after),
+    proposal: proposalViewOf(after),
   };
 };

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { IdempotencyKeyReusedError, type PostgresEventStore } from '@ayllu/event-store';
 import type { AppConfig } from '@ayllu/platform';
-import { getAddress, hashTypedData, type Address, type Hex, type PublicClient } from 'viem';
+import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { APP_CONFIG, EVENT_STORE } from '../shared/tokens';
 import { TREASURY_CHAIN } from '../treasury/treasury-chain';
 import { signatureProblems } from './signature-problems';
 import { ACTION_SCHEMAS, type SignedAction } from './signed-actions';
 import type { MessageBinding } from './signed-messages.dto';
 import { typedDataFor } from './typed-data';
+import { typedDataDigest, type FlatTypedData } from './typed-data-digest';
 import { verifyWalletSignature } from './verify-wallet-signature';
 
 export const MAX_DEADLINE_SECONDS = 24 * 3600;
@@ -66,11 +67,11 @@ export class SignatureVerifier {
         return [f.name, f.type.startsWith('uint') ? BigInt(value as string | number) : value];
       }),
     );
-    const typedData = { domain, types: messageTypes, primaryType, message: typedMessage } as Parameters<typeof hashTypedData>[0];
+    const typedData = { domain, types: messageTypes, primaryType, message: typedMessage } as FlatTypedData;
     const actor = getAddress((message as unknown as Record<string, string>)[schema.actorField] ?? '');
     let digest: Hex;
     try {
-      digest = hashTypedData(typedData);
+      digest = typedDataDigest(typedData);
     } catch {
       throw signatureProblems.invalid('The message does not hash as its typed data');
     }
