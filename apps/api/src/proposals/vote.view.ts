@@ -18,8 +18,8 @@ export class VoteView {
 
 /**
  * From the proposal after the write; `cast` is absent when the vote repeated the voter's current choice. The
- * proposal goes without its eligible voters (documented as on the single-proposal route only): a vote's answer
- * stays small however large the DAO; a copy of 1,000 voters per ballot was most of the answer and its encoding.
+ * proposal view carries no eligible voters (they are paged at /eligible-voters): a vote's answer stays small however
+ * large the DAO; a copy of 1,000 voters per ballot was most of the answer and its encoding.
  */
 export const toVoteView = (after: ProposalState, cast: VoteCast | undefined, voter: Address): VoteView => {
   if (after.status === 'Absent') throw new Error('a vote was decided on an absent proposal');
