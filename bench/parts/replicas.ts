@@ -378,6 +378,12 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
     const baseOnce = baseCalls.filter((c) => baseInLog.get(ballotKey(c)) === 1).length;
 
     const suspended = suspensions.filter((s) => s.status === '201').length;
+    const { rows: suspendedInLog } = await pool.query<{ n: string }>(
+      `SELECT count(*)::bigint AS n FROM events WHERE stream_id = $1 AND type = 'MemberSuspended' GROUP BY lower(data->>'member')`,
+      [streams.dao.of(notifyDao.daoId).streamId],
+    );
+    const suspensionsRecorded = suspendedInLog.length;
+    const suspensionsDoubled = suspendedInLog.filter((r) => Number(r.n) > 1).length;
     const byId = count(receiver.received.map((r) => String(r.headers['webhook-id'])));
     const deliveredIds = Object.keys(byId).length;
     const doubledDeliveries = Object.values(byId).filter((n) => n > 1).length;
@@ -405,8 +411,9 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
     const recorded = once + doubled;
     const baseRate = (baseRun.statuses['201'] ?? 0) / baseRun.seconds;
     const replicaRate = recorded / replicaSeconds;
-    const nothingLost = lost === 0 && suspended === suspensions.length;
-    const noneDoubled = doubled === 0 && doubledDeliveries === 0 && (Number.isNaN(jobDuplicates) || jobDuplicates === 0);
+    const nothingLost = lost === 0 && suspended === suspensions.length && suspensionsRecorded === suspensions.length;
+    const noneDoubled =
+      doubled === 0 && doubledDeliveries === 0 && suspensionsDoubled === 0 && (Number.isNaN(jobDuplicates) || jobDuplicates === 0);
     const allDelivered = deliveredIds === suspended;
     const loadAverage = loadavg().map((n) => round(n, 2));
     const tally = (s: number | null) => (s === null ? 'not within budget' : `${round(s)} s`);
@@ -500,9 +507,9 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
             {
               'side effect': 'admin suspensions (the writes that notify)',
               expected: suspensions.length,
-              done: suspended,
-              doubled: 0,
-              notes: `${suspensions.filter((s) => s.resends > 0).length} re-sent after a dead API; statuses ${statusText(count(suspensions.map((s) => s.status)))}`,
+              done: suspensionsRecorded,
+              doubled: suspensionsDoubled,
+              notes: `MemberSuspended per member in the DAO stream; ${suspensions.filter((s) => s.resends > 0).length} re-sent after a dead API; statuses ${statusText(count(suspensions.map((s) => s.status)))}`,
             },
             {
               'side effect': 'pg-boss jobs (same singleton key run twice)',
@@ -535,7 +542,7 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
       targets: [
         {
           target: '2 APIs + 2 workers, kill -9 of one of each: no side effect doubled, nothing lost',
-          measured: `ballots lost ${lost}, doubled ${doubled}; webhooks ${deliveredIds}/${suspended} delivered, ${doubledDeliveries} doubled; jobs doubled ${Number.isNaN(jobDuplicates) ? 'n/a' : jobDuplicates}; read model = log ${tally(replicaTally)}`,
+          measured: `ballots lost ${lost}, doubled ${doubled}; suspensions ${suspensionsRecorded}/${suspensions.length} recorded, ${suspensionsDoubled} doubled; webhooks ${deliveredIds}/${suspended} delivered, ${doubledDeliveries} doubled; jobs doubled ${Number.isNaN(jobDuplicates) ? 'n/a' : jobDuplicates}; read model = log ${tally(replicaTally)}`,
           met: nothingLost && noneDoubled && allDelivered && replicaTally !== null,
           note: 'chain calls not exercised (no chain in the bench)',
         },
