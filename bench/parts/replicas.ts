@@ -20,6 +20,8 @@ const KILL_API_AT = 0.4;
 const KILL_WORKER_AT = 0.6;
 /** Two workers on one host: no /health server each (the default port would clash). */
 const WORKER_ENV = { WORKER_OPERATIONS_PORT: '0' };
+/** The receiver answers 204 after this long, like a remote endpoint: a kill can then fall while a POST is in flight. */
+const RECEIVER_DELAY_MS = 100;
 
 interface Memory {
   peakMiB: number;
@@ -186,6 +188,7 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
   const tag = Date.now().toString(36);
   const memories: { process: string; role: string; ended: string; memory: Memory }[] = [];
   const receiver = await new Receiver().start();
+  receiver.reply = () => ({ status: 204, delayMs: RECEIVER_DELAY_MS });
   try {
     const votes = shape.members * shape.proposals;
     ctx.log(`replicas: seeding and pre-signing 2 × ${fmtInt(votes)} votes`);
@@ -341,9 +344,15 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
       const expected = suspensions.filter((s) => s.status === '201').length;
       const waitStarted = Date.now();
       // A notification the killed worker had claimed waits for its lease (60 s) before the other worker takes it.
+      // Settled: every expected id arrived and no outbox row of the endpoint is still pending (a row the killed worker
+      // POSTed but never recorded stays pending until its lease lapses; the survivor then sends it again).
       while (Date.now() - waitStarted < 100_000) {
         const ids = new Set(receiver.received.map((r) => String(r.headers['webhook-id'])));
-        if (ids.size >= expected) {
+        const { rows } = await pool.query<{ n: string }>(
+          `SELECT count(*)::bigint AS n FROM notifications WHERE endpoint_id = $1 AND status = 'pending'`,
+          [webhookId],
+        );
+        if (ids.size >= expected && Number(rows[0].n) === 0) {
           deliveriesWaited = (Date.now() - waitStarted) / 1000;
           break;
         }
@@ -426,7 +435,7 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
         replicas: `2 APIs + 2 workers (compiled dist/, own processes) on one PostgreSQL; kill -9 of API 1 at ${KILL_API_AT * 100}% and worker 1 at ${KILL_WORKER_AT * 100}% of the votes answered; not restarted`,
         failover:
           'requests spread over the live APIs by connection; a reset/refused connection re-sends the same signed body to the other API',
-        notifications: `${shape.suspensions} admin suspensions (Idempotency-Key each) spread evenly over the baseline's vote time, on a second DAO, during the replica votes; webhook '*' to a local receiver answering 204`,
+        notifications: `${shape.suspensions} admin suspensions (Idempotency-Key each) spread evenly over the baseline's vote time, on a second DAO, during the replica votes; webhook '*' to a local receiver answering 204 after ${RECEIVER_DELAY_MS} ms`,
       },
       tables: [
         {
@@ -502,7 +511,7 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
               expected: suspended,
               done: deliveredIds,
               doubled: doubledDeliveries,
-              notes: `${receiver.received.length} POSTs received; outbox rows ${outboxRows} (${outbox.map((r) => `${r.status} ${r.n}`).join(', ')}); ${retried} with more than one attempt; all delivered after ${deliveriesWaited === null ? 'not within 100 s' : `${round(deliveriesWaited)} s`} past the votes`,
+              notes: `${receiver.received.length} POSTs received; outbox rows ${outboxRows} (${outbox.map((r) => `${r.status} ${r.n}`).join(', ')}); ${retried} with more than one attempt; outbox settled (nothing pending) ${deliveriesWaited === null ? 'not within 100 s' : `${round(deliveriesWaited)} s`} after the votes`,
             },
             {
               'side effect': 'admin suspensions (the writes that notify)',
@@ -556,7 +565,7 @@ export const runReplicas = async (ctx: BenchContext): Promise<PartResult> => {
         `vote rate against one API and one worker: ${fmtInt(baseRate)} votes/s (p99 ${round(percentile(baseRun.latenciesMs, 99))} ms); with two of each and the kills: ${fmtInt(replicaRate)} votes/s (${times(replicaRate / baseRate)}). All processes and the load generator share the same cores, so a second API adds no CPU.`,
         `re-sending a vote whose API died: when the dead API had committed it, the platform refuses the signed message as used (409 SIGNATURE.REPLAYED; ${replayText} for ${replayProbe.length} answered votes sent again) rather than answering it again, so such a vote counts as not lost only because its ballot is in the log exactly once; when it had not, the re-send is accepted (201). The ballot check reads every proposal stream.`,
         'the worker processes take each projection batch under a transaction-scoped try-lock and claim notifications with FOR UPDATE SKIP LOCKED, so both workers work until one is killed; the read-model row is the survivor catching up.',
-        `the webhook's deliveries are at least once: a worker killed between a POST and recording it would deliver again after the 60 s claim lease; "doubled" counts the same webhook-id received twice.`,
+        `webhook deliveries are at least once: a notification whose POST the killed worker sent but never recorded stays claimed until its 60 s lease lapses, then the surviving worker sends it again with the same webhook-id ("doubled" counts an id received twice; a receiver following Standard Webhooks drops the second by that id). ${doubledDeliveries} such this run; ${retried} notifications needed a second attempt recorded in the outbox.`,
         `read-model tally caught up for the baseline after ${tally(baseTally)}.`,
         `load average at the end of the part: ${loadAverage.join(' / ')}`,
       ],
