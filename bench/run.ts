@@ -14,6 +14,7 @@ import { runReadApi } from './parts/read-api';
 import { runMemory } from './parts/memory';
 import { runGas } from './parts/gas';
 import { runNotifications } from './parts/notifications';
+import { runReplicas } from './parts/replicas';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -27,6 +28,7 @@ const runners: Partial<Record<PartId, Runner>> = {
   gas: runGas,
   notifications: runNotifications,
   memory: runMemory,
+  replicas: runReplicas,
 };
 
 const main = async () => {

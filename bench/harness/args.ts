@@ -1,4 +1,4 @@
-export const PART_IDS = ['append', 'votes', 'rebuild', 'read-api', 'gas', 'notifications', 'memory'] as const;
+export const PART_IDS = ['append', 'votes', 'rebuild', 'read-api', 'gas', 'notifications', 'memory', 'replicas'] as const;
 export type PartId = (typeof PART_IDS)[number];
 
 export interface BenchArgs {

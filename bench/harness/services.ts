@@ -41,6 +41,8 @@ export interface Service {
   readonly url: string;
   /** VmHWM read just before the process is stopped (the kernel's own peak, so no sampling gap). */
   readonly stop: () => Promise<{ peakMiB: number; rssMiB: number }>;
+  /** kill -9: VmHWM read just before SIGKILL; resolves once the process is gone (no shutdown hook runs). */
+  readonly kill: () => Promise<{ peakMiB: number; rssMiB: number }>;
 }
 
 const waitFor = async (url: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
@@ -124,6 +126,13 @@ export const startService = async (options: {
       clearTimeout(timer);
       return memory;
     },
+    kill: async () => {
+      const memory = memoryOf(child.pid!);
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+      return memory;
+    },
   };
 };
 
@@ -131,7 +140,7 @@ export const startService = async (options: {
 const apiNodeArgs = (): string[] => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** The API alone (apps/api/src/main.ts) on a free port; request logging off (LOG_LEVEL=warn). */
-export const startApi = async (databaseUrl: string): Promise<Service> => {
+export const startApi = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Service> => {
   const port = await freePort();
   return startService({
     name: 'api',
@@ -147,6 +156,7 @@ export const startApi = async (databaseUrl: string): Promise<Service> => {
       DATA_DIR: dataDir(),
       // The benchmark is one client sending as fast as it can: the per-address limit would measure itself.
       RATE_LIMIT_MAX: '0',
+      ...extraEnv,
     },
     port,
     readyPath: '/health',
@@ -154,11 +164,22 @@ export const startApi = async (databaseUrl: string): Promise<Service> => {
   });
 };
 
-/** The worker alone (apps/worker/src/main.ts): projections, jobs, notifications; no chain configured. */
-export const startWorkerProcess = (databaseUrl: string): Promise<Service> =>
+/**
+ * The worker alone (apps/worker/src/main.ts): projections, jobs, notifications; no chain configured. `extraEnv`
+ * adds settings (two workers on one host need WORKER_OPERATIONS_PORT apart, e.g. 0 for none).
+ */
+export const startWorkerProcess = (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Service> =>
   startService({
     name: 'worker',
     file: 'apps/worker/src/main.ts',
-    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_ENV: 'development', CHAIN_ID: '31337', RPC_URL: '', DATA_DIR: dataDir() },
+    env: {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      CHAIN_ID: '31337',
+      RPC_URL: '',
+      DATA_DIR: dataDir(),
+      ...extraEnv,
+    },
     readyLine: /worker started/,
   });
