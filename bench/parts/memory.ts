@@ -5,11 +5,11 @@ import type { BenchContext, PartResult } from '../harness/types';
 const TARGET_MIB = 200;
 
 /**
- * Part 6. Peak RSS of the API and worker processes while parts 2 and 4 loaded them: the kernel's own
+ * Part 6. Peak RSS of the API and worker processes while parts 2, 4 and 8 loaded them: the kernel's own
  * high-water mark (VmHWM in /proc/<pid>/status), read just before each process was stopped.
  */
 export const runMemory = (_ctx: BenchContext): PartResult => {
-  if (memorySamples.length === 0) throw new Error('no memory samples: run part 6 with parts votes and/or read-api');
+  if (memorySamples.length === 0) throw new Error('no memory samples: run part 6 after parts votes, read-api and/or replicas');
   return {
     id: 'memory',
     title: '6. Memory',
