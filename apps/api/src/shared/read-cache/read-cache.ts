@@ -17,6 +17,8 @@ export interface ReadTicket {
 export interface ReadCacheOptions {
   readonly maxEntries?: number;
   readonly maxBodyBytes?: number;
+  /** All bodies together: distinct URLs (query variations) must not grow the process without bound. */
+  readonly maxTotalBytes?: number;
 }
 
 /**
@@ -38,16 +40,19 @@ export class ReadCache {
   private lastTag: string | null = null;
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
+  private readonly maxTotalBytes: number;
+  private totalBytes = 0;
 
   constructor(options: ReadCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? 10_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+    this.maxTotalBytes = options.maxTotalBytes ?? 16 * 1024 * 1024;
   }
 
   /** Something may have changed: forget every answer until the watcher has looked again. */
   invalidate(): void {
     this.generation++;
-    this.entries.clear();
+    this.clear();
     this.logTag = null;
     this.projected = false;
   }
@@ -60,7 +65,7 @@ export class ReadCache {
     if (generationAtLook !== this.generation) return; // changed again while it looked: it looks again
     if (this.lastTag !== tag) {
       this.generation++;
-      this.entries.clear();
+      this.clear();
       this.lastTag = tag;
     }
     this.logTag = tag;
@@ -83,12 +88,33 @@ export class ReadCache {
 
   store(key: string, ticket: ReadTicket, body: Buffer, headers: Readonly<Record<string, string>>): boolean {
     if (ticket.etag === null || ticket.generation !== this.generation || body.length > this.maxBodyBytes) return false;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.remove(key);
+    // The oldest answers go first (a Map keeps insertion order) until the new one fits both budgets.
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + body.length > this.maxTotalBytes))
+      this.remove(this.entries.keys().next().value as string);
     this.entries.set(key, { body, headers, etag: ticket.etag });
+    this.totalBytes += body.length;
     return true;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes of every cached body together. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.totalBytes -= entry.body.length;
+    this.entries.delete(key);
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    this.totalBytes = 0;
   }
 }
