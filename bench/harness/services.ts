@@ -136,8 +136,12 @@ export const startService = async (options: {
   };
 };
 
-/** Node flags for the API child, from BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load). */
-const apiNodeArgs = (): string[] => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * Node flags for the API and worker children, from BENCH_API_NODE_ARGS and BENCH_WORKER_NODE_ARGS (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile one under load).
+ */
+const nodeArgsFrom = (name: 'BENCH_API_NODE_ARGS' | 'BENCH_WORKER_NODE_ARGS'): string[] =>
+  (process.env[name] ?? '').split(' ').filter(Boolean);
 
 /** The API alone (apps/api/src/main.ts) on a free port; request logging off (LOG_LEVEL=warn). */
 export const startApi = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Service> => {
@@ -160,7 +164,7 @@ export const startApi = async (databaseUrl: string, extraEnv: Record<string, str
     },
     port,
     readyPath: '/health',
-    nodeArgs: apiNodeArgs(),
+    nodeArgs: nodeArgsFrom('BENCH_API_NODE_ARGS'),
   });
 };
 
@@ -182,4 +186,5 @@ export const startWorkerProcess = (databaseUrl: string, extraEnv: Record<string,
       ...extraEnv,
     },
     readyLine: /worker started/,
+    nodeArgs: nodeArgsFrom('BENCH_WORKER_NODE_ARGS'),
   });

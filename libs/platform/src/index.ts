@@ -14,3 +14,5 @@ export type { PayoutClaimJobData } from './jobs/payout-claim-queue';
 export { pendingMigrations } from './database/pending-migrations';
 export { createMetricsRegistry } from './metrics/metrics-registry';
 export { registerOperationalMetrics } from './metrics/operational-metrics';
+export { decodeProposalState, encodeProposalState, proposalMapsColumns, proposalMapsOf } from './read-models/proposal-fold-state';
+export type { ProposalMaps, ProposalMapsRow } from './read-models/proposal-fold-state';

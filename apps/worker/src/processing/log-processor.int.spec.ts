@@ -84,6 +84,49 @@ describe('LogProcessor', () => {
     expect(batches).toEqual(Array.from({ length: 8 }, () => 'counting'));
   });
 
+  it('moves a processor with nothing to handle to the tail without a batch, unless another worker holds its checkpoint', async () => {
+    const tocks: number[] = [];
+    const tocker = processor<'Tocked', { type: 'Tocked'; data: { n: number } }>({
+      name: 'tocker',
+      canHandle: ['Tocked'],
+      handle: async (_tx, events) => void tocks.push(...events.map((e) => e.data.n)),
+    });
+    const runner = new LogProcessor(db.pool, store, [countingProjection(), tocker], { batchSize: 50 });
+    await appendMany(store, 5, 5, 'Tocked');
+    await catchUpUntil(runner, async () => (await atHead(db)) && (await atHead(db, 'tocker')));
+    expect(tocks).toEqual([0, 1, 2, 3, 4]);
+    // Only Ticked from here on: the tocker is moved along them, and never handed one.
+    await appendMany(store, 20);
+    await catchUpUntil(runner, async () => (await atHead(db)) && (await atHead(db, 'tocker')));
+    expect(tocks).toEqual([0, 1, 2, 3, 4]);
+    expect(await appliedCounts(db)).toEqual({ rows: 20, distinct: 20, events: 25 });
+    // Another worker's batch holds the tocker's checkpoint row and moves it further than this pass has read: the
+    // move waits for that batch, finds the row changed, and leaves it where the other worker put it.
+    await appendMany(store, 10);
+    const { rows: tail } = await db.pool.query<{ t: string; p: string }>(
+      'SELECT max(transaction_id::text::bigint)::text AS t, (max(global_position) + 1000)::text AS p FROM events',
+    );
+    const [beyondTx, beyond] = [tail[0].t, tail[0].p];
+    const other = await db.pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`UPDATE projection_checkpoints SET transaction_id = $1::xid8, position = $2 WHERE name = 'tocker'`, [
+        beyondTx,
+        beyond,
+      ]);
+      const pass = runner.catchUp();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query('COMMIT');
+      await pass;
+    } finally {
+      other.release();
+    }
+    await catchUpUntil(runner, () => atHead(db));
+    expect((await readCheckpoint(db.pool, 'tocker')).position).toBe(BigInt(beyond));
+    expect(tocks).toEqual([0, 1, 2, 3, 4]);
+    expect(await appliedCounts(db)).toEqual({ rows: 30, distinct: 30, events: 35 });
+  });
+
   it('lets a failing processor hold up no other, and reports it by name', async () => {
     await appendMany(store, 40);
     const broken = processor<'Ticked', Ticked>({

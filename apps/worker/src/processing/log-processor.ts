@@ -2,7 +2,7 @@ import { START, type Checkpoint, type PostgresEventStore, type RecordedEvent } f
 import type { Pool, PoolClient } from 'pg';
 import { lockKey, readCheckpoint, writeCheckpoint } from './checkpoints';
 import { DrainLoop, type WakeUps } from './drain-loop';
-import type { Processor } from './processor';
+import type { Processor, ProcessorMemory } from './processor';
 import { isTransient, liftQuarantine, quarantineStream, readQuarantines, type Quarantine } from './quarantine';
 
 export interface LogProcessorOptions {
@@ -48,9 +48,11 @@ const savepoint = async <T>(tx: PoolClient, work: () => Promise<T>): Promise<{ o
   }
 };
 
-const atOrBefore = (event: RecordedEvent, checkpoint: Checkpoint) =>
-  event.transactionId < checkpoint.transactionId ||
-  (event.transactionId === checkpoint.transactionId && event.position <= checkpoint.position);
+const atOrBefore = (event: RecordedEvent, checkpoint: Checkpoint) => !checkpointBefore(checkpoint, event);
+
+/** `a` comes before `b` in commit order. */
+const checkpointBefore = (a: Checkpoint, b: Checkpoint) =>
+  a.transactionId < b.transactionId || (a.transactionId === b.transactionId && a.position < b.position);
 
 /**
  * A client checked out of the pool has no 'error' listener, so a connection the server drops mid-batch
@@ -87,6 +89,8 @@ export class LogProcessor {
   private readonly loop: DrainLoop;
   /** Per processor, the event that failed on its own once: failing again, its stream is quarantined. */
   private readonly heldBack = new Map<string, string>();
+  /** Per processor, what it keeps between batches (see ProcessorMemory). */
+  private readonly memories = new Map<string, ProcessorMemory>();
 
   constructor(
     private readonly pool: Pool,
@@ -129,7 +133,10 @@ export class LogProcessor {
       const events = await this.store.readAll(checkpoint, this.batchSize, tx);
       if (events.length === 0) return { read: 0 };
       const live = events.filter((event) => !quarantines.has(event.streamId));
-      const batch = await savepoint(tx, () => processor.apply(tx, live));
+      const handles = new Set(processor.canHandle);
+      const batch = live.some((event) => handles.has(event.type))
+        ? await savepoint(tx, () => processor.apply(tx, live, this.memoryOf(processor)))
+        : ({ ok: true } as const);
       let done = events[events.length - 1];
       let heldBack: EventHeldBack | undefined;
       if (!batch.ok) {
@@ -174,6 +181,7 @@ export class LogProcessor {
       if (processor.tables.length > 0) await tx.query(`TRUNCATE ${processor.tables.join(', ')}`);
       await writeCheckpoint(tx, processor.name, START);
     });
+    this.memories.delete(processor.name);
     let read = 0;
     for (;;) {
       let n: number;
@@ -203,7 +211,7 @@ export class LogProcessor {
     const handled = new Set(processor.canHandle);
     for (const event of events) {
       if (quarantines.has(event.streamId) || !handled.has(event.type)) continue;
-      const attempt = await savepoint(tx, () => processor.apply(tx, [event]));
+      const attempt = await savepoint(tx, () => processor.apply(tx, [event], this.memoryOf(processor)));
       if (attempt.ok) continue;
       if (isTransient(attempt.error)) throw attempt.error;
       if (this.heldBack.get(processor.name) !== event.metadata.eventId) {
@@ -231,7 +239,7 @@ export class LogProcessor {
     const replay = await savepoint(tx, async () => {
       for (const event of skipped) {
         failed = event;
-        await processor.apply(tx, [event]);
+        await processor.apply(tx, [event], this.memoryOf(processor));
       }
     });
     if (replay.ok) {
@@ -244,19 +252,84 @@ export class LogProcessor {
     return false;
   }
 
+  private memoryOf(processor: Processor): ProcessorMemory {
+    let memory = this.memories.get(processor.name);
+    if (!memory) this.memories.set(processor.name, (memory = new Map()));
+    return memory;
+  }
+
   private async drainAll(): Promise<void> {
+    let skip: ReadonlySet<string>;
+    try {
+      skip = await this.advancePastUnhandled();
+    } catch (error) {
+      skip = new Set();
+      this.options.onError?.(this.processors.map((p) => p.name).join(', '), error);
+    }
     await Promise.all(
-      this.processors.map(async (processor) => {
-        try {
-          for (;;) {
-            const n = await this.runBatch(processor);
-            if (n > 0) this.options.afterBatch?.(processor.name);
-            if (n < this.batchSize) return;
+      this.processors
+        .filter((processor) => !skip.has(processor.name))
+        .map(async (processor) => {
+          try {
+            for (;;) {
+              const n = await this.runBatch(processor);
+              if (n > 0) this.options.afterBatch?.(processor.name);
+              if (n < this.batchSize) return;
+            }
+          } catch (error) {
+            this.options.onError?.(processor.name, error);
           }
-        } catch (error) {
-          this.options.onError?.(processor.name, error);
-        }
-      }),
+        }),
     );
+  }
+
+  /**
+   * The cheap path of a pass, for the processors with nothing to do: one look at every checkpoint and one read of
+   * the log's tail from the earliest of them. A processor already at the tail, or whose events up to it are all
+   * of types it does not handle, is moved there by one compare-and-set of its checkpoint (which another worker's
+   * batch, holding the row, makes fail), without a transaction of its own. Returns the processors it settled;
+   * the others (behind by a whole batch, handling one of the events, a stream quarantined or asked to resume,
+   * no checkpoint yet) run their batches as usual.
+   */
+  private async advancePastUnhandled(): Promise<ReadonlySet<string>> {
+    const settled = new Set<string>();
+    const { rows } = await this.pool.query<{ name: string; transaction_id: string; position: string; quarantined: boolean }>(
+      `SELECT c.name, c.transaction_id, c.position,
+              EXISTS (SELECT 1 FROM processor_quarantines q WHERE q.processor = c.name) AS quarantined
+       FROM projection_checkpoints c WHERE c.name = ANY($1)`,
+      [this.processors.map((p) => p.name)],
+    );
+    const candidates = rows
+      .filter((r) => !r.quarantined)
+      .map((r) => ({ name: r.name, at: { transactionId: BigInt(r.transaction_id), position: BigInt(r.position) } }));
+    if (candidates.length === 0) return settled;
+    const earliest = candidates.map((c) => c.at).reduce((a, b) => (checkpointBefore(a, b) ? a : b));
+    const tail = await this.store.readAll(earliest, this.batchSize);
+    if (tail.length >= this.batchSize) return settled;
+    const last = tail[tail.length - 1];
+    const moves: { name: string; at: Checkpoint }[] = [];
+    for (const candidate of candidates) {
+      const handled = new Set(this.processors.find((p) => p.name === candidate.name)!.canHandle);
+      const pending = tail.filter((e) => !atOrBefore(e, candidate.at));
+      if (pending.some((e) => handled.has(e.type))) continue;
+      if (pending.length === 0) settled.add(candidate.name);
+      else moves.push(candidate);
+    }
+    if (moves.length === 0) return settled;
+    const moved = await this.pool.query<{ name: string }>(
+      `UPDATE projection_checkpoints c SET transaction_id = $4::xid8, position = $5, updated_at = now()
+       FROM unnest($1::text[], $2::xid8[], $3::bigint[]) AS u(name, transaction_id, position)
+       WHERE c.name = u.name AND c.transaction_id = u.transaction_id AND c.position = u.position
+       RETURNING c.name`,
+      [
+        moves.map((m) => m.name),
+        moves.map((m) => m.at.transactionId.toString()),
+        moves.map((m) => m.at.position.toString()),
+        last!.transactionId.toString(),
+        last!.position.toString(),
+      ],
+    );
+    for (const { name } of moved.rows) settled.add(name);
+    return settled;
   }
 }

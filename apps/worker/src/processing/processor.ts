@@ -17,16 +17,24 @@ export interface ProcessorDefinition<T extends E['type'], E extends Event> {
    * Reacts to a batch's events of those types, in log order, inside the loop's transaction, which also moves
    * the checkpoint: write through `tx` only and never commit. Not called for a batch with none of them.
    */
-  readonly handle: (tx: PoolClient, events: readonly RecordedEventOf<Extract<E, { type: T }>>[]) => Promise<void>;
+  readonly handle: (tx: PoolClient, events: readonly RecordedEventOf<Extract<E, { type: T }>>[], memory: ProcessorMemory) => Promise<void>;
 }
+
+/**
+ * What a processor may keep between its batches in one process (the log processor owns one per processor and
+ * empties it on a rebuild). Anything in it may be stale: another worker may have run batches in between, and a
+ * batch that rolled back leaves what it remembered behind. A processor checks it against its tables (a row's
+ * version, say) before trusting it.
+ */
+export type ProcessorMemory = Map<string, unknown>;
 
 /** A processor as the loop runs it: events in, writes through the batch's transaction. */
 export interface Processor {
   readonly name: string;
   readonly tables: readonly string[];
   readonly canHandle: readonly string[];
-  /** Hands the events of a batch it handles to `handle`. */
-  readonly apply: (tx: PoolClient, events: readonly RecordedEvent[]) => Promise<void>;
+  /** Hands the events of a batch it handles to `handle`; without `memory`, nothing is carried to the next batch. */
+  readonly apply: (tx: PoolClient, events: readonly RecordedEvent[], memory?: ProcessorMemory) => Promise<void>;
 }
 
 /**
@@ -49,9 +57,9 @@ export const processor = <T extends E['type'], E extends Event = DomainEvent>(de
     name: definition.name,
     tables: definition.tables ?? [],
     canHandle: definition.canHandle,
-    apply: async (tx, events) => {
+    apply: async (tx, events, memory = new Map()) => {
       const mine = events.filter(handles);
-      if (mine.length > 0) await definition.handle(tx, mine);
+      if (mine.length > 0) await definition.handle(tx, mine, memory);
     },
   };
 };

@@ -99,4 +99,42 @@ describe('Governance projections', () => {
     await rebuilder.rebuild(proposalsProjection);
     expect(await dump(db)).toEqual(before);
   });
+
+  it('keeps the tally exact when workers take turns on one proposal, each with what it remembers', async () => {
+    const first = new LogProcessor(db.pool, store, PROJECTIONS, { batchSize: 2 });
+    const second = new LogProcessor(db.pool, store, PROJECTIONS, { batchSize: 2 });
+    const dao = await log.createDao({ founders: [alice, bob, carol, dave], allowVoteChange: true }, isoAt(-3600));
+    const pid = await log.submitProposal(dao, alice, { type: 'CHANGE_STRATEGY', payload: { strategy: erin } }, isoAt(-3000));
+    await log.vote(dao, pid, alice, 'for', isoAt(-2900));
+    await log.vote(dao, pid, bob, 'against', isoAt(-2890));
+    await first.catchUp();
+    // The second worker has remembered nothing: it reads the ballots back to withdraw bob's first one.
+    await log.vote(dao, pid, bob, 'for', isoAt(-2800));
+    await second.catchUp();
+    // The first worker remembers a state its rows have moved past: it must not withdraw bob's first ballot again.
+    await log.vote(dao, pid, bob, 'abstain', isoAt(-2700));
+    await log.vote(dao, pid, carol, 'against', isoAt(-2600));
+    await first.catchUp();
+    await log.vote(dao, pid, alice, 'against', isoAt(-2500));
+    await second.catchUp();
+
+    const { rows } = await db.pool.query(
+      `SELECT tally_for::text AS f, tally_against::text AS a, tally_abstain::text AS ab,
+              fold_state ? 'ballots' AS stores_ballots, fold_state ? 'eligibleVoters' AS stores_voters
+       FROM rm_proposals WHERE id = $1`,
+      [pid],
+    );
+    expect(rows).toEqual([{ f: '0', a: '2', ab: '1', stores_ballots: false, stores_voters: false }]);
+    const answer = await db.pool.query<{ voter: string; choice: string }>(
+      'SELECT voter, choice FROM rm_votes WHERE proposal_id = $1 AND NOT replaced ORDER BY voter',
+      [pid],
+    );
+    expect(answer.rows).toEqual(
+      [
+        { voter: alice, choice: 'against' },
+        { voter: bob, choice: 'abstain' },
+        { voter: carol, choice: 'against' },
+      ].sort((x, y) => x.voter.localeCompare(y.voter)),
+    );
+  });
 });

@@ -6,7 +6,7 @@ import { EVENT_STORE, PG_POOL } from '../../shared/tokens';
 import { parseAsOf } from '../shared/as-of';
 import { daoNotFound, requireDaoId } from '../../shared/dao-lookup';
 import { proposalNotFound, requireProposalId } from '../shared/lookups';
-import { decodeFoldState } from './proposal.view';
+import { decodeProposalState, proposalMapsColumns, proposalMapsOf, type ProposalMapsRow } from '@ayllu/platform';
 
 export interface FoldedProposal {
   readonly state: ExistingProposal;
@@ -36,13 +36,13 @@ export class ProposalReader {
     if (asOf === undefined) {
       const projected = await this.db.query('SELECT 1 FROM rm_daos WHERE id = $1', [daoId]);
       if (projected.rows.length > 0) {
-        const { rows } = await this.db.query<{ fold_state: unknown }>(
-          `SELECT fold_state FROM rm_proposals WHERE dao_id = $1 AND ($2::text IS NULL OR state = $2)
-             AND ($3::text IS NULL OR submitted_position > (SELECT submitted_position FROM rm_proposals WHERE id = $3 AND dao_id = $1))
-           ORDER BY submitted_position LIMIT $4`,
+        const { rows } = await this.db.query<{ fold_state: unknown } & ProposalMapsRow>(
+          `SELECT p.fold_state, ${proposalMapsColumns()} FROM rm_proposals p WHERE p.dao_id = $1 AND ($2::text IS NULL OR p.state = $2)
+             AND ($3::text IS NULL OR p.submitted_position > (SELECT submitted_position FROM rm_proposals WHERE id = $3 AND dao_id = $1))
+           ORDER BY p.submitted_position LIMIT $4`,
           [daoId, state ?? null, page.after, page.limit + 1],
         );
-        return rows.map((r) => decodeFoldState(r.fold_state) as ExistingProposal);
+        return rows.map((r) => decodeProposalState(r.fold_state, proposalMapsOf(r)) as ExistingProposal);
       }
     }
     const cut = asOf === undefined ? null : await parseAsOf(asOf, this.store);

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { reminderDueAt, type ExistingProposal, type ProposalState } from '@ayllu/domain';
-import { reviveBigints } from '@ayllu/event-store';
 import { problem, ProblemException } from '../../shared/problem';
 
 const plain = (value: unknown): unknown =>
@@ -127,16 +126,6 @@ export const proposalViewOf = (p: ExistingProposal): ProposalView => ({
 export const toProposalView = (state: ProposalState): ProposalView => {
   if (state.status === 'Absent') throw new ProblemException(problem(404, 'PROPOSAL.NOT_FOUND', 'No such proposal in this DAO'));
   return proposalViewOf(state);
-};
-
-/** Reads `rm_proposals.fold_state` (written by the worker's proposals projection: maps as entry lists). */
-export const decodeFoldState = (stored: unknown): ProposalState => {
-  const value = reviveBigints(stored) as Record<string, unknown>;
-  return {
-    ...value,
-    eligibleVoters: new Map(value.eligibleVoters as [string, bigint][]),
-    ballots: new Map(value.ballots as [string, never][]),
-  } as unknown as ProposalState;
 };
 
 export const PROPOSAL_STATES = [

@@ -75,6 +75,9 @@ export class ReadCacheWatcher {
 
   private changed(): void {
     this.options.cache.invalidate();
+    // While the read model lags, a look is already due within 20 ms: under a stream of writes, one look per
+    // recheck instead of one per append (the cache serves nothing until a look finds it caught up anyway).
+    if (this.recheck) return;
     void this.look();
   }
 

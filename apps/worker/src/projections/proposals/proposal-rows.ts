@@ -1,7 +1,7 @@
 import type { ExistingProposal, VoteCast } from '@ayllu/domain';
 import type { PoolClient } from 'pg';
 import { toPlainJson } from '../plain-json';
-import { encodeProposalState } from './proposal-fold-state';
+import { encodeProposalState } from '@ayllu/platform';
 
 export interface ProposalTouch {
   readonly state: ExistingProposal;
@@ -24,8 +24,8 @@ export const frozenRules = (p: ExistingProposal) =>
     executionWindowSeconds: p.executionWindowSeconds,
   });
 
-/** Every proposal the batch touched, in one statement. */
-export const upsertProposals = async (tx: PoolClient, touched: readonly ProposalTouch[]): Promise<void> => {
+/** Proposals the batch submitted, every column (the frozen rules and payload are written once, here). */
+export const insertProposals = async (tx: PoolClient, touched: readonly ProposalTouch[]): Promise<void> => {
   if (touched.length === 0) return;
   const col = <T>(f: (t: ProposalTouch) => T) => touched.map(f);
   await tx.query(
@@ -46,19 +46,42 @@ export const upsertProposals = async (tx: PoolClient, touched: readonly Proposal
       col((t) => t.state.proposer),
       col((t) => JSON.stringify(toPlainJson(t.state.payload))),
       col((t) => JSON.stringify(frozenRules(t.state))),
-      col((t) => t.state.tally.for.toString()),
-      col((t) => t.state.tally.against.toString()),
-      col((t) => t.state.tally.abstain.toString()),
+      ...progressColumns(touched),
       col((t) => t.state.votingStartsAt),
       col((t) => t.state.votingEndsAt),
       col((t) => t.submittedPosition.toString()),
-      col((t) => encodeProposalState(t.state)),
-      col((t) => t.updatedAt.toISOString()),
-      col((t) => t.version),
-      col((t) => t.position.toString()),
+      ...foldColumns(touched),
     ],
   );
 };
+
+/** Proposals already in the read model: only what a later event can change (state, tally, fold state). */
+export const updateProposals = async (tx: PoolClient, touched: readonly ProposalTouch[]): Promise<void> => {
+  if (touched.length === 0) return;
+  await tx.query(
+    `UPDATE rm_proposals p SET
+       state = u.state, tally_for = u.tally_for, tally_against = u.tally_against, tally_abstain = u.tally_abstain,
+       fold_state = u.fold_state, updated_at = u.updated_at, version = u.version, last_position = u.last_position
+     FROM unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[], $5::numeric[], $6::jsonb[], $7::timestamptz[],
+                 $8::int[], $9::bigint[])
+       AS u(id, state, tally_for, tally_against, tally_abstain, fold_state, updated_at, version, last_position)
+     WHERE p.id = u.id`,
+    [touched.map((t) => t.state.proposalId), touched.map((t) => t.state.status), ...progressColumns(touched), ...foldColumns(touched)],
+  );
+};
+
+const progressColumns = (touched: readonly ProposalTouch[]) => [
+  touched.map((t) => t.state.tally.for.toString()),
+  touched.map((t) => t.state.tally.against.toString()),
+  touched.map((t) => t.state.tally.abstain.toString()),
+];
+
+const foldColumns = (touched: readonly ProposalTouch[]) => [
+  touched.map((t) => encodeProposalState(t.state)),
+  touched.map((t) => t.updatedAt.toISOString()),
+  touched.map((t) => t.version),
+  touched.map((t) => t.position.toString()),
+];
 
 export interface BallotRow {
   readonly daoId: string;

@@ -1,5 +1,6 @@
 import { streams, type ExistingProposal, type ProposalEvent } from '@ayllu/domain';
 import { decodeProposalState, encodeProposalState } from './proposal-fold-state';
+import { encodeJson } from '@ayllu/event-store';
 
 const alice = '0x00000000000000000000000000000000000000A1';
 const bob = '0x00000000000000000000000000000000000000B2';
@@ -40,6 +41,24 @@ describe('Stored proposal fold state', () => {
   it('reads back the state it stored, client values shaped like a bigint included', () => {
     const { evolve, initialState } = streams.proposal;
     const state = [submitted, voted].reduce(evolve, initialState()) as ExistingProposal;
-    expect(decodeProposalState(JSON.parse(encodeProposalState(state)))).toEqual(state);
+    const stored = encodeProposalState(state);
+    expect(decodeProposalState(JSON.parse(stored), { eligibleVoters: state.eligibleVoters, ballots: state.ballots })).toEqual(state);
+  });
+
+  it('leaves the voters and ballots out (the read model holds them), so a vote does not rewrite them', () => {
+    const { evolve, initialState } = streams.proposal;
+    const state = [submitted, voted].reduce(evolve, initialState()) as ExistingProposal;
+    const stored = JSON.parse(encodeProposalState(state)) as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('eligibleVoters');
+    expect(stored).not.toHaveProperty('ballots');
+    const empty = { eligibleVoters: new Map(), ballots: new Map() };
+    expect(decodeProposalState(stored, empty)).toEqual({ ...state, eligibleVoters: new Map(), ballots: new Map() });
+  });
+
+  it('reads a row stored with its maps as it was written', () => {
+    const { evolve, initialState } = streams.proposal;
+    const state = [submitted, voted].reduce(evolve, initialState()) as ExistingProposal;
+    const older = JSON.parse(encodeJson({ ...state, eligibleVoters: [...state.eligibleVoters], ballots: [...state.ballots] }));
+    expect(decodeProposalState(older, { eligibleVoters: new Map(), ballots: new Map() })).toEqual(state);
   });
 });
