@@ -251,7 +251,7 @@ export async function readModelsAndRebuild(
     await catchUpReadModels(world);
     const kept = await projectedRows(world);
     const runner = new LogProcessor(world.db.pool, world.store, PROJECTIONS);
-    for (const projection of PROJECTIONS) await runner.rebuild(projection);
+    await runner.rebuild(PROJECTIONS);
     await catchUpReadModels(world);
     const rebuilt = await projectedRows(world);
     if ((await logHead(world)) === head) return { kept, rebuilt };

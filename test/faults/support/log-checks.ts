@@ -33,7 +33,7 @@ export const readModelsAndRebuild = async (pool: Pool): Promise<{ kept: Record<s
   const tables = PROJECTIONS.flatMap((p) => p.tables);
   const kept = await checksum(pool, tables);
   const runner = new LogProcessor(pool, new PostgresEventStore(pool), PROJECTIONS, { batchSize: 2000 });
-  for (const projection of PROJECTIONS) await runner.rebuild(projection);
+  await runner.rebuild(PROJECTIONS);
   return { kept, rebuilt: await checksum(pool, tables) };
 };
 

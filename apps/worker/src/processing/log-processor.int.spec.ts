@@ -239,6 +239,31 @@ describe('LogProcessor', () => {
     expect(await appliedCounts(db)).toEqual({ rows: 90, distinct: 90, events: 90 });
   });
 
+  it('rebuilds several processors in one pass; one failing on an event quarantines its stream and holds up no other', async () => {
+    await appendMany(store, 60);
+    const failingOn = (await db.pool.query<{ stream_id: string }>(`SELECT stream_id FROM events WHERE data->>'n' = '27'`)).rows[0]
+      .stream_id;
+    const seen: number[] = [];
+    const fragile = processor<'Ticked', Ticked>({
+      name: 'fragile',
+      canHandle: ['Ticked'],
+      handle: async (_tx, events) => {
+        if (events.some((e) => e.streamId === failingOn)) throw new Error('cannot read this stream');
+        seen.push(...events.map((e) => e.data.n));
+      },
+    });
+    const runner = new LogProcessor(db.pool, store, [countingProjection(), fragile], { batchSize: 25 });
+    const applied = await runner.rebuild([countingProjection(), fragile]);
+    expect(applied).toBe(60);
+    expect(await appliedCounts(db)).toEqual({ rows: 60, distinct: 60, events: 60 });
+    const quarantined = await db.pool.query('SELECT processor, stream_id FROM processor_quarantines');
+    expect(quarantined.rows).toEqual([{ processor: 'fragile', stream_id: failingOn }]);
+    // Every event but those of the quarantined stream (20..29), each once.
+    expect([...new Set(seen)].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, n) => n).filter((n) => n < 20 || n > 29));
+    expect(await atHead(db)).toBe(true);
+    expect(await atHead(db, 'fragile')).toBe(true);
+  });
+
   it('loses and doubles nothing when its process is killed mid-batch, again and again', async () => {
     await appendMany(store, 400, 20);
     const kills: number[] = [];

@@ -1,6 +1,6 @@
 import { START, type Checkpoint, type PostgresEventStore, type RecordedEvent } from '@ayllu/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { lockKey, readCheckpoint, writeCheckpoint } from './checkpoints';
+import { lockKey, readCheckpoint, writeCheckpoint, writeCheckpoints } from './checkpoints';
 import { DrainLoop, type WakeUps } from './drain-loop';
 import type { Processor, ProcessorMemory } from './processor';
 import { isTransient, liftQuarantine, quarantineStream, readQuarantines, type Quarantine } from './quarantine';
@@ -60,6 +60,18 @@ const checkpointBefore = (a: Checkpoint, b: Checkpoint) =>
  * rejects anyway and the batch is retried; the pool discards the dead client on release.
  */
 const ignoreClientError = (): void => undefined;
+
+const inClientTransaction = async <T>(client: PoolClient, work: () => Promise<T>): Promise<T> => {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+};
 
 const inTransaction = async <T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> => {
   const tx = await pool.connect();
@@ -171,30 +183,89 @@ export class LogProcessor {
   }
 
   /**
-   * Empties a processor's tables and checkpoint, then replays the log into it from position 0, reporting
-   * the events read so far after each batch. Holds the processor's lock while emptying so no worker batch
-   * interleaves with the reset.
+   * Empties the processors' tables and checkpoints, then replays the log into them from position 0 in one pass
+   * (each batch read once and handed to every one of them, in one transaction with their checkpoints), reporting
+   * the events read so far after each batch. Holds their locks for the whole pass on one connection, so no
+   * worker batch interleaves and what a processor remembers between batches stays its own. A processor with
+   * quarantined streams, or a batch that fails, ends the shared pass: from there each processor catches up on
+   * its own batches, which hold back and quarantine as usual.
    */
-  async rebuild(processor: Processor, onProgress?: (read: number) => void): Promise<number> {
-    await inTransaction(this.pool, async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(processor.name)]);
-      if (processor.tables.length > 0) await tx.query(`TRUNCATE ${processor.tables.join(', ')}`);
-      await writeCheckpoint(tx, processor.name, START);
-    });
-    this.memories.delete(processor.name);
-    let read = 0;
-    for (;;) {
-      let n: number;
-      try {
-        n = await this.runBatch(processor, true);
-      } catch (error) {
-        // Held back at an event: the next batch tries it again, and quarantines its stream if it fails again.
-        if (error instanceof EventHeldBack) continue;
-        throw error;
+  async rebuild(which: Processor | readonly Processor[], onProgress?: (read: number) => void): Promise<number> {
+    const processors: readonly Processor[] = Array.isArray(which) ? which : [which as Processor];
+    let read = await this.rebuildInOnePass(processors, onProgress);
+    let behind = 0;
+    for (const processor of processors) {
+      let caughtUp = 0;
+      for (;;) {
+        let n: number;
+        try {
+          n = await this.runBatch(processor, true);
+        } catch (error) {
+          // Held back at an event: the next batch tries it again, and quarantines its stream if it fails again.
+          if (error instanceof EventHeldBack) continue;
+          throw error;
+        }
+        caughtUp += n;
+        if (n > 0) onProgress?.(read + Math.max(behind, caughtUp));
+        if (n === 0) break;
       }
-      read += n;
-      onProgress?.(read);
-      if (n === 0) return read;
+      behind = Math.max(behind, caughtUp);
+    }
+    read += behind;
+    onProgress?.(read);
+    return read;
+  }
+
+  /** The shared pass of `rebuild`; returns how far it read (every processor's checkpoint is there). */
+  private async rebuildInOnePass(processors: readonly Processor[], onProgress?: (read: number) => void): Promise<number> {
+    const names = processors.map((p) => p.name);
+    const session = await this.pool.connect();
+    session.on('error', ignoreClientError);
+    let read = 0;
+    let healthy = true;
+    try {
+      // Session locks, taken in one order so two rebuilds cannot deadlock; a worker's try-lock fails meanwhile.
+      for (const name of [...names].sort()) await session.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(name)]);
+      const tables = processors.flatMap((p) => p.tables);
+      await inClientTransaction(session, async () => {
+        if (tables.length > 0) await session.query(`TRUNCATE ${tables.join(', ')}`);
+        await writeCheckpoints(session, names, START);
+      });
+      for (const name of names) this.memories.delete(name);
+      let at: Checkpoint = START;
+      // The next batch is read on another connection while this one is applied: reading and writing overlap.
+      const readAfter = (checkpoint: Checkpoint) => this.store.readAll(checkpoint, this.batchSize);
+      let next = readAfter(at);
+      for (;;) {
+        const events = await inClientTransaction(session, async () => {
+          const quarantined = await session.query('SELECT 1 FROM processor_quarantines WHERE processor = ANY($1) LIMIT 1', [names]);
+          if (quarantined.rows.length > 0) return null;
+          const batch = await next;
+          if (batch.length === 0) return batch;
+          const last = batch[batch.length - 1];
+          next = readAfter({ transactionId: last.transactionId, position: last.position });
+          next.catch(() => undefined);
+          for (const processor of processors) await processor.apply(session, batch, this.memoryOf(processor));
+          await writeCheckpoints(session, names, { transactionId: last.transactionId, position: last.position });
+          return batch;
+        }).catch((error: unknown) => {
+          // The processors' own batches take it from here, with their savepoints and quarantines.
+          if (isTransient(error)) throw error;
+          return null;
+        });
+        if (events === null || events.length === 0) return read;
+        read += events.length;
+        at = { transactionId: events[events.length - 1].transactionId, position: events[events.length - 1].position };
+        onProgress?.(read);
+      }
+    } catch (error) {
+      healthy = false;
+      throw error;
+    } finally {
+      if (healthy) await session.query('SELECT pg_advisory_unlock_all()').catch(() => (healthy = false));
+      // A connection that may still hold the locks is closed rather than pooled.
+      session.removeListener('error', ignoreClientError);
+      session.release(!healthy);
     }
   }
 
