@@ -89,7 +89,10 @@ describe('LogProcessor', () => {
     const tocker = processor<'Tocked', { type: 'Tocked'; data: { n: number } }>({
       name: 'tocker',
       canHandle: ['Tocked'],
-      handle: async (_tx, events) => void tocks.push(...events.map((e) => e.data.n)),
+      handle: (_tx, events) => {
+        tocks.push(...events.map((e) => e.data.n));
+        return Promise.resolve();
+      },
     });
     const runner = new LogProcessor(db.pool, store, [countingProjection(), tocker], { batchSize: 50 });
     await appendMany(store, 5, 5, 'Tocked');
@@ -247,9 +250,10 @@ describe('LogProcessor', () => {
     const fragile = processor<'Ticked', Ticked>({
       name: 'fragile',
       canHandle: ['Ticked'],
-      handle: async (_tx, events) => {
-        if (events.some((e) => e.streamId === failingOn)) throw new Error('cannot read this stream');
+      handle: (_tx, events) => {
+        if (events.some((e) => e.streamId === failingOn)) return Promise.reject(new Error('cannot read this stream'));
         seen.push(...events.map((e) => e.data.n));
+        return Promise.resolve();
       },
     });
     const runner = new LogProcessor(db.pool, store, [countingProjection(), fragile], { batchSize: 25 });

@@ -325,7 +325,7 @@ export class LogProcessor {
 
   private memoryOf(processor: Processor): ProcessorMemory {
     let memory = this.memories.get(processor.name);
-    if (!memory) this.memories.set(processor.name, (memory = new Map()));
+    if (!memory) this.memories.set(processor.name, (memory = new Map<string, unknown>()));
     return memory;
   }
 
@@ -396,8 +396,8 @@ export class LogProcessor {
         moves.map((m) => m.name),
         moves.map((m) => m.at.transactionId.toString()),
         moves.map((m) => m.at.position.toString()),
-        last!.transactionId.toString(),
-        last!.position.toString(),
+        last.transactionId.toString(),
+        last.position.toString(),
       ],
     );
     for (const { name } of moved.rows) settled.add(name);

@@ -58,7 +58,7 @@ describe('Stored proposal fold state', () => {
   it('reads a row stored with its maps as it was written', () => {
     const { evolve, initialState } = streams.proposal;
     const state = [submitted, voted].reduce(evolve, initialState()) as ExistingProposal;
-    const older = JSON.parse(encodeJson({ ...state, eligibleVoters: [...state.eligibleVoters], ballots: [...state.ballots] }));
+    const older = JSON.parse(encodeJson({ ...state, eligibleVoters: [...state.eligibleVoters], ballots: [...state.ballots] })) as unknown;
     expect(decodeProposalState(older, { eligibleVoters: new Map(), ballots: new Map() })).toEqual(state);
   });
 });
