@@ -70,4 +70,38 @@ describe('A signed message that changes nothing', () => {
     expect(claims.rows).toHaveLength(4);
     expect(claims.rows.every((row) => row.response === null)).toBe(true);
   });
+
+  it('a vote replayed where the state now refuses it is still a replay, not the refusal', async () => {
+    const dao = await api.request<DaoView>('POST', '/v1/daos', {
+      admin: true,
+      body: { name: 'Replay refused', founders: [alice.address, bob.address, carol.address], allowVoteChange: true },
+    });
+    const daoId = dao.body.id;
+    const proposal = await api.request<ProposalView>('POST', `/v1/daos/${daoId}/proposals`, {
+      body: await signIntent(
+        api,
+        daoId,
+        'proposal',
+        { proposer: bob.address, type: 'CHANGE_STRATEGY', title: 'Move', payload: { strategy: STRATEGY } },
+        bob,
+      ),
+    });
+    const pid = proposal.body.id;
+    const vote = await voteBody(daoId, pid, 'for');
+    expect((await send(daoId, pid, vote)).status).toBe(201);
+    expect((await send(daoId, pid, await voteBody(daoId, pid, 'against'))).status).toBe(201);
+    // Alice is suspended: a vote from her would now be refused by the domain, but this one was used already.
+    const suspended = await api.request('POST', `/v1/daos/${daoId}/members/${alice.address}/suspension`, {
+      admin: true,
+      body: { reason: 'audit' },
+    });
+    expect(suspended.status).toBe(201);
+    const replay = await send<Problem>(daoId, pid, vote);
+    expect(replay.status).toBe(409);
+    expect(replay.body.code).toBe('SIGNATURE.REPLAYED');
+    // A fresh message from her gets the domain's refusal.
+    const fresh = await send<Problem>(daoId, pid, await voteBody(daoId, pid, 'abstain'));
+    expect(fresh.status).toBe(403);
+    expect(await votesOf(pid)).toEqual(['for', 'against']);
+  });
 });

@@ -18,7 +18,9 @@ export interface AppendSignedOptions<R extends StreamRefs, Response> {
  * Runs a signed member write through the store's command path with the signer as actor and the nonce
  * claim as the idempotency key, so the events and the claim commit together. A claim that already exists
  * means the message was used: a replay is refused (409), never answered with the first response, so the
- * claim stores no response.
+ * claim stores no response. A command the state now refuses is looked up by its key before it is refused (the
+ * store's combiner does so): a used message is a replay whatever the state decides, so a verifier may leave
+ * the used-nonce check to here.
  *
  * A message that changes nothing (the same vote again) appends nothing, and its nonce is claimed all the same:
  * left unclaimed, it could be replayed later, when the state has moved and it would change something.

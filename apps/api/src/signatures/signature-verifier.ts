@@ -24,6 +24,15 @@ export interface VerifiedMessage<M extends MessageBinding> {
   readonly claim: { readonly key: string; readonly fingerprint: string };
 }
 
+export interface VerifyOptions {
+  /**
+   * `at-append`: leave the used-nonce check to `appendSigned`, which refuses a replay at the append (its claim)
+   * or, when the decision fails, by one look-up then: the hot path of a write many members send at once (a
+   * vote) skips a query. Default `now`: refused here, before any domain code runs.
+   */
+  readonly replay?: 'now' | 'at-append';
+}
+
 /**
  * Checks a signed member write before any domain code runs: the DAO it names, its deadline, that the
  * actor it names signed it, and that its nonce is unused. The chain id is in the EIP-712 domain, so a
@@ -50,6 +59,7 @@ export class SignatureVerifier {
     daoId: string,
     signed: { readonly message: M; readonly signature: Hex },
     now: Date = new Date(),
+    options: VerifyOptions = {},
   ): Promise<VerifiedMessage<M>> {
     const { message, signature } = signed;
     if (message.dao !== daoId) throw signatureProblems.wrongDao(daoId);
@@ -78,7 +88,7 @@ export class SignatureVerifier {
     await this.requireSignedBy(actor, schema.actorField, digest, signature);
 
     const claim = { key: `sig:${this.chainId}:${daoId}:${actor}:${message.nonce.toLowerCase()}`, fingerprint: digest };
-    await this.requireUnused(claim);
+    if (options.replay !== 'at-append') await this.requireUnused(claim);
     return { message, signer: actor, digest, claim };
   }
 

@@ -38,7 +38,8 @@ export class CastVoteController {
     @Req() request: FastifyRequest,
   ): Promise<VoteView> {
     if (body.message.proposalId !== pid) throw invalidField('message.proposalId', `must be ${pid}, the proposal in the route`);
-    const verified = await this.verifier.verify('vote', id, body);
+    // Votes arrive in bursts: the nonce is checked at the append (see VerifyOptions).
+    const verified = await this.verifier.verify('vote', id, body, new Date(), { replay: 'at-append' });
     return this.commands.execute(new CastVoteCommand(id, verified, String(request.id)));
   }
 }
