@@ -1,4 +1,4 @@
-import { buildSignatureBytes, EthSafeSignature, getEip712MessageTypes, preimageSafeTransactionHash } from '@safe-global/protocol-kit';
+import { protocolKit } from './protocol-kit';
 import { getAddress, hexToBigInt, isAddressEqual, size, slice, type Address, type Hex } from 'viem';
 import type { SafeSignature, SafeTransaction } from './safe-transaction';
 import type { SafeTransactionContext } from './safe-typed-data';
@@ -19,7 +19,7 @@ export type ParsedSafeSignature =
  * a 65-byte ECDSA signature, so a recorded signature says by itself which kind it is.
  */
 export const recordedContractSignature = (owner: Address, signature: Hex): Hex =>
-  buildSignatureBytes([new EthSafeSignature(owner, signature, true)]) as Hex;
+  protocolKit().buildSignatureBytes([new (protocolKit().EthSafeSignature)(owner, signature, true)]) as Hex;
 
 /** Reads a recorded signature back (`recordedContractSignature`, or 65 ECDSA bytes); throws on anything else. */
 export function parseRecordedSignature({ signer, data }: SafeSignature): ParsedSafeSignature {
@@ -40,7 +40,9 @@ export function parseRecordedSignature({ signer, data }: SafeSignature): ParsedS
  * `s` the offset of its dynamic part, which follows all the static parts.
  */
 export function buildSafeSignatureBytes(signatures: readonly ParsedSafeSignature[]): Hex {
-  return buildSignatureBytes(signatures.map((s) => new EthSafeSignature(s.signer, s.data, s.kind === 'contract'))) as Hex;
+  return protocolKit().buildSignatureBytes(
+    signatures.map((s) => new (protocolKit().EthSafeSignature)(s.signer, s.data, s.kind === 'contract')),
+  ) as Hex;
 }
 
 /**
@@ -48,7 +50,7 @@ export function buildSafeSignatureBytes(signatures: readonly ParsedSafeSignature
  * `encodeTransactionData`, 0x1901 ‖ domain separator ‖ SafeTx struct hash, whose keccak256 is the safeTxHash.
  */
 export function safeTransactionPreimage(context: SafeTransactionContext, tx: SafeTransaction): Hex {
-  return preimageSafeTransactionHash(
+  return protocolKit().preimageSafeTransactionHash(
     getAddress(context.safe),
     {
       to: getAddress(tx.to),
@@ -84,7 +86,7 @@ export interface ServedSafeMessageTypedData {
  * are the contract owner's signature. `EIP712Domain` is in the types for MetaMask and other wallets.
  */
 export function servedSafeMessageTypedData(chainId: number, ownerSafe: Address, preimage: Hex): ServedSafeMessageTypedData {
-  const types = getEip712MessageTypes('1.4.1');
+  const types = protocolKit().getEip712MessageTypes('1.4.1');
   return {
     types: { EIP712Domain: types.EIP712Domain, SafeMessage: types.SafeMessage },
     domain: { chainId, verifyingContract: ownerSafe },

@@ -1,4 +1,4 @@
-import { encodeMultiSendData } from '@safe-global/protocol-kit';
+import { protocolKit } from './protocol-kit';
 import { encodeFunctionData, type Hex } from 'viem';
 import { multiSendCallOnlyAbi } from '../abi/multi-send-call-only';
 import { SafeOperation, type SafeCall } from './safe-transaction';
@@ -9,7 +9,7 @@ import { SafeOperation, type SafeCall } from './safe-transaction';
  */
 export function encodeMultiSendCallOnly(calls: readonly SafeCall[]): Hex {
   if (calls.length === 0) throw new Error('A MultiSend batch needs at least one call');
-  const packed = encodeMultiSendData(
+  const packed = protocolKit().encodeMultiSendData(
     calls.map((call) => ({ to: call.to, value: call.value.toString(), data: call.data, operation: SafeOperation.Call })),
   ) as Hex;
   return encodeFunctionData({ abi: multiSendCallOnlyAbi, functionName: 'multiSend', args: [packed] });

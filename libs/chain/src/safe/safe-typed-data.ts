@@ -1,4 +1,4 @@
-import { calculateSafeTransactionHash } from '@safe-global/protocol-kit';
+import { protocolKit } from './protocol-kit';
 import type { Address, Hex } from 'viem';
 import type { SafeTransaction } from './safe-transaction';
 
@@ -59,5 +59,5 @@ export const sdkTransactionData = (tx: SafeTransaction) => ({
 
 /** The `safeTxHash` the Safe emits in `ExecutionSuccess` / `ExecutionFailure` and owners sign (Safe's SDK computes it). */
 export function hashSafeTransaction(context: SafeTransactionContext, tx: SafeTransaction): Hex {
-  return calculateSafeTransactionHash(context.safe, sdkTransactionData(tx), '1.4.1', BigInt(context.chainId)) as Hex;
+  return protocolKit().calculateSafeTransactionHash(context.safe, sdkTransactionData(tx), '1.4.1', BigInt(context.chainId)) as Hex;
 }

@@ -1,4 +1,4 @@
-import { generateTypedData } from '@safe-global/protocol-kit';
+import { protocolKit } from './protocol-kit';
 import type { SafeTransaction } from './safe-transaction';
 import { sdkTransactionData, type SafeTransactionContext } from './safe-typed-data';
 
@@ -18,7 +18,7 @@ export interface ServedTypedData {
  * wallets compare it with the connected chain.
  */
 export function servedSafeTypedData(context: SafeTransactionContext, tx: SafeTransaction): ServedTypedData {
-  const typed = generateTypedData({
+  const typed = protocolKit().generateTypedData({
     safeAddress: context.safe,
     safeVersion: '1.4.1',
     chainId: BigInt(context.chainId),
