@@ -69,21 +69,23 @@ export class CommandCombiner {
 
   submit<R extends StreamRefs, Response>(command: QueuedCommand<R, Response>): Promise<CommandHandlerResult<R, Response>> {
     const ids = idsOf(command.refs);
-    const key = ids.join('\n');
+    const shared = [...new Set((command.options.shared ?? []).map((name) => command.refs[name].streamId))].sort();
+    // Commands queue together only when they hold the same streams the same way.
+    const key = `${ids.join('\n')}\n@shared\n${shared.join('\n')}`;
     return new Promise<AnyResult>((resolve, reject) => {
       const entry: Entry = { command: command as unknown as QueuedCommand<StreamRefs, unknown>, resolve, reject, attempts: 0 };
       const queue = this.queues.get(key);
       if (queue) return void queue.push(entry);
       this.queues.set(key, [entry]);
-      void this.drain(key, ids);
+      void this.drain(key, ids, shared);
     }) as Promise<CommandHandlerResult<R, Response>>;
   }
 
   /** Runs batches of one stream set's queue until it is empty. The stream locks keep other commands on these streams out meanwhile. */
-  private async drain(key: string, ids: readonly string[]): Promise<void> {
+  private async drain(key: string, ids: readonly string[], shared: readonly string[]): Promise<void> {
     const queue = this.queues.get(key)!;
     while (queue.length > 0) {
-      const release = await this.store.streamLocks.acquire(ids);
+      const release = await this.store.streamLocks.acquire(ids, shared);
       const batch = takeBatch(queue);
       try {
         await this.run(batch);

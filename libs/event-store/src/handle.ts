@@ -30,6 +30,12 @@ export interface HandleOptions<R extends StreamRefs, Response> {
   readonly respond?: (result: { readonly newState: StatesOf<R>; readonly events: EventsOf<R> }) => Response;
   /** Decisions re-made after a concurrency conflict before the ConcurrencyError surfaces (409). */
   readonly maxAttempts?: number;
+  /**
+   * Streams (by their names in `refs`) this command mostly reads, held shared in this process: commands that
+   * share them run side by side (votes on several proposals of one DAO), and one that holds them exclusively
+   * waits for all of them (see StreamLocks). An append to such a stream still meets its expected version.
+   */
+  readonly shared?: readonly (keyof R & string)[];
 }
 
 /** What a command did (after Emmett's `CommandHandlerResult`). */

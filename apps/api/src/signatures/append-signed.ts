@@ -12,6 +12,8 @@ export interface AppendSignedOptions<R extends StreamRefs, Response> {
   readonly respond: (result: { readonly newState: StatesOf<R>; readonly events: EventsOf<R> }) => Response;
   readonly now: string;
   readonly correlationId: string;
+  /** Streams the write mostly reads, held shared in this process (see the store's HandleOptions.shared). */
+  readonly shared?: readonly (keyof R & string)[];
 }
 
 /**
@@ -41,6 +43,7 @@ export const appendSigned = async <R extends StreamRefs, Response>(options: Appe
       },
       idempotency: { ...verified.claim, keepResponse: false },
       maxAttempts: 200,
+      ...(options.shared ? { shared: options.shared } : {}),
     });
     if (result.replayed) throw signatureProblems.replayed();
     // Nothing decided (e.g. the same vote again): the state as is answers, and the nonce is used up now.

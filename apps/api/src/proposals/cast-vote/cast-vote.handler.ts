@@ -31,6 +31,8 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       store: this.store,
       verified,
       streams: { dao: streams.dao.of(daoId), proposal: streams.proposal.of(message.proposalId) },
+      // Votes on the DAO's other proposals run beside this one; a suspension or removal in this process still waits.
+      shared: ['dao'],
       decide: (states) => {
         requireProposalIn(daoId, states.proposal);
         return castVote(
