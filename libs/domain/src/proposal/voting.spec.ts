@@ -4,7 +4,9 @@ import type { DaoEvent } from '../dao/dao-events';
 import { activeDao, activated, daoCreated, deposited, joinRequested, twoStreamSpec } from '../testing/dao-history';
 import { addressOf, alice, at, bob, carol, dave, DAY, meta, T0 } from '../testing/fixtures';
 import { castVote } from './cast-vote';
-import { closeVoting } from './close-voting';
+import { closeVoting, uncastWeight } from './close-voting';
+import { evolveProposal } from './evolve-proposal';
+import { initialProposalState, type ActiveProposal } from './proposal-state';
 import type { CastVote, CloseVoting, SubmitProposal } from './proposal-commands';
 import type { ProposalEvent, VoteCast } from './proposal-events';
 import { submitProposal } from './submit-proposal';
@@ -287,6 +289,33 @@ describe('Voting', () => {
           .result();
         expect(result.proposal.map((e) => e.type)).toEqual(['VoteCast', 'ProposalDefeated']);
         expect(result.dao).toEqual([{ type: 'ProposalSettled', data: { proposalId: 'p-1', outcome: 'Defeated' } }]);
+      });
+
+      it('counts as uncast exactly the frozen weight of the voters without a ballot, through changed votes', () => {
+        const history = opened([
+          ...three({ votingType: 'weighted', allowVoteChange: true }),
+          deposited(alice, 700n),
+          deposited(bob, 200n),
+          deposited(carol, 100n),
+        ]);
+        const submitted = history.proposal[0] as Extract<ProposalEvent, { type: 'ProposalSubmitted' }>;
+        const weights = new Map(submitted.data.eligibleVoters.map((v) => [v.voter, v.weight]));
+        let state = history.proposal.reduce(evolveProposal, initialProposalState());
+        const walk = (p: ActiveProposal) => [...p.eligibleVoters].filter(([v]) => !p.ballots.has(v)).reduce((sum, [, w]) => sum + w, 0n);
+        const sequence: [Address, VoteChoice][] = [
+          [bob, 'for'],
+          [bob, 'against'],
+          [alice, 'abstain'],
+          [bob, 'abstain'],
+          [carol, 'for'],
+          [alice, 'for'],
+        ];
+        for (const [voter, choice] of sequence) {
+          const previous = (state as ActiveProposal).ballots.get(voter);
+          state = evolveProposal(state, ballot(voter, choice, weights.get(voter), previous?.choice ?? null));
+          expect(uncastWeight(state as ActiveProposal)).toBe(walk(state as ActiveProposal));
+        }
+        expect(uncastWeight(state as ActiveProposal)).toBe(0n);
       });
 
       it('closes when the remaining weight cannot flip the outcome', () => {
