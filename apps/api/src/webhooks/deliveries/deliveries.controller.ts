@@ -7,13 +7,13 @@ import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
 import { decodeCursor, encodeCursor } from '../../shared/paging/cursor';
 import { linkNextPage } from '../../shared/paging/link-header';
-import { pageLimit, Paged } from '../../shared/paging/page-query';
+import { PageQuery, pageLimit } from '../../shared/paging/page-query';
 import { INT64_MAX } from '../../shared/validation/validators';
 import { requireWebhook } from '../webhook-guards';
 import { DELIVERY_LOG, WEBHOOK_ENDPOINTS } from '../webhook-tokens';
 import { DeliveryPage } from './delivery.view';
 
-export class ListDeliveriesQuery extends Paged(class {}) {
+export class ListDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'delivered', 'dead'], description: '`dead`: the dead-letter list' })
   @IsOptional()
   @IsIn(['pending', 'delivered', 'dead'])
