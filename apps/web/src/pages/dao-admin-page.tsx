@@ -284,7 +284,8 @@ function Webhooks({ daoId }: { daoId: string }) {
   const client = useQueryClient();
   const hooks = useQuery({
     queryKey: ['webhooks', daoId],
-    queryFn: () => ok(api.GET('/v1/daos/{id}/webhooks', { params: { path: { id: daoId }, query: { limit: '1000' } }, headers: adminHeaders() })),
+    queryFn: () =>
+      ok(api.GET('/v1/daos/{id}/webhooks', { params: { path: { id: daoId }, query: { limit: '1000' } }, headers: adminHeaders() })),
   });
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<'standard' | 'discord'>('standard');
