@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { streams, type Address } from '@ayllu/domain';
+import { streams } from '@ayllu/domain';
 import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
 import { labelledAccounts, type TestSigner } from '../../../test/support/signing';
 import type { WebhookWithSecretView } from '../src/webhooks/webhook.view';
@@ -55,7 +55,7 @@ describe('Paging on every list route', () => {
   /** Safe transactions as the worker proposes them; two share nonce 1 (a replacement), so the tie-breaker counts. */
   const proposeSafeTransactions = async () => {
     const safe = labelled(`${daoId}:safe`);
-    const zero = `0x${'0'.repeat(40)}` as Address;
+    const zero = `0x${'0'.repeat(40)}`;
     const events = [0n, 1n, 1n, 2n].map((nonce, i) => ({
       type: 'SafeTransactionProposed',
       data: {
@@ -64,7 +64,17 @@ describe('Paging on every list route', () => {
         purpose: 'enable_module',
         safeTxHash: txHash(100 + i),
         nonce,
-        transaction: { to: safe, value: 0n, data: '0x', operation: 0, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, gasToken: zero, refundReceiver: zero },
+        transaction: {
+          to: safe,
+          value: 0n,
+          data: '0x',
+          operation: 0,
+          safeTxGas: 0n,
+          baseGas: 0n,
+          gasPrice: 0n,
+          gasToken: zero,
+          refundReceiver: zero,
+        },
         operationId: txHash(0),
         salt: txHash(0),
         calls: [{ to: safe, value: 0n, data: '0x', description: `call ${i}` }],

@@ -12,12 +12,7 @@ import { linkNextPage, pageOf } from '../shared/paging/link-header';
 import { PageQuery, pageLimit } from '../shared/paging/page-query';
 import { EVENT_STORE } from '../shared/tokens';
 import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
-import {
-  SAFE_TX_STATUSES,
-  SafeTransactionDetailView,
-  SafeTransactionPage,
-  toSafeTransactionView,
-} from './safe-transaction.view';
+import { SAFE_TX_STATUSES, SafeTransactionDetailView, SafeTransactionPage, toSafeTransactionView } from './safe-transaction.view';
 import { TREASURY_CHAIN } from './treasury-chain';
 
 const CONTRACT_OWNERS_WAIT_MS = 3000;
