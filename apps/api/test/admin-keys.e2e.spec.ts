@@ -4,6 +4,7 @@ import { streams } from '@ayllu/domain';
 import { startTestApi, TEST_ADMIN_KEY, type Problem, type TestApi } from '../../../test/support/api';
 import { labelledAccounts } from '../../../test/support/signing';
 import type { AdminKeyView, AdminKeyWithSecretView } from '../src/admin-auth/admin-keys/admin-key.view';
+import type { AdminKeyPage } from '../src/admin-auth/admin-keys/list-admin-keys/list-admin-keys.controller';
 import type { DaoView } from '../src/daos/dao.view';
 
 const [ALICE, BOB, CAROL] = labelledAccounts('admin-keys', 3).map((a) => a.address);
@@ -52,9 +53,9 @@ describe('DAO admin keys over HTTP', () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toMatchObject({ id: res.body.id, key: null });
 
-    const list = await api.request<AdminKeyView[]>('GET', `/v1/daos/${daoA}/admin-keys`, { admin: true });
+    const list = await api.request<AdminKeyPage>('GET', `/v1/daos/${daoA}/admin-keys`, { admin: true });
     expect(list.status).toBe(200);
-    expect(list.body).toEqual([expect.objectContaining({ id: res.body.id, name: 'ops', status: 'active' })]);
+    expect(list.body).toEqual({ items: [expect.objectContaining({ id: res.body.id, name: 'ops', status: 'active' })], nextCursor: null });
     expect(JSON.stringify(list.body)).not.toMatch(/secret|scrypt|ayllu_dak/i);
 
     // The public audit log names the key and who issued it, not its hash.
@@ -157,8 +158,8 @@ describe('DAO admin keys over HTTP', () => {
     const refused = await api.request<Problem>('GET', `/v1/daos/${daoA}/webhooks`, { headers: bearer(key!) });
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('AUTH.KEY_EXPIRED');
-    const list = await api.request<AdminKeyView[]>('GET', `/v1/daos/${daoA}/admin-keys`, { admin: true });
-    expect(list.body.find((k) => k.name === 'short')?.status).toBe('expired');
+    const list = await api.request<AdminKeyPage>('GET', `/v1/daos/${daoA}/admin-keys`, { admin: true });
+    expect(list.body.items.find((k) => k.name === 'short')?.status).toBe('expired');
   });
 
   it("lets a DAO admin resume its own DAO's quarantined stream only, and answers crafted paths with a 4xx", async () => {

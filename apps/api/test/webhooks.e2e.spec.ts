@@ -8,7 +8,7 @@ import { expect } from '@jest/globals';
 import { startTestApi, type Problem, type TestApi } from '../../../test/support/api';
 import type { DaoView } from '../src/daos/dao.view';
 import type { DeliveryPage, ReplayAccepted } from '../src/webhooks/deliveries/delivery.view';
-import type { WebhookView, WebhookWithSecretView } from '../src/webhooks/webhook.view';
+import type { WebhookPage, WebhookView, WebhookWithSecretView } from '../src/webhooks/webhook.view';
 import { NotificationDispatcher } from '../../worker/src/notifications/delivery/dispatcher';
 import { outboxProjection } from '../../worker/src/notifications/outbox/outbox.projection';
 import { Receiver } from '../../worker/src/notifications/testing/receiver';
@@ -91,7 +91,7 @@ describe('Webhooks over HTTP', () => {
     }).drain();
   };
   const deleteAll = async () => {
-    for (const w of (await api.request<WebhookView[]>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body) {
+    for (const w of (await api.request<WebhookPage>('GET', `/v1/daos/${daoId}/webhooks?limit=1000`, { admin: true })).body.items) {
       await api.request('DELETE', `/v1/daos/${daoId}/webhooks/${w.id}`, { admin: true });
     }
   };
@@ -147,12 +147,12 @@ describe('Webhooks over HTTP', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body).toEqual(first.body);
     expect(first.body.secret).toMatch(/^whsec_/);
-    const listed = (await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body;
-    expect(listed).toHaveLength(1);
+    const listed = (await api.request<WebhookPage>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body;
+    expect(listed.items).toHaveLength(1);
     const other = await send<Problem>({ ...body, description: 'another request' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
-    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
+    expect((await api.request<WebhookPage>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body.items).toHaveLength(1);
     await deleteAll();
   });
 
@@ -174,7 +174,7 @@ describe('Webhooks over HTTP', () => {
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.body).not.toHaveProperty('secret');
     expect(JSON.stringify(retry.body)).not.toContain(rotated.body.secret);
-    expect((await api.request('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body).toHaveLength(1);
+    expect((await api.request<WebhookPage>('GET', `/v1/daos/${daoId}/webhooks`, { admin: true })).body.items).toHaveLength(1);
     await deleteAll();
   });
 

@@ -37,6 +37,6 @@ export type { ResolveAll } from './security/url-guard';
 export { signStandardWebhook } from './signing/standard-webhook-signature';
 export type { SignedHeaders } from './signing/standard-webhook-signature';
 export { PREVIOUS_SECRET_GRACE_MS, WebhookEndpoints } from './endpoints/webhook-endpoints';
-export type { NewWebhookEndpoint, WebhookEndpoint, WebhookFormat, WebhookStatus } from './endpoints/webhook-endpoints';
+export type { NewWebhookEndpoint, WebhookEndpoint, WebhookEndpointKey, WebhookFormat, WebhookStatus } from './endpoints/webhook-endpoints';
 export { DeliveryLog, REPLAY_MAX_EVENTS } from './deliveries/delivery-log';
-export type { Delivery, DeliveryAttempt, DeliveryQuery, DeliveryStatus } from './deliveries/delivery-log';
+export type { Delivery, DeliveryAttempt, DeliveryKey, DeliveryQuery, DeliveryStatus } from './deliveries/delivery-log';

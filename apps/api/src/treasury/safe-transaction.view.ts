@@ -71,7 +71,9 @@ export class SafeTransactionView {
 }
 
 export class SafeTransactionPage {
-  @ApiProperty({ type: [SafeTransactionView], description: 'In Safe nonce order' }) items!: SafeTransactionView[];
+  @ApiProperty({ type: [SafeTransactionView], description: 'In Safe nonce order, then safeTxHash' }) items!: SafeTransactionView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 export class SafeTransactionDetailView extends SafeTransactionView {

@@ -1,23 +1,53 @@
-import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { safeTransactionPreimage, servedSafeMessageTypedData, servedSafeTypedData, type ServedSafeMessageTypedData } from '@ayllu/chain';
 import type { Address, DeployedTreasury } from '@ayllu/domain';
 import type { PostgresEventStore } from '@ayllu/event-store';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicClient } from 'viem';
 import { ApiProblemResponses } from '../shared/api-problems';
-import { problem, ProblemException } from '../shared/problem';
+import { decodeCursor, encodeCursor } from '../shared/paging/cursor';
+import { linkNextPage, pageOf } from '../shared/paging/link-header';
+import { PageQuery, pageLimit } from '../shared/paging/page-query';
 import { EVENT_STORE } from '../shared/tokens';
 import { requireSafeTransactionIn, requireTreasury } from './load-treasury';
-import {
-  SAFE_TX_STATUSES,
-  SafeTransactionDetailView,
-  SafeTransactionPage,
-  SafeTransactionView,
-  toSafeTransactionView,
-} from './safe-transaction.view';
+import { SAFE_TX_STATUSES, SafeTransactionDetailView, SafeTransactionPage, toSafeTransactionView } from './safe-transaction.view';
 import { TREASURY_CHAIN } from './treasury-chain';
 
 const CONTRACT_OWNERS_WAIT_MS = 3000;
+
+export class ListSafeTransactionsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SAFE_TX_STATUSES, description: 'Only transactions in this status' })
+  @IsOptional()
+  @IsIn(SAFE_TX_STATUSES, { message: `must be one of ${SAFE_TX_STATUSES.join(', ')}` })
+  status?: string;
+}
+
+interface SafeTxPlace {
+  readonly nonce: string;
+  readonly safeTxHash: string;
+}
+
+const NONCE = /^(0|[1-9]\d{0,77})$/;
+const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+
+/** The last transaction's nonce (decimal string) and safeTxHash; anything else is a 400 naming `cursor`. */
+const decodeSafeTxCursor = (text: string): SafeTxPlace =>
+  decodeCursor(text, (key) => {
+    if (key.length !== 2) return null;
+    const [nonce, safeTxHash] = key;
+    return typeof nonce === 'string' && NONCE.test(nonce) && typeof safeTxHash === 'string' && TX_HASH.test(safeTxHash)
+      ? { nonce, safeTxHash }
+      : null;
+  });
+
+/** Nonce order, then safeTxHash (unique): a page boundary between two transactions of one nonce skips and repeats nothing. */
+const byNonce = (a: SafeTxPlace, b: SafeTxPlace): number => {
+  const nonces = BigInt(a.nonce) - BigInt(b.nonce);
+  if (nonces !== 0n) return nonces < 0n ? -1 : 1;
+  return a.safeTxHash < b.safeTxHash ? -1 : a.safeTxHash > b.safeTxHash ? 1 : 0;
+};
 
 @ApiTags('Treasury')
 @Controller('v1/daos/:id/safe-transactions')
@@ -28,23 +58,32 @@ export class SafeTransactionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The DAO's Safe transactions: what each does, who signed, who still must" })
-  @ApiQuery({ name: 'status', required: false, enum: SAFE_TX_STATUSES })
+  @ApiOperation({
+    summary: "The DAO's Safe transactions: what each does, who signed, who still must; a page at a time",
+    description:
+      'In Safe nonce order, then safeTxHash (a replaced transaction and its replacement share a nonce). `limit` and `cursor` page ' +
+      'through them (the next page is also the `Link: rel="next"` header, absent on the last page).',
+  })
   @ApiOkResponse({ type: SafeTransactionPage })
   @ApiProblemResponses(400, 404)
-  async list(@Param('id') id: string, @Query('status') status?: string): Promise<{ items: SafeTransactionView[] }> {
-    if (status !== undefined && !SAFE_TX_STATUSES.includes(status))
-      throw new ProblemException(
-        problem(400, 'REQUEST.INVALID', `status must be one of ${SAFE_TX_STATUSES.join(', ')}`, {
-          errors: [{ field: 'status', message: 'unknown status' }],
-        }),
-      );
+  async list(
+    @Param('id') id: string,
+    @Query() query: ListSafeTransactionsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SafeTransactionPage> {
+    const after = query.cursor === undefined ? null : decodeSafeTxCursor(query.cursor);
+    const limit = pageLimit(query);
     const treasury = await requireTreasury(this.store, id);
-    const items = [...treasury.transactions.values()]
+    const rest = [...treasury.transactions.values()]
       .map((tx) => toSafeTransactionView(treasury, tx))
-      .filter((view) => status === undefined || view.status === status)
-      .sort((a, b) => Number(BigInt(a.nonce) - BigInt(b.nonce)));
-    return { items };
+      .filter((view) => query.status === undefined || view.status === query.status)
+      .filter((view) => after === null || byNonce(view, after) > 0)
+      .sort(byNonce)
+      .slice(0, limit + 1);
+    const page = pageOf(rest, limit, (last) => encodeCursor([last.nonce, last.safeTxHash]));
+    linkNextPage(request, reply, page.nextCursor);
+    return page;
   }
 
   @Get(':safeTxHash')

@@ -25,6 +25,12 @@ export class WebhookView {
   @ApiProperty() updatedAt!: string;
 }
 
+export class WebhookPage {
+  @ApiProperty({ type: [WebhookView] }) items!: WebhookView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
+}
+
 /** The answer to creation and rotation: the only time the signing secret is shown. */
 export class WebhookWithSecretView extends WebhookView {
   @ApiProperty({

@@ -86,7 +86,7 @@ export const useBallots = (daoId: string, pid: string) =>
 export const useSafeTransactions = (daoId: string) =>
   useQuery({
     queryKey: ['safe-transactions', daoId],
-    queryFn: () => ok(api.GET('/v1/daos/{id}/safe-transactions', path(daoId))),
+    queryFn: () => ok(api.GET('/v1/daos/{id}/safe-transactions', { params: { path: { id: daoId }, query: { limit: '1000' } } })),
     refetchInterval: 2000,
   });
 

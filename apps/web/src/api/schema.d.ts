@@ -12,8 +12,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The DAO's admin keys, revoked and expired ones included
-         * @description Admins of this DAO and the platform admin. Never the keys themselves, nor their hashes.
+         * The DAO's admin keys, revoked and expired ones included, a page at a time
+         * @description Admins of this DAO and the platform admin. Never the keys themselves, nor their hashes. Oldest first (creation time, then id); `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
          */
         get: operations["ListAdminKeysController_list"];
         put?: never;
@@ -56,8 +56,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The DAO's admin wallets
-         * @description Admins of this DAO and the platform admin.
+         * The DAO's admin wallets, a page at a time
+         * @description Admins of this DAO and the platform admin, in address order. `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
          */
         get: operations["ListAdminWalletsController_list"];
         put?: never;
@@ -159,7 +159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List DAOs, newest first */
+        /**
+         * List DAOs, newest first, a page at a time
+         * @description Ordered by creation time then id, newest first. `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
+         */
         get: operations["ListDaosController_list"];
         put?: never;
         /**
@@ -627,7 +630,7 @@ export interface paths {
         };
         /**
          * List a DAO's rotating pools, oldest first, a page at a time
-         * @description Status, method, contract, round and next payout of each pool, from the read model. `asOf` folds the log up to that point.
+         * @description Status, method, contract, round and next payout of each pool, from the read model, in creation order. `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page); `asOf` folds the log up to that point.
          */
         get: operations["ListRotatingPoolsController_list"];
         put?: never;
@@ -709,7 +712,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the DAO's webhooks (without secrets) */
+        /**
+         * List the DAO's webhooks (without secrets), a page at a time
+         * @description Oldest first (creation time, then id). `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
+         */
         get: operations["ReadWebhooksController_list"];
         put?: never;
         /**
@@ -770,8 +776,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Delivery log of a webhook, newest log position first
-         * @description Each notification with its attempts (status code, latency, error), status and next attempt. `status=dead` lists the dead letters.
+         * Delivery log of a webhook, newest log position first, a page at a time
+         * @description Each notification with its attempts (status code, latency, error), status and next attempt. `status=dead` lists the dead letters. Ordered by log position (newest first) then notification id; `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
          */
         get: operations["DeliveriesController_list"];
         put?: never;
@@ -826,7 +832,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The DAO's Safe transactions: what each does, who signed, who still must */
+        /**
+         * The DAO's Safe transactions: what each does, who signed, who still must; a page at a time
+         * @description In Safe nonce order, then safeTxHash (a replaced transaction and its replacement share a nonce). `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page).
+         */
         get: operations["SafeTransactionsController_list"];
         put?: never;
         post?: never;
@@ -1337,7 +1346,7 @@ export interface paths {
         };
         /**
          * List a DAO's public share pools, oldest first, a page at a time
-         * @description Private and soft-deleted pools are not listed (a private pool is read by its id). `asOf` folds the log up to that point.
+         * @description Private and soft-deleted pools are not listed (a private pool is read by its id). In creation order; `limit` and `cursor` page through them (the next page is also the `Link: rel="next"` header, absent on the last page). `asOf` folds the log up to that point.
          */
         get: operations["SharePoolReadsController_list"];
         put?: never;
@@ -1918,6 +1927,11 @@ export interface components {
             /** @example admin:platform */
             revokedBy: string | null;
         };
+        AdminKeyPage: {
+            items: components["schemas"]["AdminKeyView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         AddAdminWalletRequest: {
             /**
              * @description Any letter case; stored checksummed
@@ -1935,6 +1949,17 @@ export interface components {
              *     ]
              */
             wallets: string[];
+        };
+        AdminWalletPage: {
+            /**
+             * @description Checksummed, in address order; each may sign in with Ethereum as an admin of this DAO
+             * @example [
+             *       "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+             *     ]
+             */
+            items: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         RequestSiweNonceRequest: {
             /**
@@ -2154,6 +2179,7 @@ export interface components {
         };
         DaoPage: {
             items: components["schemas"]["DaoView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         JoinIntent: {
@@ -3175,6 +3201,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        WebhookPage: {
+            items: components["schemas"]["WebhookView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         UpdateWebhookRequest: {
             /**
              * @description `paused` queues without sending; `active` resumes (and re-enables a disabled endpoint)
@@ -3215,6 +3246,7 @@ export interface components {
         };
         DeliveryPage: {
             items: components["schemas"]["DeliveryView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         RedeliveryAccepted: {
@@ -3273,8 +3305,10 @@ export interface components {
             failureReason: string | null;
         };
         SafeTransactionPage: {
-            /** @description In Safe nonce order */
+            /** @description In Safe nonce order, then safeTxHash */
             items: components["schemas"]["SafeTransactionView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         SafeTransactionDetailView: {
             safeTxHash: string;
@@ -3974,6 +4008,7 @@ export interface components {
         };
         SharePoolPage: {
             items: components["schemas"]["SharePoolSummaryView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         HolderPayoutView: {
@@ -4704,7 +4739,12 @@ export type $defs = Record<string, never>;
 export interface operations {
     ListAdminKeysController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4718,7 +4758,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminKeyView"][];
+                    "application/json": components["schemas"]["AdminKeyPage"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -5139,7 +5207,12 @@ export interface operations {
     };
     ListAdminWalletsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5153,7 +5226,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminWalletsView"];
+                    "application/json": components["schemas"]["AdminWalletPage"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -5865,9 +5966,9 @@ export interface operations {
     ListDaosController_list: {
         parameters: {
             query?: {
-                /** @description 1 to 100, default 50 */
+                /** @description Items per page: 1 to 1000, default 100 */
                 limit?: string;
-                /** @description The `nextCursor` of the previous page */
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
                 cursor?: string;
             };
             header?: never;
@@ -9727,9 +9828,9 @@ export interface operations {
             query?: {
                 /** @description Time travel: an ISO-8601 time with a zone, or a public log position. The state is folded from the log up to that point. */
                 asOf?: string;
-                /** @description 1 to 200, default 50 */
+                /** @description Items per page: 1 to 1000, default 100 */
                 limit?: string;
-                /** @description The `nextCursor` of the previous page */
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
                 cursor?: string;
             };
             header?: never;
@@ -10300,7 +10401,12 @@ export interface operations {
     };
     ReadWebhooksController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10314,7 +10420,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookView"][];
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Malformed request: the problem names each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example https://ayllu.dev/problems/request-invalid */
+                        type: string;
+                        /** @example Bad Request */
+                        title: string;
+                        /** @example 400 */
+                        status: number;
+                        /** @example REQUEST.INVALID */
+                        code: string;
+                        /** @example Invalid fields: quorumBps */
+                        detail?: string;
+                        /** @example /v1/daos */
+                        instance?: string;
+                        requestId?: string;
+                        errors?: {
+                            /** @example quorumBps */
+                            field?: string;
+                            message?: string;
+                        }[];
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -10888,12 +11022,12 @@ export interface operations {
     DeliveriesController_list: {
         parameters: {
             query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
                 /** @description `dead`: the dead-letter list */
                 status?: "pending" | "delivered" | "dead";
-                /** @description 1 to 100, default 50 */
-                limit?: string;
-                /** @description The `nextCursor` of the previous page */
-                cursor?: string;
             };
             header?: never;
             path: {
@@ -11190,6 +11324,11 @@ export interface operations {
     SafeTransactionsController_list: {
         parameters: {
             query?: {
+                /** @description Items per page: 1 to 1000, default 100 */
+                limit?: string;
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
+                cursor?: string;
+                /** @description Only transactions in this status */
                 status?: "awaiting-signatures" | "executed" | "failed" | "replaced" | "abandoned";
             };
             header?: never;
@@ -14891,9 +15030,9 @@ export interface operations {
             query?: {
                 /** @description Time travel: an ISO-8601 time with a zone, or a public log position. The state is folded from the log up to that point. */
                 asOf?: string;
-                /** @description 1 to 200, default 50 */
+                /** @description Items per page: 1 to 1000, default 100 */
                 limit?: string;
-                /** @description The `nextCursor` of the previous page */
+                /** @description Opaque: where the previous page ended (its `nextCursor`, or the cursor in its `Link: rel="next"` header) */
                 cursor?: string;
             };
             header?: never;

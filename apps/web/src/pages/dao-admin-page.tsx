@@ -284,11 +284,12 @@ function Webhooks({ daoId }: { daoId: string }) {
   const client = useQueryClient();
   const hooks = useQuery({
     queryKey: ['webhooks', daoId],
-    queryFn: () => ok(api.GET('/v1/daos/{id}/webhooks', { params: { path: { id: daoId } }, headers: adminHeaders() })),
+    queryFn: () =>
+      ok(api.GET('/v1/daos/{id}/webhooks', { params: { path: { id: daoId }, query: { limit: '1000' } }, headers: adminHeaders() })),
   });
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<'standard' | 'discord'>('standard');
-  const list = (hooks.data ?? []) as Schemas['WebhookView'][];
+  const list = (hooks.data?.items ?? []) as Schemas['WebhookView'][];
   return (
     <section className="card" aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhooks</h2>

@@ -28,9 +28,18 @@ export interface Delivery {
 
 export interface DeliveryQuery {
   readonly status?: DeliveryStatus;
-  /** Only notifications below this log position (the `nextCursor` of the previous page). */
-  readonly beforePosition?: bigint;
+  /**
+   * Only notifications after this one in the list's order (log position newest first, then id): where the previous
+   * page ended. Checked by the caller; its parts go to SQL as parameters.
+   */
+  readonly after?: DeliveryKey;
   readonly limit: number;
+}
+
+/** A delivery's place in the list: its log position and its id (UUID), the tie-breaker of one event's notifications. */
+export interface DeliveryKey {
+  readonly logPosition: bigint;
+  readonly id: string;
 }
 
 interface DeliveryRow {
@@ -57,17 +66,19 @@ export class DeliveryLog {
     private readonly store: PostgresEventStore,
   ) {}
 
-  async list(endpointId: string, query: DeliveryQuery): Promise<{ items: Delivery[]; nextCursor: string | null }> {
+  /** One page of the endpoint's deliveries and, when more follow, the key of its last (to ask for the next page). */
+  async list(endpointId: string, query: DeliveryQuery): Promise<{ items: Delivery[]; next: DeliveryKey | null }> {
     const { rows } = await this.db.query<DeliveryRow>(
       `SELECT n.id, n.type, n.log_position, n.status, n.last_status_code, n.next_attempt_at, n.delivered_at, n.created_at,
               COALESCE(json_agg(json_build_object('attempt', a.attempt, 'startedAt', a.started_at, 'latencyMs', a.duration_ms,
                 'statusCode', a.status_code, 'error', a.error, 'outcome', a.outcome) ORDER BY a.id) FILTER (WHERE a.id IS NOT NULL), '[]') AS attempts
          FROM notifications n LEFT JOIN notification_attempts a ON a.notification_id = n.id
-        WHERE n.endpoint_id = $1 AND ($2::text IS NULL OR n.status = $2) AND ($3::bigint IS NULL OR n.log_position < $3)
+        WHERE n.endpoint_id = $1 AND ($2::text IS NULL OR n.status = $2)
+          AND ($3::bigint IS NULL OR n.log_position < $3 OR (n.log_position = $3 AND n.id > $4::uuid))
         GROUP BY n.id
         ORDER BY n.log_position DESC, n.id
-        LIMIT $4`,
-      [endpointId, query.status ?? null, query.beforePosition?.toString() ?? null, query.limit + 1],
+        LIMIT $5`,
+      [endpointId, query.status ?? null, query.after?.logPosition.toString() ?? null, query.after?.id ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
     const items = page.map((r): Delivery => ({
@@ -82,7 +93,7 @@ export class DeliveryLog {
       createdAt: r.created_at.toISOString(),
     }));
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? String(last.log_position) : null };
+    return { items, next: rows.length > query.limit && last ? { logPosition: BigInt(last.log_position), id: last.id } : null };
   }
 
   /** Sends a notification again now, with the same id, as a fresh round of the retry schedule. */

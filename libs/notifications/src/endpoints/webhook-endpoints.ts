@@ -23,6 +23,12 @@ export interface WebhookEndpoint {
   readonly updatedAt: Date;
 }
 
+/** An endpoint's place in the DAO's list: its creation time (canonical UTC) and id. */
+export interface WebhookEndpointKey {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
 export interface NewWebhookEndpoint {
   readonly daoId: string;
   readonly url: string;
@@ -138,10 +144,18 @@ export class WebhookEndpoints {
     return rows[0] ? toEndpoint(rows[0]) : null;
   }
 
-  async list(daoId: string): Promise<WebhookEndpoint[]> {
+  /**
+   * The DAO's endpoints in creation order (then id), after `after` (where the previous page ended), at most
+   * `limit` + 1 of them so the caller can tell a next page follows. `after` is checked by the caller; its parts go
+   * to SQL as parameters.
+   */
+  async list(daoId: string, page: { readonly after: WebhookEndpointKey | null; readonly limit: number }): Promise<WebhookEndpoint[]> {
+    const { after, limit } = page;
     const { rows } = await this.db.query<EndpointRow>(
-      `SELECT ${COLUMNS} FROM webhook_endpoints WHERE dao_id = $1 ORDER BY created_at, id`,
-      [daoId],
+      `SELECT ${COLUMNS} FROM webhook_endpoints
+        WHERE dao_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::text))
+        ORDER BY created_at, id LIMIT $4`,
+      [daoId, after?.createdAt ?? null, after?.id ?? null, limit + 1],
     );
     return rows.map(toEndpoint);
   }

@@ -1,14 +1,19 @@
-import { invalidField } from '../../shared/validation/invalid-field';
+import { decodeCursor, encodeCursor } from '../../shared/paging/cursor';
+import { INT64_MAX } from '../../shared/validation/validators';
 
-export const POOL_CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
-export const POOL_CURSOR_MESSAGE = 'must be a cursor returned by this endpoint';
+const POSITION = /^(0|[1-9]\d{0,18})$/;
 
-/** Where a page of pools ended: the log position of the last pool's creation (pools list in creation order). */
-export const encodePoolCursor = (createdPosition: bigint): string => Buffer.from(createdPosition.toString()).toString('base64url');
+/**
+ * Where a page of pools ended: the log position of the last pool's creation (pools list in creation order, one
+ * pool per creation event, so the position is unique), as the shared opaque cursor.
+ */
+export const encodePoolCursor = (createdPosition: bigint): string => encodeCursor([createdPosition.toString()]);
 
-/** A cursor is what this endpoint wrote, byte for byte; anything else is a 400 and never reaches SQL. */
-export const decodePoolCursor = (text: string): bigint => {
-  const decoded = Buffer.from(text, 'base64url').toString('utf8');
-  if (/^(0|[1-9]\d{0,18})$/.test(decoded) && encodePoolCursor(BigInt(decoded)) === text) return BigInt(decoded);
-  throw invalidField('cursor', POOL_CURSOR_MESSAGE);
-};
+/** A cursor is what this endpoint wrote (see decodeCursor): a log position; anything else is a 400 naming `cursor`. */
+export const decodePoolCursor = (text: string): bigint =>
+  decodeCursor(text, (key) => {
+    const [position] = key;
+    return key.length === 1 && typeof position === 'string' && POSITION.test(position) && BigInt(position) <= INT64_MAX
+      ? BigInt(position)
+      : null;
+  });

@@ -1,32 +1,20 @@
-import { Controller, Get, Headers, Inject, Optional, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { normaliseAddress, type Address } from '@ayllu/domain';
-import type { FastifyReply } from 'fastify';
-import { IsOptional, Matches } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { erc20Abi, type PublicClient } from 'viem';
 import { AsOfQuery } from '../../governance-reads/shared/as-of.query';
-import { decodePoolCursor, encodePoolCursor, POOL_CURSOR_MESSAGE, POOL_CURSOR_PATTERN } from '../../rotating-pools/reads/pool-cursor';
+import { decodePoolCursor, encodePoolCursor } from '../../rotating-pools/reads/pool-cursor';
 import { ApiProblemResponses } from '../../shared/api-problems';
+import { linkNextPage, pageOf } from '../../shared/paging/link-header';
+import { pageLimit, Paged } from '../../shared/paging/page-query';
 import { invalidField } from '../../shared/validation/invalid-field';
-import { IsUintString } from '../../shared/validation/validators';
 import { TREASURY_CHAIN } from '../../treasury/treasury-chain';
 import { HolderStatementView, statementCsv, statementOf } from './holder-statement';
 import { SharePoolReader } from './share-pool-reader';
 import { holderPayoutView, poolViewOf, SharePoolPage, SharePoolView, summaryOf } from './share-pool.view';
 
-const PAGE = { default: 50, max: 200 } as const;
-
-export class ListSharePoolsQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: `1 to ${PAGE.max}, default ${PAGE.default}`, example: '50' })
-  @IsOptional()
-  @IsUintString({ min: 1n, max: BigInt(PAGE.max) })
-  limit?: string;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @Matches(POOL_CURSOR_PATTERN, { message: POOL_CURSOR_MESSAGE })
-  cursor?: string;
-}
+export class ListSharePoolsQuery extends Paged(AsOfQuery) {}
 
 const ID = { name: 'id', example: 'dao_0193a1b2c3d4e5f60718293a4b5c' };
 const POOL = { name: 'poolId', example: 'share_0193a1b2c3d4e5f60718293a4b5c' };
@@ -43,21 +31,24 @@ export class SharePoolReadsController {
   @Get()
   @ApiOperation({
     summary: "List a DAO's public share pools, oldest first, a page at a time",
-    description: 'Private and soft-deleted pools are not listed (a private pool is read by its id). `asOf` folds the log up to that point.',
+    description:
+      'Private and soft-deleted pools are not listed (a private pool is read by its id). In creation order; `limit` and `cursor` ' +
+      'page through them (the next page is also the `Link: rel="next"` header, absent on the last page). `asOf` folds the log up to that point.',
   })
   @ApiParam(ID)
   @ApiOkResponse({ type: SharePoolPage })
   @ApiProblemResponses(400, 404)
-  async list(@Param('id') id: string, @Query() query: ListSharePoolsQuery): Promise<SharePoolPage> {
-    const limit = Number(query.limit ?? PAGE.default);
+  async list(
+    @Param('id') id: string,
+    @Query() query: ListSharePoolsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SharePoolPage> {
+    const limit = pageLimit(query);
     const after = query.cursor === undefined ? null : decodePoolCursor(query.cursor);
-    const pools = await this.pools.list(id, query.asOf, after, limit);
-    const items = pools.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((p) => summaryOf(p.history)),
-      nextCursor: pools.length > limit && last ? encodePoolCursor(last.createdPosition) : null,
-    };
+    const page = pageOf(await this.pools.list(id, query.asOf, after, limit), limit, (last) => encodePoolCursor(last.createdPosition));
+    linkNextPage(request, reply, page.nextCursor);
+    return { items: page.items.map((p) => summaryOf(p.history)), nextCursor: page.nextCursor };
   }
 
   @Get(':poolId')

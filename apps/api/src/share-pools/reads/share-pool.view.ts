@@ -128,7 +128,8 @@ export class SharePoolView extends SharePoolSummaryView {
 
 export class SharePoolPage {
   @ApiProperty({ type: [SharePoolSummaryView] }) items!: SharePoolSummaryView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 export const summaryOf = ({ state }: ExistingHistory): SharePoolSummaryView => ({

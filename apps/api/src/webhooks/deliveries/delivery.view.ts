@@ -23,7 +23,8 @@ export class DeliveryView {
 
 export class DeliveryPage {
   @ApiProperty({ type: [DeliveryView] }) items!: DeliveryView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 export class RedeliveryAccepted {

@@ -1,14 +1,37 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PostgresEventStore } from '@ayllu/event-store';
-import type { WebhookEndpoints } from '@ayllu/notifications';
+import type { WebhookEndpointKey, WebhookEndpoints } from '@ayllu/notifications';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
+import { decodeCursor, encodeCursor } from '../../shared/paging/cursor';
+import { linkNextPage, pageOf } from '../../shared/paging/link-header';
+import { PageQuery, pageLimit } from '../../shared/paging/page-query';
 import { EVENT_STORE } from '../../shared/tokens';
 import { requireDao } from '../../shared/dao-lookup';
 import { requireWebhook } from '../webhook-guards';
 import { WEBHOOK_ENDPOINTS } from '../webhook-tokens';
-import { toWebhookView, WebhookView } from '../webhook.view';
+import { toWebhookView, WebhookPage, WebhookView } from '../webhook.view';
+
+export class ListWebhooksQuery extends PageQuery {}
+
+const WEBHOOK_ID = /^wh_[0-9a-f]{28}$/;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The last endpoint's creation time (canonical UTC) and id; anything else is a 400 naming `cursor`. */
+const decodeWebhookCursor = (text: string): WebhookEndpointKey =>
+  decodeCursor(text, (key) => {
+    if (key.length !== 2) return null;
+    const [createdAt, id] = key;
+    return typeof createdAt === 'string' &&
+      CURSOR_TIME.test(createdAt) &&
+      new Date(createdAt).toISOString() === createdAt &&
+      typeof id === 'string' &&
+      WEBHOOK_ID.test(id)
+      ? { createdAt, id }
+      : null;
+  });
 
 @ApiTags('Webhooks')
 @ApiBearerAuth('admin')
@@ -21,12 +44,28 @@ export class ReadWebhooksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "List the DAO's webhooks (without secrets)" })
-  @ApiOkResponse({ type: [WebhookView] })
-  @ApiProblemResponses(401, 404)
-  async list(@Param('id') daoId: string): Promise<WebhookView[]> {
+  @ApiOperation({
+    summary: "List the DAO's webhooks (without secrets), a page at a time",
+    description:
+      'Oldest first (creation time, then id). `limit` and `cursor` page through them (the next page is also the ' +
+      '`Link: rel="next"` header, absent on the last page).',
+  })
+  @ApiOkResponse({ type: WebhookPage })
+  @ApiProblemResponses(400, 401, 404)
+  async list(
+    @Param('id') daoId: string,
+    @Query() query: ListWebhooksQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebhookPage> {
+    const after = query.cursor === undefined ? null : decodeWebhookCursor(query.cursor);
+    const limit = pageLimit(query);
     await requireDao(this.store, daoId);
-    return (await this.endpoints.list(daoId)).map(toWebhookView);
+    const page = pageOf(await this.endpoints.list(daoId, { after, limit }), limit, (last) =>
+      encodeCursor([last.createdAt.toISOString(), last.id]),
+    );
+    linkNextPage(request, reply, page.nextCursor);
+    return { items: page.items.map(toWebhookView), nextCursor: page.nextCursor };
   }
 
   @Get(':wid')
