@@ -59,4 +59,4 @@ COPY --from=server /app/dist ./dist
 RUN mkdir -p /shared && chown node:node /shared
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/apps/api/src/main.js"]
