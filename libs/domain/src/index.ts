@@ -38,6 +38,7 @@ export type * from './proposal/proposal-state';
 export type { Tally, VoteChoice, VotingRules } from './proposal/tally';
 export { outcomeDecided, passes, quorumReached, thresholdPassed } from './proposal/tally';
 export { initialProposalState } from './proposal/proposal-state';
+export { BallotBook } from './proposal/ballot-book';
 export { proposalDecider } from './proposal/proposal-decider';
 export { validateProposalPayload } from './proposal/validate-proposal-payload';
 export { submitProposal } from './proposal/submit-proposal';

@@ -2,6 +2,7 @@ import { assertNever } from '../shared/decider';
 import type { ProposalEvent } from './proposal-events';
 import type { ProposalState } from './proposal-state';
 import { addBallot, EMPTY_TALLY } from './tally';
+import { BallotBook, ballotBookOf } from './ballot-book';
 
 export const evolveProposal = (state: ProposalState, event: ProposalEvent): ProposalState => {
   if (event.type === 'ProposalSubmitted') {
@@ -10,7 +11,7 @@ export const evolveProposal = (state: ProposalState, event: ProposalEvent): Prop
       ...rest,
       status: 'Active',
       eligibleVoters: new Map(eligibleVoters.map((v) => [v.voter, v.weight])),
-      ballots: new Map(),
+      ballots: BallotBook.EMPTY,
       tally: EMPTY_TALLY,
       reminded: false,
     };
@@ -25,7 +26,7 @@ export const evolveProposal = (state: ProposalState, event: ProposalEvent): Prop
       const withdrawn = previous ? addBallot(state.tally, previous.choice, -previous.weight) : state.tally;
       return {
         ...state,
-        ballots: new Map(state.ballots).set(voter, { choice, weight }),
+        ballots: ballotBookOf(state.ballots).with(voter, { choice, weight }),
         tally: addBallot(withdrawn, choice, weight),
       };
     }

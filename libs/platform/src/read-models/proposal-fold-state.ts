@@ -1,4 +1,4 @@
-import type { Address, Ballot, ExistingProposal, ProposalState } from '@ayllu/domain';
+import { BallotBook, type Address, type Ballot, type ExistingProposal, type ProposalState } from '@ayllu/domain';
 import { encodeJson, reviveBigints } from '@ayllu/event-store';
 
 /**
@@ -23,7 +23,7 @@ export const decodeProposalState = (stored: unknown, maps: ProposalMaps): Propos
   return {
     ...plain,
     eligibleVoters: plain.eligibleVoters ? new Map(plain.eligibleVoters as [Address, bigint][]) : maps.eligibleVoters,
-    ballots: plain.ballots ? new Map(plain.ballots as [Address, Ballot][]) : maps.ballots,
+    ballots: plain.ballots ? BallotBook.of(plain.ballots as [Address, Ballot][]) : maps.ballots,
   } as unknown as ProposalState;
 };
 
@@ -49,5 +49,5 @@ export interface ProposalMapsRow {
 
 export const proposalMapsOf = (row: ProposalMapsRow): ProposalMaps => ({
   eligibleVoters: new Map((row.eligible ?? []).map((v) => [v.voter, BigInt(v.weight)])),
-  ballots: new Map((row.ballots ?? []).map(([voter, choice, weight]) => [voter, { choice, weight: BigInt(weight) }])),
+  ballots: BallotBook.of((row.ballots ?? []).map(([voter, choice, weight]) => [voter, { choice, weight: BigInt(weight) }] as const)),
 });
