@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { decodeCursor, encodeCursor } from '../../shared/paging/cursor';
+import { decodeCreatedCursor, encodeCursor } from '../../shared/paging/cursor';
 import { linkNextPage, pageOf } from '../../shared/paging/link-header';
 import { PageQuery, pageLimit } from '../../shared/paging/page-query';
 import { PG_POOL } from '../../shared/tokens';
@@ -18,21 +18,9 @@ export class DaoPage {
 }
 
 const DAO_ID = /^dao_[0-9a-f]{28}$/;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Where a page ended: the last DAO's creation time (canonical UTC) and id; anything else is a 400 naming `cursor`. */
-const decodeDaoCursor = (text: string): { createdAt: string; id: string } =>
-  decodeCursor(text, (key) => {
-    if (key.length !== 2) return null;
-    const [createdAt, id] = key;
-    return typeof createdAt === 'string' &&
-      CURSOR_TIME.test(createdAt) &&
-      new Date(createdAt).toISOString() === createdAt &&
-      typeof id === 'string' &&
-      DAO_ID.test(id)
-      ? { createdAt, id }
-      : null;
-  });
+const decodeDaoCursor = (text: string): { createdAt: string; id: string } => decodeCreatedCursor(text, DAO_ID);
 
 @ApiTags('DAOs')
 @Controller('v1/daos')

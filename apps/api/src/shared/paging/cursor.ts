@@ -25,3 +25,22 @@ export const decodeCursor = <T>(text: string, accept: (key: readonly unknown[]) 
   }
   throw invalidField('cursor', CURSOR_MESSAGE);
 };
+
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A cursor of (creation time, id), the key of lists ordered by when their items were made: the time must be a
+ * canonical UTC timestamp and the id match `idPattern`; anything else is a 400 naming `cursor`.
+ */
+export const decodeCreatedCursor = (text: string, idPattern: RegExp): { createdAt: string; id: string } =>
+  decodeCursor(text, (key) => {
+    if (key.length !== 2) return null;
+    const [createdAt, id] = key;
+    return typeof createdAt === 'string' &&
+      CANONICAL_TIME.test(createdAt) &&
+      new Date(createdAt).toISOString() === createdAt &&
+      typeof id === 'string' &&
+      idPattern.test(id)
+      ? { createdAt, id }
+      : null;
+  });

@@ -5,7 +5,7 @@ import type { WebhookEndpointKey, WebhookEndpoints } from '@ayllu/notifications'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminKeyGuard } from '../../shared/admin-key.guard';
 import { ApiProblemResponses } from '../../shared/api-problems';
-import { decodeCursor, encodeCursor } from '../../shared/paging/cursor';
+import { decodeCreatedCursor, encodeCursor } from '../../shared/paging/cursor';
 import { linkNextPage, pageOf } from '../../shared/paging/link-header';
 import { PageQuery, pageLimit } from '../../shared/paging/page-query';
 import { EVENT_STORE } from '../../shared/tokens';
@@ -17,21 +17,9 @@ import { toWebhookView, WebhookPage, WebhookView } from '../webhook.view';
 export class ListWebhooksQuery extends PageQuery {}
 
 const WEBHOOK_ID = /^wh_[0-9a-f]{28}$/;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The last endpoint's creation time (canonical UTC) and id; anything else is a 400 naming `cursor`. */
-const decodeWebhookCursor = (text: string): WebhookEndpointKey =>
-  decodeCursor(text, (key) => {
-    if (key.length !== 2) return null;
-    const [createdAt, id] = key;
-    return typeof createdAt === 'string' &&
-      CURSOR_TIME.test(createdAt) &&
-      new Date(createdAt).toISOString() === createdAt &&
-      typeof id === 'string' &&
-      WEBHOOK_ID.test(id)
-      ? { createdAt, id }
-      : null;
-  });
+const decodeWebhookCursor = (text: string): WebhookEndpointKey => decodeCreatedCursor(text, WEBHOOK_ID);
 
 @ApiTags('Webhooks')
 @ApiBearerAuth('admin')
