@@ -96,7 +96,7 @@ const statusText = (r: LoadResult) =>
 export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
   const started = Date.now();
   const spreadShape = ctx.full ? { members: 500, proposals: 10 } : { members: 200, proposals: 8 };
-  const bigSize = ctx.full ? 100_000 : DAO_MAX_MEMBERS;
+  const bigSize = Number(process.env.BENCH_BIG_VOTERS ?? 0) || (ctx.full ? 100_000 : DAO_MAX_MEMBERS);
   const bigBudget = ctx.full ? 600 : 60;
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: 4 });
   const store = new PostgresEventStore(pool);

@@ -77,6 +77,32 @@ describe('BallotBook', () => {
     expect(book.get(voter(99_999))).toEqual(ballot('for'));
   });
 
+  it('takes the step its line already took next without a line of its own (a vote folded to check early close, then again)', () => {
+    let book = BallotBook.EMPTY;
+    for (let n = 0; n < 10_000; n++) {
+      const checked = book.with(voter(n), ballot(n % 2 ? 'for' : 'against'));
+      book = book.with(voter(n), ballot(n % 2 ? 'for' : 'against'));
+      expect(book.size).toBe(checked.size);
+    }
+    expect(asMap(book)).toEqual(new Map(Array.from({ length: 10_000 }, (_, n) => [voter(n), ballot(n % 2 ? 'for' : 'against')])));
+    // A different step from the same version still branches, leaving the line as it was.
+    const base = BallotBook.EMPTY.with(voter(1), ballot('for'));
+    const ahead = base.with(voter(2), ballot('for'));
+    const heavier = base.with(voter(2), ballot('for', 2n));
+    const other = base.with(voter(2), ballot('against'));
+    expect(ahead.get(voter(2))).toEqual(ballot('for'));
+    expect(heavier.get(voter(2))).toEqual(ballot('for', 2n));
+    expect(other.get(voter(2))).toEqual(ballot('against'));
+    expect(asMap(ahead.with(voter(3), ballot('for')))).toEqual(
+      new Map([
+        [voter(1), ballot('for')],
+        [voter(2), ballot('for')],
+        [voter(3), ballot('for')],
+      ]),
+    );
+    expect(asMap(base.with(voter(2), ballot('for')))).toEqual(asMap(ahead));
+  });
+
   it('equals another book of the same ballots in the same order, and not one in another order', () => {
     const a = BallotBook.of([
       [voter(1), ballot('for')],

@@ -13,7 +13,8 @@ interface Shared {
 /**
  * A proposal's ballots by voter, as a persistent map: `with` answers a new book and leaves this one as it was, in
  * constant time when this book is the newest of its line (a proposal's state is folded forward, ballot after
- * ballot), by a copy only when an older version is extended (a decision retried from an earlier state). A
+ * ballot) or when the step is the one its line already took next, by a copy only when an older version is extended
+ * with another ballot (a decision retried from an earlier state). A
  * `Map` copied per ballot made every vote of a 100,000-voter proposal cost a walk over all the ballots before it.
  *
  * Reads as a `ReadonlyMap` in the order voters first voted, like a `Map` whose entries were set in that order.
@@ -39,6 +40,11 @@ export class BallotBook implements ReadonlyMap<Address, Ballot> {
 
   /** This book with `voter`'s ballot set to `ballot` (replacing theirs, if any). */
   with(voter: Address, ballot: Ballot): BallotBook {
+    // The same step taken again from this version (a decision that folds its vote to check early close, then the
+    // command runner folding it once more) is the version its line already holds: no copy.
+    const following = this.#shared.cast[this.#length];
+    if (following && following.voter === voter && following.ballot.choice === ballot.choice && following.ballot.weight === ballot.weight)
+      return new BallotBook(this.#shared, this.#length + 1);
     const shared = this.#length === this.#shared.cast.length ? this.#shared : this.#copy();
     const positions = shared.positions.get(voter);
     if (positions) positions.push(shared.cast.length);
