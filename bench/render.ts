@@ -1,9 +1,12 @@
-// `npm run bench:render`: writes BENCHMARKS.md again from bench/results/bench.json and bench/notes.md, without
-// measuring (after editing the notes).
+// `npm run bench:render`: writes BENCHMARKS.md again from bench/results/bench.json (and bench-full.json, the last
+// `--full` run, when there is one) and bench/notes.md, without measuring (after editing the notes).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderMarkdown, type RunSummary } from './harness/report';
+import { readResults, renderMarkdown } from './harness/report';
 
-const summary = JSON.parse(readFileSync(path.join(__dirname, 'results', 'bench.json'), 'utf8')) as RunSummary;
+const results = path.join(__dirname, 'results');
 const notes = readFileSync(path.join(__dirname, 'notes.md'), 'utf8');
-writeFileSync(path.join(__dirname, '..', 'BENCHMARKS.md'), renderMarkdown(summary, notes) + '\n');
+writeFileSync(
+  path.join(__dirname, '..', 'BENCHMARKS.md'),
+  renderMarkdown(readResults(results, false)!, notes, readResults(results, true)) + '\n',
+);

@@ -1,11 +1,12 @@
 // `npm run bench [-- --full] [-- --only=append,rebuild]`: every benchmark in one run, each
-// figure beside a baseline measured in the same run. Writes BENCHMARKS.md and bench/results/bench.json.
+// figure beside a baseline measured in the same run. Writes BENCHMARKS.md and bench/results/bench.json
+// (`--full`: bench/results/bench-full.json, shown in its own section after the default run's).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type PartId } from './harness/args';
 import { openBenchDatabase } from './harness/database';
 import { machineInfo } from './harness/machine';
-import { renderMarkdown, type RunSummary } from './harness/report';
+import { readResults, renderMarkdown, resultsFile, type RunSummary } from './harness/report';
 import type { BenchContext, PartResult } from './harness/types';
 import { runAppend } from './parts/append';
 import { runRebuild } from './parts/rebuild';
@@ -70,13 +71,17 @@ const main = async () => {
     failures,
   };
   const notes = path.join(__dirname, 'notes.md');
-  const markdown = renderMarkdown(summary, existsSync(notes) ? readFileSync(notes, 'utf8') : '');
+  const preface = existsSync(notes) ? readFileSync(notes, 'utf8') : '';
+  const results = path.join(__dirname, 'results');
+  // A default run replaces the default figures and keeps the last full-size section; a `--full` run, the reverse.
+  const [main, full] = args.full ? [readResults(results, false), summary] : [summary, readResults(results, true)];
+  const markdown = renderMarkdown(main ?? summary, preface, main ? full : undefined);
   if (args.write) {
-    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    writeFileSync(path.join(__dirname, 'results', 'bench.json'), JSON.stringify(summary, null, 2) + '\n');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(resultsFile(results, args.full), JSON.stringify(summary, null, 2) + '\n');
     writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), markdown + '\n');
-    log('wrote BENCHMARKS.md and bench/results/bench.json');
-  } else console.log(markdown);
+    log(`wrote BENCHMARKS.md and ${path.relative(ROOT, resultsFile(results, args.full))}`);
+  } else console.log(args.full ? renderMarkdown(summary, '') : markdown);
   if (failures.some((f) => !f.error.startsWith('not implemented'))) process.exitCode = 1;
 };
 

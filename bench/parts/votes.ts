@@ -150,6 +150,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
     let spreadTally: number | null, bigTally: number | null;
     let loadDuringBig: number[];
     let bigCpu: { api: number; worker: number };
+    let secondProposalFirstReadMs = Number.NaN;
     try {
       await runClosedLoop(api.url, warmCalls, CONCURRENCY);
       ctx.log(`votes: ${fmtInt(spreadCalls.length)} votes over ${spreadShape.proposals} proposals, ${CONCURRENCY} connections`);
@@ -163,6 +164,13 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
       bigCpu = { api: cpuSecondsOf(api.pid) - cpuBefore.api, worker: cpuSecondsOf(worker.pid) - cpuBefore.worker };
       bigTally = await waitForTally(pool, big.daoId, accepted(bigRun), ctx.full ? 600 : 120);
       const halfRate = accepted(bigRun) / bigRun.seconds / 2;
+      // The API that accepted a proposal holds its state; this one never saw the seeded second proposal. One read
+      // folds it (its frozen voters) as a submission through the API would have, and times that first fold.
+      const coldStarted = Date.now();
+      const cold = await fetch(`${api.url}/v1/daos/${big.daoId}/proposals/${big.proposalIds[1]}`);
+      if (!cold.ok) throw new Error(`reading the second proposal answered ${cold.status}`);
+      await cold.arrayBuffer();
+      secondProposalFirstReadMs = Date.now() - coldStarted;
       ctx.log(`votes: the second proposal, open loop at half the peak (${fmtInt(halfRate)} votes/s)`);
       halfRun = await runOpenLoop(api.url, halfCalls, halfRate);
       await waitForTally(pool, big.daoId, accepted(bigRun) + accepted(halfRun), ctx.full ? 600 : 120);
@@ -238,6 +246,11 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
               'vs ceiling': '',
             },
             {
+              measure: `(diagnostic) first read of the second ${fmtInt(bigSize)}-voter proposal in this API process (folds its frozen voters), ms`,
+              'per second': fmtInt(secondProposalFirstReadMs),
+              'vs ceiling': '',
+            },
+            {
               measure: `one ${fmtInt(bigSize)}-voter proposal, first 10% of its votes`,
               'per second': fmtInt(early),
               'vs ceiling': times(early / ceiling.ceiling),
@@ -270,7 +283,17 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
           met: tallies.every((t) => t.exact),
         },
         {
-          target: '100,000-vote proposal ingested and tallied < 60 s',
+          target: '`--full`: one 100,000-voter proposal end to end over HTTP, its time reported',
+          measured:
+            bigSize === 100_000
+              ? bigDone
+                ? `${fmtInt(bigSize)} signed votes accepted in ${round(bigRun.seconds)} s (${fmtInt(bigRate)} votes/s; first 10% ${fmtInt(early)}/s, last 10% ${fmtInt(late)}/s), read-model tally exact ${bigTally === null ? 'not within budget' : `${round(bigTally)} s later`}`
+                : `${fmtInt(accepted(bigRun))} of ${fmtInt(bigSize)} votes in the ${bigBudget} s budget`
+              : `default size: ${fmtInt(bigSize)} voters (see the full-size section)`,
+          met: bigSize === 100_000 ? bigDone && bigTally !== null && tallies[0].exact : null,
+        },
+        {
+          target: "100,000-vote proposal ingested and tallied < 60 s (issue 7's target)",
           measured: bigDone
             ? `${fmtInt(bigSize)} votes: ingested in ${round(bigRun.seconds)} s, tallied ${bigTally === null ? 'not within budget' : `${round(bigTally)} s later`} (${round(bigTotal)} s)`
             : `${fmtInt(accepted(bigRun))} of ${fmtInt(bigSize)} votes in the ${bigBudget} s budget (${fmtInt(bigRate)} votes/s, falling from ${fmtInt(early)} to ${fmtInt(late)})`,
@@ -284,6 +307,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
       notes: [],
       data: {
         ceiling,
+        secondProposalFirstReadMs,
         loadAverage: loadDuringBig,
         bigCpu,
         tallies,

@@ -48,9 +48,25 @@ describe('DAOs over HTTP', () => {
         memberCount: 2,
       });
       expect(res.body.approvalThresholdBps.REMOVE_MEMBER).toBe(6000);
+      expect(res.body.deployment).toEqual({ status: 'pending' });
       const read = await api.request<DaoView>('GET', `/v1/daos/${res.body.id}`);
       expect(read.status).toBe(200);
       expect(read.body).toEqual(res.body);
+    });
+
+    it('says a DAO without treasurers has nothing deployed and why, instead of pending for ever', async () => {
+      const res = await api.request<DaoView>('POST', '/v1/daos', { admin: true, body: { name: 'Off-chain circle', founders: [ALICE] } });
+      expect(res.status).toBe(201);
+      expect(res.body.treasurers).toEqual([]);
+      expect(res.body.deployment).toEqual({ status: 'none', reason: expect.stringContaining('no treasurers') });
+      // The same from the log (not projected yet), then from the read model.
+      const fromLog = await api.request<DaoView>('GET', `/v1/daos/${res.body.id}`);
+      expect(fromLog.body.deployment).toEqual(res.body.deployment);
+      await waitForProjection(api);
+      const read = await api.request<DaoView>('GET', `/v1/daos/${res.body.id}`);
+      expect(read.body.deployment).toEqual(res.body.deployment);
+      const listed = await api.request<DaoPage>('GET', '/v1/daos?limit=1000');
+      expect(listed.body.items.find((d) => d.id === res.body.id)?.deployment).toEqual(res.body.deployment);
     });
 
     it('stores strings verbatim, quotes and SQL included', async () => {

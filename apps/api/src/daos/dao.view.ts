@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DaoConfiguration, TreasuryState } from '@ayllu/domain';
 
-/** Where the DAO's contracts stand: `pending` until deployed; `failed` when the chain refused them, with its reason. */
+/**
+ * Where the DAO's contracts stand: `pending` until deployed; `failed` when the chain refused them, with its reason;
+ * `none` while the DAO names no treasurers (nothing is deployed until a proposal sets them).
+ */
 export class DaoDeploymentView {
-  @ApiProperty({ enum: ['pending', 'deployed', 'failed'] }) status!: 'pending' | 'deployed' | 'failed';
+  @ApiProperty({ enum: ['pending', 'deployed', 'failed', 'none'] }) status!: 'pending' | 'deployed' | 'failed' | 'none';
   @ApiPropertyOptional({ description: "The DAO's Safe, once deployed" }) safe?: string;
   @ApiPropertyOptional({ description: 'Once deployed: whether the Safe existed before the DAO (attached at creation)' })
   attached?: boolean;
@@ -13,7 +16,10 @@ export class DaoDeploymentView {
       'transaction its treasurers sign (purpose `enable_module`); until then passed proposals wait.',
   })
   moduleEnabled?: boolean;
-  @ApiPropertyOptional({ example: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")', description: 'Why the chain refused it' })
+  @ApiPropertyOptional({
+    example: 'CommunityVaultParameterOutOfBounds("emergencyExitWait")',
+    description: 'Why the chain refused it (`failed`), or why nothing is deployed (`none`)',
+  })
   reason?: string;
 }
 
@@ -100,6 +106,19 @@ export const daoViewFromRow = (row: DaoRow): DaoView =>
     deployment: deploymentOfRow(row.deployment),
   });
 
+export const NO_TREASURERS_REASON =
+  'The DAO names no treasurers, so it has no Safe, timelock or vault: passed proposals with on-chain effects cannot ' +
+  'execute until a proposal sets treasurers, after which the contracts are deployed.';
+
+/** The deployment shown: a DAO without treasurers is not waiting for one (the worker deploys nothing for it). */
+const shownDeployment = (deployment: DaoDeploymentView | undefined, configuration: DaoViewSource['configuration']): DaoDeploymentView => {
+  const shown = deployment ?? { status: 'pending' };
+  const { treasurers } = configuration as { treasurers?: readonly unknown[] };
+  return shown.status === 'pending' && Array.isArray(treasurers) && treasurers.length === 0
+    ? { status: 'none', reason: NO_TREASURERS_REASON }
+    : shown;
+};
+
 export const toDaoView = (source: DaoViewSource): DaoView => {
   const configuration = JSON.parse(
     JSON.stringify(source.configuration, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
@@ -110,6 +129,6 @@ export const toDaoView = (source: DaoViewSource): DaoView => {
     memberCount: source.memberCount,
     createdAt: new Date(source.createdAt).toISOString(),
     createdBy: source.createdBy,
-    deployment: source.deployment ?? { status: 'pending' },
+    deployment: shownDeployment(source.deployment, source.configuration),
   };
 };

@@ -2105,7 +2105,7 @@ export interface components {
         };
         DaoDeploymentView: {
             /** @enum {string} */
-            status: "pending" | "deployed" | "failed";
+            status: "pending" | "deployed" | "failed" | "none";
             /** @description The DAO's Safe, once deployed */
             safe?: string;
             /** @description Once deployed: whether the Safe existed before the DAO (attached at creation) */
@@ -2113,7 +2113,7 @@ export interface components {
             /** @description Once deployed: whether the Safe has the DAO's timelock module enabled. An attached Safe enables it with a Safe transaction its treasurers sign (purpose `enable_module`); until then passed proposals wait. */
             moduleEnabled?: boolean;
             /**
-             * @description Why the chain refused it
+             * @description Why the chain refused it (`failed`), or why nothing is deployed (`none`)
              * @example CommunityVaultParameterOutOfBounds("emergencyExitWait")
              */
             reason?: string;

@@ -187,7 +187,13 @@ export function PoolPage({ daoId }: { daoId: string }) {
             <dt>Timelock</dt>
             <dd>{duration(d.timelockDelaySeconds)} between signing and running</dd>
             <dt>Contracts</dt>
-            <dd>{contracts.data ? `Vault ${contracts.data.vault}` : `Deployment ${d.deployment.status}`}</dd>
+            <dd>
+              {contracts.data
+                ? `Vault ${contracts.data.vault}`
+                : d.deployment.status === 'none'
+                  ? 'None yet: this pool names no treasurers'
+                  : `Deployment ${d.deployment.status}${d.deployment.reason ? `: ${d.deployment.reason}` : ''}`}
+            </dd>
           </dl>
         </section>
       )}
