@@ -242,6 +242,26 @@ describe('LogProcessor', () => {
     expect(await appliedCounts(db)).toEqual({ rows: 90, distinct: 90, events: 90 });
   });
 
+  it("commits a rebuild's batches without waiting for their WAL flush, and the worker's own batches with it", async () => {
+    await appendMany(store, 50);
+    const modes: string[] = [];
+    const probe = processor<'Ticked', Ticked>({
+      name: 'commit-mode',
+      canHandle: ['Ticked'],
+      handle: async (tx) => {
+        modes.push((await tx.query<{ mode: string }>(`SELECT current_setting('synchronous_commit') AS mode`)).rows[0].mode);
+      },
+    });
+    const runner = new LogProcessor(db.pool, store, [probe], { batchSize: 20 });
+    await runner.rebuild(probe);
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes)).toEqual(new Set(['off']));
+    modes.length = 0;
+    await appendMany(store, 10);
+    await catchUpUntil(runner, () => modes.length > 0);
+    expect(new Set(modes)).toEqual(new Set(['on']));
+  });
+
   it('rebuilds several processors in one pass; one failing on an event quarantines its stream and holds up no other', async () => {
     await appendMany(store, 60);
     const failingOn = (await db.pool.query<{ stream_id: string }>(`SELECT stream_id FROM events WHERE data->>'n' = '27'`)).rows[0]
