@@ -151,6 +151,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
     let loadDuringBig: number[];
     let bigCpu: { api: number; worker: number };
     let secondProposalFirstReadMs = Number.NaN;
+    const peaks = { api: { peakMiB: Number.NaN, rssMiB: Number.NaN }, worker: { peakMiB: Number.NaN, rssMiB: Number.NaN } };
     try {
       await runClosedLoop(api.url, warmCalls, CONCURRENCY);
       ctx.log(`votes: ${fmtInt(spreadCalls.length)} votes over ${spreadShape.proposals} proposals, ${CONCURRENCY} connections`);
@@ -175,8 +176,10 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
       halfRun = await runOpenLoop(api.url, halfCalls, halfRate);
       await waitForTally(pool, big.daoId, accepted(bigRun) + accepted(halfRun), ctx.full ? 600 : 120);
     } finally {
-      recordMemory('2. votes', 'api', await api.stop());
-      recordMemory('2. votes', 'worker', await worker.stop());
+      peaks.api = await api.stop();
+      peaks.worker = await worker.stop();
+      recordMemory('2. votes', 'api', peaks.api);
+      recordMemory('2. votes', 'worker', peaks.worker);
     }
 
     const rate = accepted(spreadRun) / spreadRun.seconds;
@@ -246,6 +249,11 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
               'vs ceiling': '',
             },
             {
+              measure: `(diagnostic) peak RSS over the part: API / worker (MiB; a ${fmtInt(bigSize)}-member DAO and its proposals held)`,
+              'per second': `${fmtInt(peaks.api.peakMiB)} / ${fmtInt(peaks.worker.peakMiB)}`,
+              'vs ceiling': '',
+            },
+            {
               measure: `(diagnostic) first read of the second ${fmtInt(bigSize)}-voter proposal in this API process (folds its frozen voters), ms`,
               'per second': fmtInt(secondProposalFirstReadMs),
               'vs ceiling': '',
@@ -308,6 +316,7 @@ export const runVotes = async (ctx: BenchContext): Promise<PartResult> => {
       data: {
         ceiling,
         secondProposalFirstReadMs,
+        peaks,
         loadAverage: loadDuringBig,
         bigCpu,
         tallies,
