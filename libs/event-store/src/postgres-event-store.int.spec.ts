@@ -25,6 +25,24 @@ const readEverything = async (store: PostgresEventStore, from: Checkpoint = STAR
   }
 };
 
+/**
+ * Reads from `from` until `done` holds of what was read. The log is read only below the oldest transaction open
+ * anywhere on the PostgreSQL server, and other test files (other databases of the same server) hold transactions
+ * open: one read may stop short of events that committed.
+ */
+const readUntil = async (
+  store: PostgresEventStore,
+  from: Checkpoint,
+  done: (events: readonly RecordedEvent[]) => boolean | Promise<boolean>,
+): Promise<RecordedEvent[]> => {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const events = await readEverything(store, from);
+    if ((await done(events)) || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
 describe('PostgresEventStore', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -177,8 +195,15 @@ describe('PostgresEventStore', () => {
   });
 
   describe('reading all events', () => {
+    /** Everything committed so far, read up to the log's last event. */
+    const readToHead = async () => {
+      const { rows } = await db.pool.query<{ p: string | null }>('SELECT max(global_position)::text AS p FROM events');
+      const head = BigInt(rows[0].p ?? 0);
+      return readUntil(store, START, (events) => (events.at(-1)?.position ?? 0n) === head);
+    };
+
     it('never skips an event whose transaction took an earlier position but committed later', async () => {
-      const before = await readEverything(store);
+      const before = await readToHead();
       const checkpoint: Checkpoint = before.length
         ? { transactionId: before.at(-1)!.transactionId, position: before.at(-1)!.position }
         : START;
@@ -197,7 +222,7 @@ describe('PostgresEventStore', () => {
         // The later position is committed, the earlier is not: a reader must not move past either yet.
         expect(await readEverything(store, checkpoint)).toEqual([]);
         await slow.query('COMMIT');
-        const after = await readEverything(store, checkpoint);
+        const after = await readUntil(store, checkpoint, (events) => events.length >= 2);
         expect(after.map((e) => e.type)).toEqual(['Late', 'Counted']);
         expect(after[0].position).toBe(latePosition);
       } finally {
@@ -206,10 +231,10 @@ describe('PostgresEventStore', () => {
     });
 
     it('resumes from a checkpoint without repeating or losing events', async () => {
-      const first = await readEverything(store);
+      const first = await readToHead();
       const last = first.at(-1)!;
       await store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1), event(2)] }], context());
-      const next = await readEverything(store, { transactionId: last.transactionId, position: last.position });
+      const next = await readUntil(store, { transactionId: last.transactionId, position: last.position }, (events) => events.length >= 2);
       expect(next.map((e) => e.data)).toEqual([event(1).data, event(2).data]);
       const ids = new Set([...first, ...next].map((e) => e.metadata.eventId));
       expect(ids.size).toBe(first.length + next.length);
@@ -217,6 +242,8 @@ describe('PostgresEventStore', () => {
 
     it('maps a public position to its checkpoint', async () => {
       const { events } = await store.append([{ streamId: stream(), expectedVersion: 'no-stream', events: [event(1)] }], context());
+      // Visible once no transaction older than it is open on the server (see readUntil).
+      await readUntil(store, START, async () => (await store.checkpointAt(events[0].position)) !== null);
       expect(await store.checkpointAt(events[0].position)).toEqual({
         transactionId: events[0].transactionId,
         position: events[0].position,
