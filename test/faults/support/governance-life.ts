@@ -46,16 +46,16 @@ export const governanceLife = async (client: Client, label: string, deposit: (da
   ok(submitted, 'propose');
   // A replayed proposal (its first copy committed before a crash) has no id in its answer: find it in the
   // list, which may lag behind the log while the worker restarts.
-  const listed = async (): Promise<string> => {
+  const listed = async (title: string): Promise<string> => {
     for (let attempt = 0; attempt < 300; attempt++) {
       const items = (await client.request('GET', `/v1/daos/${daoId}/proposals`)).body as { id: string; title: string }[];
-      const found = items.find((p) => p.title === 'first');
+      const found = items.find((p) => p.title === title);
       if (found) return found.id;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`The replayed proposal of ${daoId} never appeared in its list`);
+    throw new Error(`The replayed proposal "${title}" of ${daoId} never appeared in its list`);
   };
-  const pid = submitted.status < 300 ? (submitted.body as { id: string }).id : await listed();
+  const pid = submitted.status < 300 ? (submitted.body as { id: string }).id : await listed('first');
   for (const [who, support] of [
     [a, 'for'],
     [b, 'for'],
@@ -89,12 +89,7 @@ export const governanceLife = async (client: Client, label: string, deposit: (da
   );
   const second = await client.send('propose', 'POST', `/v1/daos/${daoId}/proposals`, await proposal(b, 'second'));
   ok(second, 'second proposal');
-  const pid2 =
-    second.status < 300
-      ? (second.body as { id: string }).id
-      : ((await client.request('GET', `/v1/daos/${daoId}/proposals`)).body as { id: string; title: string }[]).find(
-          (p) => p.title === 'second',
-        )!.id;
+  const pid2 = second.status < 300 ? (second.body as { id: string }).id : await listed('second');
   ok(await client.send('veto', 'POST', `/v1/daos/${daoId}/proposals/${pid2}/veto`, { reason: 'crash test' }, { admin: true }), 'veto');
   return { daoId };
 };
